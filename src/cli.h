@@ -1,0 +1,32 @@
+/* cli.h: what every subcommand shares: loading a scene with a readable
+ * error, the built-in scene, messages and exit statuses. */
+#ifndef RS_CLI_H
+#define RS_CLI_H
+
+#include <stddef.h>
+#include <reluscape/reluscape.h>
+
+/* Exit statuses (DESIGN.md): success, runtime failure, bad input/usage. */
+enum { CLI_OK = 0, CLI_FAILURE = 1, CLI_USAGE = 2 };
+
+/* The built-in scene, scenes/plateau.scene compiled into the program. */
+extern const char rs_builtin_scene[];
+extern const size_t rs_builtin_scene_len;
+#define CLI_BUILTIN_NAME "plateau.scene (built in)"
+
+/* Load the scene at path, or the built-in scene when path is NULL.  On an
+ * error print it to stderr as "file:line:col: error: message", then the
+ * offending line with a caret under the column, and return CLI_USAGE;
+ * CLI_OK otherwise. */
+int cli_load_scene (const char *path, rs_scene *sc);
+
+/* Print err as cli_load_scene does, with the source text when known. */
+void cli_print_error (const rs_error *err, const char *text, size_t len);
+
+/* "reluscape: message" on stderr. */
+void cli_message (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
+
+/* Parse "WxH" (each 16 to 16384) into *w, *h; 0 on success. */
+int cli_parse_size (const char *s, int *w, int *h);
+
+#endif /* RS_CLI_H */

@@ -1,0 +1,14 @@
+/* commands.h: the subcommands; reluscape.c only dispatches to them.  Each
+ * takes the arguments after its name (argv[0] is the subcommand's name) and
+ * returns an exit status (cli.h). */
+#ifndef RS_COMMANDS_H
+#define RS_COMMANDS_H
+
+/* reluscape render SCENE -o FILE: the figure as PNG, PDF or SVG. */
+int cmd_render (int argc, char **argv);
+
+/* reluscape run [SCENE]: the interactive app; the built-in scene when no
+ * scene is given (this is also what `reluscape` alone runs). */
+int cmd_run (int argc, char **argv);
+
+#endif /* RS_COMMANDS_H */

@@ -1,0 +1,76 @@
+/* draw.h: the landscape figure, drawn with cairo and pango into any
+ * cairo_t at any size.  The exporter and the app draw with these same
+ * functions, so a student sees exactly what a lecturer exports. */
+#ifndef RS_DRAW_H
+#define RS_DRAW_H
+
+#include <cairo.h>
+#include <gsl/gsl_matrix.h>
+#include <reluscape/reluscape.h>
+
+/* The loss over the scene's (w, b) window for one activation, and its
+ * colour image; recomputed when the activation or alpha changes. */
+typedef struct {
+  gsl_matrix *loss;            /* rows: b from b_range.lo up; columns: w */
+  rs_interval w_range;
+  rs_interval b_range;
+  double log_lo;               /* the colour scale: log10 of the loss */
+  double log_hi;
+  cairo_surface_t *heat;       /* one pixel per grid point, top row = b hi */
+  const rs_act_type *act;      /* what the grid was computed for */
+  double alpha;
+} rs_landscape;
+
+/* The landscape of neuron u (its activation and alpha; its w, b ignored)
+ * on d over the scene's window, nw x nb grid points (each >= 2).  NULL
+ * with err on failure. */
+rs_landscape *rs_landscape_alloc (const rs_scene *sc, const rs_neuron *u,
+                                  const rs_data *d, size_t nw, size_t nb,
+                                  rs_error *err);
+void rs_landscape_free (rs_landscape *l);
+
+/* Everything one picture shows. */
+typedef struct {
+  const rs_scene *scene;
+  const rs_sim *sim;           /* the run: its trajectory and state */
+  const rs_landscape *land;
+  double ball_w;               /* where the ball is drawn (the app */
+  double ball_b;               /* interpolates between steps) */
+  const char *note;            /* a line under the title, NULL for the
+                                  run's status */
+} rs_frame;
+
+typedef struct {
+  double x;
+  double y;
+  double width;
+  double height;
+} rs_rect;
+
+/* The rectangle of a width x height figure that holds the (w, b) plane. */
+rs_rect rs_draw_plot_rect (double width, double height);
+
+/* (w, b) -> the pixel (px, py) inside plot, for the scene's window. */
+void rs_draw_map (const rs_scene *sc, rs_rect plot, double w, double b,
+                  double *px, double *py);
+
+/* The pixel (px, py) -> (w, b); the inverse of rs_draw_map. */
+void rs_draw_unmap (const rs_scene *sc, rs_rect plot, double px, double py,
+                    double *w, double *b);
+
+/* Draw the whole figure: title, heatmap with labelled contours, the dead
+ * region hatched, the path, the ball, axes and colour bar.  Errors stay
+ * in cr (cairo's sticky status); check cairo_status (cr) afterwards. */
+void rs_draw_frame (cairo_t *cr, double width, double height,
+                    const rs_frame *f);
+
+/* A box of text (pango markup allowed) with its top-left corner at (x, y),
+ * on a translucent dark background, for the app's HUD and help; scale 1
+ * is for a 900 x 600 figure.  Returns the box's height. */
+double rs_draw_text_box (cairo_t *cr, double x, double y, const char *markup,
+                         double scale);
+
+/* The scale used for fonts and lines of a width x height figure. */
+double rs_draw_scale (double width, double height);
+
+#endif /* RS_DRAW_H */

@@ -1,0 +1,28 @@
+/* export.h: write a figure to a file, PNG, PDF or SVG by the file's
+ * extension.  The file appears complete or not at all: it is written to a
+ * temporary name beside it and renamed at the end. */
+#ifndef RS_EXPORT_H
+#define RS_EXPORT_H
+
+#include <stddef.h>
+#include <cairo.h>
+
+typedef enum {
+  RS_EXPORT_NONE = 0,
+  RS_EXPORT_PNG,
+  RS_EXPORT_PDF,
+  RS_EXPORT_SVG
+} rs_export_format;
+
+/* The format named by path's extension (case-insensitive), or
+ * RS_EXPORT_NONE. */
+rs_export_format rs_export_format_of (const char *path);
+
+/* Draw a width x height figure with draw(cr, width, height, data) into
+ * path.  Returns 0, or -1 with a message naming the file in errbuf. */
+int rs_export (const char *path, int width, int height,
+               void (*draw) (cairo_t *cr, double width, double height,
+                             void *data),
+               void *data, char *errbuf, size_t errlen);
+
+#endif /* RS_EXPORT_H */
