@@ -55,6 +55,8 @@ const rs_act_type *const rs_act_types[] = { &relu_type, &leaky_type, NULL };
 const rs_act_type *
 rs_act_lookup (const char *name)
 {
+  if (name == NULL)
+    return NULL;
   for (size_t i = 0; rs_act_types[i] != NULL; i++)
     if (strcmp (rs_act_types[i]->name, name) == 0)
       return rs_act_types[i];

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "reluscape/rs_scene.h"
 
@@ -48,6 +49,8 @@ struct parser {
   rs_scene *sc;
   rs_error *err;
   int seen_line[32];     /* where each keyword was set, 0 if not yet */
+  int pushed_back;       /* next() returns the current token again */
+  int kick_seeded[RS_SIM_MAX_KICKS];
 };
 
 /* Error at the current token. */
@@ -160,7 +163,7 @@ lex_number (parser *ps, token *t)
   buf[n] = '\0';
   errno = 0;
   t->num = strtod (buf, &stop);
-  if (*stop != '\0')
+  if (*stop != '\0' || strpbrk (buf, "xXpP") != NULL)
     return fail (ps, RS_ESYNTAX, "malformed number '%s'", buf);
   if (errno == ERANGE && fabs (t->num) > 1.0)
     return fail (ps, RS_ESYNTAX, "number '%s' is too large", buf);
@@ -187,6 +190,11 @@ next (parser *ps)
   token *t = &ps->tok;
   unsigned char c;
 
+  if (ps->pushed_back)
+    {
+      ps->pushed_back = 0;
+      return RS_OK;
+    }
   skip_blanks_and_comment (ps);
   memset (t, 0, sizeof *t);
   t->start = ps->p;
@@ -343,18 +351,19 @@ expect (parser *ps, tok_kind kind, const char *what)
 static int
 get_range (parser *ps, const char *what, rs_interval *r)
 {
-  int line, col;
+  int line, col, rc;
   double lo, hi;
 
   if (expect (ps, T_LBRACK, "'[' to open a range such as [-3, 3]") != RS_OK)
     return RS_ESYNTAX;
   line = ps->tok.line;
   col = ps->tok.col;
-  if (get_number (ps, what, -1e6, 0, 1e6, 0, &lo) != RS_OK
-      || expect (ps, T_COMMA, "',' between the ends of a range") != RS_OK
-      || get_number (ps, what, -1e6, 0, 1e6, 0, &hi) != RS_OK
-      || expect (ps, T_RBRACK, "']' to close the range") != RS_OK)
-    return ps->err ? ps->err->code : RS_ESYNTAX;
+  if ((rc = get_number (ps, what, -1e6, 0, 1e6, 0, &lo)) != RS_OK
+      || (rc = expect (ps, T_COMMA, "',' between the ends of a range"))
+         != RS_OK
+      || (rc = get_number (ps, what, -1e6, 0, 1e6, 0, &hi)) != RS_OK
+      || (rc = expect (ps, T_RBRACK, "']' to close the range")) != RS_OK)
+    return rc;
   if (!(lo < hi))
     return rs_error_set (ps->err, RS_EINVAL, ps->name, line, col,
                          "%s [%g, %g] is empty: its first end must be "
@@ -400,9 +409,10 @@ static int
 kw_line (parser *ps)
 {
   rs_sim_params *p = &ps->sc->sim;
+  int rc = get_number (ps, "slope", -1e3, 0, 1e3, 0, &p->slope);
 
-  if (get_number (ps, "slope", -1e3, 0, 1e3, 0, &p->slope) != RS_OK)
-    return ps->err ? ps->err->code : RS_ESYNTAX;
+  if (rc != RS_OK)
+    return rc;
   return get_number (ps, "intercept", -1e3, 0, 1e3, 0, &p->intercept);
 }
 
@@ -450,9 +460,10 @@ static int
 kw_start (parser *ps)
 {
   rs_sim_params *p = &ps->sc->sim;
+  int rc = get_number (ps, "start w", -1e6, 0, 1e6, 0, &p->w0);
 
-  if (get_number (ps, "start w", -1e6, 0, 1e6, 0, &p->w0) != RS_OK)
-    return ps->err ? ps->err->code : RS_ESYNTAX;
+  if (rc != RS_OK)
+    return rc;
   return get_number (ps, "start b", -1e6, 0, 1e6, 0, &p->b0);
 }
 
@@ -514,48 +525,51 @@ expect_word (parser *ps, const char *w)
   return RS_OK;
 }
 
-/* kick at STEP sigma S [seed N] */
+/* kick at STEP sigma S [seed N].  A kick without a seed gets one when the
+ * whole scene is read (see default_kick_seeds), so that the order of the
+ * lines does not matter. */
 static int
 kw_kick (parser *ps)
 {
   rs_sim_params *p = &ps->sc->sim;
-  rs_kick k;
-  size_t seed = p->seed + 1000 + p->n_kicks;
+  rs_kick k = { 0, 0.0, 0 };
+  size_t seed = 0;
+  int rc;
 
   if (p->n_kicks == RS_SIM_MAX_KICKS)
     return fail (ps, RS_EINVAL, "too many kicks (at most %d)",
                  RS_SIM_MAX_KICKS);
-  if (expect_word (ps, "at") != RS_OK)
-    return RS_ESYNTAX;
-  if (get_count (ps, "kick step", 0, 1e7, &k.step) != RS_OK)
-    return RS_ESYNTAX;
-  if (expect_word (ps, "sigma") != RS_OK)
-    return RS_ESYNTAX;
-  if (get_number (ps, "kick sigma", 0, 1, 1000, 0, &k.sigma) != RS_OK)
-    return RS_ESYNTAX;
-  if (ps->p < ps->end)
+  if ((rc = expect_word (ps, "at")) != RS_OK
+      || (rc = get_count (ps, "kick step", 0, 1e7, &k.step)) != RS_OK
+      || (rc = expect_word (ps, "sigma")) != RS_OK
+      || (rc = get_number (ps, "kick sigma", 0, 1, 1000, 0, &k.sigma))
+         != RS_OK
+      || (rc = next (ps)) != RS_OK)
+    return rc;
+  ps->kick_seeded[p->n_kicks] = 0;
+  if (ps->tok.kind == T_WORD && strcmp (ps->tok.str, "seed") == 0)
     {
-      const char *save = ps->p;
-      int line = ps->line;
-      const char *ls = ps->line_start;
-
-      if (next (ps) != RS_OK)
-        return RS_ESYNTAX;
-      if (ps->tok.kind == T_WORD && strcmp (ps->tok.str, "seed") == 0)
-        {
-          if (get_count (ps, "kick seed", 0, 4294967295.0, &seed) != RS_OK)
-            return RS_ESYNTAX;
-        }
-      else
-        {
-          ps->p = save;
-          ps->line = line;
-          ps->line_start = ls;
-        }
+      if ((rc = get_count (ps, "kick seed", 0, 4294967295.0, &seed))
+          != RS_OK)
+        return rc;
+      k.seed = seed;
+      ps->kick_seeded[p->n_kicks] = 1;
     }
-  k.seed = seed;
+  else
+    ps->pushed_back = 1;
   p->kicks[p->n_kicks++] = k;
   return RS_OK;
+}
+
+/* Seeds for the kicks that have none: the scene's seed + 1000 + index. */
+static void
+default_kick_seeds (parser *ps)
+{
+  rs_sim_params *p = &ps->sc->sim;
+
+  for (size_t i = 0; i < p->n_kicks; i++)
+    if (!ps->kick_seeded[i])
+      p->kicks[i].seed = p->seed + 1000 + i;
 }
 
 static const keyword keywords[] = {
@@ -650,8 +664,8 @@ statement (parser *ps)
   rc = keywords[i].handler (ps);
   if (rc != RS_OK)
     return rc;
-  if (next (ps) != RS_OK)
-    return RS_ESYNTAX;
+  if ((rc = next (ps)) != RS_OK)
+    return rc;
   if (ps->tok.kind != T_NEWLINE && ps->tok.kind != T_END)
     return fail (ps, RS_ESYNTAX, "unexpected %s after the values of '%s' "
                  "(it takes: %s)", describe (&ps->tok, buf, sizeof buf),
@@ -665,6 +679,7 @@ rs_scene_parse (rs_scene *sc, const char *text, size_t len,
 {
   parser ps;
   char buf[80];
+  int rc;
 
   rs_scene_default (sc);
   memset (&ps, 0, sizeof ps);
@@ -676,18 +691,21 @@ rs_scene_parse (rs_scene *sc, const char *text, size_t len,
   ps.err = err;
   for (;;)
     {
-      if (next (&ps) != RS_OK)
-        return RS_ESYNTAX;
+      if ((rc = next (&ps)) != RS_OK)
+        return rc;
       if (ps.tok.kind == T_END)
-        return RS_OK;
+        {
+          default_kick_seeds (&ps);
+          return RS_OK;
+        }
       if (ps.tok.kind == T_NEWLINE)
         continue;
       if (ps.tok.kind != T_WORD)
         return fail (&ps, RS_ESYNTAX, "expected a keyword at the start of "
                      "the line, found %s", describe (&ps.tok, buf,
                                                      sizeof buf));
-      if (statement (&ps) != RS_OK)
-        return err ? err->code : RS_ESYNTAX;
+      if ((rc = statement (&ps)) != RS_OK)
+        return rc;
     }
 }
 
@@ -695,40 +713,36 @@ int
 rs_scene_load (rs_scene *sc, const char *path, rs_error *err)
 {
   FILE *f = fopen (path, "rb");
+  struct stat st;
   char *text;
-  long n;
+  size_t n;
   int rc;
 
   if (f == NULL)
     return rs_error_set (err, RS_EIO, path, 0, 0, "cannot open: %s",
                          strerror (errno));
-  if (fseek (f, 0, SEEK_END) != 0 || (n = ftell (f)) < 0
-      || fseek (f, 0, SEEK_SET) != 0)
+  if (fstat (fileno (f), &st) != 0 || !S_ISREG (st.st_mode))
     {
       fclose (f);
-      return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read: not a "
-                           "regular file");
+      return rs_error_set (err, RS_EIO, path, 0, 0, "not a regular file");
     }
-  if (n > (1L << 20))
+  if (st.st_size > (1L << 20))
     {
       fclose (f);
       return rs_error_set (err, RS_EIO, path, 0, 0, "too large for a scene "
-                           "(%ld bytes, at most 1 MiB)", n);
+                           "(%lld bytes, at most 1 MiB)",
+                           (long long) st.st_size);
     }
-  text = malloc ((size_t) n + 1);
-  if (text == NULL)
-    {
-      fclose (f);
-      return rs_error_set (err, RS_ENOMEM, path, 0, 0, "out of memory");
-    }
-  if (fread (text, 1, (size_t) n, f) != (size_t) n)
+  n = (size_t) st.st_size;
+  text = malloc (n + 1);
+  if (text == NULL || fread (text, 1, n, f) != n)
     {
       free (text);
       fclose (f);
       return rs_error_set (err, RS_EIO, path, 0, 0, "read error");
     }
   fclose (f);
-  rc = rs_scene_parse (sc, text, (size_t) n, path, err);
+  rc = rs_scene_parse (sc, text, n, path, err);
   free (text);
   return rc;
 }

@@ -90,8 +90,10 @@ rs_sim_params_check (const rs_sim_params *p, rs_error *err)
   return RS_OK;
 }
 
-/* Drop every other point that carries no event, keeping the first and the
- * last, so that a long run keeps its shape in bounded memory. */
+/* Drop every other point, keeping the first and the last, so that a long
+ * run keeps its shape in bounded memory.  Points with events are spared
+ * while that frees room; when nearly every point has one (a user kicking
+ * again and again), they are thinned like the rest. */
 static void
 thin_record (rs_sim *s)
 {
@@ -100,6 +102,13 @@ thin_record (rs_sim *s)
   for (size_t i = 1; i < s->n_rec; i++)
     if (s->rec[i].events != 0 || i % 2 == 0 || i + 1 == s->n_rec)
       s->rec[k++] = s->rec[i];
+  if (k > s->cap_rec - s->cap_rec / 4)
+    {
+      k = 1;
+      for (size_t i = 1; i < s->n_rec; i++)
+        if (i % 2 == 0 || i + 1 == s->n_rec)
+          s->rec[k++] = s->rec[i];
+    }
   s->n_rec = k;
 }
 
@@ -268,13 +277,16 @@ rs_sim_kick (rs_sim *s, double sigma)
   record (s, RS_EVENT_KICK);
 }
 
-void
+int
 rs_sim_set_activation (rs_sim *s, const rs_act_type *act, double alpha)
 {
+  if (act == NULL || !(alpha >= 0.0 && alpha < 1.0))
+    return RS_EINVAL;
   s->u.act = act;
   s->u.alpha = alpha;
   record (s, RS_EVENT_ACT);
   update_rest (s);
+  return RS_OK;
 }
 
 const rs_sim_params *

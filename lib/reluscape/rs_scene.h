@@ -36,8 +36,10 @@ const rs_scene_keyword *rs_scene_keyword_get (size_t i);
 void rs_scene_default (rs_scene *sc);
 
 /* Parse len bytes of text into sc, which starts from the defaults.  name is
- * the file name used in errors.  Returns RS_OK or RS_ESYNTAX / RS_EINVAL
- * with err naming the line and column. */
+ * the file name used in errors.  Returns RS_OK, or RS_ESYNTAX (malformed
+ * text) / RS_EINVAL (a value out of range) with err naming the line and
+ * column; sc then holds what was read before the error.  A kick without
+ * a seed gets the scene's seed + 1000 + its index. */
 int rs_scene_parse (rs_scene *sc, const char *text, size_t len,
                     const char *name, rs_error *err);
 

@@ -110,8 +110,10 @@ void rs_sim_restart (rs_sim *s, double w, double b);
  * p->seed, so a session replays the same kicks). */
 void rs_sim_kick (rs_sim *s, double sigma);
 
-/* Change the activation (and alpha) from now on (C8). */
-void rs_sim_set_activation (rs_sim *s, const rs_act_type *act, double alpha);
+/* Change the activation (and alpha) from now on (C8); the run's params
+ * keep the scene's.  RS_EINVAL (nothing changed) when act is NULL or alpha
+ * is outside [0, 1). */
+int rs_sim_set_activation (rs_sim *s, const rs_act_type *act, double alpha);
 
 const rs_sim_params *rs_sim_get_params (const rs_sim *s);
 const rs_neuron *rs_sim_neuron (const rs_sim *s);

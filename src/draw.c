@@ -1,0 +1,803 @@
+/* draw.c: the landscape figure (C4, C5, C8, C11).
+ *
+ * The loss over (w, b) is a viridis heatmap on a log scale with labelled
+ * contours; the dead region, where w x + b <= 0 on every data point and the
+ * loss is perfectly flat, is hatched; the gradient-descent path ends in the
+ * ball.  Everything is sized from one scale factor, so the same figure
+ * reads well at 640 x 400 in a window and at 1800 x 1200 on a slide. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "draw.h"
+
+/* The viridis colour map (perceptually uniform, readable in grey and by
+ * colour-blind viewers), sampled at nine evenly spaced points. */
+static const double viridis[9][3] = {
+  { 0.267004, 0.004874, 0.329415 }, { 0.282623, 0.140926, 0.457517 },
+  { 0.229739, 0.322361, 0.545706 }, { 0.172719, 0.448791, 0.557885 },
+  { 0.127568, 0.566949, 0.550556 }, { 0.134692, 0.658636, 0.517649 },
+  { 0.369214, 0.788888, 0.382914 }, { 0.741388, 0.873449, 0.149561 },
+  { 0.993248, 0.906157, 0.143936 }
+};
+
+/* The colour at t in [0, 1], interpolated linearly between samples. */
+static void
+colour_map (double t, double rgb[3])
+{
+  double u;
+  int k;
+
+  t = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
+  u = t * 8.0;
+  k = (int) u;
+  if (k > 7)
+    k = 7;
+  u -= k;
+  for (int c = 0; c < 3; c++)
+    rgb[c] = viridis[k][c] + u * (viridis[k + 1][c] - viridis[k][c]);
+}
+
+/* Where a loss value sits on the colour scale. */
+static double
+scale_pos (const rs_landscape *l, double loss)
+{
+  double v = log10 (loss > 1e-12 ? loss : 1e-12);
+
+  return (v - l->log_lo) / (l->log_hi - l->log_lo);
+}
+
+/* Fill the heat image from the loss grid, top row = highest b. */
+static void
+paint_heat (rs_landscape *l)
+{
+  unsigned char *px = cairo_image_surface_get_data (l->heat);
+  int stride = cairo_image_surface_get_stride (l->heat);
+  size_t nb = l->loss->size1, nw = l->loss->size2;
+
+  cairo_surface_flush (l->heat);
+  for (size_t i = 0; i < nb; i++)
+    {
+      uint32_t *row = (uint32_t *) (void *) (px + (nb - 1 - i) * stride);
+      for (size_t j = 0; j < nw; j++)
+        {
+          double rgb[3];
+          colour_map (scale_pos (l, gsl_matrix_get (l->loss, i, j)), rgb);
+          row[j] = 0xff000000u | (uint32_t) (rgb[0] * 255.0 + 0.5) << 16
+                   | (uint32_t) (rgb[1] * 255.0 + 0.5) << 8
+                   | (uint32_t) (rgb[2] * 255.0 + 0.5);
+        }
+    }
+  cairo_surface_mark_dirty (l->heat);
+}
+
+rs_landscape *
+rs_landscape_alloc (const rs_scene *sc, const rs_neuron *u, const rs_data *d,
+                    size_t nw, size_t nb, rs_error *err)
+{
+  rs_landscape *l;
+
+  if (nw < 2 || nb < 2 || nw > 4096 || nb > 4096)
+    {
+      rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                    "the landscape grid must be 2 to 4096 points a side");
+      return NULL;
+    }
+  l = calloc (1, sizeof *l);
+  if (l == NULL || (l->loss = gsl_matrix_alloc (nb, nw)) == NULL)
+    goto nomem;
+  l->heat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) nw,
+                                        (int) nb);
+  if (cairo_surface_status (l->heat) != CAIRO_STATUS_SUCCESS)
+    goto nomem;
+  l->w_range = sc->w_range;
+  l->b_range = sc->b_range;
+  l->act = u->act;
+  l->alpha = u->alpha;
+  rs_surface_loss (u, d, sc->w_range, sc->b_range, l->loss);
+  l->log_lo = log10 (fmax (gsl_matrix_min (l->loss), 1e-12));
+  l->log_hi = log10 (fmax (gsl_matrix_max (l->loss), 1e-12));
+  if (l->log_hi - l->log_lo < 1e-6)
+    l->log_hi = l->log_lo + 1.0;
+  paint_heat (l);
+  return l;
+
+nomem:
+  rs_landscape_free (l);
+  rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory for a landscape");
+  return NULL;
+}
+
+void
+rs_landscape_free (rs_landscape *l)
+{
+  if (l == NULL)
+    return;
+  if (l->heat != NULL)
+    cairo_surface_destroy (l->heat);
+  if (l->loss != NULL)
+    gsl_matrix_free (l->loss);
+  free (l);
+}
+
+double
+rs_draw_scale (double width, double height)
+{
+  return fmin (width / 900.0, height / 600.0);
+}
+
+rs_rect
+rs_draw_plot_rect (double width, double height)
+{
+  double s = rs_draw_scale (width, height);
+  rs_rect r;
+
+  r.x = 84.0 * s;
+  r.y = 84.0 * s;
+  r.width = width - r.x - 128.0 * s;
+  r.height = height - r.y - 66.0 * s;
+  return r;
+}
+
+void
+rs_draw_map (const rs_scene *sc, rs_rect plot, double w, double b,
+             double *px, double *py)
+{
+  rs_interval wr = sc->w_range, br = sc->b_range;
+
+  *px = plot.x + (w - wr.lo) / (wr.hi - wr.lo) * plot.width;
+  *py = plot.y + (br.hi - b) / (br.hi - br.lo) * plot.height;
+}
+
+void
+rs_draw_unmap (const rs_scene *sc, rs_rect plot, double px, double py,
+               double *w, double *b)
+{
+  rs_interval wr = sc->w_range, br = sc->b_range;
+
+  *w = wr.lo + (px - plot.x) / plot.width * (wr.hi - wr.lo);
+  *b = br.hi - (py - plot.y) / plot.height * (br.hi - br.lo);
+}
+
+/* ---- text ---------------------------------------------------------- */
+
+/* A pango layout of markup at size px (pixels), bold or not. */
+static PangoLayout *
+text_layout (cairo_t *cr, const char *markup, double px, int bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *fd = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (fd, px * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (fd, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, fd);
+  pango_font_description_free (fd);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+/* Draw markup with its anchor (ax, ay), fractions of its width and height,
+ * at (x, y), rotated by angle radians about that point. */
+static void
+draw_text (cairo_t *cr, double x, double y, const char *markup, double px,
+           int bold, double ax, double ay, double angle)
+{
+  PangoLayout *layout = text_layout (cr, markup, px, bold);
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_rotate (cr, angle);
+  cairo_move_to (cr, -ax * tw, -ay * th);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  g_object_unref (layout);
+}
+
+/* White text with a soft dark shadow, readable on any colour of the map. */
+static void
+draw_text_on_map (cairo_t *cr, double x, double y, const char *markup,
+                  double px, int bold, double ax, double ay)
+{
+  double o = px / 18.0;
+
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.4);
+  draw_text (cr, x + o, y + o, markup, px, bold, ax, ay, 0.0);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  draw_text (cr, x, y, markup, px, bold, ax, ay, 0.0);
+}
+
+double
+rs_draw_text_box (cairo_t *cr, double x, double y, const char *markup,
+                  double scale)
+{
+  PangoLayout *layout = text_layout (cr, markup, 13.0 * scale, 0);
+  double pad = 8.0 * scale;
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, tw + 2 * pad, th + 2 * pad);
+  cairo_set_source_rgba (cr, 0.08, 0.08, 0.1, 0.78);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, x + pad, y + pad);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  g_object_unref (layout);
+  return th + 2 * pad;
+}
+
+/* ---- contours -------------------------------------------------------- */
+
+/* "Nice" contour levels 1, 2, 5 x 10^k strictly inside the loss range. */
+static size_t
+contour_levels (const rs_landscape *l, double *lev, size_t max)
+{
+  static const double mant[] = { 1.0, 2.0, 5.0 };
+  size_t n = 0;
+
+  for (int e = (int) floor (l->log_lo) - 1; e <= (int) ceil (l->log_hi); e++)
+    for (int k = 0; k < 3; k++)
+      {
+        double v = mant[k] * pow (10.0, e);
+        double t = log10 (v);
+        if (t > l->log_lo + 0.02 && t < l->log_hi - 0.02 && n < max)
+          lev[n++] = v;
+      }
+  return n;
+}
+
+/* The point where the level crosses the edge between grid values a (at
+ * p) and b (at q). */
+static void
+edge_point (double a, double b, double level, const double p[2],
+            const double q[2], double out[2])
+{
+  double t = (level - a) / (b - a);
+
+  out[0] = p[0] + t * (q[0] - p[0]);
+  out[1] = p[1] + t * (q[1] - p[1]);
+}
+
+typedef struct {
+  double x0, y0, x1, y1;
+} segment;
+
+/* Marching squares over one cell whose corners (counter-clockwise from the
+ * bottom left) have values v and pixel positions p; appends up to two
+ * segments.  Saddles are split by the cell's mean. */
+static size_t
+march_cell (const double v[4], const double p[4][2], double level,
+            segment *out)
+{
+  double pts[4][2];
+  int inside[4], n = 0;
+  size_t ns = 0;
+
+  for (int k = 0; k < 4; k++)
+    inside[k] = v[k] >= level;
+  for (int k = 0; k < 4; k++)
+    {
+      int m = (k + 1) % 4;
+      if (inside[k] != inside[m])
+        edge_point (v[k], v[m], level, p[k], p[m], pts[n++]);
+    }
+  if (n == 2)
+    {
+      out[ns++] = (segment) { pts[0][0], pts[0][1], pts[1][0], pts[1][1] };
+    }
+  else if (n == 4)
+    {
+      double mean = (v[0] + v[1] + v[2] + v[3]) / 4.0;
+      int a = (mean >= level) == inside[0] ? 1 : 0;
+      /* pair crossings so that corner 0's side stays connected or not */
+      out[ns++] = (segment) { pts[0][0], pts[0][1], pts[a ? 1 : 3][0],
+                              pts[a ? 1 : 3][1] };
+      out[ns++] = (segment) { pts[2][0], pts[2][1], pts[a ? 3 : 1][0],
+                              pts[a ? 3 : 1][1] };
+    }
+  return ns;
+}
+
+/* Stroke the contour of one level and return a good place for its label
+ * (the segment midpoint farthest from the plot's edges), in *lx, *ly. */
+static int
+stroke_level (cairo_t *cr, const rs_landscape *l, rs_rect plot, double level,
+              double *lx, double *ly)
+{
+  size_t nb = l->loss->size1, nw = l->loss->size2;
+  double cx = plot.width / (double) (nw - 1);
+  double cy = plot.height / (double) (nb - 1);
+  double best = -1.0;
+
+  for (size_t i = 0; i + 1 < nb; i++)
+    for (size_t j = 0; j + 1 < nw; j++)
+      {
+        double x0 = plot.x + j * cx, y0 = plot.y + plot.height - i * cy;
+        double v[4] = { gsl_matrix_get (l->loss, i, j),
+                        gsl_matrix_get (l->loss, i, j + 1),
+                        gsl_matrix_get (l->loss, i + 1, j + 1),
+                        gsl_matrix_get (l->loss, i + 1, j) };
+        double p[4][2] = { { x0, y0 }, { x0 + cx, y0 }, { x0 + cx, y0 - cy },
+                           { x0, y0 - cy } };
+        segment seg[2];
+        size_t ns = march_cell (v, p, level, seg);
+
+        for (size_t k = 0; k < ns; k++)
+          {
+            double mx = (seg[k].x0 + seg[k].x1) / 2;
+            double my = (seg[k].y0 + seg[k].y1) / 2;
+            double d = fmin (fmin (mx - plot.x, plot.x + plot.width - mx),
+                             fmin (my - plot.y, plot.y + plot.height - my));
+            cairo_move_to (cr, seg[k].x0, seg[k].y0);
+            cairo_line_to (cr, seg[k].x1, seg[k].y1);
+            /* prefer the middle of the plot, but keep labels of
+               different levels apart by using the level's own spot */
+            if (d > best)
+              {
+                best = d;
+                *lx = mx;
+                *ly = my;
+              }
+          }
+      }
+  cairo_stroke (cr);
+  return best >= 0.0;
+}
+
+/* A number in its shortest readable form. */
+static void
+format_number (double v, char *buf, size_t n)
+{
+  snprintf (buf, n, "%g", v);
+}
+
+/* A label on a light box at (x, y). */
+static void
+draw_label (cairo_t *cr, double x, double y, const char *text, double s)
+{
+  PangoLayout *layout = text_layout (cr, text, 10.5 * s, 0);
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_save (cr);
+  cairo_rectangle (cr, x - tw / 2.0 - 2 * s, y - th / 2.0, tw + 4 * s, th);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+  cairo_move_to (cr, x - tw / 2.0, y - th / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  g_object_unref (layout);
+}
+
+/* Labelled contour lines at the nice levels.  Labels that would overlap an
+ * earlier one are left out. */
+static void
+draw_contours (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
+{
+  double lev[40], placed[40][2];
+  size_t n = contour_levels (l, lev, 40), np = 0;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.0 * s);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (size_t k = 0; k < n; k++)
+    {
+      double lx = 0, ly = 0;
+      int ok;
+      char buf[32];
+
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
+      ok = stroke_level (cr, l, plot, lev[k], &lx, &ly);
+      for (size_t q = 0; ok && q < np; q++)
+        if (hypot (lx - placed[q][0], ly - placed[q][1]) < 40 * s)
+          ok = 0;
+      if (!ok)
+        continue;
+      format_number (lev[k], buf, sizeof buf);
+      draw_label (cr, lx, ly, buf, s);
+      placed[np][0] = lx;
+      placed[np++][1] = ly;
+    }
+  cairo_restore (cr);
+}
+
+/* ---- the picture ---------------------------------------------------- */
+
+static void
+draw_heat (cairo_t *cr, const rs_landscape *l, rs_rect plot)
+{
+  double cx = plot.width / (double) (l->loss->size2 - 1);
+  double cy = plot.height / (double) (l->loss->size1 - 1);
+  cairo_pattern_t *pat;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  /* grid point centres on the grid's coordinates: half a cell outside */
+  cairo_translate (cr, plot.x - cx / 2, plot.y - cy / 2);
+  cairo_scale (cr, cx, cy);
+  cairo_set_source_surface (cr, l->heat, 0, 0);
+  pat = cairo_get_source (cr);
+  cairo_pattern_set_filter (pat, CAIRO_FILTER_BILINEAR);
+  cairo_pattern_set_extend (pat, CAIRO_EXTEND_PAD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/* Add the boundary of the dead region, b = -max_i w x_i, to the path: a
+ * broken line whose only corner is at w = 0. */
+static void
+dead_boundary (cairo_t *cr, const rs_frame *f, rs_rect plot)
+{
+  rs_interval wr = f->scene->w_range;
+  const rs_data *d = rs_sim_data (f->sim);
+  double ws[3] = { wr.lo, 0.0, wr.hi }, x, y;
+
+  for (int k = 0; k < 3; k++)
+    {
+      if (k == 1 && !(wr.lo < 0.0 && wr.hi > 0.0))
+        continue;
+      rs_draw_map (f->scene, plot, ws[k], rs_neuron_dead_bias (ws[k], d),
+                   &x, &y);
+      cairo_line_to (cr, x, y);
+    }
+}
+
+/* The dead region b <= -max_i w x_i, hatched (C4, C5); fainter under
+ * Leaky ReLU, where it is no longer flat (C8). */
+static void
+draw_dead_region (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+{
+  double lo_y = plot.y + plot.height + 10;
+  int leaky = rs_sim_neuron (f->sim)->act != rs_act_relu;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  cairo_new_path (cr);
+  dead_boundary (cr, f, plot);
+  cairo_line_to (cr, plot.x + plot.width, lo_y);
+  cairo_line_to (cr, plot.x, lo_y);
+  cairo_close_path (cr);
+  cairo_clip_preserve (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.06);
+  cairo_fill (cr);
+  cairo_set_line_width (cr, 1.2 * s);
+  cairo_set_source_rgba (cr, 1, 1, 1, leaky ? 0.22 : 0.45);
+  for (double t = -plot.height; t < plot.width; t += 11.0 * s)
+    {
+      cairo_move_to (cr, plot.x + t, plot.y + plot.height);
+      cairo_line_to (cr, plot.x + t + plot.height, plot.y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The boundary of the dead region, dashed, and its explanation. */
+static void
+draw_dead_label (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+{
+  const rs_scene *sc = f->scene;
+  const rs_data *d = rs_sim_data (f->sim);
+  const rs_neuron *u = rs_sim_neuron (f->sim);
+  rs_interval wr = sc->w_range, br = sc->b_range;
+  double x, y, wm, bm, db;
+  char buf[256];
+  double dash = 6.0 * s;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  cairo_new_path (cr);
+  dead_boundary (cr, f, plot);
+  cairo_set_dash (cr, &dash, 1, 0);
+  cairo_set_line_width (cr, 2.0 * s);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  /* the label sits where the region is deepest below its boundary */
+  wm = wr.lo < 0.0 && wr.hi > 0.0 ? 0.0 : (wr.lo + wr.hi) / 2;
+  db = rs_neuron_dead_bias (wm, d);
+  if (db <= br.lo + 0.12 * (br.hi - br.lo))
+    return;
+  bm = br.lo + 0.42 * (fmin (db, br.hi) - br.lo);
+  rs_draw_map (sc, plot, wm, bm, &x, &y);
+  if (u->act == rs_act_relu)
+    snprintf (buf, sizeof buf, "<b>dead</b>: w·x + b ≤ 0 on all %zu points\n"
+              "flat plateau, gradient = 0", d->n);
+  else
+    snprintf (buf, sizeof buf, "<b>%s</b>, α = %g:\nthe plateau tilts",
+              u->act->name, u->alpha);
+  draw_text_on_map (cr, x, y, buf, 13 * s, 0, 0.5, 0.5);
+}
+
+/* An arrow from (x0, y0) to (x1, y1). */
+static void
+draw_arrow (cairo_t *cr, double x0, double y0, double x1, double y1,
+            double s)
+{
+  double a = atan2 (y1 - y0, x1 - x0), h = 9.0 * s;
+  double dash = 5.0 * s;
+
+  cairo_save (cr);
+  cairo_set_dash (cr, &dash, 1, 0);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1 - 0.7 * h * cos (a), y1 - 0.7 * h * sin (a));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  cairo_move_to (cr, x1, y1);
+  cairo_line_to (cr, x1 - h * cos (a - 0.4), y1 - h * sin (a - 0.4));
+  cairo_line_to (cr, x1 - h * cos (a + 0.4), y1 - h * sin (a + 0.4));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* The path as a line with a dark halo, step markers, kicks as arrows. */
+static void
+draw_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+{
+  size_t n = rs_sim_n_recorded (f->sim);
+  double x, y, px = 0, py = 0;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      cairo_new_path (cr);
+      for (size_t i = 0; i < n; i++)
+        {
+          const rs_sim_point *pt = rs_sim_recorded (f->sim, i);
+          rs_draw_map (f->scene, plot, pt->w, pt->b, &x, &y);
+          if (pt->events & (RS_EVENT_KICK | RS_EVENT_START))
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      rs_draw_map (f->scene, plot, f->ball_w, f->ball_b, &x, &y);
+      cairo_line_to (cr, x, y);
+      cairo_set_line_width (cr, (pass == 0 ? 4.5 : 2.0) * s);
+      if (pass == 0)
+        cairo_set_source_rgba (cr, 0.05, 0.05, 0.08, 0.55);
+      else
+        cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+      cairo_stroke (cr);
+    }
+  for (size_t i = 0; i < n; i++)
+    {
+      const rs_sim_point *pt = rs_sim_recorded (f->sim, i);
+      rs_draw_map (f->scene, plot, pt->w, pt->b, &x, &y);
+      if ((pt->events & RS_EVENT_KICK) && i > 0)
+        {
+          cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
+          cairo_set_line_width (cr, 2.2 * s);
+          draw_arrow (cr, px, py, x, y, s);
+          draw_text_on_map (cr, (px + x) / 2 + 6 * s, (py + y) / 2, "kick",
+                            11.5 * s, 1, 0, 0.5);
+        }
+      else if (n < 400)
+        {
+          cairo_arc (cr, x, y, 2.2 * s, 0, 2 * M_PI);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill (cr);
+        }
+      if (i == 0)
+        {
+          cairo_arc (cr, x, y, 6.0 * s, 0, 2 * M_PI);
+          cairo_set_line_width (cr, 2.0 * s);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_stroke (cr);
+          draw_text_on_map (cr, x + 8 * s, y - 8 * s, "start", 11.5 * s, 1,
+                            0, 1);
+        }
+      px = x;
+      py = y;
+    }
+  cairo_restore (cr);
+}
+
+/* The ball: a shaded red sphere with a soft shadow (C5). */
+static void
+draw_ball (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+{
+  double x, y, r = 9.5 * s;
+  cairo_pattern_t *g;
+
+  rs_draw_map (f->scene, plot, f->ball_w, f->ball_b, &x, &y);
+  cairo_save (cr);
+  cairo_translate (cr, x + 0.35 * r, y + 0.55 * r);
+  cairo_scale (cr, 1.0, 0.55);
+  cairo_arc (cr, 0, 0, 1.1 * r, 0, 2 * M_PI);
+  cairo_restore (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+  cairo_fill (cr);
+  g = cairo_pattern_create_radial (x - 0.35 * r, y - 0.4 * r, 0.1 * r,
+                                   x, y, r);
+  cairo_pattern_add_color_stop_rgb (g, 0.0, 1.0, 0.86, 0.82);
+  cairo_pattern_add_color_stop_rgb (g, 0.35, 0.90, 0.20, 0.14);
+  cairo_pattern_add_color_stop_rgb (g, 1.0, 0.50, 0.05, 0.04);
+  cairo_arc (cr, x, y, r, 0, 2 * M_PI);
+  cairo_set_source (cr, g);
+  cairo_fill_preserve (cr);
+  cairo_pattern_destroy (g);
+  cairo_set_line_width (cr, 1.0 * s);
+  cairo_set_source_rgba (cr, 0.2, 0.02, 0.02, 0.9);
+  cairo_stroke (cr);
+}
+
+/* The lowest grid point, marked as the valley. */
+static void
+draw_valley (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+{
+  const rs_landscape *l = f->land;
+  size_t i, j;
+  double x, y, h = 5.0 * s;
+
+  gsl_matrix_min_index (l->loss, &i, &j);
+  rs_draw_map (f->scene, plot, rs_surface_coord (l->w_range, j,
+                                                 l->loss->size2),
+               rs_surface_coord (l->b_range, i, l->loss->size1), &x, &y);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2.0 * s);
+  cairo_move_to (cr, x - h, y - h);
+  cairo_line_to (cr, x + h, y + h);
+  cairo_move_to (cr, x - h, y + h);
+  cairo_line_to (cr, x + h, y - h);
+  cairo_stroke (cr);
+  draw_text_on_map (cr, x + 8 * s, y + 4 * s, "valley", 11.5 * s, 1, 0, 0);
+}
+
+/* A tick step of 1, 2 or 5 x 10^k giving about n ticks over span. */
+static double
+nice_step (double span, int n)
+{
+  double raw = span / n, p = pow (10.0, floor (log10 (raw)));
+  double m = raw / p;
+
+  return (m < 1.5 ? 1.0 : m < 3.5 ? 2.0 : m < 7.5 ? 5.0 : 10.0) * p;
+}
+
+static void
+draw_axes (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+{
+  const rs_scene *sc = f->scene;
+  double step, x, y, t = 5.0 * s;
+  char buf[32];
+
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.18);
+  cairo_set_line_width (cr, 1.0 * s);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_stroke (cr);
+  step = nice_step (sc->w_range.hi - sc->w_range.lo, 6);
+  for (double v = ceil (sc->w_range.lo / step) * step;
+       v <= sc->w_range.hi + 1e-9 * step; v += step)
+    {
+      rs_draw_map (sc, plot, v, sc->b_range.lo, &x, &y);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x, y + t);
+      cairo_stroke (cr);
+      format_number (fabs (v) < 1e-12 * step ? 0.0 : v, buf, sizeof buf);
+      draw_text (cr, x, y + t + 2 * s, buf, 12 * s, 0, 0.5, 0, 0);
+    }
+  step = nice_step (sc->b_range.hi - sc->b_range.lo, 6);
+  for (double v = ceil (sc->b_range.lo / step) * step;
+       v <= sc->b_range.hi + 1e-9 * step; v += step)
+    {
+      rs_draw_map (sc, plot, sc->w_range.lo, v, &x, &y);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x - t, y);
+      cairo_stroke (cr);
+      format_number (fabs (v) < 1e-12 * step ? 0.0 : v, buf, sizeof buf);
+      draw_text (cr, x - t - 3 * s, y, buf, 12 * s, 0, 1, 0.5, 0);
+    }
+  draw_text (cr, plot.x + plot.width / 2, plot.y + plot.height + 30 * s,
+             "weight <i>w</i>", 14 * s, 0, 0.5, 0, 0);
+  draw_text (cr, plot.x - 48 * s, plot.y + plot.height / 2, "bias <i>b</i>",
+             14 * s, 0, 0.5, 1, -M_PI / 2);
+}
+
+/* The colour bar: the map on a log scale, ticked at the contour levels. */
+static void
+draw_colour_bar (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
+{
+  double bx = plot.x + plot.width + 22 * s, bw = 16 * s;
+  double lev[40];
+  size_t n = contour_levels (l, lev, 40);
+  cairo_pattern_t *g = cairo_pattern_create_linear (0, plot.y + plot.height,
+                                                    0, plot.y);
+  char buf[32];
+
+  for (int k = 0; k <= 32; k++)
+    {
+      double rgb[3];
+      colour_map (k / 32.0, rgb);
+      cairo_pattern_add_color_stop_rgb (g, k / 32.0, rgb[0], rgb[1], rgb[2]);
+    }
+  cairo_rectangle (cr, bx, plot.y, bw, plot.height);
+  cairo_set_source (cr, g);
+  cairo_fill_preserve (cr);
+  cairo_pattern_destroy (g);
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.18);
+  cairo_set_line_width (cr, 1.0 * s);
+  cairo_stroke (cr);
+  for (size_t k = 0; k < n; k++)
+    {
+      double y = plot.y + plot.height * (1.0 - scale_pos (l, lev[k]));
+      cairo_move_to (cr, bx + bw, y);
+      cairo_line_to (cr, bx + bw + 4 * s, y);
+      cairo_stroke (cr);
+      format_number (lev[k], buf, sizeof buf);
+      draw_text (cr, bx + bw + 6 * s, y, buf, 11 * s, 0, 0, 0.5, 0);
+    }
+  draw_text (cr, bx + bw + 44 * s, plot.y + plot.height / 2,
+             "loss (MSE, log scale)", 13 * s, 0, 0.5, 0, -M_PI / 2);
+}
+
+/* The run's state in one line: activation, rate, step, loss, activity,
+ * and the outcome. */
+static void
+status_line (const rs_frame *f, char *buf, size_t n)
+{
+  const rs_sim_point *pt = rs_sim_current (f->sim);
+  const rs_neuron *u = rs_sim_neuron (f->sim);
+  size_t since = rs_sim_stuck_since (f->sim);
+  char act[64], tail[128] = "";
+
+  if (u->act == rs_act_relu)
+    snprintf (act, sizeof act, "ReLU");
+  else
+    snprintf (act, sizeof act, "Leaky ReLU (α = %g)", u->alpha);
+  if (since != (size_t) -1)
+    snprintf (tail, sizeof tail, ": <b>stuck on the plateau since step "
+              "%zu</b>", since);
+  else if (rs_sim_test (f->sim) == RS_SIM_CONVERGED)
+    snprintf (tail, sizeof tail, ": <b>in the valley</b>");
+  snprintf (buf, n, "%s · rate %g · step %zu · loss %.4g · active on %zu of "
+            "%zu points%s", act, rs_sim_get_params (f->sim)->rate, pt->step,
+            pt->loss, pt->active, rs_sim_data (f->sim)->n, tail);
+}
+
+void
+rs_draw_frame (cairo_t *cr, double width, double height, const rs_frame *f)
+{
+  double s = rs_draw_scale (width, height);
+  rs_rect plot = rs_draw_plot_rect (width, height);
+  char *title, status[512];
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  title = g_markup_escape_text (f->scene->title, -1);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
+  draw_text (cr, plot.x, 18 * s, title, 21 * s, 1, 0, 0, 0);
+  g_free (title);
+  if (f->note != NULL)
+    snprintf (status, sizeof status, "%s", f->note);
+  else
+    status_line (f, status, sizeof status);
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.3);
+  draw_text (cr, plot.x, 50 * s, status, 13 * s, 0, 0, 0, 0);
+  draw_heat (cr, f->land, plot);
+  draw_contours (cr, f->land, plot, s);
+  draw_dead_region (cr, f, plot, s);
+  draw_dead_label (cr, f, plot, s);
+  draw_valley (cr, f, plot, s);
+  draw_path (cr, f, plot, s);
+  draw_ball (cr, f, plot, s);
+  draw_axes (cr, f, plot, s);
+  draw_colour_bar (cr, f->land, plot, s);
+  cairo_restore (cr);
+}

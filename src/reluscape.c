@@ -1,0 +1,103 @@
+/* reluscape.c: the program; it only dispatches to the subcommands. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+#include "commands.h"
+
+static const char usage[] =
+  "Usage: reluscape [COMMAND [OPTIONS] [ARGS]]\n"
+  "See the dying-ReLU problem: a ball (gradient descent) rolling on the loss\n"
+  "landscape of a ReLU neuron, stopping dead on a flat plateau.\n"
+  "\n"
+  "With no command, open the app on the built-in scene.\n"
+  "\n"
+  "Commands:\n"
+  "  run [SCENE]              open the app on SCENE (default: built-in)\n"
+  "  render SCENE -o FILE     draw SCENE's figure as PNG, PDF or SVG\n"
+  "  help [COMMAND]           show help for a command\n"
+  "\n"
+  "  -h, --help               show this help and exit\n"
+  "  -V, --version            show the version and exit\n"
+  "\n"
+  "Run 'reluscape COMMAND --help' for a command's options; 'man reluscape'\n"
+  "and 'man reluscape-scene' for the whole story.\n";
+
+typedef struct {
+  const char *name;
+  int (*fn) (int argc, char **argv);
+} command;
+
+static const command commands[] = {
+  { "run", cmd_run },
+  { "render", cmd_render },
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const command *
+find_command (const char *name)
+{
+  for (size_t i = 0; i < N_COMMANDS; i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+/* reluscape help [COMMAND] */
+static int
+help (int argc, char **argv)
+{
+  const command *c;
+  char *args[] = { NULL, (char *) "--help", NULL };
+
+  if (argc < 2)
+    {
+      fputs (usage, stdout);
+      return CLI_OK;
+    }
+  c = find_command (argv[1]);
+  if (c == NULL)
+    {
+      cli_message ("help: unknown command '%s'", argv[1]);
+      return CLI_USAGE;
+    }
+  args[0] = argv[1];
+  return c->fn (2, args);
+}
+
+int
+main (int argc, char **argv)
+{
+  const command *c;
+  char *run_args[] = { (char *) "run", NULL };
+
+  /* The library reports errors by status; GSL must not abort for it. */
+  gsl_set_error_handler_off ();
+  if (argc < 2)
+    return cmd_run (1, run_args);
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      fputs (usage, stdout);
+      return CLI_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0 || strcmp (argv[1], "-V") == 0)
+    {
+      printf ("reluscape %s\n", PACKAGE_VERSION);
+      return CLI_OK;
+    }
+  if (strcmp (argv[1], "help") == 0)
+    return help (argc - 1, argv + 1);
+  c = find_command (argv[1]);
+  if (c == NULL)
+    {
+      cli_message ("unknown command '%s'", argv[1]);
+      fputs ("Try 'reluscape --help'.\n", stderr);
+      return CLI_USAGE;
+    }
+  return c->fn (argc - 1, argv + 1);
+}

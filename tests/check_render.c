@@ -1,0 +1,316 @@
+/* check_render.c: the figure and its export (src/draw.c, src/export.c). */
+#include <config.h>
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <check.h>
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+#include "draw.h"
+#include "export.h"
+
+static rs_scene scene;
+static rs_sim *sim;
+static rs_landscape *land;
+static rs_frame frame;
+static char dir[64];
+
+/* The built-in scene run to its end, as `reluscape render` draws it. */
+static void
+setup (void)
+{
+  rs_error err;
+
+  ck_assert_int_eq (rs_scene_parse (&scene, rs_builtin_scene,
+                                    rs_builtin_scene_len, "builtin", &err),
+                    RS_OK);
+  sim = rs_sim_alloc (&scene.sim, &err);
+  ck_assert_ptr_nonnull (sim);
+  ck_assert_int_eq (rs_sim_run (sim), RS_OK);
+  land = rs_landscape_alloc (&scene, rs_sim_neuron (sim), rs_sim_data (sim),
+                             121, 121, &err);
+  ck_assert_ptr_nonnull (land);
+  frame = (rs_frame) { &scene, sim, land, rs_sim_neuron (sim)->w,
+                       rs_sim_neuron (sim)->b, NULL };
+  snprintf (dir, sizeof dir, "/tmp/check_render.XXXXXX");
+  ck_assert_ptr_nonnull (mkdtemp (dir));
+}
+
+/* Remove the test's folder, which must hold only the expected files. */
+static void
+teardown (void)
+{
+  DIR *d = opendir (dir);
+  struct dirent *e;
+  char path[512];
+
+  while (d != NULL && (e = readdir (d)) != NULL)
+    {
+      if (e->d_name[0] == '.')
+        continue;
+      snprintf (path, sizeof path, "%s/%s", dir, e->d_name);
+      unlink (path);
+    }
+  if (d != NULL)
+    closedir (d);
+  rmdir (dir);
+  rs_landscape_free (land);
+  rs_sim_free (sim);
+}
+
+static void
+draw_frame (cairo_t *cr, double width, double height, void *data)
+{
+  rs_draw_frame (cr, width, height, data);
+}
+
+/* How many files the test folder holds (temporary ones included). */
+static int
+count_files (void)
+{
+  DIR *d = opendir (dir);
+  struct dirent *e;
+  int n = 0;
+
+  while ((e = readdir (d)) != NULL)
+    n += e->d_name[0] != '.';
+  closedir (d);
+  return n;
+}
+
+static uint32_t
+pixel_at (cairo_surface_t *s, int x, int y)
+{
+  unsigned char *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s);
+
+  return ((uint32_t *) (void *) (data + y * stride))[x];
+}
+
+/* The map from (w, b) to pixels is linear: the window's corners go to the
+ * plot rectangle's corners (w lo at the left, b hi at the top). */
+START_TEST (test_map_corners)
+{
+  rs_rect r = rs_draw_plot_rect (913, 587);
+  double x, y, w, b;
+
+  rs_draw_map (&scene, r, scene.w_range.lo, scene.b_range.hi, &x, &y);
+  ck_assert_double_eq_tol (x, r.x, 1e-9);
+  ck_assert_double_eq_tol (y, r.y, 1e-9);
+  rs_draw_map (&scene, r, scene.w_range.hi, scene.b_range.lo, &x, &y);
+  ck_assert_double_eq_tol (x, r.x + r.width, 1e-9);
+  ck_assert_double_eq_tol (y, r.y + r.height, 1e-9);
+  rs_draw_unmap (&scene, r, 417.25, 301.5, &w, &b);
+  rs_draw_map (&scene, r, w, b, &x, &y);
+  ck_assert_double_eq_tol (x, 417.25, 1e-9);
+  ck_assert_double_eq_tol (y, 301.5, 1e-9);
+}
+END_TEST
+
+/* The picture: not blank, and the ball (red) where the final (w, b) maps,
+ * computed here from the plot rectangle by the linear map. */
+START_TEST (test_ball_pixel)
+{
+  int width = 961, height = 641;
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                   width, height);
+  cairo_t *cr = cairo_create (s);
+  rs_rect r = rs_draw_plot_rect (width, height);
+  const rs_neuron *u = rs_sim_neuron (sim);
+  double bx = r.x + (u->w - scene.w_range.lo)
+              / (scene.w_range.hi - scene.w_range.lo) * r.width;
+  double by = r.y + (scene.b_range.hi - u->b)
+              / (scene.b_range.hi - scene.b_range.lo) * r.height;
+  uint32_t p, first;
+  int distinct = 0;
+
+  rs_draw_frame (cr, width, height, &frame);
+  ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (s);
+  p = pixel_at (s, (int) bx, (int) by);
+  ck_assert_msg (((p >> 16) & 0xff) > 150 && ((p >> 8) & 0xff) < 110
+                 && (p & 0xff) < 110, "pixel %06x at the ball is not red",
+                 p & 0xffffff);
+  /* the valley (w = 2, b = 1 on this data) is not red */
+  p = pixel_at (s, (int) (r.x + 5.0 / 6.0 * r.width),
+                (int) (r.y + 1.0 / 3.0 * r.height));
+  ck_assert (!(((p >> 16) & 0xff) > 150 && ((p >> 8) & 0xff) < 110));
+  first = pixel_at (s, 0, 0);
+  for (int y = 0; y < height && distinct < 1000; y += 7)
+    for (int x = 0; x < width; x += 7)
+      distinct += pixel_at (s, x, y) != first;
+  ck_assert_int_ge (distinct, 1000);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+END_TEST
+
+/* A PNG of the requested (unround) size, and no temporary file left. */
+START_TEST (test_png_size)
+{
+  char path[128], msg[256];
+  cairo_surface_t *s;
+
+  snprintf (path, sizeof path, "%s/fig.png", dir);
+  ck_assert_int_eq (rs_export (path, 643, 419, draw_frame, &frame, msg,
+                               sizeof msg), 0);
+  s = cairo_image_surface_create_from_png (path);
+  ck_assert_int_eq (cairo_surface_status (s), CAIRO_STATUS_SUCCESS);
+  ck_assert_int_eq (cairo_image_surface_get_width (s), 643);
+  ck_assert_int_eq (cairo_image_surface_get_height (s), 419);
+  cairo_surface_destroy (s);
+  ck_assert_int_eq (count_files (), 1);
+}
+END_TEST
+
+/* Read the first n bytes of path into buf. */
+static size_t
+head (const char *path, char *buf, size_t n)
+{
+  FILE *f = fopen (path, "rb");
+  size_t k;
+
+  ck_assert_ptr_nonnull (f);
+  k = fread (buf, 1, n - 1, f);
+  buf[k] = '\0';
+  fclose (f);
+  return k;
+}
+
+START_TEST (test_vector_formats)
+{
+  char path[128], msg[256], buf[512];
+
+  snprintf (path, sizeof path, "%s/fig.pdf", dir);
+  ck_assert_int_eq (rs_export (path, 700, 500, draw_frame, &frame, msg,
+                               sizeof msg), 0);
+  head (path, buf, sizeof buf);
+  ck_assert_int_eq (memcmp (buf, "%PDF-", 5), 0);
+  snprintf (path, sizeof path, "%s/fig.SVG", dir);
+  ck_assert_int_eq (rs_export (path, 700, 500, draw_frame, &frame, msg,
+                               sizeof msg), 0);
+  head (path, buf, sizeof buf);
+  ck_assert_ptr_nonnull (strstr (buf, "<svg"));
+  ck_assert_int_eq (count_files (), 2);
+}
+END_TEST
+
+START_TEST (test_format_names)
+{
+  ck_assert_int_eq (rs_export_format_of ("a.png"), RS_EXPORT_PNG);
+  ck_assert_int_eq (rs_export_format_of ("dir.pdf/a.Pdf"), RS_EXPORT_PDF);
+  ck_assert_int_eq (rs_export_format_of ("a.svg"), RS_EXPORT_SVG);
+  ck_assert_int_eq (rs_export_format_of ("a.jpg"), RS_EXPORT_NONE);
+  ck_assert_int_eq (rs_export_format_of ("dir.png/figure"), RS_EXPORT_NONE);
+  ck_assert_int_eq (rs_export_format_of ("png"), RS_EXPORT_NONE);
+}
+END_TEST
+
+/* Errors leave nothing behind and say which file. */
+START_TEST (test_export_errors)
+{
+  char path[128], msg[256];
+
+  snprintf (path, sizeof path, "%s/no/such/dir/fig.png", dir);
+  ck_assert_int_eq (rs_export (path, 300, 200, draw_frame, &frame, msg,
+                               sizeof msg), -1);
+  ck_assert_ptr_nonnull (strstr (msg, "fig.png"));
+  snprintf (path, sizeof path, "%s/fig.jpeg", dir);
+  ck_assert_int_eq (rs_export (path, 300, 200, draw_frame, &frame, msg,
+                               sizeof msg), -1);
+  ck_assert_ptr_nonnull (strstr (msg, ".png, .pdf or .svg"));
+  ck_assert_int_eq (count_files (), 0);
+}
+END_TEST
+
+/* A drawing that fails leaves no file: cairo's error is sticky, so a
+ * drawing function that puts its cairo_t in error is reported. */
+static void
+draw_broken (cairo_t *cr, double width, double height, void *data)
+{
+  (void) width;
+  (void) height;
+  (void) data;
+  cairo_restore (cr);           /* unbalanced: CAIRO_STATUS_INVALID_RESTORE */
+}
+
+START_TEST (test_drawing_error)
+{
+  char path[128], msg[256];
+
+  snprintf (path, sizeof path, "%s/fig.png", dir);
+  ck_assert_int_eq (rs_export (path, 300, 200, draw_broken, NULL, msg,
+                               sizeof msg), -1);
+  ck_assert_int_eq (count_files (), 0);
+  snprintf (path, sizeof path, "%s/fig.pdf", dir);
+  ck_assert_int_eq (rs_export (path, 300, 200, draw_broken, NULL, msg,
+                               sizeof msg), -1);
+  ck_assert_int_eq (count_files (), 0);
+}
+END_TEST
+
+/* The landscape's grid is the library's surface: spot-check a corner and
+ * the colour scale's ends against rs_loss_mse at those points. */
+START_TEST (test_landscape_grid)
+{
+  rs_neuron u = *rs_sim_neuron (sim);
+  double lo = 1e300, hi = 0;
+
+  u.w = scene.w_range.hi;
+  u.b = scene.b_range.lo;
+  ck_assert_double_eq_tol (gsl_matrix_get (land->loss, 0, 120),
+                           rs_loss_mse (&u, rs_sim_data (sim)), 1e-12);
+  for (size_t i = 0; i < 121; i++)
+    for (size_t j = 0; j < 121; j++)
+      {
+        double v = gsl_matrix_get (land->loss, i, j);
+        lo = v < lo ? v : lo;
+        hi = v > hi ? v : hi;
+      }
+  ck_assert_double_eq_tol (land->log_lo, log10 (lo), 1e-12);
+  ck_assert_double_eq_tol (land->log_hi, log10 (hi), 1e-12);
+  ck_assert_ptr_null (rs_landscape_alloc (&scene, &u, rs_sim_data (sim), 1,
+                                          50, NULL));
+}
+END_TEST
+
+static Suite *
+render_suite (void)
+{
+  Suite *s = suite_create ("render");
+  TCase *tc = tcase_create ("Core");
+  TCase *te = tcase_create ("Errors");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_map_corners);
+  tcase_add_test (tc, test_ball_pixel);
+  tcase_add_test (tc, test_png_size);
+  tcase_add_test (tc, test_vector_formats);
+  tcase_add_test (tc, test_format_names);
+  tcase_add_test (tc, test_landscape_grid);
+  suite_add_tcase (s, tc);
+  tcase_add_checked_fixture (te, setup, teardown);
+  tcase_add_test (te, test_export_errors);
+  tcase_add_test (te, test_drawing_error);
+  suite_add_tcase (s, te);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *sr = srunner_create (render_suite ());
+  int failed;
+
+  gsl_set_error_handler_off ();
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
