@@ -517,8 +517,11 @@ draw_dead_label (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
     snprintf (buf, sizeof buf, "<b>dead</b>: w·x + b ≤ 0 on all %zu points\n"
               "flat plateau, gradient = 0", d->n);
   else
-    snprintf (buf, sizeof buf, "<b>%s</b>, α = %g:\nthe plateau tilts",
-              u->act->name, u->alpha);
+    {
+      char act[64];
+      rs_draw_act_label (u, act, sizeof act);
+      snprintf (buf, sizeof buf, "<b>%s</b>:\nthe plateau tilts", act);
+    }
   draw_text_on_map (cr, x, y, buf, 13 * s, 0, 0.5, 0.5);
 }
 
@@ -543,7 +546,49 @@ draw_arrow (cairo_t *cr, double x0, double y0, double x1, double y1,
   cairo_fill (cr);
 }
 
-/* The path as a line with a dark halo, step markers, kicks as arrows. */
+/* The i-th point of the path in pixels: the recorded points, except that
+ * the last one is where the ball is drawn (the app draws it between its
+ * last two steps, and the path must not run ahead of it). */
+static const rs_sim_point *
+path_point (const rs_frame *f, rs_rect plot, size_t i, double *x, double *y)
+{
+  const rs_sim_point *pt = rs_sim_recorded (f->sim, i);
+
+  if (i + 1 == rs_sim_n_recorded (f->sim))
+    rs_draw_map (f->scene, plot, f->ball_w, f->ball_b, x, y);
+  else
+    rs_draw_map (f->scene, plot, pt->w, pt->b, x, y);
+  return pt;
+}
+
+/* The path as a line with a dark halo, broken at kicks and restarts. */
+static void
+stroke_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+{
+  size_t n = rs_sim_n_recorded (f->sim);
+  double x, y;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      cairo_new_path (cr);
+      for (size_t i = 0; i < n; i++)
+        {
+          const rs_sim_point *pt = path_point (f, plot, i, &x, &y);
+          if (pt->events & (RS_EVENT_KICK | RS_EVENT_START))
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_set_line_width (cr, (pass == 0 ? 4.5 : 2.0) * s);
+      if (pass == 0)
+        cairo_set_source_rgba (cr, 0.05, 0.05, 0.08, 0.55);
+      else
+        cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+      cairo_stroke (cr);
+    }
+}
+
+/* The path with step markers, kicks as arrows and the start ringed. */
 static void
 draw_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
 {
@@ -555,31 +600,10 @@ draw_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (int pass = 0; pass < 2; pass++)
-    {
-      cairo_new_path (cr);
-      for (size_t i = 0; i < n; i++)
-        {
-          const rs_sim_point *pt = rs_sim_recorded (f->sim, i);
-          rs_draw_map (f->scene, plot, pt->w, pt->b, &x, &y);
-          if (pt->events & (RS_EVENT_KICK | RS_EVENT_START))
-            cairo_move_to (cr, x, y);
-          else
-            cairo_line_to (cr, x, y);
-        }
-      rs_draw_map (f->scene, plot, f->ball_w, f->ball_b, &x, &y);
-      cairo_line_to (cr, x, y);
-      cairo_set_line_width (cr, (pass == 0 ? 4.5 : 2.0) * s);
-      if (pass == 0)
-        cairo_set_source_rgba (cr, 0.05, 0.05, 0.08, 0.55);
-      else
-        cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
-      cairo_stroke (cr);
-    }
+  stroke_path (cr, f, plot, s);
   for (size_t i = 0; i < n; i++)
     {
-      const rs_sim_point *pt = rs_sim_recorded (f->sim, i);
-      rs_draw_map (f->scene, plot, pt->w, pt->b, &x, &y);
+      const rs_sim_point *pt = path_point (f, plot, i, &x, &y);
       if ((pt->events & RS_EVENT_KICK) && i > 0)
         {
           cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
@@ -746,6 +770,17 @@ draw_colour_bar (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
              "loss (MSE, log scale)", 13 * s, 0, 0.5, 0, -M_PI / 2);
 }
 
+void
+rs_draw_act_label (const rs_neuron *u, char *buf, size_t n)
+{
+  if (u->act == rs_act_relu)
+    snprintf (buf, n, "ReLU");
+  else if (u->act == rs_act_leaky_relu)
+    snprintf (buf, n, "Leaky ReLU, α = %g", u->alpha);
+  else
+    snprintf (buf, n, "%s, α = %g", u->act->name, u->alpha);
+}
+
 /* The run's state in one line: activation, rate, step, loss, activity,
  * and the outcome. */
 static void
@@ -756,10 +791,7 @@ status_line (const rs_frame *f, char *buf, size_t n)
   size_t since = rs_sim_stuck_since (f->sim);
   char act[64], tail[128] = "";
 
-  if (u->act == rs_act_relu)
-    snprintf (act, sizeof act, "ReLU");
-  else
-    snprintf (act, sizeof act, "Leaky ReLU (α = %g)", u->alpha);
+  rs_draw_act_label (u, act, sizeof act);
   if (since != (size_t) -1)
     snprintf (tail, sizeof tail, ": <b>stuck on the plateau since step "
               "%zu</b>", since);

@@ -70,6 +70,9 @@ void rs_draw_frame (cairo_t *cr, double width, double height,
 double rs_draw_text_box (cairo_t *cr, double x, double y, const char *markup,
                          double scale);
 
+/* The activation as figures name it: "ReLU", "Leaky ReLU, α = 0.1". */
+void rs_draw_act_label (const rs_neuron *u, char *buf, size_t n);
+
 /* The scale used for fonts and lines of a width x height figure. */
 double rs_draw_scale (double width, double height);
 

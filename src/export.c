@@ -40,27 +40,49 @@ current_umask (void)
   return m;
 }
 
-/* A vector surface writing to path, or an image surface for PNG. */
+/* cairo's stream writer: our own FILE, so that every failed write (a full
+ * disk) is seen; cairo's own file output does not report the last one. */
+typedef struct {
+  FILE *f;
+  int err;               /* errno of the first failed write, or 0 */
+} out_stream;
+
+static cairo_status_t
+write_stream (void *closure, const unsigned char *data, unsigned int length)
+{
+  out_stream *out = closure;
+
+  if (out->err == 0 && fwrite (data, 1, length, out->f) == length)
+    return CAIRO_STATUS_SUCCESS;
+  if (out->err == 0)
+    out->err = errno != 0 ? errno : EIO;
+  return CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* A vector surface writing to out, or an image surface for PNG. */
 static cairo_surface_t *
-make_surface (rs_export_format fmt, const char *path, int width, int height)
+make_surface (rs_export_format fmt, out_stream *out, int width, int height)
 {
   switch (fmt)
     {
     case RS_EXPORT_PDF:
-      return cairo_pdf_surface_create (path, width, height);
+      return cairo_pdf_surface_create_for_stream (write_stream, out, width,
+                                                  height);
     case RS_EXPORT_SVG:
-      return cairo_svg_surface_create (path, width, height);
+      return cairo_svg_surface_create_for_stream (write_stream, out, width,
+                                                  height);
     default:
       return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
     }
 }
 
-/* Draw into a surface writing tmp; the first cairo error met, or success. */
+/* Draw into a surface writing out; the first cairo error met, or
+ * success. */
 static cairo_status_t
-render_to (rs_export_format fmt, const char *tmp, int width, int height,
+render_to (rs_export_format fmt, out_stream *out, int width, int height,
            void (*draw) (cairo_t *, double, double, void *), void *data)
 {
-  cairo_surface_t *surf = make_surface (fmt, tmp, width, height);
+  cairo_surface_t *surf = make_surface (fmt, out, width, height);
   cairo_t *cr = cairo_create (surf);
   cairo_status_t st;
 
@@ -68,12 +90,41 @@ render_to (rs_export_format fmt, const char *tmp, int width, int height,
   st = cairo_status (cr);
   cairo_destroy (cr);
   if (st == CAIRO_STATUS_SUCCESS && fmt == RS_EXPORT_PNG)
-    st = cairo_surface_write_to_png (surf, tmp);
+    st = cairo_surface_write_to_png_stream (surf, write_stream, out);
   cairo_surface_finish (surf);
   if (st == CAIRO_STATUS_SUCCESS)
     st = cairo_surface_status (surf);
   cairo_surface_destroy (surf);
   return st;
+}
+
+/* Write the figure into the open temporary file fd and close it; 0, or
+ * -1 with the reason in *why (a cairo status or errno's text). */
+static int
+write_figure (int fd, rs_export_format fmt, int width, int height,
+              void (*draw) (cairo_t *, double, double, void *), void *data,
+              const char **why)
+{
+  out_stream out = { fdopen (fd, "wb"), 0 };
+  cairo_status_t st;
+
+  if (out.f == NULL)
+    {
+      close (fd);
+      *why = strerror (errno);
+      return -1;
+    }
+  st = render_to (fmt, &out, width, height, draw, data);
+  /* cairo's PDF surface does not pass on every write error: check ours */
+  if (out.err == 0 && (fflush (out.f) != 0 || fsync (fd) != 0))
+    out.err = errno;
+  if (fclose (out.f) != 0 && out.err == 0)
+    out.err = errno;
+  if (out.err != 0)
+    *why = strerror (out.err);
+  else if (st != CAIRO_STATUS_SUCCESS)
+    *why = cairo_status_to_string (st);
+  return out.err == 0 && st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
 int
@@ -85,8 +136,8 @@ rs_export (const char *path, int width, int height,
   rs_export_format fmt = rs_export_format_of (path);
   size_t n = strlen (path) + 16;
   char *tmp;
+  const char *why = NULL;
   int fd;
-  cairo_status_t st;
 
   if (fmt == RS_EXPORT_NONE)
     {
@@ -111,13 +162,12 @@ rs_export (const char *path, int width, int height,
     }
   /* mkstemp makes the file private; a figure gets the usual mode */
   fchmod (fd, 0666 & ~current_umask ());
-  close (fd);
-  st = render_to (fmt, tmp, width, height, draw, data);
-  if (st != CAIRO_STATUS_SUCCESS || rename (tmp, path) != 0)
+  errno = 0;
+  if (write_figure (fd, fmt, width, height, draw, data, &why) != 0
+      || rename (tmp, path) != 0)
     {
       snprintf (errbuf, errlen, "%s: cannot write: %s", path,
-                st != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (st)
-                                           : strerror (errno));
+                why != NULL ? why : strerror (errno));
       unlink (tmp);
       free (tmp);
       return -1;

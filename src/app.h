@@ -1,0 +1,95 @@
+/* app.h: the interactive app, an SDL2 window showing the landscape figure
+ * of draw.h with the ball rolling on it (C4, C5, C8, C11).
+ *
+ * The app follows SDL2's test programs: one loop empties the event queue,
+ * advances the run on a fixed time step, and draws with cairo straight
+ * into a streaming texture.  Each part of that loop is public, so that a
+ * test can drive the app under SDL's dummy video driver with pushed events
+ * and simulated seconds, without a display and without real time.
+ *
+ * Keys: Space pauses, L toggles Leaky ReLU, K kicks, R resets, H shows
+ * help, Q or Escape quits; a left click on the plot restarts from there.
+ *
+ * A script (rs_app_script) replays timed actions, one a line,
+ * "FRAME ACTION [ARGS]", for reproducible runs and screenshots. */
+#ifndef RS_APP_H
+#define RS_APP_H
+
+#include <SDL.h>
+#include <reluscape/reluscape.h>
+
+#include "script.h"
+
+typedef struct {
+  int width;                    /* the window's size in points */
+  int height;
+  const rs_app_script *script;  /* NULL, or actions to replay; the caller
+                                   keeps it alive while the app runs */
+  unsigned long frames;         /* stop after this many frames; 0: never */
+  int fixed_step;               /* nonzero: every frame advances exactly
+                                   1/60 s, whatever the clock says (set
+                                   by a script, for reproducible runs) */
+} rs_app_options;
+
+/* The defaults: 1280 x 720, no script, no frame limit, real time. */
+void rs_app_options_default (rs_app_options *o);
+
+typedef struct rs_app rs_app;
+
+/* Open a window on scene sc (which the app copies) and start its run.
+ * NULL with err on failure: when there is no display the message says so
+ * in one line and points at `reluscape render`. */
+rs_app *rs_app_alloc (const rs_scene *sc, const rs_app_options *o,
+                      rs_error *err);
+void rs_app_free (rs_app *a);
+
+/* React to one event: keys, clicks on the plot, quit. */
+void rs_app_handle_event (rs_app *a, const SDL_Event *e);
+
+/* Empty SDL's event queue through rs_app_handle_event. */
+void rs_app_poll (rs_app *a);
+
+/* Let seconds of time pass: while running, the optimiser takes one step
+ * every 1 / speed seconds (the scene's speed), however the time is cut
+ * into calls.  A call counts at most 0.25 s, so that after a stall the
+ * ball does not race to catch up. */
+void rs_app_advance (rs_app *a, double seconds);
+
+/* Draw the current frame into the window.  Returns 0, or -1 with err. */
+int rs_app_render (rs_app *a, rs_error *err);
+
+/* Run the loop until quit (or the frame limit): poll, script actions,
+ * advance, render.  Returns 0, or -1 with err after a failure. */
+int rs_app_run (rs_app *a, rs_error *err);
+
+/* Write the current frame, at the window's pixel size, to path (PNG, PDF
+ * or SVG by its extension).  Returns 0, or -1 with err. */
+int rs_app_screenshot (rs_app *a, const char *path, rs_error *err);
+
+/* Read the renderer's pixels, as drawn by the last rs_app_render, into
+ * pixels (SDL_PIXELFORMAT_ARGB8888, pitch bytes a row, at the size of
+ * rs_app_output_size).  Returns 0, or -1 with err. */
+int rs_app_read_pixels (rs_app *a, void *pixels, int pitch, rs_error *err);
+
+/* The drawing's size in pixels (larger than the window's size in points
+ * on a HiDPI screen). */
+void rs_app_output_size (const rs_app *a, int *width, int *height);
+
+/* The pixel (x, y) of the window where (w, b) is drawn; x and y count
+ * window points, as mouse events do. */
+void rs_app_pixel_of (const rs_app *a, double w, double b, int *x, int *y);
+
+/* State for tests and the loop. */
+int rs_app_paused (const rs_app *a);
+int rs_app_leaky (const rs_app *a);
+int rs_app_help_shown (const rs_app *a);
+int rs_app_quit_requested (const rs_app *a);
+unsigned long rs_app_frame (const rs_app *a);
+const rs_sim *rs_app_sim (const rs_app *a);
+const rs_scene *rs_app_scene (const rs_app *a);
+
+/* Where the ball is drawn: between the last two points of the run, by the
+ * fraction of the step period that has passed. */
+void rs_app_ball (const rs_app *a, double *w, double *b);
+
+#endif /* RS_APP_H */

@@ -1,0 +1,205 @@
+/* cmd_run.c: `reluscape run [OPTIONS] [SCENE]`, the interactive app (what
+ * `reluscape` alone runs, on the built-in scene).  Without SDL2 the build
+ * has no app and says where to turn instead. */
+#include <config.h>
+
+#include <stdio.h>
+
+#include "cli.h"
+#include "commands.h"
+
+#ifdef HAVE_SDL
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+
+/* What the command line asked for. */
+typedef struct {
+  rs_app_options app;
+  const char *scene;
+  const char *script;
+} run_args;
+
+/* The options, keys and script format, for --help. */
+static void
+usage (FILE *out)
+{
+  fputs ("Usage: reluscape run [OPTIONS] [SCENE]\n"
+         "Open the interactive app on SCENE, or on the built-in scene when "
+         "none is given\n"
+         "(or SCENE is '-' or 'builtin').\n"
+         "\n"
+         "  -s, --size=WxH       window size in points (default 1280x720)\n"
+         "      --script=FILE    replay the timed actions in FILE; every "
+         "frame then\n"
+         "                       advances exactly 1/60 s, so runs are "
+         "reproducible\n"
+         "      --frames=N       quit after N frames\n"
+         "  -h, --help           show this help and exit\n"
+         "      --version        show the version and exit\n"
+         "\n"
+         "Keys: Space pause, L Leaky ReLU on/off, K thermal kick, R reset,\n"
+         "H help, Q or Esc quit; a left click on the plot starts the ball "
+         "there.\n"
+         "\n"
+         "A script has one action a line ('#' starts a comment), FRAME "
+         "counting from 0:\n"
+         "  FRAME key NAME          space, l, k, r, h, q or escape\n"
+         "  FRAME click W B         a click where (W, B) is drawn\n"
+         "  FRAME resize WxH        resize the window\n"
+         "  FRAME screenshot FILE   the frame as PNG, PDF or SVG\n"
+         "  FRAME quit\n", out);
+}
+
+/* A usage error: the message, a pointer to --help, CLI_USAGE. */
+static int
+bad_usage (const char *msg, const char *what)
+{
+  cli_message ("run: %s '%s'", msg, what);
+  fputs ("Try 'reluscape run --help' for more information.\n", stderr);
+  return CLI_USAGE;
+}
+
+/* A frame count, 1 to 10^9. */
+static int
+parse_frames (const char *s, unsigned long *n)
+{
+  char *end;
+
+  errno = 0;
+  *n = strtoul (s, &end, 10);
+  return s[0] >= '0' && s[0] <= '9' && *end == '\0' && errno == 0
+         && *n >= 1 && *n <= 1000000000UL ? 0 : -1;
+}
+
+enum { OPT_SCRIPT = 256, OPT_FRAMES, OPT_VERSION };
+
+static const struct option long_options[] = {
+  { "size", required_argument, NULL, 's' },
+  { "script", required_argument, NULL, OPT_SCRIPT },
+  { "frames", required_argument, NULL, OPT_FRAMES },
+  { "help", no_argument, NULL, 'h' },
+  { "version", no_argument, NULL, OPT_VERSION },
+  { NULL, 0, NULL, 0 }
+};
+
+/* Apply option c with argument arg.  Returns -1 to go on, or an exit
+ * status. */
+static int
+apply_option (int c, const char *arg, char **argv, run_args *ra)
+{
+  switch (c)
+    {
+    case 's':
+      if (cli_parse_size (arg, &ra->app.width, &ra->app.height) != 0)
+        return bad_usage ("expected a size WxH (each 16 to 16384), not", arg);
+      return -1;
+    case OPT_SCRIPT:
+      ra->script = arg;
+      return -1;
+    case OPT_FRAMES:
+      if (parse_frames (arg, &ra->app.frames) != 0)
+        return bad_usage ("expected a number of frames (1 to 1000000000), "
+                          "not", arg);
+      return -1;
+    case 'h':
+      usage (stdout);
+      return CLI_OK;
+    case OPT_VERSION:
+      printf ("reluscape %s\n", PACKAGE_VERSION);
+      return CLI_OK;
+    case ':':
+      return bad_usage ("this option needs a value:", argv[optind - 1]);
+    default:
+      return bad_usage ("unknown option", argv[optind - 1]);
+    }
+}
+
+/* Read the command line into ra.  Returns -1 to go on, or an exit
+ * status. */
+static int
+parse_args (int argc, char **argv, run_args *ra)
+{
+  int c, rc;
+
+  rs_app_options_default (&ra->app);
+  ra->scene = NULL;
+  ra->script = NULL;
+  optind = 0;
+  opterr = 0;
+  while ((c = getopt_long (argc, argv, ":s:h", long_options, NULL)) != -1)
+    if ((rc = apply_option (c, optarg, argv, ra)) >= 0)
+      return rc;
+  if (optind < argc)
+    ra->scene = argv[optind++];
+  /* as for `reluscape render`, '-' and 'builtin' name the built-in scene */
+  if (ra->scene != NULL && (strcmp (ra->scene, "-") == 0
+                            || strcmp (ra->scene, "builtin") == 0))
+    ra->scene = NULL;
+  if (optind < argc)
+    return bad_usage ("one scene at most; unexpected", argv[optind]);
+  return -1;
+}
+
+/* Open the app and run it to the end; CLI_FAILURE after any failure. */
+static int
+run_app (const rs_scene *sc, const rs_app_options *o)
+{
+  rs_error err;
+  rs_app *a;
+  int rc;
+
+  rs_error_clear (&err);
+  a = rs_app_alloc (sc, o, &err);
+  rc = a != NULL ? rs_app_run (a, &err) : -1;
+  if (rc != 0)
+    cli_message ("%s", err.message);
+  rs_app_free (a);
+  SDL_Quit ();
+  return rc == 0 ? CLI_OK : CLI_FAILURE;
+}
+
+int
+cmd_run (int argc, char **argv)
+{
+  run_args ra;
+  rs_scene sc;
+  rs_app_script *script = NULL;
+  rs_error err;
+  int rc = parse_args (argc, argv, &ra);
+
+  if (rc >= 0)
+    return rc;
+  if (cli_load_scene (ra.scene, &sc) != CLI_OK)
+    return CLI_USAGE;
+  rs_error_clear (&err);
+  if (ra.script != NULL
+      && (script = rs_app_script_load (ra.script, &err)) == NULL)
+    {
+      cli_print_error (&err, NULL, 0);
+      return CLI_USAGE;
+    }
+  ra.app.script = script;
+  rc = run_app (&sc, &ra.app);
+  rs_app_script_free (script);
+  return rc;
+}
+
+#else /* !HAVE_SDL */
+
+int
+cmd_run (int argc, char **argv)
+{
+  (void) argc;
+  (void) argv;
+  cli_message ("this build has no interactive app (configured without "
+               "SDL2); draw the scene to a file with 'reluscape render "
+               "SCENE -o out.png'");
+  return CLI_FAILURE;
+}
+
+#endif /* HAVE_SDL */
