@@ -76,6 +76,8 @@ paint_heat (rs_landscape *l)
   cairo_surface_mark_dirty (l->heat);
 }
 
+static int trace_contours (rs_landscape *l);
+
 rs_landscape *
 rs_landscape_alloc (const rs_scene *sc, const rs_neuron *u, const rs_data *d,
                     size_t nw, size_t nb, rs_error *err)
@@ -105,6 +107,8 @@ rs_landscape_alloc (const rs_scene *sc, const rs_neuron *u, const rs_data *d,
   if (l->log_hi - l->log_lo < 1e-6)
     l->log_hi = l->log_lo + 1.0;
   paint_heat (l);
+  if (trace_contours (l) != 0)
+    goto nomem;
   return l;
 
 nomem:
@@ -122,6 +126,7 @@ rs_landscape_free (rs_landscape *l)
     cairo_surface_destroy (l->heat);
   if (l->loss != NULL)
     gsl_matrix_free (l->loss);
+  free (l->segments);
   free (l);
 }
 
@@ -267,16 +272,12 @@ edge_point (double a, double b, double level, const double p[2],
   out[1] = p[1] + t * (q[1] - p[1]);
 }
 
-typedef struct {
-  double x0, y0, x1, y1;
-} segment;
-
 /* Marching squares over one cell whose corners (counter-clockwise from the
- * bottom left) have values v and pixel positions p; appends up to two
- * segments.  Saddles are split by the cell's mean. */
+ * bottom left) have values v and positions p; writes up to two segments.
+ * Saddles are split by the cell's mean. */
 static size_t
 march_cell (const double v[4], const double p[4][2], double level,
-            segment *out)
+            rs_segment *out)
 {
   double pts[4][2];
   int inside[4], n = 0;
@@ -292,65 +293,118 @@ march_cell (const double v[4], const double p[4][2], double level,
     }
   if (n == 2)
     {
-      out[ns++] = (segment) { pts[0][0], pts[0][1], pts[1][0], pts[1][1] };
+      out[ns++] = (rs_segment) { pts[0][0], pts[0][1], pts[1][0],
+                                 pts[1][1] };
     }
   else if (n == 4)
     {
       double mean = (v[0] + v[1] + v[2] + v[3]) / 4.0;
       int a = (mean >= level) == inside[0] ? 1 : 0;
       /* pair crossings so that corner 0's side stays connected or not */
-      out[ns++] = (segment) { pts[0][0], pts[0][1], pts[a ? 1 : 3][0],
-                              pts[a ? 1 : 3][1] };
-      out[ns++] = (segment) { pts[2][0], pts[2][1], pts[a ? 3 : 1][0],
-                              pts[a ? 3 : 1][1] };
+      out[ns++] = (rs_segment) { pts[0][0], pts[0][1], pts[a ? 1 : 3][0],
+                                 pts[a ? 1 : 3][1] };
+      out[ns++] = (rs_segment) { pts[2][0], pts[2][1], pts[a ? 3 : 1][0],
+                                 pts[a ? 3 : 1][1] };
     }
   return ns;
 }
 
-/* Stroke the contour of one level and return a good place for its label
- * (the segment midpoint farthest from the plot's edges), in *lx, *ly. */
+/* Append a segment to l's list; -1 when memory runs out. */
 static int
-stroke_level (cairo_t *cr, const rs_landscape *l, rs_rect plot, double level,
-              double *lx, double *ly)
+push_segment (rs_landscape *l, const rs_segment *sg, size_t *cap)
+{
+  if (l->n_segments == *cap)
+    {
+      size_t nc = *cap ? 2 * *cap : 1024;
+      rs_segment *ns = realloc (l->segments, nc * sizeof *ns);
+      if (ns == NULL)
+        return -1;
+      l->segments = ns;
+      *cap = nc;
+    }
+  l->segments[l->n_segments++] = *sg;
+  return 0;
+}
+
+/* Trace one level over the whole grid (in grid units: u = column, v = row
+ * counted upwards) and choose its label's place: the segment midpoint
+ * farthest from the edges. */
+static int
+trace_level (rs_landscape *l, size_t k, size_t *cap)
 {
   size_t nb = l->loss->size1, nw = l->loss->size2;
-  double cx = plot.width / (double) (nw - 1);
-  double cy = plot.height / (double) (nb - 1);
   double best = -1.0;
 
   for (size_t i = 0; i + 1 < nb; i++)
     for (size_t j = 0; j + 1 < nw; j++)
       {
-        double x0 = plot.x + j * cx, y0 = plot.y + plot.height - i * cy;
         double v[4] = { gsl_matrix_get (l->loss, i, j),
                         gsl_matrix_get (l->loss, i, j + 1),
                         gsl_matrix_get (l->loss, i + 1, j + 1),
                         gsl_matrix_get (l->loss, i + 1, j) };
-        double p[4][2] = { { x0, y0 }, { x0 + cx, y0 }, { x0 + cx, y0 - cy },
-                           { x0, y0 - cy } };
-        segment seg[2];
-        size_t ns = march_cell (v, p, level, seg);
+        double p[4][2] = { { j, i }, { j + 1.0, i }, { j + 1.0, i + 1.0 },
+                           { j, i + 1.0 } };
+        rs_segment seg[2];
+        size_t ns = march_cell (v, p, l->levels[k], seg);
 
-        for (size_t k = 0; k < ns; k++)
+        for (size_t q = 0; q < ns; q++)
           {
-            double mx = (seg[k].x0 + seg[k].x1) / 2;
-            double my = (seg[k].y0 + seg[k].y1) / 2;
-            double d = fmin (fmin (mx - plot.x, plot.x + plot.width - mx),
-                             fmin (my - plot.y, plot.y + plot.height - my));
-            cairo_move_to (cr, seg[k].x0, seg[k].y0);
-            cairo_line_to (cr, seg[k].x1, seg[k].y1);
-            /* prefer the middle of the plot, but keep labels of
-               different levels apart by using the level's own spot */
+            double mu = (seg[q].u0 + seg[q].u1) / 2 / (nw - 1);
+            double mv = (seg[q].v0 + seg[q].v1) / 2 / (nb - 1);
+            double d = fmin (fmin (mu, 1 - mu), fmin (mv, 1 - mv));
+            if (push_segment (l, &seg[q], cap) != 0)
+              return -1;
             if (d > best)
               {
                 best = d;
-                *lx = mx;
-                *ly = my;
+                l->label[k][0] = (seg[q].u0 + seg[q].u1) / 2;
+                l->label[k][1] = (seg[q].v0 + seg[q].v1) / 2;
               }
           }
       }
+  l->level_end[k] = l->n_segments;
+  return 0;
+}
+
+/* Every level's contour, once per landscape: the app draws them every
+ * frame at any size, so they are kept in grid units. */
+static int
+trace_contours (rs_landscape *l)
+{
+  size_t cap = 0;
+
+  l->n_levels = contour_levels (l, l->levels, RS_LANDSCAPE_MAX_LEVELS);
+  for (size_t k = 0; k < l->n_levels; k++)
+    if (trace_level (l, k, &cap) != 0)
+      return -1;
+  return 0;
+}
+
+/* A grid position (u, v) in pixels of plot. */
+static void
+grid_to_pixel (const rs_landscape *l, rs_rect plot, double u, double v,
+               double *x, double *y)
+{
+  *x = plot.x + u / (double) (l->loss->size2 - 1) * plot.width;
+  *y = plot.y + plot.height - v / (double) (l->loss->size1 - 1) * plot.height;
+}
+
+/* Stroke the contour of level k. */
+static void
+stroke_level (cairo_t *cr, const rs_landscape *l, rs_rect plot, size_t k)
+{
+  size_t first = k == 0 ? 0 : l->level_end[k - 1];
+  double x, y;
+
+  for (size_t q = first; q < l->level_end[k]; q++)
+    {
+      const rs_segment *sg = &l->segments[q];
+      grid_to_pixel (l, plot, sg->u0, sg->v0, &x, &y);
+      cairo_move_to (cr, x, y);
+      grid_to_pixel (l, plot, sg->u1, sg->v1, &x, &y);
+      cairo_line_to (cr, x, y);
+    }
   cairo_stroke (cr);
-  return best >= 0.0;
 }
 
 /* A number in its shortest readable form. */
@@ -384,26 +438,28 @@ draw_label (cairo_t *cr, double x, double y, const char *text, double s)
 static void
 draw_contours (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
 {
-  double lev[40], placed[40][2];
-  size_t n = contour_levels (l, lev, 40), np = 0;
+  double placed[RS_LANDSCAPE_MAX_LEVELS][2];
+  size_t np = 0;
 
   cairo_save (cr);
   cairo_set_line_width (cr, 1.0 * s);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (size_t k = 0; k < n; k++)
+  for (size_t k = 0; k < l->n_levels; k++)
     {
-      double lx = 0, ly = 0;
-      int ok;
+      size_t first = k == 0 ? 0 : l->level_end[k - 1];
+      int ok = l->level_end[k] > first;
+      double lx, ly;
       char buf[32];
 
       cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
-      ok = stroke_level (cr, l, plot, lev[k], &lx, &ly);
+      stroke_level (cr, l, plot, k);
+      grid_to_pixel (l, plot, l->label[k][0], l->label[k][1], &lx, &ly);
       for (size_t q = 0; ok && q < np; q++)
         if (hypot (lx - placed[q][0], ly - placed[q][1]) < 40 * s)
           ok = 0;
       if (!ok)
         continue;
-      format_number (lev[k], buf, sizeof buf);
+      format_number (l->levels[k], buf, sizeof buf);
       draw_label (cr, lx, ly, buf, s);
       placed[np][0] = lx;
       placed[np++][1] = ly;
@@ -738,8 +794,6 @@ static void
 draw_colour_bar (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
 {
   double bx = plot.x + plot.width + 22 * s, bw = 16 * s;
-  double lev[40];
-  size_t n = contour_levels (l, lev, 40);
   cairo_pattern_t *g = cairo_pattern_create_linear (0, plot.y + plot.height,
                                                     0, plot.y);
   char buf[32];
@@ -757,13 +811,13 @@ draw_colour_bar (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
   cairo_set_source_rgb (cr, 0.15, 0.15, 0.18);
   cairo_set_line_width (cr, 1.0 * s);
   cairo_stroke (cr);
-  for (size_t k = 0; k < n; k++)
+  for (size_t k = 0; k < l->n_levels; k++)
     {
-      double y = plot.y + plot.height * (1.0 - scale_pos (l, lev[k]));
+      double y = plot.y + plot.height * (1.0 - scale_pos (l, l->levels[k]));
       cairo_move_to (cr, bx + bw, y);
       cairo_line_to (cr, bx + bw + 4 * s, y);
       cairo_stroke (cr);
-      format_number (lev[k], buf, sizeof buf);
+      format_number (l->levels[k], buf, sizeof buf);
       draw_text (cr, bx + bw + 6 * s, y, buf, 11 * s, 0, 0, 0.5, 0);
     }
   draw_text (cr, bx + bw + 44 * s, plot.y + plot.height / 2,

@@ -8,8 +8,17 @@
 #include <gsl/gsl_matrix.h>
 #include <reluscape/reluscape.h>
 
-/* The loss over the scene's (w, b) window for one activation, and its
- * colour image; recomputed when the activation or alpha changes. */
+#define RS_LANDSCAPE_MAX_LEVELS 40
+
+/* A piece of a contour line, in grid units: u counts columns (w), v rows
+ * (b, upwards). */
+typedef struct {
+  double u0, v0, u1, v1;
+} rs_segment;
+
+/* The loss over the scene's (w, b) window for one activation, its colour
+ * image and its contour lines; recomputed when the activation or alpha
+ * changes. */
 typedef struct {
   gsl_matrix *loss;            /* rows: b from b_range.lo up; columns: w */
   rs_interval w_range;
@@ -19,6 +28,12 @@ typedef struct {
   cairo_surface_t *heat;       /* one pixel per grid point, top row = b hi */
   const rs_act_type *act;      /* what the grid was computed for */
   double alpha;
+  size_t n_levels;             /* contour levels, 1, 2, 5 x 10^k */
+  double levels[RS_LANDSCAPE_MAX_LEVELS];
+  size_t level_end[RS_LANDSCAPE_MAX_LEVELS]; /* level k's segments end */
+  double label[RS_LANDSCAPE_MAX_LEVELS][2];  /* where k's label goes */
+  rs_segment *segments;
+  size_t n_segments;
 } rs_landscape;
 
 /* The landscape of neuron u (its activation and alpha; its w, b ignored)

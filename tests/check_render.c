@@ -280,6 +280,76 @@ START_TEST (test_landscape_grid)
 }
 END_TEST
 
+/* The value of the grid along a cell edge at grid position (u, v), one of
+ * which is whole: linear between the edge's two grid values. */
+static double
+edge_value (const gsl_matrix *m, double u, double v)
+{
+  size_t j = (size_t) floor (u), i = (size_t) floor (v);
+  double t;
+
+  if (fabs (u - round (u)) < 1e-12)
+    {
+      j = (size_t) round (u);
+      t = v - i;
+      return i + 1 < m->size1 ? (1 - t) * gsl_matrix_get (m, i, j)
+                                + t * gsl_matrix_get (m, i + 1, j)
+                              : gsl_matrix_get (m, i, j);
+    }
+  i = (size_t) round (v);
+  t = u - j;
+  return j + 1 < m->size2 ? (1 - t) * gsl_matrix_get (m, i, j)
+                            + t * gsl_matrix_get (m, i, j + 1)
+                          : gsl_matrix_get (m, i, j);
+}
+
+/* Whether the level separates grid values a and b (as marching squares
+ * decides: a point is inside when its value >= level). */
+static int
+crosses (double a, double b, double level)
+{
+  return (a >= level) != (b >= level);
+}
+
+/* Contours: every segment's ends lie on cell edges where the grid's
+ * linear interpolation equals the level, and the segments account for
+ * every crossing edge of the grid, counted independently: an interior
+ * edge ends two segments (one in each of its cells), a border edge one. */
+START_TEST (test_contours)
+{
+  const gsl_matrix *m = land->loss;
+
+  ck_assert_uint_ge (land->n_levels, 5);
+  for (size_t k = 0; k < land->n_levels; k++)
+    {
+      size_t first = k == 0 ? 0 : land->level_end[k - 1];
+      size_t ends = 2 * (land->level_end[k] - first), expect = 0;
+      double level = land->levels[k];
+
+      for (size_t q = first; q < land->level_end[k]; q++)
+        {
+          const rs_segment *sg = &land->segments[q];
+          ck_assert_double_eq_tol (edge_value (m, sg->u0, sg->v0), level,
+                                   1e-9 * level);
+          ck_assert_double_eq_tol (edge_value (m, sg->u1, sg->v1), level,
+                                   1e-9 * level);
+        }
+      for (size_t i = 0; i < m->size1; i++)
+        for (size_t j = 0; j < m->size2; j++)
+          {
+            double a = gsl_matrix_get (m, i, j);
+            if (j + 1 < m->size2
+                && crosses (a, gsl_matrix_get (m, i, j + 1), level))
+              expect += (i == 0 || i + 1 == m->size1) ? 1 : 2;
+            if (i + 1 < m->size1
+                && crosses (a, gsl_matrix_get (m, i + 1, j), level))
+              expect += (j == 0 || j + 1 == m->size2) ? 1 : 2;
+          }
+      ck_assert_uint_eq (ends, expect);
+    }
+}
+END_TEST
+
 static Suite *
 render_suite (void)
 {
@@ -294,6 +364,7 @@ render_suite (void)
   tcase_add_test (tc, test_vector_formats);
   tcase_add_test (tc, test_format_names);
   tcase_add_test (tc, test_landscape_grid);
+  tcase_add_test (tc, test_contours);
   suite_add_tcase (s, tc);
   tcase_add_checked_fixture (te, setup, teardown);
   tcase_add_test (te, test_export_errors);
