@@ -352,7 +352,7 @@ static int
 get_range (parser *ps, const char *what, rs_interval *r)
 {
   int line, col, rc;
-  double lo, hi;
+  double lo = 0.0, hi = 0.0;
 
   if (expect (ps, T_LBRACK, "'[' to open a range such as [-3, 3]") != RS_OK)
     return RS_ESYNTAX;

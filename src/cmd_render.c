@@ -23,6 +23,7 @@ static const char render_usage[] =
   "                      default 1200x800\n"
   "  -g, --grid N        landscape grid points a side, 16 to 2048 (241)\n"
   "  -h, --help          show this help and exit\n"
+  "  -V, --version       show the version and exit\n"
   "\n"
   "Exit status: 0 success, 1 the run diverged or the file could not be\n"
   "written, 2 bad options or a scene with errors.  The figure is written\n"
@@ -50,13 +51,14 @@ parse_options (int argc, char **argv, const char **out, int *w, int *h,
     { "size", required_argument, NULL, 's' },
     { "grid", required_argument, NULL, 'g' },
     { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
   int c;
   char *end;
 
   optind = 0;
-  while ((c = getopt_long (argc, argv, "o:s:g:h", opts, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, "o:s:g:hV", opts, NULL)) != -1)
     switch (c)
       {
       case 'o':
@@ -81,6 +83,9 @@ parse_options (int argc, char **argv, const char **out, int *w, int *h,
         break;
       case 'h':
         fputs (render_usage, stdout);
+        return -1;
+      case 'V':
+        printf ("reluscape %s\n", PACKAGE_VERSION);
         return -1;
       default:
         fputs ("Try 'reluscape render --help'.\n", stderr);

@@ -242,21 +242,37 @@ rs_draw_text_box (cairo_t *cr, double x, double y, const char *markup,
 
 /* ---- contours -------------------------------------------------------- */
 
-/* "Nice" contour levels 1, 2, 5 x 10^k strictly inside the loss range. */
+/* Round contour levels m x 10^k, for the mantissas m of one series,
+ * strictly inside the loss range. */
 static size_t
-contour_levels (const rs_landscape *l, double *lev, size_t max)
+levels_of_series (const rs_landscape *l, const double *mant, size_t nm,
+                  double *lev, size_t max)
 {
-  static const double mant[] = { 1.0, 2.0, 5.0 };
   size_t n = 0;
 
   for (int e = (int) floor (l->log_lo) - 1; e <= (int) ceil (l->log_hi); e++)
-    for (int k = 0; k < 3; k++)
+    for (size_t k = 0; k < nm; k++)
       {
         double v = mant[k] * pow (10.0, e);
         double t = log10 (v);
         if (t > l->log_lo + 0.02 && t < l->log_hi - 0.02 && n < max)
           lev[n++] = v;
       }
+  return n;
+}
+
+/* Contour levels 1, 2, 5 x 10^k; on a narrow loss range (a zoomed
+ * window), the finer series 1, 1.5, 2, 3, ... 9 x 10^k. */
+static size_t
+contour_levels (const rs_landscape *l, double *lev, size_t max)
+{
+  static const double coarse[] = { 1.0, 2.0, 5.0 };
+  static const double fine[] = { 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0,
+                                 8.0, 9.0 };
+  size_t n = levels_of_series (l, coarse, 3, lev, max);
+
+  if (n < 4)
+    n = levels_of_series (l, fine, 10, lev, max);
   return n;
 }
 
@@ -530,8 +546,9 @@ draw_dead_region (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
   cairo_fill (cr);
   cairo_set_line_width (cr, 1.2 * s);
   cairo_set_source_rgba (cr, 1, 1, 1, leaky ? 0.22 : 0.45);
-  for (double t = -plot.height; t < plot.width; t += 11.0 * s)
+  for (int k = 0; k * 11.0 * s < plot.width + plot.height; k++)
     {
+      double t = k * 11.0 * s - plot.height;
       cairo_move_to (cr, plot.x + t, plot.y + plot.height);
       cairo_line_to (cr, plot.x + t + plot.height, plot.y);
     }
@@ -718,7 +735,8 @@ draw_ball (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
   cairo_stroke (cr);
 }
 
-/* The lowest grid point, marked as the valley. */
+/* The lowest grid point, marked as the valley when it lies inside the
+ * window (on its border it is only where the window cuts the slope). */
 static void
 draw_valley (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
 {
@@ -727,6 +745,9 @@ draw_valley (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
   double x, y, h = 5.0 * s;
 
   gsl_matrix_min_index (l->loss, &i, &j);
+  if (i == 0 || j == 0 || i + 1 == l->loss->size1
+      || j + 1 == l->loss->size2)
+    return;
   rs_draw_map (f->scene, plot, rs_surface_coord (l->w_range, j,
                                                  l->loss->size2),
                rs_surface_coord (l->b_range, i, l->loss->size1), &x, &y);
@@ -750,39 +771,46 @@ nice_step (double span, int n)
   return (m < 1.5 ? 1.0 : m < 3.5 ? 2.0 : m < 7.5 ? 5.0 : 10.0) * p;
 }
 
+/* Ticks and their numbers along the w axis (is_w) or the b axis, at
+ * whole multiples of a nice step. */
+static void
+draw_ticks (cairo_t *cr, const rs_scene *sc, rs_rect plot, double s,
+            int is_w)
+{
+  rs_interval r = is_w ? sc->w_range : sc->b_range;
+  double step = nice_step (r.hi - r.lo, 6), t = 5.0 * s, x, y;
+  long k0 = (long) ceil (r.lo / step - 1e-9);
+  long k1 = (long) floor (r.hi / step + 1e-9);
+  char buf[32];
+
+  for (long k = k0; k <= k1; k++)
+    {
+      double v = k * step;
+      if (is_w)
+        rs_draw_map (sc, plot, v, sc->b_range.lo, &x, &y);
+      else
+        rs_draw_map (sc, plot, sc->w_range.lo, v, &x, &y);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, is_w ? x : x - t, is_w ? y + t : y);
+      cairo_stroke (cr);
+      format_number (v, buf, sizeof buf);
+      if (is_w)
+        draw_text (cr, x, y + t + 2 * s, buf, 12 * s, 0, 0.5, 0, 0);
+      else
+        draw_text (cr, x - t - 3 * s, y, buf, 12 * s, 0, 1, 0.5, 0);
+    }
+}
+
+/* The frame around the plot, the ticks and the axis titles. */
 static void
 draw_axes (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
 {
-  const rs_scene *sc = f->scene;
-  double step, x, y, t = 5.0 * s;
-  char buf[32];
-
   cairo_set_source_rgb (cr, 0.15, 0.15, 0.18);
   cairo_set_line_width (cr, 1.0 * s);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_stroke (cr);
-  step = nice_step (sc->w_range.hi - sc->w_range.lo, 6);
-  for (double v = ceil (sc->w_range.lo / step) * step;
-       v <= sc->w_range.hi + 1e-9 * step; v += step)
-    {
-      rs_draw_map (sc, plot, v, sc->b_range.lo, &x, &y);
-      cairo_move_to (cr, x, y);
-      cairo_line_to (cr, x, y + t);
-      cairo_stroke (cr);
-      format_number (fabs (v) < 1e-12 * step ? 0.0 : v, buf, sizeof buf);
-      draw_text (cr, x, y + t + 2 * s, buf, 12 * s, 0, 0.5, 0, 0);
-    }
-  step = nice_step (sc->b_range.hi - sc->b_range.lo, 6);
-  for (double v = ceil (sc->b_range.lo / step) * step;
-       v <= sc->b_range.hi + 1e-9 * step; v += step)
-    {
-      rs_draw_map (sc, plot, sc->w_range.lo, v, &x, &y);
-      cairo_move_to (cr, x, y);
-      cairo_line_to (cr, x - t, y);
-      cairo_stroke (cr);
-      format_number (fabs (v) < 1e-12 * step ? 0.0 : v, buf, sizeof buf);
-      draw_text (cr, x - t - 3 * s, y, buf, 12 * s, 0, 1, 0.5, 0);
-    }
+  draw_ticks (cr, f->scene, plot, s, 1);
+  draw_ticks (cr, f->scene, plot, s, 0);
   draw_text (cr, plot.x + plot.width / 2, plot.y + plot.height + 30 * s,
              "weight <i>w</i>", 14 * s, 0, 0.5, 0, 0);
   draw_text (cr, plot.x - 48 * s, plot.y + plot.height / 2, "bias <i>b</i>",

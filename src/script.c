@@ -255,7 +255,10 @@ script_line (rs_app_script *s, const char *p, const char *end,
                          (int) strlen (tok[0].text) + tok[0].col,
                          "expected an action after the frame number");
   if (parse_action (pl, tok, n, &a) != RS_OK)
-    return RS_ESYNTAX;
+    {
+      free (a.path);
+      return RS_ESYNTAX;
+    }
   if (script_push (s, &a, pl) != RS_OK)
     {
       free (a.path);
