@@ -467,37 +467,21 @@ rs_app_ball (const rs_app *a, double *w, double *b)
 
 /* ---- drawing ------------------------------------------------------------ */
 
-/* Where the run stands, in words. */
-static void
-state_text (const rs_app *a, char *buf, size_t n)
-{
-  size_t since = rs_sim_stuck_since (a->sim);
-  rs_sim_status st = rs_sim_test (a->sim);
-
-  if (st == RS_SIM_DIVERGED)
-    snprintf (buf, n, " · <b>diverged</b>: press R");
-  else if (since != (size_t) -1)
-    snprintf (buf, n, " · <b>stuck on the plateau since step %zu</b>",
-              since);
-  else if (st == RS_SIM_CONVERGED)
-    snprintf (buf, n, " · <b>in the valley</b>");
-  else
-    buf[0] = '\0';
-}
-
 /* The HUD line under the title: step, loss, gradient norm, activity,
  * activation, and whether the ball is paused or stuck (C5). */
 static void
 hud_text (const rs_app *a, char *buf, size_t n)
 {
   const rs_sim_point *pt = rs_sim_current (a->sim);
-  char act[96], state[128];
+  char act[96], outcome[128];
 
   rs_draw_act_label (rs_sim_neuron (a->sim), act, sizeof act);
-  state_text (a, state, sizeof state);
+  rs_draw_outcome (a->sim, outcome, sizeof outcome);
   snprintf (buf, n, "step %zu · loss %.4g · |∇L| %.3g · active on %zu of %zu"
-            " · %s%s%s · H: help", pt->step, pt->loss, pt->gnorm,
-            pt->active, rs_sim_data (a->sim)->n, act, state,
+            " · %s%s%s%s%s · H: help", pt->step, pt->loss, pt->gnorm,
+            pt->active, rs_sim_data (a->sim)->n, act,
+            outcome[0] ? " · " : "", outcome,
+            rs_sim_test (a->sim) == RS_SIM_DIVERGED ? ": press R" : "",
             a->paused ? " · <b>paused</b>" : "");
 }
 

@@ -863,25 +863,36 @@ rs_draw_act_label (const rs_neuron *u, char *buf, size_t n)
     snprintf (buf, n, "%s, α = %g", u->act->name, u->alpha);
 }
 
+void
+rs_draw_outcome (const rs_sim *sim, char *buf, size_t n)
+{
+  size_t since = rs_sim_stuck_since (sim);
+  rs_sim_status st = rs_sim_test (sim);
+
+  if (st == RS_SIM_DIVERGED)
+    snprintf (buf, n, "<b>diverged</b>");
+  else if (since != (size_t) -1)
+    snprintf (buf, n, "<b>stuck on the plateau since step %zu</b>", since);
+  else if (st == RS_SIM_CONVERGED)
+    snprintf (buf, n, "<b>in the valley</b>");
+  else
+    buf[0] = '\0';
+}
+
 /* The run's state in one line: activation, rate, step, loss, activity,
  * and the outcome. */
 static void
 status_line (const rs_frame *f, char *buf, size_t n)
 {
   const rs_sim_point *pt = rs_sim_current (f->sim);
-  const rs_neuron *u = rs_sim_neuron (f->sim);
-  size_t since = rs_sim_stuck_since (f->sim);
-  char act[64], tail[128] = "";
+  char act[64], outcome[128];
 
-  rs_draw_act_label (u, act, sizeof act);
-  if (since != (size_t) -1)
-    snprintf (tail, sizeof tail, ": <b>stuck on the plateau since step "
-              "%zu</b>", since);
-  else if (rs_sim_test (f->sim) == RS_SIM_CONVERGED)
-    snprintf (tail, sizeof tail, ": <b>in the valley</b>");
+  rs_draw_act_label (rs_sim_neuron (f->sim), act, sizeof act);
+  rs_draw_outcome (f->sim, outcome, sizeof outcome);
   snprintf (buf, n, "%s · rate %g · step %zu · loss %.4g · active on %zu of "
-            "%zu points%s", act, rs_sim_get_params (f->sim)->rate, pt->step,
-            pt->loss, pt->active, rs_sim_data (f->sim)->n, tail);
+            "%zu points%s%s", act, rs_sim_get_params (f->sim)->rate,
+            pt->step, pt->loss, pt->active, rs_sim_data (f->sim)->n,
+            outcome[0] ? ": " : "", outcome);
 }
 
 void

@@ -88,6 +88,10 @@ double rs_draw_text_box (cairo_t *cr, double x, double y, const char *markup,
 /* The activation as figures name it: "ReLU", "Leaky ReLU, α = 0.1". */
 void rs_draw_act_label (const rs_neuron *u, char *buf, size_t n);
 
+/* Where the run stands, as pango markup: "diverged", "stuck on the
+ * plateau since step N" or "in the valley"; "" while it rolls. */
+void rs_draw_outcome (const rs_sim *sim, char *buf, size_t n);
+
 /* The scale used for fonts and lines of a width x height figure. */
 double rs_draw_scale (double width, double height);
 

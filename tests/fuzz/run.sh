@@ -15,16 +15,16 @@ flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefine
 inc="-I$top/lib -I$top/src $(pkg-config --cflags gsl sdl2)"
 libs="$(pkg-config --libs gsl) -lm"
 printf '#define PACKAGE_VERSION "fuzz"\n' > "$out/config.h"
+lib="$top/lib/common.c $top/lib/act.c $top/lib/sim.c $top/lib/data.c
+     $top/lib/net.c $top/lib/loss.c $top/lib/train.c $top/lib/scene.c"
 case "$what" in
   scene)
-    srcs="$here/fuzz_scene.c $top/lib/common.c $top/lib/act.c $top/lib/sim.c
-          $top/lib/data.c $top/lib/net.c $top/lib/loss.c $top/lib/train.c
-          $top/lib/scene.c"
+    srcs="$here/fuzz_scene.c $lib"
     cp "$top"/scenes/*.scene "$out/corpus-$what/" ;;
   script)
     srcs="$here/fuzz_script.c $top/src/script.c $top/src/cli.c
-          $top/src/export.c $top/lib/common.c"
-    libs="$libs $(pkg-config --libs cairo)"
+          $top/src/export.c $lib"
+    libs="$libs $(pkg-config --libs cairo sdl2)"
     printf '0 key space\n10 click -1.5 0.5\n20 resize 800x600\n30 screenshot a.png\n40 quit\n' \
       > "$out/corpus-$what/seed.script" ;;
   *) echo "run.sh: scene or script" >&2; exit 2 ;;
