@@ -17,6 +17,8 @@ struct rs_sim {
   size_t step;
   size_t stuck_since;
   int diverged;
+  double gw;                /* the gradient at the last recorded point, */
+  double gb;                /* which is always the current state */
   rs_sim_point *rec;
   size_t n_rec;
   size_t cap_rec;
@@ -112,12 +114,12 @@ thin_record (rs_sim *s)
   s->n_rec = k;
 }
 
-/* Append the current state with its events. */
+/* Append the current state with its events, and keep its gradient for
+ * the next step. */
 static void
 record (rs_sim *s, unsigned events)
 {
   rs_sim_point *pt;
-  double gw, gb;
 
   if (s->n_rec == s->cap_rec)
     thin_record (s);
@@ -125,8 +127,8 @@ record (rs_sim *s, unsigned events)
   pt->step = s->step;
   pt->w = s->u.w;
   pt->b = s->u.b;
-  pt->loss = rs_loss_mse_grad (&s->u, s->data, &gw, &gb);
-  pt->gnorm = hypot (gw, gb);
+  pt->loss = rs_loss_mse_grad (&s->u, s->data, &s->gw, &s->gb);
+  pt->gnorm = hypot (s->gw, s->gb);
   pt->active = rs_neuron_active (&s->u, s->data);
   pt->events = events;
 }
@@ -235,7 +237,9 @@ rs_sim_iterate (rs_sim *s)
     return RS_EDIVERGED;
   if (apply_kicks (s))
     record (s, RS_EVENT_KICK);
-  rs_train_gd_step (&s->u, s->data, s->p.rate, NULL, NULL);
+  /* every change of the state is recorded, so the recorded gradient is
+     the one at the current point: no need to compute it again */
+  rs_train_gd_apply (&s->u, s->p.rate, s->gw, s->gb);
   s->step++;
   record (s, 0);
   if (!isfinite (s->u.w) || !isfinite (s->u.b)

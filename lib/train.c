@@ -14,12 +14,18 @@ rs_train_gd_step (rs_neuron *u, const rs_data *d, double rate, double *loss,
   double gw, gb, l;
 
   l = rs_loss_mse_grad (u, d, &gw, &gb);
-  u->w -= rate * gw;
-  u->b -= rate * gb;
+  rs_train_gd_apply (u, rate, gw, gb);
   if (loss != NULL)
     *loss = l;
   if (gnorm != NULL)
     *gnorm = hypot (gw, gb);
+}
+
+void
+rs_train_gd_apply (rs_neuron *u, double rate, double gw, double gb)
+{
+  u->w -= rate * gw;
+  u->b -= rate * gb;
 }
 
 /* C11: a large random perturbation shakes the ball off a plateau. */

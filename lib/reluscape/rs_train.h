@@ -16,6 +16,10 @@ extern "C" {
 void rs_train_gd_step (rs_neuron *u, const rs_data *d, double rate,
                        double *loss, double *gnorm);
 
+/* The update of one gradient-descent step from a gradient (gw, gb)
+ * already known at u's (w, b): w <- w - rate gw, b <- b - rate gb. */
+void rs_train_gd_apply (rs_neuron *u, double rate, double gw, double gb);
+
 /* A thermal kick: w and b each receive an independent N(0, sigma^2)
  * perturbation drawn from r (C11). */
 void rs_train_kick (rs_neuron *u, double sigma, gsl_rng *r);
