@@ -710,38 +710,54 @@ rs_scene_parse (rs_scene *sc, const char *text, size_t len,
 }
 
 int
-rs_scene_load (rs_scene *sc, const char *path, rs_error *err)
+rs_scene_read (const char *path, char **text, size_t *len, rs_error *err)
 {
   FILE *f = fopen (path, "rb");
   struct stat st;
-  char *text;
   size_t n;
-  int rc;
 
+  *text = NULL;
   if (f == NULL)
-    return rs_error_set (err, RS_EIO, path, 0, 0, "cannot open: %s",
-                         strerror (errno));
+    return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
+                         "%s", strerror (errno));
   if (fstat (fileno (f), &st) != 0 || !S_ISREG (st.st_mode))
     {
       fclose (f);
-      return rs_error_set (err, RS_EIO, path, 0, 0, "not a regular file");
+      return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
+                           "not a regular file");
     }
   if (st.st_size > (1L << 20))
     {
       fclose (f);
-      return rs_error_set (err, RS_EIO, path, 0, 0, "too large for a scene "
-                           "(%lld bytes, at most 1 MiB)",
+      return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
+                           "too large (%lld bytes, at most 1 MiB)",
                            (long long) st.st_size);
     }
   n = (size_t) st.st_size;
-  text = malloc (n + 1);
-  if (text == NULL || fread (text, 1, n, f) != n)
+  *text = malloc (n + 1);
+  if (*text == NULL || fread (*text, 1, n, f) != n)
     {
-      free (text);
+      free (*text);
+      *text = NULL;
       fclose (f);
-      return rs_error_set (err, RS_EIO, path, 0, 0, "read error");
+      return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
+                           "read error");
     }
   fclose (f);
+  (*text)[n] = '\0';
+  *len = n;
+  return RS_OK;
+}
+
+int
+rs_scene_load (rs_scene *sc, const char *path, rs_error *err)
+{
+  char *text;
+  size_t n;
+  int rc = rs_scene_read (path, &text, &n, err);
+
+  if (rc != RS_OK)
+    return rc;
   rc = rs_scene_parse (sc, text, n, path, err);
   free (text);
   return rc;

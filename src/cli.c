@@ -1,7 +1,6 @@
 /* cli.c: scene loading and messages shared by the subcommands. */
 #include <config.h>
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,42 +52,10 @@ cli_print_error (const rs_error *err, const char *text, size_t len)
     print_caret (text, len, err->line, err->col);
 }
 
-/* The whole file, or NULL with errno set when it cannot be read or is
- * larger than a scene can be (1 MiB). */
-static char *
-slurp (const char *path, size_t *len)
+int
+cli_is_builtin (const char *arg)
 {
-  FILE *f = fopen (path, "rb");
-  char *buf = NULL;
-  size_t n = 0, cap = 0;
-  int saved;
-
-  if (f == NULL)
-    return NULL;
-  for (;;)
-    {
-      if (n + 4096 > cap)
-        {
-          char *nb = realloc (buf, cap = 2 * cap + 8192);
-          if (nb == NULL)
-            break;
-          buf = nb;
-        }
-      size_t k = fread (buf + n, 1, cap - n, f);
-      n += k;
-      if (k == 0 || n > (1u << 20))
-        break;
-    }
-  saved = ferror (f) ? errno : n > (1u << 20) ? EFBIG : 0;
-  fclose (f);
-  if (buf == NULL || saved != 0)
-    {
-      free (buf);
-      errno = saved ? saved : ENOMEM;
-      return NULL;
-    }
-  *len = n;
-  return buf;
+  return arg == NULL || strcmp (arg, "-") == 0 || strcmp (arg, "builtin") == 0;
 }
 
 int
@@ -100,7 +67,7 @@ cli_load_scene (const char *path, rs_scene *sc)
   int rc;
 
   rs_error_clear (&err);
-  if (path == NULL)
+  if (cli_is_builtin (path))
     {
       rc = rs_scene_parse (sc, rs_builtin_scene, rs_builtin_scene_len,
                            CLI_BUILTIN_NAME, &err);
@@ -108,10 +75,9 @@ cli_load_scene (const char *path, rs_scene *sc)
         cli_print_error (&err, rs_builtin_scene, rs_builtin_scene_len);
       return rc == RS_OK ? CLI_OK : CLI_USAGE;
     }
-  text = slurp (path, &len);
-  if (text == NULL)
+  if (rs_scene_read (path, &text, &len, &err) != RS_OK)
     {
-      cli_message ("%s: cannot read the scene: %s", path, strerror (errno));
+      cli_message ("%s: %s", path, err.message);
       return CLI_USAGE;
     }
   rc = rs_scene_parse (sc, text, len, path, &err);

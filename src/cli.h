@@ -14,7 +14,11 @@ extern const char rs_builtin_scene[];
 extern const size_t rs_builtin_scene_len;
 #define CLI_BUILTIN_NAME "plateau.scene (built in)"
 
-/* Load the scene at path, or the built-in scene when path is NULL.  On an
+/* Whether a SCENE argument names the built-in scene: none (NULL), "-" or
+ * "builtin". */
+int cli_is_builtin (const char *arg);
+
+/* Load the scene at path, or the built-in scene when cli_is_builtin.  On an
  * error print it to stderr as "file:line:col: error: message", then the
  * offending line with a caret under the column, and return CLI_USAGE;
  * CLI_OK otherwise. */

@@ -4,7 +4,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -175,10 +174,9 @@ cmd_render (int argc, char **argv)
                    ".png, .pdf or .svg", out);
       return CLI_USAGE;
     }
-  if (strcmp (path, "-") == 0 || strcmp (path, "builtin") == 0)
-    path = NULL;
   rc = cli_load_scene (path, &sc);
   if (rc != CLI_OK)
     return rc;
-  return render_scene (&sc, path ? path : CLI_BUILTIN_NAME, out, w, h, grid);
+  return render_scene (&sc, cli_is_builtin (path) ? CLI_BUILTIN_NAME : path,
+                       out, w, h, grid);
 }

@@ -13,7 +13,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "app.h"
 
@@ -136,10 +135,6 @@ parse_args (int argc, char **argv, run_args *ra)
       return rc;
   if (optind < argc)
     ra->scene = argv[optind++];
-  /* as for `reluscape render`, '-' and 'builtin' name the built-in scene */
-  if (ra->scene != NULL && (strcmp (ra->scene, "-") == 0
-                            || strcmp (ra->scene, "builtin") == 0))
-    ra->scene = NULL;
   if (optind < argc)
     return bad_usage ("one scene at most; unexpected", argv[optind]);
   return -1;

@@ -43,6 +43,12 @@ void rs_scene_default (rs_scene *sc);
 int rs_scene_parse (rs_scene *sc, const char *text, size_t len,
                     const char *name, rs_error *err);
 
+/* Read the scene file at path (a regular file of at most 1 MiB) into a
+ * new NUL-terminated buffer *text of *len bytes, which the caller frees.
+ * RS_EIO with err when it cannot be read (*text is then NULL). */
+int rs_scene_read (const char *path, char **text, size_t *len,
+                   rs_error *err);
+
 /* Read the file at path and parse it.  RS_EIO when it cannot be read. */
 int rs_scene_load (rs_scene *sc, const char *path, rs_error *err);
 
