@@ -416,26 +416,28 @@ kw_line (parser *ps)
   return get_number (ps, "intercept", -1e3, 0, 1e3, 0, &p->intercept);
 }
 
+/* The single-neuron scene of the skeleton draws ReLU and Leaky ReLU
+ * landscapes only; the other families of rs_act come with the full
+ * language. */
 static int
 kw_activation (parser *ps)
 {
-  const char *names[8];
+  static const char *const names[] = { "relu", "leaky_relu", NULL };
   const char *near;
   char buf[80];
-  size_t n = 0;
 
   if (next (ps) != RS_OK)
     return RS_ESYNTAX;
-  for (; rs_act_types[n] != NULL && n + 1 < 8; n++)
-    names[n] = rs_act_types[n]->name;
-  names[n] = NULL;
   if (ps->tok.kind != T_WORD)
     return fail (ps, RS_ESYNTAX, "expected an activation (relu or "
                  "leaky_relu), found %s", describe (&ps->tok, buf,
                                                     sizeof buf));
-  ps->sc->sim.act = rs_act_lookup (ps->tok.str);
-  if (ps->sc->sim.act != NULL)
-    return RS_OK;
+  for (size_t i = 0; names[i] != NULL; i++)
+    if (strcmp (ps->tok.str, names[i]) == 0)
+      {
+        ps->sc->sim.act = rs_act_lookup (names[i]);
+        return RS_OK;
+      }
   near = nearest (ps->tok.str, names);
   if (near != NULL)
     return fail (ps, RS_EINVAL, "unknown activation '%s' (did you mean "

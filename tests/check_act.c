@@ -14,6 +14,8 @@
 
 #include <reluscape/reluscape.h>
 
+#include "ref_act.h"
+
 /* Leaky ReLU's slope below 0 in every test: unround, so that a swapped
  * alpha and 1 - alpha, or alpha and alpha^2, cannot hide. */
 #define ALPHA 0.137
@@ -266,12 +268,211 @@ END_TEST
 
 /* Names that are not families: a typo, a prefix, a longer word, empty. */
 static const char *const unknown_names[] = {
-  "reul", "leaky", "relu6", "leaky_relux", "", "sigmoid"
+  "reul", "leaky", "relu6", "leaky_relux", "", "Sigmoid", "gelu"
 };
 
 START_TEST (test_lookup_unknown)
 {
   ck_assert_ptr_null (rs_act_lookup (unknown_names[_i]));
+}
+END_TEST
+
+/* Every family against its textbook formula (ref_act.h). */
+
+/* Every family here is in the library's table, and no other. */
+START_TEST (test_family_table)
+{
+  size_t n = 0;
+
+  for (size_t i = 0; i < N_FAMILIES; i++)
+    ck_assert_ptr_nonnull (rs_act_lookup (families[i].name));
+  while (rs_act_types[n] != NULL)
+    n++;
+  ck_assert_uint_eq (n, N_FAMILIES);
+}
+END_TEST
+
+START_TEST (test_family_value)
+{
+  const family *f = &families[_i];
+  const rs_act_type *t = rs_act_lookup (f->name);
+
+  for (size_t i = 0; i < N_POINTS; i++)
+    ck_assert_double_eq_tol (rs_act_value (t, points[i], f->p),
+                             f->ref (points[i], f->p),
+                             1e-14 * fmax (1.0, fabs (points[i])));
+}
+END_TEST
+
+/* The derivative and the one-point subdifferential away from the kink,
+ * against central differences of the reference formula: with h = 1e-6
+ * the truncation error h^2 f''' / 6 and the rounding error 1e-16 / h are
+ * both far below the tolerance 1e-8. */
+START_TEST (test_family_deriv)
+{
+  const family *f = &families[_i];
+  const rs_act_type *t = rs_act_lookup (f->name);
+  const double h = 1e-6;
+
+  for (size_t i = 0; i < N_POINTS; i++)
+    {
+      double z = points[i];
+      double fd = (f->ref (z + h, f->p) - f->ref (z - h, f->p)) / (2 * h);
+      rs_interval g = rs_act_subdiff (t, z, f->p);
+
+      ck_assert_double_eq_tol (rs_act_deriv (t, z, f->p, 0.5), fd, 1e-8);
+      ck_assert_double_eq_tol (g.lo, fd, 1e-8);
+      ck_assert_double_eq_tol (g.hi, fd, 1e-8);
+      ck_assert (!rs_act_is_kink (t, z, f->p));
+    }
+}
+END_TEST
+
+/* At 0: smooth families have one slope; kinked ones the interval between
+ * the one-sided slopes, each measured by a one-sided difference
+ * (f(h) - f(0)) / h or (f(0) - f(-h)) / h. */
+START_TEST (test_family_at_zero)
+{
+  const family *f = &families[_i];
+  const rs_act_type *t = rs_act_lookup (f->name);
+  const double h = 1e-7;
+  double right = (f->ref (h, f->p) - f->ref (0.0, f->p)) / h;
+  double left = (f->ref (0.0, f->p) - f->ref (-h, f->p)) / h;
+  rs_interval g = rs_act_subdiff (t, 0.0, f->p);
+
+  ck_assert_double_eq_tol (g.lo, fmin (left, right), 1e-6);
+  ck_assert_double_eq_tol (g.hi, fmax (left, right), 1e-6);
+  ck_assert_int_eq (rs_act_is_kink (t, 0.0, f->p),
+                    fabs (right - left) > 1e-3);
+}
+END_TEST
+
+/* The batch forms give what the scalar ones give, at the kink too. */
+START_TEST (test_family_batch)
+{
+  const family *f = &families[_i];
+  const rs_act_type *t = rs_act_lookup (f->name);
+  double z[N_POINTS + 1], a[N_POINTS + 1], d[N_POINTS + 1];
+
+  for (size_t i = 0; i < N_POINTS; i++)
+    z[i] = points[i];
+  z[N_POINTS] = 0.0;
+  t->value_n (z, a, N_POINTS + 1, f->p);
+  t->deriv_n (z, d, N_POINTS + 1, f->p, 0.375);
+  for (size_t i = 0; i <= N_POINTS; i++)
+    {
+      ck_assert (a[i] == rs_act_value (t, z[i], f->p));
+      ck_assert (d[i] == rs_act_deriv (t, z[i], f->p, 0.375));
+    }
+}
+END_TEST
+
+/* Kinks with unround parameters: Leaky ReLU and PReLU [alpha, 1]; ELU
+ * [1, alpha] for alpha > 1 (not convex there: Clarke's interval) and
+ * [alpha, 1] below; ELU with alpha = 1 is smooth. */
+START_TEST (test_kink_intervals)
+{
+  rs_interval g;
+
+  g = rs_act_subdiff (rs_act_prelu, 0.0, -0.291);
+  ck_assert (g.lo == -0.291 && g.hi == 1.0);
+  g = rs_act_subdiff (rs_act_elu, 0.0, 1.713);
+  ck_assert (g.lo == 1.0 && g.hi == 1.713);
+  g = rs_act_subdiff (rs_act_elu, 0.0, 0.417);
+  ck_assert (g.lo == 0.417 && g.hi == 1.0);
+  ck_assert (!rs_act_is_kink (rs_act_elu, 0.0, 1.0));
+  ck_assert_double_eq_tol (rs_act_deriv (rs_act_elu, 0.0, 1.713, 0.25),
+                           1.0 + 0.25 * 0.713, 1e-15);
+}
+END_TEST
+
+/* C1: sigma'(z) = sigma(z) (1 - sigma(z)) <= 1/4, with equality at 0 only
+ * (u (1 - u) <= 1/4 with equality at u = 1/2): scan [-10, 10]. */
+START_TEST (test_sigmoid_max)
+{
+  ck_assert (rs_act_deriv (rs_act_sigmoid, 0.0, 0.0, 0.0) == 0.25);
+  for (int k = -2000; k <= 2000; k++)
+    {
+      double z = k * 0.005 + 0.00123;
+
+      ck_assert (rs_act_deriv (rs_act_sigmoid, z, 0.0, 0.0) < 0.25);
+    }
+}
+END_TEST
+
+/* Huge arguments neither overflow nor give NaN: sigmoid reaches 0 and 1,
+ * softplus is z above and 0 below, ELU -alpha, tanh -1 (the reference
+ * formulas would overflow here, so the limits are the expected values). */
+START_TEST (test_extremes)
+{
+  ck_assert (rs_act_value (rs_act_sigmoid, -1000.0, 0.0) == 0.0);
+  ck_assert (rs_act_value (rs_act_sigmoid, 1000.0, 0.0) == 1.0);
+  ck_assert (rs_act_deriv (rs_act_sigmoid, -1000.0, 0.0, 0.0) == 0.0);
+  ck_assert_double_eq_tol (rs_act_value (rs_act_softplus, 1000.0, 2.385),
+                           1000.0, 1e-12);
+  ck_assert (rs_act_value (rs_act_softplus, -1000.0, 2.385) == 0.0);
+  ck_assert (rs_act_value (rs_act_elu, -1000.0, 1.713) == -1.713);
+  ck_assert (rs_act_value (rs_act_tanh, -1000.0, 0.0) == -1.0);
+}
+END_TEST
+
+/* PReLU's derivative in its slope against a central difference in alpha:
+ * f(z; alpha) = alpha z below 0, so df/dalpha = z there and 0 above. */
+START_TEST (test_prelu_dparam)
+{
+  const double h = 1e-6;
+
+  ck_assert_ptr_nonnull (rs_act_prelu->dparam);
+  ck_assert (rs_act_prelu->trainable);
+  for (size_t i = 0; i < N_POINTS; i++)
+    {
+      double z = points[i];
+      double fd = (rs_act_value (rs_act_prelu, z, 0.25 + h)
+                   - rs_act_value (rs_act_prelu, z, 0.25 - h)) / (2 * h);
+
+      ck_assert_double_eq_tol (rs_act_prelu->dparam (z, 0.25), fd, 1e-9);
+    }
+  for (size_t i = 0; rs_act_types[i] != NULL; i++)
+    ck_assert_int_eq (rs_act_types[i]->dparam != NULL,
+                      rs_act_types[i]->trainable);
+}
+END_TEST
+
+/* Parameters outside their family's range are refused with the range in
+ * the message; families without a parameter accept anything. */
+START_TEST (test_check_param)
+{
+  rs_error err;
+
+  ck_assert_int_eq (rs_act_check_param (rs_act_leaky_relu, 1.5, &err),
+                    RS_EINVAL);
+  ck_assert_str_eq (err.message,
+                    "leaky_relu's alpha must be in [0, 1], not 1.5");
+  ck_assert_int_eq (rs_act_check_param (rs_act_elu, 0.0, &err), RS_EINVAL);
+  ck_assert_str_eq (err.message,
+                    "elu's alpha must be in [1e-06, 10], not 0");
+  ck_assert_int_eq (rs_act_check_param (rs_act_softplus, NAN, &err),
+                    RS_EINVAL);
+  ck_assert_int_eq (rs_act_check_param (rs_act_relu, 7.0, &err), RS_OK);
+  ck_assert_int_eq (rs_act_check_param (rs_act_leaky_relu, 0.01, &err),
+                    RS_OK);
+  ck_assert_int_eq (rs_act_check_kink (-0.1, &err), RS_EINVAL);
+  ck_assert_str_eq (err.message,
+                    "the kink convention must be in [0, 1], not -0.1");
+  ck_assert_int_eq (rs_act_check_kink (INFINITY, NULL), RS_EINVAL);
+  ck_assert_int_eq (rs_act_check_kink (1.0, NULL), RS_OK);
+}
+END_TEST
+
+/* Each family's default is inside its own range. */
+START_TEST (test_defaults_in_range)
+{
+  for (size_t i = 0; rs_act_types[i] != NULL; i++)
+    ck_assert_int_eq (rs_act_check_param (rs_act_types[i],
+                                          rs_act_types[i]->param_default,
+                                          NULL), RS_OK);
+  ck_assert (rs_act_leaky_relu->param_default == 0.01);
+  ck_assert (rs_act_prelu->param_default == 0.25);
 }
 END_TEST
 
@@ -290,6 +491,11 @@ act_suite (void)
   tcase_add_loop_test (core, test_subdiff_smooth, 0, N_POINTS);
   tcase_add_test (core, test_lookup);
   tcase_add_test (core, test_types_table);
+  tcase_add_test (core, test_family_table);
+  tcase_add_loop_test (core, test_family_value, 0, N_FAMILIES);
+  tcase_add_loop_test (core, test_family_deriv, 0, N_FAMILIES);
+  tcase_add_loop_test (core, test_family_batch, 0, N_FAMILIES);
+  tcase_add_test (core, test_prelu_dparam);
   suite_add_tcase (s, core);
 
   tcase_add_test (kink, test_subdiff_relu_kink);
@@ -297,15 +503,21 @@ act_suite (void)
   tcase_add_loop_test (kink, test_subdiff_supports, 0, 2);
   tcase_add_test (kink, test_deriv_at_kink);
   tcase_add_test (kink, test_negative_zero);
+  tcase_add_loop_test (kink, test_family_at_zero, 0, N_FAMILIES);
+  tcase_add_test (kink, test_kink_intervals);
   suite_add_tcase (s, kink);
 
   tcase_add_test (limits, test_leaky_alpha_zero);
   tcase_add_test (limits, test_large_arguments);
   tcase_add_test (limits, test_half_inactive);
+  tcase_add_test (limits, test_sigmoid_max);
+  tcase_add_test (limits, test_extremes);
   suite_add_tcase (s, limits);
 
   tcase_add_loop_test (errors, test_lookup_unknown, 0,
                        sizeof unknown_names / sizeof unknown_names[0]);
+  tcase_add_test (errors, test_check_param);
+  tcase_add_test (errors, test_defaults_in_range);
   suite_add_tcase (s, errors);
   return s;
 }
