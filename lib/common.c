@@ -63,6 +63,8 @@ rs_strerror (int code)
       return "input/output error";
     case RS_EDIVERGED:
       return "run diverged";
+    case RS_EDOMAIN:
+      return "infinite loss";
     default:
       return "unknown error";
     }

@@ -14,9 +14,11 @@ enum {
   RS_OK = 0,
   RS_EINVAL = -1,     /* an argument or a value out of its range */
   RS_ENOMEM = -2,     /* allocation failed */
-  RS_ESYNTAX = -3,    /* malformed text input (a scene) */
+  RS_ESYNTAX = -3,    /* malformed text input (a scene, a CSV file) */
   RS_EIO = -4,        /* a file could not be read */
-  RS_EDIVERGED = -5   /* a run produced NaN or Inf */
+  RS_EDIVERGED = -5,  /* a run produced NaN or Inf */
+  RS_EDOMAIN = -6     /* a value outside its function's domain: an
+                         infinite loss (C12) */
 };
 
 /* A human-readable report of the first error met.  For text input, file,
