@@ -5,30 +5,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include <gsl/gsl_errno.h>
 
 #include "cli.h"
 #include "draw.h"
-
-static double
-now (void)
-{
-  struct timespec t;
-
-  clock_gettime (CLOCK_MONOTONIC, &t);
-  return t.tv_sec + 1e-9 * t.tv_nsec;
-}
-
-/* Order for qsort, to take medians. */
-static int
-cmp_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
+#include "bench.h"
 
 int
 main (void)
@@ -51,13 +33,13 @@ main (void)
   rs_sim_run (sim);
   for (int r = 0; r < REPS; r++)
     {
-      t0 = now ();
+      t0 = bench_now ();
       rs_landscape_free (land);
       land = rs_landscape_alloc (&sc, rs_sim_neuron (sim), rs_sim_data (sim),
                                  241, 241, &err);
-      t[r] = now () - t0;
+      t[r] = bench_now () - t0;
     }
-  qsort (t, REPS, sizeof t[0], cmp_double);
+  bench_median (t, REPS);
   printf ("landscape 241x241 on %zu points: %.2f ms (%.1f ns per grid "
           "point)\n", rs_sim_data (sim)->n, 1e3 * t[REPS / 2],
           1e9 * t[REPS / 2] / (241.0 * 241.0));
@@ -67,12 +49,12 @@ main (void)
   cr = cairo_create (img);
   for (int r = 0; r < REPS; r++)
     {
-      t0 = now ();
+      t0 = bench_now ();
       rs_draw_frame (cr, 1280, 720, &f);
       cairo_surface_flush (img);
-      t[r] = now () - t0;
+      t[r] = bench_now () - t0;
     }
-  qsort (t, REPS, sizeof t[0], cmp_double);
+  bench_median (t, REPS);
   printf ("one frame at 1280x720: %.2f ms (goal for the app: under 16 ms; "
           "ratio %.2f)\n", 1e3 * t[REPS / 2], 1e3 * t[REPS / 2] / 16.0);
   cairo_destroy (cr);
