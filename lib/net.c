@@ -217,6 +217,29 @@ rs_net_set_param (rs_net *net, size_t l, double p, rs_error *err)
   return rc;
 }
 
+int
+rs_net_set_act (rs_net *net, size_t l, const rs_act_type *t, double p,
+                rs_error *err)
+{
+  int rc;
+
+  if (l < 1 || l > net->spec.layers || t == NULL)
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                         "the network has no layer %zu (1 to %zu)", l,
+                         net->spec.layers);
+  if (t->trainable != net->spec.act[l - 1]->trainable)
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                         "layer %zu cannot change from %s to %s: trainable "
+                         "slopes would change the parameters", l,
+                         net->spec.act[l - 1]->name, t->name);
+  rc = rs_act_check_param (t, p, err);
+  if (rc != RS_OK)
+    return rc;
+  net->spec.act[l - 1] = t;
+  net->spec.param[l - 1] = p;
+  return RS_OK;
+}
+
 size_t
 rs_net_w_index (const rs_net *net, size_t l, size_t j, size_t k)
 {

@@ -1,27 +1,70 @@
-/* sim.c: one running scene. */
+/* sim.c: one running scene (C4 - C11).
+ *
+ * The state of a run is its parameters, its optimiser's state, the
+ * activations of its ReLU-family layers and its base rate.  Each step
+ * applies what the timeline holds for it, takes one optimiser step and
+ * evaluates the new state on the whole data set: loss, gradient norm, dead
+ * units.  A full-batch run reuses that gradient for its next step. */
 #include <config.h>
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_randist.h>
+
 #include "reluscape/rs_sim.h"
 
 #define NOT_STUCK ((size_t) -1)
 
+/* What a recorded point needs besides rs_sim_point to resume exactly. */
+typedef struct {
+  const rs_act_type *act[RS_NET_MAX_LAYERS];
+  double param[RS_NET_MAX_LAYERS];
+  double rate;
+  size_t low_since;
+  size_t stuck_since;
+  int events_done;
+} resume;
+
+/* Streams of random numbers, one per purpose and step. */
+enum { STREAM_INIT = 1, STREAM_BATCH, STREAM_LANGEVIN, STREAM_AUTOKICK,
+       STREAM_KICK };
+
 struct rs_sim {
   rs_sim_params p;
   rs_data *data;
+  rs_data *batch;            /* minibatch buffer, when batch < n */
+  size_t *order;             /* this epoch's permutation of the points */
+  size_t epoch;              /* the epoch `order` belongs to */
+  rs_net *net;
+  rs_net *shifted;           /* net with bias warming's shift */
+  rs_net_workspace *w;       /* the whole data set */
+  rs_net_workspace *wb;      /* a minibatch */
+  gsl_vector *theta0;        /* the start, for rs_sim_reset */
+  gsl_vector *grad;          /* the full training gradient at the state */
+  gsl_vector *bgrad;         /* a minibatch's gradient */
+  rs_optim *opt;
+  gsl_rng *rng;              /* reseeded per stream and step */
+  gsl_rng *krng;             /* a scheduled kick's own mt19937 */
   rs_neuron u;
-  gsl_rng *rng;             /* interactive kicks */
-  size_t step;
-  size_t stuck_since;
+  rs_sim_point cur;          /* the current state, recorded or not */
+  resume cur_r;
+  rs_net_spec spec0;         /* the activations at the start */
   int diverged;
-  double gw;                /* the gradient at the last recorded point, */
-  double gb;                /* which is always the current state */
+  size_t div_step;
+  long div_param;            /* -1: the loss */
+  size_t kicks_here;         /* interactive kicks at this step so far */
+  /* the trajectory */
   rs_sim_point *rec;
+  resume *rec_r;
+  double *rec_theta;
+  double *rec_opt;
   size_t n_rec;
   size_t cap_rec;
+  size_t np;
+  size_t nopt;
 };
 
 void
@@ -38,10 +81,20 @@ rs_sim_params_default (rs_sim_params *p)
   p->kink = 0.0;
   p->w0 = 0.5;
   p->b0 = 0.5;
+  p->init = rs_init_he_normal;
+  p->loss = rs_loss_mse_type;
+  p->optim = rs_optim_gd;
+  rs_optim_params_default (&p->optim_params);
   p->rate = 0.1;
+  rs_sched_default (&p->sched);
+  rs_sched_default (&p->temp_sched);
+  p->kick_sigma = 1.0;
+  p->autokick.eps = 1e-6;
+  p->autokick.patience = 10;
   p->steps = 200;
   p->tol = 1e-6;
-  p->kick_sigma = 1.0;
+  p->record_every = 1;
+  p->record_bytes = (size_t) 64 << 20;
 }
 
 const char *
@@ -53,16 +106,33 @@ rs_sim_status_name (rs_sim_status s)
   return (unsigned) s < 4 ? names[s] : "unknown";
 }
 
+char *
+rs_sim_event_names (unsigned events, char *buf, size_t n)
+{
+  static const char *const names[] = { "start", "kick", "act", "rate",
+                                       "beat", "autokick" };
+  size_t k = 0;
+
+  if (n > 0)
+    buf[0] = '\0';
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (events & (1u << i) && k < n)
+      k += (size_t) snprintf (buf + k, n - k, "%s%s", k > 0 ? "+" : "",
+                              names[i]);
+  return buf;
+}
+
 static int
 bad (rs_error *err, const char *what)
 {
   return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "%s", what);
 }
 
-int
-rs_sim_params_check (const rs_sim_params *p, rs_error *err)
+/* The data and the single neuron's values. */
+static int
+check_data_params (const rs_sim_params *p, rs_error *err)
 {
-  if (p->n_points < 2 || p->n_points > 100000)
+  if (p->data == NULL && (p->n_points < 2 || p->n_points > 100000))
     return bad (err, "the number of points must be in [2, 100000]");
   if (!isfinite (p->slope) || !isfinite (p->intercept))
     return bad (err, "the data's slope and intercept must be finite");
@@ -76,20 +146,424 @@ rs_sim_params_check (const rs_sim_params *p, rs_error *err)
     return bad (err, "the kink convention must be in [0, 1]");
   if (!isfinite (p->w0) || !isfinite (p->b0))
     return bad (err, "the start must be finite");
+  if (p->init == NULL || !isfinite (p->init_c) || !isfinite (p->bias0))
+    return bad (err, "the initialisation needs a scheme and finite values");
+  if (p->loss == NULL)
+    return bad (err, "no loss");
+  return RS_OK;
+}
+
+/* The optimiser, the schedules and the cures. */
+static int
+check_train_params (const rs_sim_params *p, rs_error *err)
+{
+  int rc;
+
+  if (p->optim == NULL)
+    return bad (err, "no optimiser");
+  if ((rc = rs_optim_params_check (&p->optim_params, err)) != RS_OK
+      || (rc = rs_sched_check (&p->sched, err)) != RS_OK
+      || (rc = rs_sched_check (&p->temp_sched, err)) != RS_OK
+      || (rc = rs_warming_check (&p->warming, err)) != RS_OK)
+    return rc;
   if (!(p->rate > 0.0 && p->rate <= 100.0))
     return bad (err, "the learning rate must be in (0, 100]");
+  if (!(p->clip >= 0.0 && p->clip <= 1e12))
+    return bad (err, "the clipping norm must be in [0, 1e12]");
+  if (!(p->decay.lambda >= 0.0 && p->decay.lambda <= 1e3))
+    return bad (err, "the weight decay must be in [0, 1000]");
+  if (!(p->temperature >= 0.0 && p->temperature <= 1e6))
+    return bad (err, "the temperature must be in [0, 1e6]");
+  return RS_OK;
+}
+
+/* Kicks, events, stopping and recording. */
+static int
+check_run_params (const rs_sim_params *p, rs_error *err)
+{
   if (p->steps < 1 || p->steps > 10000000)
     return bad (err, "the number of steps must be in [1, 10000000]");
   if (!(p->tol >= 0.0 && p->tol <= 1.0))
     return bad (err, "the tolerance must be in [0, 1]");
   if (!(p->kick_sigma > 0.0 && p->kick_sigma <= 1e3))
     return bad (err, "the kick scale must be in (0, 1000]");
-  if (p->n_kicks > RS_SIM_MAX_KICKS)
-    return bad (err, "too many kicks");
+  if (p->n_kicks > RS_SIM_MAX_KICKS || p->n_events > RS_SIM_MAX_EVENTS
+      || p->n_values > RS_SIM_MAX_VALUES)
+    return bad (err, "too many kicks, events or values");
   for (size_t i = 0; i < p->n_kicks; i++)
     if (!(p->kicks[i].sigma > 0.0 && p->kicks[i].sigma <= 1e3))
       return bad (err, "a kick's sigma must be in (0, 1000]");
+  if (!(p->autokick.sigma >= 0.0 && p->autokick.sigma <= 1e3)
+      || !(p->autokick.eps >= 0.0) || p->autokick.patience < 1)
+    return bad (err, "automatic kicks need sigma in [0, 1000], eps >= 0 "
+                "and a patience of at least 1 step");
+  if (p->record_every < 1)
+    return bad (err, "record_every must be at least 1");
   return RS_OK;
+}
+
+int
+rs_sim_params_check (const rs_sim_params *p, rs_error *err)
+{
+  int rc;
+
+  if ((rc = check_data_params (p, err)) != RS_OK
+      || (rc = check_train_params (p, err)) != RS_OK
+      || (rc = check_run_params (p, err)) != RS_OK)
+    return rc;
+  if (p->net.layers > 0)
+    return rs_net_spec_check (&p->net, err);
+  return RS_OK;
+}
+
+/* splitmix64: a seed for stream `what` at step t, well spread even for
+ * neighbouring seeds and steps. */
+static unsigned long
+mix (unsigned long seed, size_t t, unsigned what, size_t extra)
+{
+  unsigned long long z = seed * 0x9e3779b97f4a7c15ULL + t * 0xbf58476d1ce4e5b9ULL
+                         + what * 0x94d049bb133111ebULL + extra;
+
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return (unsigned long) ((z ^ (z >> 31)) & 0xffffffffUL);
+}
+
+static gsl_rng *
+stream (rs_sim *s, unsigned what, size_t t, size_t extra)
+{
+  gsl_rng_set (s->rng, mix (s->p.seed, t, what, extra));
+  return s->rng;
+}
+
+/* The data set of p, its noise drawn from p->seed. */
+static rs_data *
+make_data (const rs_sim_params *p, rs_error *err)
+{
+  gsl_rng *r;
+  rs_data *d;
+
+  if (p->data != NULL)
+    return rs_data_clone (p->data, err);
+  r = gsl_rng_alloc (gsl_rng_mt19937);
+  if (r == NULL)
+    {
+      rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+      return NULL;
+    }
+  gsl_rng_set (r, p->seed);
+  if (p->gen != NULL)
+    d = rs_data_generate (p->gen, p->n_points, p->noise, r, err);
+  else if ((d = rs_data_alloc (p->n_points, err)) != NULL)
+    rs_data_line (d, p->slope, p->intercept, p->noise, r);
+  gsl_rng_free (r);
+  return d;
+}
+
+/* The network's shape: p->net, or the single neuron 1 -> 1. */
+static void
+make_spec (const rs_sim_params *p, rs_net_spec *spec)
+{
+  size_t sizes[2] = { 1, 1 };
+
+  if (p->net.layers > 0)
+    {
+      *spec = p->net;
+      return;
+    }
+  rs_net_spec_init (spec, 1, sizes, p->act, p->act);
+  spec->param[0] = p->act->param_name != NULL ? p->alpha : 0.0;
+  spec->kink = p->kink;
+}
+
+/* The parameters at the start: (w0, b0) for the single neuron, otherwise
+ * the initialiser; then the explicit values. */
+static int
+init_params (rs_sim *s, rs_error *err)
+{
+  const rs_sim_params *p = &s->p;
+  int rc = RS_OK;
+
+  if (p->net.layers == 0)
+    {
+      gsl_vector_set (rs_net_params (s->net), 0, p->w0);
+      gsl_vector_set (rs_net_params (s->net), 1, p->b0);
+    }
+  else
+    rc = rs_net_init (s->net, p->init, p->init_c, p->bias0,
+                      stream (s, STREAM_INIT, 0, 0), err);
+  for (size_t i = 0; rc == RS_OK && i < p->n_values; i++)
+    rc = rs_net_set (s->net, p->values[i].name, p->values[i].value, err);
+  if (rc == RS_OK)
+    gsl_vector_memcpy (s->theta0, rs_net_params (s->net));
+  return rc;
+}
+
+/* Room for the trajectory within p->record_bytes. */
+static int
+alloc_record (rs_sim *s, rs_error *err)
+{
+  size_t per = sizeof (rs_sim_point) + sizeof (resume)
+               + (s->np + s->nopt) * sizeof (double);
+
+  s->cap_rec = s->p.record_bytes / per;
+  if (s->cap_rec > RS_SIM_MAX_RECORD)
+    s->cap_rec = RS_SIM_MAX_RECORD;
+  if (s->cap_rec < 16)
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                         "%zu bytes hold fewer than 16 points of this "
+                         "network's trajectory (%zu bytes each)",
+                         s->p.record_bytes, per);
+  s->rec = malloc (s->cap_rec * sizeof *s->rec);
+  s->rec_r = malloc (s->cap_rec * sizeof *s->rec_r);
+  s->rec_theta = malloc (s->cap_rec * s->np * sizeof (double));
+  s->rec_opt = malloc (s->cap_rec * s->nopt * sizeof (double));
+  if (s->rec == NULL || s->rec_r == NULL || s->rec_theta == NULL
+      || s->rec_opt == NULL)
+    return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                         "out of memory for a trajectory");
+  return RS_OK;
+}
+
+/* Everything but the trajectory. */
+static int
+alloc_state (rs_sim *s, rs_error *err)
+{
+  const rs_sim_params *p = &s->p;
+  size_t bn;
+
+  if ((s->data = make_data (p, err)) == NULL)
+    return err != NULL ? err->code : RS_EINVAL;
+  make_spec (p, &s->spec0);
+  if ((s->net = rs_net_alloc (&s->spec0, err)) == NULL
+      || (s->shifted = rs_net_clone (s->net, err)) == NULL
+      || (s->w = rs_net_workspace_alloc (s->net, s->data->n, err)) == NULL)
+    return err != NULL ? err->code : RS_EINVAL;
+  if (rs_loss_check (p->loss, rs_net_outputs (s->net), s->data, err) != RS_OK)
+    return RS_EINVAL;
+  if (s->data->dim != rs_net_inputs (s->net))
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                         "the data has %zu inputs per point, the network "
+                         "%zu", s->data->dim, rs_net_inputs (s->net));
+  s->np = rs_net_nparams (s->net);
+  bn = p->batch > 0 && p->batch < s->data->n ? p->batch : s->data->n;
+  s->theta0 = gsl_vector_alloc (s->np);
+  s->grad = gsl_vector_alloc (s->np);
+  s->bgrad = gsl_vector_alloc (s->np);
+  s->rng = gsl_rng_alloc (gsl_rng_taus2);
+  s->krng = gsl_rng_alloc (gsl_rng_mt19937);
+  s->order = malloc (s->data->n * sizeof *s->order);
+  s->batch = rs_data_alloc_dims (bn, s->data->dim, s->data->ydim, err);
+  s->wb = rs_net_workspace_alloc (s->net, bn, err);
+  s->opt = rs_optim_alloc (p->optim, &p->optim_params, s->np, err);
+  if (s->theta0 == NULL || s->grad == NULL || s->bgrad == NULL
+      || s->rng == NULL || s->krng == NULL || s->order == NULL || s->batch == NULL
+      || s->wb == NULL || s->opt == NULL)
+    return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                         "out of memory for a run");
+  s->nopt = rs_optim_state_size (s->opt);
+  return init_params (s, err);
+}
+
+static void record_start (rs_sim *s, unsigned events);
+
+rs_sim *
+rs_sim_alloc (const rs_sim_params *p, rs_error *err)
+{
+  rs_sim *s;
+
+  if (rs_sim_params_check (p, err) != RS_OK)
+    return NULL;
+  s = calloc (1, sizeof *s);
+  if (s == NULL)
+    {
+      rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory for a run");
+      return NULL;
+    }
+  s->p = *p;
+  s->p.data = NULL;
+  if (alloc_state (s, err) != RS_OK || alloc_record (s, err) != RS_OK)
+    {
+      rs_sim_free (s);
+      return NULL;
+    }
+  s->cur_r.rate = p->rate;
+  rs_sim_reset (s);
+  return s;
+}
+
+void
+rs_sim_free (rs_sim *s)
+{
+  if (s == NULL)
+    return;
+  rs_data_free (s->data);
+  rs_data_free (s->batch);
+  rs_net_free (s->net);
+  rs_net_free (s->shifted);
+  rs_net_workspace_free (s->w);
+  rs_net_workspace_free (s->wb);
+  if (s->theta0 != NULL)
+    gsl_vector_free (s->theta0);
+  if (s->grad != NULL)
+    gsl_vector_free (s->grad);
+  if (s->bgrad != NULL)
+    gsl_vector_free (s->bgrad);
+  rs_optim_free (s->opt);
+  gsl_rng_free (s->rng);
+  gsl_rng_free (s->krng);
+  free (s->order);
+  free (s->rec);
+  free (s->rec_r);
+  free (s->rec_theta);
+  free (s->rec_opt);
+  free (s);
+}
+
+/* Whether layer l's units can die: their slope below 0 is 0 (ReLU; a
+ * Leaky ReLU unit inactive everywhere still learns, C8). */
+static int
+can_die (const rs_net *net, size_t l)
+{
+  const rs_net_spec *sp = rs_net_get_spec (net);
+
+  return sp->act[l - 1]->subdiff (-1.0, sp->param[l - 1]).hi == 0.0;
+}
+
+/* Dead units after a forward pass in s->w, listed up to max; and whether
+ * some layer is wholly dead (its output is constant: a plateau, C5). */
+static size_t
+count_dead (const rs_sim *s, rs_sim_unit *list, size_t max, int *layer_dead)
+{
+  size_t active[RS_NET_MAX_UNITS], dead = 0;
+
+  *layer_dead = 0;
+  for (size_t l = 1; l <= rs_net_layers (s->net); l++)
+    {
+      size_t here = 0;
+
+      if (!can_die (s->net, l))
+        continue;
+      rs_net_activity (s->net, s->w, l, active, NULL);
+      for (size_t j = 0; j < rs_net_units (s->net, l); j++)
+        if (active[j] == 0)
+          {
+            if (list != NULL && dead < max)
+              list[dead] = (rs_sim_unit) { l, j };
+            dead++, here++;
+          }
+      if (here == rs_net_units (s->net, l))
+        *layer_dead = 1;
+    }
+  return dead;
+}
+
+/* The training state's rate, gamma and temperature at the current step. */
+static void
+step_constants (rs_sim *s)
+{
+  size_t t = s->cur.step;
+
+  s->cur.rate = s->cur_r.rate * rs_sched_factor (&s->p.sched, t);
+  s->cur.gamma = rs_warming_gamma (&s->p.warming, t);
+  s->cur.temperature = s->p.temperature > 0.0
+    ? s->p.temperature * rs_sched_factor (&s->p.temp_sched, t) : 0.0;
+}
+
+/* The network the step trains through: shifted by gamma when warming. */
+static const rs_net *
+training_net (rs_sim *s)
+{
+  if (s->cur.gamma == 0.0)
+    return s->net;
+  gsl_vector_memcpy (rs_net_params (s->shifted), rs_net_params (s->net));
+  if (rs_sim_is_neuron (s))
+    *gsl_vector_ptr (rs_net_params (s->shifted), 1) += s->cur.gamma;
+  else
+    rs_warming_shift (s->shifted, rs_net_params (s->shifted), s->cur.gamma);
+  return s->shifted;
+}
+
+/* Keep the single neuron's view in step with the network. */
+static void
+sync_neuron (rs_sim *s)
+{
+  const rs_net_spec *sp = rs_net_get_spec (s->net);
+  const gsl_vector *th = rs_net_params_const (s->net);
+
+  s->u.act = sp->act[0];
+  s->u.alpha = sp->param[0];
+  s->u.kink = sp->kink;
+  s->u.w = gsl_vector_get (th, 0);
+  s->u.b = gsl_vector_get (th, rs_net_b_index (s->net, 1, 0));
+}
+
+/* The first parameter that is not finite, or -1. */
+static long
+first_nonfinite (const rs_sim *s)
+{
+  const gsl_vector *th = rs_net_params_const (s->net);
+
+  for (size_t i = 0; i < th->size; i++)
+    if (!isfinite (gsl_vector_get (th, i)))
+      return (long) i;
+  return -1;
+}
+
+/* Evaluate the current state on all the data: loss, gradient (kept for a
+ * full-batch step), gradient norm, activity.  Notes a divergence. */
+static void
+evaluate (rs_sim *s)
+{
+  const rs_net *tn;
+  size_t active[RS_NET_MAX_UNITS];
+  int rc, layer_dead;
+  long bad_param = first_nonfinite (s);
+
+  step_constants (s);
+  sync_neuron (s);
+  s->cur.w = s->u.w;
+  s->cur.b = s->u.b;
+  tn = training_net (s);
+  rc = rs_loss_net (tn, s->p.loss, s->data, s->w, &s->cur.loss, s->grad,
+                    NULL);
+  s->cur.gnorm = gsl_blas_dnrm2 (s->grad);
+  rs_net_activity (tn, s->w, 1, active, NULL);
+  s->cur.active = active[0];
+  s->cur.dead = count_dead (s, NULL, 0, &layer_dead);
+  if (bad_param >= 0 || isnan (s->cur.loss)
+      || (isinf (s->cur.loss) && rc != RS_EDOMAIN) || !isfinite (s->cur.gnorm))
+    {
+      s->diverged = 1;
+      s->div_step = s->cur.step;
+      s->div_param = bad_param;
+    }
+  /* at rest on a plateau: stuck since the first step of this rest */
+  if (s->cur.gnorm <= s->p.tol && layer_dead)
+    {
+      if (s->cur_r.stuck_since == NOT_STUCK)
+        s->cur_r.stuck_since = s->cur.step;
+    }
+  else
+    s->cur_r.stuck_since = NOT_STUCK;
+  if (s->p.autokick.sigma > 0.0 && s->cur.gnorm < s->p.autokick.eps
+      && s->cur.dead > 0)
+    s->cur_r.low_since++;
+  else
+    s->cur_r.low_since = 0;
+}
+
+/* Keep the current state's activations for a later rewind. */
+static void
+save_acts (rs_sim *s)
+{
+  const rs_net_spec *sp = rs_net_get_spec (s->net);
+
+  for (size_t l = 0; l < sp->layers; l++)
+    {
+      s->cur_r.act[l] = sp->act[l];
+      s->cur_r.param[l] = sp->param[l];
+    }
 }
 
 /* Drop every other point, keeping the first and the last, so that a long
@@ -99,135 +573,251 @@ rs_sim_params_check (const rs_sim_params *p, rs_error *err)
 static void
 thin_record (rs_sim *s)
 {
-  size_t k = 1;
-
-  for (size_t i = 1; i < s->n_rec; i++)
-    if (s->rec[i].events != 0 || i % 2 == 0 || i + 1 == s->n_rec)
-      s->rec[k++] = s->rec[i];
-  if (k > s->cap_rec - s->cap_rec / 4)
+  for (int pass = 0; pass < 2; pass++)
     {
-      k = 1;
+      size_t k = 1;
+
       for (size_t i = 1; i < s->n_rec; i++)
-        if (i % 2 == 0 || i + 1 == s->n_rec)
-          s->rec[k++] = s->rec[i];
+        if ((pass == 0 && s->rec[i].events != 0) || i % 2 == 0
+            || i + 1 == s->n_rec)
+          {
+            s->rec[k] = s->rec[i];
+            s->rec_r[k] = s->rec_r[i];
+            memmove (s->rec_theta + k * s->np, s->rec_theta + i * s->np,
+                     s->np * sizeof (double));
+            memmove (s->rec_opt + k * s->nopt, s->rec_opt + i * s->nopt,
+                     s->nopt * sizeof (double));
+            k++;
+          }
+      s->n_rec = k;
+      if (k <= s->cap_rec - s->cap_rec / 4)
+        return;
     }
-  s->n_rec = k;
 }
 
-/* Append the current state with its events, and keep its gradient for
- * the next step. */
+/* Append the current state. */
 static void
-record (rs_sim *s, unsigned events)
+store (rs_sim *s)
 {
-  rs_sim_point *pt;
+  size_t i;
 
   if (s->n_rec == s->cap_rec)
     thin_record (s);
-  pt = &s->rec[s->n_rec++];
-  pt->step = s->step;
-  pt->w = s->u.w;
-  pt->b = s->u.b;
-  pt->loss = rs_loss_mse_grad (&s->u, s->data, &s->gw, &s->gb);
-  pt->gnorm = hypot (s->gw, s->gb);
-  pt->active = rs_neuron_active (&s->u, s->data);
-  pt->events = events;
+  i = s->n_rec++;
+  save_acts (s);
+  s->rec[i] = s->cur;
+  s->rec_r[i] = s->cur_r;
+  memcpy (s->rec_theta + i * s->np, rs_net_params (s->net)->data,
+          s->np * sizeof (double));
+  rs_optim_save (s->opt, s->rec_opt + i * s->nopt);
 }
 
-rs_sim *
-rs_sim_alloc (const rs_sim_params *p, rs_error *err)
+/* The state changed (a kick, an activation): evaluate and store it as a
+ * new point of the same step. */
+static void
+record_change (rs_sim *s, unsigned events)
 {
-  rs_sim *s;
-  gsl_rng *noise;
+  evaluate (s);
+  s->cur.events = events;
+  store (s);
+}
 
-  if (rs_sim_params_check (p, err) != RS_OK)
-    return NULL;
-  s = calloc (1, sizeof *s);
-  if (s == NULL)
-    goto nomem;
-  s->p = *p;
-  s->cap_rec = RS_SIM_MAX_RECORD;
-  s->rec = malloc (s->cap_rec * sizeof *s->rec);
-  s->rng = gsl_rng_alloc (gsl_rng_mt19937);
-  noise = gsl_rng_alloc (gsl_rng_mt19937);
-  s->data = rs_data_alloc (p->n_points, err);
-  if (s->rec == NULL || s->rng == NULL || noise == NULL || s->data == NULL)
-    {
-      gsl_rng_free (noise);
-      rs_sim_free (s);
-      goto nomem;
-    }
-  gsl_rng_set (noise, p->seed);
-  rs_data_line (s->data, p->slope, p->intercept, p->noise, noise);
-  gsl_rng_free (noise);
-  s->u.act = p->act;
-  s->u.alpha = p->alpha;
-  s->u.kink = p->kink;
-  rs_sim_restart (s, p->w0, p->b0);
-  return s;
-
-nomem:
-  rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory for a run");
-  return NULL;
+/* Step 0 of a run from the network's current parameters. */
+static void
+record_start (rs_sim *s, unsigned events)
+{
+  rs_optim_reset (s->opt);
+  s->cur.step = 0;
+  s->n_rec = 0;
+  s->diverged = 0;
+  s->kicks_here = 0;
+  s->epoch = (size_t) -1;
+  s->cur_r.low_since = 0;
+  s->cur_r.stuck_since = NOT_STUCK;
+  s->cur_r.events_done = 0;
+  record_change (s, events);
 }
 
 void
-rs_sim_free (rs_sim *s)
+rs_sim_reset (rs_sim *s)
 {
-  if (s == NULL)
-    return;
-  rs_data_free (s->data);
-  gsl_rng_free (s->rng);
-  free (s->rec);
-  free (s);
+  for (size_t l = 1; l <= s->spec0.layers; l++)
+    rs_net_set_act (s->net, l, s->spec0.act[l - 1], s->spec0.param[l - 1],
+                    NULL);
+  s->cur_r.rate = s->p.rate;
+  gsl_vector_memcpy (rs_net_params (s->net), s->theta0);
+  record_start (s, RS_EVENT_START);
 }
 
 void
 rs_sim_restart (rs_sim *s, double w, double b)
 {
-  s->u.w = w;
-  s->u.b = b;
-  s->step = 0;
-  s->n_rec = 0;
-  s->diverged = 0;
-  s->stuck_since = NOT_STUCK;
-  gsl_rng_set (s->rng, s->p.seed + 0x9e3779b9UL);
-  record (s, RS_EVENT_START);
+  s->cur_r.rate = s->p.rate;
+  gsl_vector_memcpy (rs_net_params (s->net), s->theta0);
+  gsl_vector_set (rs_net_params (s->net), 0, w);
+  gsl_vector_set (rs_net_params (s->net), rs_net_b_index (s->net, 1, 0), b);
+  record_start (s, RS_EVENT_START);
 }
 
-/* The scheduled kicks due now, each from its own seeded generator. */
-static unsigned
+/* A kick of k drawn from r; 1 when it moved anything. */
+static int
+kick (rs_sim *s, const rs_kick_spec *k, gsl_rng *r)
+{
+  if (rs_kick_check (k, s->net, NULL) != RS_OK)
+    return 0;
+  rs_train_kick (k, s->net, rs_net_params (s->net), r);
+  s->cur_r.stuck_since = NOT_STUCK;
+  return 1;
+}
+
+/* A kick recorded as a new point. */
+static void
+kick_now (rs_sim *s, const rs_kick_spec *k, gsl_rng *r, unsigned events)
+{
+  if (kick (s, k, r))
+    record_change (s, events);
+}
+
+/* The scheduled kicks due now, each from an mt19937 seeded with its seed,
+ * in table order, recorded as one point. */
+static void
 apply_kicks (rs_sim *s)
 {
-  unsigned events = 0;
+  int moved = 0;
 
   for (size_t i = 0; i < s->p.n_kicks; i++)
     {
       const rs_kick *k = &s->p.kicks[i];
-      gsl_rng *r;
+      rs_kick_spec ks = { k->target, k->layer, k->unit, k->sigma };
 
-      if (k->step != s->step)
+      if (k->step != s->cur.step)
         continue;
-      r = gsl_rng_alloc (gsl_rng_mt19937);
-      if (r == NULL)
-        continue;
-      gsl_rng_set (r, k->seed);
-      rs_train_kick (&s->u, k->sigma, r);
-      gsl_rng_free (r);
-      events |= RS_EVENT_KICK;
+      gsl_rng_set (s->krng, k->seed);
+      moved |= kick (s, &ks, s->krng);
     }
-  return events;
+  if (moved)
+    record_change (s, RS_EVENT_KICK);
 }
 
-static void
-update_rest (rs_sim *s)
+/* Set every ReLU-family layer to act with parameter alpha. */
+static int
+set_relu_layers (rs_sim *s, const rs_act_type *act, double alpha)
 {
-  const rs_sim_point *pt = rs_sim_current (s);
-  int stuck = pt->gnorm <= s->p.tol && pt->active == 0;
+  const rs_net_spec *sp = rs_net_get_spec (s->net);
 
-  if (!stuck)
-    s->stuck_since = NOT_STUCK;
-  else if (s->stuck_since == NOT_STUCK)
-    s->stuck_since = pt->step;
+  if ((act != rs_act_relu && act != rs_act_leaky_relu)
+      || !(alpha >= 0.0 && alpha < 1.0))
+    return RS_EINVAL;
+  for (size_t l = 1; l <= sp->layers; l++)
+    if (sp->act[l - 1] == rs_act_relu || sp->act[l - 1] == rs_act_leaky_relu)
+      rs_net_set_act (s->net, l, act, act == rs_act_relu ? 0.0 : alpha,
+                      NULL);
+  return RS_OK;
+}
+
+/* The timeline's changes due now: alpha, rate, beats. */
+static void
+apply_events (rs_sim *s)
+{
+  unsigned marks = 0;
+
+  for (size_t i = 0; i < s->p.n_events; i++)
+    {
+      const rs_sim_event *e = &s->p.events[i];
+
+      if (e->step != s->cur.step)
+        continue;
+      if (e->action == RS_SIM_SET_ALPHA
+          && set_relu_layers (s, rs_act_leaky_relu, e->value) == RS_OK)
+        record_change (s, RS_EVENT_ACT);
+      else if (e->action == RS_SIM_SET_RATE && e->value > 0.0)
+        {
+          s->cur_r.rate = e->value;
+          marks |= RS_EVENT_RATE;
+        }
+      else if (e->action == RS_SIM_BEAT)
+        marks |= RS_EVENT_BEAT;
+    }
+  if (marks != 0)
+    record_change (s, marks);
+}
+
+/* The automatic kick, once the run has been at rest for long enough. */
+static void
+apply_autokick (rs_sim *s)
+{
+  rs_kick_spec k = { s->p.autokick.target, 1, 0, s->p.autokick.sigma };
+
+  if (s->p.autokick.sigma <= 0.0
+      || s->cur_r.low_since < s->p.autokick.patience)
+    return;
+  kick_now (s, &k, stream (s, STREAM_AUTOKICK, s->cur.step, 0),
+            RS_EVENT_KICK | RS_EVENT_AUTOKICK);
+}
+
+/* Points of this step's minibatch into s->batch: the epoch's permutation
+ * (seeded by the epoch) cut into consecutive batches, the last one
+ * shorter. */
+static void
+fill_batch (rs_sim *s)
+{
+  size_t n = s->data->n, B = s->p.batch, per = (n + B - 1) / B;
+  size_t epoch = s->cur.step / per, k = s->cur.step % per;
+  size_t first = k * B, m = first + B <= n ? B : n - first;
+  rs_data *b = s->batch;
+
+  if (epoch != s->epoch)
+    {
+      for (size_t i = 0; i < n; i++)
+        s->order[i] = i;
+      gsl_ran_shuffle (stream (s, STREAM_BATCH, epoch, 0), s->order, n,
+                       sizeof *s->order);
+      s->epoch = epoch;
+    }
+  b->n = m;
+  for (size_t i = 0; i < m; i++)
+    {
+      size_t q = s->order[first + i];
+
+      memcpy (b->x + i * b->dim, s->data->x + q * b->dim,
+              b->dim * sizeof (double));
+      memcpy (b->y + i * b->ydim, s->data->y + q * b->ydim,
+              b->ydim * sizeof (double));
+    }
+}
+
+/* The gradient of this step: the full one already known, or a
+ * minibatch's. */
+static gsl_vector *
+step_gradient (rs_sim *s)
+{
+  if (s->p.batch == 0 || s->p.batch >= s->data->n)
+    return s->grad;
+  fill_batch (s);
+  rs_loss_net (training_net (s), s->p.loss, s->batch, s->wb,
+               &(double) { 0.0 }, s->bgrad, NULL);
+  return s->bgrad;
+}
+
+/* One update of the parameters: clipping, decay, the optimiser, noise. */
+static void
+update (rs_sim *s)
+{
+  gsl_vector *theta = rs_net_params (s->net), *g = step_gradient (s);
+  double eta = s->cur.rate, T = s->cur.temperature;
+
+  rs_train_clip (g, s->p.clip);
+  rs_decay_grad (&s->p.decay, s->net, theta, g);
+  rs_decay_step (&s->p.decay, s->net, theta, eta);
+  rs_optim_step (s->opt, theta, g, eta);
+  if (T > 0.0)
+    {
+      gsl_rng *r = stream (s, STREAM_LANGEVIN, s->cur.step, 0);
+
+      for (size_t i = 0; i < theta->size; i++)
+        gsl_vector_set (theta, i, gsl_vector_get (theta, i)
+                        + sqrt (2.0 * eta * T) * gsl_ran_gaussian (r, 1.0));
+    }
 }
 
 int
@@ -235,61 +825,98 @@ rs_sim_iterate (rs_sim *s)
 {
   if (s->diverged)
     return RS_EDIVERGED;
-  if (apply_kicks (s))
-    record (s, RS_EVENT_KICK);
-  /* every change of the state is recorded, so the recorded gradient is
-     the one at the current point: no need to compute it again */
-  rs_train_gd_apply (&s->u, s->p.rate, s->gw, s->gb);
-  s->step++;
-  record (s, 0);
-  if (!isfinite (s->u.w) || !isfinite (s->u.b)
-      || !isfinite (rs_sim_current (s)->loss))
+  if (!s->cur_r.events_done)
     {
-      s->diverged = 1;
-      return RS_EDIVERGED;
+      apply_events (s);
+      apply_kicks (s);
+      s->cur_r.events_done = 1;
     }
-  update_rest (s);
-  return RS_OK;
+  apply_autokick (s);
+  if (s->diverged)
+    return RS_EDIVERGED;
+  update (s);
+  s->cur.step++;
+  s->kicks_here = 0;
+  s->cur_r.events_done = 0;
+  evaluate (s);
+  s->cur.events = 0;
+  if (s->cur.step % s->p.record_every == 0 || s->cur.step == s->p.steps
+      || s->diverged)
+    store (s);
+  return s->diverged ? RS_EDIVERGED : RS_OK;
 }
 
 rs_sim_status
 rs_sim_test (const rs_sim *s)
 {
-  const rs_sim_point *pt = rs_sim_current (s);
-
   if (s->diverged)
     return RS_SIM_DIVERGED;
-  if (pt->gnorm > s->p.tol)
+  if (s->cur.gnorm > s->p.tol)
     return RS_SIM_RUNNING;
-  return pt->active == 0 ? RS_SIM_STUCK : RS_SIM_CONVERGED;
+  return s->cur_r.stuck_since != NOT_STUCK ? RS_SIM_STUCK
+                                           : RS_SIM_CONVERGED;
 }
 
 int
 rs_sim_run (rs_sim *s)
 {
-  while (s->step < s->p.steps)
+  while (s->cur.step < s->p.steps)
     if (rs_sim_iterate (s) != RS_OK)
       return RS_EDIVERGED;
+  return RS_OK;
+}
+
+int
+rs_sim_rewind (rs_sim *s, size_t i)
+{
+  const resume *r;
+
+  if (i >= s->n_rec)
+    return RS_EINVAL;
+  r = &s->rec_r[i];
+  for (size_t l = 1; l <= rs_net_layers (s->net); l++)
+    rs_net_set_act (s->net, l, r->act[l - 1], r->param[l - 1], NULL);
+  memcpy (rs_net_params (s->net)->data, s->rec_theta + i * s->np,
+          s->np * sizeof (double));
+  rs_optim_load (s->opt, s->rec_opt + i * s->nopt);
+  s->cur = s->rec[i];
+  s->cur_r = *r;
+  s->n_rec = i + 1;
+  s->diverged = 0;
+  s->kicks_here = 0;
+  s->epoch = (size_t) -1;
+  evaluate (s);
+  s->cur = s->rec[i];
+  s->cur_r = *r;
   return RS_OK;
 }
 
 void
 rs_sim_kick (rs_sim *s, double sigma)
 {
-  rs_train_kick (&s->u, sigma, s->rng);
-  s->stuck_since = NOT_STUCK;
-  record (s, RS_EVENT_KICK);
+  rs_kick_spec k = { RS_KICK_ALL, 1, 0, sigma };
+
+  kick_now (s, &k, stream (s, STREAM_KICK, s->cur.step, s->kicks_here++),
+            RS_EVENT_KICK);
 }
 
 int
 rs_sim_set_activation (rs_sim *s, const rs_act_type *act, double alpha)
 {
-  if (act == NULL || !(alpha >= 0.0 && alpha < 1.0))
+  int rc = set_relu_layers (s, act, alpha);
+
+  if (rc == RS_OK)
+    record_change (s, RS_EVENT_ACT);
+  return rc;
+}
+
+int
+rs_sim_set_rate (rs_sim *s, double rate)
+{
+  if (!(rate > 0.0 && rate <= 100.0))
     return RS_EINVAL;
-  s->u.act = act;
-  s->u.alpha = alpha;
-  record (s, RS_EVENT_ACT);
-  update_rest (s);
+  s->cur_r.rate = rate;
+  record_change (s, RS_EVENT_RATE);
   return RS_OK;
 }
 
@@ -299,10 +926,10 @@ rs_sim_get_params (const rs_sim *s)
   return &s->p;
 }
 
-const rs_neuron *
-rs_sim_neuron (const rs_sim *s)
+const rs_net *
+rs_sim_net (const rs_sim *s)
 {
-  return &s->u;
+  return s->net;
 }
 
 const rs_data *
@@ -311,16 +938,34 @@ rs_sim_data (const rs_sim *s)
   return s->data;
 }
 
+const rs_loss_type *
+rs_sim_loss (const rs_sim *s)
+{
+  return s->p.loss;
+}
+
+int
+rs_sim_is_neuron (const rs_sim *s)
+{
+  return s->p.net.layers == 0;
+}
+
+const rs_neuron *
+rs_sim_neuron (const rs_sim *s)
+{
+  return &s->u;
+}
+
 size_t
 rs_sim_step_count (const rs_sim *s)
 {
-  return s->step;
+  return s->cur.step;
 }
 
 size_t
 rs_sim_stuck_since (const rs_sim *s)
 {
-  return s->stuck_since;
+  return s->cur_r.stuck_since;
 }
 
 size_t
@@ -335,8 +980,45 @@ rs_sim_recorded (const rs_sim *s, size_t i)
   return i < s->n_rec ? &s->rec[i] : NULL;
 }
 
+const double *
+rs_sim_theta (const rs_sim *s, size_t i)
+{
+  return i < s->n_rec ? s->rec_theta + i * s->np : NULL;
+}
+
 const rs_sim_point *
 rs_sim_current (const rs_sim *s)
 {
-  return &s->rec[s->n_rec - 1];
+  return &s->cur;
+}
+
+size_t
+rs_sim_record_capacity (const rs_sim *s)
+{
+  return s->cap_rec;
+}
+
+size_t
+rs_sim_dead_units (const rs_sim *s, rs_sim_unit *list, size_t max)
+{
+  int layer_dead;
+
+  return count_dead (s, list, max, &layer_dead);
+}
+
+int
+rs_sim_divergence (const rs_sim *s, size_t *step, char *buf, size_t n)
+{
+  if (!s->diverged)
+    return 0;
+  if (step != NULL)
+    *step = s->div_step;
+  if (buf != NULL && n > 0)
+    {
+      if (s->div_param < 0)
+        snprintf (buf, n, "loss");
+      else
+        rs_net_param_name (s->net, (size_t) s->div_param, buf, n);
+    }
+  return 1;
 }

@@ -18,6 +18,10 @@ extern const size_t rs_builtin_scene_len;
  * "builtin". */
 int cli_is_builtin (const char *arg);
 
+/* CLI_OK when the scene is the single neuron whose landscape render and
+ * run draw; otherwise a message naming the scene and CLI_USAGE. */
+int cli_need_neuron (const rs_scene *sc, const char *path);
+
 /* Load the scene at path, or the built-in scene when cli_is_builtin.  On an
  * error print it to stderr as "file:line:col: error: message", then the
  * offending line with a caret under the column, and return CLI_USAGE;

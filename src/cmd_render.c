@@ -105,13 +105,15 @@ parse_options (int argc, char **argv, const char **out, int *w, int *h,
 static int
 run_scene (rs_sim *sim, const char *name)
 {
-  const rs_sim_point *pt;
+  char param[32];
+  size_t step;
 
   if (rs_sim_run (sim) == RS_OK)
     return CLI_OK;
-  pt = rs_sim_current (sim);
-  cli_message ("%s: the run diverged at step %zu (w = %g, b = %g, loss = "
-               "%g); lower the rate", name, pt->step, pt->w, pt->b, pt->loss);
+  rs_sim_divergence (sim, &step, param, sizeof param);
+  cli_message ("%s: the run diverged at step %zu (%s is no longer a finite "
+               "number; w = %g, b = %g); lower the rate", name, step, param,
+               rs_sim_current (sim)->w, rs_sim_current (sim)->b);
   return CLI_FAILURE;
 }
 
@@ -175,6 +177,8 @@ cmd_render (int argc, char **argv)
       return CLI_USAGE;
     }
   rc = cli_load_scene (path, &sc);
+  if (rc == CLI_OK)
+    rc = cli_need_neuron (&sc, path);
   if (rc != CLI_OK)
     return rc;
   return render_scene (&sc, cli_is_builtin (path) ? CLI_BUILTIN_NAME : path,

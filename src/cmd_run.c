@@ -169,7 +169,8 @@ cmd_run (int argc, char **argv)
 
   if (rc >= 0)
     return rc;
-  if (cli_load_scene (ra.scene, &sc) != CLI_OK)
+  if (cli_load_scene (ra.scene, &sc) != CLI_OK
+      || cli_need_neuron (&sc, ra.scene) != CLI_OK)
     return CLI_USAGE;
   rs_error_clear (&err);
   if (ra.script != NULL

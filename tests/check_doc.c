@@ -97,8 +97,8 @@ START_TEST (test_activations_documented)
 }
 END_TEST
 
-/* Every initialiser and loss is named by its symbol, every data
- * generator in bold. */
+/* Every initialiser, loss, optimiser and schedule is named by its symbol,
+ * every data generator in bold. */
 START_TEST (test_families_documented)
 {
   char word[64];
@@ -112,6 +112,18 @@ START_TEST (test_families_documented)
   for (size_t i = 0; rs_loss_types[i] != NULL; i++)
     {
       snprintf (word, sizeof word, "rs_loss_%s", rs_loss_types[i]->name);
+      ck_assert_msg (strstr (page, word) != NULL, "%s is not documented",
+                     word);
+    }
+  for (size_t i = 0; rs_optim_types[i] != NULL; i++)
+    {
+      snprintf (word, sizeof word, "rs_optim_%s", rs_optim_types[i]->name);
+      ck_assert_msg (strstr (page, word) != NULL, "%s is not documented",
+                     word);
+    }
+  for (size_t i = 0; rs_sched_types[i] != NULL; i++)
+    {
+      snprintf (word, sizeof word, "rs_sched_%s", rs_sched_types[i]->name);
       ck_assert_msg (strstr (page, word) != NULL, "%s is not documented",
                      word);
     }

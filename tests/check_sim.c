@@ -317,7 +317,7 @@ START_TEST (test_start_point)
   ck_assert_uint_eq (rs_sim_n_recorded (s), 1);
   ck_assert_uint_eq (rs_sim_step_count (s), 0);
   pt = rs_sim_recorded (s, 0);
-  ck_assert_ptr_eq (pt, rs_sim_current (s));
+  ck_assert (memcmp (pt, rs_sim_current (s), sizeof *pt) == 0);
   ck_assert_ptr_null (rs_sim_recorded (s, 1));
   ck_assert_uint_eq (pt->step, 0);
   ck_assert_uint_eq (pt->events, RS_EVENT_START);
@@ -616,46 +616,6 @@ START_TEST (test_kicks_same_step)
 }
 END_TEST
 
-/* rs_train_kick adds two independent N(0, sigma^2) draws of r, w first. */
-START_TEST (test_train_kick)
-{
-  rs_neuron u = { rs_act_relu, 0.1, 0.0, -0.731, 0.4619 };
-  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
-  double g1, g2;
-
-  gsl_rng_set (r, 2385);
-  g1 = gsl_ran_gaussian (r, 1.913);
-  g2 = gsl_ran_gaussian (r, 1.913);
-  gsl_rng_set (r, 2385);
-  rs_train_kick (&u, 1.913, r);
-  ck_assert_double_eq_tol (u.w, -0.731 + g1, 1e-15);
-  ck_assert_double_eq_tol (u.b, 0.4619 + g2, 1e-15);
-  gsl_rng_free (r);
-}
-END_TEST
-
-/* rs_train_gd_step reports the loss and gradient norm of the point it
- * started from (hand_loss_grad) and moves by -rate times the gradient. */
-START_TEST (test_train_gd_step)
-{
-  const double x[] = { -0.85, 0.3, 1.7 }, y[] = { 0.4, -0.25, 2.9 };
-  rs_data *d = rs_data_alloc (3, NULL);
-  rs_neuron u = { rs_act_leaky_relu, 0.137, 0.0, 1.35, 0.2 };
-  double gw, gb, l, loss, gnorm;
-
-  memcpy (d->x, x, sizeof x);
-  memcpy (d->y, y, sizeof y);
-  l = hand_loss_grad (d, 1, 0.137, 1.35, 0.2, &gw, &gb);
-  rs_train_gd_step (&u, d, 0.25, &loss, &gnorm);
-  ck_assert_double_eq_tol (loss, l, 1e-14);
-  ck_assert_double_eq_tol (gnorm, sqrt (gw * gw + gb * gb), 1e-14);
-  ck_assert_double_eq_tol (u.w, 1.35 - 0.25 * gw, 1e-14);
-  ck_assert_double_eq_tol (u.b, 0.2 - 0.25 * gb, 1e-14);
-  rs_train_gd_step (&u, d, 0.25, NULL, NULL);
-  rs_data_free (d);
-}
-END_TEST
-
 /* C11: kicks from the run's own generator free a stuck run.  The story
  * with data seed 4 also dies (checked), resting just below the edge
  * |w| + b = 0, where a kick of scale 1.5 frees it with probability about
@@ -895,6 +855,367 @@ START_TEST (test_run_and_restart)
 }
 END_TEST
 
+/* ---- Networks and cures (C7, C8, C10, C11) ---- */
+
+/* A single neuron at (w0, b0) on noise-free y = 2x + 1 (24 points). */
+static void
+neuron_params (rs_sim_params *p, double w0, double b0)
+{
+  rs_sim_params_default (p);
+  p->noise = 0.0;
+  p->w0 = w0;
+  p->b0 = b0;
+  p->rate = 0.3;
+}
+
+/* C8, exactly: a ReLU neuron dead at (-0.4, -1.2) (z <= -0.8 on [-1, 1])
+ * switched to Leaky ReLU at step 0.  While every z_i <= 0, f(z) = alpha z
+ * and f' = alpha, so the loss is a quadratic in (w, b) and gradient
+ * descent is the linear recursion
+ *   w' = w - 2 eta alpha (alpha (w m2 + b m1) - mxy)
+ *   b' = b - 2 eta alpha (alpha (w m1 + b) - my)
+ * in the data's means, computed here without the network.  The unit is
+ * back at the first step where max_i (w x_i + b) > 0, and the run must
+ * say so at exactly that step. */
+START_TEST (test_leaky_exact_steps)
+{
+  const double alpha = 0.1, eta = 0.3;
+  rs_sim_params p;
+  rs_sim *s;
+  const rs_data *d;
+  double m1, m2, my, mxy, w = -0.4, b = -1.2, zmax = -1.0;
+  size_t T = 0, k;
+
+  neuron_params (&p, w, b);
+  p.n_events = 1;
+  p.events[0] = (rs_sim_event) { 0, RS_SIM_SET_ALPHA, alpha };
+  p.steps = 1000;
+  s = sim_new (&p);
+  d = rs_sim_data (s);
+  ck_assert_uint_eq (rs_sim_current (s)->active, 0);
+  data_means (d, &m1, &m2, &my, &mxy);
+  while (zmax <= 0.0 && T < 1000)
+    {
+      double gw = 2 * alpha * (alpha * (w * m2 + b * m1) - mxy);
+      double gb = 2 * alpha * (alpha * (w * m1 + b) - my);
+
+      w -= eta * gw, b -= eta * gb, T++;
+      zmax = -INFINITY;
+      for (size_t i = 0; i < d->n; i++)
+        zmax = fmax (zmax, w * d->x[i] + b);
+    }
+  /* the prediction is not on a knife's edge */
+  ck_assert (T > 2 && T < 1000 && zmax > 1e-6);
+  for (k = 0; k < T - 1; k++)
+    {
+      ck_assert_int_eq (rs_sim_iterate (s), RS_OK);
+      ck_assert_uint_eq (rs_sim_current (s)->active, 0);
+    }
+  rs_sim_iterate (s);
+  ck_assert_uint_eq (rs_sim_step_count (s), T);
+  ck_assert_uint_gt (rs_sim_current (s)->active, 0);
+  ck_assert_double_eq_tol (rs_sim_current (s)->w, w, 1e-12);
+  ck_assert_double_eq_tol (rs_sim_current (s)->b, b, 1e-12);
+  rs_sim_free (s);
+}
+END_TEST
+
+/* A 1-3-1 ReLU network on noise-free y = 2x + 1 whose hidden unit 0 is
+ * dead: z = 0.5 x - 3 <= -2.5 on [-1, 1]. */
+static void
+dead_net_params (rs_sim_params *p)
+{
+  rs_sim_params_default (p);
+  p->noise = 0.0;
+  p->net.layers = 2;
+  p->net.sizes[0] = 1;
+  p->net.sizes[1] = 3;
+  p->net.sizes[2] = 1;
+  p->net.act[0] = rs_act_relu;
+  p->net.act[1] = rs_act_identity;
+  p->n_values = 2;
+  p->values[0] = (rs_sim_value) { "W1[0][0]", 0.5 };
+  p->values[1] = (rs_sim_value) { "b1[0]", -3.0 };
+  p->bias0 = 0.1;
+  p->rate = 0.05;
+  p->steps = 40;
+}
+
+/* The recorded value of the parameter `name` at recorded point i. */
+static double
+theta_at (const rs_sim *s, size_t i, const char *name)
+{
+  size_t q;
+
+  ck_assert_int_eq (rs_net_param_lookup (rs_sim_net (s), name, &q, NULL),
+                    RS_OK);
+  return rs_sim_theta (s, i)[q];
+}
+
+/* C7 in a run: the dead unit's data gradient is 0, so coupled L2 decay
+ * alone moves its bias, b_t = (1 - eta lambda)^t b_0 (and its weight
+ * likewise: it stays dead, 0.5 (0.9975)^t - 3 (0.9975)^t < 0); with
+ * biases left out of the decay its bias never moves at all.  Decoupled
+ * decay gives the same under plain gradient descent. */
+START_TEST (test_decay_dead_bias)
+{
+  const double eta = 0.05, lambda = 0.05;
+  rs_sim_params p;
+  rs_sim *s;
+
+  for (int mode = 0; mode < 3; mode++)
+    {
+      dead_net_params (&p);
+      p.decay = (rs_decay) { lambda, mode == 1, mode != 2 };
+      s = sim_new (&p);
+      rs_sim_run (s);
+      ck_assert_uint_eq (rs_sim_n_recorded (s), 41);
+      for (size_t t = 0; t <= 40; t++)
+        {
+          double b = theta_at (s, t, "b1[0]");
+          double f = pow (1.0 - eta * lambda, (double) t);
+
+          ck_assert_uint_eq (rs_sim_recorded (s, t)->step, t);
+          if (mode == 2)
+            ck_assert (b == -3.0);
+          else
+            ck_assert_double_eq_tol (b, -3.0 * f, 3e-14);
+          ck_assert_double_eq_tol (theta_at (s, t, "W1[0][0]"), 0.5 * f,
+                                   1e-14);
+        }
+      rs_sim_free (s);
+    }
+}
+END_TEST
+
+/* C10: the neuron dead at (-0.4, -1.2) (z <= -0.8) never moves without
+ * warming (C4).  With gamma 3 held 20 steps and annealed linearly over
+ * 200, it trains while forced active (b + 3 >= 1.8 > 0.4 >= |w x|); as
+ * gamma falls its predictions drop below the data, the residuals push b
+ * up, and it is alive at the end.  gamma is 3 during the hold,
+ * 3 (1 - 100/200) = 1.5 halfway through the anneal, and exactly 0 from
+ * step 220 on. */
+START_TEST (test_warming_revives)
+{
+  rs_sim_params p;
+  rs_sim *s;
+
+  neuron_params (&p, -0.4, -1.2);
+  p.steps = 300;
+  s = sim_new (&p);
+  rs_sim_run (s);
+  ck_assert_int_eq (rs_sim_test (s), RS_SIM_STUCK);
+  ck_assert (rs_sim_current (s)->w == -0.4 && rs_sim_current (s)->b == -1.2);
+  rs_sim_free (s);
+
+  p.warming = (rs_warming) { 3.0, 0, 20, 200, RS_WARM_LINEAR };
+  s = sim_new (&p);
+  rs_sim_run (s);
+  for (size_t t = 0; t <= 300; t++)
+    {
+      double g = rs_sim_recorded (s, t)->gamma;
+
+      ck_assert_uint_eq (rs_sim_recorded (s, t)->step, t);
+      if (t <= 20)
+        ck_assert (g == 3.0);
+      else if (t >= 220)
+        ck_assert (g == 0.0);
+      else
+        ck_assert (g > 0.0 && g < 3.0);
+    }
+  ck_assert_double_eq_tol (rs_sim_recorded (s, 120)->gamma, 1.5, 1e-15);
+  ck_assert_msg (rs_sim_current (s)->active > 0,
+                 "still dead at (%g, %g)", rs_sim_current (s)->w,
+                 rs_sim_current (s)->b);
+  ck_assert_int_ne (rs_sim_test (s), RS_SIM_STUCK);
+  rs_sim_free (s);
+}
+END_TEST
+
+/* C11: a run left to itself dies at step s0 (the first point at rest with
+ * the unit dead); with automatic kicks of patience 5 the run counts the
+ * points at rest from s0 and kicks itself at step s0 + 4, the fifth.  The
+ * same parameters replay the same kick.  A run that converges alive is
+ * never kicked. */
+START_TEST (test_autokick)
+{
+  rs_sim_params p;
+  rs_sim *s, *t;
+  size_t s0 = 0, kicked = 0, n_kicks = 0;
+
+  neuron_params (&p, -2.5, 1.5);
+  p.noise = 0.05;
+  s = sim_new (&p);
+  rs_sim_run (s);
+  while (!(rs_sim_recorded (s, s0)->gnorm < 1e-6
+           && rs_sim_recorded (s, s0)->active == 0))
+    s0++;
+  rs_sim_free (s);
+
+  p.autokick = (rs_sim_autokick) { 1.5, 1e-6, 5, RS_KICK_ALL };
+  s = sim_new (&p);
+  t = sim_new (&p);
+  rs_sim_run (s);
+  rs_sim_run (t);
+  for (size_t i = 0; i < rs_sim_n_recorded (s); i++)
+    if (rs_sim_recorded (s, i)->events & RS_EVENT_AUTOKICK)
+      {
+        if (n_kicks++ == 0)
+          kicked = rs_sim_recorded (s, i)->step;
+      }
+  ck_assert_uint_ge (n_kicks, 1);
+  ck_assert_uint_eq (kicked, s0 + 4);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), rs_sim_n_recorded (t));
+  ck_assert (memcmp (rs_sim_theta (s, rs_sim_n_recorded (s) - 1),
+                     rs_sim_theta (t, rs_sim_n_recorded (t) - 1),
+                     2 * sizeof (double)) == 0);
+  rs_sim_free (s);
+  rs_sim_free (t);
+
+  neuron_params (&p, 1.0, 1.0);
+  p.autokick = (rs_sim_autokick) { 1.5, 1e-6, 5, RS_KICK_ALL };
+  p.steps = 3000;
+  s = sim_new (&p);
+  rs_sim_run (s);
+  ck_assert_int_eq (rs_sim_test (s), RS_SIM_CONVERGED);
+  for (size_t i = 0; i < rs_sim_n_recorded (s); i++)
+    ck_assert (!(rs_sim_recorded (s, i)->events & RS_EVENT_AUTOKICK));
+  rs_sim_free (s);
+}
+END_TEST
+
+/* A divergence names its step and parameter: gradient descent written out
+ * with hand_loss_grad from the same start finds the first step at which w
+ * (W1[0][0]) or else b (b1[0]) stops being finite. */
+START_TEST (test_divergence_named)
+{
+  rs_sim_params p;
+  rs_sim *s;
+  double w = 0.3, b = 2.385, gw, gb;
+  size_t T = 0, step;
+  char name[32];
+  const char *expect;
+
+  rs_sim_params_default (&p);
+  p.act = rs_act_leaky_relu;
+  p.alpha = 0.5;
+  p.w0 = w;
+  p.b0 = b;
+  p.rate = 90.0;
+  p.steps = 2000;
+  s = sim_new (&p);
+  ck_assert_int_eq (rs_sim_divergence (s, &step, name, sizeof name), 0);
+  while (isfinite (w) && isfinite (b)
+         && isfinite (hand_loss_grad (rs_sim_data (s), 1, 0.5, w, b, &gw,
+                                      &gb))
+         && T < 2000)
+    w -= 90.0 * gw, b -= 90.0 * gb, T++;
+  expect = !isfinite (w) ? "W1[0][0]" : !isfinite (b) ? "b1[0]" : "loss";
+  ck_assert_int_eq (rs_sim_run (s), RS_EDIVERGED);
+  ck_assert_int_eq (rs_sim_divergence (s, &step, name, sizeof name), 1);
+  ck_assert_uint_eq (step, T);
+  ck_assert_str_eq (name, expect);
+  rs_sim_free (s);
+}
+END_TEST
+
+/* A network with every source of randomness (minibatches, Langevin noise,
+ * a scheduled kick, Adam's state): rewound to step 25 and run again to
+ * step 60, it ends on the same parameters, bit for bit. */
+START_TEST (test_rewind_replays)
+{
+  rs_sim_params p;
+  rs_sim *s;
+  size_t np, i25 = 0;
+  double *end;
+
+  dead_net_params (&p);
+  p.n_values = 0;
+  p.steps = 60;
+  p.batch = 5;
+  p.temperature = 1e-4;
+  p.optim = rs_optim_adam;
+  p.rate = 0.01;
+  p.n_kicks = 1;
+  p.kicks[0] = (rs_kick) { 40, 0.3, 7, RS_KICK_BIASES, 0, 0 };
+  s = sim_new (&p);
+  rs_sim_run (s);
+  np = rs_net_nparams (rs_sim_net (s));
+  end = malloc (np * sizeof *end);
+  memcpy (end, rs_sim_theta (s, rs_sim_n_recorded (s) - 1),
+          np * sizeof *end);
+  while (rs_sim_recorded (s, i25)->step != 25)
+    i25++;
+  ck_assert_int_eq (rs_sim_rewind (s, i25), RS_OK);
+  ck_assert_uint_eq (rs_sim_step_count (s), 25);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), i25 + 1);
+  rs_sim_run (s);
+  ck_assert_uint_eq (rs_sim_step_count (s), 60);
+  ck_assert (memcmp (end, rs_sim_theta (s, rs_sim_n_recorded (s) - 1),
+                     np * sizeof *end) == 0);
+  ck_assert_int_eq (rs_sim_rewind (s, rs_sim_n_recorded (s)), RS_EINVAL);
+  free (end);
+  rs_sim_free (s);
+}
+END_TEST
+
+/* A batch of every point is the full batch, bit for bit; a run with
+ * minibatches is the same from the same seed and differs with another. */
+START_TEST (test_minibatch)
+{
+  rs_sim_params p;
+  rs_sim *a, *b, *c;
+  size_t np;
+
+  dead_net_params (&p);
+  p.n_values = 0;
+  a = sim_new (&p);
+  p.batch = 24;
+  b = sim_new (&p);
+  rs_sim_run (a);
+  rs_sim_run (b);
+  np = rs_net_nparams (rs_sim_net (a));
+  ck_assert (memcmp (rs_sim_theta (a, 40), rs_sim_theta (b, 40),
+                     np * sizeof (double)) == 0);
+  rs_sim_free (a);
+  rs_sim_free (b);
+  p.batch = 7;
+  a = sim_new (&p);
+  b = sim_new (&p);
+  p.seed = 2;
+  c = sim_new (&p);
+  rs_sim_run (a);
+  rs_sim_run (b);
+  rs_sim_run (c);
+  ck_assert (memcmp (rs_sim_theta (a, 40), rs_sim_theta (b, 40),
+                     np * sizeof (double)) == 0);
+  ck_assert (memcmp (rs_sim_theta (a, 40), rs_sim_theta (c, 40),
+                     np * sizeof (double)) != 0);
+  rs_sim_free (a);
+  rs_sim_free (b);
+  rs_sim_free (c);
+}
+END_TEST
+
+/* Every 10th step is recorded, and the last one, whatever its number. */
+START_TEST (test_record_every)
+{
+  rs_sim_params p;
+  rs_sim *s;
+
+  dead_net_params (&p);
+  p.record_every = 10;
+  p.steps = 95;
+  s = sim_new (&p);
+  rs_sim_run (s);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), 11);
+  for (size_t i = 0; i < 10; i++)
+    ck_assert_uint_eq (rs_sim_recorded (s, i)->step, 10 * i);
+  ck_assert_uint_eq (rs_sim_recorded (s, 10)->step, 95);
+  rs_sim_free (s);
+}
+END_TEST
+
 static Suite *
 sim_suite (void)
 {
@@ -904,6 +1225,7 @@ sim_suite (void)
   TCase *kick = tcase_create ("Kick");
   TCase *leaky = tcase_create ("Leaky");
   TCase *limits = tcase_create ("Limits");
+  TCase *cures = tcase_create ("Cures");
 
   tcase_add_loop_test (params, test_params_bad, 0,
                        sizeof bad_fields / sizeof bad_fields[0]);
@@ -916,14 +1238,12 @@ sim_suite (void)
   tcase_add_test (core, test_data_from_seed);
   tcase_add_test (core, test_start_point);
   tcase_add_loop_test (core, test_one_step, 0, 2);
-  tcase_add_test (core, test_train_gd_step);
   tcase_add_test (core, test_story_stuck);
   tcase_add_test (core, test_story_converged);
   tcase_add_test (core, test_big_step_kills);
   tcase_add_test (core, test_run_and_restart);
   suite_add_tcase (s, core);
 
-  tcase_add_test (kick, test_train_kick);
   tcase_add_test (kick, test_scheduled_kick);
   tcase_add_test (kick, test_kicks_same_step);
   tcase_add_test (kick, test_interactive_kick_frees);
@@ -935,7 +1255,17 @@ sim_suite (void)
   tcase_add_test (limits, test_diverged);
   tcase_add_test (limits, test_record_bounded);
   tcase_add_test (limits, test_record_bounded_events);
+  tcase_add_test (limits, test_divergence_named);
+  tcase_add_test (limits, test_record_every);
   suite_add_tcase (s, limits);
+
+  tcase_add_test (cures, test_leaky_exact_steps);
+  tcase_add_test (cures, test_decay_dead_bias);
+  tcase_add_test (cures, test_warming_revives);
+  tcase_add_test (cures, test_autokick);
+  tcase_add_test (cures, test_rewind_replays);
+  tcase_add_test (cures, test_minibatch);
+  suite_add_tcase (s, cures);
   return s;
 }
 

@@ -82,6 +82,12 @@ const gsl_vector *rs_net_params_const (const rs_net *net);
 int rs_net_set_kink (rs_net *net, double s, rs_error *err);
 int rs_net_set_param (rs_net *net, size_t l, double p, rs_error *err);
 
+/* Change layer l's activation and parameter from now on (C8: switching
+ * ReLU to Leaky ReLU mid-run).  The new family must keep the parameter
+ * layout: a PReLU layer stays PReLU and no other becomes one. */
+int rs_net_set_act (rs_net *net, size_t l, const rs_act_type *t, double p,
+                    rs_error *err);
+
 /* What one entry of the parameter vector is. */
 typedef enum {
   RS_PARAM_WEIGHT,
