@@ -262,10 +262,10 @@ rs_net_activity (const rs_net *net, const rs_net_workspace *w, size_t l,
       size_t on = 0, kink = 0;
 
       for (size_t i = 0; i < n; i++)
-        {
-          on += z[i] > 0.0;
-          kink += rs_act_is_kink (net->spec.act[l - 1], z[i], p);
-        }
+        on += z[i] > 0.0;
+      /* kinks are rare and costly to test: only when asked */
+      for (size_t i = 0; kinks != NULL && i < n; i++)
+        kink += rs_act_is_kink (net->spec.act[l - 1], z[i], p);
       if (active != NULL)
         active[j] = on;
       if (kinks != NULL)

@@ -2,8 +2,10 @@
  *
  * A scene is a sequence of lines "keyword value ...", # starting a comment.
  * The lexer turns a line into tokens (words, numbers, quoted strings,
- * [ , ]); each keyword has a handler that reads its values.  The first
- * error stops the parse and names file:line:col. */
+ * [ , ]); each keyword has a handler that reads its values.  When the
+ * whole text is read, what depends on several lines is settled (the
+ * network's activations, the kicks' seeds) and checked against each
+ * other.  The first error stops the parse and names file:line:col. */
 #include <config.h>
 
 #include <errno.h>
@@ -15,6 +17,9 @@
 #include <sys/stat.h>
 
 #include "reluscape/rs_scene.h"
+
+/* The longest list of names a keyword chooses from (a family table). */
+#define MAX_CHOICES 16
 
 typedef enum {
   T_END, T_NEWLINE, T_WORD, T_NUMBER, T_STRING, T_LBRACK, T_RBRACK, T_COMMA
@@ -29,6 +34,21 @@ typedef struct {
   double num;
   char str[256];         /* a word or a string's contents */
 } token;
+
+/* A place in the text, for errors found after the whole text is read. */
+typedef struct {
+  int line;
+  int col;
+} place;
+
+/* An activation as a line gives it: the family, its parameter when the
+ * line gives one, and where the family's name is. */
+typedef struct {
+  const rs_act_type *type;
+  double param;
+  int has_param;
+  place at;
+} act_choice;
 
 typedef struct parser parser;
 typedef int (*kw_handler) (parser *ps);
@@ -48,10 +68,44 @@ struct parser {
   token tok;             /* the current token */
   rs_scene *sc;
   rs_error *err;
-  int seen_line[32];     /* where each keyword was set, 0 if not yet */
+  const keyword *kw;     /* the keyword whose values are being read */
+  int seen_line[48];     /* where each keyword was set, 0 if not yet */
   int pushed_back;       /* next() returns the current token again */
   int kick_seeded[RS_SIM_MAX_KICKS];
+  place kick_unit[RS_SIM_MAX_KICKS];   /* the word "unit" of a kick */
+  place value_at[RS_SIM_MAX_VALUES];   /* the name of each "set" */
+  act_choice hidden;     /* "activation" */
+  act_choice output;     /* "output" */
+  place net_at;          /* the network's first size */
+  place data_at;         /* the data generator's name */
+  int line_line;         /* where "line" is, 0 if nowhere */
+  int points_line;       /* where the number of points is set */
 };
+
+static place
+here (const parser *ps)
+{
+  place at = { ps->tok.line, ps->tok.col };
+
+  return at;
+}
+
+/* Error at place `at`. */
+static int
+fail_at (parser *ps, place at, int code, const char *fmt, ...)
+  __attribute__ ((format (printf, 4, 5)));
+
+static int
+fail_at (parser *ps, place at, int code, const char *fmt, ...)
+{
+  char msg[400];
+  va_list ap;
+
+  va_start (ap, fmt);
+  vsnprintf (msg, sizeof msg, fmt, ap);
+  va_end (ap);
+  return rs_error_set (ps->err, code, ps->name, at.line, at.col, "%s", msg);
+}
 
 /* Error at the current token. */
 static int
@@ -67,8 +121,7 @@ fail (parser *ps, int code, const char *fmt, ...)
   va_start (ap, fmt);
   vsnprintf (msg, sizeof msg, fmt, ap);
   va_end (ap);
-  return rs_error_set (ps->err, code, ps->name, ps->tok.line, ps->tok.col,
-                       "%s", msg);
+  return fail_at (ps, here (ps), code, "%s", msg);
 }
 
 /* A printable description of the current token for messages. */
@@ -313,8 +366,8 @@ get_number (parser *ps, const char *what, double lo, int lo_open, double hi,
                  describe (&ps->tok, buf, sizeof buf));
   v = ps->tok.num;
   if ((lo_open ? v <= lo : v < lo) || (hi_open ? v >= hi : v > hi))
-    return fail (ps, RS_EINVAL, "%s %g is out of range: it must be in "
-                 "%c%g, %g%c", what, v, lo_open ? '(' : '[', lo, hi,
+    return fail (ps, RS_EINVAL, "%s %.10g is out of range: it must be in "
+                 "%c%.10g, %.10g%c", what, v, lo_open ? '(' : '[', lo, hi,
                  hi_open ? ')' : ']');
   *out = v;
   return RS_OK;
@@ -347,6 +400,34 @@ expect (parser *ps, tok_kind kind, const char *what)
   return RS_OK;
 }
 
+/* The kind of the next token, which is left to be read. */
+static int
+peek (parser *ps, tok_kind *kind)
+{
+  int rc = next (ps);
+
+  if (rc != RS_OK)
+    return rc;
+  *kind = ps->tok.kind;
+  ps->pushed_back = 1;
+  return RS_OK;
+}
+
+/* The word w, a fixed part of a keyword's values; form shows where it
+ * goes ("kick at STEP sigma S [seed N]"). */
+static int
+expect_word (parser *ps, const char *w, const char *form)
+{
+  char buf[80];
+
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  if (ps->tok.kind != T_WORD || strcmp (ps->tok.str, w) != 0)
+    return fail (ps, RS_ESYNTAX, "expected '%s' (%s), found %s", w, form,
+                 describe (&ps->tok, buf, sizeof buf));
+  return RS_OK;
+}
+
 /* A range "[lo, hi]" with lo < hi, inside [-1e6, 1e6]. */
 static int
 get_range (parser *ps, const char *what, rs_interval *r)
@@ -372,6 +453,128 @@ get_range (parser *ps, const char *what, rs_interval *r)
   return RS_OK;
 }
 
+/* The names of a family table (rs_act_types, rs_loss_types ...: pointers
+ * to structs with a name, ending in NULL) into names, ending in NULL. */
+#define TABLE_NAMES(table, names)                                       \
+  do                                                                    \
+    {                                                                   \
+      size_t k_ = 0;                                                    \
+      while ((table)[k_] != NULL && k_ + 1 < MAX_CHOICES)               \
+        {                                                               \
+          (names)[k_] = (table)[k_]->name;                              \
+          k_++;                                                         \
+        }                                                               \
+      (names)[k_] = NULL;                                               \
+    }                                                                   \
+  while (0)
+
+/* names as "a, b or c" (last " or ") or "a, b, c" (last ", "). */
+static const char *
+join_names (const char *const *names, const char *last, char *buf, size_t n)
+{
+  size_t k = 0;
+
+  buf[0] = '\0';
+  for (size_t i = 0; names[i] != NULL && k < n; i++)
+    k += (size_t) snprintf (buf + k, n - k, "%s%s",
+                            i == 0 ? "" : names[i + 1] == NULL ? last : ", ",
+                            names[i]);
+  return buf;
+}
+
+/* A word naming one of names: *index gets its place in them.  noun says
+ * what is named ("activation"); a misspelt name gets a suggestion. */
+static int
+get_name (parser *ps, const char *noun, const char *const *names,
+          size_t *index)
+{
+  char buf[80], list[256];
+  const char *near;
+
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  if (ps->tok.kind != T_WORD)
+    return fail (ps, RS_ESYNTAX, "expected %s %s (%s), found %s",
+                 strchr ("aeiou", noun[0]) != NULL ? "an" : "a", noun,
+                 join_names (names, " or ", list, sizeof list),
+                 describe (&ps->tok, buf, sizeof buf));
+  for (size_t i = 0; names[i] != NULL; i++)
+    if (strcmp (ps->tok.str, names[i]) == 0)
+      {
+        *index = i;
+        return RS_OK;
+      }
+  near = nearest (ps->tok.str, names);
+  if (near != NULL)
+    return fail (ps, RS_EINVAL, "unknown %s '%s' (did you mean '%s'?)", noun,
+                 ps->tok.str, near);
+  return fail (ps, RS_EINVAL, "unknown %s '%s' (known: %s)", noun,
+               ps->tok.str, join_names (names, ", ", list, sizeof list));
+}
+
+/* The optional words that may follow a keyword's values, in any order,
+ * each at most once; of those in `exclusive`, at most one. */
+typedef struct {
+  const char *const *names;
+  unsigned exclusive;
+  unsigned given;
+} options;
+
+/* The next optional word: *which gets its index in o->names, or -1 when
+ * the values end (the token is left for the caller). */
+static int
+get_option (parser *ps, options *o, int *which)
+{
+  const char *near;
+
+  *which = -1;
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  if (ps->tok.kind != T_WORD)
+    {
+      ps->pushed_back = 1;
+      return RS_OK;
+    }
+  for (int i = 0; o->names[i] != NULL; i++)
+    if (strcmp (ps->tok.str, o->names[i]) == 0)
+      {
+        unsigned bit = 1u << i, other = o->given & o->exclusive;
+        int j = 0;
+
+        if (o->given & bit)
+          return fail (ps, RS_ESYNTAX, "'%s' is given twice", o->names[i]);
+        while (other != 0 && !(other & (1u << j)))
+          j++;
+        if ((bit & o->exclusive) && other != 0)
+          return fail (ps, RS_ESYNTAX, "'%s' and '%s' exclude each other",
+                       o->names[j], o->names[i]);
+        o->given |= bit;
+        *which = i;
+        return RS_OK;
+      }
+  near = nearest (ps->tok.str, o->names);
+  if (near != NULL)
+    return fail (ps, RS_ESYNTAX, "unknown option '%s' of '%s' (did you "
+                 "mean '%s'?)", ps->tok.str, ps->kw->k.name, near);
+  return fail (ps, RS_ESYNTAX, "unknown option '%s' of '%s' (it takes: %s)",
+               ps->tok.str, ps->kw->k.name, ps->kw->k.args);
+}
+
+/* An optional number: read into *out when the next token is one. */
+static int
+get_optional (parser *ps, const char *what, double lo, int lo_open,
+              double hi, int hi_open, double *out)
+{
+  tok_kind kind;
+  int rc = peek (ps, &kind);
+
+  if (rc != RS_OK || kind != T_NUMBER)
+    return rc;
+  return get_number (ps, what, lo, lo_open, hi, hi_open, out);
+}
+
+/* ---- The data ---- */
+
 static int
 kw_title (parser *ps)
 {
@@ -393,9 +596,14 @@ kw_seed (parser *ps)
   return rc;
 }
 
+/* The number of points, given here or as data's N. */
 static int
 kw_points (parser *ps)
 {
+  if (ps->points_line != 0)
+    return fail (ps, RS_ESYNTAX, "the number of points is already set on "
+                 "line %d", ps->points_line);
+  ps->points_line = ps->tok.line;
   return get_count (ps, "points", 2, 100000, &ps->sc->sim.n_points);
 }
 
@@ -405,45 +613,133 @@ kw_noise (parser *ps)
   return get_number (ps, "noise", 0, 0, 100, 0, &ps->sc->sim.noise);
 }
 
+/* The line's slope and intercept: only the line data has them. */
 static int
 kw_line (parser *ps)
 {
   rs_sim_params *p = &ps->sc->sim;
-  int rc = get_number (ps, "slope", -1e3, 0, 1e3, 0, &p->slope);
+  int rc;
 
-  if (rc != RS_OK)
+  if (p->gen != NULL)
+    return fail (ps, RS_ESYNTAX, "'line' sets the slope and intercept of "
+                 "the line data; it cannot go with 'data %s' on line %d",
+                 p->gen->name, ps->data_at.line);
+  ps->line_line = ps->tok.line;
+  if ((rc = get_number (ps, "slope", -1e3, 0, 1e3, 0, &p->slope)) != RS_OK)
     return rc;
   return get_number (ps, "intercept", -1e3, 0, 1e3, 0, &p->intercept);
 }
 
-/* The single-neuron scene of the skeleton draws ReLU and Leaky ReLU
- * landscapes only; the other families of rs_act come with the full
- * language. */
+/* data NAME [N].  "line" stays the line data of 'line SLOPE INTERCEPT'
+ * (gen NULL); its generator is the same line with the default 2 1. */
+static int
+kw_data (parser *ps)
+{
+  rs_sim_params *p = &ps->sc->sim;
+  const char *names[MAX_CHOICES];
+  tok_kind kind;
+  size_t i;
+  int rc;
+
+  TABLE_NAMES (rs_data_gens, names);
+  if ((rc = get_name (ps, "data generator", names, &i)) != RS_OK)
+    return rc;
+  ps->data_at = here (ps);
+  if (rs_data_gens[i] != rs_data_line_gen && ps->line_line != 0)
+    return fail (ps, RS_ESYNTAX, "data %s cannot go with 'line' on line %d, "
+                 "which sets the line data's slope and intercept", names[i],
+                 ps->line_line);
+  p->gen = rs_data_gens[i] == rs_data_line_gen ? NULL : rs_data_gens[i];
+  if ((rc = peek (ps, &kind)) != RS_OK || kind != T_NUMBER)
+    return rc;
+  if (ps->points_line != 0)
+    return fail (ps, RS_ESYNTAX, "the number of points is already set on "
+                 "line %d", ps->points_line);
+  ps->points_line = ps->tok.line;
+  return get_count (ps, "points", 2, 100000, &p->n_points);
+}
+
+/* ---- The network ---- */
+
+/* network N0 N1 ... NL: the sizes of the input and of each layer. */
+static int
+kw_network (parser *ps)
+{
+  rs_net_spec *net = &ps->sc->sim.net;
+  char buf[80];
+  size_t n = 0;
+  tok_kind kind;
+  int rc;
+
+  for (;;)
+    {
+      if ((rc = peek (ps, &kind)) != RS_OK)
+        return rc;
+      if (kind != T_NUMBER && n >= 2)
+        break;
+      if (kind != T_NUMBER)
+        return fail (ps, RS_ESYNTAX, "expected a number for network size, "
+                     "found %s (a network has at least 2 sizes: its inputs "
+                     "and its outputs)", describe (&ps->tok, buf,
+                                                   sizeof buf));
+      if (n == RS_NET_MAX_LAYERS + 1)
+        return fail (ps, RS_EINVAL, "too many network sizes: at most %d "
+                     "(%d layers)", RS_NET_MAX_LAYERS + 1, RS_NET_MAX_LAYERS);
+      if ((rc = get_count (ps, "network size", 1, RS_NET_MAX_UNITS,
+                           &net->sizes[n])) != RS_OK)
+        return rc;
+      if (n++ == 0)
+        ps->net_at = here (ps);
+    }
+  net->layers = n - 1;
+  return RS_OK;
+}
+
+/* NAME [P]: an activation family and, for those with one, its parameter
+ * in the family's range; Leaky ReLU's slope is 'alpha'. */
+static int
+get_act (parser *ps, const char *noun, act_choice *c)
+{
+  const char *names[MAX_CHOICES];
+  const rs_act_type *t;
+  char what[80];
+  tok_kind kind;
+  size_t i;
+  int rc;
+
+  TABLE_NAMES (rs_act_types, names);
+  if ((rc = get_name (ps, noun, names, &i)) != RS_OK)
+    return rc;
+  t = c->type = rs_act_types[i];
+  c->at = here (ps);
+  if (t->param_name == NULL)
+    return RS_OK;
+  if ((rc = peek (ps, &kind)) != RS_OK || kind != T_NUMBER)
+    return rc;
+  if (t == rs_act_leaky_relu)
+    return fail (ps, RS_ESYNTAX, "leaky_relu takes its slope from 'alpha' "
+                 "(alpha A)");
+  snprintf (what, sizeof what, "%s's %s", t->name, t->param_name);
+  c->has_param = 1;
+  return get_number (ps, what, t->param_min, 0, t->param_max, 0, &c->param);
+}
+
+/* Every family parses here; whether the single neuron can take it is
+ * settled once the whole scene is read (check_neuron). */
 static int
 kw_activation (parser *ps)
 {
-  static const char *const names[] = { "relu", "leaky_relu", NULL };
-  const char *near;
-  char buf[80];
+  int rc = get_act (ps, "activation", &ps->hidden);
 
-  if (next (ps) != RS_OK)
-    return RS_ESYNTAX;
-  if (ps->tok.kind != T_WORD)
-    return fail (ps, RS_ESYNTAX, "expected an activation (relu or "
-                 "leaky_relu), found %s", describe (&ps->tok, buf,
-                                                    sizeof buf));
-  for (size_t i = 0; names[i] != NULL; i++)
-    if (strcmp (ps->tok.str, names[i]) == 0)
-      {
-        ps->sc->sim.act = rs_act_lookup (names[i]);
-        return RS_OK;
-      }
-  near = nearest (ps->tok.str, names);
-  if (near != NULL)
-    return fail (ps, RS_EINVAL, "unknown activation '%s' (did you mean "
-                 "'%s'?)", ps->tok.str, near);
-  return fail (ps, RS_EINVAL, "unknown activation '%s' (known: relu, "
-               "leaky_relu)", ps->tok.str);
+  if (rc == RS_OK)
+    ps->sc->sim.act = ps->hidden.type;
+  return rc;
+}
+
+static int
+kw_output (parser *ps)
+{
+  return get_act (ps, "output activation", &ps->output);
 }
 
 static int
@@ -458,6 +754,96 @@ kw_kink (parser *ps)
   return get_number (ps, "kink", 0, 0, 1, 0, &ps->sc->sim.kink);
 }
 
+/* init SCHEME [C]: C only for "constant". */
+static int
+kw_init (parser *ps)
+{
+  rs_sim_params *p = &ps->sc->sim;
+  const char *names[MAX_CHOICES];
+  size_t i;
+  int rc;
+
+  TABLE_NAMES (rs_init_types, names);
+  if ((rc = get_name (ps, "init scheme", names, &i)) != RS_OK)
+    return rc;
+  p->init = rs_init_types[i];
+  if (p->init != rs_init_constant)
+    return RS_OK;
+  return get_optional (ps, "init constant", -100, 0, 100, 0, &p->init_c);
+}
+
+static int
+kw_bias (parser *ps)
+{
+  return get_number (ps, "bias", -100, 0, 100, 0, &ps->sc->sim.bias0);
+}
+
+/* A parameter's name as rs_net_param_name writes it, W<l>[j][k], b<l>[j]
+ * or a<l>[j], read as a word and its bracketed indices.  Whether the
+ * network has it is checked once the whole scene is read. */
+static int
+get_param_name (parser *ps, char *name, size_t n)
+{
+  static const char *const what[] = { "unit index", "input index" };
+  char buf[80], word[3];
+  size_t idx[2] = { 0, 0 }, groups;
+  int rc;
+
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  if (ps->tok.kind != T_WORD)
+    return fail (ps, RS_ESYNTAX, "expected a parameter name such as "
+                 "W1[0][1] or b1[0], found %s",
+                 describe (&ps->tok, buf, sizeof buf));
+  if (strchr ("Wba", ps->tok.str[0]) == NULL || ps->tok.str[1] < '1'
+      || ps->tok.str[1] > '9' || ps->tok.str[2] != '\0')
+    return fail (ps, RS_EINVAL, "'%s' is not a parameter name: names look "
+                 "like W1[0][1], b1[0] or a1[0]", ps->tok.str);
+  memcpy (word, ps->tok.str, sizeof word);   /* the letter, the layer, NUL */
+  groups = word[0] == 'W' ? 2 : 1;
+  for (size_t g = 0; g < groups; g++)
+    if ((rc = expect (ps, T_LBRACK, groups == 2 ? "'[' (a weight is "
+                      "W<layer>[unit][input])" : "'[' (a bias is "
+                      "b<layer>[unit], a slope a<layer>[unit])")) != RS_OK
+        || (rc = get_count (ps, what[g], 0, RS_NET_MAX_UNITS - 1, &idx[g]))
+           != RS_OK
+        || (rc = expect (ps, T_RBRACK, "']'")) != RS_OK)
+      return rc;
+  if (groups == 2)
+    snprintf (name, n, "%s[%zu][%zu]", word, idx[0], idx[1]);
+  else
+    snprintf (name, n, "%s[%zu]", word, idx[0]);
+  return RS_OK;
+}
+
+/* set NAME VALUE, once per name. */
+static int
+kw_set (parser *ps)
+{
+  rs_sim_params *p = &ps->sc->sim;
+  rs_sim_value *v = &p->values[p->n_values];
+  place at;
+  int rc;
+
+  if (p->n_values == RS_SIM_MAX_VALUES)
+    return fail (ps, RS_EINVAL, "too many values (at most %d)",
+                 RS_SIM_MAX_VALUES);
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  at = here (ps);
+  ps->pushed_back = 1;
+  if ((rc = get_param_name (ps, v->name, sizeof v->name)) != RS_OK)
+    return rc;
+  for (size_t i = 0; i < p->n_values; i++)
+    if (strcmp (p->values[i].name, v->name) == 0)
+      return fail_at (ps, at, RS_ESYNTAX, "'%s' is already set on line %d",
+                      v->name, ps->value_at[i].line);
+  if ((rc = get_number (ps, v->name, -1e6, 0, 1e6, 0, &v->value)) != RS_OK)
+    return rc;
+  ps->value_at[p->n_values++] = at;
+  return RS_OK;
+}
+
 static int
 kw_start (parser *ps)
 {
@@ -470,9 +856,244 @@ kw_start (parser *ps)
 }
 
 static int
+kw_loss (parser *ps)
+{
+  const char *names[MAX_CHOICES];
+  size_t i;
+  int rc;
+
+  TABLE_NAMES (rs_loss_types, names);
+  if ((rc = get_name (ps, "loss", names, &i)) == RS_OK)
+    ps->sc->sim.loss = rs_loss_types[i];
+  return rc;
+}
+
+/* ---- Training ---- */
+
+/* The constants of rs_optim_params, as optimizer's settings. */
+enum { SET_MOMENTUM = 1, SET_RHO = 2, SET_BETAS = 4, SET_EPS = 8 };
+
+static const char *const optim_setting_names[] = {
+  "momentum", "rho", "betas", "eps", NULL
+};
+
+/* Which constants each optimiser reads (rs_train.h); an optimiser not
+ * listed here takes them all. */
+static const struct {
+  const char *name;
+  unsigned settings;
+} optim_settings[] = {
+  { "gd", 0 },
+  { "momentum", SET_MOMENTUM },
+  { "nesterov", SET_MOMENTUM },
+  { "rmsprop", SET_RHO | SET_EPS },
+  { "adam", SET_BETAS | SET_EPS },
+};
+
+static unsigned
+optim_settings_of (const rs_optim_type *t)
+{
+  for (size_t i = 0; i < sizeof optim_settings / sizeof optim_settings[0];
+       i++)
+    if (strcmp (optim_settings[i].name, t->name) == 0)
+      return optim_settings[i].settings;
+  return SET_MOMENTUM | SET_RHO | SET_BETAS | SET_EPS;
+}
+
+/* The settings `mask` allows, as "betas B1 B2, eps E". */
+static const char *
+settings_list (unsigned mask, char *buf, size_t n)
+{
+  static const char *const forms[] = { "momentum MU", "rho R",
+                                       "betas B1 B2", "eps E" };
+  size_t k = 0;
+
+  buf[0] = '\0';
+  for (int i = 0; i < 4 && k < n; i++)
+    if (mask & (1u << i))
+      k += (size_t) snprintf (buf + k, n - k, "%s%s", k > 0 ? ", " : "",
+                              forms[i]);
+  return buf;
+}
+
+/* One setting of the optimiser t, when t reads it. */
+static int
+optim_setting (parser *ps, const rs_optim_type *t, int which)
+{
+  rs_optim_params *o = &ps->sc->sim.optim_params;
+  unsigned allowed = optim_settings_of (t);
+  char list[80];
+  int rc;
+
+  if (!(allowed & (1u << which)))
+    return allowed == 0
+      ? fail (ps, RS_ESYNTAX, "%s has no settings", t->name)
+      : fail (ps, RS_ESYNTAX, "'%s' is not a setting of %s (it takes: %s)",
+              optim_setting_names[which], t->name,
+              settings_list (allowed, list, sizeof list));
+  switch (1u << which)
+    {
+    case SET_MOMENTUM:
+      return get_number (ps, "momentum", 0, 0, 1, 1, &o->momentum);
+    case SET_RHO:
+      return get_number (ps, "rho", 0, 0, 1, 1, &o->rho);
+    case SET_BETAS:
+      if ((rc = get_number (ps, "beta1", 0, 0, 1, 1, &o->beta1)) != RS_OK)
+        return rc;
+      return get_number (ps, "beta2", 0, 0, 1, 1, &o->beta2);
+    default:
+      return get_number (ps, "eps", 0, 1, 1, 0, &o->eps);
+    }
+}
+
+/* optimizer NAME [momentum MU] [rho R] [betas B1 B2] [eps E] */
+static int
+kw_optimizer (parser *ps)
+{
+  const char *names[MAX_CHOICES];
+  options o = { optim_setting_names, 0, 0 };
+  size_t i;
+  int which, rc;
+
+  TABLE_NAMES (rs_optim_types, names);
+  if ((rc = get_name (ps, "optimizer", names, &i)) != RS_OK)
+    return rc;
+  ps->sc->sim.optim = rs_optim_types[i];
+  for (;;)
+    {
+      if ((rc = get_option (ps, &o, &which)) != RS_OK || which < 0)
+        return rc;
+      if ((rc = optim_setting (ps, rs_optim_types[i], which)) != RS_OK)
+        return rc;
+    }
+}
+
+static int
 kw_rate (parser *ps)
 {
   return get_number (ps, "rate", 0, 1, 100, 0, &ps->sc->sim.rate);
+}
+
+/* schedule constant | step EVERY GAMMA | cosine TOTAL [FLOOR]
+ *        | linear TOTAL [FLOOR]; the warm-up is kept. */
+static int
+kw_schedule (parser *ps)
+{
+  rs_sched *s = &ps->sc->sim.sched;
+  const char *names[MAX_CHOICES];
+  size_t i;
+  int rc;
+
+  TABLE_NAMES (rs_sched_types, names);
+  if ((rc = get_name (ps, "schedule", names, &i)) != RS_OK)
+    return rc;
+  s->type = rs_sched_types[i];
+  if (s->type == rs_sched_step)
+    {
+      if ((rc = get_count (ps, "schedule every", 1, 1e7, &s->every))
+          != RS_OK)
+        return rc;
+      return get_number (ps, "schedule gamma", 0, 1, 1, 0, &s->gamma);
+    }
+  if (s->type != rs_sched_cosine && s->type != rs_sched_linear)
+    return RS_OK;
+  if ((rc = get_count (ps, "schedule total", 1, 1e7, &s->total)) != RS_OK)
+    return rc;
+  return get_optional (ps, "schedule floor", 0, 0, 1, 0, &s->floor);
+}
+
+static int
+kw_warmup (parser *ps)
+{
+  return get_count (ps, "warmup", 0, 1e7, &ps->sc->sim.sched.warmup);
+}
+
+static int
+kw_batch (parser *ps)
+{
+  return get_count (ps, "batch", 0, 100000, &ps->sc->sim.batch);
+}
+
+static int
+kw_clip (parser *ps)
+{
+  return get_number (ps, "clip", 0, 0, 1e6, 0, &ps->sc->sim.clip);
+}
+
+/* decay LAMBDA [decoupled] [biases] (C7: biases only when asked). */
+static int
+kw_decay (parser *ps)
+{
+  static const char *const names[] = { "decoupled", "biases", NULL };
+  rs_decay *d = &ps->sc->sim.decay;
+  options o = { names, 0, 0 };
+  int which, rc;
+
+  if ((rc = get_number (ps, "decay", 0, 0, 1000, 0, &d->lambda)) != RS_OK)
+    return rc;
+  for (;;)
+    {
+      if ((rc = get_option (ps, &o, &which)) != RS_OK || which < 0)
+        return rc;
+      if (which == 0)
+        d->decoupled = 1;
+      else
+        d->biases = 1;
+    }
+}
+
+/* warming GAMMA hold T1 anneal T2 [linear|cosine] [from STEP] (C10) */
+static int
+kw_warming (parser *ps)
+{
+  static const char *const names[] = { "linear", "cosine", "from", NULL };
+  static const char form[] = "warming GAMMA hold T1 anneal T2";
+  rs_warming *w = &ps->sc->sim.warming;
+  options o = { names, 1u << 0 | 1u << 1, 0 };
+  int which, rc;
+
+  if ((rc = get_number (ps, "warming gamma", 0, 1, 1000, 0, &w->gamma0))
+      != RS_OK
+      || (rc = expect_word (ps, "hold", form)) != RS_OK
+      || (rc = get_count (ps, "warming hold", 0, 1e7, &w->hold)) != RS_OK
+      || (rc = expect_word (ps, "anneal", form)) != RS_OK
+      || (rc = get_count (ps, "warming anneal", 0, 1e7, &w->anneal))
+         != RS_OK)
+    return rc;
+  for (;;)
+    {
+      if ((rc = get_option (ps, &o, &which)) != RS_OK || which < 0)
+        return rc;
+      if (which == 2)
+        rc = get_count (ps, "warming start", 0, 1e7, &w->start);
+      else
+        w->shape = which == 0 ? RS_WARM_LINEAR : RS_WARM_COSINE;
+      if (rc != RS_OK)
+        return rc;
+    }
+}
+
+/* temperature T [cosine TOTAL | linear TOTAL] (C11: Langevin noise) */
+static int
+kw_temperature (parser *ps)
+{
+  static const char *const names[] = { "cosine", "linear", NULL };
+  rs_sim_params *p = &ps->sc->sim;
+  options o = { names, 1u << 0 | 1u << 1, 0 };
+  int which, rc;
+
+  if ((rc = get_number (ps, "temperature", 0, 0, 1000, 0, &p->temperature))
+      != RS_OK)
+    return rc;
+  for (;;)
+    {
+      if ((rc = get_option (ps, &o, &which)) != RS_OK || which < 0)
+        return rc;
+      p->temp_sched.type = which == 0 ? rs_sched_cosine : rs_sched_linear;
+      if ((rc = get_count (ps, "temperature total", 1, 1e7,
+                           &p->temp_sched.total)) != RS_OK)
+        return rc;
+    }
 }
 
 static int
@@ -486,6 +1107,19 @@ kw_tolerance (parser *ps)
 {
   return get_number (ps, "tolerance", 0, 0, 1, 0, &ps->sc->sim.tol);
 }
+
+/* record every K */
+static int
+kw_record (parser *ps)
+{
+  int rc = expect_word (ps, "every", "record every K");
+
+  if (rc != RS_OK)
+    return rc;
+  return get_count (ps, "record every", 1, 1e7, &ps->sc->sim.record_every);
+}
+
+/* ---- The app's view ---- */
 
 static int
 kw_w_range (parser *ps)
@@ -512,53 +1146,74 @@ kw_kick_sigma (parser *ps)
                      &ps->sc->sim.kick_sigma);
 }
 
-/* The word w, part of "kick at STEP sigma S [seed N]". */
-static int
-expect_word (parser *ps, const char *w)
-{
-  char buf[80];
+/* ---- Kicks and events ---- */
 
-  if (next (ps) != RS_OK)
-    return RS_ESYNTAX;
-  if (ps->tok.kind != T_WORD || strcmp (ps->tok.str, w) != 0)
-    return fail (ps, RS_ESYNTAX, "expected '%s' (kick at STEP sigma S "
-                 "[seed N]), found %s", w, describe (&ps->tok, buf,
-                                                     sizeof buf));
-  return RS_OK;
+/* The targets of a kick, in the order of rs_kick_target. */
+static const rs_kick_target targets[] = {
+  RS_KICK_ALL, RS_KICK_WEIGHTS, RS_KICK_BIASES, RS_KICK_UNIT
+};
+
+/* The option after "kick at STEP sigma S": seed N, or a target (names
+ * "seed", "all", "weights", "biases", "unit"). */
+static int
+kick_option (parser *ps, rs_kick *k, int which)
+{
+  size_t n = ps->sc->sim.n_kicks, seed = 0;
+  int rc;
+
+  if (which == 0)
+    {
+      rc = get_count (ps, "kick seed", 0, 4294967295.0, &seed);
+      k->seed = seed;
+      ps->kick_seeded[n] = 1;
+      return rc;
+    }
+  k->target = targets[which - 1];
+  if (k->target != RS_KICK_UNIT)
+    return RS_OK;
+  ps->kick_unit[n] = here (ps);
+  if ((rc = get_count (ps, "kick layer", 1, RS_NET_MAX_LAYERS, &k->layer))
+      != RS_OK)
+    return rc;
+  return get_count (ps, "kick unit", 0, RS_NET_MAX_UNITS - 1, &k->unit);
 }
 
-/* kick at STEP sigma S [seed N].  A kick without a seed gets one when the
- * whole scene is read (see default_kick_seeds), so that the order of the
- * lines does not matter. */
+/* kick at STEP sigma S [seed N] [all|weights|biases|unit L J].  A kick
+ * without a seed gets one when the whole scene is read (see
+ * default_kick_seeds), so that the order of the lines does not matter. */
 static int
 kw_kick (parser *ps)
 {
+  static const char *const names[] = { "seed", "all", "weights", "biases",
+                                       "unit", NULL };
+  static const char form[] = "kick at STEP sigma S [seed N]";
   rs_sim_params *p = &ps->sc->sim;
-  rs_kick k = { 0, 0.0, 0 };
-  size_t seed = 0;
-  int rc;
+  options o = { names, 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4, 0 };
+  rs_kick k;
+  int which, rc;
 
+  memset (&k, 0, sizeof k);
+  k.target = RS_KICK_ALL;
   if (p->n_kicks == RS_SIM_MAX_KICKS)
     return fail (ps, RS_EINVAL, "too many kicks (at most %d)",
                  RS_SIM_MAX_KICKS);
-  if ((rc = expect_word (ps, "at")) != RS_OK
-      || (rc = get_count (ps, "kick step", 0, 1e7, &k.step)) != RS_OK
-      || (rc = expect_word (ps, "sigma")) != RS_OK
-      || (rc = get_number (ps, "kick sigma", 0, 1, 1000, 0, &k.sigma))
-         != RS_OK
-      || (rc = next (ps)) != RS_OK)
-    return rc;
   ps->kick_seeded[p->n_kicks] = 0;
-  if (ps->tok.kind == T_WORD && strcmp (ps->tok.str, "seed") == 0)
+  ps->kick_unit[p->n_kicks].line = 0;
+  if ((rc = expect_word (ps, "at", form)) != RS_OK
+      || (rc = get_count (ps, "kick step", 0, 1e7, &k.step)) != RS_OK
+      || (rc = expect_word (ps, "sigma", form)) != RS_OK
+      || (rc = get_number (ps, "kick sigma", 0, 1, 1000, 0, &k.sigma))
+         != RS_OK)
+    return rc;
+  for (;;)
     {
-      if ((rc = get_count (ps, "kick seed", 0, 4294967295.0, &seed))
-          != RS_OK)
+      if ((rc = get_option (ps, &o, &which)) != RS_OK)
         return rc;
-      k.seed = seed;
-      ps->kick_seeded[p->n_kicks] = 1;
+      if (which < 0)
+        break;
+      if ((rc = kick_option (ps, &k, which)) != RS_OK)
+        return rc;
     }
-  else
-    ps->pushed_back = 1;
   p->kicks[p->n_kicks++] = k;
   return RS_OK;
 }
@@ -574,34 +1229,132 @@ default_kick_seeds (parser *ps)
       p->kicks[i].seed = p->seed + 1000 + i;
 }
 
+/* autokick sigma S [eps E] [patience K] [all|weights|biases] (C11) */
+static int
+kw_autokick (parser *ps)
+{
+  static const char *const names[] = { "eps", "patience", "all", "weights",
+                                       "biases", NULL };
+  rs_sim_autokick *a = &ps->sc->sim.autokick;
+  options o = { names, 1u << 2 | 1u << 3 | 1u << 4, 0 };
+  int which, rc;
+
+  if ((rc = expect_word (ps, "sigma", "autokick sigma S")) != RS_OK
+      || (rc = get_number (ps, "autokick sigma", 0, 1, 1000, 0, &a->sigma))
+         != RS_OK)
+    return rc;
+  for (;;)
+    {
+      if ((rc = get_option (ps, &o, &which)) != RS_OK || which < 0)
+        return rc;
+      if (which == 0)
+        rc = get_number (ps, "autokick eps", 0, 0, 1, 0, &a->eps);
+      else if (which == 1)
+        rc = get_count (ps, "autokick patience", 1, 1e7, &a->patience);
+      else
+        a->target = targets[which - 2];
+      if (rc != RS_OK)
+        return rc;
+    }
+}
+
+/* at STEP alpha A | at STEP rate R | at STEP beat */
+static int
+kw_at (parser *ps)
+{
+  static const char *const names[] = { "alpha", "rate", "beat", NULL };
+  static const rs_sim_action actions[] = {
+    RS_SIM_SET_ALPHA, RS_SIM_SET_RATE, RS_SIM_BEAT
+  };
+  rs_sim_params *p = &ps->sc->sim;
+  rs_sim_event e = { 0, RS_SIM_BEAT, 0.0 };
+  size_t i;
+  int rc;
+
+  if (p->n_events == RS_SIM_MAX_EVENTS)
+    return fail (ps, RS_EINVAL, "too many events (at most %d)",
+                 RS_SIM_MAX_EVENTS);
+  if ((rc = get_count (ps, "event step", 0, 1e7, &e.step)) != RS_OK
+      || (rc = get_name (ps, "event", names, &i)) != RS_OK)
+    return rc;
+  e.action = actions[i];
+  if (e.action == RS_SIM_SET_ALPHA)
+    rc = get_number (ps, "alpha", 0, 0, 1, 1, &e.value);
+  else if (e.action == RS_SIM_SET_RATE)
+    rc = get_number (ps, "rate", 0, 1, 100, 0, &e.value);
+  if (rc == RS_OK)
+    p->events[p->n_events++] = e;
+  return rc;
+}
+
 static const keyword keywords[] = {
   { { "title", "STRING", "the figure's title" }, kw_title, 0 },
-  { { "seed", "N", "seed of the data's noise, 0 to 4294967295 (1)" },
-    kw_seed, 0 },
+  { { "seed", "N", "seed of the data, the initialisation, the batches and "
+      "the noise, 0 to 4294967295 (1)" }, kw_seed, 0 },
+  { { "data", "NAME [N]", "the data generator (line abs sine step xor "
+      "circle blobs spirals) and its number of points (line 24)" },
+    kw_data, 0 },
   { { "points", "N", "number of data points, 2 to 100000 (24)" },
     kw_points, 0 },
   { { "line", "SLOPE INTERCEPT", "the data y = SLOPE x + INTERCEPT (2 1)" },
     kw_line, 0 },
   { { "noise", "SIGMA", "standard deviation of the data's noise, 0 to 100 "
       "(0.05)" }, kw_noise, 0 },
-  { { "activation", "NAME", "relu or leaky_relu (relu)" }, kw_activation,
-    0 },
+  { { "network", "N0 N1 ... NL", "a network's layer sizes, 2 to 9 sizes "
+      "of 1 to 64 (none: the single neuron)" }, kw_network, 0 },
+  { { "activation", "NAME [P]", "the hidden layers' activation; the single "
+      "neuron takes relu or leaky_relu (relu)" }, kw_activation, 0 },
   { { "alpha", "A", "Leaky ReLU's slope for z < 0, 0 <= A < 1 (0.1)" },
     kw_alpha, 0 },
+  { { "output", "NAME [P]", "the network's output activation (identity)" },
+    kw_output, 0 },
   { { "kink", "S", "derivative taken at the kink z = 0, 0 to 1 (0)" },
     kw_kink, 0 },
+  { { "init", "SCHEME [C]", "the network's weights (he_normal he_uniform "
+      "xavier_normal xavier_uniform constant C) (he_normal)" }, kw_init, 0 },
+  { { "bias", "B", "every bias of the network at the start, -100 to 100 "
+      "(0)" }, kw_bias, 0 },
+  { { "set", "NAME VALUE", "one parameter at the start, such as W1[0][1] "
+      "or b1[0]; repeatable" }, kw_set, 1 },
   { { "start", "W B", "the ball's starting point (0.5 0.5)" }, kw_start, 0 },
+  { { "loss", "NAME", "mse softmax_ce relu_norm_ce sigmoid_bce (mse)" },
+    kw_loss, 0 },
+  { { "optimizer", "NAME [momentum MU] [rho R] [betas B1 B2] [eps E]",
+      "gd momentum nesterov rmsprop adam and their constants (gd)" },
+    kw_optimizer, 0 },
   { { "rate", "ETA", "learning rate, 0 < ETA <= 100 (0.1)" }, kw_rate, 0 },
-  { { "steps", "N", "steps of gradient descent, 1 to 10000000 (200)" },
-    kw_steps, 0 },
+  { { "schedule", "constant | step EVERY GAMMA | cosine TOTAL [FLOOR] | "
+      "linear TOTAL [FLOOR]", "the learning rate's schedule (constant)" },
+    kw_schedule, 0 },
+  { { "warmup", "STEPS", "steps of linear warm-up of the rate, 0 to "
+      "10000000 (0)" }, kw_warmup, 0 },
+  { { "batch", "N", "points per step, 0 to 100000; 0: all (0)" }, kw_batch,
+    0 },
+  { { "clip", "NORM", "largest gradient norm, 0 to 1e6; 0: no clipping "
+      "(0)" }, kw_clip, 0 },
+  { { "decay", "LAMBDA [decoupled] [biases]", "weight decay, 0 to 1000 (0)" },
+    kw_decay, 0 },
+  { { "warming", "GAMMA hold T1 anneal T2 [linear|cosine] [from STEP]",
+      "bias warming, 0 < GAMMA <= 1000 (none)" }, kw_warming, 0 },
+  { { "temperature", "T [cosine TOTAL | linear TOTAL]", "Langevin noise, "
+      "0 to 1000 (0)" }, kw_temperature, 0 },
+  { { "steps", "N", "steps of a run, 1 to 10000000 (200)" }, kw_steps, 0 },
   { { "tolerance", "EPS", "gradient norm at which the ball rests, 0 to 1 "
       "(1e-6)" }, kw_tolerance, 0 },
+  { { "record", "every K", "record every K-th step, 1 to 10000000 (1)" },
+    kw_record, 0 },
   { { "w-range", "[LO, HI]", "the landscape's w axis ([-3, 3])" },
     kw_w_range, 0 },
   { { "b-range", "[LO, HI]", "the landscape's b axis ([-3, 3])" },
     kw_b_range, 0 },
-  { { "kick", "at STEP sigma S [seed N]", "a thermal kick after STEP "
-      "steps, N(0, S^2) on w and b; repeatable" }, kw_kick, 1 },
+  { { "kick", "at STEP sigma S [seed N] [all|weights|biases|unit L J]",
+      "a thermal kick after STEP steps, N(0, S^2) on the target (all); "
+      "repeatable" }, kw_kick, 1 },
+  { { "autokick", "sigma S [eps E] [patience K] [all|weights|biases]",
+      "a kick whenever the gradient norm stays below E for K steps "
+      "(none)" }, kw_autokick, 0 },
+  { { "at", "STEP alpha A | STEP rate R | STEP beat", "a change of the run "
+      "after STEP steps; repeatable" }, kw_at, 1 },
   { { "kick-sigma", "S", "scale of the app's K key kick, 0 < S <= 1000 (1)" },
     kw_kick_sigma, 0 },
   { { "speed", "N", "steps per second in the app, 0.1 to 1000 (20)" },
@@ -663,6 +1416,7 @@ statement (parser *ps)
     return fail (ps, RS_ESYNTAX, "'%s' is already set on line %d",
                  keywords[i].k.name, ps->seen_line[i]);
   ps->seen_line[i] = ps->tok.line;
+  ps->kw = &keywords[i];
   rc = keywords[i].handler (ps);
   if (rc != RS_OK)
     return rc;
@@ -673,6 +1427,147 @@ statement (parser *ps)
                  "(it takes: %s)", describe (&ps->tok, buf, sizeof buf),
                  keywords[i].k.name, keywords[i].k.args);
   return RS_OK;
+}
+
+/* ---- After the last line ---- */
+
+/* Without a network the run is the single neuron of the landscape, which
+ * draws ReLU and Leaky ReLU only. */
+static int
+check_neuron (parser *ps)
+{
+  const rs_act_type *act = ps->sc->sim.act;
+
+  if (ps->sc->sim.net.layers > 0 || act == rs_act_relu
+      || act == rs_act_leaky_relu)
+    return RS_OK;
+  return fail_at (ps, ps->hidden.at, RS_EINVAL, "the single neuron's "
+                  "landscape needs relu or leaky_relu; use 'network' for "
+                  "other activations");
+}
+
+/* The network's activations: `activation` on the hidden layers, `output`
+ * on the last, each with its parameter (alpha for Leaky ReLU, the one
+ * given after the name, or the family's default). */
+static void
+build_network (parser *ps)
+{
+  rs_sim_params *p = &ps->sc->sim;
+  rs_net_spec *net = &p->net;
+  size_t sizes[RS_NET_MAX_LAYERS + 1];
+
+  memcpy (sizes, net->sizes, sizeof sizes);
+  rs_net_spec_init (net, net->layers, sizes, p->act,
+                    ps->output.type != NULL ? ps->output.type
+                                            : rs_act_identity);
+  for (size_t l = 0; l < net->layers; l++)
+    {
+      const act_choice *c = l + 1 < net->layers ? &ps->hidden : &ps->output;
+
+      if (net->act[l] == rs_act_leaky_relu)
+        net->param[l] = p->alpha;
+      else if (c->has_param)
+        net->param[l] = c->param;
+    }
+  net->kink = p->kink;
+}
+
+/* The data's inputs per point are the network's inputs. */
+static int
+check_inputs (parser *ps)
+{
+  const rs_sim_params *p = &ps->sc->sim;
+  const char *data = p->gen != NULL ? p->gen->name : "line";
+  size_t dim = p->gen != NULL ? p->gen->dim : 1;
+  size_t inputs = p->net.layers > 0 ? p->net.sizes[0] : 1;
+
+  if (dim == inputs)
+    return RS_OK;
+  if (p->net.layers == 0)
+    return fail_at (ps, ps->data_at, RS_EINVAL, "data %s has %zu inputs per "
+                    "point; the single neuron takes 1 (use 'network %zu "
+                    "...')", data, dim, dim);
+  return fail_at (ps, ps->net_at, RS_EINVAL, "the network takes %zu input%s "
+                  "per point, but data %s has %zu", inputs,
+                  inputs == 1 ? "" : "s", data, dim);
+}
+
+/* The shape that 'set' and kicks of one unit refer to. */
+static void
+scene_shape (const rs_sim_params *p, rs_net_spec *spec)
+{
+  size_t sizes[2] = { 1, 1 };
+
+  if (p->net.layers > 0)
+    {
+      *spec = p->net;
+      return;
+    }
+  rs_net_spec_init (spec, 1, sizes, p->act, p->act);
+  spec->param[0] = p->act == rs_act_leaky_relu ? p->alpha : 0.0;
+}
+
+/* Every 'set' names a parameter of the network and every kick of one
+ * unit a unit of it; the messages are the network's own. */
+static int
+check_names (parser *ps, const rs_net *net)
+{
+  const rs_sim_params *p = &ps->sc->sim;
+  rs_error e;
+  size_t index;
+
+  for (size_t i = 0; i < p->n_values; i++)
+    if (rs_net_param_lookup (net, p->values[i].name, &index, &e) != RS_OK)
+      return fail_at (ps, ps->value_at[i], e.code, "%s", e.message);
+  for (size_t i = 0; i < p->n_kicks; i++)
+    {
+      const rs_kick *k = &p->kicks[i];
+      rs_kick_spec ks = { k->target, k->layer, k->unit, k->sigma };
+
+      if (rs_kick_check (&ks, net, &e) != RS_OK)
+        return fail_at (ps, ps->kick_unit[i], e.code, "%s", e.message);
+    }
+  return RS_OK;
+}
+
+/* check_names on a network of the scene's shape, built when a name or
+ * a unit needs it. */
+static int
+check_shape (parser *ps)
+{
+  const rs_sim_params *p = &ps->sc->sim;
+  place top = { 1, 1 };
+  int need = p->n_values > 0, rc;
+  rs_net_spec spec;
+  rs_net *net;
+  rs_error e;
+
+  for (size_t i = 0; i < p->n_kicks; i++)
+    if (p->kicks[i].target == RS_KICK_UNIT)
+      need = 1;
+  if (!need)
+    return RS_OK;
+  scene_shape (p, &spec);
+  if ((net = rs_net_alloc (&spec, &e)) == NULL)
+    return fail_at (ps, top, e.code, "%s", e.message);
+  rc = check_names (ps, net);
+  rs_net_free (net);
+  return rc;
+}
+
+/* What depends on several lines, once they are all read. */
+static int
+finish (parser *ps)
+{
+  int rc;
+
+  default_kick_seeds (ps);
+  if (ps->sc->sim.net.layers > 0)
+    build_network (ps);
+  if ((rc = check_neuron (ps)) != RS_OK
+      || (rc = check_inputs (ps)) != RS_OK)
+    return rc;
+  return check_shape (ps);
 }
 
 int
@@ -696,10 +1591,7 @@ rs_scene_parse (rs_scene *sc, const char *text, size_t len,
       if ((rc = next (&ps)) != RS_OK)
         return rc;
       if (ps.tok.kind == T_END)
-        {
-          default_kick_seeds (&ps);
-          return RS_OK;
-        }
+        return finish (&ps);
       if (ps.tok.kind == T_NEWLINE)
         continue;
       if (ps.tok.kind != T_WORD)

@@ -362,6 +362,17 @@ alloc_state (rs_sim *s, rs_error *err)
     return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
                          "out of memory for a run");
   s->nopt = rs_optim_state_size (s->opt);
+  for (size_t i = 0; i < p->n_kicks; i++)
+    {
+      rs_kick_spec ks = { p->kicks[i].target, p->kicks[i].layer,
+                          p->kicks[i].unit, p->kicks[i].sigma };
+      rs_error e;
+
+      if (rs_kick_check (&ks, s->net, &e) != RS_OK)
+        return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                             "the kick at step %zu: %s", p->kicks[i].step,
+                             e.message);
+    }
   return init_params (s, err);
 }
 
@@ -984,6 +995,33 @@ const double *
 rs_sim_theta (const rs_sim *s, size_t i)
 {
   return i < s->n_rec ? s->rec_theta + i * s->np : NULL;
+}
+
+int
+rs_sim_net_at (const rs_sim *s, size_t i, rs_net *net, int shifted)
+{
+  const rs_net_spec *sp = rs_net_get_spec (net), *own;
+  gsl_vector *th = rs_net_params (net);
+  double g;
+
+  own = rs_net_get_spec (s->net);
+  if (i >= s->n_rec || sp->layers != own->layers || th->size != s->np)
+    return RS_EINVAL;
+  for (size_t l = 0; l <= sp->layers; l++)
+    if (sp->sizes[l] != own->sizes[l])
+      return RS_EINVAL;
+  for (size_t l = 1; l <= sp->layers; l++)
+    if (rs_net_set_act (net, l, s->rec_r[i].act[l - 1],
+                        s->rec_r[i].param[l - 1], NULL) != RS_OK)
+      return RS_EINVAL;
+  for (size_t q = 0; q < s->np; q++)
+    gsl_vector_set (th, q, s->rec_theta[i * s->np + q]);
+  g = s->rec[i].gamma;
+  if (shifted && g != 0.0 && rs_sim_is_neuron (s))
+    *gsl_vector_ptr (th, rs_net_b_index (net, 1, 0)) += g;
+  else if (shifted && g != 0.0)
+    rs_warming_shift (net, th, g);
+  return RS_OK;
 }
 
 const rs_sim_point *

@@ -7,6 +7,10 @@
 /* reluscape render SCENE -o FILE: the figure as PNG, PDF or SVG. */
 int cmd_render (int argc, char **argv);
 
+/* reluscape simulate SCENE [-o FILE] [--every K]: the run's numbers, every
+ * recorded point and a summary, as CSV or JSON. */
+int cmd_simulate (int argc, char **argv);
+
 /* reluscape run [SCENE]: the interactive app; the built-in scene when no
  * scene is given (this is also what `reluscape` alone runs). */
 int cmd_run (int argc, char **argv);

@@ -98,28 +98,26 @@ render_to (rs_export_format fmt, out_stream *out, int width, int height,
   return st;
 }
 
-/* Write the figure into the open temporary file fd and close it; 0, or
- * -1 with the reason in *why (a cairo status or errno's text). */
+/* The figure into f; 0, or -1 with the reason in *why (a cairo status or
+ * errno's text). */
+typedef struct {
+  rs_export_format fmt;
+  int width;
+  int height;
+  void (*draw) (cairo_t *, double, double, void *);
+  void *data;
+} figure;
+
 static int
-write_figure (int fd, rs_export_format fmt, int width, int height,
-              void (*draw) (cairo_t *, double, double, void *), void *data,
-              const char **why)
+write_figure (FILE *f, void *data, const char **why)
 {
-  out_stream out = { fdopen (fd, "wb"), 0 };
+  const figure *fig = data;
+  out_stream out = { f, 0 };
   cairo_status_t st;
 
-  if (out.f == NULL)
-    {
-      close (fd);
-      *why = strerror (errno);
-      return -1;
-    }
-  st = render_to (fmt, &out, width, height, draw, data);
+  st = render_to (fig->fmt, &out, fig->width, fig->height, fig->draw,
+                  fig->data);
   /* cairo's PDF surface does not pass on every write error: check ours */
-  if (out.err == 0 && (fflush (out.f) != 0 || fsync (fd) != 0))
-    out.err = errno;
-  if (fclose (out.f) != 0 && out.err == 0)
-    out.err = errno;
   if (out.err != 0)
     *why = strerror (out.err);
   else if (st != CAIRO_STATUS_SUCCESS)
@@ -127,25 +125,40 @@ write_figure (int fd, rs_export_format fmt, int width, int height,
   return out.err == 0 && st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
-int
-rs_export (const char *path, int width, int height,
-           void (*draw) (cairo_t *cr, double width, double height,
-                         void *data),
-           void *data, char *errbuf, size_t errlen)
+/* Write through write() into the open temporary file fd, flush it to the
+ * disk and close it; 0, or -1 with the reason in *why. */
+static int
+fill_temp (int fd, int (*write) (FILE *f, void *data, const char **why),
+           void *data, const char **why)
 {
-  rs_export_format fmt = rs_export_format_of (path);
+  FILE *f = fdopen (fd, "wb");
+  int rc;
+
+  if (f == NULL)
+    {
+      *why = strerror (errno);
+      close (fd);
+      return -1;
+    }
+  errno = 0;
+  rc = write (f, data, why);
+  if (rc == 0 && (fflush (f) != 0 || fsync (fd) != 0))
+    rc = -1, *why = strerror (errno != 0 ? errno : EIO);
+  if (fclose (f) != 0 && rc == 0)
+    rc = -1, *why = strerror (errno != 0 ? errno : EIO);
+  return rc;
+}
+
+int
+rs_export_file (const char *path,
+                int (*write) (FILE *f, void *data, const char **why),
+                void *data, char *errbuf, size_t errlen)
+{
   size_t n = strlen (path) + 16;
-  char *tmp;
+  char *tmp = malloc (n);
   const char *why = NULL;
   int fd;
 
-  if (fmt == RS_EXPORT_NONE)
-    {
-      snprintf (errbuf, errlen, "%s: cannot tell the format from the name: "
-                "use .png, .pdf or .svg", path);
-      return -1;
-    }
-  tmp = malloc (n);
   if (tmp == NULL)
     {
       snprintf (errbuf, errlen, "%s: out of memory", path);
@@ -160,18 +173,34 @@ rs_export (const char *path, int width, int height,
       free (tmp);
       return -1;
     }
-  /* mkstemp makes the file private; a figure gets the usual mode */
+  /* mkstemp makes the file private; an output gets the usual mode */
   fchmod (fd, 0666 & ~current_umask ());
-  errno = 0;
-  if (write_figure (fd, fmt, width, height, draw, data, &why) != 0
-      || rename (tmp, path) != 0)
+  if (fill_temp (fd, write, data, &why) != 0
+      || (rename (tmp, path) != 0 && (why = strerror (errno)) != NULL))
     {
       snprintf (errbuf, errlen, "%s: cannot write: %s", path,
-                why != NULL ? why : strerror (errno));
+                why != NULL ? why : "unknown error");
       unlink (tmp);
       free (tmp);
       return -1;
     }
   free (tmp);
   return 0;
+}
+
+int
+rs_export (const char *path, int width, int height,
+           void (*draw) (cairo_t *cr, double width, double height,
+                         void *data),
+           void *data, char *errbuf, size_t errlen)
+{
+  figure fig = { rs_export_format_of (path), width, height, draw, data };
+
+  if (fig.fmt == RS_EXPORT_NONE)
+    {
+      snprintf (errbuf, errlen, "%s: cannot tell the format from the name: "
+                "use .png, .pdf or .svg", path);
+      return -1;
+    }
+  return rs_export_file (path, write_figure, &fig, errbuf, errlen);
 }

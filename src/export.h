@@ -5,6 +5,7 @@
 #define RS_EXPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <cairo.h>
 
 typedef enum {
@@ -17,6 +18,14 @@ typedef enum {
 /* The format named by path's extension (case-insensitive), or
  * RS_EXPORT_NONE. */
 rs_export_format rs_export_format_of (const char *path);
+
+/* Write the file at path whole or not at all: write(f, data, why) fills a
+ * temporary file beside it, which is then flushed to the disk and renamed
+ * to path.  write returns 0, or -1 with the reason in *why (static text).
+ * Returns 0, or -1 with a message naming the file in errbuf. */
+int rs_export_file (const char *path,
+                    int (*write) (FILE *f, void *data, const char **why),
+                    void *data, char *errbuf, size_t errlen);
 
 /* Draw a width x height figure with draw(cr, width, height, data) into
  * path.  Returns 0, or -1 with a message naming the file in errbuf. */

@@ -19,6 +19,7 @@ static const char usage[] =
   "Commands:\n"
   "  run [SCENE]              open the app on SCENE (default: built-in)\n"
   "  render SCENE -o FILE     draw SCENE's figure as PNG, PDF or SVG\n"
+  "  simulate SCENE [-o FILE] run SCENE and write its numbers as CSV or JSON\n"
   "  help [COMMAND]           show help for a command\n"
   "\n"
   "  -h, --help               show this help and exit\n"
@@ -35,6 +36,7 @@ typedef struct {
 static const command commands[] = {
   { "run", cmd_run },
   { "render", cmd_render },
+  { "simulate", cmd_simulate },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

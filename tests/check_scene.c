@@ -98,8 +98,181 @@ START_TEST (test_every_keyword)
 }
 END_TEST
 
-/* every_keyword really has every keyword: each name of the table starts
- * one of its lines (so a new keyword without a test fails here). */
+/* A network scene with every keyword of the training, again with values
+ * unlike the defaults.  The shapes fit: W1[12][1] is unit 12 of 13 and
+ * input 1 of 2; b2[6] is unit 6 of 7; a3[2] is the output layer's (prelu)
+ * slope of unit 2 of 3; "unit 2 6" is unit 6 of layer 2. */
+static const char every_net_keyword[] =
+  "# A network scene.\n"
+  "seed 4619\n"
+  "data xor 97\n"
+  "noise 0.0731\n"
+  "network 2 13 7 3\n"
+  "activation elu 0.385\n"
+  "output prelu -0.125\n"
+  "alpha 0.0417\n"
+  "kink 0.625\n"
+  "init constant -0.2385\n"
+  "bias 0.137\n"
+  "set W1[12][1] 2.385\n"
+  "set b2[6] -0.731\n"
+  "set a3[2] 0.5\n"
+  "loss softmax_ce\n"
+  "optimizer adam betas 0.85 0.9985 eps 1e-7\n"
+  "rate 0.0125\n"
+  "schedule cosine 1500 0.05\n"
+  "warmup 40\n"
+  "batch 16\n"
+  "clip 4.5\n"
+  "decay 0.0035 decoupled biases\n"
+  "warming 3.25 hold 120 anneal 80 cosine from 15\n"
+  "temperature 0.0015 linear 900\n"
+  "steps 1700\n"
+  "tolerance 1e-9\n"
+  "record every 7\n"
+  "kick at 250 sigma 0.75 unit 2 6 seed 31\n"
+  "kick at 500 sigma 1.25 weights\n"
+  "autokick sigma 0.625 eps 1e-5 patience 33 biases\n"
+  "at 300 alpha 0.02\n"
+  "at 600 rate 0.003\n"
+  "at 900 beat\n";
+
+/* The data, the network and its start in every_net_keyword. */
+START_TEST (test_every_net_keyword_network)
+{
+  static const size_t sizes[] = { 2, 13, 7, 3 };
+  rs_scene sc;
+  const rs_sim_params *p = &sc.sim;
+
+  parse_ok (&sc, every_net_keyword);
+  ck_assert_uint_eq (p->seed, 4619);
+  ck_assert_ptr_eq (p->gen, rs_data_xor_gen);
+  ck_assert_uint_eq (p->n_points, 97);
+  ck_assert_double_eq_tol (p->noise, 0.0731, 1e-15);
+  ck_assert_uint_eq (p->net.layers, 3);
+  for (size_t l = 0; l <= 3; l++)
+    ck_assert_uint_eq (p->net.sizes[l], sizes[l]);
+  ck_assert_ptr_eq (p->act, rs_act_elu);
+  ck_assert_ptr_eq (p->net.act[0], rs_act_elu);
+  ck_assert_ptr_eq (p->net.act[1], rs_act_elu);
+  ck_assert_ptr_eq (p->net.act[2], rs_act_prelu);
+  ck_assert_double_eq_tol (p->net.param[0], 0.385, 1e-15);
+  ck_assert_double_eq_tol (p->net.param[1], 0.385, 1e-15);
+  ck_assert_double_eq_tol (p->net.param[2], -0.125, 1e-15);
+  ck_assert_double_eq_tol (p->alpha, 0.0417, 1e-15);
+  ck_assert_double_eq_tol (p->net.kink, 0.625, 1e-15);
+  ck_assert_double_eq_tol (p->kink, 0.625, 1e-15);
+  ck_assert_ptr_eq (p->init, rs_init_constant);
+  ck_assert_double_eq_tol (p->init_c, -0.2385, 1e-15);
+  ck_assert_double_eq_tol (p->bias0, 0.137, 1e-15);
+  ck_assert_uint_eq (p->n_values, 3);
+  ck_assert_str_eq (p->values[0].name, "W1[12][1]");
+  ck_assert_double_eq_tol (p->values[0].value, 2.385, 1e-15);
+  ck_assert_str_eq (p->values[1].name, "b2[6]");
+  ck_assert_double_eq_tol (p->values[1].value, -0.731, 1e-15);
+  ck_assert_str_eq (p->values[2].name, "a3[2]");
+  ck_assert_double_eq_tol (p->values[2].value, 0.5, 1e-15);
+  ck_assert_ptr_eq (p->loss, rs_loss_softmax_ce);
+}
+END_TEST
+
+/* The training, the cures, the kicks and the events in
+ * every_net_keyword.  The second kick has no seed: 4619 + 1000 + its
+ * index 1. */
+START_TEST (test_every_net_keyword_training)
+{
+  rs_scene sc;
+  const rs_sim_params *p = &sc.sim;
+  rs_optim_params def;
+
+  rs_optim_params_default (&def);
+  parse_ok (&sc, every_net_keyword);
+  ck_assert_ptr_eq (p->optim, rs_optim_adam);
+  ck_assert_double_eq_tol (p->optim_params.beta1, 0.85, 1e-15);
+  ck_assert_double_eq_tol (p->optim_params.beta2, 0.9985, 1e-15);
+  ck_assert_double_eq_tol (p->optim_params.eps, 1e-7, 1e-22);
+  ck_assert_double_eq_tol (p->optim_params.momentum, def.momentum, 1e-15);
+  ck_assert_double_eq_tol (p->optim_params.rho, def.rho, 1e-15);
+  ck_assert_double_eq_tol (p->rate, 0.0125, 1e-15);
+  ck_assert_ptr_eq (p->sched.type, rs_sched_cosine);
+  ck_assert_uint_eq (p->sched.total, 1500);
+  ck_assert_double_eq_tol (p->sched.floor, 0.05, 1e-15);
+  ck_assert_uint_eq (p->sched.warmup, 40);
+  ck_assert_uint_eq (p->batch, 16);
+  ck_assert_double_eq_tol (p->clip, 4.5, 1e-15);
+  ck_assert_double_eq_tol (p->decay.lambda, 0.0035, 1e-15);
+  ck_assert_int_eq (p->decay.decoupled, 1);
+  ck_assert_int_eq (p->decay.biases, 1);
+  ck_assert_double_eq_tol (p->warming.gamma0, 3.25, 1e-15);
+  ck_assert_uint_eq (p->warming.hold, 120);
+  ck_assert_uint_eq (p->warming.anneal, 80);
+  ck_assert_int_eq (p->warming.shape, RS_WARM_COSINE);
+  ck_assert_uint_eq (p->warming.start, 15);
+  ck_assert_double_eq_tol (p->temperature, 0.0015, 1e-15);
+  ck_assert_ptr_eq (p->temp_sched.type, rs_sched_linear);
+  ck_assert_uint_eq (p->temp_sched.total, 900);
+  ck_assert_uint_eq (p->steps, 1700);
+  ck_assert_double_eq_tol (p->tol, 1e-9, 1e-24);
+  ck_assert_uint_eq (p->record_every, 7);
+}
+END_TEST
+
+START_TEST (test_every_net_keyword_events)
+{
+  rs_scene sc;
+  const rs_sim_params *p = &sc.sim;
+
+  parse_ok (&sc, every_net_keyword);
+  ck_assert_uint_eq (p->n_kicks, 2);
+  ck_assert_uint_eq (p->kicks[0].step, 250);
+  ck_assert_double_eq_tol (p->kicks[0].sigma, 0.75, 1e-15);
+  ck_assert_int_eq (p->kicks[0].target, RS_KICK_UNIT);
+  ck_assert_uint_eq (p->kicks[0].layer, 2);
+  ck_assert_uint_eq (p->kicks[0].unit, 6);
+  ck_assert_uint_eq (p->kicks[0].seed, 31);
+  ck_assert_uint_eq (p->kicks[1].step, 500);
+  ck_assert_double_eq_tol (p->kicks[1].sigma, 1.25, 1e-15);
+  ck_assert_int_eq (p->kicks[1].target, RS_KICK_WEIGHTS);
+  ck_assert_uint_eq (p->kicks[1].seed, 4619 + 1000 + 1);
+  ck_assert_double_eq_tol (p->autokick.sigma, 0.625, 1e-15);
+  ck_assert_double_eq_tol (p->autokick.eps, 1e-5, 1e-20);
+  ck_assert_uint_eq (p->autokick.patience, 33);
+  ck_assert_int_eq (p->autokick.target, RS_KICK_BIASES);
+  ck_assert_uint_eq (p->n_events, 3);
+  ck_assert_uint_eq (p->events[0].step, 300);
+  ck_assert_int_eq (p->events[0].action, RS_SIM_SET_ALPHA);
+  ck_assert_double_eq_tol (p->events[0].value, 0.02, 1e-15);
+  ck_assert_uint_eq (p->events[1].step, 600);
+  ck_assert_int_eq (p->events[1].action, RS_SIM_SET_RATE);
+  ck_assert_double_eq_tol (p->events[1].value, 0.003, 1e-15);
+  ck_assert_uint_eq (p->events[2].step, 900);
+  ck_assert_int_eq (p->events[2].action, RS_SIM_BEAT);
+}
+END_TEST
+
+/* What every_net_keyword describes is a run the library accepts: its
+ * parameters pass the check and a run of that shape can be made (the
+ * softmax over 3 outputs takes the xor labels 0 and 1). */
+START_TEST (test_every_net_keyword_allocates)
+{
+  rs_scene sc;
+  rs_error err;
+  rs_sim *s;
+
+  parse_ok (&sc, every_net_keyword);
+  rs_error_clear (&err);
+  ck_assert_msg (rs_sim_params_check (&sc.sim, &err) == RS_OK, "%s",
+                 err.message);
+  s = rs_sim_alloc (&sc.sim, &err);
+  ck_assert_msg (s != NULL, "%s", err.message);
+  ck_assert_uint_eq (rs_net_layers (rs_sim_net (s)), 3);
+  rs_sim_free (s);
+}
+END_TEST
+
+/* Each name of the table starts a line of every_keyword (the single
+ * neuron) or of every_net_keyword (so a new keyword without a test fails
+ * here). */
 START_TEST (test_every_keyword_is_covered)
 {
   const rs_scene_keyword *k;
@@ -109,20 +282,26 @@ START_TEST (test_every_keyword_is_covered)
       char line_start[80];
 
       snprintf (line_start, sizeof line_start, "\n%s ", k->name);
-      ck_assert_msg (strstr (every_keyword, line_start) != NULL,
-                     "keyword '%s' missing from every_keyword", k->name);
+      ck_assert_msg (strstr (every_keyword, line_start) != NULL
+                     || strstr (every_net_keyword, line_start) != NULL,
+                     "keyword '%s' missing from every_keyword and "
+                     "every_net_keyword", k->name);
     }
 }
 END_TEST
 
-/* The table: names, argument forms and help, ending in NULL, with the 17
- * keywords of the language in it once each. */
+/* The table: names, argument forms and help, ending in NULL, with the 35
+ * keywords of the language in it once each: the 17 of the single neuron's
+ * landscape and the 18 of networks and their training. */
 START_TEST (test_keyword_table)
 {
   static const char *const names[] = {
     "title", "seed", "points", "line", "noise", "activation", "alpha",
     "kink", "start", "rate", "steps", "tolerance", "w-range", "b-range",
-    "kick", "kick-sigma", "speed"
+    "kick", "kick-sigma", "speed",
+    "data", "network", "output", "init", "bias", "set", "loss", "optimizer",
+    "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
+    "record", "autokick", "at"
   };
   const size_t n_names = sizeof names / sizeof names[0];
   size_t n = 0;
@@ -322,6 +501,161 @@ START_TEST (test_kick_seed_order)
 }
 END_TEST
 
+/* A network without 'activation' or 'output': ReLU hidden layers, an
+ * identity output, ReLU's parameter 0, the kink convention 0.  Families
+ * with a parameter take the one given after their name, else their
+ * table's default (rs_act.h: ELU's alpha 1, softplus' beta 1); Leaky ReLU
+ * layers take 'alpha' (whose default is 0.1, rs_sim_params_default). */
+START_TEST (test_network_activations)
+{
+  rs_scene sc;
+  const rs_net_spec *net = &sc.sim.net;
+
+  parse_ok (&sc, "network 1 8 1\n");
+  ck_assert_uint_eq (net->layers, 2);
+  ck_assert_ptr_eq (net->act[0], rs_act_relu);
+  ck_assert_ptr_eq (net->act[1], rs_act_identity);
+  ck_assert_double_eq_tol (net->param[0], 0.0, 1e-15);
+  ck_assert_double_eq_tol (net->kink, 0.0, 1e-15);
+
+  parse_ok (&sc, "alpha 0.2385\noutput leaky_relu\nnetwork 1 8 8 1\n"
+            "activation leaky_relu\n");
+  for (size_t l = 0; l < 3; l++)
+    {
+      ck_assert_ptr_eq (net->act[l], rs_act_leaky_relu);
+      ck_assert_double_eq_tol (net->param[l], 0.2385, 1e-15);
+    }
+  parse_ok (&sc, "network 1 4 1\nactivation leaky_relu\n");
+  ck_assert_double_eq_tol (net->param[0], 0.1, 1e-15);
+
+  parse_ok (&sc, "network 1 4 1\nactivation elu\noutput softplus 4.5\n");
+  ck_assert_ptr_eq (net->act[0], rs_act_elu);
+  ck_assert_double_eq_tol (net->param[0], 1.0, 1e-15);
+  ck_assert_ptr_eq (net->act[1], rs_act_softplus);
+  ck_assert_double_eq_tol (net->param[1], 4.5, 1e-15);
+
+  /* one layer: only the output's activation */
+  parse_ok (&sc, "network 2 3\nactivation tanh\noutput sigmoid\n"
+            "data circle\n");
+  ck_assert_uint_eq (net->layers, 1);
+  ck_assert_ptr_eq (net->act[0], rs_act_sigmoid);
+}
+END_TEST
+
+/* The activation of a network may come before or after 'network': the
+ * single neuron's rule is applied once the whole scene is read. */
+START_TEST (test_network_order)
+{
+  rs_scene a, b;
+
+  parse_ok (&a, "activation tanh\nkink 0.5\nnetwork 1 5 1\n");
+  parse_ok (&b, "network 1 5 1\nkink 0.5\nactivation tanh\n");
+  ck_assert_ptr_eq (a.sim.net.act[0], rs_act_tanh);
+  ck_assert_ptr_eq (b.sim.net.act[0], rs_act_tanh);
+  ck_assert_double_eq_tol (a.sim.net.kink, 0.5, 1e-15);
+  ck_assert_double_eq_tol (b.sim.net.kink, 0.5, 1e-15);
+  ck_assert_uint_eq (a.sim.net.sizes[1], 5);
+}
+END_TEST
+
+/* data NAME [N]: a generator, or the line of 'line' for "line"; N the
+ * number of points. */
+START_TEST (test_data)
+{
+  rs_scene sc;
+
+  parse_ok (&sc, "data sine\n");
+  ck_assert_ptr_eq (sc.sim.gen, rs_data_sine_gen);
+  ck_assert_uint_eq (sc.sim.n_points, 24);
+  parse_ok (&sc, "data line 31\nline -0.5 0.25\n");
+  ck_assert_ptr_null (sc.sim.gen);
+  ck_assert_uint_eq (sc.sim.n_points, 31);
+  ck_assert_double_eq_tol (sc.sim.slope, -0.5, 1e-15);
+  parse_ok (&sc, "network 2 4 3\ndata blobs 60\nloss softmax_ce\n");
+  ck_assert_ptr_eq (sc.sim.gen, rs_data_blobs_gen);
+  ck_assert_uint_eq (sc.sim.n_points, 60);
+  ck_assert_ptr_eq (sc.sim.loss, rs_loss_softmax_ce);
+}
+END_TEST
+
+/* The shorter forms: settings and options left out keep the defaults of
+ * rs_sim_params_default (autokick eps 1e-6 and patience 10, warming
+ * linear from step 0, a schedule's floor 0, the init constant 0). */
+START_TEST (test_short_forms)
+{
+  rs_scene sc;
+  const rs_sim_params *p = &sc.sim;
+
+  parse_ok (&sc, "optimizer momentum momentum 0.75\nschedule step 25 0.5\n"
+            "autokick sigma 1.5\nwarming 2 hold 10 anneal 5\n"
+            "init constant\ndecay 0.01\ntemperature 0.5\n");
+  ck_assert_ptr_eq (p->optim, rs_optim_momentum);
+  ck_assert_double_eq_tol (p->optim_params.momentum, 0.75, 1e-15);
+  ck_assert_ptr_eq (p->sched.type, rs_sched_step);
+  ck_assert_uint_eq (p->sched.every, 25);
+  ck_assert_double_eq_tol (p->sched.gamma, 0.5, 1e-15);
+  ck_assert_double_eq_tol (p->autokick.sigma, 1.5, 1e-15);
+  ck_assert_double_eq_tol (p->autokick.eps, 1e-6, 1e-21);
+  ck_assert_uint_eq (p->autokick.patience, 10);
+  ck_assert_int_eq (p->autokick.target, RS_KICK_ALL);
+  ck_assert_int_eq (p->warming.shape, RS_WARM_LINEAR);
+  ck_assert_uint_eq (p->warming.start, 0);
+  ck_assert_ptr_eq (p->init, rs_init_constant);
+  ck_assert_double_eq_tol (p->init_c, 0.0, 1e-15);
+  ck_assert_int_eq (p->decay.decoupled, 0);
+  ck_assert_int_eq (p->decay.biases, 0);
+  ck_assert_ptr_eq (p->temp_sched.type, rs_sched_constant);
+
+  parse_ok (&sc, "optimizer rmsprop eps 1e-6 rho 0.95\nschedule linear 300\n"
+            "kick at 3 sigma 1 biases\nkick at 4 sigma 2 all seed 9\n");
+  ck_assert_ptr_eq (p->optim, rs_optim_rmsprop);
+  ck_assert_double_eq_tol (p->optim_params.rho, 0.95, 1e-15);
+  ck_assert_double_eq_tol (p->optim_params.eps, 1e-6, 1e-21);
+  ck_assert_ptr_eq (p->sched.type, rs_sched_linear);
+  ck_assert_uint_eq (p->sched.total, 300);
+  ck_assert_double_eq_tol (p->sched.floor, 0.0, 1e-15);
+  ck_assert_int_eq (p->kicks[0].target, RS_KICK_BIASES);
+  ck_assert_int_eq (p->kicks[1].target, RS_KICK_ALL);
+  ck_assert_uint_eq (p->kicks[1].seed, 9);
+}
+END_TEST
+
+/* 'set' and 'at' repeat up to RS_SIM_MAX_VALUES and RS_SIM_MAX_EVENTS;
+ * one more is refused on its own line.  A network 1-64-1 has the 64
+ * weights W1[0][0] ... W1[63][0]. */
+START_TEST (test_value_and_event_limits)
+{
+  char text[RS_SIM_MAX_VALUES * 32 + RS_SIM_MAX_EVENTS * 24 + 64];
+  size_t len = (size_t) snprintf (text, sizeof text, "network 1 64 1\n");
+  rs_scene sc;
+  rs_error err;
+
+  for (int i = 0; i < RS_SIM_MAX_VALUES; i++)
+    len += (size_t) snprintf (text + len, sizeof text - len,
+                              "set W1[%d][0] 0.5\n", i);
+  parse_ok (&sc, text);
+  ck_assert_uint_eq (sc.sim.n_values, RS_SIM_MAX_VALUES);
+  ck_assert_str_eq (sc.sim.values[RS_SIM_MAX_VALUES - 1].name, "W1[63][0]");
+  snprintf (text + len, sizeof text - len, "set b1[0] 1\n");
+  rs_error_clear (&err);
+  ck_assert_int_eq (parse (&sc, text, &err), RS_EINVAL);
+  ck_assert_int_eq (err.line, RS_SIM_MAX_VALUES + 2);
+  ck_assert_ptr_nonnull (strstr (err.message, "too many values"));
+
+  len = 0;
+  for (int i = 0; i < RS_SIM_MAX_EVENTS; i++)
+    len += (size_t) snprintf (text + len, sizeof text - len, "at %d beat\n",
+                              i);
+  parse_ok (&sc, text);
+  ck_assert_uint_eq (sc.sim.n_events, RS_SIM_MAX_EVENTS);
+  snprintf (text + len, sizeof text - len, "at 3 rate 0.5\n");
+  ck_assert_int_eq (parse (&sc, text, &err), RS_EINVAL);
+  ck_assert_int_eq (err.line, RS_SIM_MAX_EVENTS + 1);
+  ck_assert_int_eq (err.col, 1);
+  ck_assert_ptr_nonnull (strstr (err.message, "too many events"));
+}
+END_TEST
+
 /* ---- Errors ---- */
 
 typedef struct {
@@ -398,10 +732,12 @@ static const bad_scene bad_scenes[] = {
   { "frobnicate 3\n", 0, RS_ESYNTAX, 1, 1, "unknown keyword 'frobnicate'" },
   { "title The plateau\n", 0, RS_ESYNTAX, 1, 7, "expected a quoted title" },
   { "activation 3\n", 0, RS_ESYNTAX, 1, 12,
-    "expected an activation (relu or leaky_relu), found '3'" },
-  /* 30 */
+    "expected an activation (identity, sigmoid, tanh, relu, leaky_relu, elu, "
+    "softplus or prelu), found '3'" },
+  /* 30: every family parses; the single neuron refuses it at its name */
   { "activation sigmoid\n", 0, RS_EINVAL, 1, 12,
-    "unknown activation 'sigmoid' (known: relu, leaky_relu)" },
+    "the single neuron's landscape needs relu or leaky_relu; use 'network' "
+    "for other activations" },
   /* 31: seed 19-22, 2.5 at 24 */
   { "kick at 3 sigma 1 seed 2.5\n", 0, RS_EINVAL, 1, 24,
     "kick seed must be a whole number, not 2.5" },
@@ -426,6 +762,134 @@ static const bad_scene bad_scenes[] = {
     "'alpha' is already set on line 1" },
   /* 40: hexadecimal is not a scene number, though strtod reads it */
   { "points 0x1A\n", 0, RS_ESYNTAX, 1, 8, "malformed number '0x1A'" },
+  /* 41: "optimizer" is 9 bytes, the name at 11 */
+  { "optimizer adma\n", 0, RS_EINVAL, 1, 11,
+    "unknown optimizer 'adma' (did you mean 'adam'?)" },
+  { "optimizer sgd\n", 0, RS_EINVAL, 1, 11,
+    "unknown optimizer 'sgd' (did you mean 'gd'?)" },
+  /* 43: network 1-7, 1 at 9, 65 at 11 */
+  { "network 1 65 1\n", 0, RS_EINVAL, 1, 11,
+    "network size 65 is out of range: it must be in [1, 64]" },
+  /* 44: sizes at 9, 11, ..., 25 (one digit each), the tenth (10) at 27 */
+  { "network 1 2 3 4 5 6 7 8 9 10\n", 0, RS_EINVAL, 1, 27,
+    "too many network sizes: at most 9 (8 layers)" },
+  /* 45: the end of the line at 10 */
+  { "network 3\n", 0, RS_ESYNTAX, 1, 10,
+    "expected a number for network size, found end of line (a network has "
+    "at least 2 sizes: its inputs and its outputs)" },
+  /* 46: "schedule" is 8 bytes, the name at 10 */
+  { "schedule exponential\n", 0, RS_EINVAL, 1, 10,
+    "unknown schedule 'exponential' (known: constant, step, cosine, "
+    "linear)" },
+  { "schedule step 0 0.5\n", 0, RS_EINVAL, 1, 15,
+    "schedule every 0 is out of range: it must be in [1, 10000000]" },
+  /* 48: "schedule step 100 " is 18 bytes */
+  { "schedule step 100 1.5\n", 0, RS_EINVAL, 1, 19,
+    "schedule gamma 1.5 is out of range: it must be in (0, 1]" },
+  { "schedule cosine\n", 0, RS_ESYNTAX, 1, 16,
+    "expected a number for schedule total, found end of line" },
+  /* 50: warming without hold: "warming 2.5 " is 12 bytes */
+  { "warming 2.5 anneal 50\n", 0, RS_ESYNTAX, 1, 13,
+    "expected 'hold' (warming GAMMA hold T1 anneal T2), found 'anneal'" },
+  /* 51: linear 31-36, cosine at 38 */
+  { "warming 2.5 hold 30 anneal 20 linear cosine\n", 0, RS_ESYNTAX, 1, 38,
+    "'linear' and 'cosine' exclude each other" },
+  { "warming 0 hold 1 anneal 1\n", 0, RS_EINVAL, 1, 9,
+    "warming gamma 0 is out of range: it must be in (0, 1000]" },
+  /* 53: "optimizer adam " is 15 bytes */
+  { "optimizer adam momentum 0.9\n", 0, RS_ESYNTAX, 1, 16,
+    "'momentum' is not a setting of adam (it takes: betas B1 B2, eps E)" },
+  { "optimizer gd eps 1e-8\n", 0, RS_ESYNTAX, 1, 14, "gd has no settings" },
+  /* 55: "optimizer momentum momentum " is 28 bytes */
+  { "optimizer momentum momentum 1\n", 0, RS_EINVAL, 1, 29,
+    "momentum 1 is out of range: it must be in [0, 1)" },
+  { "decay 0.01 biasse\n", 0, RS_ESYNTAX, 1, 12,
+    "unknown option 'biasse' of 'decay' (did you mean 'biases'?)" },
+  { "decay 0.01 biases biases\n", 0, RS_ESYNTAX, 1, 19,
+    "'biases' is given twice" },
+  { "data xro\n", 0, RS_EINVAL, 1, 6,
+    "unknown data generator 'xro' (did you mean 'xor'?)" },
+  /* 59: 2-D data and the single neuron, found after the last line */
+  { "data xor\n", 0, RS_EINVAL, 1, 6,
+    "data xor has 2 inputs per point; the single neuron takes 1 (use "
+    "'network 2 ...')" },
+  /* 60: reported at the network's first size */
+  { "data xor\nnetwork 1 8 2\n", 0, RS_EINVAL, 2, 9,
+    "the network takes 1 input per point, but data xor has 2" },
+  { "activation tanh\n", 0, RS_EINVAL, 1, 12,
+    "the single neuron's landscape needs relu or leaky_relu" },
+  /* 62: "activation leaky_relu " is 22 bytes */
+  { "network 1 4 1\nactivation leaky_relu 0.05\n", 0, RS_ESYNTAX, 2, 23,
+    "leaky_relu takes its slope from 'alpha' (alpha A)" },
+  /* 63: the range of rs_act_elu's table, [1e-6, 10] */
+  { "network 1 4 1\nactivation elu 12\n", 0, RS_EINVAL, 2, 16,
+    "elu's alpha 12 is out of range: it must be in [1e-06, 10]" },
+  { "line 3 0\ndata sine\n", 0, RS_ESYNTAX, 2, 6,
+    "data sine cannot go with 'line' on line 1" },
+  /* 65 */
+  { "data abs\nline 3 0\n", 0, RS_ESYNTAX, 2, 1,
+    "'line' sets the slope and intercept of the line data; it cannot go "
+    "with 'data abs' on line 1" },
+  { "points 30\ndata sine 40\n", 0, RS_ESYNTAX, 2, 11,
+    "the number of points is already set on line 1" },
+  /* 67: the network's own message, at the name */
+  { "network 1 4 1\nset W1[4][0] 0.5\n", 0, RS_EINVAL, 2, 5,
+    "W1[4][0]: layer 1 has units 0 to 3" },
+  { "set w1[0][0] 0.5\n", 0, RS_EINVAL, 1, 5,
+    "'w1' is not a parameter name: names look like W1[0][1], b1[0] or "
+    "a1[0]" },
+  /* 69: blanks around the brackets give the same name */
+  { "set b1[0] 1\nset b1 [0] 2\n", 0, RS_ESYNTAX, 2, 5,
+    "'b1[0]' is already set on line 1" },
+  /* 70: a weight has two indices; "set W1[0] " is 10 bytes */
+  { "set W1[0] 0.5\n", 0, RS_ESYNTAX, 1, 11,
+    "expected '[' (a weight is W<layer>[unit][input]), found '0.5'" },
+  /* 71: the single neuron is layer 1; "unit" at 19 */
+  { "kick at 5 sigma 1 unit 3 0\n", 0, RS_EINVAL, 1, 19,
+    "kick: the network has layers 1 to 1, not 3" },
+  { "network 1 4 1\nkick at 5 sigma 1 unit 1 4\n", 0, RS_EINVAL, 2, 19,
+    "kick: layer 1 has units 0 to 3, not 4" },
+  /* 73: weights 19-25, biases at 27 */
+  { "kick at 5 sigma 1 weights biases\n", 0, RS_ESYNTAX, 1, 27,
+    "'weights' and 'biases' exclude each other" },
+  { "kick at 5 sigma 1 sead 3\n", 0, RS_ESYNTAX, 1, 19,
+    "unknown option 'sead' of 'kick' (did you mean 'seed'?)" },
+  /* 75 */
+  { "at 10 alhpa 0.1\n", 0, RS_EINVAL, 1, 7,
+    "unknown event 'alhpa' (did you mean 'alpha'?)" },
+  { "at 10 rate 0\n", 0, RS_EINVAL, 1, 12,
+    "rate 0 is out of range: it must be in (0, 100]" },
+  { "autokick 1.5\n", 0, RS_ESYNTAX, 1, 10,
+    "expected 'sigma' (autokick sigma S), found '1.5'" },
+  /* 78: "autokick sigma 1 patience " is 26 bytes */
+  { "autokick sigma 1 patience 0\n", 0, RS_EINVAL, 1, 27,
+    "autokick patience 0 is out of range: it must be in [1, 10000000]" },
+  { "record 5\n", 0, RS_ESYNTAX, 1, 8,
+    "expected 'every' (record every K), found '5'" },
+  /* 80: the end of the line at 23 */
+  { "temperature 0.5 cosine\n", 0, RS_ESYNTAX, 1, 23,
+    "expected a number for temperature total, found end of line" },
+  { "loss cross_entropy\n", 0, RS_EINVAL, 1, 6,
+    "unknown loss 'cross_entropy' (known: mse, softmax_ce, relu_norm_ce, "
+    "sigmoid_bce)" },
+  { "init glorot\n", 0, RS_EINVAL, 1, 6,
+    "unknown init scheme 'glorot' (known: he_normal, he_uniform, "
+    "xavier_normal, xavier_uniform, constant)" },
+  /* 83: only the constant scheme takes a value */
+  { "init he_normal 0.5\n", 0, RS_ESYNTAX, 1, 16,
+    "unexpected '0.5' after the values of 'init' (it takes: SCHEME [C])" },
+  { "batch 8.5\n", 0, RS_EINVAL, 1, 7,
+    "batch must be a whole number, not 8.5" },
+  /* 85 */
+  { "optimiser adam\n", 0, RS_ESYNTAX, 1, 1,
+    "unknown keyword 'optimiser' (did you mean 'optimizer'?)" },
+  /* 86: softmax belongs to the loss (softmax_ce), not to the layers */
+  { "network 1 4 2\noutput softmax\n", 0, RS_EINVAL, 2, 8,
+    "unknown output activation 'softmax' (known: identity, sigmoid, tanh, "
+    "relu, leaky_relu, elu, softplus, prelu)" },
+  { "network 1 8 1\nset a1[0] 0.3\n", 0, RS_EINVAL, 2, 5,
+    "a1[0]: layer 1 has no trainable slope (its activation is relu, not "
+    "prelu)" },
 };
 
 #define N_BAD (sizeof bad_scenes / sizeof bad_scenes[0])
@@ -565,7 +1029,24 @@ START_TEST (test_load_file)
 }
 END_TEST
 
-/* Every scene shipped in scenes/ loads and makes a valid run. */
+/* Run the scene sc (read from path) to its last step. */
+static void
+run_to_end (const rs_scene *sc, const char *path)
+{
+  rs_error err;
+  rs_sim *s;
+
+  rs_error_clear (&err);
+  s = rs_sim_alloc (&sc->sim, &err);
+  ck_assert_msg (s != NULL, "%s: %s", path, err.message);
+  ck_assert_msg (rs_sim_run (s) == RS_OK, "%s diverged", path);
+  ck_assert_uint_eq (rs_sim_step_count (s), sc->sim.steps);
+  ck_assert_int_ne (rs_sim_test (s), RS_SIM_DIVERGED);
+  rs_sim_free (s);
+}
+
+/* Every scene shipped in scenes/ loads, makes a valid run and runs to
+ * its last step without diverging. */
 START_TEST (test_shipped_scenes)
 {
   DIR *dir = opendir (RS_TOP_SRCDIR "/scenes");
@@ -588,10 +1069,95 @@ START_TEST (test_shipped_scenes)
                      rs_error_format (&err, buf, sizeof buf));
       ck_assert_msg (rs_sim_params_check (&sc.sim, &err) == RS_OK, "%s: %s",
                      path, err.message);
+      run_to_end (&sc, path);
       n++;
     }
   closedir (dir);
   ck_assert_uint_gt (n, 0);
+}
+END_TEST
+
+/* A file of the source tree, NUL-terminated, which the caller frees. */
+static char *
+slurp (const char *name, size_t *len)
+{
+  char path[4096], *text;
+  rs_error err;
+
+  snprintf (path, sizeof path, "%s/%s", RS_TOP_SRCDIR, name);
+  ck_assert_msg (rs_scene_read (path, &text, len, &err) == RS_OK, "%s",
+                 err.message);
+  return text;
+}
+
+/* The examples of doc/reluscape-scene.5 (the .nf ... .fi blocks after
+ * EXAMPLES, roff's \- and \e undone) are scenes, and the network example
+ * is scenes/net-cures.scene from its title on. */
+START_TEST (test_man_examples)
+{
+  size_t len, n = 0;
+  char *page = slurp ("doc/reluscape-scene.5", &len);
+  char *cures = slurp ("scenes/net-cures.scene", &len);
+  const char *p = strstr (page, "\n.SH EXAMPLES\n");
+  int matched = 0;
+
+  ck_assert_ptr_nonnull (p);
+  while ((p = strstr (p, "\n.nf\n")) != NULL)
+    {
+      const char *end = strstr (p, "\n.fi\n");
+      char text[4096];
+      size_t k = 0;
+      rs_scene sc;
+
+      ck_assert_ptr_nonnull (end);
+      for (p += 5; p <= end && k + 1 < sizeof text; p++)
+        if (p[0] == '\\' && (p[1] == '-' || p[1] == 'e'))
+          text[k++] = *++p == 'e' ? '\\' : '-';
+        else
+          text[k++] = *p;
+      text[k] = '\0';
+      parse_ok (&sc, text);
+      matched |= strcmp (text, strstr (cures, "\ntitle ") + 1) == 0;
+      n++;
+    }
+  ck_assert_uint_eq (n, 2);
+  ck_assert_msg (matched, "the network example is not scenes/net-cures.scene");
+  free (cures);
+  free (page);
+}
+END_TEST
+
+/* Dead hidden units at the end of the run of the shipped scene `name`. */
+static size_t
+dead_at_end (const char *name)
+{
+  char path[4096];
+  rs_scene sc;
+  rs_error err;
+  rs_sim *s;
+  size_t dead;
+
+  snprintf (path, sizeof path, "%s/scenes/%s", RS_TOP_SRCDIR, name);
+  ck_assert_msg (rs_scene_load (&sc, path, &err) == RS_OK, "%s",
+                 err.message);
+  s = rs_sim_alloc (&sc.sim, &err);
+  ck_assert_msg (s != NULL, "%s", err.message);
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  dead = rs_sim_dead_units (s, NULL, 0);
+  rs_sim_free (s);
+  return dead;
+}
+
+/* What the network scenes are for: units die in net-dead.scene; the
+ * cures on the same network, data and seed keep more of them alive, and
+ * so does the kick on the same run. */
+START_TEST (test_net_scenes_story)
+{
+  size_t dead = dead_at_end ("net-dead.scene");
+
+  ck_assert_uint_gt (dead, 0);
+  ck_assert_uint_lt (dead_at_end ("net-cures.scene"), dead);
+  ck_assert_uint_lt (dead_at_end ("net-kick.scene"), dead);
 }
 END_TEST
 
@@ -605,6 +1171,10 @@ scene_suite (void)
   TCase *files = tcase_create ("Files");
 
   tcase_add_test (core, test_every_keyword);
+  tcase_add_test (core, test_every_net_keyword_network);
+  tcase_add_test (core, test_every_net_keyword_training);
+  tcase_add_test (core, test_every_net_keyword_events);
+  tcase_add_test (core, test_every_net_keyword_allocates);
   tcase_add_test (core, test_every_keyword_is_covered);
   tcase_add_test (core, test_keyword_table);
   tcase_add_test (core, test_defaults);
@@ -613,10 +1183,15 @@ scene_suite (void)
   tcase_add_test (core, test_crlf);
   tcase_add_test (core, test_strings);
   tcase_add_test (core, test_numbers_and_ranges);
+  tcase_add_test (core, test_network_activations);
+  tcase_add_test (core, test_network_order);
+  tcase_add_test (core, test_data);
+  tcase_add_test (core, test_short_forms);
   suite_add_tcase (s, core);
 
   tcase_add_test (limits, test_kick_limit);
   tcase_add_test (limits, test_kick_seed_order);
+  tcase_add_test (limits, test_value_and_event_limits);
   tcase_add_test (limits, test_length_respected);
   suite_add_tcase (s, limits);
 
@@ -629,6 +1204,8 @@ scene_suite (void)
   tcase_add_test (files, test_load_directory);
   tcase_add_test (files, test_load_file);
   tcase_add_test (files, test_shipped_scenes);
+  tcase_add_test (files, test_man_examples);
+  tcase_add_test (files, test_net_scenes_story);
   suite_add_tcase (s, files);
   return s;
 }

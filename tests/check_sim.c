@@ -1197,6 +1197,25 @@ START_TEST (test_minibatch)
 }
 END_TEST
 
+/* A scheduled kick on a unit the network does not have is refused when
+ * the run is made, with the library's message. */
+START_TEST (test_kick_unit_checked)
+{
+  rs_sim_params p;
+  rs_error err;
+
+  dead_net_params (&p);
+  p.n_kicks = 1;
+  p.kicks[0] = (rs_kick) { 5, 0.5, 3, RS_KICK_UNIT, 1, 3 };
+  ck_assert_ptr_null (rs_sim_alloc (&p, &err));
+  ck_assert_int_eq (err.code, RS_EINVAL);
+  ck_assert_str_eq (err.message, "the kick at step 5: kick: layer 1 has "
+                    "units 0 to 2, not 3");
+  p.kicks[0].unit = 2;
+  rs_sim_free (sim_new (&p));
+}
+END_TEST
+
 /* Every 10th step is recorded, and the last one, whatever its number. */
 START_TEST (test_record_every)
 {
@@ -1257,6 +1276,7 @@ sim_suite (void)
   tcase_add_test (limits, test_record_bounded_events);
   tcase_add_test (limits, test_divergence_named);
   tcase_add_test (limits, test_record_every);
+  tcase_add_test (limits, test_kick_unit_checked);
   suite_add_tcase (s, limits);
 
   tcase_add_test (cures, test_leaky_exact_steps);

@@ -39,7 +39,13 @@ void rs_scene_default (rs_scene *sc);
  * the file name used in errors.  Returns RS_OK, or RS_ESYNTAX (malformed
  * text) / RS_EINVAL (a value out of range) with err naming the line and
  * column; sc then holds what was read before the error.  A kick without
- * a seed gets the scene's seed + 1000 + its index. */
+ * a seed gets the scene's seed + 1000 + its index.  Once every line is
+ * read, the network's activations are filled in (hidden layers from
+ * 'activation', the last from 'output') and what involves several lines
+ * is checked: the single neuron's activation, the data's inputs against
+ * the network's, 'set' names and kicked units against its shape (a small
+ * network is built for that, so RS_ENOMEM is possible).  A scene that
+ * parses passes rs_sim_params_check. */
 int rs_scene_parse (rs_scene *sc, const char *text, size_t len,
                     const char *name, rs_error *err);
 

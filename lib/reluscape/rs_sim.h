@@ -236,6 +236,13 @@ size_t rs_sim_n_recorded (const rs_sim *s);
 const rs_sim_point *rs_sim_recorded (const rs_sim *s, size_t i);
 /* The parameters at recorded point i (rs_net_nparams values). */
 const double *rs_sim_theta (const rs_sim *s, size_t i);
+/* Fill net, a network of the run's shape (rs_net_clone of rs_sim_net),
+ * with recorded point i's parameters and activations; with shifted set,
+ * bias warming's shift of that point is added as the run added it, giving
+ * the network the run trained through.  RS_EINVAL when i is out of range
+ * or net has another shape. */
+int rs_sim_net_at (const rs_sim *s, size_t i, rs_net *net, int shifted);
+
 /* The last recorded point (there is always one). */
 const rs_sim_point *rs_sim_current (const rs_sim *s);
 /* How many points the trajectory can hold before it thins itself. */

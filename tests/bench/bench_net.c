@@ -17,7 +17,7 @@
 #include "reluscape/rs_loss.h"
 #include "bench.h"
 
-enum { N = 256, LAYERS = 3, REPS = 7 };
+enum { N = 256, LAYERS = 3 };
 static const size_t sizes[LAYERS + 1] = { 2, 16, 16, 1 };
 
 /* What one pass needs, built once. */
@@ -104,8 +104,9 @@ bench_free (bench *b)
 
 /* Seconds for count passes. */
 static double
-time_passes (bench *b, long count)
+time_passes (void *ctx, long count)
 {
+  bench *b = ctx;
   double t0 = bench_now ();
 
   for (long c = 0; c < count; c++)
@@ -114,20 +115,11 @@ time_passes (bench *b, long count)
   return bench_now () - t0;
 }
 
-/* Passes per second: warm up while finding a count that takes about
- * 0.3 s, then the median of REPS timings of that many passes. */
+/* Passes per second. */
 static double
 passes_per_second (bench *b)
 {
-  double t[REPS], dt;
-  long count = 1;
-
-  while ((dt = time_passes (b, count)) < 0.05)
-    count *= 2;
-  count = (long) (count * 0.3 / dt) + 1;
-  for (int r = 0; r < REPS; r++)
-    t[r] = time_passes (b, count);
-  return count / bench_median (t, REPS);
+  return bench_rate (time_passes, b);
 }
 
 /* One line "name count v1 v2 ...", every value exact in %.17g. */
@@ -192,19 +184,10 @@ main (int argc, char **argv)
   rs_error err;
   char msg[1024];
   double rate, flops = flops_per_pass ();
-  const char *path = argc == 3 && strcmp (argv[1], "--dump") == 0 ? argv[2]
-                                                                   : NULL;
+  int bad = bench_dump_arg (argc, argv, &f);
 
-  if (argc != 1 && path == NULL)
-    {
-      fprintf (stderr, "usage: %s [--dump FILE]\n", argv[0]);
-      return 2;
-    }
-  if (path != NULL && (f = fopen (path, "w")) == NULL)
-    {
-      perror (path);
-      return 1;
-    }
+  if (bad != 0)
+    return bad;
   gsl_set_error_handler_off ();
   rs_error_clear (&err);
   if (bench_init (&b, &err) != RS_OK)
@@ -223,7 +206,7 @@ main (int argc, char **argv)
           1e-9 * flops * rate, flops);
   if (f != NULL && dump (f, &b, rate) != 0)
     {
-      perror (path);
+      perror (argv[2]);
       bench_free (&b);
       return 1;
     }

@@ -15,8 +15,7 @@ flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefine
 inc="-I$top/lib -I$top/src $(pkg-config --cflags gsl sdl2)"
 libs="$(pkg-config --libs gsl) -lm"
 printf '#define PACKAGE_VERSION "fuzz"\n' > "$out/config.h"
-lib="$top/lib/common.c $top/lib/act.c $top/lib/sim.c $top/lib/data.c
-     $top/lib/net.c $top/lib/loss.c $top/lib/train.c $top/lib/scene.c"
+lib=$(ls "$top"/lib/*.c)
 case "$what" in
   scene)
     srcs="$here/fuzz_scene.c $lib"

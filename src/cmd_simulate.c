@@ -1,0 +1,267 @@
+/* cmd_simulate.c: reluscape simulate SCENE [-o FILE] [--every K]. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "export.h"
+#include "commands.h"
+#include "table.h"
+
+static const char simulate_usage[] =
+  "Usage: reluscape simulate [OPTIONS] SCENE\n"
+  "Run SCENE to its last step and write its numbers: for every recorded\n"
+  "point the step, the loss, the gradient norm, every parameter by its name,\n"
+  "on how many data points each hidden unit is active, the rate, gamma, the\n"
+  "temperature and the events; then a summary (final loss, dead units,\n"
+  "outcome, where a run diverged).  The same scene gives the same bytes.\n"
+  "The format follows FILE's extension: .csv or .json; without -o, CSV goes\n"
+  "to standard output.  SCENE '-' or 'builtin' is the built-in scene.\n"
+  "\n"
+  "  -o, --output FILE   the file to write (.csv or .json)\n"
+  "  -e, --every K       keep the points of every K-th step, those with\n"
+  "                      events and the last (1)\n"
+  "  -h, --help          show this help and exit\n"
+  "  -V, --version       show the version and exit\n"
+  "\n"
+  "Exit status: 0 success, also when the run diverged (the output records\n"
+  "it and a note goes to standard error); 1 the output could not be\n"
+  "written; 2 bad options or a scene with errors.  A file is written whole\n"
+  "or not at all.\n";
+
+/* What the command line asks for. */
+typedef struct {
+  const char *out;        /* NULL: CSV on standard output */
+  rs_table_format fmt;
+  size_t every;
+  const char *scene;
+} sim_args;
+
+/* Parse K of --every: a whole number >= 1; 0 on success. */
+static int
+parse_every (const char *s, size_t *every)
+{
+  char *end;
+  unsigned long long k;
+
+  if (*s < '0' || *s > '9')
+    return -1;
+  errno = 0;
+  k = strtoull (s, &end, 10);
+  if (*end != '\0' || errno != 0 || k < 1 || k > (size_t) -1)
+    return -1;
+  *every = (size_t) k;
+  return 0;
+}
+
+/* The output's format, from its extension; CLI_USAGE naming it when it is
+ * neither .csv nor .json. */
+static int
+output_format (sim_args *a)
+{
+  const char *suffix;
+
+  if (a->out == NULL)
+    {
+      a->fmt = RS_TABLE_CSV;
+      return CLI_OK;
+    }
+  a->fmt = rs_table_format_of (a->out);
+  if (a->fmt != RS_TABLE_NONE)
+    return CLI_OK;
+  suffix = rs_table_suffix (a->out);
+  if (*suffix == '\0')
+    cli_message ("simulate: %s: no extension to tell the format by: use "
+                 ".csv or .json", a->out);
+  else
+    cli_message ("simulate: %s: unknown extension '%s': use .csv or .json",
+                 a->out, suffix);
+  return CLI_USAGE;
+}
+
+/* Parse the options into *a; -1 after --help or --version. */
+static int
+parse_options (int argc, char **argv, sim_args *a)
+{
+  static const struct option opts[] = {
+    { "output", required_argument, NULL, 'o' },
+    { "every", required_argument, NULL, 'e' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 }
+  };
+  int c;
+
+  optind = 0;
+  while ((c = getopt_long (argc, argv, "o:e:hV", opts, NULL)) != -1)
+    switch (c)
+      {
+      case 'o':
+        a->out = optarg;
+        break;
+      case 'e':
+        if (parse_every (optarg, &a->every) != 0)
+          {
+            cli_message ("simulate: bad --every '%s' (expected a whole "
+                         "number of at least 1)", optarg);
+            return CLI_USAGE;
+          }
+        break;
+      case 'h':
+        fputs (simulate_usage, stdout);
+        return -1;
+      case 'V':
+        printf ("reluscape %s\n", PACKAGE_VERSION);
+        return -1;
+      default:
+        fputs ("Try 'reluscape simulate --help'.\n", stderr);
+        return CLI_USAGE;
+      }
+  if (optind + 1 != argc)
+    {
+      cli_message ("simulate: %s", optind == argc ? "no scene given"
+                   : "more than one scene");
+      fputs ("Try 'reluscape simulate --help'.\n", stderr);
+      return CLI_USAGE;
+    }
+  a->scene = argv[optind];
+  return output_format (a);
+}
+
+/* Whether the folder of path can take a new file: checked before the run,
+ * so that a long run does not end in a write error that was there from
+ * the start.  CLI_FAILURE with a message naming the file otherwise. */
+static int
+check_folder (const char *path)
+{
+  const char *slash = strrchr (path, '/');
+  char *dir;
+  int rc;
+
+  if (slash == NULL)
+    dir = strdup (".");
+  else
+    dir = strndup (path, slash == path ? 1 : (size_t) (slash - path));
+  if (dir == NULL)
+    {
+      cli_message ("%s: out of memory", path);
+      return CLI_FAILURE;
+    }
+  rc = access (dir, W_OK | X_OK);
+  if (rc != 0)
+    cli_message ("%s: cannot write: %s", path, strerror (errno));
+  free (dir);
+  return rc == 0 ? CLI_OK : CLI_FAILURE;
+}
+
+/* What the table writer needs, for rs_export_file. */
+typedef struct {
+  const sim_args *a;
+  const rs_sim *sim;
+  const char *name;
+} table_job;
+
+static int
+write_table (FILE *f, void *data, const char **why)
+{
+  const table_job *job = data;
+  int err = rs_table_write (f, job->a->fmt, job->sim, job->name,
+                            job->a->every);
+
+  if (err != 0)
+    *why = strerror (err);
+  return err == 0 ? 0 : -1;
+}
+
+/* The table into a->out, whole or not at all.  CLI_FAILURE with a
+ * message naming the file when it cannot be written. */
+static int
+write_file (const sim_args *a, const rs_sim *sim, const char *name)
+{
+  table_job job = { a, sim, name };
+  char msg[1200];
+
+  if (rs_export_file (a->out, write_table, &job, msg, sizeof msg) == 0)
+    return CLI_OK;
+  cli_message ("%s", msg);
+  return CLI_FAILURE;
+}
+
+/* The table on standard output, flushed; CLI_FAILURE with a message when
+ * it cannot be written (a full disk, a closed pipe). */
+static int
+write_stdout (const rs_sim *sim, const char *name, size_t every)
+{
+  int err = rs_table_write (stdout, RS_TABLE_CSV, sim, name, every);
+
+  if (err == 0 && fflush (stdout) != 0)
+    err = errno != 0 ? errno : EIO;
+  if (err == 0)
+    return CLI_OK;
+  cli_message ("standard output: cannot write: %s", strerror (err));
+  return CLI_FAILURE;
+}
+
+/* Run to the end.  A divergence is a result, not a failure: one note on
+ * standard error, and the output records it. */
+static void
+run_to_end (rs_sim *sim, const char *name)
+{
+  char param[64];
+  size_t step;
+
+  if (rs_sim_run (sim) == RS_OK
+      || !rs_sim_divergence (sim, &step, param, sizeof param))
+    return;
+  cli_message ("%s: note: the run diverged at step %zu (%s is no longer a "
+               "finite number); the output records it", name, step, param);
+}
+
+/* Build the run of a loaded scene, run it and write its table. */
+static int
+simulate_scene (const rs_scene *sc, const char *name, const sim_args *a)
+{
+  rs_error err;
+  rs_sim *sim;
+  int rc;
+
+  rs_error_clear (&err);
+  sim = rs_sim_alloc (&sc->sim, &err);
+  if (sim == NULL)
+    {
+      cli_message ("%s: %s", name, err.message);
+      return err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
+    }
+  rc = a->out != NULL ? check_folder (a->out) : CLI_OK;
+  if (rc == CLI_OK)
+    {
+      run_to_end (sim, name);
+      rc = a->out != NULL ? write_file (a, sim, name)
+                          : write_stdout (sim, name, a->every);
+    }
+  rs_sim_free (sim);
+  return rc;
+}
+
+int
+cmd_simulate (int argc, char **argv)
+{
+  sim_args a = { NULL, RS_TABLE_NONE, 1, NULL };
+  rs_scene sc;
+  int rc;
+
+  rc = parse_options (argc, argv, &a);
+  if (rc != CLI_OK)
+    return rc < 0 ? CLI_OK : rc;
+  rc = cli_load_scene (a.scene, &sc);
+  if (rc != CLI_OK)
+    return rc;
+  return simulate_scene (&sc, cli_is_builtin (a.scene) ? CLI_BUILTIN_NAME
+                                                       : a.scene, &a);
+}
