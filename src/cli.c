@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -50,6 +52,37 @@ cli_print_error (const rs_error *err, const char *text, size_t len)
   fprintf (stderr, "%s\n", rs_error_format (err, buf, sizeof buf));
   if (text != NULL && err->line > 0)
     print_caret (text, len, err->line, err->col);
+}
+
+void
+cli_progress (const char *what, size_t done, size_t total)
+{
+  static struct timespec last;
+  static int tty = -1;
+  struct timespec now;
+  char bar[31];
+  size_t k;
+
+  if (tty < 0)
+    tty = isatty (STDERR_FILENO);
+  if (!tty || total == 0)
+    return;
+  if (done >= total)
+    {
+      fprintf (stderr, "\r\033[K");
+      last.tv_sec = 0;
+      return;
+    }
+  clock_gettime (CLOCK_MONOTONIC, &now);
+  if ((now.tv_sec - last.tv_sec) * 1000000000L + (now.tv_nsec - last.tv_nsec)
+      < 100000000L)
+    return;
+  last = now;
+  k = (size_t) ((double) done / (double) total * 30.0);
+  memset (bar, '#', k);
+  memset (bar + k, '.', 30 - k);
+  bar[30] = '\0';
+  fprintf (stderr, "\r%s [%s] %zu/%zu", what, bar, done, total);
 }
 
 int

@@ -18,6 +18,11 @@ extern const size_t rs_builtin_scene_len;
  * "builtin". */
 int cli_is_builtin (const char *arg);
 
+/* Progress of long work on standard error, when it is a terminal: a bar
+ * and "done/total" redrawn at most ten times a second, wiped when done
+ * reaches total.  Silent when standard error is not a terminal. */
+void cli_progress (const char *what, size_t done, size_t total);
+
 /* CLI_OK when the scene is the single neuron whose landscape render and
  * run draw; otherwise a message naming the scene and CLI_USAGE. */
 int cli_need_neuron (const rs_scene *sc, const char *path);

@@ -213,11 +213,17 @@ write_stdout (const rs_sim *sim, const char *name, size_t every)
 static void
 run_to_end (rs_sim *sim, const char *name)
 {
+  size_t steps = rs_sim_get_params (sim)->steps, step;
   char param[64];
-  size_t step;
+  int rc = RS_OK;
 
-  if (rs_sim_run (sim) == RS_OK
-      || !rs_sim_divergence (sim, &step, param, sizeof param))
+  while (rc == RS_OK && rs_sim_step_count (sim) < steps)
+    {
+      rc = rs_sim_iterate (sim);
+      cli_progress ("simulate", rs_sim_step_count (sim), steps);
+    }
+  cli_progress ("simulate", steps, steps);
+  if (rc == RS_OK || !rs_sim_divergence (sim, &step, param, sizeof param))
     return;
   cli_message ("%s: note: the run diverged at step %zu (%s is no longer a "
                "finite number); the output records it", name, step, param);
