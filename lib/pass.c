@@ -288,6 +288,28 @@ rs_net_dead_units (const rs_net *net, const rs_net_workspace *w)
 }
 
 int
+rs_net_unit_can_die (const rs_net *net, size_t l, size_t j)
+{
+  const rs_act_type *f = net->spec.act[l - 1];
+
+  return f->subdiff (-1.0, rs_net_unit_param (net, l, j)).hi == 0.0;
+}
+
+size_t
+rs_net_dead_count (const rs_net *net, const rs_net_workspace *w)
+{
+  size_t dead = 0, active[RS_NET_MAX_UNITS];
+
+  for (size_t l = 1; l <= net->spec.layers; l++)
+    {
+      rs_net_activity (net, w, l, active, NULL);
+      for (size_t j = 0; j < net->spec.sizes[l]; j++)
+        dead += active[j] == 0 && rs_net_unit_can_die (net, l, j);
+    }
+  return dead;
+}
+
+int
 rs_net_on_kink (const rs_net *net, const rs_net_workspace *w, size_t l,
                 size_t j, size_t i)
 {

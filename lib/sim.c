@@ -431,16 +431,6 @@ rs_sim_free (rs_sim *s)
   free (s);
 }
 
-/* Whether layer l's units can die: their slope below 0 is 0 (ReLU; a
- * Leaky ReLU unit inactive everywhere still learns, C8). */
-static int
-can_die (const rs_net *net, size_t l)
-{
-  const rs_net_spec *sp = rs_net_get_spec (net);
-
-  return sp->act[l - 1]->subdiff (-1.0, sp->param[l - 1]).hi == 0.0;
-}
-
 /* Dead units after a forward pass in s->w, listed up to max; and whether
  * some layer is wholly dead (its output is constant: a plateau, C5). */
 static size_t
@@ -453,11 +443,9 @@ count_dead (const rs_sim *s, rs_sim_unit *list, size_t max, int *layer_dead)
     {
       size_t here = 0;
 
-      if (!can_die (s->net, l))
-        continue;
       rs_net_activity (s->net, s->w, l, active, NULL);
       for (size_t j = 0; j < rs_net_units (s->net, l); j++)
-        if (active[j] == 0)
+        if (active[j] == 0 && rs_net_unit_can_die (s->net, l, j))
           {
             if (list != NULL && dead < max)
               list[dead] = (rs_sim_unit) { l, j };
@@ -657,6 +645,17 @@ rs_sim_reset (rs_sim *s)
                     NULL);
   s->cur_r.rate = s->p.rate;
   gsl_vector_memcpy (rs_net_params (s->net), s->theta0);
+  record_start (s, RS_EVENT_START);
+}
+
+void
+rs_sim_start_at (rs_sim *s, const double *theta)
+{
+  for (size_t l = 1; l <= s->spec0.layers; l++)
+    rs_net_set_act (s->net, l, s->spec0.act[l - 1], s->spec0.param[l - 1],
+                    NULL);
+  s->cur_r.rate = s->p.rate;
+  memcpy (rs_net_params (s->net)->data, theta, s->np * sizeof (double));
   record_start (s, RS_EVENT_START);
 }
 

@@ -1,10 +1,62 @@
-/* surface.c: the loss over a grid of (w, b). */
+/* surface.c: the loss and friends over a grid on a slice, coarse to fine,
+ * shared among the cores; and the single neuron's grid of (w, b). */
 #include <config.h>
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "reluscape/rs_loss.h"
+#include <gsl/gsl_blas.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "net_private.h"
 #include "reluscape/rs_surface.h"
+
+/* The preview's side: every k-th point of a side, k = ceil(n / 64). */
+#define PREVIEW 64
+/* Grid points per rs_surface_iterate. */
+#define BATCH 2048
+
+/* One thread's tools. */
+typedef struct {
+  rs_net *net;
+  rs_net_workspace *w;
+  gsl_vector *grad;
+  double *theta;
+  double *out;              /* outputs of the fast path, [k][n] */
+} worker;
+
+/* The fast path: the loss over directions touching layer 1 only, for
+ * networks of 1 or 2 layers.  For the nt touched units t of layer 1,
+ * z_t(u, v) = z0 + u zu + v zv at every point; the other units keep a0. */
+typedef struct {
+  int on;
+  size_t nt;
+  size_t unit[RS_NET_MAX_UNITS];
+  double *z0, *zu, *zv, *a0;   /* [t][n] */
+  double *next;                /* layer 2's base z, [c][n] */
+  double *wn;                  /* W2[c][unit[t]], [c][t] */
+} fast_path;
+
+struct rs_surface {
+  rs_net *net;
+  const rs_loss_type *loss;
+  rs_data *d;
+  rs_slice *sl;
+  size_t nu, nv;
+  rs_interval ur, vr;
+  unsigned what;
+  double eps;
+  double *val[3];           /* loss, gradient norm, dead units */
+  unsigned char *done;
+  size_t *order;
+  size_t next, ndone, npreview, k;
+  int nthreads;
+  worker *workers;
+  fast_path fast;
+};
 
 double
 rs_surface_coord (rs_interval r, size_t k, size_t n)
@@ -18,6 +70,434 @@ static int
 range_ok (rs_interval r)
 {
   return isfinite (r.lo) && isfinite (r.hi) && r.lo < r.hi;
+}
+
+/* The coarse preview's points first, row by row, then the rest. */
+static void
+make_order (rs_surface *s)
+{
+  size_t q = 0, side = s->nu > s->nv ? s->nu : s->nv;
+
+  s->k = (side + PREVIEW - 1) / PREVIEW;
+  for (size_t i = 0; i < s->nv; i += s->k)
+    for (size_t j = 0; j < s->nu; j += s->k)
+      s->order[q++] = i * s->nu + j;
+  s->npreview = q;
+  for (size_t i = 0; i < s->nv; i++)
+    for (size_t j = 0; j < s->nu; j++)
+      if (i % s->k != 0 || j % s->k != 0)
+        s->order[q++] = i * s->nu + j;
+}
+
+/* Whether every nonzero entry of both directions is a weight or bias of
+ * layer 1, and which units of layer 1 they touch. */
+static int
+first_layer_only (const rs_surface *s, size_t *unit, size_t *nt)
+{
+  unsigned char touched[RS_NET_MAX_UNITS] = { 0 };
+
+  *nt = 0;
+  for (size_t i = 0; i < s->sl->np; i++)
+    if (s->sl->d1[i] != 0.0 || s->sl->d2[i] != 0.0)
+      {
+        rs_param_info p = rs_net_param_info (s->net, i);
+
+        if (p.layer != 1 || p.kind == RS_PARAM_SLOPE)
+          return 0;
+        touched[p.unit] = 1;
+      }
+  for (size_t j = 0; j < rs_net_units (s->net, 1); j++)
+    if (touched[j])
+      unit[(*nt)++] = j;
+  return 1;
+}
+
+/* z of touched unit j of layer 1 at every point for parameters p (theta0
+ * or a direction, with or without the bias). */
+static void
+first_layer_z (const rs_surface *s, const double *p, size_t j, int bias,
+               double *z)
+{
+  const rs_net *net = s->net;
+  size_t in = rs_net_inputs (net), n = s->d->n;
+
+  for (size_t i = 0; i < n; i++)
+    {
+      double acc = bias ? p[rs_net_b_index (net, 1, j)] : 0.0;
+
+      for (size_t k = 0; k < in; k++)
+        acc += p[rs_net_w_index (net, 1, j, k)] * s->d->x[i * in + k];
+      z[i] = acc;
+    }
+}
+
+/* Set up the fast path when it applies: the loss alone, 1 or 2 layers,
+ * directions on layer 1 only. */
+static int
+fast_setup (rs_surface *s)
+{
+  fast_path *f = &s->fast;
+  const rs_net *net = s->net;
+  size_t n = s->d->n, L = rs_net_layers (net), K;
+  rs_net_workspace *w;
+
+  if (s->what != RS_SURFACE_LOSS || L > 2
+      || !first_layer_only (s, f->unit, &f->nt))
+    return RS_OK;
+  K = rs_net_units (net, L);
+  f->z0 = malloc (4 * RS_NET_MAX_UNITS * n * sizeof (double));
+  f->next = malloc (RS_NET_MAX_UNITS * n * sizeof (double));
+  f->wn = malloc (RS_NET_MAX_UNITS * RS_NET_MAX_UNITS * sizeof (double));
+  w = rs_net_workspace_alloc (net, n, NULL);
+  if (f->z0 == NULL || f->next == NULL || f->wn == NULL || w == NULL)
+    {
+      rs_net_workspace_free (w);
+      return RS_ENOMEM;
+    }
+  f->zu = f->z0 + RS_NET_MAX_UNITS * n;
+  f->zv = f->zu + RS_NET_MAX_UNITS * n;
+  f->a0 = f->zv + RS_NET_MAX_UNITS * n;
+  rs_net_forward (net, s->d->x, n, w);
+  for (size_t t = 0; t < f->nt; t++)
+    {
+      size_t j = f->unit[t];
+
+      first_layer_z (s, s->sl->theta0, j, 1, f->z0 + t * n);
+      first_layer_z (s, s->sl->d1, j, 1, f->zu + t * n);
+      first_layer_z (s, s->sl->d2, j, 1, f->zv + t * n);
+      memcpy (f->a0 + t * n, rs_net_workspace_a (w, 1) + j * n,
+              n * sizeof (double));
+    }
+  /* the base of what the touched units feed: layer 2's z, or for a
+     single layer the outputs themselves */
+  memcpy (f->next, L == 2 ? rs_net_workspace_z (w, 2) : rs_net_output (w),
+          K * n * sizeof (double));
+  for (size_t c = 0; L == 2 && c < K; c++)
+    for (size_t t = 0; t < f->nt; t++)
+      f->wn[c * f->nt + t] = gsl_vector_get (rs_net_params_const (net),
+                                             rs_net_w_index (net, 2, c,
+                                                             f->unit[t]));
+  rs_net_workspace_free (w);
+  f->on = 1;
+  return RS_OK;
+}
+
+/* The loss at (u, v) by the fast path, outputs built in out. */
+static double
+fast_loss (const rs_surface *s, double u, double v, double *out)
+{
+  const fast_path *f = &s->fast;
+  const rs_net *net = s->net;
+  const rs_act_type *f1 = net->spec.act[0];
+  size_t n = s->d->n, L = net->spec.layers, K = net->spec.sizes[L];
+  double loss;
+
+  memcpy (out, f->next, K * n * sizeof (double));
+  for (size_t t = 0; t < f->nt; t++)
+    {
+      const double *z0 = f->z0 + t * n, *zu = f->zu + t * n;
+      const double *zv = f->zv + t * n, *a0 = f->a0 + t * n;
+      double p = rs_net_unit_param (net, 1, f->unit[t]);
+
+      for (size_t i = 0; i < n; i++)
+        {
+          double a = f1->value (z0[i] + u * zu[i] + v * zv[i], p);
+
+          if (L == 1)
+            out[f->unit[t] * n + i] = a;
+          else
+            for (size_t c = 0; c < K; c++)
+              out[c * n + i] += f->wn[c * f->nt + t] * (a - a0[i]);
+        }
+    }
+  if (L == 2)
+    for (size_t c = 0; c < K; c++)
+      net->spec.act[1]->value_n (out + c * n, out + c * n, n,
+                                 rs_net_unit_param (net, 2, c));
+  s->loss->eval (out, K, n, s->d->y, s->d->ydim, &loss, NULL, NULL);
+  return loss;
+}
+
+/* Every asked value at grid point g by a forward (and backward) pass of
+ * the worker's network. */
+static void
+full_point (rs_surface *s, worker *wk, size_t g, double u, double v)
+{
+  double loss;
+  gsl_vector *grad = s->what & RS_SURFACE_GRAD ? wk->grad : NULL;
+
+  rs_slice_point (s->sl, u, v, wk->theta);
+  memcpy (rs_net_params (wk->net)->data, wk->theta,
+          s->sl->np * sizeof (double));
+  rs_loss_net (wk->net, s->loss, s->d, wk->w, &loss, grad, NULL);
+  s->val[0][g] = loss;
+  if (grad != NULL)
+    s->val[1][g] = gsl_blas_dnrm2 (grad);
+  if (s->what & RS_SURFACE_DEAD)
+    s->val[2][g] = (double) rs_net_dead_count (wk->net, wk->w);
+}
+
+static void
+eval_point (rs_surface *s, worker *wk, size_t g)
+{
+  double u = rs_surface_coord (s->ur, g % s->nu, s->nu);
+  double v = rs_surface_coord (s->vr, g / s->nu, s->nv);
+
+  if (s->fast.on)
+    s->val[0][g] = fast_loss (s, u, v, wk->out);
+  else
+    full_point (s, wk, g, u, v);
+  s->done[g] = 1;
+}
+
+/* Each thread's network, workspace and buffers. */
+static int
+alloc_workers (rs_surface *s)
+{
+#ifdef _OPENMP
+  s->nthreads = omp_get_max_threads ();
+#else
+  s->nthreads = 1;
+#endif
+  s->workers = calloc ((size_t) s->nthreads, sizeof *s->workers);
+  if (s->workers == NULL)
+    return RS_ENOMEM;
+  for (int t = 0; t < s->nthreads; t++)
+    {
+      worker *wk = &s->workers[t];
+
+      wk->net = rs_net_clone (s->net, NULL);
+      wk->w = wk->net != NULL ? rs_net_workspace_alloc (wk->net, s->d->n,
+                                                        NULL) : NULL;
+      wk->grad = gsl_vector_alloc (s->sl->np);
+      wk->theta = malloc (s->sl->np * sizeof (double));
+      wk->out = malloc (RS_NET_MAX_UNITS * s->d->n * sizeof (double));
+      if (wk->w == NULL || wk->grad == NULL || wk->theta == NULL
+          || wk->out == NULL)
+        return RS_ENOMEM;
+    }
+  return RS_OK;
+}
+
+/* The copies of the slice and the data, the grids and the order. */
+static int
+alloc_grids (rs_surface *s, const rs_slice *sl, const rs_data *d)
+{
+  size_t n = s->nu * s->nv;
+
+  s->d = rs_data_clone (d, NULL);
+  s->sl = rs_slice_alloc (s->net, NULL);
+  s->done = calloc (n, 1);
+  s->order = malloc (n * sizeof *s->order);
+  for (int q = 0; q < 3; q++)
+    s->val[q] = malloc (n * sizeof (double));
+  if (s->d == NULL || s->sl == NULL || s->done == NULL || s->order == NULL
+      || s->val[0] == NULL || s->val[1] == NULL || s->val[2] == NULL)
+    return RS_ENOMEM;
+  memcpy (s->sl->theta0, sl->theta0, sl->np * sizeof (double));
+  memcpy (s->sl->d1, sl->d1, sl->np * sizeof (double));
+  memcpy (s->sl->d2, sl->d2, sl->np * sizeof (double));
+  memcpy (s->sl->name1, sl->name1, sizeof sl->name1);
+  memcpy (s->sl->name2, sl->name2, sizeof sl->name2);
+  for (size_t g = 0; g < n; g++)
+    s->val[0][g] = s->val[1][g] = s->val[2][g] = NAN;
+  /* the network's own parameters are the slice's centre */
+  memcpy (rs_net_params (s->net)->data, sl->theta0,
+          sl->np * sizeof (double));
+  make_order (s);
+  return RS_OK;
+}
+
+/* Arguments a surface cannot be made from, with the reason. */
+static int
+check_args (const rs_net *net, const rs_loss_type *loss, const rs_data *d,
+            const rs_slice *sl, size_t nu, size_t nv, rs_interval ur,
+            rs_interval vr, double eps, rs_error *err)
+{
+  if (nu < 2 || nv < 2 || nu > 4096 || nv > 4096)
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                         "a grid has 2 to 4096 points a side, not %zu x %zu",
+                         nu, nv);
+  if (!range_ok (ur) || !range_ok (vr))
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                         "a grid's ranges must be finite with lo < hi");
+  if (sl->np != rs_net_nparams (net))
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                         "the slice has %zu parameters, the network %zu",
+                         sl->np, rs_net_nparams (net));
+  if (!(eps >= 0.0))
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                         "the plateau's gradient norm must be >= 0");
+  if (d->dim != rs_net_inputs (net))
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                         "the data has %zu inputs per point, the network "
+                         "%zu", d->dim, rs_net_inputs (net));
+  return rs_loss_check (loss, rs_net_outputs (net), d, err);
+}
+
+rs_surface *
+rs_surface_alloc (const rs_net *net, const rs_loss_type *loss,
+                  const rs_data *d, const rs_slice *sl, size_t nu, size_t nv,
+                  rs_interval ur, rs_interval vr, unsigned what, double eps,
+                  rs_error *err)
+{
+  rs_surface *s;
+
+  if (check_args (net, loss, d, sl, nu, nv, ur, vr, eps, err) != RS_OK)
+    return NULL;
+  s = calloc (1, sizeof *s);
+  if (s == NULL)
+    goto nomem;
+  *s = (rs_surface) { .loss = loss, .nu = nu, .nv = nv, .ur = ur, .vr = vr,
+                      .what = what | RS_SURFACE_LOSS, .eps = eps };
+  s->net = rs_net_clone (net, NULL);
+  if (s->net == NULL || alloc_grids (s, sl, d) != RS_OK
+      || alloc_workers (s) != RS_OK || fast_setup (s) != RS_OK)
+    goto nomem;
+  return s;
+
+nomem:
+  rs_surface_free (s);
+  rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory for a %zu x %zu "
+                "grid", nu, nv);
+  return NULL;
+}
+
+void
+rs_surface_free (rs_surface *s)
+{
+  if (s == NULL)
+    return;
+  for (int t = 0; s->workers != NULL && t < s->nthreads; t++)
+    {
+      rs_net_free (s->workers[t].net);
+      rs_net_workspace_free (s->workers[t].w);
+      if (s->workers[t].grad != NULL)
+        gsl_vector_free (s->workers[t].grad);
+      free (s->workers[t].theta);
+      free (s->workers[t].out);
+    }
+  free (s->workers);
+  free (s->fast.z0);
+  free (s->fast.next);
+  free (s->fast.wn);
+  for (int q = 0; q < 3; q++)
+    free (s->val[q]);
+  free (s->done);
+  free (s->order);
+  rs_slice_free (s->sl);
+  rs_data_free (s->d);
+  rs_net_free (s->net);
+  free (s);
+}
+
+int
+rs_surface_iterate (rs_surface *s)
+{
+  size_t total = s->nu * s->nv, first = s->next;
+  size_t last = first + BATCH < total ? first + BATCH : total;
+  long q;
+
+  if (first >= total)
+    return RS_EINVAL;
+  /* the preview is one batch of its own, complete after the first call */
+  if (first < s->npreview)
+    last = s->npreview;
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 16) num_threads(s->nthreads)
+#endif
+  for (q = (long) first; q < (long) last; q++)
+    {
+#ifdef _OPENMP
+      worker *wk = &s->workers[omp_get_thread_num ()];
+#else
+      worker *wk = &s->workers[0];
+#endif
+      eval_point (s, wk, s->order[q]);
+    }
+  s->next = last;
+  s->ndone = last;
+  return RS_OK;
+}
+
+void
+rs_surface_run (rs_surface *s)
+{
+  while (rs_surface_iterate (s) == RS_OK)
+    ;
+}
+
+size_t
+rs_surface_done (const rs_surface *s)
+{
+  return s->ndone;
+}
+
+int
+rs_surface_preview_ready (const rs_surface *s)
+{
+  return s->ndone >= s->npreview;
+}
+
+int
+rs_surface_complete (const rs_surface *s)
+{
+  return s->ndone == s->nu * s->nv;
+}
+
+size_t
+rs_surface_nu (const rs_surface *s)
+{
+  return s->nu;
+}
+
+size_t
+rs_surface_nv (const rs_surface *s)
+{
+  return s->nv;
+}
+
+double
+rs_surface_u (const rs_surface *s, size_t j)
+{
+  return rs_surface_coord (s->ur, j, s->nu);
+}
+
+double
+rs_surface_v (const rs_surface *s, size_t i)
+{
+  return rs_surface_coord (s->vr, i, s->nv);
+}
+
+/* The nearest preview index to i on a side of n points. */
+static size_t
+preview_index (const rs_surface *s, size_t i, size_t n)
+{
+  size_t c = (i + s->k / 2) / s->k * s->k;
+
+  while (c >= n)
+    c -= s->k;
+  return c;
+}
+
+double
+rs_surface_value (const rs_surface *s, unsigned what, size_t i, size_t j)
+{
+  int q = what == RS_SURFACE_GRAD ? 1 : what == RS_SURFACE_DEAD ? 2 : 0;
+  size_t g;
+
+  if (i >= s->nv || j >= s->nu)
+    return NAN;
+  g = i * s->nu + j;
+  if (!s->done[g])
+    g = preview_index (s, i, s->nv) * s->nu + preview_index (s, j, s->nu);
+  return s->done[g] ? s->val[q][g] : NAN;
+}
+
+int
+rs_surface_plateau (const rs_surface *s, size_t i, size_t j)
+{
+  return rs_surface_value (s, RS_SURFACE_GRAD, i, j) < s->eps;
 }
 
 int

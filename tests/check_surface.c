@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include <check.h>
+#include <gsl/gsl_blas.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_rng.h>
 
@@ -236,6 +237,344 @@ START_TEST (test_bad_grid)
 }
 END_TEST
 
+/* ---- Slices of a network (rs_slice, rs_surface) ---- */
+
+/* A 2-16-1 ReLU network, He-initialised from seed 2385 with biases 0.1,
+ * and 256 xor points: the benchmark's shape. */
+static rs_net *
+net_2_16_1 (rs_data **d)
+{
+  const size_t sizes[] = { 2, 16, 1 };
+  rs_net_spec spec;
+  rs_net *net;
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+
+  gsl_rng_set (r, 2385);
+  rs_net_spec_init (&spec, 2, sizes, rs_act_relu, rs_act_identity);
+  net = rs_net_alloc (&spec, NULL);
+  ck_assert_ptr_nonnull (net);
+  rs_net_init (net, rs_init_he_normal, 0.0, 0.1, r, NULL);
+  *d = rs_data_generate (rs_data_xor_gen, 256, 0.1, r, NULL);
+  ck_assert_ptr_nonnull (*d);
+  gsl_rng_free (r);
+  return net;
+}
+
+/* The loss, gradient norm and dead count of net at theta, directly:
+ * the expected values of a grid point. */
+static double
+direct (const rs_net *net, const rs_data *d, const double *theta,
+        double *gnorm, size_t *dead)
+{
+  rs_net *c = rs_net_clone (net, NULL);
+  rs_net_workspace *w = rs_net_workspace_alloc (c, d->n, NULL);
+  gsl_vector *g = gsl_vector_alloc (rs_net_nparams (c));
+  double loss;
+
+  for (size_t i = 0; i < rs_net_nparams (c); i++)
+    gsl_vector_set (rs_net_params (c), i, theta[i]);
+  rs_loss_net (c, rs_loss_mse_type, d, w, &loss, g, NULL);
+  *gnorm = gsl_blas_dnrm2 (g);
+  *dead = rs_net_dead_count (c, w);
+  gsl_vector_free (g);
+  rs_net_workspace_free (w);
+  rs_net_free (c);
+  return loss;
+}
+
+/* A true-axis grid equals the loss evaluated directly at 40 random grid
+ * points to 1e-12: over two first-layer weights (the affine fast path),
+ * over a first-layer and a second-layer weight with the gradient norm and
+ * dead units (a forward and backward pass per point). */
+START_TEST (test_axes_direct)
+{
+  static const char *const axes[][2] = { { "W1[3][0]", "W1[7][1]" },
+                                         { "b1[2]", "W2[0][5]" } };
+  unsigned what = _i == 0 ? RS_SURFACE_LOSS
+                          : RS_SURFACE_LOSS | RS_SURFACE_GRAD
+                            | RS_SURFACE_DEAD;
+  rs_data *d;
+  rs_net *net = net_2_16_1 (&d);
+  rs_slice *sl = rs_slice_alloc (net, NULL);
+  rs_surface *s;
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  double *theta = malloc (rs_net_nparams (net) * sizeof *theta);
+
+  ck_assert_int_eq (rs_slice_axes (sl, net, axes[_i][0], axes[_i][1], NULL),
+                    RS_OK);
+  s = rs_surface_alloc (net, rs_loss_mse_type, d, sl, 97, 61,
+                        rs_interval_make (-2.385, 1.913),
+                        rs_interval_make (-1.7, 2.3), what, 1e-6, NULL);
+  ck_assert_ptr_nonnull (s);
+  rs_surface_run (s);
+  ck_assert (rs_surface_complete (s));
+  gsl_rng_set (r, 4);
+  for (int q = 0; q < 40; q++)
+    {
+      size_t i = gsl_rng_uniform_int (r, 61), j = gsl_rng_uniform_int (r, 97);
+      double gn, l;
+      size_t dead;
+
+      rs_slice_point (sl, rs_surface_u (s, j), rs_surface_v (s, i), theta);
+      l = direct (net, d, theta, &gn, &dead);
+      ck_assert_double_eq_tol (rs_surface_value (s, RS_SURFACE_LOSS, i, j),
+                               l, 1e-12 * fmax (1.0, l));
+      if (_i == 0)
+        continue;
+      ck_assert_double_eq_tol (rs_surface_value (s, RS_SURFACE_GRAD, i, j),
+                               gn, 1e-12 * fmax (1.0, gn));
+      ck_assert (rs_surface_value (s, RS_SURFACE_DEAD, i, j) == dead);
+      ck_assert_int_eq (rs_surface_plateau (s, i, j), gn < 1e-6);
+    }
+  free (theta);
+  gsl_rng_free (r);
+  rs_surface_free (s);
+  rs_slice_free (sl);
+  rs_net_free (net);
+  rs_data_free (d);
+}
+END_TEST
+
+/* The single neuron's grid over (W1[0][0], b1[0]) is the skeleton's
+ * rs_surface_loss grid. */
+START_TEST (test_neuron_slice)
+{
+  const size_t sizes[] = { 1, 1 };
+  rs_net_spec spec;
+  rs_net *net;
+  rs_slice *sl;
+  rs_surface *s;
+  rs_neuron u = { rs_act_relu, 0.0, 0.0, 0.0, 0.0 };
+  gsl_matrix *m = gsl_matrix_alloc (33, 41);
+  rs_interval wr = { -3.0, 2.5 }, br = { -2.0, 3.0 };
+
+  rs_net_spec_init (&spec, 1, sizes, rs_act_relu, rs_act_relu);
+  net = rs_net_alloc (&spec, NULL);
+  sl = rs_slice_alloc (net, NULL);
+  rs_slice_axes (sl, net, "W1[0][0]", "b1[0]", NULL);
+  s = rs_surface_alloc (net, rs_loss_mse_type, noisy, sl, 41, 33, wr, br,
+                        RS_SURFACE_LOSS, 0.0, NULL);
+  ck_assert_ptr_nonnull (s);
+  rs_surface_run (s);
+  rs_surface_loss (&u, noisy, wr, br, m);
+  for (size_t i = 0; i < 33; i++)
+    for (size_t j = 0; j < 41; j++)
+      ck_assert_double_eq_tol (rs_surface_value (s, RS_SURFACE_LOSS, i, j),
+                               gsl_matrix_get (m, i, j), 1e-12);
+  gsl_matrix_free (m);
+  rs_surface_free (s);
+  rs_slice_free (sl);
+  rs_net_free (net);
+}
+END_TEST
+
+/* Coarse to fine: after the first call every point of the 64 x 64
+ * preview (every 4th of 250) is done, and the others show the nearest
+ * preview point; the work then fills in to the end, and a call after the
+ * end says so. */
+START_TEST (test_preview_first)
+{
+  rs_data *d;
+  rs_net *net = net_2_16_1 (&d);
+  rs_slice *sl = rs_slice_alloc (net, NULL);
+  rs_surface *s;
+  double early;
+
+  rs_slice_axes (sl, net, "W1[0][0]", "W1[0][1]", NULL);
+  s = rs_surface_alloc (net, rs_loss_mse_type, d, sl, 250, 250,
+                        rs_interval_make (-2.0, 2.0),
+                        rs_interval_make (-2.0, 2.0), RS_SURFACE_LOSS, 0.0,
+                        NULL);
+  ck_assert (!rs_surface_preview_ready (s));
+  ck_assert (isnan (rs_surface_value (s, RS_SURFACE_LOSS, 0, 0)));
+  rs_surface_iterate (s);
+  ck_assert (rs_surface_preview_ready (s));
+  ck_assert_uint_eq (rs_surface_done (s), 63 * 63);
+  /* (9, 6) shows (8, 8), its nearest preview point */
+  early = rs_surface_value (s, RS_SURFACE_LOSS, 9, 6);
+  ck_assert (early == rs_surface_value (s, RS_SURFACE_LOSS, 8, 8));
+  rs_surface_run (s);
+  ck_assert (rs_surface_complete (s));
+  ck_assert_int_eq (rs_surface_iterate (s), RS_EINVAL);
+  ck_assert (rs_surface_value (s, RS_SURFACE_LOSS, 9, 6) != early);
+  rs_surface_free (s);
+  rs_slice_free (sl);
+  rs_net_free (net);
+  rs_data_free (d);
+}
+END_TEST
+
+/* Filter normalisation (Li et al.): each unit's incoming weights in each
+ * direction have the norm of that unit's weights in theta; each layer's
+ * biases are one row, or 0 when left out; directions differ. */
+START_TEST (test_filter_norm)
+{
+  rs_data *d;
+  rs_net *net = net_2_16_1 (&d);
+  rs_slice *sl = rs_slice_alloc (net, NULL);
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  const double *th = sl->theta0;
+
+  gsl_rng_set (r, 17);
+  for (int biases = 0; biases < 2; biases++)
+    {
+      rs_slice_random (sl, net, r, 1, biases, NULL);
+      for (size_t l = 1; l <= 2; l++)
+        {
+          size_t in = rs_net_units (net, l - 1), out = rs_net_units (net, l);
+          double bd = 0.0, bt = 0.0;
+
+          for (size_t j = 0; j < out; j++)
+            {
+              double nd = 0.0, nt = 0.0;
+
+              for (size_t k = 0; k < in; k++)
+                {
+                  size_t q = rs_net_w_index (net, l, j, k);
+
+                  nd += sl->d1[q] * sl->d1[q];
+                  nt += th[q] * th[q];
+                }
+              ck_assert_double_eq_tol (sqrt (nd), sqrt (nt), 1e-12);
+              bd += pow (sl->d2[rs_net_b_index (net, l, j)], 2);
+              bt += pow (th[rs_net_b_index (net, l, j)], 2);
+            }
+          if (biases)
+            ck_assert_double_eq_tol (sqrt (bd), sqrt (bt), 1e-12);
+          else
+            ck_assert (bd == 0.0);
+        }
+      ck_assert (sl->d1[0] != sl->d2[0]);
+    }
+  gsl_rng_free (r);
+  rs_slice_free (sl);
+  rs_net_free (net);
+  rs_data_free (d);
+}
+END_TEST
+
+/* PCA of a trajectory lying in a known plane: points theta_f + a_t e + b_t
+ * f with e, f orthonormal (and a of larger spread than b).  The
+ * directions are orthonormal, span the plane (each of e, f is its own
+ * projection), theta0 is the last point, and every point projects to
+ * coordinates that rebuild it. */
+START_TEST (test_pca_plane)
+{
+  enum { NP = 7, N = 50 };
+  double traj[N * NP], e[NP] = { 0 }, f[NP] = { 0 }, rebuilt[NP];
+  rs_slice s = { NP, NULL, NULL, NULL, "", "" };
+  double t0[NP], d1[NP], d2[NP], u, v, dot11 = 0, dot12 = 0, dot22 = 0;
+
+  s.theta0 = t0, s.d1 = d1, s.d2 = d2;
+  e[1] = 0.6, e[4] = 0.8;
+  f[0] = 1.0 / sqrt (2.0), f[6] = -1.0 / sqrt (2.0);
+  for (size_t t = 0; t < N; t++)
+    for (size_t i = 0; i < NP; i++)
+      traj[t * NP + i] = 0.3 * (double) i - 1.0
+                         + 2.385 * cos (0.13 * (double) t) * e[i]
+                         + 0.731 * sin (0.29 * (double) t) * f[i];
+  ck_assert_int_eq (rs_slice_pca (&s, traj, N, NULL), RS_OK);
+  for (size_t i = 0; i < NP; i++)
+    {
+      dot11 += d1[i] * d1[i], dot12 += d1[i] * d2[i], dot22 += d2[i] * d2[i];
+      ck_assert (t0[i] == traj[(N - 1) * NP + i]);
+    }
+  ck_assert_double_eq_tol (dot11, 1.0, 1e-12);
+  ck_assert_double_eq_tol (dot22, 1.0, 1e-12);
+  ck_assert_double_eq_tol (dot12, 0.0, 1e-12);
+  for (size_t t = 0; t < N; t++)
+    {
+      rs_slice_project (&s, traj + t * NP, &u, &v);
+      rs_slice_point (&s, u, v, rebuilt);
+      for (size_t i = 0; i < NP; i++)
+        ck_assert_double_eq_tol (rebuilt[i], traj[t * NP + i], 1e-10);
+    }
+  ck_assert_str_eq (s.name1, "PC1");
+  ck_assert_int_eq (rs_slice_pca (&s, traj, 2, NULL), RS_EINVAL);
+}
+END_TEST
+
+/* Bad slices and grids are refused with a reason. */
+START_TEST (test_surface_errors)
+{
+  rs_data *d;
+  rs_net *net = net_2_16_1 (&d);
+  rs_slice *sl = rs_slice_alloc (net, NULL);
+  rs_error err;
+  rs_interval r = { -1.0, 1.0 };
+
+  ck_assert_int_eq (rs_slice_axes (sl, net, "b1[0]", "b1[0]", &err),
+                    RS_EINVAL);
+  ck_assert_str_eq (err.message, "the two axes are both b1[0]: a slice "
+                    "needs two different parameters");
+  ck_assert_int_eq (rs_slice_axes (sl, net, "b1[0]", "W3[0][0]", &err),
+                    RS_EINVAL);
+  ck_assert_ptr_null (rs_surface_alloc (net, rs_loss_mse_type, d, sl, 1, 5,
+                                        r, r, 0, 0.0, &err));
+  ck_assert_str_eq (err.message, "a grid has 2 to 4096 points a side, not "
+                    "1 x 5");
+  ck_assert_ptr_null (rs_surface_alloc (net, rs_loss_mse_type, d, sl, 5, 5,
+                                        rs_interval_make (1.0, 1.0), r, 0,
+                                        0.0, &err));
+  ck_assert_ptr_null (rs_surface_alloc (net, rs_loss_softmax_ce, d, sl, 5,
+                                        5, r, r, 0, 0.0, &err));
+  rs_slice_free (sl);
+  rs_net_free (net);
+  rs_data_free (d);
+}
+END_TEST
+
+/* The single neuron's basin map against the analytic dead region: a start
+ * (w, b) with w x_i + b <= 0 at every data point is dead, its gradient
+ * is 0, and the map must call it a plateau reached after 0 steps; every
+ * other start must not be.  With Leaky ReLU (C8) no start is a plateau at
+ * all: the plateau tilts. */
+START_TEST (test_basin_dead_region)
+{
+  rs_sim_params p;
+  rs_sim *s;
+  rs_slice *sl;
+  rs_basin *b;
+  rs_interval r = { -3.0, 3.0 };
+  size_t steps, n_dead = 0;
+
+  rs_sim_params_default (&p);
+  p.w0 = 0.0, p.b0 = 0.0, p.rate = 0.3;
+  if (_i == 1)
+    p.act = rs_act_leaky_relu;
+  s = rs_sim_alloc (&p, NULL);
+  sl = rs_slice_alloc (rs_sim_net (s), NULL);
+  rs_slice_axes (sl, rs_sim_net (s), "W1[0][0]", "b1[0]", NULL);
+  b = rs_basin_alloc (&p, sl, 41, 37, r, r, 300, NULL);
+  ck_assert_ptr_nonnull (b);
+  rs_basin_run (b);
+  ck_assert (rs_basin_complete (b));
+  for (size_t i = 0; i < 37; i++)
+    for (size_t j = 0; j < 41; j++)
+      {
+        double w = rs_surface_coord (r, j, 41), bb = rs_surface_coord (r, i,
+                                                                       37);
+        const rs_data *d = rs_sim_data (s);
+        int dead = 1;
+        rs_basin_outcome o = rs_basin_get (b, i, j, &steps);
+
+        for (size_t k = 0; k < d->n; k++)
+          dead &= w * d->x[k] + bb <= 0.0;
+        n_dead += dead;
+        if (_i == 1)
+          ck_assert_int_ne (o, RS_BASIN_PLATEAU);
+        else
+          ck_assert_msg ((o == RS_BASIN_PLATEAU && steps == 0) == dead,
+                         "(%g, %g): %s after %zu steps", w, bb,
+                         rs_basin_outcome_name (o), steps);
+      }
+  ck_assert_uint_gt (n_dead, 100);
+  rs_basin_free (b);
+  rs_slice_free (sl);
+  rs_sim_free (s);
+}
+END_TEST
+
 static Suite *
 surface_suite (void)
 {
@@ -243,6 +582,7 @@ surface_suite (void)
   TCase *core = tcase_create ("Core");
   TCase *limits = tcase_create ("Limits");
   TCase *errors = tcase_create ("Errors");
+  TCase *slices = tcase_create ("Slices");
 
   tcase_add_checked_fixture (core, setup_data, teardown_data);
   tcase_add_test (core, test_coord);
@@ -260,6 +600,16 @@ surface_suite (void)
   tcase_add_loop_test (errors, test_bad_grid, 0,
                        sizeof bad_grids / sizeof bad_grids[0]);
   suite_add_tcase (s, errors);
+
+  tcase_add_checked_fixture (slices, setup_data, teardown_data);
+  tcase_add_loop_test (slices, test_axes_direct, 0, 2);
+  tcase_add_test (slices, test_neuron_slice);
+  tcase_add_test (slices, test_preview_first);
+  tcase_add_test (slices, test_filter_norm);
+  tcase_add_test (slices, test_pca_plane);
+  tcase_add_test (slices, test_surface_errors);
+  tcase_add_loop_test (slices, test_basin_dead_region, 0, 2);
+  suite_add_tcase (s, slices);
   return s;
 }
 

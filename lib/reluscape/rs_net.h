@@ -195,6 +195,15 @@ void rs_net_activity (const rs_net *net, const rs_net_workspace *w,
  * under ReLU no gradient reaches their weights and bias (C4). */
 size_t rs_net_dead_units (const rs_net *net, const rs_net_workspace *w);
 
+/* Whether unit j of layer l can die: its activation's slope below 0 is 0
+ * (ReLU, or a PReLU unit whose slope is 0).  A Leaky ReLU unit inactive
+ * on every point still learns (C8). */
+int rs_net_unit_can_die (const rs_net *net, size_t l, size_t j);
+
+/* The units of every layer that can die and are active on none of the
+ * points of the last forward pass (C4). */
+size_t rs_net_dead_count (const rs_net *net, const rs_net_workspace *w);
+
 /* Whether unit j of layer l sits on its kink at point i. */
 int rs_net_on_kink (const rs_net *net, const rs_net_workspace *w, size_t l,
                     size_t j, size_t i);

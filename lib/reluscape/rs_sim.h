@@ -200,6 +200,10 @@ int rs_sim_run (rs_sim *s);
 /* Start again from the initial network: step 0, trajectory cleared. */
 void rs_sim_reset (rs_sim *s);
 
+/* Start again from the parameters theta (rs_net_nparams values), with
+ * the scene's activations and rate: step 0, trajectory cleared. */
+void rs_sim_start_at (rs_sim *s, const double *theta);
+
 /* The single neuron: start again from (w, b). */
 void rs_sim_restart (rs_sim *s, double w, double b);
 

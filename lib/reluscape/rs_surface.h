@@ -1,13 +1,156 @@
-/* rs_surface.h: the loss landscape of a neuron over a grid of (w, b). */
+/* rs_surface.h: the loss landscape on slices of parameter space (C5).
+ *
+ * A slice is the plane theta(u, v) = theta0 + u d1 + v d2 through a
+ * network's parameters.  Its directions are two named parameters (true
+ * axes), seeded random directions filter-normalised as in Li et al. 2018,
+ * or the top two principal components of a recorded trajectory.
+ *
+ * A surface is a grid over a slice holding the loss, the gradient norm,
+ * the number of dead units and the plateau mask (gradient norm below eps).
+ * The caller drives the work, in GSL's manner: each rs_surface_iterate
+ * computes the next batch of grid points.  The first call computes a
+ * coarse preview of at most 64 x 64 points, so that a window can show it
+ * while the rest fills in; a caller cancels by not calling again.  With OpenMP the
+ * points of a batch are shared among the cores.
+ *
+ * The loss alone over directions that touch only the first layer is
+ * computed without a forward pass per point: the first layer's
+ * pre-activations are affine in (u, v), and units the directions do not
+ * touch keep their values.
+ *
+ * The single neuron's grid of (w, b), rs_surface_loss, stays at the end. */
 #ifndef RS_SURFACE_H
 #define RS_SURFACE_H
 
 #include <gsl/gsl_matrix.h>
-#include <reluscape/rs_net.h>
+#include <gsl/gsl_rng.h>
+#include <reluscape/rs_sim.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* A plane through parameter space, np values per vector. */
+typedef struct {
+  size_t np;
+  double *theta0;
+  double *d1;
+  double *d2;
+  char name1[32];   /* the axes' labels: "W1[0][0]", "random 1", "PC1" */
+  char name2[32];
+} rs_slice;
+
+/* A slice through net's current parameters with both directions 0. */
+rs_slice *rs_slice_alloc (const rs_net *net, rs_error *err);
+void rs_slice_free (rs_slice *s);
+
+/* True axes: d1 and d2 are the unit vectors of the parameters named p1
+ * and p2 (they must differ). */
+int rs_slice_axes (rs_slice *s, const rs_net *net, const char *p1,
+                   const char *p2, rs_error *err);
+
+/* Random directions drawn from N(0, 1) by r.  With filter set, each row of
+ * each direction (a unit's incoming weights) is scaled to the norm of the
+ * matching row of theta0 (Li et al. 2018, "filter normalisation"); each
+ * layer's biases are then one row, or left out (set to 0) when biases is
+ * 0.  PReLU slopes are left out. */
+int rs_slice_random (rs_slice *s, const rs_net *net, gsl_rng *r, int filter,
+                     int biases, rs_error *err);
+
+/* The top two principal components of the n points of a trajectory (n x
+ * np, row-major; n >= 3), through its last point: theta0 is the last
+ * point and d1, d2 are orthonormal, the directions of largest variance
+ * of the points about their mean. */
+int rs_slice_pca (rs_slice *s, const double *traj, size_t n, rs_error *err);
+
+/* theta(u, v) into theta (np values). */
+void rs_slice_point (const rs_slice *s, double u, double v, double *theta);
+
+/* The (u, v) of the point of the plane nearest to theta (least squares);
+ * (0, 0) when the directions are not independent. */
+void rs_slice_project (const rs_slice *s, const double *theta, double *u,
+                       double *v);
+
+/* What a surface computes. */
+enum {
+  RS_SURFACE_LOSS = 1,
+  RS_SURFACE_GRAD = 2,    /* gradient norm and plateau mask */
+  RS_SURFACE_DEAD = 4     /* dead units: ReLU units inactive on all data */
+};
+
+typedef struct rs_surface rs_surface;
+
+/* A grid of nu x nv points (2 to 4096 each) over u in ur and v in vr on
+ * slice sl of net, scored by loss on d, computing `what`; eps is the
+ * plateau's gradient norm.  net, sl and d are copied.  NULL with err on
+ * bad arguments. */
+rs_surface *rs_surface_alloc (const rs_net *net, const rs_loss_type *loss,
+                              const rs_data *d, const rs_slice *sl,
+                              size_t nu, size_t nv, rs_interval ur,
+                              rs_interval vr, unsigned what, double eps,
+                              rs_error *err);
+void rs_surface_free (rs_surface *s);
+
+/* Compute the next batch of grid points.  Returns RS_OK, or RS_EINVAL once
+ * every point is done. */
+int rs_surface_iterate (rs_surface *s);
+
+/* Compute every remaining point. */
+void rs_surface_run (rs_surface *s);
+
+/* How many of the nu nv points are done; whether the coarse preview is
+ * complete; whether everything is. */
+size_t rs_surface_done (const rs_surface *s);
+int rs_surface_preview_ready (const rs_surface *s);
+int rs_surface_complete (const rs_surface *s);
+
+size_t rs_surface_nu (const rs_surface *s);
+size_t rs_surface_nv (const rs_surface *s);
+double rs_surface_u (const rs_surface *s, size_t j);
+double rs_surface_v (const rs_surface *s, size_t i);
+
+/* The value of what (one of the flags) at row i (v), column j (u); before
+ * that point is done, the value of the nearest done point of the coarse
+ * preview (NaN before that).  The plateau mask is RS_SURFACE_GRAD's value
+ * compared with eps: see rs_surface_plateau. */
+double rs_surface_value (const rs_surface *s, unsigned what, size_t i,
+                         size_t j);
+int rs_surface_plateau (const rs_surface *s, size_t i, size_t j);
+
+/* Basin maps: for each start theta(u, v) of a grid on a slice, run a
+ * scene's training (its optimiser, schedule, decay and cures) for at most
+ * `steps` steps and say where it ends.  With a cure in the scene (Leaky
+ * ReLU, kicks, warming) the map shows which starts it rescues.  Driven
+ * like a surface: the coarse preview first, then batches. */
+typedef enum {
+  RS_BASIN_VALLEY = 0,   /* converged: at rest with no layer dead */
+  RS_BASIN_PLATEAU,      /* stuck: at rest with a layer wholly dead (C5) */
+  RS_BASIN_DIVERGED,     /* a parameter or the loss left the numbers */
+  RS_BASIN_MOVING        /* none of these after `steps` steps */
+} rs_basin_outcome;
+
+/* "valley", "plateau", "diverged", "moving". */
+const char *rs_basin_outcome_name (rs_basin_outcome o);
+
+typedef struct rs_basin rs_basin;
+
+/* A nu x nv map (2 to 1024 a side) over u in ur, v in vr on slice sl of
+ * the network that scene p builds (sl from rs_slice_alloc of that
+ * network), runs of at most steps (1 to 1000000) steps. */
+rs_basin *rs_basin_alloc (const rs_sim_params *p, const rs_slice *sl,
+                          size_t nu, size_t nv, rs_interval ur,
+                          rs_interval vr, size_t steps, rs_error *err);
+void rs_basin_free (rs_basin *b);
+int rs_basin_iterate (rs_basin *b);
+void rs_basin_run (rs_basin *b);
+size_t rs_basin_done (const rs_basin *b);
+int rs_basin_complete (const rs_basin *b);
+
+/* The outcome of the start at row i (v), column j (u), and in *steps
+ * (when not NULL) the steps taken to reach it; RS_BASIN_MOVING with
+ * steps 0 before that start is done. */
+rs_basin_outcome rs_basin_get (const rs_basin *b, size_t i, size_t j,
+                               size_t *steps);
 
 /* The k-th of n evenly spaced values on r (k = 0 gives r.lo, k = n - 1
  * gives r.hi). */

@@ -1,0 +1,253 @@
+/* basin.c: where training ends from each start of a grid (C5, C8, C10,
+ * C11): the valley, a plateau with a dead layer, or a divergence. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "reluscape/rs_surface.h"
+
+/* The preview's side and the starts per call, as for surfaces. */
+#define PREVIEW 64
+#define BATCH 256
+
+struct rs_basin {
+  rs_slice *sl;
+  size_t nu, nv, steps;
+  rs_interval ur, vr;
+  unsigned char *outcome;
+  size_t *taken;
+  unsigned char *done;
+  size_t *order;
+  size_t next, npreview;
+  int nthreads;
+  rs_sim **sims;             /* one per thread */
+  double **theta;
+};
+
+const char *
+rs_basin_outcome_name (rs_basin_outcome o)
+{
+  static const char *const names[] = { "valley", "plateau", "diverged",
+                                       "moving" };
+
+  return (unsigned) o < 4 ? names[o] : "unknown";
+}
+
+/* Preview starts first (every k-th of each side), then the rest. */
+static void
+make_order (rs_basin *b)
+{
+  size_t q = 0, side = b->nu > b->nv ? b->nu : b->nv;
+  size_t k = (side + PREVIEW - 1) / PREVIEW;
+
+  for (size_t i = 0; i < b->nv; i += k)
+    for (size_t j = 0; j < b->nu; j += k)
+      b->order[q++] = i * b->nu + j;
+  b->npreview = q;
+  for (size_t i = 0; i < b->nv; i++)
+    for (size_t j = 0; j < b->nu; j++)
+      if (i % k != 0 || j % k != 0)
+        b->order[q++] = i * b->nu + j;
+}
+
+/* The scene's runs keep only their ends: no memory for trajectories
+ * that nobody draws. */
+static int
+alloc_sims (rs_basin *b, const rs_sim_params *p, rs_error *err)
+{
+  rs_sim_params q = *p;
+
+  q.record_every = b->steps + 1;
+  q.record_bytes = (size_t) 1 << 20;
+#ifdef _OPENMP
+  b->nthreads = omp_get_max_threads ();
+#else
+  b->nthreads = 1;
+#endif
+  b->sims = calloc ((size_t) b->nthreads, sizeof *b->sims);
+  b->theta = calloc ((size_t) b->nthreads, sizeof *b->theta);
+  if (b->sims == NULL || b->theta == NULL)
+    return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+  for (int t = 0; t < b->nthreads; t++)
+    {
+      if ((b->sims[t] = rs_sim_alloc (&q, err)) == NULL)
+        return err != NULL ? err->code : RS_EINVAL;
+      if (rs_net_nparams (rs_sim_net (b->sims[t])) != b->sl->np)
+        return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                             "the slice has %zu parameters, the scene's "
+                             "network %zu", b->sl->np,
+                             rs_net_nparams (rs_sim_net (b->sims[t])));
+      if ((b->theta[t] = malloc (b->sl->np * sizeof (double))) == NULL)
+        return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+  return RS_OK;
+}
+
+/* A copy of sl owned by b. */
+static int
+copy_slice (rs_basin *b, const rs_slice *sl)
+{
+  b->sl = calloc (1, sizeof *b->sl);
+  if (b->sl == NULL)
+    return RS_ENOMEM;
+  *b->sl = *sl;
+  b->sl->theta0 = malloc (sl->np * sizeof (double));
+  b->sl->d1 = malloc (sl->np * sizeof (double));
+  b->sl->d2 = malloc (sl->np * sizeof (double));
+  if (b->sl->theta0 == NULL || b->sl->d1 == NULL || b->sl->d2 == NULL)
+    return RS_ENOMEM;
+  memcpy (b->sl->theta0, sl->theta0, sl->np * sizeof (double));
+  memcpy (b->sl->d1, sl->d1, sl->np * sizeof (double));
+  memcpy (b->sl->d2, sl->d2, sl->np * sizeof (double));
+  return RS_OK;
+}
+
+rs_basin *
+rs_basin_alloc (const rs_sim_params *p, const rs_slice *sl, size_t nu,
+                size_t nv, rs_interval ur, rs_interval vr, size_t steps,
+                rs_error *err)
+{
+  rs_basin *b;
+  size_t n = nu * nv;
+
+  if (nu < 2 || nv < 2 || nu > 1024 || nv > 1024 || steps < 1
+      || steps > 1000000 || !(ur.lo < ur.hi) || !(vr.lo < vr.hi))
+    {
+      rs_error_set (err, RS_EINVAL, NULL, 0, 0,
+                    "a basin map has 2 to 1024 starts a side, ranges with "
+                    "lo < hi and runs of 1 to 1000000 steps");
+      return NULL;
+    }
+  b = calloc (1, sizeof *b);
+  if (b == NULL || copy_slice (b, sl) != RS_OK)
+    goto nomem;
+  b->nu = nu, b->nv = nv, b->ur = ur, b->vr = vr, b->steps = steps;
+  b->outcome = malloc (n);
+  b->taken = calloc (n, sizeof *b->taken);
+  b->done = calloc (n, 1);
+  b->order = malloc (n * sizeof *b->order);
+  if (b->outcome == NULL || b->taken == NULL || b->done == NULL
+      || b->order == NULL)
+    goto nomem;
+  memset (b->outcome, RS_BASIN_MOVING, n);
+  make_order (b);
+  if (alloc_sims (b, p, err) != RS_OK)
+    {
+      rs_basin_free (b);
+      return NULL;
+    }
+  return b;
+
+nomem:
+  rs_basin_free (b);
+  rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory for a basin map");
+  return NULL;
+}
+
+void
+rs_basin_free (rs_basin *b)
+{
+  if (b == NULL)
+    return;
+  for (int t = 0; t < b->nthreads; t++)
+    {
+      rs_sim_free (b->sims != NULL ? b->sims[t] : NULL);
+      free (b->theta != NULL ? b->theta[t] : NULL);
+    }
+  free (b->sims);
+  free (b->theta);
+  rs_slice_free (b->sl);
+  free (b->outcome);
+  free (b->taken);
+  free (b->done);
+  free (b->order);
+  free (b);
+}
+
+/* Run the start g of the grid on sim s and note where it ends. */
+static void
+run_start (rs_basin *b, rs_sim *s, double *theta, size_t g)
+{
+  double u = rs_surface_coord (b->ur, g % b->nu, b->nu);
+  double v = rs_surface_coord (b->vr, g / b->nu, b->nv);
+  rs_sim_status st;
+
+  rs_slice_point (b->sl, u, v, theta);
+  rs_sim_start_at (s, theta);
+  while ((st = rs_sim_test (s)) == RS_SIM_RUNNING
+         && rs_sim_step_count (s) < b->steps)
+    rs_sim_iterate (s);
+  b->outcome[g] = st == RS_SIM_CONVERGED ? RS_BASIN_VALLEY
+                : st == RS_SIM_STUCK ? RS_BASIN_PLATEAU
+                : st == RS_SIM_DIVERGED ? RS_BASIN_DIVERGED
+                : RS_BASIN_MOVING;
+  b->taken[g] = rs_sim_step_count (s);
+  b->done[g] = 1;
+}
+
+int
+rs_basin_iterate (rs_basin *b)
+{
+  size_t total = b->nu * b->nv, first = b->next;
+  size_t last = first + BATCH < total ? first + BATCH : total;
+  long q;
+
+  if (first >= total)
+    return RS_EINVAL;
+  if (first < b->npreview)
+    last = b->npreview;
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 1) num_threads(b->nthreads)
+#endif
+  for (q = (long) first; q < (long) last; q++)
+    {
+#ifdef _OPENMP
+      int t = omp_get_thread_num ();
+#else
+      int t = 0;
+#endif
+      run_start (b, b->sims[t], b->theta[t], b->order[q]);
+    }
+  b->next = last;
+  return RS_OK;
+}
+
+void
+rs_basin_run (rs_basin *b)
+{
+  while (rs_basin_iterate (b) == RS_OK)
+    ;
+}
+
+size_t
+rs_basin_done (const rs_basin *b)
+{
+  return b->next;
+}
+
+int
+rs_basin_complete (const rs_basin *b)
+{
+  return b->next == b->nu * b->nv;
+}
+
+rs_basin_outcome
+rs_basin_get (const rs_basin *b, size_t i, size_t j, size_t *steps)
+{
+  size_t g = i * b->nu + j;
+
+  if (i >= b->nv || j >= b->nu || !b->done[g])
+    {
+      if (steps != NULL)
+        *steps = 0;
+      return RS_BASIN_MOVING;
+    }
+  if (steps != NULL)
+    *steps = b->taken[g];
+  return (rs_basin_outcome) b->outcome[g];
+}
