@@ -1,6 +1,7 @@
 /* cli.c: scene loading and messages shared by the subcommands. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,6 +137,12 @@ cli_load_scene (const char *path, rs_scene *sc)
 int
 cli_parse_size (const char *s, int *w, int *h)
 {
+  return cli_parse_dims (s, 16, 16384, w, h);
+}
+
+int
+cli_parse_dims (const char *s, long min, long max, int *w, int *h)
+{
   char *end;
   long a, b;
 
@@ -146,9 +153,35 @@ cli_parse_size (const char *s, int *w, int *h)
   b = strtol (s, &end, 10);
   if (end == s || *end != '\0')
     return -1;
-  if (a < 16 || a > 16384 || b < 16 || b > 16384)
+  if (a < min || a > max || b < min || b > max)
     return -1;
   *w = (int) a;
   *h = (int) b;
   return 0;
+}
+
+/* Whether the folder of path can take a new file: checked before the run,
+ * so that a long run does not end in a write error that was there from
+ * the start.  CLI_FAILURE with a message naming the file otherwise. */
+int
+cli_check_folder (const char *path)
+{
+  const char *slash = strrchr (path, '/');
+  char *dir;
+  int rc;
+
+  if (slash == NULL)
+    dir = strdup (".");
+  else
+    dir = strndup (path, slash == path ? 1 : (size_t) (slash - path));
+  if (dir == NULL)
+    {
+      cli_message ("%s: out of memory", path);
+      return CLI_FAILURE;
+    }
+  rc = access (dir, W_OK | X_OK);
+  if (rc != 0)
+    cli_message ("%s: cannot write: %s", path, strerror (errno));
+  free (dir);
+  return rc == 0 ? CLI_OK : CLI_FAILURE;
 }

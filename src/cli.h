@@ -42,4 +42,12 @@ void cli_message (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
 /* Parse "WxH" (each 16 to 16384) into *w, *h; 0 on success. */
 int cli_parse_size (const char *s, int *w, int *h);
 
+/* The same for NxM between min and max each. */
+int cli_parse_dims (const char *s, long min, long max, int *w, int *h);
+
+/* Whether the folder of path can take a new file, checked before long
+ * work so that it does not end in an error that was there from the start.
+ * CLI_OK, or CLI_FAILURE with a message naming the file. */
+int cli_check_folder (const char *path);
+
 #endif /* RS_CLI_H */

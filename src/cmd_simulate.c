@@ -134,32 +134,6 @@ parse_options (int argc, char **argv, sim_args *a)
   return output_format (a);
 }
 
-/* Whether the folder of path can take a new file: checked before the run,
- * so that a long run does not end in a write error that was there from
- * the start.  CLI_FAILURE with a message naming the file otherwise. */
-static int
-check_folder (const char *path)
-{
-  const char *slash = strrchr (path, '/');
-  char *dir;
-  int rc;
-
-  if (slash == NULL)
-    dir = strdup (".");
-  else
-    dir = strndup (path, slash == path ? 1 : (size_t) (slash - path));
-  if (dir == NULL)
-    {
-      cli_message ("%s: out of memory", path);
-      return CLI_FAILURE;
-    }
-  rc = access (dir, W_OK | X_OK);
-  if (rc != 0)
-    cli_message ("%s: cannot write: %s", path, strerror (errno));
-  free (dir);
-  return rc == 0 ? CLI_OK : CLI_FAILURE;
-}
-
 /* What the table writer needs, for rs_export_file. */
 typedef struct {
   const sim_args *a;
@@ -244,7 +218,7 @@ simulate_scene (const rs_scene *sc, const char *name, const sim_args *a)
       cli_message ("%s: %s", name, err.message);
       return err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
     }
-  rc = a->out != NULL ? check_folder (a->out) : CLI_OK;
+  rc = a->out != NULL ? cli_check_folder (a->out) : CLI_OK;
   if (rc == CLI_OK)
     {
       run_to_end (sim, name);

@@ -10,6 +10,7 @@ int cmd_render (int argc, char **argv);
 /* reluscape simulate SCENE [-o FILE] [--every K]: the run's numbers, every
  * recorded point and a summary, as CSV or JSON. */
 int cmd_simulate (int argc, char **argv);
+int cmd_surface (int argc, char **argv);
 
 /* reluscape run [SCENE]: the interactive app; the built-in scene when no
  * scene is given (this is also what `reluscape` alone runs). */

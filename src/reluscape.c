@@ -20,6 +20,7 @@ static const char usage[] =
   "  run [SCENE]              open the app on SCENE (default: built-in)\n"
   "  render SCENE -o FILE     draw SCENE's figure as PNG, PDF or SVG\n"
   "  simulate SCENE [-o FILE] run SCENE and write its numbers as CSV or JSON\n"
+  "  surface SCENE [-o FILE]  write the loss landscape around SCENE's run\n"
   "  help [COMMAND]           show help for a command\n"
   "\n"
   "  -h, --help               show this help and exit\n"
@@ -37,6 +38,7 @@ static const command commands[] = {
   { "run", cmd_run },
   { "render", cmd_render },
   { "simulate", cmd_simulate },
+  { "surface", cmd_surface },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -73,29 +73,34 @@ put (table *t, const char *fmt, ...)
   va_end (ap);
 }
 
-/* x exactly: the shortest of %.15g, %.16g and %.17g that reads back as
- * the same double (%.17g always does), so that 0.3 prints as 0.3; not a
- * number or infinite as CSV's nan, inf, -inf, or as JSON's null (JSON has
- * no such numbers). */
+char *
+rs_table_number (double x, char *buf, size_t n)
+{
+  if (!isfinite (x))
+    {
+      snprintf (buf, n, "%s", isnan (x) ? "nan" : x > 0 ? "inf" : "-inf");
+      return buf;
+    }
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      snprintf (buf, n, "%.*g", digits, x);
+      if (strtod (buf, NULL) == x)
+        break;
+    }
+  return buf;
+}
+
+/* x exactly (rs_table_number), or JSON's null where JSON has no such
+ * number. */
 static void
 put_num (table *t, double x)
 {
-  char buf[32];
+  char buf[40];
 
-  if (isfinite (x))
-    {
-      for (int digits = 15; digits <= 17; digits++)
-        {
-          snprintf (buf, sizeof buf, "%.*g", digits, x);
-          if (strtod (buf, NULL) == x)
-            break;
-        }
-      put (t, "%s", buf);
-    }
-  else if (t->fmt == RS_TABLE_JSON)
+  if (!isfinite (x) && t->fmt == RS_TABLE_JSON)
     put (t, "null");
   else
-    put (t, "%s", isnan (x) ? "nan" : x > 0 ? "inf" : "-inf");
+    put (t, "%s", rs_table_number (x, buf, sizeof buf));
 }
 
 /* s as a JSON string: quotes, backslashes and control characters

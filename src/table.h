@@ -28,6 +28,11 @@ const char *rs_table_suffix (const char *path);
  * names the scene in the output.  Returns 0, or an errno value: that of
  * the first write that failed, or ENOMEM.  f is neither flushed nor
  * closed. */
+/* x exactly, into buf of n (>= 32) bytes: the shortest of %.15g, %.16g
+ * and %.17g that reads back as the same double (%.17g always does), so
+ * that 0.3 prints as 0.3; nan, inf and -inf otherwise.  Returns buf. */
+char *rs_table_number (double x, char *buf, size_t n);
+
 int rs_table_write (FILE *f, rs_table_format fmt, const rs_sim *s,
                     const char *scene, size_t every);
 

@@ -1,0 +1,435 @@
+/* cmd_surface.c: reluscape surface SCENE [-o grid.csv]: the loss and
+ * friends over a slice of the scene's parameter space (C5). */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "export.h"
+#include "table.h"
+
+static const char surface_usage[] =
+  "Usage: reluscape surface [OPTIONS] SCENE\n"
+  "Run SCENE to its end and write the loss landscape around where it\n"
+  "ended, as CSV: one row per grid point with u, v, the loss, the gradient\n"
+  "norm, the number of dead units and whether the point is on a plateau\n"
+  "(gradient norm below the scene's tolerance); then '# key: value' lines\n"
+  "describing the slice.  The slice is theta(u, v) = theta0 + u d1 + v d2.\n"
+  "SCENE '-' or 'builtin' is the built-in scene.\n"
+  "\n"
+  "  -o, --output FILE      the CSV file (default: standard output)\n"
+  "  -a, --axes P1,P2       two parameters by name as the directions\n"
+  "                         (default for the single neuron: W1[0][0],b1[0])\n"
+  "  -r, --random           two random directions, filter-normalised (Li et\n"
+  "                         al. 2018); the default for networks\n"
+  "      --with-biases      random directions move the biases too\n"
+  "  -p, --pca              the top two principal components of the run's\n"
+  "                         trajectory\n"
+  "      --seed N           seed of the random directions (the scene's)\n"
+  "  -s, --size NxM         grid points along u and v (101x101)\n"
+  "  -u, --u-range LO,HI    the range of u (axes: the scene's w-range\n"
+  "                         around the centre for the single neuron; else\n"
+  "                         -1,1)\n"
+  "  -v, --v-range LO,HI    the range of v (likewise)\n"
+  "      --at start|end     centre on the run's start or its end (end)\n"
+  "      --loss-only        the loss alone, much faster\n"
+  "      --path FILE        also write the trajectory projected onto the\n"
+  "                         slice as CSV: step, u, v, loss\n"
+  "  -h, --help             show this help and exit\n"
+  "  -V, --version          show the version and exit\n"
+  "\n"
+  "Exit status: 0 success; 1 a file could not be written; 2 bad options or\n"
+  "a scene with errors.  A file is written whole or not at all.\n";
+
+typedef enum { DIR_DEFAULT, DIR_AXES, DIR_RANDOM, DIR_PCA } dir_kind;
+
+typedef struct {
+  const char *out;
+  const char *path;
+  const char *scene;
+  dir_kind dir;
+  char p1[32], p2[32];
+  int biases;
+  int have_seed;
+  unsigned long seed;
+  int nu, nv;
+  int have_u, have_v;
+  rs_interval ur, vr;
+  int at_start;
+  int loss_only;
+} surf_args;
+
+/* "LO,HI" with LO < HI, both finite; 0 on success. */
+static int
+parse_range (const char *s, rs_interval *r)
+{
+  char *end;
+
+  errno = 0;
+  r->lo = strtod (s, &end);
+  if (end == s || *end != ',' || errno != 0)
+    return -1;
+  s = end + 1;
+  r->hi = strtod (s, &end);
+  if (end == s || *end != '\0' || errno != 0)
+    return -1;
+  return r->lo < r->hi && r->hi - r->lo < 1e12 ? 0 : -1;
+}
+
+/* "P1,P2": two parameter names (checked against the network later). */
+static int
+parse_axes (const char *s, surf_args *a)
+{
+  const char *comma = strchr (s, ',');
+
+  if (comma == NULL || comma == s || comma[1] == '\0'
+      || (size_t) (comma - s) >= sizeof a->p1
+      || strlen (comma + 1) >= sizeof a->p2)
+    return -1;
+  memcpy (a->p1, s, (size_t) (comma - s));
+  a->p1[comma - s] = '\0';
+  strcpy (a->p2, comma + 1);
+  a->dir = DIR_AXES;
+  return 0;
+}
+
+static int
+bad_value (const char *opt, const char *val, const char *want)
+{
+  cli_message ("surface: bad %s '%s' (expected %s)", opt, val, want);
+  fputs ("Try 'reluscape surface --help'.\n", stderr);
+  return CLI_USAGE;
+}
+
+/* One option; CLI_OK, CLI_USAGE, or -1 after --help or --version. */
+static int
+one_option (int c, surf_args *a)
+{
+  char *end;
+
+  switch (c)
+    {
+    case 'o': a->out = optarg; return CLI_OK;
+    case 'a':
+      return parse_axes (optarg, a) == 0 ? CLI_OK
+        : bad_value ("--axes", optarg, "two parameter names, P1,P2");
+    case 'r': a->dir = DIR_RANDOM; return CLI_OK;
+    case 'p': a->dir = DIR_PCA; return CLI_OK;
+    case 'b': a->biases = 1; return CLI_OK;
+    case 'S':
+      errno = 0;
+      a->seed = strtoul (optarg, &end, 10);
+      a->have_seed = 1;
+      return *optarg >= '0' && *optarg <= '9' && *end == '\0' && errno == 0
+        ? CLI_OK : bad_value ("--seed", optarg, "a whole number");
+    case 's':
+      return cli_parse_dims (optarg, 2, 4096, &a->nu, &a->nv) == 0 ? CLI_OK
+        : bad_value ("--size", optarg, "NxM, 2 to 4096 each");
+    case 'u':
+      a->have_u = 1;
+      return parse_range (optarg, &a->ur) == 0 ? CLI_OK
+        : bad_value ("--u-range", optarg, "LO,HI with LO < HI");
+    case 'v':
+      a->have_v = 1;
+      return parse_range (optarg, &a->vr) == 0 ? CLI_OK
+        : bad_value ("--v-range", optarg, "LO,HI with LO < HI");
+    case 't':
+      a->at_start = strcmp (optarg, "start") == 0;
+      return a->at_start || strcmp (optarg, "end") == 0 ? CLI_OK
+        : bad_value ("--at", optarg, "start or end");
+    case 'l': a->loss_only = 1; return CLI_OK;
+    case 'P': a->path = optarg; return CLI_OK;
+    case 'h': fputs (surface_usage, stdout); return -1;
+    case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); return -1;
+    default:
+      fputs ("Try 'reluscape surface --help'.\n", stderr);
+      return CLI_USAGE;
+    }
+}
+
+static int
+parse_options (int argc, char **argv, surf_args *a)
+{
+  static const struct option opts[] = {
+    { "output", required_argument, NULL, 'o' },
+    { "axes", required_argument, NULL, 'a' },
+    { "random", no_argument, NULL, 'r' },
+    { "pca", no_argument, NULL, 'p' },
+    { "with-biases", no_argument, NULL, 'b' },
+    { "seed", required_argument, NULL, 'S' },
+    { "size", required_argument, NULL, 's' },
+    { "u-range", required_argument, NULL, 'u' },
+    { "v-range", required_argument, NULL, 'v' },
+    { "at", required_argument, NULL, 't' },
+    { "loss-only", no_argument, NULL, 'l' },
+    { "path", required_argument, NULL, 'P' },
+    { "help", no_argument, NULL, 'h' },
+    { "version", no_argument, NULL, 'V' },
+    { NULL, 0, NULL, 0 }
+  };
+  int c, rc;
+
+  optind = 0;
+  while ((c = getopt_long (argc, argv, "o:a:rps:u:v:hV", opts, NULL)) != -1)
+    if ((rc = one_option (c, a)) != CLI_OK)
+      return rc;
+  if (optind + 1 != argc)
+    {
+      cli_message ("surface: %s", optind == argc ? "no scene given"
+                   : "more than one scene");
+      fputs ("Try 'reluscape surface --help'.\n", stderr);
+      return CLI_USAGE;
+    }
+  a->scene = argv[optind];
+  return CLI_OK;
+}
+
+/* The trajectory's recorded parameters, row by row (for the PCA). */
+static double *
+trajectory (const rs_sim *sim, size_t np)
+{
+  size_t n = rs_sim_n_recorded (sim);
+  double *t = malloc (n * np * sizeof *t);
+
+  for (size_t i = 0; t != NULL && i < n; i++)
+    memcpy (t + i * np, rs_sim_theta (sim, i), np * sizeof *t);
+  return t;
+}
+
+/* The directions the options ask for, centred on the run's start or
+ * end.  CLI_OK, or CLI_USAGE with a message. */
+static int
+make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
+            rs_slice *sl)
+{
+  const rs_net *net = rs_sim_net (sim);
+  size_t np = rs_net_nparams (net), last = rs_sim_n_recorded (sim) - 1;
+  rs_error err;
+  int rc = RS_OK;
+
+  memcpy (sl->theta0, rs_sim_theta (sim, a->at_start ? 0 : last),
+          np * sizeof (double));
+  if (a->dir == DIR_DEFAULT)
+    a->dir = rs_sim_is_neuron (sim) ? DIR_AXES : DIR_RANDOM;
+  if (a->dir == DIR_AXES && a->p1[0] == '\0')
+    strcpy (a->p1, "W1[0][0]"), strcpy (a->p2, "b1[0]");
+  if (a->dir == DIR_AXES)
+    rc = rs_slice_axes (sl, net, a->p1, a->p2, &err);
+  else if (a->dir == DIR_RANDOM)
+    {
+      gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+
+      gsl_rng_set (r, a->have_seed ? a->seed : sc->sim.seed);
+      rc = rs_slice_random (sl, net, r, 1, a->biases, &err);
+      gsl_rng_free (r);
+    }
+  else
+    {
+      double *t = trajectory (sim, np);
+
+      rc = t == NULL ? rs_error_set (&err, RS_ENOMEM, NULL, 0, 0,
+                                     "out of memory")
+                     : rs_slice_pca (sl, t, last + 1, &err);
+      free (t);
+      if (rc == RS_OK && a->at_start)
+        memcpy (sl->theta0, rs_sim_theta (sim, 0), np * sizeof (double));
+    }
+  if (rc != RS_OK)
+    cli_message ("surface: %s", err.message);
+  return rc == RS_OK ? CLI_OK : CLI_USAGE;
+}
+
+/* The single neuron's axes default to the scene's landscape window. */
+static void
+default_ranges (const rs_scene *sc, const rs_sim *sim, const rs_slice *sl,
+                surf_args *a)
+{
+  int neuron_axes = rs_sim_is_neuron (sim) && strcmp (sl->name1, "W1[0][0]")
+                    == 0 && strcmp (sl->name2, "b1[0]") == 0;
+
+  if (!a->have_u)
+    a->ur = neuron_axes ? rs_interval_make (sc->w_range.lo - sl->theta0[0],
+                                            sc->w_range.hi - sl->theta0[0])
+                        : rs_interval_make (-1.0, 1.0);
+  if (!a->have_v)
+    a->vr = neuron_axes ? rs_interval_make (sc->b_range.lo - sl->theta0[1],
+                                            sc->b_range.hi - sl->theta0[1])
+                        : rs_interval_make (-1.0, 1.0);
+}
+
+/* What the writers need. */
+typedef struct {
+  const rs_surface *s;
+  const rs_slice *sl;
+  const rs_sim *sim;
+  const char *scene;
+  int loss_only;
+} grid_job;
+
+static void
+put_num (FILE *f, double v, const char *sep)
+{
+  char buf[40];
+
+  fputs (rs_table_number (v, buf, sizeof buf), f);
+  fputs (sep, f);
+}
+
+/* The grid as CSV, then the slice as '# key: value' lines. */
+static int
+write_grid (FILE *f, void *data, const char **why)
+{
+  const grid_job *g = data;
+  size_t nu = rs_surface_nu (g->s), nv = rs_surface_nv (g->s);
+
+  fputs (g->loss_only ? "u,v,loss\n" : "u,v,loss,gnorm,dead,plateau\n", f);
+  for (size_t i = 0; i < nv; i++)
+    for (size_t j = 0; j < nu; j++)
+      {
+        put_num (f, rs_surface_u (g->s, j), ",");
+        put_num (f, rs_surface_v (g->s, i), ",");
+        put_num (f, rs_surface_value (g->s, RS_SURFACE_LOSS, i, j),
+                 g->loss_only ? "\n" : ",");
+        if (g->loss_only)
+          continue;
+        put_num (f, rs_surface_value (g->s, RS_SURFACE_GRAD, i, j), ",");
+        fprintf (f, "%.0f,%d\n",
+                 rs_surface_value (g->s, RS_SURFACE_DEAD, i, j),
+                 rs_surface_plateau (g->s, i, j));
+      }
+  fprintf (f, "# scene: %s\n# u: %s\n# v: %s\n# grid: %zux%zu\n", g->scene,
+           g->sl->name1, g->sl->name2, nu, nv);
+  *why = ferror (f) ? strerror (EIO) : NULL;
+  return ferror (f) ? -1 : 0;
+}
+
+/* The run's recorded points projected onto the slice. */
+static int
+write_path (FILE *f, void *data, const char **why)
+{
+  const grid_job *g = data;
+  double u, v;
+
+  fputs ("step,u,v,loss\n", f);
+  for (size_t i = 0; i < rs_sim_n_recorded (g->sim); i++)
+    {
+      rs_slice_project (g->sl, rs_sim_theta (g->sim, i), &u, &v);
+      fprintf (f, "%zu,", rs_sim_recorded (g->sim, i)->step);
+      put_num (f, u, ",");
+      put_num (f, v, ",");
+      put_num (f, rs_sim_recorded (g->sim, i)->loss, "\n");
+    }
+  *why = ferror (f) ? strerror (EIO) : NULL;
+  return ferror (f) ? -1 : 0;
+}
+
+/* Compute the grid, with a progress bar on a terminal. */
+static void
+compute (rs_surface *s)
+{
+  size_t total = rs_surface_nu (s) * rs_surface_nv (s);
+
+  while (rs_surface_iterate (s) == RS_OK)
+    cli_progress ("surface", rs_surface_done (s), total);
+  cli_progress ("surface", total, total);
+}
+
+/* Write what was asked; CLI_FAILURE with a message when a file cannot be
+ * written. */
+static int
+write_outputs (const grid_job *g, const surf_args *a)
+{
+  char msg[1200];
+  const char *why = NULL;
+
+  if (a->out != NULL
+      && rs_export_file (a->out, write_grid, (void *) g, msg, sizeof msg))
+    {
+      cli_message ("%s", msg);
+      return CLI_FAILURE;
+    }
+  if (a->out == NULL && (write_grid (stdout, (void *) g, &why) != 0
+                         || fflush (stdout) != 0))
+    {
+      cli_message ("standard output: cannot write: %s", strerror (errno));
+      return CLI_FAILURE;
+    }
+  if (a->path != NULL
+      && rs_export_file (a->path, write_path, (void *) g, msg, sizeof msg))
+    {
+      cli_message ("%s", msg);
+      return CLI_FAILURE;
+    }
+  return CLI_OK;
+}
+
+/* Run the scene, slice it, compute the grid and write it. */
+static int
+surface_scene (const rs_scene *sc, const char *name, surf_args *a)
+{
+  rs_error err;
+  rs_sim *sim = rs_sim_alloc (&sc->sim, &err);
+  rs_slice *sl = NULL;
+  rs_surface *s = NULL;
+  int rc;
+
+  if (sim == NULL)
+    {
+      cli_message ("%s: %s", name, err.message);
+      return CLI_USAGE;
+    }
+  rs_sim_run (sim);
+  sl = rs_slice_alloc (rs_sim_net (sim), &err);
+  rc = sl == NULL ? CLI_FAILURE : make_slice (sim, sc, a, sl);
+  if (rc == CLI_OK)
+    {
+      default_ranges (sc, sim, sl, a);
+      s = rs_surface_alloc (rs_sim_net (sim), rs_sim_loss (sim),
+                            rs_sim_data (sim), sl, (size_t) a->nu,
+                            (size_t) a->nv, a->ur, a->vr,
+                            a->loss_only ? RS_SURFACE_LOSS
+                            : RS_SURFACE_GRAD | RS_SURFACE_DEAD,
+                            sc->sim.tol, &err);
+      if (s == NULL)
+        cli_message ("surface: %s", err.message);
+      rc = s == NULL ? CLI_USAGE : CLI_OK;
+    }
+  if (rc == CLI_OK)
+    {
+      grid_job g = { s, sl, sim, name, a->loss_only };
+
+      compute (s);
+      rc = write_outputs (&g, a);
+    }
+  rs_surface_free (s);
+  rs_slice_free (sl);
+  rs_sim_free (sim);
+  return rc;
+}
+
+int
+cmd_surface (int argc, char **argv)
+{
+  surf_args a;
+  rs_scene sc;
+  int rc;
+
+  memset (&a, 0, sizeof a);
+  a.nu = a.nv = 101;
+  rc = parse_options (argc, argv, &a);
+  if (rc != CLI_OK)
+    return rc < 0 ? CLI_OK : rc;
+  if ((a.out != NULL && (rc = cli_check_folder (a.out)) != CLI_OK)
+      || (a.path != NULL && (rc = cli_check_folder (a.path)) != CLI_OK))
+    return rc;
+  rc = cli_load_scene (a.scene, &sc);
+  if (rc != CLI_OK)
+    return rc;
+  return surface_scene (&sc, cli_is_builtin (a.scene) ? CLI_BUILTIN_NAME
+                                                      : a.scene, &a);
+}
