@@ -38,6 +38,10 @@ static const char surface_usage[] =
   "  -v, --v-range LO,HI    the range of v (likewise)\n"
   "      --at start|end     centre on the run's start or its end (end)\n"
   "      --loss-only        the loss alone, much faster\n"
+  "      --basin K          a basin map instead: from each grid point as a\n"
+  "                         start, train the scene for at most K steps;\n"
+  "                         columns u, v, outcome (valley, plateau,\n"
+  "                         diverged or moving) and steps\n"
   "      --path FILE        also write the trajectory projected onto the\n"
   "                         slice as CSV: step, u, v, loss\n"
   "  -h, --help             show this help and exit\n"
@@ -62,6 +66,7 @@ typedef struct {
   rs_interval ur, vr;
   int at_start;
   int loss_only;
+  size_t basin;           /* steps of each run of a basin map, or 0 */
 } surf_args;
 
 /* "LO,HI" with LO < HI, both finite; 0 on success. */
@@ -143,6 +148,12 @@ one_option (int c, surf_args *a)
       return a->at_start || strcmp (optarg, "end") == 0 ? CLI_OK
         : bad_value ("--at", optarg, "start or end");
     case 'l': a->loss_only = 1; return CLI_OK;
+    case 'B':
+      errno = 0;
+      a->basin = strtoul (optarg, &end, 10);
+      return *optarg >= '1' && *optarg <= '9' && *end == '\0' && errno == 0
+             && a->basin <= 1000000 ? CLI_OK
+        : bad_value ("--basin", optarg, "a number of steps, 1 to 1000000");
     case 'P': a->path = optarg; return CLI_OK;
     case 'h': fputs (surface_usage, stdout); return -1;
     case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); return -1;
@@ -167,6 +178,7 @@ parse_options (int argc, char **argv, surf_args *a)
     { "v-range", required_argument, NULL, 'v' },
     { "at", required_argument, NULL, 't' },
     { "loss-only", no_argument, NULL, 'l' },
+    { "basin", required_argument, NULL, 'B' },
     { "path", required_argument, NULL, 'P' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
@@ -264,11 +276,14 @@ default_ranges (const rs_scene *sc, const rs_sim *sim, const rs_slice *sl,
 
 /* What the writers need. */
 typedef struct {
+  const rs_basin *b;
   const rs_surface *s;
   const rs_slice *sl;
   const rs_sim *sim;
   const char *scene;
   int loss_only;
+  size_t nu, nv;
+  rs_interval ur, vr;
 } grid_job;
 
 static void
@@ -304,6 +319,29 @@ write_grid (FILE *f, void *data, const char **why)
       }
   fprintf (f, "# scene: %s\n# u: %s\n# v: %s\n# grid: %zux%zu\n", g->scene,
            g->sl->name1, g->sl->name2, nu, nv);
+  *why = ferror (f) ? strerror (EIO) : NULL;
+  return ferror (f) ? -1 : 0;
+}
+
+/* The basin map as CSV, then the slice as '# key: value' lines. */
+static int
+write_basin (FILE *f, void *data, const char **why)
+{
+  const grid_job *g = data;
+  size_t steps;
+
+  fputs ("u,v,outcome,steps\n", f);
+  for (size_t i = 0; i < g->nv; i++)
+    for (size_t j = 0; j < g->nu; j++)
+      {
+        rs_basin_outcome o = rs_basin_get (g->b, i, j, &steps);
+
+        put_num (f, rs_surface_coord (g->ur, j, g->nu), ",");
+        put_num (f, rs_surface_coord (g->vr, i, g->nv), ",");
+        fprintf (f, "%s,%zu\n", rs_basin_outcome_name (o), steps);
+      }
+  fprintf (f, "# scene: %s\n# u: %s\n# v: %s\n# grid: %zux%zu\n", g->scene,
+           g->sl->name1, g->sl->name2, g->nu, g->nv);
   *why = ferror (f) ? strerror (EIO) : NULL;
   return ferror (f) ? -1 : 0;
 }
@@ -347,13 +385,16 @@ write_outputs (const grid_job *g, const surf_args *a)
   char msg[1200];
   const char *why = NULL;
 
+  int (*write) (FILE *, void *, const char **) = g->b != NULL ? write_basin
+                                                               : write_grid;
+
   if (a->out != NULL
-      && rs_export_file (a->out, write_grid, (void *) g, msg, sizeof msg))
+      && rs_export_file (a->out, write, (void *) g, msg, sizeof msg))
     {
       cli_message ("%s", msg);
       return CLI_FAILURE;
     }
-  if (a->out == NULL && (write_grid (stdout, (void *) g, &why) != 0
+  if (a->out == NULL && (write (stdout, (void *) g, &why) != 0
                          || fflush (stdout) != 0))
     {
       cli_message ("standard output: cannot write: %s", strerror (errno));
@@ -366,6 +407,35 @@ write_outputs (const grid_job *g, const surf_args *a)
       return CLI_FAILURE;
     }
   return CLI_OK;
+}
+
+/* The basin map over the slice: starts of the scene's training. */
+static int
+basin_scene (const rs_scene *sc, const char *name, const surf_args *a,
+             const rs_sim *sim, const rs_slice *sl)
+{
+  rs_error err;
+  rs_basin *b = rs_basin_alloc (&sc->sim, sl, (size_t) a->nu, (size_t) a->nv,
+                                a->ur, a->vr, a->basin, &err);
+  size_t total = (size_t) a->nu * (size_t) a->nv;
+  int rc;
+
+  if (b == NULL)
+    {
+      cli_message ("surface: %s", err.message);
+      return CLI_USAGE;
+    }
+  while (rs_basin_iterate (b) == RS_OK)
+    cli_progress ("basin", rs_basin_done (b), total);
+  cli_progress ("basin", total, total);
+  {
+    grid_job g = { b, NULL, sl, sim, name, 0, (size_t) a->nu, (size_t) a->nv,
+                   a->ur, a->vr };
+
+    rc = write_outputs (&g, a);
+  }
+  rs_basin_free (b);
+  return rc;
 }
 
 /* Run the scene, slice it, compute the grid and write it. */
@@ -386,6 +456,14 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
   rs_sim_run (sim);
   sl = rs_slice_alloc (rs_sim_net (sim), &err);
   rc = sl == NULL ? CLI_FAILURE : make_slice (sim, sc, a, sl);
+  if (rc == CLI_OK && a->basin > 0)
+    {
+      default_ranges (sc, sim, sl, a);
+      rc = basin_scene (sc, name, a, sim, sl);
+      rs_slice_free (sl);
+      rs_sim_free (sim);
+      return rc;
+    }
   if (rc == CLI_OK)
     {
       default_ranges (sc, sim, sl, a);
@@ -401,7 +479,8 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
     }
   if (rc == CLI_OK)
     {
-      grid_job g = { s, sl, sim, name, a->loss_only };
+      grid_job g = { NULL, s, sl, sim, name, a->loss_only, (size_t) a->nu,
+                     (size_t) a->nv, a->ur, a->vr };
 
       compute (s);
       rc = write_outputs (&g, a);
