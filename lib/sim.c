@@ -15,6 +15,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "reluscape/rs_sim.h"
+#include "seed_private.h"
 
 #define NOT_STUCK ((size_t) -1)
 
@@ -216,23 +217,10 @@ rs_sim_params_check (const rs_sim_params *p, rs_error *err)
   return RS_OK;
 }
 
-/* splitmix64: a seed for stream `what` at step t, well spread even for
- * neighbouring seeds and steps. */
-static unsigned long
-mix (unsigned long seed, size_t t, unsigned what, size_t extra)
-{
-  unsigned long long z = seed * 0x9e3779b97f4a7c15ULL + t * 0xbf58476d1ce4e5b9ULL
-                         + what * 0x94d049bb133111ebULL + extra;
-
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return (unsigned long) ((z ^ (z >> 31)) & 0xffffffffUL);
-}
-
 static gsl_rng *
 stream (rs_sim *s, unsigned what, size_t t, size_t extra)
 {
-  gsl_rng_set (s->rng, mix (s->p.seed, t, what, extra));
+  gsl_rng_set (s->rng, rs_seed_mix (s->p.seed, t, what, extra));
   return s->rng;
 }
 

@@ -26,6 +26,7 @@ typedef struct {
   gsl_vector *grad;
   double *theta;
   double *out;              /* outputs of the fast path, [k][n] */
+  double *a;                /* one touched unit's outputs, n values */
 } worker;
 
 /* The fast path: the loss over directions touching layer 1 only, for
@@ -182,35 +183,53 @@ fast_setup (rs_surface *s)
   return RS_OK;
 }
 
-/* The loss at (u, v) by the fast path, outputs built in out. */
+/* a = f(z0 + u zu + v zv) of touched unit t at every point, into a. */
+static void
+touched_unit (const rs_surface *s, size_t t, double u, double v,
+              double *restrict a)
+{
+  const fast_path *f = &s->fast;
+  size_t n = s->d->n;
+  const double *restrict z0 = f->z0 + t * n, *restrict zu = f->zu + t * n;
+  const double *restrict zv = f->zv + t * n;
+
+  for (size_t i = 0; i < n; i++)
+    a[i] = z0[i] + u * zu[i] + v * zv[i];
+  s->net->spec.act[0]->value_n (a, a, n,
+                                rs_net_unit_param (s->net, 1, f->unit[t]));
+}
+
+/* out += w (a - a0) over n values. */
+static inline void
+add_change (double *restrict out, double w, const double *restrict a,
+            const double *restrict a0, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    out[i] += w * (a[i] - a0[i]);
+}
+
+/* The loss at (u, v) by the fast path: the outputs built in out, one
+ * touched unit at a time in a (n values), every loop a plain one. */
 static double
-fast_loss (const rs_surface *s, double u, double v, double *out)
+fast_loss (const rs_surface *s, double u, double v, double *out, double *a)
 {
   const fast_path *f = &s->fast;
   const rs_net *net = s->net;
-  const rs_act_type *f1 = net->spec.act[0];
   size_t n = s->d->n, L = net->spec.layers, K = net->spec.sizes[L];
   double loss;
 
   memcpy (out, f->next, K * n * sizeof (double));
   for (size_t t = 0; t < f->nt; t++)
     {
-      const double *z0 = f->z0 + t * n, *zu = f->zu + t * n;
-      const double *zv = f->zv + t * n, *a0 = f->a0 + t * n;
-      double p = rs_net_unit_param (net, 1, f->unit[t]);
-
-      for (size_t i = 0; i < n; i++)
-        {
-          double a = f1->value (z0[i] + u * zu[i] + v * zv[i], p);
-
-          if (L == 1)
-            out[f->unit[t] * n + i] = a;
-          else
-            for (size_t c = 0; c < K; c++)
-              out[c * n + i] += f->wn[c * f->nt + t] * (a - a0[i]);
-        }
+      touched_unit (s, t, u, v, a);
+      if (L == 1)
+        memcpy (out + f->unit[t] * n, a, n * sizeof (double));
+      else
+        for (size_t c = 0; c < K; c++)
+          add_change (out + c * n, f->wn[c * f->nt + t], a, f->a0 + t * n,
+                      n);
     }
-  if (L == 2)
+  if (L == 2 && net->spec.act[1] != rs_act_identity)
     for (size_t c = 0; c < K; c++)
       net->spec.act[1]->value_n (out + c * n, out + c * n, n,
                                  rs_net_unit_param (net, 2, c));
@@ -244,7 +263,7 @@ eval_point (rs_surface *s, worker *wk, size_t g)
   double v = rs_surface_coord (s->vr, g / s->nu, s->nv);
 
   if (s->fast.on)
-    s->val[0][g] = fast_loss (s, u, v, wk->out);
+    s->val[0][g] = fast_loss (s, u, v, wk->out, wk->a);
   else
     full_point (s, wk, g, u, v);
   s->done[g] = 1;
@@ -272,8 +291,9 @@ alloc_workers (rs_surface *s)
       wk->grad = gsl_vector_alloc (s->sl->np);
       wk->theta = malloc (s->sl->np * sizeof (double));
       wk->out = malloc (RS_NET_MAX_UNITS * s->d->n * sizeof (double));
+      wk->a = malloc (s->d->n * sizeof (double));
       if (wk->w == NULL || wk->grad == NULL || wk->theta == NULL
-          || wk->out == NULL)
+          || wk->out == NULL || wk->a == NULL)
         return RS_ENOMEM;
     }
   return RS_OK;
@@ -376,6 +396,7 @@ rs_surface_free (rs_surface *s)
         gsl_vector_free (s->workers[t].grad);
       free (s->workers[t].theta);
       free (s->workers[t].out);
+      free (s->workers[t].a);
     }
   free (s->workers);
   free (s->fast.z0);
