@@ -260,7 +260,7 @@ static void
 eval_point (rs_surface *s, worker *wk, size_t g)
 {
   double u = rs_surface_coord (s->ur, g % s->nu, s->nu);
-  double v = rs_surface_coord (s->vr, g / s->nu, s->nv);
+  double v = rs_surface_v (s, g / s->nu);
 
   if (s->fast.on)
     s->val[0][g] = fast_loss (s, u, v, wk->out, wk->a);
@@ -334,11 +334,11 @@ check_args (const rs_net *net, const rs_loss_type *loss, const rs_data *d,
             const rs_slice *sl, size_t nu, size_t nv, rs_interval ur,
             rs_interval vr, double eps, rs_error *err)
 {
-  if (nu < 2 || nv < 2 || nu > 4096 || nv > 4096)
+  if (nu < 2 || nv < 1 || nu > 4096 || nv > 4096)
     return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
-                         "a grid has 2 to 4096 points a side, not %zu x %zu",
-                         nu, nv);
-  if (!range_ok (ur) || !range_ok (vr))
+                         "a grid has 2 to 4096 points along u and 1 to 4096 "
+                         "along v, not %zu x %zu", nu, nv);
+  if (!range_ok (ur) || (nv > 1 && !range_ok (vr)))
     return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
                          "a grid's ranges must be finite with lo < hi");
   if (sl->np != rs_net_nparams (net))
@@ -487,7 +487,7 @@ rs_surface_u (const rs_surface *s, size_t j)
 double
 rs_surface_v (const rs_surface *s, size_t i)
 {
-  return rs_surface_coord (s->vr, i, s->nv);
+  return s->nv == 1 ? 0.0 : rs_surface_coord (s->vr, i, s->nv);
 }
 
 /* The nearest preview index to i on a side of n points. */

@@ -31,7 +31,8 @@ static const char surface_usage[] =
   "  -p, --pca              the top two principal components of the run's\n"
   "                         trajectory\n"
   "      --seed N           seed of the random directions (the scene's)\n"
-  "  -s, --size NxM         grid points along u and v (101x101)\n"
+  "  -s, --size NxM         grid points along u and v (101x101); Nx1 is\n"
+  "                         the 1-D slice along u (v = 0)\n"
   "  -u, --u-range LO,HI    the range of u (axes: the scene's w-range\n"
   "                         around the centre for the single neuron; else\n"
   "                         -1,1)\n"
@@ -133,8 +134,10 @@ one_option (int c, surf_args *a)
       return *optarg >= '0' && *optarg <= '9' && *end == '\0' && errno == 0
         ? CLI_OK : bad_value ("--seed", optarg, "a whole number");
     case 's':
-      return cli_parse_dims (optarg, 2, 4096, &a->nu, &a->nv) == 0 ? CLI_OK
-        : bad_value ("--size", optarg, "NxM, 2 to 4096 each");
+      return cli_parse_dims (optarg, 1, 4096, &a->nu, &a->nv) == 0
+             && a->nu >= 2 ? CLI_OK
+        : bad_value ("--size", optarg, "NxM, N 2 to 4096, M 1 to 4096 (Nx1: "
+                     "a 1-D slice along u)");
     case 'u':
       a->have_u = 1;
       return parse_range (optarg, &a->ur) == 0 ? CLI_OK

@@ -335,6 +335,44 @@ START_TEST (test_axes_direct)
 }
 END_TEST
 
+/* A 1-D slice (one row, v = 0) along a random direction: each point is
+ * theta0 + u d1, evaluated directly. */
+START_TEST (test_one_d_slice)
+{
+  rs_data *d;
+  rs_net *net = net_2_16_1 (&d);
+  rs_slice *sl = rs_slice_alloc (net, NULL);
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  double *theta = malloc (rs_net_nparams (net) * sizeof *theta), gn;
+  rs_surface *s;
+  size_t dead;
+
+  gsl_rng_set (r, 8);
+  rs_slice_random (sl, net, r, 1, 0, NULL);
+  s = rs_surface_alloc (net, rs_loss_mse_type, d, sl, 33, 1,
+                        rs_interval_make (-1.5, 0.75),
+                        rs_interval_make (0.0, 0.0), RS_SURFACE_GRAD, 0.0,
+                        NULL);
+  ck_assert_ptr_nonnull (s);
+  rs_surface_run (s);
+  ck_assert (rs_surface_v (s, 0) == 0.0);
+  for (size_t j = 0; j < 33; j++)
+    {
+      rs_slice_point (sl, rs_surface_u (s, j), 0.0, theta);
+      ck_assert_double_eq_tol (rs_surface_value (s, RS_SURFACE_LOSS, 0, j),
+                               direct (net, d, theta, &gn, &dead), 1e-12);
+      ck_assert_double_eq_tol (rs_surface_value (s, RS_SURFACE_GRAD, 0, j),
+                               gn, 1e-12);
+    }
+  free (theta);
+  gsl_rng_free (r);
+  rs_surface_free (s);
+  rs_slice_free (sl);
+  rs_net_free (net);
+  rs_data_free (d);
+}
+END_TEST
+
 /* The single neuron's grid over (W1[0][0], b1[0]) is the skeleton's
  * rs_surface_loss grid. */
 START_TEST (test_neuron_slice)
@@ -511,8 +549,8 @@ START_TEST (test_surface_errors)
                     RS_EINVAL);
   ck_assert_ptr_null (rs_surface_alloc (net, rs_loss_mse_type, d, sl, 1, 5,
                                         r, r, 0, 0.0, &err));
-  ck_assert_str_eq (err.message, "a grid has 2 to 4096 points a side, not "
-                    "1 x 5");
+  ck_assert_str_eq (err.message, "a grid has 2 to 4096 points along u and 1 "
+                    "to 4096 along v, not 1 x 5");
   ck_assert_ptr_null (rs_surface_alloc (net, rs_loss_mse_type, d, sl, 5, 5,
                                         rs_interval_make (1.0, 1.0), r, 0,
                                         0.0, &err));
@@ -604,6 +642,7 @@ surface_suite (void)
   tcase_add_checked_fixture (slices, setup_data, teardown_data);
   tcase_add_loop_test (slices, test_axes_direct, 0, 2);
   tcase_add_test (slices, test_neuron_slice);
+  tcase_add_test (slices, test_one_d_slice);
   tcase_add_test (slices, test_preview_first);
   tcase_add_test (slices, test_filter_norm);
   tcase_add_test (slices, test_pca_plane);

@@ -80,8 +80,9 @@ enum {
 
 typedef struct rs_surface rs_surface;
 
-/* A grid of nu x nv points (2 to 4096 each) over u in ur and v in vr on
- * slice sl of net, scored by loss on d, computing `what`; eps is the
+/* A grid of nu x nv points (nu 2 to 4096, nv 1 to 4096) over u in ur and
+ * v in vr on slice sl of net (nv = 1: the 1-D slice theta0 + u d1, v = 0
+ * and vr unused), scored by loss on d, computing `what`; eps is the
  * plateau's gradient norm.  net, sl and d are copied.  NULL with err on
  * bad arguments. */
 rs_surface *rs_surface_alloc (const rs_net *net, const rs_loss_type *loss,
