@@ -1,4 +1,4 @@
-/* common.c: error reports. */
+/* common.c: error reports, and the nearest name for "did you mean". */
 #include <config.h>
 
 #include <stdarg.h>
@@ -68,4 +68,53 @@ rs_strerror (int code)
     default:
       return "unknown error";
     }
+}
+
+/* Levenshtein distance of two short words. */
+static size_t
+edit_distance (const char *a, const char *b)
+{
+  size_t la = strlen (a), lb = strlen (b), row[64];
+
+  if (la >= 63 || lb >= 63)
+    return 99;
+  for (size_t j = 0; j <= lb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= la; i++)
+    {
+      size_t diag = row[0];
+
+      row[0] = i;
+      for (size_t j = 1; j <= lb; j++)
+        {
+          size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+          if (up + 1 < best)
+            best = up + 1;
+          if (row[j - 1] + 1 < best)
+            best = row[j - 1] + 1;
+          row[j] = best;
+          diag = up;
+        }
+    }
+  return row[lb];
+}
+
+const char *
+rs_nearest (const char *word, const char *const *names, size_t n)
+{
+  const char *best = NULL;
+  size_t bd = 3;
+
+  for (size_t i = 0; i < n; i++)
+    {
+      size_t d = edit_distance (word, names[i]);
+
+      if (d < bd)
+        {
+          bd = d;
+          best = names[i];
+        }
+    }
+  return best;
 }

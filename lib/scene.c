@@ -303,52 +303,15 @@ next (parser *ps)
     }
 }
 
-/* Levenshtein distance of two short words, for "did you mean". */
-static size_t
-edit_distance (const char *a, const char *b)
-{
-  size_t la = strlen (a), lb = strlen (b), row[64];
-
-  if (la >= 63 || lb >= 63)
-    return 99;
-  for (size_t j = 0; j <= lb; j++)
-    row[j] = j;
-  for (size_t i = 1; i <= la; i++)
-    {
-      size_t diag = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= lb; j++)
-        {
-          size_t up = row[j];
-          size_t best = diag + (a[i - 1] != b[j - 1]);
-          if (up + 1 < best)
-            best = up + 1;
-          if (row[j - 1] + 1 < best)
-            best = row[j - 1] + 1;
-          row[j] = best;
-          diag = up;
-        }
-    }
-  return row[lb];
-}
-
 /* The nearest of names (NULL-terminated) to word, if near enough. */
 static const char *
 nearest (const char *word, const char *const *names)
 {
-  const char *best = NULL;
-  size_t bd = 3;
+  size_t n = 0;
 
-  for (size_t i = 0; names[i] != NULL; i++)
-    {
-      size_t d = edit_distance (word, names[i]);
-      if (d < bd)
-        {
-          bd = d;
-          best = names[i];
-        }
-    }
-  return best;
+  while (names[n] != NULL)
+    n++;
+  return rs_nearest (word, names, n);
 }
 
 /* Read a number; bounds [lo, hi], open at an end when lo_open/hi_open. */

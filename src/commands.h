@@ -12,6 +12,11 @@ int cmd_render (int argc, char **argv);
 int cmd_simulate (int argc, char **argv);
 int cmd_surface (int argc, char **argv);
 
+/* reluscape experiment NAME [OPTIONS] [-o FILE.csv]: one of the experiments
+ * of rs_probe.h (depth, zero-grad, born-dead, dead-sweep) as a readable
+ * table, or as CSV. */
+int cmd_experiment (int argc, char **argv);
+
 /* reluscape run [SCENE]: the interactive app; the built-in scene when no
  * scene is given (this is also what `reluscape` alone runs). */
 int cmd_run (int argc, char **argv);

@@ -21,6 +21,8 @@ static const char usage[] =
   "  render SCENE -o FILE     draw SCENE's figure as PNG, PDF or SVG\n"
   "  simulate SCENE [-o FILE] run SCENE and write its numbers as CSV or JSON\n"
   "  surface SCENE [-o FILE]  write the loss landscape around SCENE's run\n"
+  "  experiment NAME ...      depth, zero-grad, born-dead or dead-sweep:\n"
+  "                           an experiment's numbers as a table or CSV\n"
   "  help [COMMAND]           show help for a command\n"
   "\n"
   "  -h, --help               show this help and exit\n"
@@ -39,6 +41,7 @@ static const command commands[] = {
   { "render", cmd_render },
   { "simulate", cmd_simulate },
   { "surface", cmd_surface },
+  { "experiment", cmd_experiment },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -1161,6 +1161,23 @@ START_TEST (test_net_scenes_story)
 }
 END_TEST
 
+/* rs_nearest: the name within 2 edits (Levenshtein distance: one
+ * deletion, one substitution, a swap counts 2), the first of equals, or
+ * none. */
+START_TEST (test_nearest)
+{
+  static const char *const names[] = { "optimizer", "output", "alpha",
+                                       "autokick" };
+
+  ck_assert_str_eq (rs_nearest ("optimzer", names, 4), "optimizer");
+  ck_assert_str_eq (rs_nearest ("ouptut", names, 4), "output");
+  ck_assert_str_eq (rs_nearest ("alhpa", names, 4), "alpha");
+  ck_assert_ptr_null (rs_nearest ("beta", names, 4));
+  ck_assert_ptr_null (rs_nearest ("", names, 4));
+  ck_assert_ptr_null (rs_nearest ("alpha", names, 0));
+}
+END_TEST
+
 static Suite *
 scene_suite (void)
 {
@@ -1198,6 +1215,7 @@ scene_suite (void)
   tcase_add_loop_test (errors, test_bad_scene, 0, N_BAD);
   tcase_add_test (errors, test_error_format);
   tcase_add_test (errors, test_code_without_report);
+  tcase_add_test (errors, test_nearest);
   suite_add_tcase (s, errors);
 
   tcase_add_test (files, test_load_missing);

@@ -47,6 +47,11 @@ char *rs_error_format (const rs_error *err, char *buf, size_t n);
 /* A short description of a status code. */
 const char *rs_strerror (int code);
 
+/* The nearest of the n names to word, within 2 edits (Levenshtein), for
+ * "did you mean"; NULL when none is that near. */
+const char *rs_nearest (const char *word, const char *const *names,
+                        size_t n);
+
 /* A closed interval [lo, hi]: ranges of the landscape, subdifferentials. */
 typedef struct {
   double lo;
