@@ -5,7 +5,10 @@
  * [ , ]); each keyword has a handler that reads its values.  When the
  * whole text is read, what depends on several lines is settled (the
  * network's activations, the kicks' seeds) and checked against each
- * other.  The first error stops the parse and names file:line:col. */
+ * other.  An error names file:line:col; the parse goes on at the next
+ * line, so that one pass reports every error of a file (up to
+ * RS_SCENE_MAX_ERRORS), and then looks for lines that parse but will not
+ * do what their author likely wants (warnings). */
 #include <config.h>
 
 #include <errno.h>
@@ -67,12 +70,21 @@ struct parser {
   const char *line_start;
   token tok;             /* the current token */
   rs_scene *sc;
-  rs_error *err;
+  rs_error *err;         /* the first error, when not NULL */
+  rs_scene_report *rep;  /* every error and warning, when not NULL */
+  size_t n_errors;
+  int first_code;        /* the first error's code, RS_OK if none */
+  int stopped;           /* too many errors: the rest is not read */
   const keyword *kw;     /* the keyword whose values are being read */
-  int seen_line[48];     /* where each keyword was set, 0 if not yet */
+  place seen[48];        /* where each keyword was set, line 0 if not yet */
+  unsigned char broken[48];   /* a line of that keyword had an error */
   int pushed_back;       /* next() returns the current token again */
   int kick_seeded[RS_SIM_MAX_KICKS];
   place kick_unit[RS_SIM_MAX_KICKS];   /* the word "unit" of a kick */
+  place kick_at[RS_SIM_MAX_KICKS];     /* the STEP of each kick */
+  place event_at[RS_SIM_MAX_EVENTS];   /* the STEP of each 'at' */
+  place start_at;        /* the start's w */
+  place patience_at;     /* autokick's patience, line 0 if not given */
   place value_at[RS_SIM_MAX_VALUES];   /* the name of each "set" */
   act_choice hidden;     /* "activation" */
   act_choice output;     /* "output" */
@@ -90,6 +102,36 @@ here (const parser *ps)
   return at;
 }
 
+/* Record an error at `at`: the first one into ps->err, each into the
+ * report while there is room; one more than it holds stops the parse
+ * with a note instead.  Returns code. */
+static int
+record_error (parser *ps, place at, int code, const char *msg)
+{
+  rs_scene_report *rep = ps->rep;
+
+  if (ps->n_errors == 0)
+    {
+      ps->first_code = code;
+      rs_error_set (ps->err, code, ps->name, at.line, at.col, "%s", msg);
+    }
+  ps->n_errors++;
+  if (rep == NULL)
+    return code;
+  if (rep->n < RS_SCENE_MAX_ERRORS)
+    rs_error_set (&rep->e[rep->n++], code, ps->name, at.line, at.col, "%s",
+                  msg);
+  else
+    {
+      ps->stopped = 1;
+      rep->stopped = 1;
+      rs_error_set (&rep->note, code, ps->name, at.line, at.col,
+                    "too many errors (more than %d): the rest of the file "
+                    "is not checked", RS_SCENE_MAX_ERRORS);
+    }
+  return code;
+}
+
 /* Error at place `at`. */
 static int
 fail_at (parser *ps, place at, int code, const char *fmt, ...)
@@ -104,7 +146,7 @@ fail_at (parser *ps, place at, int code, const char *fmt, ...)
   va_start (ap, fmt);
   vsnprintf (msg, sizeof msg, fmt, ap);
   va_end (ap);
-  return rs_error_set (ps->err, code, ps->name, at.line, at.col, "%s", msg);
+  return record_error (ps, at, code, msg);
 }
 
 /* Error at the current token. */
@@ -395,13 +437,13 @@ expect_word (parser *ps, const char *w, const char *form)
 static int
 get_range (parser *ps, const char *what, rs_interval *r)
 {
-  int line, col, rc;
+  place at;
+  int rc;
   double lo = 0.0, hi = 0.0;
 
   if (expect (ps, T_LBRACK, "'[' to open a range such as [-3, 3]") != RS_OK)
     return RS_ESYNTAX;
-  line = ps->tok.line;
-  col = ps->tok.col;
+  at = here (ps);
   if ((rc = get_number (ps, what, -1e6, 0, 1e6, 0, &lo)) != RS_OK
       || (rc = expect (ps, T_COMMA, "',' between the ends of a range"))
          != RS_OK
@@ -409,9 +451,8 @@ get_range (parser *ps, const char *what, rs_interval *r)
       || (rc = expect (ps, T_RBRACK, "']' to close the range")) != RS_OK)
     return rc;
   if (!(lo < hi))
-    return rs_error_set (ps->err, RS_EINVAL, ps->name, line, col,
-                         "%s [%g, %g] is empty: its first end must be "
-                         "below its second", what, lo, hi);
+    return fail_at (ps, at, RS_EINVAL, "%s [%g, %g] is empty: its first "
+                    "end must be below its second", what, lo, hi);
   *r = rs_interval_make (lo, hi);
   return RS_OK;
 }
@@ -815,6 +856,7 @@ kw_start (parser *ps)
 
   if (rc != RS_OK)
     return rc;
+  ps->start_at = here (ps);
   return get_number (ps, "start b", -1e6, 0, 1e6, 0, &p->b0);
 }
 
@@ -1163,8 +1205,10 @@ kw_kick (parser *ps)
   ps->kick_seeded[p->n_kicks] = 0;
   ps->kick_unit[p->n_kicks].line = 0;
   if ((rc = expect_word (ps, "at", form)) != RS_OK
-      || (rc = get_count (ps, "kick step", 0, 1e7, &k.step)) != RS_OK
-      || (rc = expect_word (ps, "sigma", form)) != RS_OK
+      || (rc = get_count (ps, "kick step", 0, 1e7, &k.step)) != RS_OK)
+    return rc;
+  ps->kick_at[p->n_kicks] = here (ps);
+  if ((rc = expect_word (ps, "sigma", form)) != RS_OK
       || (rc = get_number (ps, "kick sigma", 0, 1, 1000, 0, &k.sigma))
          != RS_OK)
     return rc;
@@ -1213,7 +1257,10 @@ kw_autokick (parser *ps)
       if (which == 0)
         rc = get_number (ps, "autokick eps", 0, 0, 1, 0, &a->eps);
       else if (which == 1)
-        rc = get_count (ps, "autokick patience", 1, 1e7, &a->patience);
+        {
+          rc = get_count (ps, "autokick patience", 1, 1e7, &a->patience);
+          ps->patience_at = here (ps);
+        }
       else
         a->target = targets[which - 2];
       if (rc != RS_OK)
@@ -1237,8 +1284,10 @@ kw_at (parser *ps)
   if (p->n_events == RS_SIM_MAX_EVENTS)
     return fail (ps, RS_EINVAL, "too many events (at most %d)",
                  RS_SIM_MAX_EVENTS);
-  if ((rc = get_count (ps, "event step", 0, 1e7, &e.step)) != RS_OK
-      || (rc = get_name (ps, "event", names, &i)) != RS_OK)
+  if ((rc = get_count (ps, "event step", 0, 1e7, &e.step)) != RS_OK)
+    return rc;
+  ps->event_at[p->n_events] = here (ps);
+  if ((rc = get_name (ps, "event", names, &i)) != RS_OK)
     return rc;
   e.action = actions[i];
   if (e.action == RS_SIM_SET_ALPHA)
@@ -1326,8 +1375,8 @@ static const keyword keywords[] = {
 
 #define N_KEYWORDS (sizeof keywords / sizeof keywords[0])
 
-_Static_assert (N_KEYWORDS <= sizeof ((parser *) 0)->seen_line
-                / sizeof (int), "parser.seen_line too small");
+_Static_assert (N_KEYWORDS <= sizeof ((parser *) 0)->seen
+                / sizeof (place), "parser.seen too small");
 
 const rs_scene_keyword *
 rs_scene_keyword_get (size_t i)
@@ -1356,10 +1405,14 @@ unknown_keyword (parser *ps)
     names[i] = keywords[i].k.name;
   names[N_KEYWORDS] = NULL;
   near = nearest (ps->tok.str, names);
-  if (near != NULL)
-    return fail (ps, RS_ESYNTAX, "unknown keyword '%s' (did you mean '%s'?)",
-                 ps->tok.str, near);
-  return fail (ps, RS_ESYNTAX, "unknown keyword '%s'", ps->tok.str);
+  if (near == NULL)
+    return fail (ps, RS_ESYNTAX, "unknown keyword '%s'", ps->tok.str);
+  /* the line was most likely meant for near: no warnings about its value */
+  for (size_t i = 0; i < N_KEYWORDS; i++)
+    if (names[i] == near)
+      ps->broken[i] = 1;
+  return fail (ps, RS_ESYNTAX, "unknown keyword '%s' (did you mean '%s'?)",
+               ps->tok.str, near);
 }
 
 /* One line that starts with the word in ps->tok. */
@@ -1375,21 +1428,56 @@ statement (parser *ps)
       break;
   if (i == N_KEYWORDS)
     return unknown_keyword (ps);
-  if (!keywords[i].repeatable && ps->seen_line[i] != 0)
+  if (!keywords[i].repeatable && ps->seen[i].line != 0)
     return fail (ps, RS_ESYNTAX, "'%s' is already set on line %d",
-                 keywords[i].k.name, ps->seen_line[i]);
-  ps->seen_line[i] = ps->tok.line;
+                 keywords[i].k.name, ps->seen[i].line);
+  ps->seen[i] = here (ps);
   ps->kw = &keywords[i];
   rc = keywords[i].handler (ps);
+  if (rc == RS_OK && (rc = next (ps)) == RS_OK
+      && ps->tok.kind != T_NEWLINE && ps->tok.kind != T_END)
+    rc = fail (ps, RS_ESYNTAX, "unexpected %s after the values of '%s' "
+               "(it takes: %s)", describe (&ps->tok, buf, sizeof buf),
+               keywords[i].k.name, keywords[i].k.args);
   if (rc != RS_OK)
-    return rc;
-  if ((rc = next (ps)) != RS_OK)
-    return rc;
-  if (ps->tok.kind != T_NEWLINE && ps->tok.kind != T_END)
-    return fail (ps, RS_ESYNTAX, "unexpected %s after the values of '%s' "
-                 "(it takes: %s)", describe (&ps->tok, buf, sizeof buf),
-                 keywords[i].k.name, keywords[i].k.args);
-  return RS_OK;
+    ps->broken[i] = 1;
+  return rc;
+}
+
+/* The index of the keyword called name in the table. */
+static size_t
+keyword_index (const char *name)
+{
+  size_t i = 0;
+
+  while (i < N_KEYWORDS && strcmp (keywords[i].k.name, name) != 0)
+    i++;
+  return i;
+}
+
+/* Where the keyword called name is set, line 0 when it is not. */
+static place
+seen_at (const parser *ps, const char *name)
+{
+  place none = { 0, 0 };
+  size_t i = keyword_index (name);
+
+  return i < N_KEYWORDS ? ps->seen[i] : none;
+}
+
+/* Whether every line of the keywords named (NULL-terminated) parsed: a
+ * warning about values read from a line with an error would mislead. */
+static int
+intact (const parser *ps, const char *const *names)
+{
+  for (size_t k = 0; names[k] != NULL; k++)
+    {
+      size_t i = keyword_index (names[k]);
+
+      if (i < N_KEYWORDS && ps->broken[i])
+        return 0;
+    }
+  return 1;
 }
 
 /* ---- After the last line ---- */
@@ -1478,19 +1566,20 @@ check_names (parser *ps, const rs_net *net)
   const rs_sim_params *p = &ps->sc->sim;
   rs_error e;
   size_t index;
+  int rc = RS_OK;
 
   for (size_t i = 0; i < p->n_values; i++)
     if (rs_net_param_lookup (net, p->values[i].name, &index, &e) != RS_OK)
-      return fail_at (ps, ps->value_at[i], e.code, "%s", e.message);
+      rc = fail_at (ps, ps->value_at[i], e.code, "%s", e.message);
   for (size_t i = 0; i < p->n_kicks; i++)
     {
       const rs_kick *k = &p->kicks[i];
       rs_kick_spec ks = { k->target, k->layer, k->unit, k->sigma };
 
       if (rs_kick_check (&ks, net, &e) != RS_OK)
-        return fail_at (ps, ps->kick_unit[i], e.code, "%s", e.message);
+        rc = fail_at (ps, ps->kick_unit[i], e.code, "%s", e.message);
     }
-  return RS_OK;
+  return rc;
 }
 
 /* check_names on a network of the scene's shape, built when a name or
@@ -1518,30 +1607,230 @@ check_shape (parser *ps)
   return rc;
 }
 
-/* What depends on several lines, once they are all read. */
+/* What depends on several lines, once they are all read.  The checks
+ * run only when every line parsed: a line with an error leaves its
+ * values half read, and what they meet would be reported wrongly. */
 static int
 finish (parser *ps)
 {
-  int rc;
-
   default_kick_seeds (ps);
   if (ps->sc->sim.net.layers > 0)
     build_network (ps);
-  if ((rc = check_neuron (ps)) != RS_OK
-      || (rc = check_inputs (ps)) != RS_OK)
-    return rc;
-  return check_shape (ps);
+  if (ps->n_errors > 0)
+    return ps->first_code;
+  check_neuron (ps);
+  check_inputs (ps);
+  check_shape (ps);
+  return ps->first_code;
 }
 
-int
-rs_scene_parse (rs_scene *sc, const char *text, size_t len,
-                const char *name, rs_error *err)
+/* ---- Warnings: lines that parse but will not do what they say ---- */
+
+/* Whether place a comes before the warning w in the text. */
+static int
+before (place a, const rs_error *w)
+{
+  return a.line < w->line || (a.line == w->line && a.col < w->col);
+}
+
+/* Record a warning at `at`.  The report keeps its first
+ * RS_SCENE_MAX_WARNINGS warnings in the order of the text and counts
+ * the others. */
+static void
+warn_at (parser *ps, place at, const char *fmt, ...)
+  __attribute__ ((format (printf, 3, 4)));
+
+static void
+warn_at (parser *ps, place at, const char *fmt, ...)
+{
+  rs_scene_report *rep = ps->rep;
+  size_t i = rep->nwarn, n = rep->nwarn;
+  char msg[400];
+  va_list ap;
+
+  va_start (ap, fmt);
+  vsnprintf (msg, sizeof msg, fmt, ap);
+  va_end (ap);
+  while (i > 0 && before (at, &rep->w[i - 1]))
+    i--;
+  if (n == RS_SCENE_MAX_WARNINGS)
+    {
+      rep->more_warnings++;
+      if (i == n)
+        return;
+      n--;
+    }
+  else
+    rep->nwarn++;
+  memmove (&rep->w[i + 1], &rep->w[i], (n - i) * sizeof rep->w[0]);
+  rs_error_set (&rep->w[i], RS_OK, ps->name, at.line, at.col, "%s", msg);
+}
+
+/* Kicks and events due once the run has taken all its steps: the run
+ * ends before them (only the app goes on past the last step). */
+static void
+warn_late (parser *ps)
+{
+  static const char *const deps[] = { "steps", NULL };
+  const rs_sim_params *p = &ps->sc->sim;
+
+  if (!intact (ps, deps))
+    return;
+  for (size_t i = 0; i < p->n_kicks; i++)
+    if (p->kicks[i].step >= p->steps)
+      warn_at (ps, ps->kick_at[i], "kick at %zu comes after the last step "
+               "(steps %zu): it never happens", p->kicks[i].step, p->steps);
+  for (size_t i = 0; i < p->n_events; i++)
+    if (p->events[i].step >= p->steps)
+      warn_at (ps, ps->event_at[i], "at %zu comes after the last step "
+               "(steps %zu): it never happens", p->events[i].step, p->steps);
+}
+
+/* The single neuron's start inside the landscape that shows it; reported
+ * at 'start', or at the range that leaves the default start out. */
+static void
+warn_start_outside (parser *ps)
+{
+  static const char *const deps[] = { "start", "w-range", "b-range",
+                                      "network", NULL };
+  const rs_scene *sc = ps->sc;
+  double w = sc->sim.w0, b = sc->sim.b0;
+  int in_w = w >= sc->w_range.lo && w <= sc->w_range.hi;
+  int in_b = b >= sc->b_range.lo && b <= sc->b_range.hi;
+  place at = seen_at (ps, "start");
+
+  if (sc->sim.net.layers > 0 || (in_w && in_b) || !intact (ps, deps))
+    return;
+  if (at.line == 0)
+    at = seen_at (ps, in_w ? "b-range" : "w-range");
+  else
+    at = ps->start_at;
+  warn_at (ps, at, "start %g %g%s lies outside the landscape (w-range "
+           "[%g, %g], b-range [%g, %g]): the figure does not show where the "
+           "ball starts", w, b, seen_at (ps, "start").line == 0
+           ? " (the default)" : "", sc->w_range.lo, sc->w_range.hi,
+           sc->b_range.lo, sc->b_range.hi);
+}
+
+/* Keywords of the single neuron in a network scene, and of networks in
+ * a single neuron scene: they parse, and change nothing. */
+static void
+warn_ignored (parser *ps)
+{
+  static const char *const deps[] = { "network", NULL };
+  static const struct {
+    const char *name;
+    int with_network;
+    const char *why;
+  } ignored[] = {
+    { "start", 1, "it places the single neuron (use 'set' for a "
+      "network's parameters)" },
+    { "init", 0, "the single neuron starts at 'start'" },
+    { "bias", 0, "the single neuron starts at 'start'" },
+    { "output", 0, "the single neuron's activation is 'activation'" },
+  };
+  int net = ps->sc->sim.net.layers > 0;
+
+  if (!intact (ps, deps))
+    return;
+  for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
+    {
+      place at = seen_at (ps, ignored[i].name);
+
+      if (at.line != 0 && net == ignored[i].with_network)
+        warn_at (ps, at, "%s is ignored %s a network: %s", ignored[i].name,
+                 net ? "with" : "without", ignored[i].why);
+    }
+}
+
+/* Bias warming (C10) still on when the run ends, and an autokick (C11)
+ * whose patience outlasts the run. */
+static void
+warn_cures (parser *ps)
+{
+  static const char *const warming_deps[] = { "warming", "steps", NULL };
+  static const char *const autokick_deps[] = { "autokick", "steps", NULL };
+  const rs_sim_params *p = &ps->sc->sim;
+  const rs_warming *w = &p->warming;
+  size_t end = w->start + w->hold + w->anneal;
+  place at;
+
+  if (w->gamma0 > 0.0 && end > p->steps && intact (ps, warming_deps))
+    warn_at (ps, seen_at (ps, "warming"), "warming ends at step %zu (from "
+             "%zu + hold %zu + anneal %zu), after the last step (steps %zu): "
+             "the run stops with the biases still shifted", end, w->start,
+             w->hold, w->anneal, p->steps);
+  if (!(p->autokick.sigma > 0.0) || p->autokick.patience <= p->steps
+      || !intact (ps, autokick_deps))
+    return;
+  at = ps->patience_at.line != 0 ? ps->patience_at
+                                 : seen_at (ps, "autokick");
+  warn_at (ps, at, "autokick patience %zu is longer than the run (steps "
+           "%zu): it never kicks", p->autokick.patience, p->steps);
+}
+
+static void
+warnings (parser *ps)
+{
+  warn_late (ps);
+  warn_start_outside (ps);
+  warn_ignored (ps);
+  warn_cures (ps);
+}
+
+/* ---- The whole text ---- */
+
+/* After an error on `line`, go on at the start of the next line (which
+ * the lexer may have reached already, having read the line's end). */
+static void
+recover (parser *ps, int line)
+{
+  ps->pushed_back = 0;
+  while (ps->line == line && ps->p < ps->end)
+    if (*ps->p++ == '\n')
+      {
+        ps->line++;
+        ps->line_start = ps->p;
+      }
+}
+
+/* Read every line.  Without a report the first error ends the parse;
+ * with one, each error is followed by the next line, until too many. */
+static void
+read_lines (parser *ps)
+{
+  char buf[80];
+
+  for (;;)
+    {
+      int line = ps->line, rc = next (ps);
+
+      if (rc == RS_OK && ps->tok.kind == T_END)
+        return;
+      if (rc == RS_OK && ps->tok.kind == T_NEWLINE)
+        continue;
+      if (rc == RS_OK && ps->tok.kind != T_WORD)
+        rc = fail (ps, RS_ESYNTAX, "expected a keyword at the start of the "
+                   "line, found %s", describe (&ps->tok, buf, sizeof buf));
+      else if (rc == RS_OK)
+        rc = statement (ps);
+      if (rc == RS_OK)
+        continue;
+      if (ps->rep == NULL || ps->stopped)
+        return;
+      recover (ps, line);
+    }
+}
+
+static int
+parse (rs_scene *sc, const char *text, size_t len, const char *name,
+       rs_error *err, rs_scene_report *rep)
 {
   parser ps;
-  char buf[80];
-  int rc;
 
   rs_scene_default (sc);
+  if (rep != NULL)
+    memset (rep, 0, sizeof *rep);
   memset (&ps, 0, sizeof ps);
   ps.p = ps.line_start = text;
   ps.end = text + len;
@@ -1549,21 +1838,28 @@ rs_scene_parse (rs_scene *sc, const char *text, size_t len,
   ps.line = 1;
   ps.sc = sc;
   ps.err = err;
-  for (;;)
-    {
-      if ((rc = next (&ps)) != RS_OK)
-        return rc;
-      if (ps.tok.kind == T_END)
-        return finish (&ps);
-      if (ps.tok.kind == T_NEWLINE)
-        continue;
-      if (ps.tok.kind != T_WORD)
-        return fail (&ps, RS_ESYNTAX, "expected a keyword at the start of "
-                     "the line, found %s", describe (&ps.tok, buf,
-                                                     sizeof buf));
-      if ((rc = statement (&ps)) != RS_OK)
-        return rc;
-    }
+  ps.rep = rep;
+  read_lines (&ps);
+  if (ps.stopped || (rep == NULL && ps.n_errors > 0))
+    return ps.first_code;
+  finish (&ps);
+  if (rep != NULL)
+    warnings (&ps);
+  return ps.first_code;
+}
+
+int
+rs_scene_parse (rs_scene *sc, const char *text, size_t len,
+                const char *name, rs_error *err)
+{
+  return parse (sc, text, len, name, err, NULL);
+}
+
+int
+rs_scene_parse_report (rs_scene *sc, const char *text, size_t len,
+                       const char *name, rs_scene_report *rep)
+{
+  return parse (sc, text, len, name, NULL, rep);
 }
 
 int

@@ -525,8 +525,10 @@ evaluate (rs_sim *s)
       s->div_step = s->cur.step;
       s->div_param = bad_param;
     }
-  /* at rest on a plateau: stuck since the first step of this rest */
-  if (s->cur.gnorm <= s->p.tol && layer_dead)
+  /* at rest on a plateau: stuck since the first step of this rest.  A
+     plateau is a wholly dead layer (C5), or an infinite loss whose
+     gradient vanishes (a ReLU-normalised head, C12). */
+  if (s->cur.gnorm <= s->p.tol && (layer_dead || isinf (s->cur.loss)))
     {
       if (s->cur_r.stuck_since == NOT_STUCK)
         s->cur_r.stuck_since = s->cur.step;
@@ -665,6 +667,8 @@ kick (rs_sim *s, const rs_kick_spec *k, gsl_rng *r)
     return 0;
   rs_train_kick (k, s->net, rs_net_params (s->net), r);
   s->cur_r.stuck_since = NOT_STUCK;
+  /* an automatic kick waits its patience again, wherever this one lands */
+  s->cur_r.low_since = 0;
   return 1;
 }
 

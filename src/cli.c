@@ -23,9 +23,9 @@ cli_message (const char *fmt, ...)
   fputc ('\n', stderr);
 }
 
-/* The line-th line (1-based) of text, printed with a caret at col. */
+/* The line-th line (1-based) of text, printed to f with a caret at col. */
 static void
-print_caret (const char *text, size_t len, int line, int col)
+print_caret (FILE *f, const char *text, size_t len, int line, int col)
 {
   const char *p = text, *end = text + len, *eol;
 
@@ -39,20 +39,60 @@ print_caret (const char *text, size_t len, int line, int col)
   eol = memchr (p, '\n', (size_t) (end - p));
   if (eol == NULL)
     eol = end;
-  fprintf (stderr, "  %.*s\n  ", (int) (eol - p), p);
-  for (int c = 1; c < col; c++)
-    fputc (p[c - 1] == '\t' ? '\t' : ' ', stderr);
-  fputs ("^\n", stderr);
+  fprintf (f, "  %.*s\n  ", (int) (eol - p), p);
+  for (int c = 1; c < col && p + c - 1 < eol; c++)
+    fputc (p[c - 1] == '\t' ? '\t' : ' ', f);
+  fputs ("^\n", f);
+}
+
+void
+cli_print_diagnostic (const char *kind, const rs_error *err,
+                      const char *text, size_t len)
+{
+  if (err->file[0] != '\0' && err->line > 0)
+    fprintf (stderr, "%s:%d:%d: %s: %s\n", err->file, err->line, err->col,
+             kind, err->message);
+  else if (err->file[0] != '\0')
+    fprintf (stderr, "%s: %s: %s\n", err->file, kind, err->message);
+  else
+    fprintf (stderr, "%s: %s\n", kind, err->message);
+  if (text != NULL && err->line > 0)
+    print_caret (stderr, text, len, err->line, err->col);
 }
 
 void
 cli_print_error (const rs_error *err, const char *text, size_t len)
 {
-  char buf[1024];
+  cli_print_diagnostic ("error", err, text, len);
+}
 
-  fprintf (stderr, "%s\n", rs_error_format (err, buf, sizeof buf));
-  if (text != NULL && err->line > 0)
-    print_caret (text, len, err->line, err->col);
+void
+cli_print_report (const rs_scene_report *rep, const char *text, size_t len,
+                  int warnings)
+{
+  size_t ie = 0, iw = 0;
+
+  /* errors and warnings in one sequence, by place in the text */
+  while (ie < rep->n || (warnings && iw < rep->nwarn))
+    {
+      const rs_error *e = ie < rep->n ? &rep->e[ie] : NULL;
+      const rs_error *w = warnings && iw < rep->nwarn ? &rep->w[iw] : NULL;
+
+      if (w == NULL || (e != NULL && (e->line < w->line
+                                      || (e->line == w->line
+                                          && e->col <= w->col))))
+        {
+          cli_print_diagnostic ("error", e, text, len);
+          ie++;
+        }
+      else
+        {
+          cli_print_diagnostic ("warning", w, text, len);
+          iw++;
+        }
+    }
+  if (rep->stopped)
+    cli_print_diagnostic ("note", &rep->note, text, len);
 }
 
 void
@@ -106,31 +146,46 @@ cli_is_builtin (const char *arg)
 }
 
 int
-cli_load_scene (const char *path, rs_scene *sc)
+cli_read_scene (const char *path, char **text, size_t *len,
+                const char **name)
 {
   rs_error err;
+
+  if (cli_is_builtin (path))
+    {
+      *text = (char *) rs_builtin_scene;
+      *len = rs_builtin_scene_len;
+      *name = CLI_BUILTIN_NAME;
+      return CLI_OK;
+    }
+  *name = path;
+  if (rs_scene_read (path, text, len, &err) == RS_OK)
+    return CLI_OK;
+  cli_message ("%s: %s", path, err.message);
+  return CLI_USAGE;
+}
+
+void
+cli_free_scene_text (const char *path, char *text)
+{
+  if (!cli_is_builtin (path))
+    free (text);
+}
+
+int
+cli_load_scene (const char *path, rs_scene *sc)
+{
+  rs_scene_report rep;
+  const char *name;
   char *text;
   size_t len = 0;
   int rc;
 
-  rs_error_clear (&err);
-  if (cli_is_builtin (path))
-    {
-      rc = rs_scene_parse (sc, rs_builtin_scene, rs_builtin_scene_len,
-                           CLI_BUILTIN_NAME, &err);
-      if (rc != RS_OK)
-        cli_print_error (&err, rs_builtin_scene, rs_builtin_scene_len);
-      return rc == RS_OK ? CLI_OK : CLI_USAGE;
-    }
-  if (rs_scene_read (path, &text, &len, &err) != RS_OK)
-    {
-      cli_message ("%s: %s", path, err.message);
-      return CLI_USAGE;
-    }
-  rc = rs_scene_parse (sc, text, len, path, &err);
-  if (rc != RS_OK)
-    cli_print_error (&err, text, len);
-  free (text);
+  if (cli_read_scene (path, &text, &len, &name) != CLI_OK)
+    return CLI_USAGE;
+  rc = rs_scene_parse_report (sc, text, len, name, &rep);
+  cli_print_report (&rep, text, len, 1);
+  cli_free_scene_text (path, text);
   return rc == RS_OK ? CLI_OK : CLI_USAGE;
 }
 

@@ -27,14 +27,33 @@ void cli_progress (const char *what, size_t done, size_t total);
  * run draw; otherwise a message naming the scene and CLI_USAGE. */
 int cli_need_neuron (const rs_scene *sc, const char *path);
 
-/* Load the scene at path, or the built-in scene when cli_is_builtin.  On an
- * error print it to stderr as "file:line:col: error: message", then the
- * offending line with a caret under the column, and return CLI_USAGE;
- * CLI_OK otherwise. */
+/* Load the scene at path, or the built-in scene when cli_is_builtin.
+ * Print each error and warning to stderr as "file:line:col: error:
+ * message" (or "warning:"), then the offending line with a caret under
+ * the column (cli_print_report).  CLI_USAGE when the scene has errors or
+ * cannot be read, CLI_OK otherwise (warnings or not). */
 int cli_load_scene (const char *path, rs_scene *sc);
 
-/* Print err as cli_load_scene does, with the source text when known. */
+/* The text of the scene at path, or of the built-in scene, and the name
+ * its messages give; CLI_USAGE with a message when it cannot be read.
+ * Free the text with cli_free_scene_text. */
+int cli_read_scene (const char *path, char **text, size_t *len,
+                    const char **name);
+void cli_free_scene_text (const char *path, char *text);
+
+/* Print err to stderr as "file:line:col: KIND: message", KIND "error",
+ * "warning" or "note", and when text is given and err has a line, that
+ * line of text with a caret under the column. */
+void cli_print_diagnostic (const char *kind, const rs_error *err,
+                           const char *text, size_t len);
+
+/* cli_print_diagnostic of an error. */
 void cli_print_error (const rs_error *err, const char *text, size_t len);
+
+/* A scene's report: its errors and (when warnings is not 0) its warnings
+ * in the order of the text, then the note of a parse that stopped. */
+void cli_print_report (const rs_scene_report *rep, const char *text,
+                       size_t len, int warnings);
 
 /* "reluscape: message" on stderr. */
 void cli_message (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));

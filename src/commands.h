@@ -17,6 +17,11 @@ int cmd_surface (int argc, char **argv);
  * table, or as CSV. */
 int cmd_experiment (int argc, char **argv);
 
+/* reluscape check [--quiet] [--print] SCENE...: every error and warning
+ * of each scene and a summary line, without running it; or one scene in
+ * canonical form. */
+int cmd_check (int argc, char **argv);
+
 /* reluscape run [SCENE]: the interactive app; the built-in scene when no
  * scene is given (this is also what `reluscape` alone runs). */
 int cmd_run (int argc, char **argv);

@@ -23,6 +23,8 @@ static const char usage[] =
   "  surface SCENE [-o FILE]  write the loss landscape around SCENE's run\n"
   "  experiment NAME ...      depth, zero-grad, born-dead or dead-sweep:\n"
   "                           an experiment's numbers as a table or CSV\n"
+  "  check SCENE...           report every error and warning of the scenes\n"
+  "                           without running them\n"
   "  help [COMMAND]           show help for a command\n"
   "\n"
   "  -h, --help               show this help and exit\n"
@@ -42,6 +44,7 @@ static const command commands[] = {
   { "simulate", cmd_simulate },
   { "surface", cmd_surface },
   { "experiment", cmd_experiment },
+  { "check", cmd_check },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

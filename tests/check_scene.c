@@ -1161,6 +1161,538 @@ START_TEST (test_net_scenes_story)
 }
 END_TEST
 
+/* ---- Every error of a file ---- */
+
+/* Parse text named "test.scene" with a report. */
+static int
+parse_report (rs_scene *sc, const char *text, rs_scene_report *rep)
+{
+  return rs_scene_parse_report (sc, text, strlen (text), "test.scene", rep);
+}
+
+/* Entry e of a report is at line:col with exactly this message. */
+static void
+assert_diag (const rs_error *e, int line, int col, const char *message)
+{
+  ck_assert_str_eq (e->file, "test.scene");
+  ck_assert_msg (e->line == line && e->col == col, "at %d:%d, expected "
+                 "%d:%d (%s)", e->line, e->col, line, col, e->message);
+  ck_assert_str_eq (e->message, message);
+}
+
+/* Three bad lines among good ones: each error in the order of the text,
+ * the lines between them read; the first error is rs_scene_parse's. */
+START_TEST (test_report_errors_in_order)
+{
+  static const char text[] =
+    "seed 3\n"
+    "stpes 100\n"             /* 2:1 */
+    "rate 0.25\n"
+    "  alpha 1.25\n"          /* 3:9, two blanks and "alpha " */
+    "noise 0.5 0.25\n"        /* 5:11 */
+    "steps 40\n";
+  rs_scene_report rep;
+  rs_scene sc;
+  rs_error err;
+
+  ck_assert_int_eq (parse_report (&sc, text, &rep), RS_ESYNTAX);
+  ck_assert_uint_eq (rep.n, 3);
+  ck_assert_int_eq (rep.stopped, 0);
+  assert_diag (&rep.e[0], 2, 1, "unknown keyword 'stpes' (did you mean "
+               "'steps'?)");
+  assert_diag (&rep.e[1], 4, 9, "alpha 1.25 is out of range: it must be "
+               "in [0, 1)");
+  assert_diag (&rep.e[2], 5, 11, "unexpected '0.25' after the values of "
+               "'noise' (it takes: SIGMA)");
+  ck_assert_int_eq (rep.e[0].code, RS_ESYNTAX);
+  ck_assert_int_eq (rep.e[1].code, RS_EINVAL);
+  ck_assert_uint_eq (sc.sim.seed, 3);
+  ck_assert_double_eq_tol (sc.sim.rate, 0.25, 1e-15);
+  ck_assert_uint_eq (sc.sim.steps, 40);
+  ck_assert_uint_eq (rep.nwarn, 0);
+
+  rs_error_clear (&err);
+  ck_assert_int_eq (parse (&sc, text, &err), RS_ESYNTAX);
+  ck_assert_int_eq (err.line, 2);
+  ck_assert_str_eq (err.message, rep.e[0].message);
+}
+END_TEST
+
+/* The parse goes on at the line after the error, also when the error is
+ * the end of a line (which the lexer has read), an unterminated string
+ * (the lexer stopped at the line's end) or a bad byte. */
+START_TEST (test_report_recovery)
+{
+  static const char text[] =
+    "rate\n"                  /* 1:5, the end of the line */
+    "seed 3\n"
+    "title \"open\n"          /* 3:7 */
+    "points 31\n"
+    "speed 8 @ 9\n"           /* 5:9 */
+    "noise 0.125\n"
+    "\001kink 0.5\n"          /* 7:1 */
+    "kink 0.25";              /* no newline at the end */
+  rs_scene_report rep;
+  rs_scene sc;
+
+  ck_assert_int_eq (parse_report (&sc, text, &rep), RS_ESYNTAX);
+  ck_assert_uint_eq (rep.n, 4);
+  assert_diag (&rep.e[0], 1, 5, "expected a number for rate, found end of "
+               "line");
+  assert_diag (&rep.e[1], 3, 7, "unterminated string (a string ends with "
+               "'\"' on the same line)");
+  assert_diag (&rep.e[2], 5, 9, "unexpected character '@'");
+  assert_diag (&rep.e[3], 7, 1, "unexpected byte 0x01 (scenes are plain "
+               "ASCII outside strings and comments)");
+  ck_assert_uint_eq (sc.sim.seed, 3);
+  ck_assert_uint_eq (sc.sim.n_points, 31);
+  ck_assert_double_eq_tol (sc.sim.noise, 0.125, 1e-15);
+  ck_assert_double_eq_tol (sc.sim.kink, 0.25, 1e-15);
+}
+END_TEST
+
+/* 20 errors are kept; the 21st stops the parse with a note at it, and
+ * the lines after it are not read.  Exactly 20 errors do not stop it. */
+START_TEST (test_report_limit)
+{
+  char text[1024];
+  size_t len = 0;
+  rs_scene_report rep;
+  rs_scene sc;
+
+  for (int i = 0; i < RS_SCENE_MAX_ERRORS; i++)
+    len += (size_t) snprintf (text + len, sizeof text - len, "frob %d\n", i);
+  snprintf (text + len, sizeof text - len, "seed 9\n");
+  ck_assert_int_eq (parse_report (&sc, text, &rep), RS_ESYNTAX);
+  ck_assert_uint_eq (rep.n, RS_SCENE_MAX_ERRORS);
+  ck_assert_int_eq (rep.stopped, 0);
+  ck_assert_uint_eq (sc.sim.seed, 9);
+  for (int i = 0; i < RS_SCENE_MAX_ERRORS; i++)
+    assert_diag (&rep.e[i], i + 1, 1, "unknown keyword 'frob'");
+
+  /* line 21 has the 21st error, in "rate x" at 6; seed on 22 is not read */
+  snprintf (text + len, sizeof text - len, "rate x\nseed 9\nfrob\n");
+  ck_assert_int_eq (parse_report (&sc, text, &rep), RS_ESYNTAX);
+  ck_assert_uint_eq (rep.n, RS_SCENE_MAX_ERRORS);
+  ck_assert_int_eq (rep.stopped, 1);
+  assert_diag (&rep.note, 21, 6, "too many errors (more than 20): the rest "
+               "of the file is not checked");
+  ck_assert_uint_eq (sc.sim.seed, 1);
+  ck_assert_uint_eq (rep.nwarn, 0);
+}
+END_TEST
+
+/* The checks of several lines run only when every line parsed (a bad
+ * rate does not bring the single neuron's check along); when they run,
+ * each bad name and unit is an error of its own. */
+START_TEST (test_report_end_checks)
+{
+  rs_scene_report rep;
+  rs_scene sc;
+
+  ck_assert_int_eq (parse_report (&sc, "activation sigmoid\nrate x\n", &rep),
+                    RS_ESYNTAX);
+  ck_assert_uint_eq (rep.n, 1);
+  assert_diag (&rep.e[0], 2, 6, "expected a number for rate, found 'x'");
+
+  /* a 1-4-1 network has units 0 to 3 in layer 1 */
+  ck_assert_int_eq (parse_report (&sc, "network 1 4 1\nset W1[4][0] 1\n"
+                                  "set b1[9] 2\nkick at 5 sigma 1 unit 1 7\n",
+                                  &rep), RS_EINVAL);
+  ck_assert_uint_eq (rep.n, 3);
+  assert_diag (&rep.e[0], 2, 5, "W1[4][0]: layer 1 has units 0 to 3");
+  assert_diag (&rep.e[1], 3, 5, "b1[9]: layer 1 has units 0 to 3");
+  assert_diag (&rep.e[2], 4, 19, "kick: layer 1 has units 0 to 3, not 7");
+}
+END_TEST
+
+/* With a report or without, the first error is the same: code, place and
+ * message, for every malformed scene of the table. */
+START_TEST (test_report_first_is_parse_error)
+{
+  const bad_scene *b = &bad_scenes[_i];
+  rs_scene_report rep;
+  rs_scene sc;
+  rs_error err;
+
+  rs_error_clear (&err);
+  ck_assert_int_eq (rs_scene_parse_report (&sc, b->text, bad_len (b),
+                                           "bad.scene", &rep),
+                    rs_scene_parse (&sc, b->text, bad_len (b), "bad.scene",
+                                    &err));
+  ck_assert_uint_ge (rep.n, 1);
+  ck_assert_int_eq (rep.e[0].code, err.code);
+  ck_assert_int_eq (rep.e[0].line, err.line);
+  ck_assert_int_eq (rep.e[0].col, err.col);
+  ck_assert_str_eq (rep.e[0].message, err.message);
+}
+END_TEST
+
+/* ---- Warnings ---- */
+
+typedef struct {
+  const char *text;
+  int line;
+  int col;
+  const char *message;   /* the whole message */
+} warned_scene;
+
+static const warned_scene warned_scenes[] = {
+  /* 0: a kick at step 500 of a 200-step run (the default); 500 at 9 */
+  { "kick at 500 sigma 1\n", 1, 9,
+    "kick at 500 comes after the last step (steps 200): it never happens" },
+  /* 1: a kick at STEP = steps is due once the run has ended */
+  { "steps 120\nkick at 120 sigma 2.5 seed 4\n", 2, 9,
+    "kick at 120 comes after the last step (steps 120): it never happens" },
+  { "steps 50\nat 75 rate 0.5\n", 2, 4,
+    "at 75 comes after the last step (steps 50): it never happens" },
+  /* 3: 4.5 is right of w-range [-3, 3]; reported at the start's w, 7 */
+  { "start 4.5 0.5\n", 1, 7,
+    "start 4.5 0.5 lies outside the landscape (w-range [-3, 3], b-range "
+    "[-3, 3]): the figure does not show where the ball starts" },
+  /* 4: the default start (0.5, 0.5) is below b-range [1, 2.5] */
+  { "b-range [1, 2.5]\n", 1, 1,
+    "start 0.5 0.5 (the default) lies outside the landscape (w-range [-3, "
+    "3], b-range [1, 2.5]): the figure does not show where the ball starts" },
+  /* 5 */
+  { "network 1 8 1\nstart 0.5 -1.25\n", 2, 1,
+    "start is ignored with a network: it places the single neuron (use "
+    "'set' for a network's parameters)" },
+  { "init xavier_normal\n", 1, 1,
+    "init is ignored without a network: the single neuron starts at "
+    "'start'" },
+  { "rate 0.2\n  bias 0.25\n", 2, 3,
+    "bias is ignored without a network: the single neuron starts at "
+    "'start'" },
+  { "output sigmoid\n", 1, 1,
+    "output is ignored without a network: the single neuron's activation "
+    "is 'activation'" },
+  /* 9: 30 + 150 + 100 = 280 > 250 steps */
+  { "network 1 4 1\nsteps 250\nwarming 2 hold 150 anneal 100 from 30\n", 3,
+    1, "warming ends at step 280 (from 30 + hold 150 + anneal 100), after "
+    "the last step (steps 250): the run stops with the biases still "
+    "shifted" },
+  /* 10: "autokick sigma 0.5 patience " is 28 bytes */
+  { "autokick sigma 0.5 patience 300\n", 1, 29,
+    "autokick patience 300 is longer than the run (steps 200): it never "
+    "kicks" },
+  /* 11: the default patience 10, at the keyword */
+  { "steps 7\nautokick sigma 0.5\n", 2, 1,
+    "autokick patience 10 is longer than the run (steps 7): it never "
+    "kicks" },
+};
+
+#define N_WARNED (sizeof warned_scenes / sizeof warned_scenes[0])
+
+/* Each scene parses (RS_OK), with exactly one warning, at its place. */
+START_TEST (test_warning)
+{
+  const warned_scene *w = &warned_scenes[_i];
+  rs_scene_report rep;
+  rs_scene sc;
+
+  ck_assert_int_eq (parse_report (&sc, w->text, &rep), RS_OK);
+  ck_assert_uint_eq (rep.n, 0);
+  ck_assert_msg (rep.nwarn == 1, "case %d: %zu warnings", _i, rep.nwarn);
+  ck_assert_int_eq (rep.w[0].code, RS_OK);
+  assert_diag (&rep.w[0], w->line, w->col, w->message);
+}
+END_TEST
+
+/* What the warnings leave alone: the scenes that use every keyword, a
+ * start on the landscape's edge, a kick at the last step taken (steps -
+ * 1), warming that ends at the last step, patience as long as the run,
+ * and each scene shipped in scenes/ (a scene that warns there is a bug
+ * in the scene). */
+START_TEST (test_no_warnings)
+{
+  static const char *const texts[] = {
+    every_keyword, every_net_keyword,
+    "start 3 -3\nkick at 199 sigma 1\nat 199 beat\n",
+    "network 1 4 1\nwarming 1 hold 100 anneal 100\n"
+    "autokick sigma 1 patience 200\n",
+  };
+  rs_scene_report rep;
+  rs_scene sc;
+  DIR *dir;
+  struct dirent *e;
+
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    {
+      ck_assert_int_eq (parse_report (&sc, texts[i], &rep), RS_OK);
+      ck_assert_msg (rep.nwarn == 0, "text %zu: %s", i, rep.w[0].message);
+    }
+  dir = opendir (RS_TOP_SRCDIR "/scenes");
+  ck_assert_ptr_nonnull (dir);
+  while ((e = readdir (dir)) != NULL)
+    {
+      size_t n = strlen (e->d_name), len;
+      char path[4096], *text;
+      rs_error err;
+
+      if (n < 7 || strcmp (e->d_name + n - 6, ".scene") != 0)
+        continue;
+      snprintf (path, sizeof path, "%s/scenes/%s", RS_TOP_SRCDIR, e->d_name);
+      ck_assert_int_eq (rs_scene_read (path, &text, &len, &err), RS_OK);
+      ck_assert_int_eq (rs_scene_parse_report (&sc, text, len, path, &rep),
+                        RS_OK);
+      ck_assert_msg (rep.nwarn == 0, "%s:%d: warning: %s", path,
+                     rep.w[0].line, rep.w[0].message);
+      free (text);
+    }
+  closedir (dir);
+}
+END_TEST
+
+/* A warning about values from a line with an error would mislead: no
+ * warning when 'steps' is bad or misspelt, nor about a start when the
+ * range has an error; the others still come. */
+START_TEST (test_warnings_after_errors)
+{
+  rs_scene_report rep;
+  rs_scene sc;
+
+  ck_assert_int_eq (parse_report (&sc, "steps 12.5\nkick at 500 sigma 1\n",
+                                  &rep), RS_EINVAL);
+  ck_assert_uint_eq (rep.n, 1);
+  ck_assert_uint_eq (rep.nwarn, 0);
+  ck_assert_int_eq (parse_report (&sc, "stpes 1000\nat 500 beat\n", &rep),
+                    RS_ESYNTAX);
+  ck_assert_uint_eq (rep.nwarn, 0);
+  ck_assert_int_eq (parse_report (&sc, "w-range [5, 9\nstart 4 0\n"
+                                  "init constant\n", &rep), RS_ESYNTAX);
+  ck_assert_uint_eq (rep.n, 1);
+  ck_assert_uint_eq (rep.nwarn, 1);
+  assert_diag (&rep.w[0], 3, 1, "init is ignored without a network: the "
+               "single neuron starts at 'start'");
+}
+END_TEST
+
+/* Warnings come in the order of the text, whatever the order in which
+ * they are found; beyond 20 they are counted, and the first 20 kept. */
+START_TEST (test_warnings_order_and_limit)
+{
+  char text[2048];
+  size_t len;
+  rs_scene_report rep;
+  rs_scene sc;
+
+  ck_assert_int_eq (parse_report (&sc, "at 300 beat\nbias 1\n"
+                                  "kick at 400 sigma 1\n", &rep), RS_OK);
+  ck_assert_uint_eq (rep.nwarn, 3);
+  ck_assert_int_eq (rep.w[0].line, 1);
+  ck_assert_int_eq (rep.w[1].line, 2);
+  ck_assert_int_eq (rep.w[2].line, 3);
+
+  /* 25 late kicks on lines 2 ... 26, and a late event on line 1 */
+  len = (size_t) snprintf (text, sizeof text, "at 900 beat\n");
+  for (int i = 0; i < 25; i++)
+    len += (size_t) snprintf (text + len, sizeof text - len,
+                              "kick at %d sigma 1\n", 300 + i);
+  ck_assert_int_eq (parse_report (&sc, text, &rep), RS_OK);
+  ck_assert_uint_eq (rep.nwarn, RS_SCENE_MAX_WARNINGS);
+  ck_assert_uint_eq (rep.more_warnings, 6);
+  assert_diag (&rep.w[0], 1, 4, "at 900 comes after the last step (steps "
+               "200): it never happens");
+  for (int i = 1; i < RS_SCENE_MAX_WARNINGS; i++)
+    ck_assert_int_eq (rep.w[i].line, i + 1);
+}
+END_TEST
+
+/* ---- The canonical form ---- */
+
+/* Format sc into a new NUL-terminated string, which the caller frees;
+ * the length returned is that of the string. */
+static char *
+format (const rs_scene *sc)
+{
+  size_t n = rs_scene_format (sc, NULL, 0);
+  char *buf = malloc (n + 1);
+
+  ck_assert_ptr_nonnull (buf);
+  ck_assert_uint_eq (rs_scene_format (sc, buf, n + 1), n);
+  ck_assert_uint_eq (strlen (buf), n);
+  return buf;
+}
+
+/* text -> scene -> canonical text -> scene: the two scenes are equal,
+ * and the canonical text is a fixed point. */
+static void
+assert_round_trip (const char *text, const char *what)
+{
+  rs_scene a, b;
+  rs_error err;
+  char *once, *twice, buf[800];
+
+  rs_error_clear (&err);
+  ck_assert_msg (parse (&a, text, &err) == RS_OK, "%s: %s", what,
+                 rs_error_format (&err, buf, sizeof buf));
+  once = format (&a);
+  ck_assert_msg (parse (&b, once, &err) == RS_OK, "%s printed: %s\n%s", what,
+                 rs_error_format (&err, buf, sizeof buf), once);
+  ck_assert_msg (rs_scene_equal (&a, &b), "%s: another scene after "
+                 "printing:\n%s", what, once);
+  twice = format (&b);
+  ck_assert_str_eq (once, twice);
+  free (twice);
+  free (once);
+}
+
+/* The canonical form of a small scene, written by hand from the rules:
+ * the table's order (title, seed, line, ..., kick), defaults left out
+ * (seed 1 and the kick's default seed 7 + 1000 + 0), the title's quote
+ * and backslash escaped, 0.1 + 0.2 in the 17 digits that tell it from
+ * 0.3, -0 kept, the smallest double as 5e-324. */
+START_TEST (test_format_canonical)
+{
+  static const char text[] =
+    "kick at 3 sigma 0.5 seed 1007\n"
+    "rate 0.30000000000000004   # 0.1 + 0.2\n"
+    "seed 7\n"
+    "start -0 4.9406564584124654e-324\n"
+    "w-range [-4.5,2.25]\n"
+    "steps 200\n"
+    "title \"a \\\"b\\\" \\\\ c\"\n";
+  static const char want[] =
+    "title \"a \\\"b\\\" \\\\ c\"\n"
+    "seed 7\n"
+    "start -0 5e-324\n"
+    "rate 0.30000000000000004\n"
+    "w-range [-4.5, 2.25]\n"
+    "kick at 3 sigma 0.5\n";
+  rs_scene sc, def;
+  char *got, small[8];
+
+  parse_ok (&sc, text);
+  got = format (&sc);
+  ck_assert_str_eq (got, want);
+  free (got);
+  /* a short buffer: snprintf's contract */
+  ck_assert_uint_eq (rs_scene_format (&sc, small, sizeof small),
+                     strlen (want));
+  ck_assert_str_eq (small, "title \"");
+  /* the default scene is the empty text */
+  rs_scene_default (&def);
+  got = format (&def);
+  ck_assert_str_eq (got, "");
+  free (got);
+  assert_round_trip (text, "the canonical example");
+}
+END_TEST
+
+/* Printing and parsing again gives the same scene for the scenes of every
+ * keyword, whose printed text has a line for each keyword of the table
+ * (so a keyword without a printer fails here), and for the short forms
+ * and the activations' parameters. */
+START_TEST (test_round_trip_every_keyword)
+{
+  static const char *const more[] = {
+    "optimizer momentum momentum 0.75\nschedule step 25 0.5\n"
+    "autokick sigma 1.5\nwarming 2 hold 10 anneal 5\ninit constant\n"
+    "decay 0 decoupled\ntemperature 0 cosine 40\nnetwork 1 3 1\n",
+    "optimizer rmsprop eps 1e-6 rho 0.95\nschedule linear 300\n"
+    "kick at 3 sigma 1 biases\nkick at 4 sigma 2 all seed 1001\n",
+    "alpha 0.2385\noutput leaky_relu\nnetwork 1 8 8 1\n"
+    "activation leaky_relu\n",
+    "network 1 4 1\nactivation elu\noutput softplus 4.5\n",
+    "network 2 3\nactivation softplus 2\noutput sigmoid\ndata circle 40\n",
+    "network 1 4 4 1\nactivation elu 1\noutput elu 0.25\n",
+    "data line 31\nline -0.5 0.25\n",
+    "optimizer nesterov\nschedule cosine 100 0\n",
+  };
+  rs_scene a, b;
+  char *text;
+  const rs_scene_keyword *k;
+
+  assert_round_trip (every_keyword, "every_keyword");
+  assert_round_trip (every_net_keyword, "every_net_keyword");
+  for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+    assert_round_trip (more[i], more[i]);
+  parse_ok (&a, every_keyword);
+  parse_ok (&b, every_net_keyword);
+  for (size_t i = 0; (k = rs_scene_keyword_get (i)) != NULL; i++)
+    {
+      char line_start[80];
+      char *ta = format (&a), *tb = format (&b);
+
+      snprintf (line_start, sizeof line_start, "\n%s ", k->name);
+      ck_assert_msg (strstr (ta, line_start) != NULL
+                     || strstr (tb, line_start) != NULL
+                     || strncmp (ta, line_start + 1, strlen (line_start) - 1)
+                        == 0,
+                     "keyword '%s' is not printed", k->name);
+      free (ta);
+      free (tb);
+    }
+  text = format (&b);
+  ck_assert_ptr_nonnull (strstr (text, "\nactivation elu 0.385\n"));
+  ck_assert_ptr_nonnull (strstr (text, "\noutput prelu -0.125\n"));
+  ck_assert_ptr_nonnull (strstr (text, "\nkick at 500 sigma 1.25 weights\n"));
+  free (text);
+}
+END_TEST
+
+/* The round trip for every scene in scenes/ and the manual's examples. */
+START_TEST (test_round_trip_files)
+{
+  DIR *dir = opendir (RS_TOP_SRCDIR "/scenes");
+  struct dirent *e;
+  size_t n = 0;
+
+  ck_assert_ptr_nonnull (dir);
+  while ((e = readdir (dir)) != NULL)
+    {
+      size_t len = strlen (e->d_name);
+      char name[4096], *text;
+
+      if (len < 7 || strcmp (e->d_name + len - 6, ".scene") != 0)
+        continue;
+      snprintf (name, sizeof name, "scenes/%s", e->d_name);
+      text = slurp (name, &len);
+      assert_round_trip (text, name);
+      free (text);
+      n++;
+    }
+  closedir (dir);
+  ck_assert_uint_gt (n, 0);
+}
+END_TEST
+
+/* rs_scene_equal looks at every field and at nothing else: a change of
+ * one field (a pointer, a double's sign, a count, an entry) tells two
+ * scenes apart; what lies past the counts does not. */
+START_TEST (test_scene_equal)
+{
+  rs_scene a, b;
+
+  parse_ok (&a, every_net_keyword);
+  parse_ok (&b, every_net_keyword);
+  ck_assert_int_eq (rs_scene_equal (&a, &b), 1);
+  b.sim.kicks[5].step = 77;            /* past n_kicks */
+  b.sim.values[9].value = 2.385;       /* past n_values */
+  memset (b.title + strlen (b.title) + 1, 'x', 8);
+  ck_assert_int_eq (rs_scene_equal (&a, &b), 1);
+  b.sim.kicks[1].seed++;
+  ck_assert_int_eq (rs_scene_equal (&a, &b), 0);
+  b = a;
+  b.sim.net.param[2] = -b.sim.net.param[2];
+  ck_assert_int_eq (rs_scene_equal (&a, &b), 0);
+  b = a;
+  b.sim.loss = rs_loss_mse_type;
+  ck_assert_int_eq (rs_scene_equal (&a, &b), 0);
+  b = a;
+  b.sim.sched.warmup++;
+  ck_assert_int_eq (rs_scene_equal (&a, &b), 0);
+  b = a;
+  b.sim.n_events--;
+  ck_assert_int_eq (rs_scene_equal (&a, &b), 0);
+  b = a;
+  b.speed = -0.0;
+  a.speed = 0.0;
+  ck_assert_int_eq (rs_scene_equal (&a, &b), 0);
+}
+END_TEST
+
 /* rs_nearest: the name within 2 edits (Levenshtein distance: one
  * deletion, one substitution, a swap counts 2), the first of equals, or
  * none. */
@@ -1186,6 +1718,8 @@ scene_suite (void)
   TCase *limits = tcase_create ("Limits");
   TCase *errors = tcase_create ("Errors");
   TCase *files = tcase_create ("Files");
+  TCase *warnings = tcase_create ("Warnings");
+  TCase *print = tcase_create ("Print");
 
   tcase_add_test (core, test_every_keyword);
   tcase_add_test (core, test_every_net_keyword_network);
@@ -1216,7 +1750,24 @@ scene_suite (void)
   tcase_add_test (errors, test_error_format);
   tcase_add_test (errors, test_code_without_report);
   tcase_add_test (errors, test_nearest);
+  tcase_add_test (errors, test_report_errors_in_order);
+  tcase_add_test (errors, test_report_recovery);
+  tcase_add_test (errors, test_report_limit);
+  tcase_add_test (errors, test_report_end_checks);
+  tcase_add_loop_test (errors, test_report_first_is_parse_error, 0, N_BAD);
   suite_add_tcase (s, errors);
+
+  tcase_add_loop_test (warnings, test_warning, 0, N_WARNED);
+  tcase_add_test (warnings, test_no_warnings);
+  tcase_add_test (warnings, test_warnings_after_errors);
+  tcase_add_test (warnings, test_warnings_order_and_limit);
+  suite_add_tcase (s, warnings);
+
+  tcase_add_test (print, test_format_canonical);
+  tcase_add_test (print, test_round_trip_every_keyword);
+  tcase_add_test (print, test_round_trip_files);
+  tcase_add_test (print, test_scene_equal);
+  suite_add_tcase (s, print);
 
   tcase_add_test (files, test_load_missing);
   tcase_add_test (files, test_load_directory);

@@ -45,7 +45,8 @@ typedef struct {
 
 /* Kicks the run gives itself when it is stuck: once the gradient norm has
  * stayed below eps, with some unit dead, for `patience` steps in a row
- * (C11).  A run that converges with every unit alive is never kicked.
+ * (C11).  Every kick starts the count again, so a kick that lands on the
+ * plateau is followed by the next one `patience` steps later.  A run that converges with every unit alive is never kicked.
  * Off when sigma is 0. */
 typedef struct {
   double sigma;
@@ -140,7 +141,9 @@ typedef enum {
   RS_SIM_CONVERGED,   /* gradient norm <= tol, no layer wholly dead */
   RS_SIM_STUCK,       /* gradient norm <= tol and every unit of some layer
                          dead: the output no longer depends on the input
-                         and no gradient flows (a plateau, C5) */
+                         and no gradient flows (a plateau, C5); or an
+                         infinite loss with no gradient (a ReLU-normalised
+                         head, C12) */
   RS_SIM_DIVERGED     /* a parameter or the loss became NaN or Inf */
 } rs_sim_status;
 
