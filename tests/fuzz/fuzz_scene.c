@@ -1,6 +1,8 @@
 /* fuzz_scene.c: libFuzzer harness for the scene parser.  Any input must
- * parse or fail with a located error; never crash, never read out of
- * bounds, never leave an error without a message. */
+ * parse or fail with located errors, and never crash or read out of
+ * bounds.  The full report must agree with the first-error parse; a scene
+ * that parses must pass the run's own checks, and print to a canonical
+ * text that parses back to an equal scene. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,10 +11,29 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
+/* The canonical form of sc parses back to sc. */
+static void
+round_trip (const rs_scene *sc)
+{
+  rs_scene back;
+  rs_error err;
+  size_t n = rs_scene_format (sc, NULL, 0);
+  char *out = malloc (n + 1);
+
+  if (out == NULL)
+    return;
+  rs_scene_format (sc, out, n + 1);
+  if (rs_scene_parse (&back, out, n, "printed.scene", &err) != RS_OK
+      || !rs_scene_equal (sc, &back))
+    abort ();
+  free (out);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  rs_scene sc;
+  static rs_scene_report rep;
+  rs_scene sc, first;
   rs_error err;
   /* a copy of exactly size bytes, so that a read past the end is caught */
   char *text = malloc (size ? size : 1);
@@ -21,12 +42,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (text == NULL)
     return 0;
   memcpy (text, data, size);
+  rc = rs_scene_parse_report (&sc, text, size, "fuzz.scene", &rep);
+  if ((rc != RS_OK) != (rep.n > 0) || rep.n > RS_SCENE_MAX_ERRORS
+      || rep.nwarn > RS_SCENE_MAX_WARNINGS)
+    abort ();
+  for (size_t i = 0; i < rep.n; i++)
+    if (rep.e[i].message[0] == '\0' || rep.e[i].line < 1 || rep.e[i].col < 1)
+      abort ();
   rs_error_clear (&err);
-  rc = rs_scene_parse (&sc, text, size, "fuzz.scene", &err);
-  if (rc != RS_OK && (err.message[0] == '\0' || err.line < 1 || err.col < 1))
+  if (rs_scene_parse (&first, text, size, "fuzz.scene", &err) != rc)
     abort ();
   if (rc == RS_OK && rs_sim_params_check (&sc.sim, NULL) != RS_OK)
     abort ();
+  if (rc == RS_OK)
+    round_trip (&sc);
   free (text);
   return 0;
 }
