@@ -9,10 +9,10 @@
 #include <omp.h>
 #endif
 
+#include "grid_private.h"
 #include "reluscape/rs_surface.h"
 
-/* The preview's side and the starts per call, as for surfaces. */
-#define PREVIEW 64
+/* Starts per call after the preview. */
 #define BATCH 256
 
 struct rs_basin {
@@ -36,23 +36,6 @@ rs_basin_outcome_name (rs_basin_outcome o)
                                        "moving" };
 
   return (unsigned) o < 4 ? names[o] : "unknown";
-}
-
-/* Preview starts first (every k-th of each side), then the rest. */
-static void
-make_order (rs_basin *b)
-{
-  size_t q = 0, side = b->nu > b->nv ? b->nu : b->nv;
-  size_t k = (side + PREVIEW - 1) / PREVIEW;
-
-  for (size_t i = 0; i < b->nv; i += k)
-    for (size_t j = 0; j < b->nu; j += k)
-      b->order[q++] = i * b->nu + j;
-  b->npreview = q;
-  for (size_t i = 0; i < b->nv; i++)
-    for (size_t j = 0; j < b->nu; j++)
-      if (i % k != 0 || j % k != 0)
-        b->order[q++] = i * b->nu + j;
 }
 
 /* The scene's runs keep only their ends: no memory for trajectories
@@ -88,32 +71,13 @@ alloc_sims (rs_basin *b, const rs_sim_params *p, rs_error *err)
   return RS_OK;
 }
 
-/* A copy of sl owned by b. */
-static int
-copy_slice (rs_basin *b, const rs_slice *sl)
-{
-  b->sl = calloc (1, sizeof *b->sl);
-  if (b->sl == NULL)
-    return RS_ENOMEM;
-  *b->sl = *sl;
-  b->sl->theta0 = malloc (sl->np * sizeof (double));
-  b->sl->d1 = malloc (sl->np * sizeof (double));
-  b->sl->d2 = malloc (sl->np * sizeof (double));
-  if (b->sl->theta0 == NULL || b->sl->d1 == NULL || b->sl->d2 == NULL)
-    return RS_ENOMEM;
-  memcpy (b->sl->theta0, sl->theta0, sl->np * sizeof (double));
-  memcpy (b->sl->d1, sl->d1, sl->np * sizeof (double));
-  memcpy (b->sl->d2, sl->d2, sl->np * sizeof (double));
-  return RS_OK;
-}
-
 rs_basin *
 rs_basin_alloc (const rs_sim_params *p, const rs_slice *sl, size_t nu,
                 size_t nv, rs_interval ur, rs_interval vr, size_t steps,
                 rs_error *err)
 {
   rs_basin *b;
-  size_t n = nu * nv;
+  size_t n = nu * nv, k;
 
   if (nu < 2 || nv < 2 || nu > 1024 || nv > 1024 || steps < 1
       || steps > 1000000 || !(ur.lo < ur.hi) || !(vr.lo < vr.hi))
@@ -124,7 +88,7 @@ rs_basin_alloc (const rs_sim_params *p, const rs_slice *sl, size_t nu,
       return NULL;
     }
   b = calloc (1, sizeof *b);
-  if (b == NULL || copy_slice (b, sl) != RS_OK)
+  if (b == NULL || (b->sl = rs_slice_clone (sl, NULL)) == NULL)
     goto nomem;
   b->nu = nu, b->nv = nv, b->ur = ur, b->vr = vr, b->steps = steps;
   b->outcome = malloc (n);
@@ -135,7 +99,7 @@ rs_basin_alloc (const rs_sim_params *p, const rs_slice *sl, size_t nu,
       || b->order == NULL)
     goto nomem;
   memset (b->outcome, RS_BASIN_MOVING, n);
-  make_order (b);
+  b->npreview = rs_grid_order (nu, nv, b->order, &k);
   if (alloc_sims (b, p, err) != RS_OK)
     {
       rs_basin_free (b);
@@ -194,13 +158,11 @@ int
 rs_basin_iterate (rs_basin *b)
 {
   size_t total = b->nu * b->nv, first = b->next;
-  size_t last = first + BATCH < total ? first + BATCH : total;
+  size_t last = rs_grid_batch_end (first, total, b->npreview, BATCH);
   long q;
 
   if (first >= total)
     return RS_EINVAL;
-  if (first < b->npreview)
-    last = b->npreview;
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 1) num_threads(b->nthreads)
 #endif

@@ -37,6 +37,31 @@ rs_slice_alloc (const rs_net *net, rs_error *err)
   return s;
 }
 
+rs_slice *
+rs_slice_clone (const rs_slice *sl, rs_error *err)
+{
+  rs_slice *c = calloc (1, sizeof *c);
+
+  if (c != NULL)
+    {
+      *c = *sl;
+      c->theta0 = malloc (sl->np * sizeof (double));
+      c->d1 = malloc (sl->np * sizeof (double));
+      c->d2 = malloc (sl->np * sizeof (double));
+    }
+  if (c == NULL || c->theta0 == NULL || c->d1 == NULL || c->d2 == NULL)
+    {
+      if (c != NULL)
+        free (c->theta0), free (c->d1), free (c->d2), free (c);
+      rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory for a slice");
+      return NULL;
+    }
+  memcpy (c->theta0, sl->theta0, sl->np * sizeof (double));
+  memcpy (c->d1, sl->d1, sl->np * sizeof (double));
+  memcpy (c->d2, sl->d2, sl->np * sizeof (double));
+  return c;
+}
+
 void
 rs_slice_free (rs_slice *s)
 {

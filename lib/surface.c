@@ -11,11 +11,10 @@
 #include <omp.h>
 #endif
 
+#include "grid_private.h"
 #include "net_private.h"
 #include "reluscape/rs_surface.h"
 
-/* The preview's side: every k-th point of a side, k = ceil(n / 64). */
-#define PREVIEW 64
 /* Grid points per rs_surface_iterate. */
 #define BATCH 2048
 
@@ -53,7 +52,7 @@ struct rs_surface {
   double *val[3];           /* loss, gradient norm, dead units */
   unsigned char *done;
   size_t *order;
-  size_t next, ndone, npreview, k;
+  size_t next, npreview, k;     /* done: order[0 .. next - 1] */
   int nthreads;
   worker *workers;
   fast_path fast;
@@ -71,23 +70,6 @@ static int
 range_ok (rs_interval r)
 {
   return isfinite (r.lo) && isfinite (r.hi) && r.lo < r.hi;
-}
-
-/* The coarse preview's points first, row by row, then the rest. */
-static void
-make_order (rs_surface *s)
-{
-  size_t q = 0, side = s->nu > s->nv ? s->nu : s->nv;
-
-  s->k = (side + PREVIEW - 1) / PREVIEW;
-  for (size_t i = 0; i < s->nv; i += s->k)
-    for (size_t j = 0; j < s->nu; j += s->k)
-      s->order[q++] = i * s->nu + j;
-  s->npreview = q;
-  for (size_t i = 0; i < s->nv; i++)
-    for (size_t j = 0; j < s->nu; j++)
-      if (i % s->k != 0 || j % s->k != 0)
-        s->order[q++] = i * s->nu + j;
 }
 
 /* Whether every nonzero entry of both directions is a weight or bias of
@@ -306,7 +288,7 @@ alloc_grids (rs_surface *s, const rs_slice *sl, const rs_data *d)
   size_t n = s->nu * s->nv;
 
   s->d = rs_data_clone (d, NULL);
-  s->sl = rs_slice_alloc (s->net, NULL);
+  s->sl = rs_slice_clone (sl, NULL);
   s->done = calloc (n, 1);
   s->order = malloc (n * sizeof *s->order);
   for (int q = 0; q < 3; q++)
@@ -314,17 +296,12 @@ alloc_grids (rs_surface *s, const rs_slice *sl, const rs_data *d)
   if (s->d == NULL || s->sl == NULL || s->done == NULL || s->order == NULL
       || s->val[0] == NULL || s->val[1] == NULL || s->val[2] == NULL)
     return RS_ENOMEM;
-  memcpy (s->sl->theta0, sl->theta0, sl->np * sizeof (double));
-  memcpy (s->sl->d1, sl->d1, sl->np * sizeof (double));
-  memcpy (s->sl->d2, sl->d2, sl->np * sizeof (double));
-  memcpy (s->sl->name1, sl->name1, sizeof sl->name1);
-  memcpy (s->sl->name2, sl->name2, sizeof sl->name2);
   for (size_t g = 0; g < n; g++)
     s->val[0][g] = s->val[1][g] = s->val[2][g] = NAN;
   /* the network's own parameters are the slice's centre */
   memcpy (rs_net_params (s->net)->data, sl->theta0,
           sl->np * sizeof (double));
-  make_order (s);
+  s->npreview = rs_grid_order (s->nu, s->nv, s->order, &s->k);
   return RS_OK;
 }
 
@@ -416,14 +393,11 @@ int
 rs_surface_iterate (rs_surface *s)
 {
   size_t total = s->nu * s->nv, first = s->next;
-  size_t last = first + BATCH < total ? first + BATCH : total;
+  size_t last = rs_grid_batch_end (first, total, s->npreview, BATCH);
   long q;
 
   if (first >= total)
     return RS_EINVAL;
-  /* the preview is one batch of its own, complete after the first call */
-  if (first < s->npreview)
-    last = s->npreview;
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 16) num_threads(s->nthreads)
 #endif
@@ -437,7 +411,6 @@ rs_surface_iterate (rs_surface *s)
       eval_point (s, wk, s->order[q]);
     }
   s->next = last;
-  s->ndone = last;
   return RS_OK;
 }
 
@@ -451,19 +424,19 @@ rs_surface_run (rs_surface *s)
 size_t
 rs_surface_done (const rs_surface *s)
 {
-  return s->ndone;
+  return s->next;
 }
 
 int
 rs_surface_preview_ready (const rs_surface *s)
 {
-  return s->ndone >= s->npreview;
+  return s->next >= s->npreview;
 }
 
 int
 rs_surface_complete (const rs_surface *s)
 {
-  return s->ndone == s->nu * s->nv;
+  return s->next == s->nu * s->nv;
 }
 
 size_t

@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <check.h>
 #include <gsl/gsl_blas.h>
@@ -528,6 +529,18 @@ START_TEST (test_pca_plane)
         ck_assert_double_eq_tol (rebuilt[i], traj[t * NP + i], 1e-10);
     }
   ck_assert_str_eq (s.name1, "PC1");
+  {
+    rs_slice *c = rs_slice_clone (&s, NULL);
+
+    /* a clone owns its own copies of the same values */
+    ck_assert_ptr_nonnull (c);
+    ck_assert (c->d1 != s.d1 && c->np == NP);
+    ck_assert (memcmp (c->theta0, t0, sizeof t0) == 0
+               && memcmp (c->d1, d1, sizeof d1) == 0
+               && memcmp (c->d2, d2, sizeof d2) == 0);
+    ck_assert_str_eq (c->name2, "PC2");
+    rs_slice_free (c);
+  }
   ck_assert_int_eq (rs_slice_pca (&s, traj, 2, NULL), RS_EINVAL);
 }
 END_TEST

@@ -44,6 +44,9 @@ typedef struct {
 rs_slice *rs_slice_alloc (const rs_net *net, rs_error *err);
 void rs_slice_free (rs_slice *s);
 
+/* A copy of sl; NULL with err when out of memory. */
+rs_slice *rs_slice_clone (const rs_slice *sl, rs_error *err);
+
 /* True axes: d1 and d2 are the unit vectors of the parameters named p1
  * and p2 (they must differ). */
 int rs_slice_axes (rs_slice *s, const rs_net *net, const char *p1,
