@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -239,4 +240,47 @@ cli_check_folder (const char *path)
     cli_message ("%s: cannot write: %s", path, strerror (errno));
   free (dir);
   return rc == 0 ? CLI_OK : CLI_FAILURE;
+}
+
+int
+cli_parse_count (const char *s, size_t lo, size_t hi, size_t *v)
+{
+  unsigned long long k;
+  char *end;
+
+  if (*s < '0' || *s > '9')
+    return -1;
+  errno = 0;
+  k = strtoull (s, &end, 10);
+  if (*end != '\0' || errno != 0 || k < lo || k > hi)
+    return -1;
+  *v = (size_t) k;
+  return 0;
+}
+
+int
+cli_parse_seed (const char *s, unsigned long *v)
+{
+  char *end;
+
+  if (*s < '0' || *s > '9')
+    return -1;
+  errno = 0;
+  *v = strtoul (s, &end, 10);
+  return *end == '\0' && errno == 0 ? 0 : -1;
+}
+
+int
+cli_parse_pair (const char *s, rs_interval *r)
+{
+  char *end;
+
+  errno = 0;
+  r->lo = strtod (s, &end);
+  if (end == s || *end != ',' || errno != 0 || !isfinite (r->lo))
+    return -1;
+  s = end + 1;
+  r->hi = strtod (s, &end);
+  return end != s && *end == '\0' && errno == 0 && isfinite (r->hi) ? 0
+                                                                    : -1;
 }

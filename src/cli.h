@@ -64,6 +64,12 @@ int cli_parse_size (const char *s, int *w, int *h);
 /* The same for NxM between min and max each. */
 int cli_parse_dims (const char *s, long min, long max, int *w, int *h);
 
+/* Option values, 0 on success: a whole number in [lo, hi] (digits only);
+ * a seed (any unsigned long); "LO,HI", two finite numbers. */
+int cli_parse_count (const char *s, size_t lo, size_t hi, size_t *v);
+int cli_parse_seed (const char *s, unsigned long *v);
+int cli_parse_pair (const char *s, rs_interval *r);
+
 /* Whether the folder of path can take a new file, checked before long
  * work so that it does not end in an error that was there from the start.
  * CLI_OK, or CLI_FAILURE with a message naming the file. */

@@ -267,36 +267,6 @@ unknown_name (const exp_args *a, const char *what, const char *word,
   return CLI_USAGE;
 }
 
-/* A whole number in [lo, hi] into *v; 0 on success. */
-static int
-parse_count (const char *s, size_t lo, size_t hi, size_t *v)
-{
-  unsigned long long k;
-  char *end;
-
-  if (*s < '0' || *s > '9')
-    return -1;
-  errno = 0;
-  k = strtoull (s, &end, 10);
-  if (*end != '\0' || errno != 0 || k < lo || k > hi)
-    return -1;
-  *v = (size_t) k;
-  return 0;
-}
-
-/* A seed, any unsigned long; 0 on success. */
-static int
-parse_seed (const char *s, unsigned long *v)
-{
-  char *end;
-
-  if (*s < '0' || *s > '9')
-    return -1;
-  errno = 0;
-  *v = strtoul (s, &end, 10);
-  return *end == '\0' && errno == 0 ? 0 : -1;
-}
-
 /* A finite number ending at the first of stops (or the string's end);
  * *rest points after it.  0 on success. */
 static int
@@ -321,17 +291,6 @@ parse_real (const char *s, double *v)
   const char *rest;
 
   return parse_real_to (s, "", v, &rest) == 0 && *rest == '\0' ? 0 : -1;
-}
-
-/* "LO,HI", both finite (the experiment checks LO < HI); 0 on success. */
-static int
-parse_pair (const char *s, rs_interval *r)
-{
-  const char *rest;
-
-  if (parse_real_to (s, ",", &r->lo, &rest) != 0 || *rest != ',')
-    return -1;
-  return parse_real (rest + 1, &r->hi);
 }
 
 /* "V1,V2,...": 1 to RS_PROBE_MAX_VALUES finite numbers; 0 on success. */
@@ -751,9 +710,9 @@ trials_seed (int c, const char *arg, exp_args *a, size_t *trials,
              unsigned long *seed)
 {
   if (c == OPT_TRIALS)
-    return parse_count (arg, 1, 1000000000, trials) == 0 ? CLI_OK
+    return cli_parse_count (arg, 1, 1000000000, trials) == 0 ? CLI_OK
       : bad_value (a, "--trials", arg, "a whole number of at least 1");
-  return parse_seed (arg, seed) == 0 ? CLI_OK
+  return cli_parse_seed (arg, seed) == 0 ? CLI_OK
     : bad_value (a, "--seed", arg, "a whole number");
 }
 
@@ -762,7 +721,7 @@ static int
 count_option (const exp_args *a, const char *opt, const char *arg,
               size_t *v)
 {
-  return parse_count (arg, 0, (size_t) -1, v) == 0 ? CLI_OK
+  return cli_parse_count (arg, 0, (size_t) -1, v) == 0 ? CLI_OK
     : bad_value (a, opt, arg, "a whole number");
 }
 
@@ -1131,7 +1090,7 @@ born_option (int c, const char *arg, exp_args *a)
     case OPT_BIAS: return real_option (a, "--bias", arg, &o->bias);
     case OPT_BIAS_NORMAL: o->bias_dist = RS_PROBE_BIAS_NORMAL; return CLI_OK;
     case OPT_DOMAIN:
-      return parse_pair (arg, &o->domain) == 0 ? CLI_OK
+      return cli_parse_pair (arg, &o->domain) == 0 ? CLI_OK
         : bad_value (a, "--domain", arg, "LO,HI");
     default: return trials_seed (c, arg, a, &o->trials, &o->seed);
     }
@@ -1383,7 +1342,7 @@ sweep_option (int c, const char *arg, exp_args *a)
     case OPT_SEEDS: return count_option (a, "--seeds", arg, &o->seeds);
     default:
       a->have_seed = 1;
-      return parse_seed (arg, &a->seed) == 0 ? CLI_OK
+      return cli_parse_seed (arg, &a->seed) == 0 ? CLI_OK
         : bad_value (a, "--seed", arg, "a whole number");
     }
 }

@@ -43,23 +43,6 @@ typedef struct {
   const char *scene;
 } sim_args;
 
-/* Parse K of --every: a whole number >= 1; 0 on success. */
-static int
-parse_every (const char *s, size_t *every)
-{
-  char *end;
-  unsigned long long k;
-
-  if (*s < '0' || *s > '9')
-    return -1;
-  errno = 0;
-  k = strtoull (s, &end, 10);
-  if (*end != '\0' || errno != 0 || k < 1 || k > (size_t) -1)
-    return -1;
-  *every = (size_t) k;
-  return 0;
-}
-
 /* The output's format, from its extension; CLI_USAGE naming it when it is
  * neither .csv nor .json. */
 static int
@@ -106,7 +89,7 @@ parse_options (int argc, char **argv, sim_args *a)
         a->out = optarg;
         break;
       case 'e':
-        if (parse_every (optarg, &a->every) != 0)
+        if (cli_parse_count (optarg, 1, (size_t) -1, &a->every) != 0)
           {
             cli_message ("simulate: bad --every '%s' (expected a whole "
                          "number of at least 1)", optarg);

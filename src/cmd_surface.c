@@ -74,15 +74,7 @@ typedef struct {
 static int
 parse_range (const char *s, rs_interval *r)
 {
-  char *end;
-
-  errno = 0;
-  r->lo = strtod (s, &end);
-  if (end == s || *end != ',' || errno != 0)
-    return -1;
-  s = end + 1;
-  r->hi = strtod (s, &end);
-  if (end == s || *end != '\0' || errno != 0)
+  if (cli_parse_pair (s, r) != 0)
     return -1;
   return r->lo < r->hi && r->hi - r->lo < 1e12 ? 0 : -1;
 }
@@ -128,11 +120,9 @@ one_option (int c, surf_args *a)
     case 'p': a->dir = DIR_PCA; return CLI_OK;
     case 'b': a->biases = 1; return CLI_OK;
     case 'S':
-      errno = 0;
-      a->seed = strtoul (optarg, &end, 10);
       a->have_seed = 1;
-      return *optarg >= '0' && *optarg <= '9' && *end == '\0' && errno == 0
-        ? CLI_OK : bad_value ("--seed", optarg, "a whole number");
+      return cli_parse_seed (optarg, &a->seed) == 0 ? CLI_OK
+        : bad_value ("--seed", optarg, "a whole number");
     case 's':
       return cli_parse_dims (optarg, 1, 4096, &a->nu, &a->nv) == 0
              && a->nu >= 2 ? CLI_OK
