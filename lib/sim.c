@@ -419,10 +419,13 @@ rs_sim_free (rs_sim *s)
   free (s);
 }
 
-/* Dead units after a forward pass in s->w, listed up to max; and whether
- * some layer is wholly dead (its output is constant: a plateau, C5). */
+/* Dead units after a forward pass in s->w, listed up to max; whether
+ * some layer is wholly dead (its output is constant: a plateau, C5); and
+ * (when first is not NULL) on how many points unit 0 of layer 1 is
+ * active, from the same count. */
 static size_t
-count_dead (const rs_sim *s, rs_sim_unit *list, size_t max, int *layer_dead)
+count_dead (const rs_sim *s, rs_sim_unit *list, size_t max, int *layer_dead,
+            size_t *first)
 {
   size_t active[RS_NET_MAX_UNITS], dead = 0;
 
@@ -432,6 +435,8 @@ count_dead (const rs_sim *s, rs_sim_unit *list, size_t max, int *layer_dead)
       size_t here = 0;
 
       rs_net_activity (s->net, s->w, l, active, NULL);
+      if (l == 1 && first != NULL)
+        *first = active[0];
       for (size_t j = 0; j < rs_net_units (s->net, l); j++)
         if (active[j] == 0 && rs_net_unit_can_die (s->net, l, j))
           {
@@ -503,7 +508,6 @@ static void
 evaluate (rs_sim *s)
 {
   const rs_net *tn;
-  size_t active[RS_NET_MAX_UNITS];
   int rc, layer_dead;
   long bad_param = first_nonfinite (s);
 
@@ -515,9 +519,7 @@ evaluate (rs_sim *s)
   rc = rs_loss_net (tn, s->p.loss, s->data, s->w, &s->cur.loss, s->grad,
                     NULL);
   s->cur.gnorm = gsl_blas_dnrm2 (s->grad);
-  rs_net_activity (tn, s->w, 1, active, NULL);
-  s->cur.active = active[0];
-  s->cur.dead = count_dead (s, NULL, 0, &layer_dead);
+  s->cur.dead = count_dead (s, NULL, 0, &layer_dead, &s->cur.active);
   if (bad_param >= 0 || isnan (s->cur.loss)
       || (isinf (s->cur.loss) && rc != RS_EDOMAIN) || !isfinite (s->cur.gnorm))
     {
@@ -1032,7 +1034,7 @@ rs_sim_dead_units (const rs_sim *s, rs_sim_unit *list, size_t max)
 {
   int layer_dead;
 
-  return count_dead (s, list, max, &layer_dead);
+  return count_dead (s, list, max, &layer_dead, NULL);
 }
 
 int
