@@ -632,12 +632,7 @@ record_start (rs_sim *s, unsigned events)
 void
 rs_sim_reset (rs_sim *s)
 {
-  for (size_t l = 1; l <= s->spec0.layers; l++)
-    rs_net_set_act (s->net, l, s->spec0.act[l - 1], s->spec0.param[l - 1],
-                    NULL);
-  s->cur_r.rate = s->p.rate;
-  gsl_vector_memcpy (rs_net_params (s->net), s->theta0);
-  record_start (s, RS_EVENT_START);
+  rs_sim_start_at (s, s->theta0->data);
 }
 
 void
