@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "reluscape/rs_scene.h"
@@ -25,7 +26,8 @@
 #define MAX_CHOICES 16
 
 typedef enum {
-  T_END, T_NEWLINE, T_WORD, T_NUMBER, T_STRING, T_LBRACK, T_RBRACK, T_COMMA
+  T_END, T_NEWLINE, T_WORD, T_NUMBER, T_STRING, T_LBRACK, T_RBRACK, T_COMMA,
+  T_SIZE                 /* WxH: two unsigned decimals joined by 'x' */
 } tok_kind;
 
 typedef struct {
@@ -34,7 +36,8 @@ typedef struct {
   size_t len;
   int line;
   int col;
-  double num;
+  double num;            /* a number, a size's W */
+  double num2;           /* a size's H */
   char str[256];         /* a word or a string's contents */
 } token;
 
@@ -76,8 +79,8 @@ struct parser {
   int first_code;        /* the first error's code, RS_OK if none */
   int stopped;           /* too many errors: the rest is not read */
   const keyword *kw;     /* the keyword whose values are being read */
-  place seen[48];        /* where each keyword was set, line 0 if not yet */
-  unsigned char broken[48];   /* a line of that keyword had an error */
+  place seen[64];        /* where each keyword was set, line 0 if not yet */
+  unsigned char broken[64];   /* a line of that keyword had an error */
   int pushed_back;       /* next() returns the current token again */
   int kick_seeded[RS_SIM_MAX_KICKS];
   place kick_unit[RS_SIM_MAX_KICKS];   /* the word "unit" of a kick */
@@ -90,6 +93,10 @@ struct parser {
   act_choice output;     /* "output" */
   place net_at;          /* the network's first size */
   place data_at;         /* the data generator's name */
+  place view_at[RS_SCENE_MAX_VIEWS][2];  /* each view's kind, its p1 */
+  place p2_at[RS_SCENE_MAX_VIEWS];       /* each view's p2 */
+  place export_at[RS_SCENE_MAX_EXPORTS]; /* each export's path */
+  place layout_at;       /* a grid layout's size */
   int line_line;         /* where "line" is, 0 if nowhere */
   int points_line;       /* where the number of points is set */
 };
@@ -232,6 +239,43 @@ lex_string (parser *ps, token *t)
   return RS_OK;
 }
 
+/* Whether s is digits with an optional fraction ("800", "10.5"). */
+static int
+is_decimal (const char *s, const char *end)
+{
+  const char *p = s;
+
+  while (p < end && *p >= '0' && *p <= '9')
+    p++;
+  if (p == s)
+    return 0;
+  if (p < end && *p == '.')
+    {
+      const char *f = ++p;
+
+      while (p < end && *p >= '0' && *p <= '9')
+        p++;
+      if (p == f)
+        return 0;
+    }
+  return p == end;
+}
+
+/* A size "800x600" or "10x6.5": t becomes a T_SIZE when buf is one. */
+static int
+lex_size (const char *buf, token *t)
+{
+  const char *x = strchr (buf, 'x');
+
+  if (x == NULL || !is_decimal (buf, x)
+      || !is_decimal (x + 1, buf + strlen (buf)))
+    return 0;
+  t->kind = T_SIZE;
+  t->num = strtod (buf, NULL);
+  t->num2 = strtod (x + 1, NULL);
+  return 1;
+}
+
 /* A number as strtod reads it, which must end at a delimiter and be
  * finite; "nan" and "inf" are words, never numbers. */
 static int
@@ -256,6 +300,16 @@ lex_number (parser *ps, token *t)
     return fail (ps, RS_ESYNTAX, "number too long");
   memcpy (buf, ps->p, n);
   buf[n] = '\0';
+  ps->p = q;
+  if (lex_size (buf, t))
+    return RS_OK;
+  if (strcmp (buf, "2d") == 0 || strcmp (buf, "3d") == 0)
+    {
+      t->kind = T_WORD;
+      snprintf (t->str, sizeof t->str, "%s", buf);
+      return RS_OK;
+    }
+  ps->p -= n;
   errno = 0;
   t->num = strtod (buf, &stop);
   if (*stop != '\0' || strpbrk (buf, "xXpP") != NULL)
@@ -624,14 +678,41 @@ kw_line (parser *ps)
   rs_sim_params *p = &ps->sc->sim;
   int rc;
 
-  if (p->gen != NULL)
+  if (p->gen != NULL || ps->sc->data_file[0] != '\0')
     return fail (ps, RS_ESYNTAX, "'line' sets the slope and intercept of "
                  "the line data; it cannot go with 'data %s' on line %d",
-                 p->gen->name, ps->data_at.line);
+                 p->gen != NULL ? p->gen->name : "csv", ps->data_at.line);
   ps->line_line = ps->tok.line;
   if ((rc = get_number (ps, "slope", -1e3, 0, 1e3, 0, &p->slope)) != RS_OK)
     return rc;
   return get_number (ps, "intercept", -1e3, 0, 1e3, 0, &p->intercept);
+}
+
+/* data csv "PATH": the data from a file, read when the scene is run. */
+static int
+data_csv (parser *ps)
+{
+  rs_scene *sc = ps->sc;
+  int rc;
+
+  next (ps);
+  ps->data_at = here (ps);
+  if (ps->line_line != 0)
+    return fail (ps, RS_ESYNTAX, "data csv cannot go with 'line' on line "
+                 "%d, which sets the line data's slope and intercept",
+                 ps->line_line);
+  if ((rc = expect (ps, T_STRING, "a quoted file name such as "
+                    "\"points.csv\" (relative to the scene's folder)"))
+      != RS_OK)
+    return rc;
+  if (ps->tok.str[0] == '\0')
+    return fail (ps, RS_EINVAL, "the data file's name is empty");
+  if (strlen (ps->tok.str) >= sizeof sc->data_file)
+    return fail (ps, RS_EINVAL, "the data file's name is too long (at most "
+                 "%zu bytes)", sizeof sc->data_file - 1);
+  snprintf (sc->data_file, sizeof sc->data_file, "%s", ps->tok.str);
+  sc->sim.gen = NULL;
+  return RS_OK;
 }
 
 /* data NAME [N].  "line" stays the line data of 'line SLOPE INTERCEPT'
@@ -645,6 +726,10 @@ kw_data (parser *ps)
   size_t i;
   int rc;
 
+  if ((rc = peek (ps, &kind)) != RS_OK)
+    return rc;
+  if (kind == T_WORD && strcmp (ps->tok.str, "csv") == 0)
+    return data_csv (ps);
   TABLE_NAMES (rs_data_gens, names);
   if ((rc = get_name (ps, "data generator", names, &i)) != RS_OK)
     return rc;
@@ -1299,12 +1384,356 @@ kw_at (parser *ps)
   return rc;
 }
 
+/* ---- Notes, views, layout, style and export ---- */
+
+static int
+kw_notes (parser *ps)
+{
+  char *notes = ps->sc->notes;
+  size_t used = strlen (notes), add;
+
+  if (expect (ps, T_STRING, "a quoted paragraph such as \"Watch the ball "
+              "stop.\"") != RS_OK)
+    return RS_ESYNTAX;
+  add = strlen (ps->tok.str) + (used > 0);
+  if (used + add >= sizeof ps->sc->notes)
+    return fail (ps, RS_EINVAL, "the notes are too long (at most %zu bytes "
+                 "in all)", sizeof ps->sc->notes - 1);
+  snprintf (notes + used, sizeof ps->sc->notes - used, "%s%s",
+            used > 0 ? "\n" : "", ps->tok.str);
+  return RS_OK;
+}
+
+static const char *const view_names[] = {
+  "landscape", "activation", "network", "timeline", "histogram", "depth",
+  "heads", "basin", NULL
+};
+static const char *const layout_names[] = { "auto", "row", "column", "grid",
+                                            NULL };
+static const char *const unit_names[] = { "px", "pt", "cm", NULL };
+static const char *const colormap_names[] = { "viridis", "cividis", "magma",
+                                              "grey", NULL };
+
+const char *
+rs_view_kind_name (rs_view_kind k)
+{
+  return k >= RS_VIEW_LANDSCAPE && k <= RS_VIEW_BASIN ? view_names[k - 1]
+                                                      : "?";
+}
+
+const char *
+rs_layout_name (rs_layout l)
+{
+  return l <= RS_LAYOUT_GRID ? layout_names[l] : "?";
+}
+
+const char *
+rs_unit_name (rs_unit u)
+{
+  return u <= RS_UNIT_CM ? unit_names[u] : "?";
+}
+
+const char *
+rs_colormap_name (rs_colormap c)
+{
+  return c <= RS_CMAP_GREY ? colormap_names[c] : "?";
+}
+
+double
+rs_unit_to_pt (double v, rs_unit u)
+{
+  return u == RS_UNIT_PT ? v : u == RS_UNIT_CM ? v * 72.0 / 2.54
+                                              : v * 0.75;
+}
+
+/* The largest size a side may have in each unit: 16384 px, as many
+ * points, 500 cm; the smallest 16 px or pt, 1 cm. */
+static const double unit_min[] = { 16, 16, 1 };
+static const double unit_max[] = { 16384, 16384, 500 };
+
+/* WxH [px|pt|cm], into *w, *h, *u. */
+static int
+get_size (parser *ps, const char *what, double *w, double *h, rs_unit *u)
+{
+  char buf[80];
+  place at;
+  tok_kind kind;
+  size_t i = RS_UNIT_PX;
+  int rc;
+
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  if (ps->tok.kind != T_SIZE)
+    return fail (ps, RS_ESYNTAX, "expected a size WxH for %s, such as "
+                 "1200x800 or 12x8 cm, found %s", what,
+                 describe (&ps->tok, buf, sizeof buf));
+  at = here (ps);
+  *w = ps->tok.num;
+  *h = ps->tok.num2;
+  if ((rc = peek (ps, &kind)) != RS_OK)
+    return rc;
+  if (kind == T_WORD && (strcmp (ps->tok.str, "px") == 0
+                         || strcmp (ps->tok.str, "pt") == 0
+                         || strcmp (ps->tok.str, "cm") == 0))
+    get_name (ps, "unit", unit_names, &i);
+  *u = (rs_unit) i;
+  if (*w < unit_min[i] || *w > unit_max[i] || *h < unit_min[i]
+      || *h > unit_max[i])
+    return fail_at (ps, at, RS_EINVAL, "%s %gx%g %s is out of range: each "
+                    "side must be in [%g, %g] %s", what, *w, *h,
+                    unit_names[i], unit_min[i], unit_max[i], unit_names[i]);
+  return RS_OK;
+}
+
+/* The plane of a landscape or a basin map: over P1 P2 | random | pca,
+ * range [LO, HI] [LO, HI], grid N, and for a landscape 2d | 3d. */
+static int
+view_plane (parser *ps, rs_view *v, size_t k)
+{
+  static const char *const names[] = { "over", "random", "pca", "range",
+                                       "grid", "2d", "3d", NULL };
+  options o = { names, 1u << 0 | 1u << 1 | 1u << 2, 0 };
+  int which, rc;
+
+  for (;;)
+    {
+      if ((rc = get_option (ps, &o, &which)) != RS_OK || which < 0)
+        return rc;
+      if (which >= 5 && v->kind != RS_VIEW_LANDSCAPE)
+        return fail (ps, RS_ESYNTAX, "'%s' is an option of a landscape, "
+                     "not of a basin map", names[which]);
+      if (which >= 5 && (o.given & (1u << 5)) && (o.given & (1u << 6)))
+        return fail (ps, RS_ESYNTAX, "'2d' and '3d' exclude each other");
+      switch (which)
+        {
+        case 0:
+          v->axes = RS_AXES_PARAMS;
+          ps->view_at[k][1] = here (ps);
+          if ((rc = get_param_name (ps, v->p1, sizeof v->p1)) != RS_OK)
+            return rc;
+          if (next (ps) != RS_OK)
+            return RS_ESYNTAX;
+          ps->p2_at[k] = here (ps);
+          ps->pushed_back = 1;
+          if ((rc = get_param_name (ps, v->p2, sizeof v->p2)) != RS_OK)
+            return rc;
+          if (strcmp (v->p1, v->p2) == 0)
+            return fail_at (ps, ps->p2_at[k], RS_EINVAL, "a plane needs two "
+                            "different parameters, not %s twice", v->p1);
+          break;
+        case 1:
+          v->axes = RS_AXES_RANDOM;
+          break;
+        case 2:
+          v->axes = RS_AXES_PCA;
+          break;
+        case 3:
+          v->has_range = 1;
+          if ((rc = get_range (ps, "the view's first axis", &v->u_range))
+              != RS_OK)
+            return rc;
+          if ((rc = get_range (ps, "the view's second axis", &v->v_range))
+              != RS_OK)
+            return rc;
+          break;
+        case 4:
+          if ((rc = get_count (ps, "view grid", 16, 2048, &v->grid))
+              != RS_OK)
+            return rc;
+          break;
+        default:
+          v->three_d = which == 6;
+        }
+    }
+}
+
+/* view KIND [options]: the panels of the figure, in order. */
+static int
+kw_view (parser *ps)
+{
+  rs_scene *sc = ps->sc;
+  rs_view *v = &sc->views[sc->n_views];
+  size_t i, k = sc->n_views;
+  int rc;
+
+  if (sc->n_views == RS_SCENE_MAX_VIEWS)
+    return fail (ps, RS_EINVAL, "too many views (at most %d)",
+                 RS_SCENE_MAX_VIEWS);
+  memset (v, 0, sizeof *v);
+  if ((rc = get_name (ps, "view", view_names, &i)) != RS_OK)
+    return rc;
+  ps->view_at[k][0] = here (ps);
+  v->kind = (rs_view_kind) (i + 1);
+  if (v->kind == RS_VIEW_LANDSCAPE || v->kind == RS_VIEW_BASIN)
+    rc = view_plane (ps, v, k);
+  if (rc == RS_OK)
+    sc->n_views++;
+  return rc;
+}
+
+/* layout auto | row | column | grid COLSxROWS */
+static int
+kw_layout (parser *ps)
+{
+  rs_scene *sc = ps->sc;
+  char buf[80];
+  size_t i;
+  int rc;
+
+  if ((rc = get_name (ps, "layout", layout_names, &i)) != RS_OK)
+    return rc;
+  sc->layout = (rs_layout) i;
+  if (sc->layout != RS_LAYOUT_GRID)
+    return RS_OK;
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  if (ps->tok.kind != T_SIZE)
+    return fail (ps, RS_ESYNTAX, "expected the grid's COLSxROWS, such as "
+                 "2x2, found %s", describe (&ps->tok, buf, sizeof buf));
+  ps->layout_at = here (ps);
+  if (ps->tok.num != floor (ps->tok.num) || ps->tok.num2 != floor
+      (ps->tok.num2) || ps->tok.num < 1 || ps->tok.num > 4
+      || ps->tok.num2 < 1 || ps->tok.num2 > 4)
+    return fail (ps, RS_EINVAL, "grid %gx%g is out of range: columns and "
+                 "rows are whole numbers from 1 to 4", ps->tok.num,
+                 ps->tok.num2);
+  sc->layout_cols = (int) ps->tok.num;
+  sc->layout_rows = (int) ps->tok.num2;
+  return RS_OK;
+}
+
+static int
+kw_theme (parser *ps)
+{
+  static const char *const names[] = { "light", "dark", NULL };
+  size_t i;
+  int rc = get_name (ps, "theme", names, &i);
+
+  if (rc == RS_OK)
+    ps->sc->style.dark = (int) i;
+  return rc;
+}
+
+static int
+kw_colormap (parser *ps)
+{
+  size_t i;
+  int rc = get_name (ps, "colour map", colormap_names, &i);
+
+  if (rc == RS_OK)
+    ps->sc->style.colormap = (rs_colormap) i;
+  return rc;
+}
+
+static int
+kw_colorscale (parser *ps)
+{
+  static const char *const names[] = { "log", "linear", NULL };
+  size_t i;
+  int rc = get_name (ps, "colour scale", names, &i);
+
+  if (rc == RS_OK)
+    ps->sc->style.linear = (int) i;
+  return rc;
+}
+
+/* font "FAMILY" [SIZE]: a family name of letters, digits, spaces and
+ * -_.,; the size of body text in points. */
+static int
+kw_font (parser *ps)
+{
+  rs_style *st = &ps->sc->style;
+
+  if (expect (ps, T_STRING, "a quoted font family such as \"DejaVu "
+              "Sans\"") != RS_OK)
+    return RS_ESYNTAX;
+  if (ps->tok.str[0] == '\0' || strlen (ps->tok.str) >= sizeof st->font)
+    return fail (ps, RS_EINVAL, "a font family has 1 to %zu characters",
+                 sizeof st->font - 1);
+  for (const char *c = ps->tok.str; *c != '\0'; c++)
+    if (!is_word_char ((unsigned char) *c) && strchr (" .,", *c) == NULL)
+      return fail (ps, RS_EINVAL, "a font family has letters, digits, "
+                   "spaces and - _ . , only; '%c' is not one", *c);
+  snprintf (st->font, sizeof st->font, "%s", ps->tok.str);
+  return get_optional (ps, "font size", 4, 0, 72, 0, &st->font_pt);
+}
+
+static int
+kw_size (parser *ps)
+{
+  rs_style *st = &ps->sc->style;
+
+  return get_size (ps, "size", &st->width, &st->height, &st->unit);
+}
+
+static int
+kw_camera (parser *ps)
+{
+  rs_style *st = &ps->sc->style;
+  int rc = get_number (ps, "camera azimuth", -180, 0, 180, 0, &st->azimuth);
+
+  if (rc != RS_OK)
+    return rc;
+  return get_number (ps, "camera elevation", 0, 0, 90, 0, &st->elevation);
+}
+
+/* export "PATH" [size WxH [unit]] [dpi N] */
+static int
+kw_export (parser *ps)
+{
+  static const char *const names[] = { "size", "dpi", NULL };
+  static const char *const suffixes[] = { ".png", ".pdf", ".svg", NULL };
+  rs_scene *sc = ps->sc;
+  rs_export_target *e = &sc->exports[sc->n_exports];
+  options o = { names, 0, 0 };
+  const char *dot;
+  int which, rc, known = 0;
+
+  if (sc->n_exports == RS_SCENE_MAX_EXPORTS)
+    return fail (ps, RS_EINVAL, "too many export targets (at most %d)",
+                 RS_SCENE_MAX_EXPORTS);
+  if (expect (ps, T_STRING, "a quoted file name such as \"figure.pdf\"")
+      != RS_OK)
+    return RS_ESYNTAX;
+  memset (e, 0, sizeof *e);
+  e->dpi = 96;
+  if (strlen (ps->tok.str) >= sizeof e->path)
+    return fail (ps, RS_EINVAL, "the export file's name is too long (at most "
+                 "%zu bytes)", sizeof e->path - 1);
+  dot = strrchr (ps->tok.str, '.');
+  for (size_t i = 0; dot != NULL && suffixes[i] != NULL; i++)
+    known |= strcasecmp (dot, suffixes[i]) == 0;
+  if (!known)
+    return fail (ps, RS_EINVAL, "cannot tell the format of \"%s\" from its "
+                 "name: it must end in .png, .pdf or .svg", ps->tok.str);
+  snprintf (e->path, sizeof e->path, "%s", ps->tok.str);
+  ps->export_at[sc->n_exports] = here (ps);
+  for (;;)
+    {
+      if ((rc = get_option (ps, &o, &which)) != RS_OK)
+        return rc;
+      if (which < 0)
+        break;
+      rc = which == 0 ? get_size (ps, "export size", &e->width, &e->height,
+                                  &e->unit)
+                      : get_number (ps, "dpi", 10, 0, 2400, 0, &e->dpi);
+      if (rc != RS_OK)
+        return rc;
+    }
+  sc->n_exports++;
+  return RS_OK;
+}
+
 static const keyword keywords[] = {
   { { "title", "STRING", "the figure's title" }, kw_title, 0 },
+  { { "notes", "STRING", "a paragraph of notes for the lecturer, shown "
+      "under the figure by 'reluscape check --print' and the app's help; "
+      "repeatable" }, kw_notes, 1 },
   { { "seed", "N", "seed of the data, the initialisation, the batches and "
       "the noise, 0 to 4294967295 (1)" }, kw_seed, 0 },
-  { { "data", "NAME [N]", "the data generator (line abs sine step xor "
-      "circle blobs spirals) and its number of points (line 24)" },
+  { { "data", "NAME [N] | csv \"PATH\"", "the data generator (line abs "
+      "sine step xor circle blobs spirals) and its number of points, or a "
+      "CSV file relative to the scene's folder (line 24)" },
     kw_data, 0 },
   { { "points", "N", "number of data points, 2 to 100000 (24)" },
     kw_points, 0 },
@@ -1371,6 +1800,29 @@ static const keyword keywords[] = {
     kw_kick_sigma, 0 },
   { { "speed", "N", "steps per second in the app, 0.1 to 1000 (20)" },
     kw_speed, 0 },
+  { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
+      "[LO, HI]] [grid N]", "a panel of the figure: landscape activation "
+      "network timeline histogram depth heads basin; repeatable, up to 9 "
+      "(the single neuron: landscape; a network: landscape, network, "
+      "timeline)" }, kw_view, 1 },
+  { { "layout", "auto | row | column | grid COLSxROWS", "how the views are "
+      "placed; grid: 1 to 4 each (auto)" }, kw_layout, 0 },
+  { { "theme", "light | dark", "the figure's colours (light)" }, kw_theme,
+    0 },
+  { { "colormap", "viridis | cividis | magma | grey", "the landscape's "
+      "colour map (viridis)" }, kw_colormap, 0 },
+  { { "colorscale", "log | linear", "the landscape's colour scale (log)" },
+    kw_colorscale, 0 },
+  { { "font", "\"FAMILY\" [SIZE]", "the figure's font family and body "
+      "size in points, 4 to 72 (\"Sans\" 10)" }, kw_font, 0 },
+  { { "size", "WxH [px|pt|cm]", "the figure's size: 16 to 16384 px or pt, "
+      "1 to 500 cm (1200x800 px)" }, kw_size, 0 },
+  { { "camera", "AZIMUTH ELEVATION", "the 3-D landscape's camera in "
+      "degrees, -180 to 180 and 0 to 90 (-35 30)" }, kw_camera, 0 },
+  { { "export", "\"PATH\" [size WxH [px|pt|cm]] [dpi N]", "a file that "
+      "'reluscape render SCENE' writes, .png .pdf or .svg, relative to the "
+      "scene's folder; dpi 10 to 2400 (96); repeatable, up to 8" },
+    kw_export, 1 },
 };
 
 #define N_KEYWORDS (sizeof keywords / sizeof keywords[0])
@@ -1393,6 +1845,13 @@ rs_scene_default (rs_scene *sc)
   sc->w_range = rs_interval_make (-3.0, 3.0);
   sc->b_range = rs_interval_make (-3.0, 3.0);
   sc->speed = 20.0;
+  snprintf (sc->style.font, sizeof sc->style.font, "Sans");
+  sc->style.font_pt = 10.0;
+  sc->style.width = 1200.0;
+  sc->style.height = 800.0;
+  sc->style.unit = RS_UNIT_PX;
+  sc->style.azimuth = -35.0;
+  sc->style.elevation = 30.0;
 }
 
 static int
@@ -1579,6 +2038,17 @@ check_names (parser *ps, const rs_net *net)
       if (rs_kick_check (&ks, net, &e) != RS_OK)
         rc = fail_at (ps, ps->kick_unit[i], e.code, "%s", e.message);
     }
+  for (size_t k = 0; k < ps->sc->n_views; k++)
+    {
+      const rs_view *v = &ps->sc->views[k];
+
+      if (v->axes != RS_AXES_PARAMS)
+        continue;
+      if (rs_net_param_lookup (net, v->p1, &index, &e) != RS_OK)
+        rc = fail_at (ps, ps->view_at[k][1], e.code, "%s", e.message);
+      if (rs_net_param_lookup (net, v->p2, &index, &e) != RS_OK)
+        rc = fail_at (ps, ps->p2_at[k], e.code, "%s", e.message);
+    }
   return rc;
 }
 
@@ -1597,6 +2067,9 @@ check_shape (parser *ps)
   for (size_t i = 0; i < p->n_kicks; i++)
     if (p->kicks[i].target == RS_KICK_UNIT)
       need = 1;
+  for (size_t k = 0; k < ps->sc->n_views; k++)
+    if (ps->sc->views[k].axes == RS_AXES_PARAMS)
+      need = 1;
   if (!need)
     return RS_OK;
   scene_shape (p, &spec);
@@ -1605,6 +2078,30 @@ check_shape (parser *ps)
   rc = check_names (ps, net);
   rs_net_free (net);
   return rc;
+}
+
+/* How many views the figure has: those given, or the defaults. */
+static size_t
+view_count (const rs_scene *sc)
+{
+  if (sc->n_views > 0)
+    return sc->n_views;
+  return sc->sim.net.layers > 0 ? 3 : 1;
+}
+
+/* A grid layout holds every view. */
+static int
+check_layout (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+  size_t cells = (size_t) (sc->layout_cols * sc->layout_rows);
+
+  if (sc->layout != RS_LAYOUT_GRID || cells >= view_count (sc))
+    return RS_OK;
+  return fail_at (ps, ps->layout_at, RS_EINVAL, "grid %dx%d holds %zu "
+                  "view%s, but the scene has %zu%s", sc->layout_cols,
+                  sc->layout_rows, cells, cells == 1 ? "" : "s",
+                  view_count (sc), sc->n_views > 0 ? "" : " (the defaults)");
 }
 
 /* What depends on several lines, once they are all read.  The checks
@@ -1619,8 +2116,10 @@ finish (parser *ps)
   if (ps->n_errors > 0)
     return ps->first_code;
   check_neuron (ps);
-  check_inputs (ps);
+  if (ps->sc->data_file[0] == '\0')
+    check_inputs (ps);
   check_shape (ps);
+  check_layout (ps);
   return ps->first_code;
 }
 
@@ -1769,6 +2268,52 @@ warn_cures (parser *ps)
            "%zu): it never kicks", p->autokick.patience, p->steps);
 }
 
+/* Whether the figure has a view of kind k (3-D only, when three_d). */
+static int
+has_view (const rs_scene *sc, rs_view_kind k, int three_d)
+{
+  if (sc->n_views == 0)
+    return k == RS_VIEW_LANDSCAPE && !three_d;
+  for (size_t i = 0; i < sc->n_views; i++)
+    if (sc->views[i].kind == k && (!three_d || sc->views[i].three_d))
+      return 1;
+  return 0;
+}
+
+/* Style for views the figure does not have, and what CSV data ignores. */
+static void
+warn_style (parser *ps)
+{
+  static const char *const deps[] = { "view", NULL };
+  const rs_scene *sc = ps->sc;
+  int maps = has_view (sc, RS_VIEW_LANDSCAPE, 0)
+             || has_view (sc, RS_VIEW_BASIN, 0);
+  place at;
+
+  if (intact (ps, deps))
+    {
+      if ((at = seen_at (ps, "camera")).line != 0
+          && !has_view (sc, RS_VIEW_LANDSCAPE, 1))
+        warn_at (ps, at, "camera is ignored: no view is a 3-D landscape "
+                 "(view landscape 3d)");
+      if ((at = seen_at (ps, "colormap")).line != 0 && !maps)
+        warn_at (ps, at, "colormap is ignored: no view is a landscape or a "
+                 "basin map");
+      if ((at = seen_at (ps, "colorscale")).line != 0 && !maps)
+        warn_at (ps, at, "colorscale is ignored: no view is a landscape");
+      if ((at = seen_at (ps, "layout")).line != 0 && view_count (sc) == 1)
+        warn_at (ps, at, "layout is ignored: the figure has one view");
+    }
+  if (sc->data_file[0] == '\0')
+    return;
+  if ((at = seen_at (ps, "noise")).line != 0)
+    warn_at (ps, at, "noise is ignored with data csv: the file's points are "
+             "used as they are");
+  if ((at = seen_at (ps, "points")).line != 0)
+    warn_at (ps, at, "points is ignored with data csv: every row of the "
+             "file is a point");
+}
+
 static void
 warnings (parser *ps)
 {
@@ -1776,6 +2321,7 @@ warnings (parser *ps)
   warn_start_outside (ps);
   warn_ignored (ps);
   warn_cures (ps);
+  warn_style (ps);
 }
 
 /* ---- The whole text ---- */
@@ -1914,4 +2460,58 @@ rs_scene_load (rs_scene *sc, const char *path, rs_error *err)
   rc = rs_scene_parse (sc, text, n, path, err);
   free (text);
   return rc;
+}
+
+int
+rs_scene_path (const char *scene_path, const char *file, char *buf,
+               size_t n, rs_error *err)
+{
+  const char *slash = scene_path != NULL ? strrchr (scene_path, '/') : NULL;
+  int dir = file[0] != '/' && slash != NULL ? (int) (slash - scene_path) + 1
+                                             : 0;
+  int k = snprintf (buf, n, "%.*s%s", dir, scene_path != NULL ? scene_path
+                                                              : "", file);
+
+  if (k < 0 || (size_t) k >= n)
+    return rs_error_set (err, RS_EINVAL, file, 0, 0, "the path is too long "
+                         "(at most %zu bytes)", n - 1);
+  return RS_OK;
+}
+
+int
+rs_scene_read_data (const rs_scene *sc, const char *scene_path,
+                    rs_data **data, rs_error *err)
+{
+  const rs_net_spec *net = &sc->sim.net;
+  size_t dim = net->layers > 0 ? net->sizes[0] : 1;
+  size_t ydim = net->layers > 0 ? net->sizes[net->layers] : 1;
+  char path[4096];
+  int rc;
+
+  *data = NULL;
+  if (sc->data_file[0] == '\0')
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "the scene has no "
+                         "data file");
+  rc = rs_scene_path (scene_path, sc->data_file, path, sizeof path, err);
+  if (rc != RS_OK)
+    return rc;
+  /* a loss of class labels reads one label column: 0 ... outputs - 1,
+   * or 0 and 1 for one output */
+  if (sc->sim.loss != NULL && sc->sim.loss->labels)
+    {
+      size_t classes = ydim >= 2 ? ydim : 2;
+
+      if ((rc = rs_data_read_csv (path, dim, 1, data, err)) != RS_OK)
+        return rc;
+      rs_error e;
+
+      if ((rc = rs_data_set_classes (*data, classes, &e)) != RS_OK)
+        {
+          rs_data_free (*data);
+          *data = NULL;
+          return rs_error_set (err, rc, path, 0, 0, "%s", e.message);
+        }
+      return RS_OK;
+    }
+  return rs_data_read_csv (path, dim, ydim, data, err);
 }

@@ -7,6 +7,7 @@
  * keyword). */
 #include <config.h>
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,12 +50,18 @@ same (double a, double b)
 }
 
 /* before, then x in the fewest significant digits that strtod reads back
- * as x (the language's numbers are strtod's). */
+ * as x (the language's numbers are strtod's); a whole number below 1e15
+ * in plain digits (300, not 3e+02), as sizes must be written. */
 static void
 put_num (out *o, const char *before, double x)
 {
   char buf[40];
 
+  if (x == floor (x) && fabs (x) < 1e15 && !(x == 0.0 && signbit (x)))
+    {
+      put (o, "%s%.0f", before, x);
+      return;
+    }
   for (int digits = 1; digits <= 17; digits++)
     {
       snprintf (buf, sizeof buf, "%.*g", digits, x);
@@ -67,15 +74,42 @@ put_num (out *o, const char *before, double x)
 /* ---- One printer per keyword, each writing its line when it differs
  * from the default d ---- */
 
+/* before, then str quoted, with \" and \\ escaped. */
+static void
+put_string (out *o, const char *before, const char *str)
+{
+  put (o, "%s\"", before);
+  for (const char *s = str; *s != '\0'; s++)
+    put (o, *s == '"' || *s == '\\' ? "\\%c" : "%c", *s);
+  put (o, "\"");
+}
+
 static void
 print_title (out *o, const rs_scene *sc, const rs_scene *d)
 {
   if (strcmp (sc->title, d->title) == 0)
     return;
-  put (o, "title \"");
-  for (const char *s = sc->title; *s != '\0'; s++)
-    put (o, *s == '"' || *s == '\\' ? "\\%c" : "%c", *s);
-  put (o, "\"\n");
+  put_string (o, "title ", sc->title);
+  put (o, "\n");
+}
+
+/* One line per paragraph. */
+static void
+print_notes (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  char para[sizeof sc->notes];
+  const char *p = sc->notes;
+
+  (void) d;
+  while (*p != '\0')
+    {
+      size_t k = strcspn (p, "\n");
+
+      snprintf (para, sizeof para, "%.*s", (int) k, p);
+      put_string (o, "notes ", para);
+      put (o, "\n");
+      p += k + (p[k] == '\n');
+    }
 }
 
 static void
@@ -90,7 +124,12 @@ static void
 print_data (out *o, const rs_scene *sc, const rs_scene *d)
 {
   (void) d;
-  if (sc->sim.gen != NULL)
+  if (sc->data_file[0] != '\0')
+    {
+      put_string (o, "data csv ", sc->data_file);
+      put (o, "\n");
+    }
+  else if (sc->sim.gen != NULL)
     put (o, "data %s\n", sc->sim.gen->name);
 }
 
@@ -537,6 +576,137 @@ print_speed (out *o, const rs_scene *sc, const rs_scene *d)
   put (o, "\n");
 }
 
+/* ---- The figure ---- */
+
+static void
+put_interval (out *o, rs_interval r)
+{
+  put_num (o, " [", r.lo);
+  put_num (o, ", ", r.hi);
+  put (o, "]");
+}
+
+static void
+put_size (out *o, const char *before, double w, double h, rs_unit u)
+{
+  put_num (o, before, w);
+  put_num (o, "x", h);
+  if (u != RS_UNIT_PX)
+    put (o, " %s", rs_unit_name (u));
+}
+
+static void
+print_view (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  static const char *const axes[] = { "", " over", " random", " pca" };
+
+  (void) d;
+  for (size_t i = 0; i < sc->n_views; i++)
+    {
+      const rs_view *v = &sc->views[i];
+
+      put (o, "view %s", rs_view_kind_name (v->kind));
+      if (v->three_d)
+        put (o, " 3d");
+      if (v->axes <= RS_AXES_PCA)
+        put (o, "%s", axes[v->axes]);
+      if (v->axes == RS_AXES_PARAMS)
+        put (o, " %s %s", v->p1, v->p2);
+      if (v->has_range)
+        {
+          put (o, " range");
+          put_interval (o, v->u_range);
+          put_interval (o, v->v_range);
+        }
+      if (v->grid > 0)
+        put (o, " grid %zu", v->grid);
+      put (o, "\n");
+    }
+}
+
+static void
+print_layout (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  if (sc->layout == d->layout)
+    return;
+  put (o, "layout %s", rs_layout_name (sc->layout));
+  if (sc->layout == RS_LAYOUT_GRID)
+    put (o, " %dx%d", sc->layout_cols, sc->layout_rows);
+  put (o, "\n");
+}
+
+static void
+print_theme (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  if (sc->style.dark != d->style.dark)
+    put (o, "theme %s\n", sc->style.dark ? "dark" : "light");
+}
+
+static void
+print_colormap (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  if (sc->style.colormap != d->style.colormap)
+    put (o, "colormap %s\n", rs_colormap_name (sc->style.colormap));
+}
+
+static void
+print_colorscale (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  if (sc->style.linear != d->style.linear)
+    put (o, "colorscale %s\n", sc->style.linear ? "linear" : "log");
+}
+
+static void
+print_font (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  if (strcmp (sc->style.font, d->style.font) == 0
+      && same (sc->style.font_pt, d->style.font_pt))
+    return;
+  put_string (o, "font ", sc->style.font);
+  put_num (o, " ", sc->style.font_pt);
+  put (o, "\n");
+}
+
+static void
+print_size (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  const rs_style *st = &sc->style;
+
+  if (same (st->width, d->style.width) && same (st->height, d->style.height)
+      && st->unit == d->style.unit)
+    return;
+  put_size (o, "size ", st->width, st->height, st->unit);
+  put (o, "\n");
+}
+
+static void
+print_camera (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  if (same (sc->style.azimuth, d->style.azimuth)
+      && same (sc->style.elevation, d->style.elevation))
+    return;
+  put_num (o, "camera ", sc->style.azimuth);
+  put_num (o, " ", sc->style.elevation);
+  put (o, "\n");
+}
+
+static void
+print_export (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  (void) d;
+  for (size_t i = 0; i < sc->n_exports; i++)
+    {
+      const rs_export_target *e = &sc->exports[i];
+
+      put_string (o, "export ", e->path);
+      if (e->width > 0)
+        put_size (o, " size ", e->width, e->height, e->unit);
+      if (!same (e->dpi, 96))
+        put_num (o, " dpi ", e->dpi);
+      put (o, "\n");
+    }
+}
+
 typedef void (*printer) (out *o, const rs_scene *sc, const rs_scene *d);
 
 /* The printers by keyword; the order of the lines is the keyword table's,
@@ -545,7 +715,8 @@ static const struct {
   const char *name;
   printer fn;
 } printers[] = {
-  { "title", print_title }, { "seed", print_seed }, { "data", print_data },
+  { "title", print_title }, { "notes", print_notes },
+  { "seed", print_seed }, { "data", print_data },
   { "points", print_points }, { "line", print_line },
   { "noise", print_noise }, { "network", print_network },
   { "activation", print_activation }, { "alpha", print_alpha },
@@ -561,7 +732,11 @@ static const struct {
   { "w-range", print_w_range }, { "b-range", print_b_range },
   { "kick", print_kick }, { "autokick", print_autokick },
   { "at", print_at }, { "kick-sigma", print_kick_sigma },
-  { "speed", print_speed },
+  { "speed", print_speed }, { "view", print_view },
+  { "layout", print_layout }, { "theme", print_theme },
+  { "colormap", print_colormap }, { "colorscale", print_colorscale },
+  { "font", print_font }, { "size", print_size },
+  { "camera", print_camera }, { "export", print_export },
 };
 
 static printer
@@ -695,10 +870,56 @@ same_training (const rs_sim_params *a, const rs_sim_params *b)
          && a->record_bytes == b->record_bytes;
 }
 
+static int
+same_interval (rs_interval a, rs_interval b)
+{
+  return same (a.lo, b.lo) && same (a.hi, b.hi);
+}
+
+/* The views, the layout, the style and the export targets. */
+static int
+same_figure (const rs_scene *a, const rs_scene *b)
+{
+  const rs_style *s = &a->style, *t = &b->style;
+
+  if (a->n_views != b->n_views || a->n_exports != b->n_exports
+      || a->layout != b->layout || a->layout_cols != b->layout_cols
+      || a->layout_rows != b->layout_rows || s->dark != t->dark
+      || s->colormap != t->colormap || s->linear != t->linear
+      || strcmp (s->font, t->font) != 0 || !same (s->font_pt, t->font_pt)
+      || !same (s->width, t->width) || !same (s->height, t->height)
+      || s->unit != t->unit || !same (s->azimuth, t->azimuth)
+      || !same (s->elevation, t->elevation))
+    return 0;
+  for (size_t i = 0; i < a->n_views; i++)
+    {
+      const rs_view *v = &a->views[i], *w = &b->views[i];
+
+      if (v->kind != w->kind || v->three_d != w->three_d
+          || v->axes != w->axes || strcmp (v->p1, w->p1) != 0
+          || strcmp (v->p2, w->p2) != 0 || v->has_range != w->has_range
+          || !same_interval (v->u_range, w->u_range)
+          || !same_interval (v->v_range, w->v_range) || v->grid != w->grid)
+        return 0;
+    }
+  for (size_t i = 0; i < a->n_exports; i++)
+    {
+      const rs_export_target *e = &a->exports[i], *f = &b->exports[i];
+
+      if (strcmp (e->path, f->path) != 0 || !same (e->width, f->width)
+          || !same (e->height, f->height) || e->unit != f->unit
+          || !same (e->dpi, f->dpi))
+        return 0;
+    }
+  return 1;
+}
+
 int
 rs_scene_equal (const rs_scene *a, const rs_scene *b)
 {
   return strcmp (a->title, b->title) == 0
+         && strcmp (a->notes, b->notes) == 0
+         && strcmp (a->data_file, b->data_file) == 0 && same_figure (a, b)
          && same (a->w_range.lo, b->w_range.lo)
          && same (a->w_range.hi, b->w_range.hi)
          && same (a->b_range.lo, b->b_range.lo)

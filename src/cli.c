@@ -173,6 +173,60 @@ cli_free_scene_text (const char *path, char *text)
     free (text);
 }
 
+/* The data sets read from scenes' CSV files: a command reads a few at
+ * most, and they live as long as the scenes that point to them, until
+ * the program ends. */
+typedef struct loaded_data {
+  struct loaded_data *next;
+  rs_data *data;
+} loaded_data;
+
+static loaded_data *all_data;
+
+static void
+free_all_data (void)
+{
+  while (all_data != NULL)
+    {
+      loaded_data *next = all_data->next;
+
+      rs_data_free (all_data->data);
+      free (all_data);
+      all_data = next;
+    }
+}
+
+int
+cli_load_data (const char *path, rs_scene *sc)
+{
+  static int registered;
+  loaded_data *node;
+  rs_data *d;
+  rs_error err;
+
+  if (sc->data_file[0] == '\0')
+    return CLI_OK;
+  if (rs_scene_read_data (sc, cli_is_builtin (path) ? NULL : path, &d, &err)
+      != RS_OK)
+    {
+      cli_print_error (&err, NULL, 0);
+      return CLI_USAGE;
+    }
+  if ((node = malloc (sizeof *node)) == NULL)
+    {
+      rs_data_free (d);
+      cli_message ("out of memory");
+      return CLI_FAILURE;
+    }
+  if (!registered)
+    registered = atexit (free_all_data) == 0;
+  node->data = d;
+  node->next = all_data;
+  all_data = node;
+  sc->sim.data = d;
+  return CLI_OK;
+}
+
 int
 cli_load_scene (const char *path, rs_scene *sc)
 {
@@ -187,7 +241,9 @@ cli_load_scene (const char *path, rs_scene *sc)
   rc = rs_scene_parse_report (sc, text, len, name, &rep);
   cli_print_report (&rep, text, len, 1);
   cli_free_scene_text (path, text);
-  return rc == RS_OK ? CLI_OK : CLI_USAGE;
+  if (rc != RS_OK)
+    return CLI_USAGE;
+  return cli_load_data (path, sc);
 }
 
 int

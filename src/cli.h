@@ -34,6 +34,12 @@ int cli_need_neuron (const rs_scene *sc, const char *path);
  * cannot be read, CLI_OK otherwise (warnings or not). */
 int cli_load_scene (const char *path, rs_scene *sc);
 
+/* For a scene with 'data csv': read the file, relative to the scene at
+ * path, and point sc->sim.data to it (kept until the program ends).  A
+ * message naming the file, line and column and CLI_USAGE when it cannot
+ * be read; CLI_OK (nothing done) for a scene of generated data. */
+int cli_load_data (const char *path, rs_scene *sc);
+
 /* The text of the scene at path, or of the built-in scene, and the name
  * its messages give; CLI_USAGE with a message when it cannot be read.
  * Free the text with cli_free_scene_text. */

@@ -14,7 +14,8 @@ static const char check_usage[] =
   "its line and a caret under the column (on standard error), then a line\n"
   "per scene on standard output: 'SCENE: ok' or 'SCENE: 2 errors, 1 warning'.\n"
   "A warning is a line that parses but will not do what it says, such as a\n"
-  "kick after the last step.  SCENE '-' or 'builtin' is the built-in scene.\n"
+  "kick after the last step.  A scene's CSV data file (data csv) is read\n"
+  "and checked too.  SCENE '-' or 'builtin' is the built-in scene.\n"
   "\n"
   "  -p, --print     print the one SCENE in canonical form instead: each\n"
   "                  keyword that is not at its default, in a fixed order,\n"
@@ -135,6 +136,11 @@ check_one (const char *path, const check_args *a)
   rc = rs_scene_parse_report (&sc, text, len, name, &rep);
   cli_print_report (&rep, text, len, !a->quiet);
   cli_free_scene_text (path, text);
+  if (rc == RS_OK && cli_load_data (path, &sc) != CLI_OK)
+    {
+      rc = RS_EIO;
+      rep.n++;
+    }
   fflush (stderr);
   if (a->print)
     return rc == RS_OK ? print_canonical (&sc) : CLI_USAGE;

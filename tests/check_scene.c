@@ -137,6 +137,201 @@ static const char every_net_keyword[] =
   "at 600 rate 0.003\n"
   "at 900 beat\n";
 
+/* A scene of every keyword of the figure: notes, CSV data, views, layout,
+ * style and export targets. */
+static const char every_figure_keyword[] =
+  "# A figure.\n"
+  "notes \"Watch the ball.\"\n"
+  "notes \"It stops: \\\"dead\\\".\"\n"
+  "data csv \"data/points.csv\"\n"
+  "network 1 4 1\n"
+  "view landscape 3d over W1[2][0] b1[2] range [-2, 2] [-1.5, 0.5] grid 64\n"
+  "view timeline\n"
+  "view basin random grid 32\n"
+  "view landscape pca\n"
+  "view network\n"
+  "view activation\n"
+  "view histogram\n"
+  "view depth\n"
+  "view heads\n"
+  "layout grid 3x3\n"
+  "theme dark\n"
+  "colormap cividis\n"
+  "colorscale linear\n"
+  "font \"DejaVu Serif\" 12.5\n"
+  "size 12x7.5 cm\n"
+  "camera 120 45.5\n"
+  "export \"fig/a.pdf\" size 10x6 cm\n"
+  "export \"b.png\" dpi 300\n"
+  "export \"c.SVG\"\n";
+
+/* Every value of every_figure_keyword where it belongs. */
+START_TEST (test_every_figure_keyword)
+{
+  static const rs_view_kind kinds[] = {
+    RS_VIEW_LANDSCAPE, RS_VIEW_TIMELINE, RS_VIEW_BASIN, RS_VIEW_LANDSCAPE,
+    RS_VIEW_NETWORK, RS_VIEW_ACTIVATION, RS_VIEW_HISTOGRAM, RS_VIEW_DEPTH,
+    RS_VIEW_HEADS
+  };
+  rs_scene sc;
+  const rs_view *v = sc.views;
+  const rs_style *st = &sc.style;
+
+  parse_ok (&sc, every_figure_keyword);
+  ck_assert_str_eq (sc.notes, "Watch the ball.\nIt stops: \"dead\".");
+  ck_assert_str_eq (sc.data_file, "data/points.csv");
+  ck_assert_ptr_null (sc.sim.gen);
+  ck_assert_uint_eq (sc.n_views, 9);
+  for (size_t i = 0; i < 9; i++)
+    ck_assert_int_eq (v[i].kind, kinds[i]);
+  ck_assert_int_eq (v[0].three_d, 1);
+  ck_assert_int_eq (v[0].axes, RS_AXES_PARAMS);
+  ck_assert_str_eq (v[0].p1, "W1[2][0]");
+  ck_assert_str_eq (v[0].p2, "b1[2]");
+  ck_assert_int_eq (v[0].has_range, 1);
+  ck_assert_double_eq (v[0].u_range.lo, -2.0);
+  ck_assert_double_eq (v[0].u_range.hi, 2.0);
+  ck_assert_double_eq (v[0].v_range.lo, -1.5);
+  ck_assert_double_eq (v[0].v_range.hi, 0.5);
+  ck_assert_uint_eq (v[0].grid, 64);
+  ck_assert_int_eq (v[1].axes, RS_AXES_DEFAULT);
+  ck_assert_int_eq (v[2].axes, RS_AXES_RANDOM);
+  ck_assert_uint_eq (v[2].grid, 32);
+  ck_assert_int_eq (v[3].axes, RS_AXES_PCA);
+  ck_assert_int_eq (v[3].three_d, 0);
+  ck_assert_int_eq (sc.layout, RS_LAYOUT_GRID);
+  ck_assert_int_eq (sc.layout_cols, 3);
+  ck_assert_int_eq (sc.layout_rows, 3);
+  ck_assert_int_eq (st->dark, 1);
+  ck_assert_int_eq (st->colormap, RS_CMAP_CIVIDIS);
+  ck_assert_int_eq (st->linear, 1);
+  ck_assert_str_eq (st->font, "DejaVu Serif");
+  ck_assert_double_eq (st->font_pt, 12.5);
+  ck_assert_double_eq (st->width, 12.0);
+  ck_assert_double_eq (st->height, 7.5);
+  ck_assert_int_eq (st->unit, RS_UNIT_CM);
+  ck_assert_double_eq (st->azimuth, 120.0);
+  ck_assert_double_eq (st->elevation, 45.5);
+  ck_assert_uint_eq (sc.n_exports, 3);
+  ck_assert_str_eq (sc.exports[0].path, "fig/a.pdf");
+  ck_assert_double_eq (sc.exports[0].width, 10.0);
+  ck_assert_double_eq (sc.exports[0].height, 6.0);
+  ck_assert_int_eq (sc.exports[0].unit, RS_UNIT_CM);
+  ck_assert_double_eq (sc.exports[0].dpi, 96.0);
+  ck_assert_str_eq (sc.exports[1].path, "b.png");
+  ck_assert_double_eq (sc.exports[1].width, 0.0);
+  ck_assert_double_eq (sc.exports[1].dpi, 300.0);
+  ck_assert_str_eq (sc.exports[2].path, "c.SVG");
+}
+END_TEST
+
+/* The figure's defaults, and sizes in each unit as points: 1 px = 0.75 pt
+ * (96 px to the inch of 72 pt), 1 cm = 72 / 2.54 pt. */
+START_TEST (test_figure_defaults_and_units)
+{
+  rs_scene sc;
+
+  rs_scene_default (&sc);
+  ck_assert_str_eq (sc.notes, "");
+  ck_assert_str_eq (sc.data_file, "");
+  ck_assert_uint_eq (sc.n_views, 0);
+  ck_assert_int_eq (sc.layout, RS_LAYOUT_AUTO);
+  ck_assert_int_eq (sc.style.dark, 0);
+  ck_assert_int_eq (sc.style.colormap, RS_CMAP_VIRIDIS);
+  ck_assert_int_eq (sc.style.linear, 0);
+  ck_assert_str_eq (sc.style.font, "Sans");
+  ck_assert_double_eq (sc.style.font_pt, 10.0);
+  ck_assert_double_eq (sc.style.width, 1200.0);
+  ck_assert_double_eq (sc.style.height, 800.0);
+  ck_assert_int_eq (sc.style.unit, RS_UNIT_PX);
+  ck_assert_double_eq (sc.style.azimuth, -35.0);
+  ck_assert_double_eq (sc.style.elevation, 30.0);
+  ck_assert_uint_eq (sc.n_exports, 0);
+  ck_assert_double_eq_tol (rs_unit_to_pt (1200, RS_UNIT_PX), 900, 1e-12);
+  ck_assert_double_eq_tol (rs_unit_to_pt (2.54, RS_UNIT_CM), 72, 1e-12);
+  ck_assert_double_eq (rs_unit_to_pt (33, RS_UNIT_PT), 33);
+  ck_assert_str_eq (rs_view_kind_name (RS_VIEW_HEADS), "heads");
+  ck_assert_str_eq (rs_view_kind_name (RS_VIEW_BASIN), "basin");
+  ck_assert_str_eq (rs_layout_name (RS_LAYOUT_COLUMN), "column");
+  ck_assert_str_eq (rs_unit_name (RS_UNIT_PT), "pt");
+  ck_assert_str_eq (rs_colormap_name (RS_CMAP_GREY), "grey");
+}
+END_TEST
+
+/* A scene's files are found beside it: relative names are joined to the
+ * scene's folder, absolute ones kept, and a name too long is an error. */
+START_TEST (test_scene_path)
+{
+  char buf[64], tiny[8];
+  rs_error err;
+
+  ck_assert_int_eq (rs_scene_path ("scenes/a.scene", "d.csv", buf,
+                                   sizeof buf, &err), RS_OK);
+  ck_assert_str_eq (buf, "scenes/d.csv");
+  ck_assert_int_eq (rs_scene_path ("/x/y/a.scene", "../d.csv", buf,
+                                   sizeof buf, &err), RS_OK);
+  ck_assert_str_eq (buf, "/x/y/../d.csv");
+  ck_assert_int_eq (rs_scene_path ("a.scene", "d.csv", buf, sizeof buf,
+                                   &err), RS_OK);
+  ck_assert_str_eq (buf, "d.csv");
+  ck_assert_int_eq (rs_scene_path ("s/a.scene", "/abs/d.csv", buf,
+                                   sizeof buf, &err), RS_OK);
+  ck_assert_str_eq (buf, "/abs/d.csv");
+  ck_assert_int_eq (rs_scene_path (NULL, "d.csv", buf, sizeof buf, &err),
+                    RS_OK);
+  ck_assert_str_eq (buf, "d.csv");
+  ck_assert_int_eq (rs_scene_path ("scenes/a.scene", "d.csv", tiny,
+                                   sizeof tiny, &err), RS_EINVAL);
+  ck_assert_str_eq (err.message, "the path is too long (at most 7 bytes)");
+}
+END_TEST
+
+/* CSV data read through the scene, beside it: the network's sizes set
+ * the columns, a label loss reads one column of classes, and errors name
+ * the file's line and column. */
+START_TEST (test_scene_read_data)
+{
+  char dir[] = "/tmp/rs-scene-data-XXXXXX", path[256], scene[256];
+  rs_scene sc;
+  rs_data *d;
+  rs_error err;
+  FILE *f;
+
+  ck_assert_ptr_nonnull (mkdtemp (dir));
+  snprintf (path, sizeof path, "%s/p.csv", dir);
+  snprintf (scene, sizeof scene, "%s/a.scene", dir);
+  f = fopen (path, "w");
+  ck_assert_ptr_nonnull (f);
+  fputs ("x1,x2,y\n0.5,-1,1\n2,3,0\n-4,0.25,1\n", f);
+  fclose (f);
+  parse_ok (&sc, "data csv \"p.csv\"\nnetwork 2 3 1\n");
+  ck_assert_int_eq (rs_scene_read_data (&sc, scene, &d, &err), RS_OK);
+  ck_assert_uint_eq (d->n, 3);
+  ck_assert_uint_eq (d->dim, 2);
+  ck_assert_double_eq (d->x[4], -4.0);
+  ck_assert_double_eq (d->y[2], 1.0);
+  ck_assert_uint_eq (d->classes, 0);
+  rs_data_free (d);
+  parse_ok (&sc, "data csv \"p.csv\"\nnetwork 2 3 2\nloss softmax_ce\n");
+  ck_assert_int_eq (rs_scene_read_data (&sc, scene, &d, &err), RS_OK);
+  ck_assert_uint_eq (d->classes, 2);
+  ck_assert_uint_eq (d->ydim, 1);
+  rs_data_free (d);
+  parse_ok (&sc, "data csv \"p.csv\"\n");
+  ck_assert_int_eq (rs_scene_read_data (&sc, scene, &d, &err), RS_ESYNTAX);
+  ck_assert_ptr_null (d);
+  ck_assert_msg (strstr (err.message, "too many columns") != NULL, "%s",
+                 err.message);
+  ck_assert_str_eq (err.file, path);
+  ck_assert_int_eq (err.line, 1);
+  parse_ok (&sc, "data csv \"missing.csv\"\n");
+  ck_assert_int_eq (rs_scene_read_data (&sc, scene, &d, &err), RS_EIO);
+  ck_assert_ptr_null (d);
+  remove (path);
+  rmdir (dir);
+}
+END_TEST
+
 /* The data, the network and its start in every_net_keyword. */
 START_TEST (test_every_net_keyword_network)
 {
@@ -283,16 +478,18 @@ START_TEST (test_every_keyword_is_covered)
 
       snprintf (line_start, sizeof line_start, "\n%s ", k->name);
       ck_assert_msg (strstr (every_keyword, line_start) != NULL
-                     || strstr (every_net_keyword, line_start) != NULL,
-                     "keyword '%s' missing from every_keyword and "
-                     "every_net_keyword", k->name);
+                     || strstr (every_net_keyword, line_start) != NULL
+                     || strstr (every_figure_keyword, line_start) != NULL,
+                     "keyword '%s' missing from every_keyword, "
+                     "every_net_keyword and every_figure_keyword", k->name);
     }
 }
 END_TEST
 
-/* The table: names, argument forms and help, ending in NULL, with the 35
+/* The table: names, argument forms and help, ending in NULL, with the 45
  * keywords of the language in it once each: the 17 of the single neuron's
- * landscape and the 18 of networks and their training. */
+ * landscape, the 18 of networks and their training and the 10 of the
+ * figure. */
 START_TEST (test_keyword_table)
 {
   static const char *const names[] = {
@@ -301,7 +498,9 @@ START_TEST (test_keyword_table)
     "kick", "kick-sigma", "speed",
     "data", "network", "output", "init", "bias", "set", "loss", "optimizer",
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
-    "record", "autokick", "at"
+    "record", "autokick", "at",
+    "notes", "view", "layout", "theme", "colormap", "colorscale", "font",
+    "size", "camera", "export"
   };
   const size_t n_names = sizeof names / sizeof names[0];
   size_t n = 0;
@@ -890,6 +1089,104 @@ static const bad_scene bad_scenes[] = {
   { "network 1 8 1\nset a1[0] 0.3\n", 0, RS_EINVAL, 2, 5,
     "a1[0]: layer 1 has no trainable slope (its activation is relu, not "
     "prelu)" },
+  /* 88-: the figure's keywords */
+  { "view landscpe\n", 0, RS_EINVAL, 1, 6,
+    "unknown view 'landscpe' (did you mean 'landscape'?)" },
+  { "view\n", 0, RS_ESYNTAX, 1, 5,
+    "expected a view (landscape, activation, network, timeline, histogram, "
+    "depth, heads or basin), found end of line" },
+  { "view landscape 4d\n", 0, RS_ESYNTAX, 1, 16, "malformed number '4d'" },
+  { "view landscape 2d 3d\n", 0, RS_ESYNTAX, 1, 19,
+    "'2d' and '3d' exclude each other" },
+  { "view landscape random pca\n", 0, RS_ESYNTAX, 1, 23,
+    "'random' and 'pca' exclude each other" },
+  { "view basin 3d\n", 0, RS_ESYNTAX, 1, 12,
+    "'3d' is an option of a landscape, not of a basin map" },
+  { "view timeline grid 40\n", 0, RS_ESYNTAX, 1, 15,
+    "unexpected 'grid' after the values of 'view'" },
+  { "view landscape over W1[0][0] W1[0][0]\n", 0, RS_EINVAL, 1, 30,
+    "a plane needs two different parameters, not W1[0][0] twice" },
+  { "view landscape over W1[0][0]\n", 0, RS_ESYNTAX, 1, 29,
+    "expected a parameter name such as W1[0][1] or b1[0], found end of "
+    "line" },
+  { "network 1 4 1\nview landscape over W1[0][0] b1[4]\n", 0, RS_EINVAL, 2,
+    30, "b1[4]: layer 1 has units 0 to 3" },
+  { "view landscape over w b\n", 0, RS_EINVAL, 1, 21,
+    "'w' is not a parameter name: names look like W1[0][1], b1[0] or a1[0]" },
+  { "view landscape range [-1, 1]\n", 0, RS_ESYNTAX, 1, 29,
+    "expected '[' to open a range such as [-3, 3], found end of line" },
+  { "view landscape range [1, -1] [0, 1]\n", 0, RS_EINVAL, 1, 22,
+    "the view's first axis [1, -1] is empty" },
+  { "view landscape grid 8\n", 0, RS_EINVAL, 1, 21,
+    "view grid 8 is out of range: it must be in [16, 2048]" },
+  { "view depth\nview depth\nview depth\nview depth\nview depth\n"
+    "view depth\nview depth\nview depth\nview depth\nview heads\n", 0,
+    RS_EINVAL, 10, 1, "too many views (at most 9)" },
+  { "layout grid\n", 0, RS_ESYNTAX, 1, 12,
+    "expected the grid's COLSxROWS, such as 2x2, found end of line" },
+  { "layout grid 5x1\n", 0, RS_EINVAL, 1, 13,
+    "grid 5x1 is out of range: columns and rows are whole numbers from 1 "
+    "to 4" },
+  { "layout grid 1.5x2\n", 0, RS_EINVAL, 1, 13,
+    "grid 1.5x2 is out of range" },
+  { "view landscape\nview timeline\nview network\nlayout grid 1x2\n", 0,
+    RS_EINVAL, 4, 13, "grid 1x2 holds 2 views, but the scene has 3" },
+  { "network 1 4 1\nlayout grid 2x1\n", 0, RS_EINVAL, 2, 13,
+    "grid 2x1 holds 2 views, but the scene has 3 (the defaults)" },
+  { "layout stacked\n", 0, RS_EINVAL, 1, 8,
+    "unknown layout 'stacked' (known: auto, row, column, grid)" },
+  { "theme drak\n", 0, RS_EINVAL, 1, 7,
+    "unknown theme 'drak' (did you mean 'dark'?)" },
+  { "colormap jet\n", 0, RS_EINVAL, 1, 10,
+    "unknown colour map 'jet' (known: viridis, cividis, magma, grey)" },
+  { "colorscale lg\n", 0, RS_EINVAL, 1, 12,
+    "unknown colour scale 'lg' (did you mean 'log'?)" },
+  { "font Sans\n", 0, RS_ESYNTAX, 1, 6,
+    "expected a quoted font family such as \"DejaVu Sans\", found 'Sans'" },
+  { "font \"Sans\" 100\n", 0, RS_EINVAL, 1, 13,
+    "font size 100 is out of range: it must be in [4, 72]" },
+  { "font \"Sans;bold\"\n", 0, RS_EINVAL, 1, 6,
+    "a font family has letters, digits, spaces and - _ . , only; ';' is not "
+    "one" },
+  { "font \"\"\n", 0, RS_EINVAL, 1, 6, "a font family has 1 to 63 characters" },
+  { "size 800\n", 0, RS_ESYNTAX, 1, 6,
+    "expected a size WxH for size, such as 1200x800 or 12x8 cm, found '800'" },
+  { "size 8x6\n", 0, RS_EINVAL, 1, 6,
+    "size 8x6 px is out of range: each side must be in [16, 16384] px" },
+  { "size 600x400 cm\n", 0, RS_EINVAL, 1, 6,
+    "size 600x400 cm is out of range: each side must be in [1, 500] cm" },
+  { "size 800x600 in\n", 0, RS_ESYNTAX, 1, 14,
+    "unexpected 'in' after the values of 'size'" },
+  { "size 800x-600\n", 0, RS_ESYNTAX, 1, 6, "malformed number '800x'" },
+  { "camera 200 30\n", 0, RS_EINVAL, 1, 8,
+    "camera azimuth 200 is out of range: it must be in [-180, 180]" },
+  { "camera 30\n", 0, RS_ESYNTAX, 1, 10,
+    "expected a number for camera elevation, found end of line" },
+  { "export figure.pdf\n", 0, RS_ESYNTAX, 1, 8,
+    "expected a quoted file name such as \"figure.pdf\", found 'figure'" },
+  { "export \"figure.jpg\"\n", 0, RS_EINVAL, 1, 8,
+    "cannot tell the format of \"figure.jpg\" from its name: it must end in "
+    ".png, .pdf or .svg" },
+  { "export \"a.png\" dpi 5\n", 0, RS_EINVAL, 1, 20,
+    "dpi 5 is out of range: it must be in [10, 2400]" },
+  { "export \"a.png\" size 10x10 cm dpi 100 size 5x5 cm\n", 0, RS_ESYNTAX,
+    1, 38, "'size' is given twice" },
+  { "export \"a.pdf\" sise 10x10\n", 0, RS_ESYNTAX, 1, 16,
+    "unknown option 'sise' of 'export' (did you mean 'size'?)" },
+  { "notes unquoted\n", 0, RS_ESYNTAX, 1, 7,
+    "expected a quoted paragraph such as \"Watch the ball stop.\", found "
+    "'unquoted'" },
+  { "data csv\n", 0, RS_ESYNTAX, 1, 9,
+    "expected a quoted file name such as \"points.csv\" (relative to the "
+    "scene's folder), found end of line" },
+  { "data csv \"\"\n", 0, RS_EINVAL, 1, 10, "the data file's name is empty" },
+  { "line 1 2\ndata csv \"a.csv\"\n", 0, RS_ESYNTAX, 2, 6,
+    "data csv cannot go with 'line' on line 1" },
+  { "data csv \"a.csv\"\nline 1 2\n", 0, RS_ESYNTAX, 2, 1,
+    "'line' sets the slope and intercept of the line data; it cannot go "
+    "with 'data csv' on line 1" },
+  { "data csvv \"a.csv\"\n", 0, RS_EINVAL, 1, 6,
+    "unknown data generator 'csvv'" },
 };
 
 #define N_BAD (sizeof bad_scenes / sizeof bad_scenes[0])
@@ -1120,7 +1417,7 @@ START_TEST (test_man_examples)
       matched |= strcmp (text, strstr (cures, "\ntitle ") + 1) == 0;
       n++;
     }
-  ck_assert_uint_eq (n, 2);
+  ck_assert_uint_eq (n, 3);
   ck_assert_msg (matched, "the network example is not scenes/net-cures.scene");
   free (cures);
   free (page);
@@ -1380,6 +1677,21 @@ static const warned_scene warned_scenes[] = {
   { "steps 7\nautokick sigma 0.5\n", 2, 1,
     "autokick patience 10 is longer than the run (steps 7): it never "
     "kicks" },
+  /* 12-: the figure */
+  { "view landscape\ncamera 10 20\n", 2, 1,
+    "camera is ignored: no view is a 3-D landscape (view landscape 3d)" },
+  { "camera 10 20\n", 1, 1,
+    "camera is ignored: no view is a 3-D landscape (view landscape 3d)" },
+  { "view timeline\nview network\ncolormap magma\n", 3, 1,
+    "colormap is ignored: no view is a landscape or a basin map" },
+  { "view depth\ncolorscale linear\n", 2, 1,
+    "colorscale is ignored: no view is a landscape" },
+  { "layout column\n", 1, 1, "layout is ignored: the figure has one view" },
+  { "data csv \"a.csv\"\nnoise 0.3\n", 2, 1,
+    "noise is ignored with data csv: the file's points are used as they "
+    "are" },
+  { "points 50\ndata csv \"a.csv\"\n", 1, 1,
+    "points is ignored with data csv: every row of the file is a point" },
 };
 
 #define N_WARNED (sizeof warned_scenes / sizeof warned_scenes[0])
@@ -1407,7 +1719,7 @@ END_TEST
 START_TEST (test_no_warnings)
 {
   static const char *const texts[] = {
-    every_keyword, every_net_keyword,
+    every_keyword, every_net_keyword, every_figure_keyword,
     "start 3 -3\nkick at 199 sigma 1\nat 199 beat\n",
     "network 1 4 1\nwarming 1 hold 100 anneal 100\n"
     "autokick sigma 1 patience 200\n",
@@ -1599,30 +1911,42 @@ START_TEST (test_round_trip_every_keyword)
     "network 1 4 4 1\nactivation elu 1\noutput elu 0.25\n",
     "data line 31\nline -0.5 0.25\n",
     "optimizer nesterov\nschedule cosine 100 0\n",
+    "view landscape 2d\nview basin over W1[0][0] b1[0] range [-1, 1] "
+    "[0, 2]\nsize 640x480 px\nfont \"Sans\" 10\nlayout row\n"
+    "export \"x.png\" size 300x200 pt dpi 96\n",
+    "view landscape\nview timeline\nlayout column\ntheme light\n"
+    "colormap viridis\ncolorscale log\ncamera -35 30\nsize 1200x800\n"
+    "notes \"\"\nnotes \"b\"\n",
   };
-  rs_scene a, b;
+  rs_scene a, b, c;
   char *text;
   const rs_scene_keyword *k;
 
   assert_round_trip (every_keyword, "every_keyword");
   assert_round_trip (every_net_keyword, "every_net_keyword");
+  assert_round_trip (every_figure_keyword, "every_figure_keyword");
   for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
     assert_round_trip (more[i], more[i]);
   parse_ok (&a, every_keyword);
   parse_ok (&b, every_net_keyword);
+  parse_ok (&c, every_figure_keyword);
   for (size_t i = 0; (k = rs_scene_keyword_get (i)) != NULL; i++)
     {
       char line_start[80];
-      char *ta = format (&a), *tb = format (&b);
+      char *ta = format (&a), *tb = format (&b), *tc = format (&c);
 
       snprintf (line_start, sizeof line_start, "\n%s ", k->name);
       ck_assert_msg (strstr (ta, line_start) != NULL
                      || strstr (tb, line_start) != NULL
+                     || strstr (tc, line_start) != NULL
                      || strncmp (ta, line_start + 1, strlen (line_start) - 1)
+                        == 0
+                     || strncmp (tc, line_start + 1, strlen (line_start) - 1)
                         == 0,
                      "keyword '%s' is not printed", k->name);
       free (ta);
       free (tb);
+      free (tc);
     }
   text = format (&b);
   ck_assert_ptr_nonnull (strstr (text, "\nactivation elu 0.385\n"));
@@ -1726,6 +2050,10 @@ scene_suite (void)
   tcase_add_test (core, test_every_net_keyword_training);
   tcase_add_test (core, test_every_net_keyword_events);
   tcase_add_test (core, test_every_net_keyword_allocates);
+  tcase_add_test (core, test_every_figure_keyword);
+  tcase_add_test (core, test_figure_defaults_and_units);
+  tcase_add_test (core, test_scene_path);
+  tcase_add_test (core, test_scene_read_data);
   tcase_add_test (core, test_every_keyword_is_covered);
   tcase_add_test (core, test_keyword_table);
   tcase_add_test (core, test_defaults);

@@ -12,13 +12,105 @@
 extern "C" {
 #endif
 
+/* What a figure shows: its panels (views), how they are laid out, its
+ * style and where it is exported. */
+typedef enum {
+  RS_VIEW_LANDSCAPE = 1,  /* the loss over a plane of parameter space */
+  RS_VIEW_ACTIVATION,     /* f, f' and the subdifferential at the kink */
+  RS_VIEW_NETWORK,        /* units coloured by activity, the dead marked */
+  RS_VIEW_TIMELINE,       /* loss, gradient norm, dead units, events */
+  RS_VIEW_HISTOGRAM,      /* layer 1's pre-activations */
+  RS_VIEW_DEPTH,          /* the gradient bound through L layers */
+  RS_VIEW_HEADS,          /* softmax against a ReLU-normalised head */
+  RS_VIEW_BASIN           /* where each start of a plane ends */
+} rs_view_kind;
+
+/* The plane of a landscape or basin map. */
+typedef enum {
+  RS_AXES_DEFAULT = 0,    /* the single neuron's (w, b); a network's
+                             first unit's W1[0][0] and b1[0] */
+  RS_AXES_PARAMS,         /* two parameters by name */
+  RS_AXES_RANDOM,         /* random filter-normalised directions */
+  RS_AXES_PCA             /* the trajectory's principal components */
+} rs_view_axes;
+
+typedef struct {
+  rs_view_kind kind;
+  int three_d;            /* landscape: a lit 3-D surface */
+  rs_view_axes axes;
+  char p1[32];            /* RS_AXES_PARAMS: the parameters' names */
+  char p2[32];
+  int has_range;          /* the plane's window (else the defaults) */
+  rs_interval u_range;
+  rs_interval v_range;
+  size_t grid;            /* grid points a side; 0: the exporter's */
+} rs_view;
+
+typedef enum {
+  RS_LAYOUT_AUTO = 0,     /* the first view large, the others beside it */
+  RS_LAYOUT_ROW,
+  RS_LAYOUT_COLUMN,
+  RS_LAYOUT_GRID          /* cols x rows, filled row by row */
+} rs_layout;
+
+typedef enum { RS_UNIT_PX = 0, RS_UNIT_PT, RS_UNIT_CM } rs_unit;
+
+typedef enum {
+  RS_CMAP_VIRIDIS = 0, RS_CMAP_CIVIDIS, RS_CMAP_MAGMA, RS_CMAP_GREY
+} rs_colormap;
+
+typedef struct {
+  int dark;               /* the dark theme, for projectors */
+  rs_colormap colormap;
+  int linear;             /* the loss's colour scale: 0 log, 1 linear */
+  char font[64];          /* one font family per figure ("Sans") */
+  double font_pt;         /* body text in points (10) */
+  double width;           /* the figure's size (1200 x 800 px) */
+  double height;
+  rs_unit unit;
+  double azimuth;         /* the 3-D camera, degrees (-35, 30) */
+  double elevation;
+} rs_style;
+
+typedef struct {
+  char path[256];         /* as written: relative to the scene's folder */
+  double width;           /* 0: the style's size */
+  double height;
+  rs_unit unit;
+  double dpi;             /* PNG: pixels per inch for pt and cm (96) */
+} rs_export_target;
+
+#define RS_SCENE_MAX_VIEWS 9
+#define RS_SCENE_MAX_EXPORTS 8
+
 typedef struct {
   char title[256];
+  char notes[1024];      /* paragraphs separated by '\n' */
+  char data_file[256];   /* 'data csv': relative to the scene's folder */
   rs_sim_params sim;
   rs_interval w_range;   /* the landscape's axes */
   rs_interval b_range;
   double speed;          /* optimiser steps per second in the app */
+  size_t n_views;        /* 0: the default views */
+  rs_view views[RS_SCENE_MAX_VIEWS];
+  rs_layout layout;
+  int layout_cols;       /* RS_LAYOUT_GRID */
+  int layout_rows;
+  rs_style style;
+  size_t n_exports;
+  rs_export_target exports[RS_SCENE_MAX_EXPORTS];
 } rs_scene;
+
+/* The names of views, layouts, units and colour maps, for the parser,
+ * the printer and the figures. */
+const char *rs_view_kind_name (rs_view_kind k);
+const char *rs_layout_name (rs_layout l);
+const char *rs_unit_name (rs_unit u);
+const char *rs_colormap_name (rs_colormap c);
+
+/* A size in unit as points (1/72 inch): px count as points at 96 dpi
+ * scaled to 72, as cairo's vector surfaces take them (1 px = 0.75 pt). */
+double rs_unit_to_pt (double v, rs_unit u);
 
 /* One keyword of the language: its name, the form of its values and what
  * it sets, for the parser, the documentation and its test. */
@@ -99,6 +191,20 @@ int rs_scene_read (const char *path, char **text, size_t *len,
 
 /* Read the file at path and parse it.  RS_EIO when it cannot be read. */
 int rs_scene_load (rs_scene *sc, const char *path, rs_error *err);
+
+/* The path of a file a scene names (its data file, an export target),
+ * relative to the folder of the scene file scene_path unless absolute;
+ * scene_path NULL: relative to the working folder.  Writes at most n
+ * bytes into buf; RS_EINVAL when the path does not fit. */
+int rs_scene_path (const char *scene_path, const char *file, char *buf,
+                   size_t n, rs_error *err);
+
+/* The scene's data from its CSV file (sc->data_file, which must be set),
+ * read with the network's input and output sizes (the single neuron: 1
+ * and 1), into a new *data the caller frees; RS_EIO / RS_ESYNTAX with err
+ * naming the file, line and column otherwise. */
+int rs_scene_read_data (const rs_scene *sc, const char *scene_path,
+                        rs_data **data, rs_error *err);
 
 #ifdef __cplusplus
 }
