@@ -1,84 +1,156 @@
-/* cmd_render.c: reluscape render SCENE -o FILE. */
+/* cmd_render.c: reluscape render SCENE [-o FILE]. */
 #include <config.h>
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
-#include "draw.h"
 #include "export.h"
+#include "figure.h"
 
 static const char render_usage[] =
-  "Usage: reluscape render [OPTIONS] SCENE -o FILE\n"
-  "Run SCENE to its last step and draw its loss landscape, the dead region,\n"
-  "the path of gradient descent and the ball where it ends, into FILE.\n"
-  "The format follows FILE's extension: .png, .pdf or .svg.\n"
+  "Usage: reluscape render [OPTIONS] SCENE [-o FILE]\n"
+  "Run SCENE and draw its figure: the views the scene asks for (by\n"
+  "default the single neuron's loss landscape with the dead region, the\n"
+  "path and the ball; for a network its landscape over W1[0][0] and b1[0],\n"
+  "the network and the timeline), into FILE, or into each file of the\n"
+  "scene's 'export' lines when no -o is given (relative to the scene's\n"
+  "folder).  The format follows the file's extension: .png, .pdf or .svg.\n"
   "SCENE '-' or 'builtin' is the built-in scene.\n"
   "\n"
-  "  -o, --output FILE   the figure to write (required)\n"
-  "  -s, --size WxH      the figure's size in pixels (PDF, SVG: points);\n"
-  "                      default 1200x800\n"
-  "  -g, --grid N        landscape grid points a side, 16 to 2048 (241)\n"
+  "  -o, --output FILE   the figure to write\n"
+  "  -s, --size WxH[UNIT]  the figure's size, UNIT px (the default), pt or\n"
+  "                      cm, such as 1200x800 or 12x8cm (the scene's 'size';\n"
+  "                      default 1200x800 px); a PDF or SVG is sized in\n"
+  "                      points (1 px = 0.75 pt)\n"
+  "      --dpi N         pixels per inch of a PNG sized in pt or cm, and of\n"
+  "                      its text, 10 to 2400 (96)\n"
+  "      --at STEP       draw the run as it stood at STEP (the last recorded\n"
+  "                      step at or before it); default the end\n"
+  "      --theme NAME    light or dark (the scene's 'theme')\n"
+  "  -g, --grid N        landscape grid points a side, 16 to 2048 (241 for\n"
+  "                      the single neuron, 121 for a network; basin maps a\n"
+  "                      quarter of that)\n"
   "  -h, --help          show this help and exit\n"
   "  -V, --version       show the version and exit\n"
   "\n"
-  "Exit status: 0 success, 1 the run diverged or the file could not be\n"
-  "written, 2 bad options or a scene with errors.  The figure is written\n"
+  "Exit status: 0 success, 1 the run diverged or a file could not be\n"
+  "written, 2 bad options or a scene with errors.  Each figure is written\n"
   "whole or not at all.\n";
 
 typedef struct {
-  const rs_frame *frame;
-} render_job;
+  const char *out;
+  const char *scene;
+  double w, h;              /* 0: the scene's size */
+  rs_unit unit;
+  double dpi;               /* 0: the target's or 96 */
+  long grid;                /* 0: by the scene */
+  int have_at;
+  size_t at;
+  int theme;                /* -1: the scene's; 0 light; 1 dark */
+} render_args;
 
-static void
-draw_job (cairo_t *cr, double width, double height, void *data)
+/* "WxH" with an optional unit px, pt or cm right after it. */
+static int
+parse_size (const char *s, double *w, double *h, rs_unit *unit)
 {
-  const render_job *job = data;
+  static const char *const units[] = { "px", "pt", "cm" };
+  static const double lo[] = { 16, 16, 1 }, hi[] = { 16384, 16384, 500 };
+  char *end;
+  int u = 0;
 
-  rs_draw_frame (cr, width, height, job->frame);
+  *w = strtod (s, &end);
+  if (end == s || (*end != 'x' && *end != 'X'))
+    return -1;
+  s = end + 1;
+  *h = strtod (s, &end);
+  if (end == s)
+    return -1;
+  if (*end != '\0')
+    {
+      while (u < 3 && strcmp (end, units[u]) != 0)
+        u++;
+      if (u == 3)
+        return -1;
+    }
+  if (!(*w >= lo[u] && *w <= hi[u] && *h >= lo[u] && *h <= hi[u]))
+    return -1;
+  *unit = (rs_unit) u;
+  return 0;
 }
 
-/* Parse the options into *out, *w, *h, *grid and the scene argument. */
 static int
-parse_options (int argc, char **argv, const char **out, int *w, int *h,
-               long *grid, const char **scene)
+parse_options (int argc, char **argv, render_args *a)
 {
+  enum { OPT_DPI = 256, OPT_AT, OPT_THEME };
   static const struct option opts[] = {
     { "output", required_argument, NULL, 'o' },
     { "size", required_argument, NULL, 's' },
     { "grid", required_argument, NULL, 'g' },
+    { "dpi", required_argument, NULL, OPT_DPI },
+    { "at", required_argument, NULL, OPT_AT },
+    { "theme", required_argument, NULL, OPT_THEME },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
+  size_t v;
   int c;
-  char *end;
 
   optind = 0;
   while ((c = getopt_long (argc, argv, "o:s:g:hV", opts, NULL)) != -1)
     switch (c)
       {
       case 'o':
-        *out = optarg;
+        a->out = optarg;
         break;
       case 's':
-        if (cli_parse_size (optarg, w, h) != 0)
+        if (parse_size (optarg, &a->w, &a->h, &a->unit) != 0)
           {
             cli_message ("render: bad size '%s' (expected WxH, each 16 to "
-                         "16384, e.g. 1200x800)", optarg);
+                         "16384 px or pt or 1 to 500 cm, e.g. 1200x800 or "
+                         "12x8cm)", optarg);
             return CLI_USAGE;
           }
         break;
       case 'g':
-        *grid = strtol (optarg, &end, 10);
-        if (*end != '\0' || end == optarg || *grid < 16 || *grid > 2048)
+        if (cli_parse_count (optarg, 16, 2048, &v) != 0)
           {
             cli_message ("render: bad grid '%s' (expected 16 to 2048)",
                          optarg);
             return CLI_USAGE;
           }
+        a->grid = (long) v;
+        break;
+      case OPT_DPI:
+        if (cli_parse_count (optarg, 10, 2400, &v) != 0)
+          {
+            cli_message ("render: bad dpi '%s' (expected 10 to 2400)",
+                         optarg);
+            return CLI_USAGE;
+          }
+        a->dpi = (double) v;
+        break;
+      case OPT_AT:
+        if (cli_parse_count (optarg, 0, 10000000, &a->at) != 0)
+          {
+            cli_message ("render: bad step '%s' (expected 0 to 10000000)",
+                         optarg);
+            return CLI_USAGE;
+          }
+        a->have_at = 1;
+        break;
+      case OPT_THEME:
+        if (strcmp (optarg, "light") != 0 && strcmp (optarg, "dark") != 0)
+          {
+            cli_message ("render: bad theme '%s' (expected light or dark)",
+                         optarg);
+            return CLI_USAGE;
+          }
+        a->theme = strcmp (optarg, "dark") == 0;
         break;
       case 'h':
         fputs (render_usage, stdout);
@@ -90,14 +162,14 @@ parse_options (int argc, char **argv, const char **out, int *w, int *h,
         fputs ("Try 'reluscape render --help'.\n", stderr);
         return CLI_USAGE;
       }
-  if (optind + 1 != argc || *out == NULL)
+  if (optind + 1 != argc)
     {
       cli_message ("render: %s", optind + 1 < argc ? "more than one scene"
-                   : optind == argc ? "no scene given" : "no -o FILE given");
+                   : "no scene given");
       fputs ("Try 'reluscape render --help'.\n", stderr);
       return CLI_USAGE;
     }
-  *scene = argv[optind];
+  a->scene = argv[optind];
   return CLI_OK;
 }
 
@@ -112,23 +184,114 @@ run_scene (rs_sim *sim, const char *name)
     return CLI_OK;
   rs_sim_divergence (sim, &step, param, sizeof param);
   cli_message ("%s: the run diverged at step %zu (%s is no longer a finite "
-               "number; w = %g, b = %g); lower the rate", name, step, param,
-               rs_sim_current (sim)->w, rs_sim_current (sim)->b);
+               "number); lower the rate", name, step, param);
   return CLI_FAILURE;
 }
 
-/* Build the figure for a loaded scene and export it. */
+/* The recorded point shown: the last one at or before STEP. */
+static size_t
+point_at (const rs_sim *sim, const render_args *a)
+{
+  size_t n = rs_sim_n_recorded (sim), i = n - 1;
+
+  if (!a->have_at)
+    return i;
+  while (i > 0 && rs_sim_recorded (sim, i)->step > a->at)
+    i--;
+  return i;
+}
+
+typedef struct {
+  const rs_figure *fig;
+} render_job;
+
+static void
+draw_job (cairo_t *cr, double width, double height, void *data)
+{
+  const render_job *job = data;
+
+  rs_figure_draw (cr, width, height, job->fig);
+}
+
+/* One file: its size in its own units (pixels for PNG, points else) and
+ * the units of a point, then the figure written. */
 static int
-render_scene (const rs_scene *sc, const char *name, const char *out, int w,
-              int h, long grid)
+write_one (rs_figure *fig, const rs_scene *sc, const char *path,
+           const rs_export_target *t, const render_args *a)
+{
+  rs_export_format fmt = rs_export_format_of (path);
+  double w = sc->style.width, h = sc->style.height, dpi = 96.0;
+  rs_unit unit = sc->style.unit;
+  render_job job = { fig };
+  char msg[1200];
+
+  if (t != NULL && t->width > 0)
+    w = t->width, h = t->height, unit = t->unit;
+  if (t != NULL)
+    dpi = t->dpi;
+  if (a->w > 0)
+    w = a->w, h = a->h, unit = a->unit;
+  if (a->dpi > 0)
+    dpi = a->dpi;
+  if (fmt == RS_EXPORT_PNG)
+    {
+      if (unit != RS_UNIT_PX)
+        {
+          w = rs_unit_to_pt (w, unit) * dpi / 72.0;
+          h = rs_unit_to_pt (h, unit) * dpi / 72.0;
+        }
+      rs_figure_set_units (fig, dpi / 72.0);
+    }
+  else
+    {
+      w = rs_unit_to_pt (w, unit);
+      h = rs_unit_to_pt (h, unit);
+      rs_figure_set_units (fig, 1.0);
+    }
+  if (w > 16384 || h > 16384)
+    {
+      cli_message ("render: %s: %.0fx%.0f pixels is too large (at most "
+                   "16384 a side); lower the dpi", path, w, h);
+      return CLI_USAGE;
+    }
+  if (rs_export (path, w, h, draw_job, &job, msg, sizeof msg) != 0)
+    {
+      cli_message ("%s", msg);
+      return CLI_FAILURE;
+    }
+  return CLI_OK;
+}
+
+/* The scene's export targets, relative to its folder. */
+static int
+write_exports (rs_figure *fig, const rs_scene *sc, const render_args *a)
+{
+  char path[4096];
+  rs_error err;
+  int rc = CLI_OK;
+
+  for (size_t i = 0; i < sc->n_exports && rc == CLI_OK; i++)
+    {
+      if (rs_scene_path (cli_is_builtin (a->scene) ? NULL : a->scene,
+                         sc->exports[i].path, path, sizeof path, &err)
+          != RS_OK)
+        {
+          cli_message ("%s: %s", sc->exports[i].path, err.message);
+          return CLI_USAGE;
+        }
+      rc = write_one (fig, sc, path, &sc->exports[i], a);
+    }
+  return rc;
+}
+
+static int
+render_scene (const rs_scene *sc, const char *name, const render_args *a)
 {
   rs_error err;
   rs_sim *sim = rs_sim_alloc (&sc->sim, &err);
-  rs_landscape *land = NULL;
-  rs_frame frame;
-  render_job job = { &frame };
-  char msg[1200];
-  int rc = CLI_FAILURE;
+  rs_figure *fig = NULL;
+  size_t grid;
+  int rc;
 
   if (sim == NULL)
     {
@@ -136,51 +299,62 @@ render_scene (const rs_scene *sc, const char *name, const char *out, int w,
       return CLI_USAGE;
     }
   rc = run_scene (sim, name);
-  if (rc == CLI_OK)
+  grid = a->grid > 0 ? (size_t) a->grid : sc->sim.net.layers > 0 ? 121 : 241;
+  if (rc == CLI_OK
+      && (fig = rs_figure_alloc (sc, sim, point_at (sim, a), grid, &err))
+         == NULL)
     {
-      land = rs_landscape_alloc (sc, rs_sim_neuron (sim), rs_sim_data (sim),
-                                 (size_t) grid, (size_t) grid, &err);
-      rc = land == NULL ? CLI_FAILURE : CLI_OK;
-      if (land == NULL)
-        cli_message ("%s", err.message);
+      cli_message ("%s: %s", name, err.message);
+      rc = err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
     }
   if (rc == CLI_OK)
-    {
-      frame = (rs_frame) { sc, sim, land, rs_sim_neuron (sim)->w,
-                           rs_sim_neuron (sim)->b, NULL };
-      if (rs_export (out, w, h, draw_job, &job, msg, sizeof msg) != 0)
-        {
-          cli_message ("%s", msg);
-          rc = CLI_FAILURE;
-        }
-    }
-  rs_landscape_free (land);
+    rc = a->out != NULL ? write_one (fig, sc, a->out, NULL, a)
+                        : write_exports (fig, sc, a);
+  rs_figure_free (fig);
   rs_sim_free (sim);
   return rc;
+}
+
+/* Every file named (by -o or the scene) must have a format. */
+static int
+check_targets (const rs_scene *sc, const render_args *a)
+{
+  if (a->out != NULL && rs_export_format_of (a->out) == RS_EXPORT_NONE)
+    {
+      cli_message ("render: %s: cannot tell the format from the name: use "
+                   ".png, .pdf or .svg", a->out);
+      return CLI_USAGE;
+    }
+  if (a->out == NULL && sc->n_exports == 0)
+    {
+      cli_message ("render: no -o FILE given, and %s has no 'export' "
+                   "lines", cli_is_builtin (a->scene) ? CLI_BUILTIN_NAME
+                   : a->scene);
+      fputs ("Try 'reluscape render --help'.\n", stderr);
+      return CLI_USAGE;
+    }
+  return CLI_OK;
 }
 
 int
 cmd_render (int argc, char **argv)
 {
-  const char *out = NULL, *path = NULL;
-  int w = 1200, h = 800, rc;
-  long grid = 241;
+  render_args a = { NULL, NULL, 0, 0, RS_UNIT_PX, 0, 0, 0, 0, -1 };
   rs_scene sc;
+  int rc;
 
-  rc = parse_options (argc, argv, &out, &w, &h, &grid, &path);
+  rc = parse_options (argc, argv, &a);
   if (rc != CLI_OK)
     return rc < 0 ? CLI_OK : rc;
-  if (rs_export_format_of (out) == RS_EXPORT_NONE)
-    {
-      cli_message ("render: %s: cannot tell the format from the name: use "
-                   ".png, .pdf or .svg", out);
-      return CLI_USAGE;
-    }
-  rc = cli_load_scene (path, &sc);
+  if (a.out != NULL && rs_export_format_of (a.out) == RS_EXPORT_NONE)
+    return check_targets (NULL, &a);
+  rc = cli_load_scene (a.scene, &sc);
   if (rc == CLI_OK)
-    rc = cli_need_neuron (&sc, path);
+    rc = check_targets (&sc, &a);
   if (rc != CLI_OK)
     return rc;
-  return render_scene (&sc, cli_is_builtin (path) ? CLI_BUILTIN_NAME : path,
-                       out, w, h, grid);
+  if (a.theme >= 0)
+    sc.style.dark = a.theme;
+  return render_scene (&sc, cli_is_builtin (a.scene) ? CLI_BUILTIN_NAME
+                                                     : a.scene, &a);
 }

@@ -7,6 +7,7 @@
  * reads well at 640 x 400 in a window and at 1800 x 1200 on a slide. */
 #include <config.h>
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,40 +16,70 @@
 #include <pango/pangocairo.h>
 
 #include "draw.h"
+#include "theme.h"
 
-/* The viridis colour map (perceptually uniform, readable in grey and by
- * colour-blind viewers), sampled at nine evenly spaced points. */
-static const double viridis[9][3] = {
-  { 0.267004, 0.004874, 0.329415 }, { 0.282623, 0.140926, 0.457517 },
-  { 0.229739, 0.322361, 0.545706 }, { 0.172719, 0.448791, 0.557885 },
-  { 0.127568, 0.566949, 0.550556 }, { 0.134692, 0.658636, 0.517649 },
-  { 0.369214, 0.788888, 0.382914 }, { 0.741388, 0.873449, 0.149561 },
-  { 0.993248, 0.906157, 0.143936 }
+/* The colour maps, each sampled at nine evenly spaced points: viridis,
+ * cividis and magma (perceptually uniform, readable in grey and by
+ * colour-blind viewers) and a plain grey ramp. */
+static const double cmaps[4][9][3] = {
+  { { 0.267004, 0.004874, 0.329415 }, { 0.282623, 0.140926, 0.457517 },
+    { 0.229739, 0.322361, 0.545706 }, { 0.172719, 0.448791, 0.557885 },
+    { 0.127568, 0.566949, 0.550556 }, { 0.134692, 0.658636, 0.517649 },
+    { 0.369214, 0.788888, 0.382914 }, { 0.741388, 0.873449, 0.149561 },
+    { 0.993248, 0.906157, 0.143936 } },
+  { { 0.000000, 0.135112, 0.304751 }, { 0.129527, 0.212482, 0.426862 },
+    { 0.290014, 0.298581, 0.423491 }, { 0.405171, 0.387123, 0.432217 },
+    { 0.511841, 0.476545, 0.457201 }, { 0.623127, 0.571099, 0.453484 },
+    { 0.739860, 0.669968, 0.428693 }, { 0.861346, 0.774262, 0.381339 },
+    { 0.995737, 0.909344, 0.217772 } },
+  { { 0.001462, 0.000466, 0.013866 }, { 0.078815, 0.054184, 0.211667 },
+    { 0.232077, 0.059889, 0.437695 }, { 0.390384, 0.100379, 0.501864 },
+    { 0.550287, 0.161158, 0.505719 }, { 0.716387, 0.214982, 0.475290 },
+    { 0.868793, 0.287728, 0.409303 }, { 0.967671, 0.439703, 0.359810 },
+    { 0.987053, 0.991438, 0.749504 } },
+  { { 0.10, 0.10, 0.10 }, { 0.20625, 0.20625, 0.20625 },
+    { 0.3125, 0.3125, 0.3125 }, { 0.41875, 0.41875, 0.41875 },
+    { 0.525, 0.525, 0.525 }, { 0.63125, 0.63125, 0.63125 },
+    { 0.7375, 0.7375, 0.7375 }, { 0.84375, 0.84375, 0.84375 },
+    { 0.95, 0.95, 0.95 } }
 };
 
-/* The colour at t in [0, 1], interpolated linearly between samples. */
-static void
-colour_map (double t, double rgb[3])
+void
+rs_colour_map (rs_colormap m, double t, double rgb[3])
 {
+  const double (*map)[3] = cmaps[m <= RS_CMAP_GREY ? m : 0];
   double u;
   int k;
 
   t = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
+  if (t != t)
+    t = 1.0;
   u = t * 8.0;
   k = (int) u;
   if (k > 7)
     k = 7;
   u -= k;
   for (int c = 0; c < 3; c++)
-    rgb[c] = viridis[k][c] + u * (viridis[k + 1][c] - viridis[k][c]);
+    rgb[c] = map[k][c] + u * (map[k + 1][c] - map[k][c]);
+}
+
+static void
+colour_map (const rs_landscape *l, double t, double rgb[3])
+{
+  rs_colour_map (l->cmap, t, rgb);
 }
 
 /* Where a loss value sits on the colour scale. */
 static double
 scale_pos (const rs_landscape *l, double loss)
 {
-  double v = log10 (loss > 1e-12 ? loss : 1e-12);
+  double v;
 
+  if (!(loss <= DBL_MAX))
+    return 1.0;   /* +inf and NaN: the top of the scale */
+  if (l->linear)
+    return (loss - l->lo) / (l->hi - l->lo);
+  v = log10 (loss > 1e-12 ? loss : 1e-12);
   return (v - l->log_lo) / (l->log_hi - l->log_lo);
 }
 
@@ -67,7 +98,8 @@ paint_heat (rs_landscape *l)
       for (size_t j = 0; j < nw; j++)
         {
           double rgb[3];
-          colour_map (scale_pos (l, gsl_matrix_get (l->loss, i, j)), rgb);
+          colour_map (l, scale_pos (l, gsl_matrix_get (l->loss, i, j)),
+                      rgb);
           row[j] = 0xff000000u | (uint32_t) (rgb[0] * 255.0 + 0.5) << 16
                    | (uint32_t) (rgb[1] * 255.0 + 0.5) << 8
                    | (uint32_t) (rgb[2] * 255.0 + 0.5);
@@ -77,6 +109,49 @@ paint_heat (rs_landscape *l)
 }
 
 static int trace_contours (rs_landscape *l);
+
+/* The colour scale from the finite values of the grid, the heat image
+ * and the contours; frees l and returns NULL with err on failure. */
+static rs_landscape *
+landscape_finish (rs_landscape *l, rs_error *err)
+{
+  size_t nb = l->loss->size1, nw = l->loss->size2;
+  double lo = DBL_MAX, hi = -DBL_MAX;
+
+  l->heat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) nw,
+                                        (int) nb);
+  if (cairo_surface_status (l->heat) != CAIRO_STATUS_SUCCESS)
+    goto nomem;
+  for (size_t i = 0; i < nb; i++)
+    for (size_t j = 0; j < nw; j++)
+      {
+        double v = gsl_matrix_get (l->loss, i, j);
+
+        if (v <= DBL_MAX)
+          {
+            lo = fmin (lo, v);
+            hi = fmax (hi, v);
+          }
+      }
+  l->finite = lo <= hi;
+  if (!l->finite)
+    lo = hi = 1.0;   /* nothing finite: one colour, no contours */
+  l->lo = lo;
+  l->hi = hi - lo < 1e-12 * fmax (1.0, fabs (lo)) ? lo + 1.0 : hi;
+  l->log_lo = log10 (fmax (lo, 1e-12));
+  l->log_hi = log10 (fmax (hi, 1e-12));
+  if (l->log_hi - l->log_lo < 1e-6)
+    l->log_hi = l->log_lo + 1.0;
+  paint_heat (l);
+  if (trace_contours (l) != 0)
+    goto nomem;
+  return l;
+
+nomem:
+  rs_landscape_free (l);
+  rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory for a landscape");
+  return NULL;
+}
 
 rs_landscape *
 rs_landscape_alloc (const rs_scene *sc, const rs_neuron *u, const rs_data *d,
@@ -92,29 +167,41 @@ rs_landscape_alloc (const rs_scene *sc, const rs_neuron *u, const rs_data *d,
     }
   l = calloc (1, sizeof *l);
   if (l == NULL || (l->loss = gsl_matrix_alloc (nb, nw)) == NULL)
-    goto nomem;
-  l->heat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) nw,
-                                        (int) nb);
-  if (cairo_surface_status (l->heat) != CAIRO_STATUS_SUCCESS)
-    goto nomem;
+    {
+      rs_landscape_free (l);
+      rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                    "out of memory for a landscape");
+      return NULL;
+    }
   l->w_range = sc->w_range;
   l->b_range = sc->b_range;
   l->act = u->act;
   l->alpha = u->alpha;
+  l->cmap = sc->style.colormap;
+  l->linear = sc->style.linear;
   rs_surface_loss (u, d, sc->w_range, sc->b_range, l->loss);
-  l->log_lo = log10 (fmax (gsl_matrix_min (l->loss), 1e-12));
-  l->log_hi = log10 (fmax (gsl_matrix_max (l->loss), 1e-12));
-  if (l->log_hi - l->log_lo < 1e-6)
-    l->log_hi = l->log_lo + 1.0;
-  paint_heat (l);
-  if (trace_contours (l) != 0)
-    goto nomem;
-  return l;
+  return landscape_finish (l, err);
+}
 
-nomem:
-  rs_landscape_free (l);
-  rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory for a landscape");
-  return NULL;
+rs_landscape *
+rs_landscape_from_grid (gsl_matrix *loss, rs_interval ur, rs_interval vr,
+                        rs_colormap cmap, int linear, rs_error *err)
+{
+  rs_landscape *l = calloc (1, sizeof *l);
+
+  if (l == NULL)
+    {
+      gsl_matrix_free (loss);
+      rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                    "out of memory for a landscape");
+      return NULL;
+    }
+  l->loss = loss;
+  l->w_range = ur;
+  l->b_range = vr;
+  l->cmap = cmap;
+  l->linear = linear;
+  return landscape_finish (l, err);
 }
 
 void
@@ -207,8 +294,8 @@ draw_text (cairo_t *cr, double x, double y, const char *markup, double px,
 }
 
 /* White text with a soft dark shadow, readable on any colour of the map. */
-static void
-draw_text_on_map (cairo_t *cr, double x, double y, const char *markup,
+void
+rs_draw_text_on_map (cairo_t *cr, double x, double y, const char *markup,
                   double px, int bold, double ax, double ay)
 {
   double o = px / 18.0;
@@ -269,10 +356,25 @@ contour_levels (const rs_landscape *l, double *lev, size_t max)
   static const double coarse[] = { 1.0, 2.0, 5.0 };
   static const double fine[] = { 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0,
                                  8.0, 9.0 };
-  size_t n = levels_of_series (l, coarse, 3, lev, max);
+  size_t n = 0;
 
-  if (n < 4)
-    n = levels_of_series (l, fine, 10, lev, max);
+  if (!l->linear)
+    {
+      n = levels_of_series (l, coarse, 3, lev, max);
+      if (n < 4)
+        n = levels_of_series (l, fine, 10, lev, max);
+    }
+  if (n < 3)
+    {
+      /* a linear scale, or a range too narrow for round log levels:
+       * evenly spaced round values */
+      double step = rs_draw_nice_step (l->hi - l->lo, 7);
+      long k0 = (long) floor (l->lo / step) + 1;
+
+      n = 0;
+      for (long k = k0; k * step < l->hi - 1e-9 * step && n < max; k++)
+        lev[n++] = k * step;
+    }
   return n;
 }
 
@@ -389,7 +491,8 @@ trace_contours (rs_landscape *l)
 {
   size_t cap = 0;
 
-  l->n_levels = contour_levels (l, l->levels, RS_LANDSCAPE_MAX_LEVELS);
+  l->n_levels = l->finite ? contour_levels (l, l->levels,
+                                            RS_LANDSCAPE_MAX_LEVELS) : 0;
   for (size_t k = 0; k < l->n_levels; k++)
     if (trace_level (l, k, &cap) != 0)
       return -1;
@@ -451,8 +554,8 @@ draw_label (cairo_t *cr, double x, double y, const char *text, double s)
 
 /* Labelled contour lines at the nice levels.  Labels that would overlap an
  * earlier one are left out. */
-static void
-draw_contours (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
+void
+rs_landscape_draw_contours (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
 {
   double placed[RS_LANDSCAPE_MAX_LEVELS][2];
   size_t np = 0;
@@ -485,8 +588,8 @@ draw_contours (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
 
 /* ---- the picture ---------------------------------------------------- */
 
-static void
-draw_heat (cairo_t *cr, const rs_landscape *l, rs_rect plot)
+void
+rs_landscape_draw_heat (cairo_t *cr, const rs_landscape *l, rs_rect plot)
 {
   double cx = plot.width / (double) (l->loss->size2 - 1);
   double cy = plot.height / (double) (l->loss->size1 - 1);
@@ -595,12 +698,12 @@ draw_dead_label (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
       rs_draw_act_label (u, act, sizeof act);
       snprintf (buf, sizeof buf, "<b>%s</b>:\nthe plateau tilts", act);
     }
-  draw_text_on_map (cr, x, y, buf, 13 * s, 0, 0.5, 0.5);
+  rs_draw_text_on_map (cr, x, y, buf, 13 * s, 0, 0.5, 0.5);
 }
 
 /* An arrow from (x0, y0) to (x1, y1). */
-static void
-draw_arrow (cairo_t *cr, double x0, double y0, double x1, double y1,
+void
+rs_draw_arrow (cairo_t *cr, double x0, double y0, double x1, double y1,
             double s)
 {
   double a = atan2 (y1 - y0, x1 - x0), h = 9.0 * s;
@@ -634,24 +737,22 @@ path_point (const rs_frame *f, rs_rect plot, size_t i, double *x, double *y)
   return pt;
 }
 
-/* The path as a line with a dark halo, broken at kicks and restarts. */
-static void
-stroke_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+void
+rs_draw_path_line (cairo_t *cr, size_t n,
+                   unsigned (*point) (void *data, size_t i, double *x,
+                                      double *y),
+                   void *data, double s)
 {
-  size_t n = rs_sim_n_recorded (f->sim);
   double x, y;
 
   for (int pass = 0; pass < 2; pass++)
     {
       cairo_new_path (cr);
       for (size_t i = 0; i < n; i++)
-        {
-          const rs_sim_point *pt = path_point (f, plot, i, &x, &y);
-          if (pt->events & (RS_EVENT_KICK | RS_EVENT_START))
-            cairo_move_to (cr, x, y);
-          else
-            cairo_line_to (cr, x, y);
-        }
+        if (point (data, i, &x, &y) & (RS_EVENT_KICK | RS_EVENT_START))
+          cairo_move_to (cr, x, y);
+        else
+          cairo_line_to (cr, x, y);
       cairo_set_line_width (cr, (pass == 0 ? 4.5 : 2.0) * s);
       if (pass == 0)
         cairo_set_source_rgba (cr, 0.05, 0.05, 0.08, 0.55);
@@ -659,6 +760,28 @@ stroke_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
         cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
       cairo_stroke (cr);
     }
+}
+
+typedef struct {
+  const rs_frame *f;
+  rs_rect plot;
+} path_job;
+
+static unsigned
+frame_point (void *data, size_t i, double *x, double *y)
+{
+  const path_job *job = data;
+
+  return path_point (job->f, job->plot, i, x, y)->events;
+}
+
+/* The path as a line with a dark halo, broken at kicks and restarts. */
+static void
+stroke_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+{
+  path_job job = { f, plot };
+
+  rs_draw_path_line (cr, rs_sim_n_recorded (f->sim), frame_point, &job, s);
 }
 
 /* The path with step markers, kicks as arrows and the start ringed. */
@@ -677,43 +800,49 @@ draw_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
   for (size_t i = 0; i < n; i++)
     {
       const rs_sim_point *pt = path_point (f, plot, i, &x, &y);
-      if ((pt->events & RS_EVENT_KICK) && i > 0)
-        {
-          cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
-          cairo_set_line_width (cr, 2.2 * s);
-          draw_arrow (cr, px, py, x, y, s);
-          draw_text_on_map (cr, (px + x) / 2 + 6 * s, (py + y) / 2, "kick",
-                            11.5 * s, 1, 0, 0.5);
-        }
-      else if (n < 400)
-        {
-          cairo_arc (cr, x, y, 2.2 * s, 0, 2 * M_PI);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_fill (cr);
-        }
-      if (i == 0)
-        {
-          cairo_arc (cr, x, y, 6.0 * s, 0, 2 * M_PI);
-          cairo_set_line_width (cr, 2.0 * s);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_stroke (cr);
-          draw_text_on_map (cr, x + 8 * s, y - 8 * s, "start", 11.5 * s, 1,
-                            0, 1);
-        }
+
+      rs_draw_path_mark (cr, px, py, x, y, pt->events, i, n < 400, s);
       px = x;
       py = y;
     }
   cairo_restore (cr);
 }
 
-/* The ball: a shaded red sphere with a soft shadow (C5). */
-static void
-draw_ball (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+void
+rs_draw_path_mark (cairo_t *cr, double px, double py, double x, double y,
+                   unsigned events, size_t i, int dot, double s)
 {
-  double x, y, r = 9.5 * s;
+  if ((events & RS_EVENT_KICK) && i > 0)
+    {
+      cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
+      cairo_set_line_width (cr, 2.2 * s);
+      rs_draw_arrow (cr, px, py, x, y, s);
+      rs_draw_text_on_map (cr, (px + x) / 2 + 6 * s, (py + y) / 2, "kick",
+                           11.5 * s, 1, 0, 0.5);
+    }
+  else if (dot)
+    {
+      cairo_arc (cr, x, y, 2.2 * s, 0, 2 * M_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+    }
+  if (i == 0)
+    {
+      cairo_arc (cr, x, y, 6.0 * s, 0, 2 * M_PI);
+      cairo_set_line_width (cr, 2.0 * s);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_stroke (cr);
+      rs_draw_text_on_map (cr, x + 8 * s, y - 8 * s, "start", 11.5 * s, 1, 0,
+                           1);
+    }
+}
+
+void
+rs_draw_ball_at (cairo_t *cr, double x, double y, double s)
+{
+  double r = 9.5 * s;
   cairo_pattern_t *g;
 
-  rs_draw_map (f->scene, plot, f->ball_w, f->ball_b, &x, &y);
   cairo_save (cr);
   cairo_translate (cr, x + 0.35 * r, y + 0.55 * r);
   cairo_scale (cr, 1.0, 0.55);
@@ -733,6 +862,16 @@ draw_ball (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
   cairo_set_line_width (cr, 1.0 * s);
   cairo_set_source_rgba (cr, 0.2, 0.02, 0.02, 0.9);
   cairo_stroke (cr);
+}
+
+/* The ball: a shaded red sphere with a soft shadow (C5). */
+static void
+draw_ball (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
+{
+  double x, y;
+
+  rs_draw_map (f->scene, plot, f->ball_w, f->ball_b, &x, &y);
+  rs_draw_ball_at (cr, x, y, s);
 }
 
 /* The lowest grid point, marked as the valley when it lies inside the
@@ -758,12 +897,11 @@ draw_valley (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
   cairo_move_to (cr, x - h, y + h);
   cairo_line_to (cr, x + h, y - h);
   cairo_stroke (cr);
-  draw_text_on_map (cr, x + 8 * s, y + 4 * s, "valley", 11.5 * s, 1, 0, 0);
+  rs_draw_text_on_map (cr, x + 8 * s, y + 4 * s, "valley", 11.5 * s, 1, 0, 0);
 }
 
-/* A tick step of 1, 2 or 5 x 10^k giving about n ticks over span. */
-static double
-nice_step (double span, int n)
+double
+rs_draw_nice_step (double span, int n)
 {
   double raw = span / n, p = pow (10.0, floor (log10 (raw)));
   double m = raw / p;
@@ -778,7 +916,7 @@ draw_ticks (cairo_t *cr, const rs_scene *sc, rs_rect plot, double s,
             int is_w)
 {
   rs_interval r = is_w ? sc->w_range : sc->b_range;
-  double step = nice_step (r.hi - r.lo, 6), t = 5.0 * s, x, y;
+  double step = rs_draw_nice_step (r.hi - r.lo, 6), t = 5.0 * s, x, y;
   long k0 = (long) ceil (r.lo / step - 1e-9);
   long k1 = (long) floor (r.hi / step + 1e-9);
   char buf[32];
@@ -817,11 +955,13 @@ draw_axes (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
              14 * s, 0, 0.5, 1, -M_PI / 2);
 }
 
-/* The colour bar: the map on a log scale, ticked at the contour levels. */
-static void
-draw_colour_bar (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
+/* The colour bar: the map, ticked at the contour levels. */
+void
+rs_landscape_draw_colour_bar (cairo_t *cr, const rs_landscape *l, rs_rect plot,
+                              double s, const char *label, const char *font,
+                              double fg_r, double fg_g, double fg_b)
 {
-  double bx = plot.x + plot.width + 22 * s, bw = 16 * s;
+  double bx = plot.x + plot.width + 22 * s, bw = 16 * s, lw = 0.0;
   cairo_pattern_t *g = cairo_pattern_create_linear (0, plot.y + plot.height,
                                                     0, plot.y);
   char buf[32];
@@ -829,16 +969,23 @@ draw_colour_bar (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
   for (int k = 0; k <= 32; k++)
     {
       double rgb[3];
-      colour_map (k / 32.0, rgb);
+      colour_map (l, k / 32.0, rgb);
       cairo_pattern_add_color_stop_rgb (g, k / 32.0, rgb[0], rgb[1], rgb[2]);
     }
+  cairo_save (cr);
   cairo_rectangle (cr, bx, plot.y, bw, plot.height);
   cairo_set_source (cr, g);
   cairo_fill_preserve (cr);
   cairo_pattern_destroy (g);
-  cairo_set_source_rgb (cr, 0.15, 0.15, 0.18);
+  cairo_set_source_rgb (cr, fg_r, fg_g, fg_b);
   cairo_set_line_width (cr, 1.0 * s);
   cairo_stroke (cr);
+  if (!l->finite)
+    {
+      lw = rs_text (cr, font, bx + bw + 6 * s, plot.y, "+∞", 11 * s, 0, 0,
+                    0.5, 0);
+      label = "loss = +∞ at every point";
+    }
   for (size_t k = 0; k < l->n_levels; k++)
     {
       double y = plot.y + plot.height * (1.0 - scale_pos (l, l->levels[k]));
@@ -846,10 +993,12 @@ draw_colour_bar (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
       cairo_line_to (cr, bx + bw + 4 * s, y);
       cairo_stroke (cr);
       format_number (l->levels[k], buf, sizeof buf);
-      draw_text (cr, bx + bw + 6 * s, y, buf, 11 * s, 0, 0, 0.5, 0);
+      lw = fmax (lw, rs_text (cr, font, bx + bw + 6 * s, y, buf, 11 * s, 0,
+                              0, 0.5, 0));
     }
-  draw_text (cr, bx + bw + 44 * s, plot.y + plot.height / 2,
-             "loss (MSE, log scale)", 13 * s, 0, 0.5, 0, -M_PI / 2);
+  rs_text (cr, font, bx + bw + 12 * s + fmax (lw, 26 * s),
+           plot.y + plot.height / 2, label, 13 * s, 0, 0.5, 0, -M_PI / 2);
+  cairo_restore (cr);
 }
 
 void
@@ -871,6 +1020,9 @@ rs_draw_outcome (const rs_sim *sim, char *buf, size_t n)
 
   if (st == RS_SIM_DIVERGED)
     snprintf (buf, n, "<b>diverged</b>");
+  else if (since != (size_t) -1 && !(rs_sim_current (sim)->loss <= DBL_MAX))
+    snprintf (buf, n, "<b>stuck since step %zu: the loss is +∞, its "
+              "gradient 0</b>", since);
   else if (since != (size_t) -1)
     snprintf (buf, n, "<b>stuck on the plateau since step %zu</b>", since);
   else if (st == RS_SIM_CONVERGED)
@@ -915,14 +1067,16 @@ rs_draw_frame (cairo_t *cr, double width, double height, const rs_frame *f)
     status_line (f, status, sizeof status);
   cairo_set_source_rgb (cr, 0.25, 0.25, 0.3);
   draw_text (cr, plot.x, 50 * s, status, 13 * s, 0, 0, 0, 0);
-  draw_heat (cr, f->land, plot);
-  draw_contours (cr, f->land, plot, s);
+  rs_landscape_draw_heat (cr, f->land, plot);
+  rs_landscape_draw_contours (cr, f->land, plot, s);
   draw_dead_region (cr, f, plot, s);
   draw_dead_label (cr, f, plot, s);
   draw_valley (cr, f, plot, s);
   draw_path (cr, f, plot, s);
   draw_ball (cr, f, plot, s);
   draw_axes (cr, f, plot, s);
-  draw_colour_bar (cr, f->land, plot, s);
+  rs_landscape_draw_colour_bar (cr, f->land, plot, s, f->land->linear
+                                ? "loss (MSE)" : "loss (MSE, log scale)",
+                                NULL, 0.15, 0.15, 0.18);
   cairo_restore (cr);
 }

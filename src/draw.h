@@ -25,6 +25,10 @@ typedef struct {
   rs_interval b_range;
   double log_lo;               /* the colour scale: log10 of the loss */
   double log_hi;
+  double lo, hi;               /* the finite losses' range (linear scale) */
+  int finite;                  /* 0: no point has a finite loss */
+  rs_colormap cmap;
+  int linear;                  /* 1: a linear colour scale */
   cairo_surface_t *heat;       /* one pixel per grid point, top row = b hi */
   const rs_act_type *act;      /* what the grid was computed for */
   double alpha;
@@ -43,6 +47,17 @@ rs_landscape *rs_landscape_alloc (const rs_scene *sc, const rs_neuron *u,
                                   const rs_data *d, size_t nw, size_t nb,
                                   rs_error *err);
 void rs_landscape_free (rs_landscape *l);
+
+/* A landscape of any grid: loss (taken, freed with the landscape; rows v
+ * from vr.lo up, columns u from ur.lo), +inf and NaN allowed (drawn at
+ * the top of the scale).  w_range and b_range are then ur and vr, act is
+ * NULL.  NULL with err (loss freed) when out of memory. */
+rs_landscape *rs_landscape_from_grid (gsl_matrix *loss, rs_interval ur,
+                                      rs_interval vr, rs_colormap cmap,
+                                      int linear, rs_error *err);
+
+/* The colour of t in [0, 1] on map m. */
+void rs_colour_map (rs_colormap m, double t, double rgb[3]);
 
 /* Everything one picture shows. */
 typedef struct {
@@ -94,5 +109,43 @@ void rs_draw_outcome (const rs_sim *sim, char *buf, size_t n);
 
 /* The scale used for fonts and lines of a width x height figure. */
 double rs_draw_scale (double width, double height);
+
+/* Pieces of the landscape figure for the other panels, each inside plot
+ * (the grid's window filling it): the heat image, the labelled contours,
+ * the colour bar to the right of plot (label along it, text and frame in
+ * the colour fg), the ball centred at (x, y), a dashed arrow and white
+ * text with a shadow (anchor ax, ay) readable on any colour of the map. */
+void rs_landscape_draw_heat (cairo_t *cr, const rs_landscape *l,
+                             rs_rect plot);
+void rs_landscape_draw_contours (cairo_t *cr, const rs_landscape *l,
+                                 rs_rect plot, double s);
+void rs_landscape_draw_colour_bar (cairo_t *cr, const rs_landscape *l,
+                                   rs_rect plot, double s, const char *label,
+                                   const char *font, double fg_r,
+                                   double fg_g, double fg_b);
+void rs_draw_ball_at (cairo_t *cr, double x, double y, double s);
+void rs_draw_arrow (cairo_t *cr, double x0, double y0, double x1, double y1,
+                    double s);
+void rs_draw_text_on_map (cairo_t *cr, double x, double y,
+                          const char *markup, double px, int bold, double ax,
+                          double ay);
+
+/* The path through n points, point (data, i, &x, &y) giving each one's
+ * pixel and returning its events: a white line with a dark halo, broken
+ * at kicks and restarts. */
+void rs_draw_path_line (cairo_t *cr, size_t n,
+                        unsigned (*point) (void *data, size_t i, double *x,
+                                           double *y),
+                        void *data, double s);
+
+/* The mark of path point i at (x, y), the point before it at (px, py):
+ * a kick's arrow and label, else a dot when dot is set; the start (i 0)
+ * ringed and labelled. */
+void rs_draw_path_mark (cairo_t *cr, double px, double py, double x,
+                        double y, unsigned events, size_t i, int dot,
+                        double s);
+
+/* A tick step of 1, 2 or 5 x 10^k giving about n ticks over span. */
+double rs_draw_nice_step (double span, int n);
 
 #endif /* RS_DRAW_H */

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,8 @@ write_stream (void *closure, const unsigned char *data, unsigned int length)
 
 /* A vector surface writing to out, or an image surface for PNG. */
 static cairo_surface_t *
-make_surface (rs_export_format fmt, out_stream *out, int width, int height)
+make_surface (rs_export_format fmt, out_stream *out, double width,
+              double height)
 {
   switch (fmt)
     {
@@ -72,20 +74,25 @@ make_surface (rs_export_format fmt, out_stream *out, int width, int height)
       return cairo_svg_surface_create_for_stream (write_stream, out, width,
                                                   height);
     default:
-      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                         (int) lround (width),
+                                         (int) lround (height));
     }
 }
 
 /* Draw into a surface writing out; the first cairo error met, or
  * success. */
 static cairo_status_t
-render_to (rs_export_format fmt, out_stream *out, int width, int height,
-           void (*draw) (cairo_t *, double, double, void *), void *data)
+render_to (rs_export_format fmt, out_stream *out, double width,
+           double height, void (*draw) (cairo_t *, double, double, void *),
+           void *data)
 {
   cairo_surface_t *surf = make_surface (fmt, out, width, height);
   cairo_t *cr = cairo_create (surf);
   cairo_status_t st;
 
+  if (fmt == RS_EXPORT_PNG)
+    width = lround (width), height = lround (height);
   draw (cr, width, height, data);
   st = cairo_status (cr);
   cairo_destroy (cr);
@@ -102,8 +109,8 @@ render_to (rs_export_format fmt, out_stream *out, int width, int height,
  * errno's text). */
 typedef struct {
   rs_export_format fmt;
-  int width;
-  int height;
+  double width;
+  double height;
   void (*draw) (cairo_t *, double, double, void *);
   void *data;
 } figure;
@@ -189,7 +196,7 @@ rs_export_file (const char *path,
 }
 
 int
-rs_export (const char *path, int width, int height,
+rs_export (const char *path, double width, double height,
            void (*draw) (cairo_t *cr, double width, double height,
                          void *data),
            void *data, char *errbuf, size_t errlen)

@@ -28,8 +28,9 @@ int rs_export_file (const char *path,
                     void *data, char *errbuf, size_t errlen);
 
 /* Draw a width x height figure with draw(cr, width, height, data) into
- * path.  Returns 0, or -1 with a message naming the file in errbuf. */
-int rs_export (const char *path, int width, int height,
+ * path: pixels for PNG (rounded to whole pixels), points for PDF and
+ * SVG.  Returns 0, or -1 with a message naming the file in errbuf. */
+int rs_export (const char *path, double width, double height,
                void (*draw) (cairo_t *cr, double width, double height,
                              void *data),
                void *data, char *errbuf, size_t errlen);

@@ -1,0 +1,312 @@
+/* figure.c: the page of a scene's figure.
+ *
+ * A header (the title, and one line of where the run stands) over the
+ * views, laid out as the scene asks.  One scale sizes every line and
+ * letter: the body text is the scene's font size in points, so that a
+ * figure of 10 cm in a PDF reads like the slide around it.  The single
+ * neuron with no views and the default look keeps the classic landscape
+ * figure of draw.c. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "figure.h"
+#include "panels.h"
+#include "plane.h"
+
+struct rs_figure {
+  const rs_scene *scene;
+  const rs_sim *sim;
+  size_t at;
+  size_t n_views;
+  rs_view views[RS_SCENE_MAX_VIEWS];
+  rs_plane *planes[RS_SCENE_MAX_VIEWS];
+  double units_per_pt;
+  int classic;               /* the classic single-neuron figure */
+  rs_landscape *land;        /* its landscape */
+};
+
+size_t
+rs_figure_views (const rs_scene *sc, rs_view *views)
+{
+  static const rs_view_kind net_defaults[] = {
+    RS_VIEW_LANDSCAPE, RS_VIEW_NETWORK, RS_VIEW_TIMELINE
+  };
+  size_t n;
+
+  if (sc->n_views > 0)
+    {
+      memcpy (views, sc->views, sc->n_views * sizeof *views);
+      return sc->n_views;
+    }
+  n = sc->sim.net.layers > 0 ? 3 : 1;
+  for (size_t i = 0; i < n; i++)
+    {
+      memset (&views[i], 0, sizeof views[i]);
+      views[i].kind = net_defaults[i];
+    }
+  return n;
+}
+
+/* The classic figure: the single neuron, no views, the default look. */
+static int
+is_classic (const rs_scene *sc)
+{
+  return sc->sim.net.layers == 0 && sc->n_views == 0 && !sc->style.dark
+         && strcmp (sc->style.font, "Sans") == 0
+         && sc->style.font_pt == 10.0;
+}
+
+rs_figure *
+rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
+                 size_t grid, rs_error *err)
+{
+  rs_figure *f = calloc (1, sizeof *f);
+
+  if (f == NULL)
+    {
+      rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+      return NULL;
+    }
+  f->scene = sc;
+  f->sim = sim;
+  f->at = at < rs_sim_n_recorded (sim) ? at : rs_sim_n_recorded (sim) - 1;
+  f->units_per_pt = 4.0 / 3.0;
+  f->n_views = rs_figure_views (sc, f->views);
+  /* the classic figure draws the whole path: the end only */
+  f->classic = is_classic (sc) && f->at + 1 == rs_sim_n_recorded (sim);
+  if (f->classic)
+    {
+      f->land = rs_landscape_alloc (sc, rs_sim_neuron (sim),
+                                    rs_sim_data (sim), grid, grid, err);
+      if (f->land == NULL)
+        {
+          free (f);
+          return NULL;
+        }
+      return f;
+    }
+  for (size_t i = 0; i < f->n_views; i++)
+    {
+      const rs_view *v = &f->views[i];
+
+      if (v->kind != RS_VIEW_LANDSCAPE && v->kind != RS_VIEW_BASIN)
+        continue;
+      /* a basin map trains from every start: a coarser default grid */
+      f->planes[i] = rs_plane_alloc (sc, v, sim, f->at, v->kind
+                                     == RS_VIEW_BASIN ? (grid + 3) / 4
+                                     : grid, err);
+      if (f->planes[i] == NULL)
+        {
+          rs_figure_free (f);
+          return NULL;
+        }
+    }
+  return f;
+}
+
+void
+rs_figure_free (rs_figure *f)
+{
+  if (f == NULL)
+    return;
+  for (size_t i = 0; i < f->n_views; i++)
+    rs_plane_free (f->planes[i]);
+  rs_landscape_free (f->land);
+  free (f);
+}
+
+void
+rs_figure_set_units (rs_figure *f, double units_per_pt)
+{
+  f->units_per_pt = units_per_pt;
+}
+
+double
+rs_figure_scale (const rs_figure *f)
+{
+  return f->scene->style.font_pt * f->units_per_pt / 13.0;
+}
+
+/* ---- Layout ---- */
+
+static rs_rect
+rect (double x, double y, double w, double h)
+{
+  rs_rect r = { x, y, w, h };
+
+  return r;
+}
+
+/* The page below the header. */
+static rs_rect
+body (const rs_figure *f, double width, double height)
+{
+  double s = rs_figure_scale (f), top = 62.0 * s, m = 8.0 * s;
+
+  return rect (m, top, fmax (width - 2 * m, 1.0),
+               fmax (height - top - m, 1.0));
+}
+
+rs_rect
+rs_figure_cell (const rs_figure *f, size_t i, double width, double height)
+{
+  const rs_scene *sc = f->scene;
+  rs_rect b = body (f, width, height);
+  size_t n = f->n_views;
+  double gap = 10.0 * rs_figure_scale (f);
+  int cols, rows;
+
+  if (f->classic)
+    return rect (0, 0, width, height);
+  switch (n == 1 ? RS_LAYOUT_ROW : sc->layout)
+    {
+    case RS_LAYOUT_ROW:
+      cols = (int) n;
+      rows = 1;
+      break;
+    case RS_LAYOUT_COLUMN:
+      cols = 1;
+      rows = (int) n;
+      break;
+    case RS_LAYOUT_GRID:
+      cols = sc->layout_cols;
+      rows = sc->layout_rows;
+      break;
+    default:
+      {
+        /* the first view large on the left, the others stacked right */
+        double lw = n == 2 ? 0.6 : 0.58, rh;
+
+        if (i == 0)
+          return rect (b.x, b.y, b.width * lw - gap / 2, b.height);
+        rh = (b.height - gap * (n - 2)) / (double) (n - 1);
+        return rect (b.x + b.width * lw + gap / 2,
+                     b.y + (i - 1) * (rh + gap),
+                     b.width * (1 - lw) - gap / 2, rh);
+      }
+    }
+  {
+    double cw = (b.width - gap * (cols - 1)) / cols;
+    double ch = (b.height - gap * (rows - 1)) / rows;
+    int c = (int) i % cols, r = (int) i / cols;
+
+    return rect (b.x + c * (cw + gap), b.y + r * (ch + gap), cw, ch);
+  }
+}
+
+int
+rs_figure_ball (const rs_figure *f, size_t i, double width, double height,
+                double *x, double *y)
+{
+  const rs_plane *p;
+  rs_rect plot;
+  double u, v;
+
+  if (f->classic)
+    {
+      rs_rect pr = rs_draw_plot_rect (width, height);
+      const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
+
+      rs_draw_map (f->scene, pr, pt->w, pt->b, x, y);
+      return 1;
+    }
+  if (i >= f->n_views || (p = f->planes[i]) == NULL || f->views[i].three_d)
+    return 0;
+  plot = rs_plane_plot_rect (rs_figure_cell (f, i, width, height),
+                             rs_figure_scale (f));
+  rs_plane_point (p, f->at, &u, &v);
+  if (f->views[i].kind == RS_VIEW_BASIN)
+    {
+      rs_plane_map_cells (p, plot, u, v, x, y);
+      return 1;
+    }
+  rs_plane_map (p, plot, u, v, x, y);
+  return 1;
+}
+
+/* ---- Drawing ---- */
+
+/* Where the run stands at `at`, in one line of markup. */
+static void
+status_line (const rs_figure *f, char *buf, size_t n)
+{
+  const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
+  size_t last = rs_sim_n_recorded (f->sim) - 1;
+  char outcome[160] = "";
+
+  if (f->at == last)
+    rs_draw_outcome (f->sim, outcome, sizeof outcome);
+  snprintf (buf, n, "step %zu · loss %.4g · gradient norm %.3g · %zu "
+            "unit%s dead%s%s", pt->step, pt->loss, pt->gnorm, pt->dead,
+            pt->dead == 1 ? "" : "s", outcome[0] ? " · " : "", outcome);
+}
+
+void
+rs_figure_draw (cairo_t *cr, double width, double height,
+                const rs_figure *f)
+{
+  const rs_scene *sc = f->scene;
+  const rs_theme *th = sc->style.dark ? rs_theme_dark () : rs_theme_light ();
+  const char *font = sc->style.font;
+  double s = rs_figure_scale (f);
+  rs_panel_ctx ctx = { sc, f->sim, f->at, th, font, s };
+  char status[400], *title;
+
+  if (f->classic)
+    {
+      const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
+      rs_frame frame = { sc, f->sim, f->land, pt->w, pt->b, NULL };
+
+      rs_draw_frame (cr, width, height, &frame);
+      return;
+    }
+  cairo_save (cr);
+  rs_theme_set (cr, th->bg);
+  cairo_paint (cr);
+  title = g_markup_escape_text (sc->title, -1);
+  rs_theme_set (cr, th->fg);
+  rs_text (cr, font, 10 * s, 8 * s, title, 19 * s, 1, 0, 0, 0);
+  g_free (title);
+  status_line (f, status, sizeof status);
+  rs_theme_set (cr, th->muted);
+  rs_text (cr, font, 10 * s, 36 * s, status, 13 * s, 0, 0, 0, 0);
+  for (size_t i = 0; i < f->n_views; i++)
+    {
+      rs_rect r = rs_figure_cell (f, i, width, height);
+
+      if (r.width < 8 || r.height < 8)
+        continue;
+      switch (f->views[i].kind)
+        {
+        case RS_VIEW_LANDSCAPE:
+        case RS_VIEW_BASIN:
+          rs_plane_draw (cr, r, f->planes[i], th, font, s);
+          break;
+        case RS_VIEW_ACTIVATION:
+          rs_panel_activation (cr, r, &ctx);
+          break;
+        case RS_VIEW_NETWORK:
+          rs_panel_network (cr, r, &ctx);
+          break;
+        case RS_VIEW_TIMELINE:
+          rs_panel_timeline (cr, r, &ctx);
+          break;
+        case RS_VIEW_HISTOGRAM:
+          rs_panel_histogram (cr, r, &ctx);
+          break;
+        case RS_VIEW_DEPTH:
+          rs_panel_depth (cr, r, &ctx);
+          break;
+        case RS_VIEW_HEADS:
+          rs_panel_heads (cr, r, &ctx);
+          break;
+        }
+    }
+  cairo_restore (cr);
+}

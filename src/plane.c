@@ -1,0 +1,865 @@
+/* plane.c: landscapes and basin maps of a plane of parameter space.
+ *
+ * The plane passes through the run's point at `at` and is spanned by two
+ * directions (rs_slice).  Its window is shown in the coordinates a reader
+ * knows: a parameter's own value when the axes are parameters, the offset
+ * along a direction otherwise; the library's grids are in offsets, so the
+ * two differ by theta0's entries.  The flat drawing reuses the landscape
+ * pieces of draw.c; the 3-D one is a lit surface of quads painted from
+ * back to front; the basin map colours each start by where it ends. */
+#include <config.h>
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "plane.h"
+
+struct rs_plane {
+  const rs_scene *scene;
+  const rs_view *view;
+  const rs_sim *sim;
+  size_t at;
+  size_t n;                  /* grid points a side */
+  rs_slice *slice;
+  double off_u, off_v;       /* shown value = offset + off (parameters) */
+  rs_interval ur, vr;        /* the window as shown */
+  char uname[40], vname[40];
+  rs_landscape *land;        /* landscapes: the loss */
+  unsigned char *plateau;    /* n x n, row i = v */
+  unsigned char *deader;     /* n x n: more units dead than the fewest of
+                                the window (a unit of the axes dies) */
+  rs_basin *basin;           /* basin maps */
+  double *pu, *pv;           /* the path, points 0 .. at */
+};
+
+/* ---- Building ---- */
+
+static rs_plane *
+plane_fail (rs_plane *p, rs_error *err, int code, const char *msg)
+{
+  rs_plane_free (p);
+  rs_error_set (err, code, NULL, 0, 0, "%s", msg);
+  return NULL;
+}
+
+/* The points 0 .. at of the trajectory, row by row. */
+static double *
+trajectory (const rs_sim *sim, size_t at, size_t np)
+{
+  double *t = malloc ((at + 1) * np * sizeof *t);
+
+  for (size_t i = 0; t != NULL && i <= at; i++)
+    memcpy (t + i * np, rs_sim_theta (sim, i), np * sizeof *t);
+  return t;
+}
+
+/* The directions of the view: by name, random or principal components;
+ * the single neuron's and a network's default are W1[0][0] and b1[0]. */
+static int
+make_slice (rs_plane *p, const rs_net *net, rs_error *err)
+{
+  const rs_view *v = p->view;
+  size_t np = rs_net_nparams (net);
+  int rc;
+
+  if ((p->slice = rs_slice_alloc (net, err)) == NULL)
+    return RS_ENOMEM;
+  if (v->axes == RS_AXES_RANDOM)
+    {
+      gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+
+      if (r == NULL)
+        return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+      gsl_rng_set (r, p->scene->sim.seed);
+      rc = rs_slice_random (p->slice, net, r, 1, 0, err);
+      gsl_rng_free (r);
+    }
+  else if (v->axes == RS_AXES_PCA)
+    {
+      double *t;
+
+      if (p->at < 2)
+        return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "a pca view needs "
+                             "at least 3 recorded points of the run, not "
+                             "%zu", p->at + 1);
+      if ((t = trajectory (p->sim, p->at, np)) == NULL)
+        return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+      rc = rs_slice_pca (p->slice, t, p->at + 1, err);
+      free (t);
+    }
+  else
+    rc = rs_slice_axes (p->slice, net, v->axes == RS_AXES_PARAMS ? v->p1
+                        : "W1[0][0]", v->axes == RS_AXES_PARAMS ? v->p2
+                        : "b1[0]", err);
+  if (rc != RS_OK)
+    return rc;
+  memcpy (p->slice->theta0, rs_sim_theta (p->sim, p->at), np * sizeof (double));
+  return RS_OK;
+}
+
+/* The window as shown, and what turns an offset into it. */
+static void
+make_window (rs_plane *p)
+{
+  const rs_view *v = p->view;
+  const rs_slice *sl = p->slice;
+  int named = v->axes == RS_AXES_DEFAULT || v->axes == RS_AXES_PARAMS;
+
+  p->off_u = p->off_v = 0.0;
+  if (named)
+    {
+      size_t np = sl->np;
+
+      for (size_t k = 0; k < np; k++)
+        {
+          p->off_u += sl->d1[k] * sl->theta0[k];
+          p->off_v += sl->d2[k] * sl->theta0[k];
+        }
+    }
+  if (v->has_range)
+    {
+      p->ur = v->u_range;
+      p->vr = v->v_range;
+    }
+  else if (named && rs_sim_is_neuron (p->sim) && v->axes == RS_AXES_DEFAULT)
+    {
+      p->ur = p->scene->w_range;
+      p->vr = p->scene->b_range;
+    }
+  else if (named)
+    {
+      p->ur = rs_interval_make (p->off_u - 3.0, p->off_u + 3.0);
+      p->vr = rs_interval_make (p->off_v - 3.0, p->off_v + 3.0);
+    }
+  else
+    p->ur = p->vr = rs_interval_make (-1.0, 1.0);
+  snprintf (p->uname, sizeof p->uname, "%s", rs_sim_is_neuron (p->sim)
+            && v->axes == RS_AXES_DEFAULT ? "weight <i>w</i>" : sl->name1);
+  snprintf (p->vname, sizeof p->vname, "%s", rs_sim_is_neuron (p->sim)
+            && v->axes == RS_AXES_DEFAULT ? "bias <i>b</i>" : sl->name2);
+}
+
+/* The loss grid and the plateau mask of a landscape. */
+static int
+make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
+{
+  rs_interval ou = rs_interval_make (p->ur.lo - p->off_u,
+                                     p->ur.hi - p->off_u);
+  rs_interval ov = rs_interval_make (p->vr.lo - p->off_v,
+                                     p->vr.hi - p->off_v);
+  rs_surface *s = rs_surface_alloc (net, rs_sim_loss (p->sim),
+                                    rs_sim_data (p->sim), p->slice, p->n,
+                                    p->n, ou, ov, RS_SURFACE_LOSS
+                                    | RS_SURFACE_GRAD | RS_SURFACE_DEAD,
+                                    p->scene->sim.tol, err);
+  double fewest = HUGE_VAL;
+  gsl_matrix *loss;
+
+  if (s == NULL)
+    return err != NULL ? err->code : RS_EINVAL;
+  rs_surface_run (s);
+  loss = gsl_matrix_alloc (p->n, p->n);
+  p->plateau = malloc (p->n * p->n);
+  p->deader = malloc (p->n * p->n);
+  if (loss == NULL || p->plateau == NULL || p->deader == NULL)
+    {
+      if (loss != NULL)
+        gsl_matrix_free (loss);
+      rs_surface_free (s);
+      return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+  for (size_t i = 0; i < p->n; i++)
+    for (size_t j = 0; j < p->n; j++)
+      {
+        gsl_matrix_set (loss, i, j, rs_surface_value (s, RS_SURFACE_LOSS, i,
+                                                      j));
+        p->plateau[i * p->n + j] = (unsigned char) rs_surface_plateau (s, i,
+                                                                       j);
+        fewest = fmin (fewest, rs_surface_value (s, RS_SURFACE_DEAD, i, j));
+      }
+  for (size_t i = 0; i < p->n; i++)
+    for (size_t j = 0; j < p->n; j++)
+      p->deader[i * p->n + j] = rs_surface_value (s, RS_SURFACE_DEAD, i, j)
+                                > fewest;
+  rs_surface_free (s);
+  p->land = rs_landscape_from_grid (loss, p->ur, p->vr,
+                                    p->scene->style.colormap,
+                                    p->scene->style.linear, err);
+  return p->land == NULL ? RS_ENOMEM : RS_OK;
+}
+
+static int
+make_basin (rs_plane *p, rs_error *err)
+{
+  rs_interval ou = rs_interval_make (p->ur.lo - p->off_u,
+                                     p->ur.hi - p->off_u);
+  rs_interval ov = rs_interval_make (p->vr.lo - p->off_v,
+                                     p->vr.hi - p->off_v);
+
+  p->basin = rs_basin_alloc (&p->scene->sim, p->slice, p->n, p->n, ou, ov,
+                             p->scene->sim.steps, err);
+  if (p->basin == NULL)
+    return err != NULL ? err->code : RS_EINVAL;
+  rs_basin_run (p->basin);
+  return RS_OK;
+}
+
+/* The path: each recorded point projected onto the plane. */
+static int
+make_path (rs_plane *p, rs_error *err)
+{
+  p->pu = malloc ((p->at + 1) * sizeof *p->pu);
+  p->pv = malloc ((p->at + 1) * sizeof *p->pv);
+  if (p->pu == NULL || p->pv == NULL)
+    return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+  for (size_t i = 0; i <= p->at; i++)
+    {
+      rs_slice_project (p->slice, rs_sim_theta (p->sim, i), &p->pu[i],
+                        &p->pv[i]);
+      p->pu[i] += p->off_u;
+      p->pv[i] += p->off_v;
+    }
+  return RS_OK;
+}
+
+rs_plane *
+rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
+                size_t at, size_t n, rs_error *err)
+{
+  rs_plane *p;
+  rs_net *net;
+  int rc;
+
+  if (at >= rs_sim_n_recorded (sim))
+    at = rs_sim_n_recorded (sim) - 1;
+  if (v->grid > 0)
+    n = v->grid;
+  if (n < 2 || n > 4096)
+    return plane_fail (NULL, err, RS_EINVAL, "a plane's grid has 2 to 4096 "
+                       "points a side");
+  if ((p = calloc (1, sizeof *p)) == NULL)
+    return plane_fail (NULL, err, RS_ENOMEM, "out of memory");
+  *p = (rs_plane) { sc, v, sim, at, n, NULL, 0, 0, { 0, 0 }, { 0, 0 }, "",
+                    "", NULL, NULL, NULL, NULL, NULL, NULL };
+  if ((net = rs_net_clone (rs_sim_net (sim), err)) == NULL)
+    {
+      rs_plane_free (p);
+      return NULL;
+    }
+  rc = rs_sim_net_at (sim, at, net, 0);
+  if (rc == RS_OK)
+    rc = make_slice (p, net, err);
+  if (rc == RS_OK)
+    {
+      make_window (p);
+      rc = v->kind == RS_VIEW_BASIN ? make_basin (p, err)
+                                    : make_landscape (p, net, err);
+    }
+  if (rc == RS_OK)
+    rc = make_path (p, err);
+  rs_net_free (net);
+  if (rc != RS_OK)
+    {
+      rs_plane_free (p);
+      return NULL;
+    }
+  return p;
+}
+
+void
+rs_plane_free (rs_plane *p)
+{
+  if (p == NULL)
+    return;
+  rs_slice_free (p->slice);
+  rs_landscape_free (p->land);
+  rs_basin_free (p->basin);
+  free (p->plateau);
+  free (p->deader);
+  free (p->pu);
+  free (p->pv);
+  free (p);
+}
+
+rs_interval
+rs_plane_u_range (const rs_plane *p)
+{
+  return p->ur;
+}
+
+rs_interval
+rs_plane_v_range (const rs_plane *p)
+{
+  return p->vr;
+}
+
+const char *
+rs_plane_u_name (const rs_plane *p)
+{
+  return p->uname;
+}
+
+const char *
+rs_plane_v_name (const rs_plane *p)
+{
+  return p->vname;
+}
+
+size_t
+rs_plane_grid (const rs_plane *p)
+{
+  return p->n;
+}
+
+int
+rs_plane_cell (const rs_plane *p, size_t i, size_t j, double *u, double *v,
+               double *loss, int *plateau, int *deader)
+{
+  if (p->land == NULL || i >= p->n || j >= p->n)
+    return RS_EINVAL;
+  *u = rs_surface_coord (p->ur, j, p->n);
+  *v = rs_surface_coord (p->vr, i, p->n);
+  *loss = gsl_matrix_get (p->land->loss, i, j);
+  *plateau = p->plateau[i * p->n + j];
+  *deader = p->deader[i * p->n + j];
+  return RS_OK;
+}
+
+void
+rs_plane_point (const rs_plane *p, size_t i, double *u, double *v)
+{
+  if (i > p->at)
+    i = p->at;
+  *u = p->pu[i];
+  *v = p->pv[i];
+}
+
+/* ---- Drawing: the flat plane ---- */
+
+rs_rect
+rs_plane_plot_rect (rs_rect r, double s)
+{
+  rs_rect plot;
+
+  plot.x = r.x + 70.0 * s;
+  plot.y = r.y + 30.0 * s;
+  plot.width = fmax (r.width - 70.0 * s - 104.0 * s, 8.0);
+  plot.height = fmax (r.height - 30.0 * s - 52.0 * s, 8.0);
+  return plot;
+}
+
+void
+rs_plane_map (const rs_plane *p, rs_rect plot, double u, double v,
+              double *x, double *y)
+{
+  *x = plot.x + (u - p->ur.lo) / (p->ur.hi - p->ur.lo) * plot.width;
+  *y = plot.y + (p->vr.hi - v) / (p->vr.hi - p->vr.lo) * plot.height;
+}
+
+void
+rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u, double v,
+                    double *x, double *y)
+{
+  double fu = (u - p->ur.lo) / (p->ur.hi - p->ur.lo);
+  double fv = (v - p->vr.lo) / (p->vr.hi - p->vr.lo);
+  double cw = plot.width / (double) p->n, ch = plot.height / (double) p->n;
+
+  *x = plot.x + (0.5 + fu * (p->n - 1)) * cw;
+  *y = plot.y + plot.height - (0.5 + fv * (p->n - 1)) * ch;
+}
+
+/* The title of a plane's panel. */
+static void
+plane_title (const rs_plane *p, char *buf, size_t n)
+{
+  const char *what = p->view->kind == RS_VIEW_BASIN ? "Basin map"
+                     : "Loss landscape";
+
+  if (p->view->axes == RS_AXES_RANDOM)
+    snprintf (buf, n, "<b>%s</b> · random directions (filter-normalised)",
+              what);
+  else if (p->view->axes == RS_AXES_PCA)
+    snprintf (buf, n, "<b>%s</b> · principal components of the path", what);
+  else
+    snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu", what,
+              rs_sim_recorded (p->sim, p->at)->step);
+}
+
+/* The cells of mask hatched, a cell where its grid point is set: lines
+ * rising (dir 1) or falling (dir -1), every gap units, with opacity a.
+ * Returns the number of cells and their centre in *cx, *cy. */
+static size_t
+hatch_cells (cairo_t *cr, const rs_plane *p, const unsigned char *mask,
+             rs_rect plot, double s, int dir, double gap, double a,
+             double *cx, double *cy)
+{
+  size_t n = p->n, count = 0;
+  double cw = plot.width / (double) (n - 1);
+  double ch = plot.height / (double) (n - 1), sx = 0, sy = 0;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  cairo_new_path (cr);
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      {
+        size_t j0 = j;
+
+        if (!mask[i * n + j])
+          continue;
+        while (j + 1 < n && mask[i * n + j + 1])
+          j++;
+        cairo_rectangle (cr, plot.x + (j0 - 0.5) * cw,
+                         plot.y + plot.height - (i + 0.5) * ch,
+                         (j - j0 + 1) * cw, ch);
+        count += j - j0 + 1;
+        sx += (j0 + j) / 2.0 * (j - j0 + 1);
+        sy += (double) i * (j - j0 + 1);
+      }
+  if (count > 0)
+    {
+      cairo_clip (cr);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.08 * a);
+      cairo_paint (cr);
+      cairo_set_line_width (cr, 1.2 * s);
+      cairo_set_source_rgba (cr, 1, 1, 1, a);
+      for (int k = 0; k * gap * s < plot.width + plot.height; k++)
+        {
+          double t = k * gap * s - plot.height;
+
+          if (dir > 0)
+            {
+              cairo_move_to (cr, plot.x + t, plot.y + plot.height);
+              cairo_line_to (cr, plot.x + t + plot.height, plot.y);
+            }
+          else
+            {
+              cairo_move_to (cr, plot.x + t, plot.y);
+              cairo_line_to (cr, plot.x + t + plot.height,
+                             plot.y + plot.height);
+            }
+        }
+      cairo_stroke (cr);
+      *cx = plot.x + sx / count * cw;
+      *cy = plot.y + plot.height - sy / count * ch;
+    }
+  cairo_restore (cr);
+  return count;
+}
+
+/* Where a unit of the axes is dead, hatched lightly (C4); the plateau,
+ * where the whole gradient vanishes, hatched boldly (C5); each labelled
+ * when it is large enough to hold its label. */
+static void
+draw_dead (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
+{
+  size_t big = p->n * p->n / 12, nd = 0, np = 0, both = 0;
+  double x, y;
+
+  for (size_t k = 0; k < p->n * p->n; k++)
+    {
+      nd += p->deader[k];
+      np += p->plateau[k];
+      both += p->deader[k] && p->plateau[k];
+    }
+  /* where the plateau is the dead region (one unit), one hatch says it */
+  if (nd > 0 && both < 0.9 * nd
+      && hatch_cells (cr, p, p->deader, plot, s, -1, 14.0, 0.28, &x, &y)
+         > big)
+    rs_draw_text_on_map (cr, x, y, "<b>a unit is dead</b>: its gradient is "
+                         "0", 12 * s, 0, 0.5, 0.5);
+  if (np > 0
+      && hatch_cells (cr, p, p->plateau, plot, s, 1, 11.0, 0.45, &x, &y)
+         > big)
+    rs_draw_text_on_map (cr, x, y, both >= 0.9 * nd && nd > 0
+                         ? "<b>dead</b>: a flat plateau, ∇L = 0"
+                         : "<b>plateau</b>: ∇L = 0", 12 * s, 0, 0.5, 0.5);
+}
+
+typedef struct {
+  const rs_plane *p;
+  rs_rect plot;
+} path_job;
+
+static unsigned
+plane_point (void *data, size_t i, double *x, double *y)
+{
+  const path_job *job = data;
+
+  rs_plane_map (job->p, job->plot, job->p->pu[i], job->p->pv[i], x, y);
+  return rs_sim_recorded (job->p->sim, i)->events;
+}
+
+/* The path with a dark halo, broken at kicks and restarts; kicks as
+ * arrows; the start ringed; markers at the steps when they are few. */
+static void
+draw_path (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
+{
+  path_job job = { p, plot };
+  double x, y, px = 0, py = 0;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  rs_draw_path_line (cr, p->at + 1, plane_point, &job, s);
+  for (size_t i = 0; i <= p->at; i++)
+    {
+      rs_plane_map (p, plot, p->pu[i], p->pv[i], &x, &y);
+      rs_draw_path_mark (cr, px, py, x, y,
+                         rs_sim_recorded (p->sim, i)->events, i,
+                         p->at < 400, s);
+      px = x;
+      py = y;
+    }
+  cairo_restore (cr);
+}
+
+/* Ticks with their numbers along an axis of the plot, and its title. */
+static void
+draw_axis (cairo_t *cr, rs_rect plot, rs_interval r, int horizontal,
+           const char *title, const rs_theme *th, const char *font, double s)
+{
+  double step = rs_draw_nice_step (r.hi - r.lo, horizontal ? 6 : 5);
+  long k0 = (long) ceil (r.lo / step - 1e-9);
+  long k1 = (long) floor (r.hi / step + 1e-9);
+  double t = 5.0 * s, wmax = 0.0;
+  char buf[32];
+
+  rs_theme_set (cr, th->fg);
+  cairo_set_line_width (cr, 1.0 * s);
+  for (long k = k0; k <= k1; k++)
+    {
+      double v = k * step, f = (v - r.lo) / (r.hi - r.lo);
+      double x = horizontal ? plot.x + f * plot.width : plot.x;
+      double y = horizontal ? plot.y + plot.height
+                            : plot.y + (1.0 - f) * plot.height;
+
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, horizontal ? x : x - t, horizontal ? y + t : y);
+      cairo_stroke (cr);
+      snprintf (buf, sizeof buf, "%g", fabs (v) < 1e-12 * step ? 0.0 : v);
+      if (horizontal)
+        rs_text (cr, font, x, y + t + 2 * s, buf, 11 * s, 0, 0.5, 0, 0);
+      else
+        wmax = fmax (wmax, rs_text (cr, font, x - t - 3 * s, y, buf, 11 * s,
+                                    0, 1, 0.5, 0));
+    }
+  if (horizontal)
+    rs_text (cr, font, plot.x + plot.width / 2,
+             plot.y + plot.height + 24 * s, title, 13 * s, 0, 0.5, 0, 0);
+  else
+    rs_text (cr, font, plot.x - t - 8 * s - wmax,
+             plot.y + plot.height / 2, title, 13 * s, 0, 0.5, 1, -M_PI / 2);
+}
+
+/* The plot's frame, its ticks and its axes' titles. */
+static void
+draw_frame (cairo_t *cr, const rs_plane *p, rs_rect plot, const rs_theme *th,
+            const char *font, double s)
+{
+  rs_theme_set (cr, th->fg);
+  cairo_set_line_width (cr, 1.0 * s);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_stroke (cr);
+  draw_axis (cr, plot, p->ur, 1, p->uname, th, font, s);
+  draw_axis (cr, plot, p->vr, 0, p->vname, th, font, s);
+}
+
+static void
+draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
+           const char *font, double s)
+{
+  rs_rect plot = rs_plane_plot_rect (r, s);
+  double x, y;
+
+  rs_landscape_draw_heat (cr, p->land, plot);
+  rs_landscape_draw_contours (cr, p->land, plot, s);
+  draw_dead (cr, p, plot, s);
+  draw_path (cr, p, plot, s);
+  rs_plane_map (p, plot, p->pu[p->at], p->pv[p->at], &x, &y);
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  rs_draw_ball_at (cr, x, y, s);
+  cairo_restore (cr);
+  draw_frame (cr, p, plot, th, font, s);
+  rs_landscape_draw_colour_bar (cr, p->land, plot, s, p->land->linear
+                                ? "loss" : "loss (log scale)", font,
+                                th->fg.r, th->fg.g, th->fg.b);
+}
+
+/* ---- Drawing: the 3-D surface ---- */
+
+typedef struct {
+  double ca, sa, ce, se;      /* the camera's azimuth and elevation */
+  double cx, cy, k;           /* screen centre and scale */
+} camera;
+
+/* Grid coordinates (x, y in [-1, 1], z in [0, 1]) to the screen, and the
+ * depth (larger: farther from the camera). */
+static void
+project (const camera *c, double x, double y, double z, double *sx,
+         double *sy, double *depth)
+{
+  double xr = x * c->ca - y * c->sa, yr = x * c->sa + y * c->ca;
+  double zz = 0.9 * z - 0.45;
+
+  *sx = c->cx + c->k * xr;
+  *sy = c->cy - c->k * (zz * c->ce + yr * c->se);
+  *depth = yr * c->ce - zz * c->se;
+}
+
+/* The height of a loss on the colour scale, 0 to 1. */
+static double
+height_of (const rs_landscape *l, double loss)
+{
+  double t;
+
+  if (!(loss <= DBL_MAX))
+    return 1.0;
+  t = l->linear ? (loss - l->lo) / (l->hi - l->lo)
+                : (log10 (fmax (loss, 1e-12)) - l->log_lo)
+                  / (l->log_hi - l->log_lo);
+  return t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
+}
+
+typedef struct {
+  double depth;
+  size_t i, j;
+} quad;
+
+static int
+farther_first (const void *a, const void *b)
+{
+  double da = ((const quad *) a)->depth, db = ((const quad *) b)->depth;
+
+  return da < db ? 1 : da > db ? -1 : 0;
+}
+
+/* The height of the surface at grid position (gi, gj), bilinear. */
+static double
+height_at (const rs_landscape *l, double gi, double gj)
+{
+  size_t n1 = l->loss->size1, n2 = l->loss->size2;
+  size_t i = (size_t) fmin (fmax (floor (gi), 0), n1 - 2);
+  size_t j = (size_t) fmin (fmax (floor (gj), 0), n2 - 2);
+  double fi = fmin (fmax (gi - i, 0), 1), fj = fmin (fmax (gj - j, 0), 1);
+  double h00 = height_of (l, gsl_matrix_get (l->loss, i, j));
+  double h01 = height_of (l, gsl_matrix_get (l->loss, i, j + 1));
+  double h10 = height_of (l, gsl_matrix_get (l->loss, i + 1, j));
+  double h11 = height_of (l, gsl_matrix_get (l->loss, i + 1, j + 1));
+
+  return (1 - fi) * ((1 - fj) * h00 + fj * h01) + fi * ((1 - fj) * h10
+                                                         + fj * h11);
+}
+
+static void
+draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
+         const char *font, double s)
+{
+  const rs_landscape *l = p->land;
+  size_t n = p->n, step = (n + 63) / 64, m = (n - 1) / step, nq = m * m;
+  double az = p->scene->style.azimuth * M_PI / 180.0;
+  double el = p->scene->style.elevation * M_PI / 180.0;
+  camera c = { cos (az), sin (az), cos (el), sin (el), r.x + r.width / 2,
+               r.y + r.height * 0.55, 0.36 * fmin (r.width, r.height * 1.3) };
+  const double light[3] = { -0.45, -0.35, 0.82 };
+  quad *q = malloc (nq * sizeof *q);
+  double sx, sy, d, gu, gv, bx, by;
+  char axes[160];
+
+  if (q == NULL || m == 0)
+    {
+      free (q);
+      return;
+    }
+  for (size_t a = 0; a < m; a++)
+    for (size_t b = 0; b < m; b++)
+      {
+        double x = -1 + 2.0 * (b + 0.5) / m, y = -1 + 2.0 * (a + 0.5) / m;
+
+        project (&c, x, y, 0.5, &sx, &sy, &d);
+        q[a * m + b] = (quad) { d, a * step, b * step };
+      }
+  qsort (q, nq, sizeof *q, farther_first);
+  cairo_save (cr);
+  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+  cairo_clip (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (size_t k = 0; k < nq; k++)
+    {
+      size_t i = q[k].i, j = q[k].j;
+      size_t ii[4] = { i, i, i + step, i + step };
+      size_t jj[4] = { j, j + step, j + step, j };
+      double px[4], py[4], z[4], e1[3], e2[3], nrm[3], len, lit, rgb[3];
+
+      for (int v = 0; v < 4; v++)
+        {
+          double x = -1 + 2.0 * jj[v] / (n - 1), y = -1 + 2.0 * ii[v] / (n
+                                                                       - 1);
+
+          z[v] = height_of (l, gsl_matrix_get (l->loss, ii[v], jj[v]));
+          project (&c, x, y, z[v], &px[v], &py[v], &d);
+        }
+      /* the normal from the quad's diagonals, in the grid's frame */
+      e1[0] = 2.0 * step / (n - 1);
+      e1[1] = 2.0 * step / (n - 1);
+      e1[2] = 0.9 * (z[2] - z[0]);
+      e2[0] = -2.0 * step / (n - 1);
+      e2[1] = 2.0 * step / (n - 1);
+      e2[2] = 0.9 * (z[3] - z[1]);
+      nrm[0] = e1[1] * e2[2] - e1[2] * e2[1];
+      nrm[1] = e1[2] * e2[0] - e1[0] * e2[2];
+      nrm[2] = e1[0] * e2[1] - e1[1] * e2[0];
+      len = sqrt (nrm[0] * nrm[0] + nrm[1] * nrm[1] + nrm[2] * nrm[2]);
+      lit = len > 0 ? fabs (nrm[0] * light[0] + nrm[1] * light[1]
+                            + nrm[2] * light[2]) / len : 1.0;
+      rs_colour_map (l->cmap, (z[0] + z[1] + z[2] + z[3]) / 4, rgb);
+      cairo_move_to (cr, px[0], py[0]);
+      for (int v = 1; v < 4; v++)
+        cairo_line_to (cr, px[v], py[v]);
+      cairo_close_path (cr);
+      cairo_set_source_rgb (cr, rgb[0] * (0.35 + 0.65 * lit),
+                            rgb[1] * (0.35 + 0.65 * lit),
+                            rgb[2] * (0.35 + 0.65 * lit));
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 0.6 * s);
+      cairo_stroke (cr);
+    }
+  free (q);
+  /* the path on the surface, then the ball */
+  cairo_new_path (cr);
+  for (size_t i = 0; i <= p->at; i++)
+    {
+      gu = (p->pu[i] - p->ur.lo) / (p->ur.hi - p->ur.lo);
+      gv = (p->pv[i] - p->vr.lo) / (p->vr.hi - p->vr.lo);
+      if (gu < 0 || gu > 1 || gv < 0 || gv > 1)
+        {
+          cairo_new_sub_path (cr);
+          continue;
+        }
+      project (&c, -1 + 2 * gu, -1 + 2 * gv,
+               height_at (l, gv * (n - 1), gu * (n - 1)), &sx, &sy, &d);
+      if (rs_sim_recorded (p->sim, i)->events & (RS_EVENT_KICK
+                                                 | RS_EVENT_START))
+        cairo_move_to (cr, sx, sy);
+      else
+        cairo_line_to (cr, sx, sy);
+    }
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2.0 * s);
+  cairo_stroke (cr);
+  gu = (p->pu[p->at] - p->ur.lo) / (p->ur.hi - p->ur.lo);
+  gv = (p->pv[p->at] - p->vr.lo) / (p->vr.hi - p->vr.lo);
+  if (gu >= 0 && gu <= 1 && gv >= 0 && gv <= 1)
+    {
+      project (&c, -1 + 2 * gu, -1 + 2 * gv,
+               height_at (l, gv * (n - 1), gu * (n - 1)), &bx, &by, &d);
+      rs_draw_ball_at (cr, bx, by - 8.0 * s, s);
+    }
+  cairo_restore (cr);
+  rs_theme_set (cr, th->muted);
+  snprintf (axes, sizeof axes, "axes: %s, %s; height: loss%s", p->uname,
+            p->vname, l->linear ? "" : " (log scale)");
+  rs_text (cr, font, r.x + 8 * s, r.y + r.height - 6 * s, axes, 11 * s, 0,
+           0, 1, 0);
+}
+
+/* ---- Drawing: the basin map ---- */
+
+static rs_rgb
+outcome_colour (rs_basin_outcome o, const rs_theme *th)
+{
+  switch (o)
+    {
+    case RS_BASIN_VALLEY:
+      return th->alive;
+    case RS_BASIN_PLATEAU:
+      return th->dead;
+    case RS_BASIN_DIVERGED:
+      return th->event;
+    default:
+      return th->grid;
+    }
+}
+
+static void
+draw_basin (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
+            const char *font, double s)
+{
+  rs_rect plot = rs_plane_plot_rect (r, s);
+  size_t n = p->n, count[4] = { 0, 0, 0, 0 };
+  double cw = plot.width / (double) n, ch = plot.height / (double) n;
+  double x, y, ly = plot.y;
+
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      {
+        rs_basin_outcome o = rs_basin_get (p->basin, i, j, NULL);
+
+        count[o <= RS_BASIN_MOVING ? o : RS_BASIN_MOVING]++;
+        rs_theme_set (cr, outcome_colour (o, th));
+        cairo_rectangle (cr, plot.x + j * cw, plot.y + plot.height
+                         - (i + 1) * ch, cw + 0.5, ch + 0.5);
+        cairo_fill (cr);
+      }
+  /* the run's own path and start, on top */
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  cairo_new_path (cr);
+  for (size_t i = 0; i <= p->at; i++)
+    {
+      rs_plane_map_cells (p, plot, p->pu[i], p->pv[i], &x, &y);
+      cairo_line_to (cr, x, y);
+    }
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2.0 * s);
+  cairo_stroke (cr);
+  rs_draw_ball_at (cr, x, y, s);
+  cairo_restore (cr);
+  draw_frame (cr, p, plot, th, font, s);
+  for (int o = 0; o < 4; o++)
+    {
+      char buf[64];
+
+      snprintf (buf, sizeof buf, "%s %.0f %%",
+                rs_basin_outcome_name ((rs_basin_outcome) o),
+                100.0 * count[o] / (double) (n * n));
+      rs_theme_set (cr, outcome_colour ((rs_basin_outcome) o, th));
+      cairo_rectangle (cr, plot.x + plot.width + 12 * s, ly, 12 * s, 12 * s);
+      cairo_fill (cr);
+      rs_theme_set (cr, th->fg);
+      rs_text (cr, font, plot.x + plot.width + 28 * s, ly + 6 * s, buf,
+               11 * s, 0, 0, 0.5, 0);
+      ly += 20 * s;
+    }
+}
+
+void
+rs_plane_draw (cairo_t *cr, rs_rect r, const rs_plane *p,
+               const rs_theme *th, const char *font, double s)
+{
+  char title[160];
+
+  cairo_save (cr);
+  plane_title (p, title, sizeof title);
+  rs_theme_set (cr, th->fg);
+  rs_text (cr, font, r.x + 70 * s, r.y + 4 * s, title, 12 * s, 0, 0, 0, 0);
+  if (p->basin != NULL)
+    draw_basin (cr, r, p, th, font, s);
+  else if (p->view->three_d)
+    draw_3d (cr, (rs_rect) { r.x, r.y + 22 * s, r.width,
+                             r.height - 22 * s }, p, th, font, s);
+  else
+    draw_flat (cr, r, p, th, font, s);
+  cairo_restore (cr);
+}

@@ -1,0 +1,65 @@
+/* plane.h: the landscape and the basin map of any plane through a
+ * network's parameters (two parameters by name, random directions or the
+ * trajectory's principal components), drawn flat or as a lit 3-D
+ * surface, with the run's path projected onto it and the ball. */
+#ifndef RS_PLANE_H
+#define RS_PLANE_H
+
+#include <cairo.h>
+#include <reluscape/reluscape.h>
+
+#include "draw.h"
+#include "theme.h"
+
+typedef struct rs_plane rs_plane;
+
+/* The plane of view v (a landscape or a basin map) through the point of
+ * the run sim recorded at index `at`, computed on an n x n grid (n: the
+ * view's grid when it has one).  A basin map trains from each start for
+ * the scene's steps.  NULL with err on failure (a name the network does
+ * not have, too short a trajectory for pca, no memory). */
+rs_plane *rs_plane_alloc (const rs_scene *sc, const rs_view *v,
+                          const rs_sim *sim, size_t at, size_t n,
+                          rs_error *err);
+void rs_plane_free (rs_plane *p);
+
+/* The plane's axes as shown: for parameters by name, their values; for
+ * directions, the offsets along them.  Names "W1[0][0]", "random 1",
+ * "PC1". */
+rs_interval rs_plane_u_range (const rs_plane *p);
+rs_interval rs_plane_v_range (const rs_plane *p);
+const char *rs_plane_u_name (const rs_plane *p);
+const char *rs_plane_v_name (const rs_plane *p);
+
+/* The grid's points a side. */
+size_t rs_plane_grid (const rs_plane *p);
+
+/* A landscape's grid point at row i (v, from the window's bottom) and
+ * column j (u): where it is as shown, its loss, whether it is on the
+ * plateau and whether more units are dead there than the fewest of the
+ * window.  RS_EINVAL for a basin map or a point off the grid. */
+int rs_plane_cell (const rs_plane *p, size_t i, size_t j, double *u,
+                   double *v, double *loss, int *plateau, int *deader);
+
+/* The run's recorded point i (up to the plane's `at`) in the plane's
+ * coordinates as shown. */
+void rs_plane_point (const rs_plane *p, size_t i, double *u, double *v);
+
+/* Where (u, v) lies in the plot rectangle of a flat plane drawn in r. */
+rs_rect rs_plane_plot_rect (rs_rect r, double s);
+void rs_plane_map (const rs_plane *p, rs_rect plot, double u, double v,
+                   double *x, double *y);
+
+/* The same for a basin map, whose cells are centred on the grid's
+ * points. */
+void rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u,
+                         double v, double *x, double *y);
+
+/* Draw the plane into r: the heatmap with labelled contours, the plateau
+ * (gradient norm below the scene's tolerance) hatched, the path with its
+ * kicks as arrows, the ball at `at`, axes and the colour bar; or the 3-D
+ * surface under the scene's camera; or the basin map with its legend. */
+void rs_plane_draw (cairo_t *cr, rs_rect r, const rs_plane *p,
+                    const rs_theme *th, const char *font, double s);
+
+#endif /* RS_PLANE_H */

@@ -1,0 +1,138 @@
+/* theme.c: the two colour themes and the text helpers of the panels.
+ *
+ * The series and state colours come from the Okabe-Ito palette (Okabe
+ * and Ito 2008), chosen so that the usual forms of colour blindness still
+ * tell them apart: the loss blue, the gradient orange, alive bluish green,
+ * dead vermillion, events reddish purple.  The dark theme is for
+ * projectors: dark grey rather than black, light grey text, and the
+ * lighter sky blue for the accent. */
+#include <config.h>
+
+#include <pango/pangocairo.h>
+
+#include "theme.h"
+
+/* #RRGGBB as an rs_rgb. */
+#define HEX(v) { ((v) >> 16 & 0xff) / 255.0, ((v) >> 8 & 0xff) / 255.0, \
+                 ((v) & 0xff) / 255.0 }
+
+static const rs_theme light = {
+  "light",
+  HEX (0xffffff),   /* bg */
+  HEX (0xf6f6f8),   /* panel */
+  HEX (0x1a1a1f),   /* fg */
+  HEX (0x65656e),   /* muted */
+  HEX (0xdcdce2),   /* grid */
+  HEX (0x0072b2),   /* accent: blue */
+  HEX (0xe69f00),   /* second: orange */
+  HEX (0x009e73),   /* alive: bluish green */
+  HEX (0xd55e00),   /* dead: vermillion */
+  HEX (0xcc79a7)    /* event: reddish purple */
+};
+
+static const rs_theme dark = {
+  "dark",
+  HEX (0x1e1e23),
+  HEX (0x2a2a31),
+  HEX (0xededf0),
+  HEX (0xa9a9b3),
+  HEX (0x44444d),
+  HEX (0x56b4e9),   /* accent: sky blue */
+  HEX (0xe69f00),
+  HEX (0x009e73),
+  HEX (0xd55e00),
+  HEX (0xcc79a7)
+};
+
+const rs_theme *
+rs_theme_light (void)
+{
+  return &light;
+}
+
+const rs_theme *
+rs_theme_dark (void)
+{
+  return &dark;
+}
+
+void
+rs_theme_set (cairo_t *cr, rs_rgb c)
+{
+  cairo_set_source_rgb (cr, c.r, c.g, c.b);
+}
+
+void
+rs_theme_set_alpha (cairo_t *cr, rs_rgb c, double a)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, a);
+}
+
+/* A layout of markup in family at px pixels, bold or not.  Text that is
+ * not valid markup is shown as it is rather than not at all. */
+static PangoLayout *
+layout_of (cairo_t *cr, const char *family, const char *markup, double px,
+           int bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *fd = pango_font_description_new ();
+
+  pango_font_description_set_family (fd, family != NULL ? family : "Sans");
+  pango_font_description_set_absolute_size (fd, (px > 0.1 ? px : 0.1)
+                                                 * PANGO_SCALE);
+  pango_font_description_set_weight (fd, bold ? PANGO_WEIGHT_BOLD
+                                              : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, fd);
+  pango_font_description_free (fd);
+  if (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
+    pango_layout_set_markup (layout, markup, -1);
+  else
+    pango_layout_set_text (layout, markup, -1);
+  return layout;
+}
+
+/* The layout's logical size in user units. */
+static void
+layout_size (PangoLayout *layout, double *w, double *h)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *w = (double) logical.width / PANGO_SCALE;
+  *h = (double) logical.height / PANGO_SCALE;
+}
+
+double
+rs_text (cairo_t *cr, const char *family, double x, double y,
+         const char *markup, double px, int bold, double ax, double ay,
+         double angle)
+{
+  PangoLayout *layout = layout_of (cr, family, markup, px, bold);
+  double w, h;
+
+  layout_size (layout, &w, &h);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_rotate (cr, angle);
+  pango_cairo_update_layout (cr, layout);
+  cairo_move_to (cr, -ax * w, -ay * h);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  g_object_unref (layout);
+  return w;
+}
+
+void
+rs_text_size (cairo_t *cr, const char *family, const char *markup,
+              double px, int bold, double *w, double *h)
+{
+  PangoLayout *layout = layout_of (cr, family, markup, px, bold);
+  double tw, th;
+
+  layout_size (layout, &tw, &th);
+  if (w != NULL)
+    *w = tw;
+  if (h != NULL)
+    *h = th;
+  g_object_unref (layout);
+}

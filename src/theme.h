@@ -1,0 +1,43 @@
+/* theme.h: the colours and the font of a figure, light or dark, and the
+ * text helpers every panel draws its words with (pango markup, one font
+ * family per figure, sizes in points of a 900 x 600 figure scaled by s). */
+#ifndef RS_THEME_H
+#define RS_THEME_H
+
+#include <cairo.h>
+
+typedef struct {
+  double r, g, b;
+} rs_rgb;
+
+typedef struct {
+  const char *name;      /* "light", "dark" */
+  rs_rgb bg;             /* the page */
+  rs_rgb panel;          /* a panel's plot area */
+  rs_rgb fg;             /* titles, axes, labels */
+  rs_rgb muted;          /* secondary text, grid lines */
+  rs_rgb grid;
+  rs_rgb accent;         /* the loss, the ball's path */
+  rs_rgb second;         /* a second series (the gradient norm, f') */
+  rs_rgb alive;          /* an active unit, the active half */
+  rs_rgb dead;           /* a dead unit, the plateau, the inactive half */
+  rs_rgb event;          /* kicks, events, beats */
+} rs_theme;
+
+const rs_theme *rs_theme_light (void);
+const rs_theme *rs_theme_dark (void);
+
+void rs_theme_set (cairo_t *cr, rs_rgb c);
+void rs_theme_set_alpha (cairo_t *cr, rs_rgb c, double a);
+
+/* Text: markup drawn at (x, y) with its anchor (ax, ay), fractions of its
+ * width and height, rotated by angle radians about that point; px is the
+ * size in pixels (user units); family NULL is "Sans".  Returns the width
+ * of the text (before rotation).  rs_text_size measures without drawing. */
+double rs_text (cairo_t *cr, const char *family, double x, double y,
+                const char *markup, double px, int bold, double ax, double ay,
+                double angle);
+void rs_text_size (cairo_t *cr, const char *family, const char *markup,
+                   double px, int bold, double *w, double *h);
+
+#endif /* RS_THEME_H */

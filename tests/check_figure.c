@@ -1,0 +1,465 @@
+/* check_figure.c: a scene's figure (src/figure.c, src/plane.c): the
+ * planes' grids against the loss computed directly, the dead region and
+ * the plateau against their closed forms, the ball where its parameters
+ * put it, the layouts, the scale of the text, the themes. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "figure.h"
+#include "plane.h"
+
+/* A scene file of scenes/, parsed; its run taken to the end. */
+static void
+load (const char *name, const char *extra, rs_scene *sc, rs_sim **sim)
+{
+  char path[4096], *text, *all;
+  size_t len;
+  rs_error err;
+
+  snprintf (path, sizeof path, "%s/scenes/%s", RS_TOP_SRCDIR, name);
+  ck_assert_int_eq (rs_scene_read (path, &text, &len, &err), RS_OK);
+  all = malloc (len + strlen (extra) + 2);
+  ck_assert_ptr_nonnull (all);
+  sprintf (all, "%s\n%s", text, extra);
+  ck_assert_msg (rs_scene_parse (sc, all, strlen (all), path, &err) == RS_OK,
+                 "%s:%d:%d: %s", err.file, err.line, err.col, err.message);
+  free (all);
+  free (text);
+  *sim = rs_sim_alloc (&sc->sim, &err);
+  ck_assert_ptr_nonnull (*sim);
+  ck_assert_int_eq (rs_sim_run (*sim), RS_OK);
+}
+
+static size_t
+last (const rs_sim *sim)
+{
+  return rs_sim_n_recorded (sim) - 1;
+}
+
+/* The network of the run's end with two parameters set. */
+static double
+loss_with (const rs_sim *sim, const char *p1, double a, const char *p2,
+           double b)
+{
+  rs_error err;
+  rs_net *net = rs_net_clone (rs_sim_net (sim), &err);
+  rs_net_workspace *w;
+  double value;
+
+  ck_assert_ptr_nonnull (net);
+  ck_assert_int_eq (rs_sim_net_at (sim, last (sim), net, 0), RS_OK);
+  ck_assert_int_eq (rs_net_set (net, p1, a, &err), RS_OK);
+  ck_assert_int_eq (rs_net_set (net, p2, b, &err), RS_OK);
+  w = rs_net_workspace_alloc (net, rs_sim_data (sim)->n, &err);
+  ck_assert_ptr_nonnull (w);
+  rs_loss_net (net, rs_sim_loss (sim), rs_sim_data (sim), w, &value, NULL,
+               &err);
+  rs_net_workspace_free (w);
+  rs_net_free (net);
+  return value;
+}
+
+/* The value of parameter name at the run's end. */
+static double
+param_at_end (const rs_sim *sim, const char *name)
+{
+  size_t k;
+  rs_error err;
+
+  ck_assert_int_eq (rs_net_param_lookup (rs_sim_net (sim), name, &k, &err),
+                    RS_OK);
+  return rs_sim_theta (sim, last (sim))[k];
+}
+
+/* The largest w x_i + b over the data's points. */
+static double
+max_z (const rs_data *d, double w, double b)
+{
+  double z = -HUGE_VAL;
+
+  for (size_t k = 0; k < d->n; k++)
+    z = fmax (z, w * d->x[k] + b);
+  return z;
+}
+
+/* A landscape over a unit's own weight and bias: each grid point is
+ * shown at the parameters' values, and its loss is that of the network
+ * with those two values (the others at the run's end), to 1e-12. */
+START_TEST (test_plane_is_the_loss)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_plane *p;
+  rs_error err;
+
+  load ("c04-dead-neuron.scene", "", &sc, &sim);
+  ck_assert_uint_eq (sc.n_views, 3);
+  p = rs_plane_alloc (&sc, &sc.views[0], sim, last (sim), 21, &err);
+  ck_assert_ptr_nonnull (p);
+  ck_assert_str_eq (rs_plane_u_name (p), "W1[2][0]");
+  ck_assert_str_eq (rs_plane_v_name (p), "b1[2]");
+  ck_assert_double_eq (rs_plane_u_range (p).lo, -2.0);
+  ck_assert_double_eq (rs_plane_v_range (p).hi, 1.0);
+  for (size_t i = 0; i < 21; i += 4)
+    for (size_t j = 0; j < 21; j += 5)
+      {
+        double u, v, loss, want;
+        int plateau, deader;
+
+        ck_assert_int_eq (rs_plane_cell (p, i, j, &u, &v, &loss, &plateau,
+                                         &deader), RS_OK);
+        ck_assert_double_eq_tol (u, -2.0 + 4.0 * j / 20.0, 1e-12);
+        ck_assert_double_eq_tol (v, -2.0 + 3.0 * i / 20.0, 1e-12);
+        want = loss_with (sim, "W1[2][0]", u, "b1[2]", v);
+        ck_assert_msg (fabs (loss - want) <= 1e-12 * fmax (1.0, want),
+                       "(%g, %g): %.17g, direct %.17g", u, v, loss, want);
+      }
+  ck_assert_int_eq (rs_plane_cell (p, 21, 0, NULL, NULL, NULL, NULL, NULL),
+                    RS_EINVAL);
+  rs_plane_free (p);
+  rs_sim_free (sim);
+}
+END_TEST
+
+/* Over unit 2's weight and bias, the unit is dead exactly where
+ * w x_i + b <= 0 on every data point (C4): the hatched cells. */
+START_TEST (test_dead_region_is_the_wedge)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_plane *p;
+  rs_error err;
+  size_t dead = 0, n = 41;
+
+  load ("c04-dead-neuron.scene", "", &sc, &sim);
+  p = rs_plane_alloc (&sc, &sc.views[0], sim, last (sim), n, &err);
+  ck_assert_ptr_nonnull (p);
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      {
+        const rs_data *d = rs_sim_data (sim);
+        double u, v, loss, zmax;
+        int plateau, deader;
+
+        rs_plane_cell (p, i, j, &u, &v, &loss, &plateau, &deader);
+        zmax = max_z (d, u, v);
+        /* on the edge (z = 0 at a point) rounding decides: left out */
+        if (fabs (zmax) < 1e-9)
+          continue;
+        ck_assert_msg (deader == (zmax < 0.0), "(%g, %g): deader %d, max z "
+                       "%g", u, v, deader, zmax);
+        ck_assert_int_eq (plateau, 0);   /* three units still learn */
+        dead += deader;
+      }
+  ck_assert_uint_gt (dead, n * n / 10);
+  rs_plane_free (p);
+  rs_sim_free (sim);
+}
+END_TEST
+
+/* For the single neuron the dead region is the plateau (C5): the
+ * gradient norm is 0 exactly where w x_i + b <= 0 on every point, and
+ * above the tolerance everywhere else of the window. */
+START_TEST (test_neuron_plateau_is_the_dead_region)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_plane *p;
+  rs_error err;
+  size_t n = 31, flat = 0;
+
+  load ("c05-plateau.scene", "", &sc, &sim);
+  p = rs_plane_alloc (&sc, &sc.views[0], sim, last (sim), n, &err);
+  ck_assert_ptr_nonnull (p);
+  ck_assert_str_eq (rs_plane_u_name (p), "weight <i>w</i>");
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      {
+        const rs_data *d = rs_sim_data (sim);
+        double u, v, loss, zmax;
+        int plateau, deader;
+
+        rs_plane_cell (p, i, j, &u, &v, &loss, &plateau, &deader);
+        zmax = max_z (d, u, v);
+        if (fabs (zmax) < 1e-9)
+          continue;
+        ck_assert_msg (plateau == (zmax < 0.0), "(%g, %g): plateau %d",
+                       u, v, plateau);
+        ck_assert_int_eq (deader, plateau);
+        flat += plateau;
+      }
+  ck_assert_uint_gt (flat, 0);
+  rs_plane_free (p);
+  rs_sim_free (sim);
+}
+END_TEST
+
+/* Pixel (x, y) of an image surface as r, g, b in [0, 1]. */
+static void
+pixel (cairo_surface_t *s, int x, int y, double rgb[3])
+{
+  const unsigned char *d = cairo_image_surface_get_data (s);
+  uint32_t v = *(const uint32_t *) (const void *)
+               (d + y * cairo_image_surface_get_stride (s) + 4 * x);
+
+  rgb[0] = (v >> 16 & 0xff) / 255.0;
+  rgb[1] = (v >> 8 & 0xff) / 255.0;
+  rgb[2] = (v & 0xff) / 255.0;
+}
+
+/* The figure drawn into a new image surface of w x h. */
+static cairo_surface_t *
+draw (const rs_figure *f, int w, int h)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (s);
+
+  rs_figure_draw (cr, w, h, f);
+  ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+/* The ball of a landscape over named parameters sits at their values at
+ * the run's end, mapped into the plot, and is drawn there in red. */
+START_TEST (test_ball_at_the_parameters)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+  cairo_surface_t *img;
+  double x, y, u, v, rgb[3], want_x, want_y, s;
+  rs_rect cell, plot;
+
+  load ("net-dead.scene", "view landscape over W1[4][0] b1[4] range [-1, 3] "
+        "[-2, 2]\nview timeline\n", &sc, &sim);
+  f = rs_figure_alloc (&sc, sim, (size_t) -1, 41, &err);
+  ck_assert_ptr_nonnull (f);
+  ck_assert_int_eq (rs_figure_ball (f, 0, 900, 600, &x, &y), 1);
+  ck_assert_int_eq (rs_figure_ball (f, 1, 900, 600, &x, &y), 0);
+  ck_assert_int_eq (rs_figure_ball (f, 0, 900, 600, &x, &y), 1);
+  u = param_at_end (sim, "W1[4][0]");
+  v = param_at_end (sim, "b1[4]");
+  ck_assert (u > -1 && u < 3 && v > -2 && v < 2);
+  s = rs_figure_scale (f);
+  cell = rs_figure_cell (f, 0, 900, 600);
+  plot = rs_plane_plot_rect (cell, s);
+  want_x = plot.x + (u + 1.0) / 4.0 * plot.width;
+  want_y = plot.y + (2.0 - v) / 4.0 * plot.height;
+  ck_assert_double_eq_tol (x, want_x, 1e-9);
+  ck_assert_double_eq_tol (y, want_y, 1e-9);
+  img = draw (f, 900, 600);
+  pixel (img, (int) lround (x), (int) lround (y), rgb);
+  ck_assert_msg (rgb[0] > 0.55 && rgb[1] < 0.35 && rgb[2] < 0.35,
+                 "no red ball at (%g, %g): %g %g %g", x, y, rgb[0], rgb[1],
+                 rgb[2]);
+  cairo_surface_destroy (img);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
+/* Two rectangles overlap. */
+static int
+overlap (rs_rect a, rs_rect b)
+{
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height
+         && b.y < a.y + a.height;
+}
+
+/* Every layout places each view inside the page, none over another, in
+ * its order: auto (the first on the left at full height), row, column,
+ * grid (row by row). */
+START_TEST (test_layouts)
+{
+  static const char *const layouts[] = {
+    "layout auto\n", "layout row\n", "layout column\n", "layout grid 2x2\n"
+  };
+  rs_scene sc;
+  rs_sim *sim;
+  rs_error err;
+
+  for (int k = 0; k < 4; k++)
+    {
+      char extra[200];
+      rs_figure *f;
+      rs_rect c[3];
+
+      snprintf (extra, sizeof extra, "view network\nview timeline\n"
+                "view histogram\n%s", layouts[k]);
+      load ("net-dead.scene", extra, &sc, &sim);
+      f = rs_figure_alloc (&sc, sim, (size_t) -1, 16, &err);
+      ck_assert_ptr_nonnull (f);
+      for (int i = 0; i < 3; i++)
+        {
+          c[i] = rs_figure_cell (f, (size_t) i, 1200, 800);
+          ck_assert (c[i].x >= 0 && c[i].y >= 40
+                     && c[i].x + c[i].width <= 1200 + 1e-9
+                     && c[i].y + c[i].height <= 800 + 1e-9);
+          ck_assert (c[i].width > 100 && c[i].height > 100);
+          for (int j = 0; j < i; j++)
+            ck_assert_msg (!overlap (c[i], c[j]), "%s: %d over %d",
+                           layouts[k], i, j);
+        }
+      if (k == 0)
+        {
+          ck_assert (c[0].x < c[1].x && c[1].x == c[2].x && c[1].y < c[2].y);
+          ck_assert (c[0].height > c[1].height * 1.9);
+        }
+      else if (k == 1)
+        ck_assert (c[0].x < c[1].x && c[1].x < c[2].x && c[0].y == c[2].y);
+      else if (k == 2)
+        ck_assert (c[0].y < c[1].y && c[1].y < c[2].y && c[0].x == c[2].x);
+      else
+        ck_assert (c[0].y == c[1].y && c[2].y > c[0].y && c[2].x == c[0].x
+                   && c[1].x > c[0].x);
+      rs_figure_free (f);
+      rs_sim_free (sim);
+    }
+}
+END_TEST
+
+/* The body text is the font size in points: 10 pt is 10 units of a PDF
+ * (a scale of 10/13) and 13.33 pixels of a 96 dpi PNG. */
+START_TEST (test_text_scale)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+
+  load ("net-dead.scene", "font \"Serif\" 12\n", &sc, &sim);
+  f = rs_figure_alloc (&sc, sim, 0, 16, &err);
+  ck_assert_ptr_nonnull (f);
+  ck_assert_double_eq_tol (rs_figure_scale (f) * 13, 12 * 4.0 / 3.0, 1e-12);
+  rs_figure_set_units (f, 1.0);
+  ck_assert_double_eq_tol (rs_figure_scale (f) * 13, 12, 1e-12);
+  rs_figure_set_units (f, 300 / 72.0);
+  ck_assert_double_eq_tol (rs_figure_scale (f) * 13, 50, 1e-12);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
+/* The default views: the single neuron's landscape alone (the classic
+ * figure); a network's landscape, network and timeline. */
+START_TEST (test_default_views)
+{
+  rs_view v[RS_SCENE_MAX_VIEWS];
+  rs_scene sc;
+  rs_error err;
+
+  ck_assert_int_eq (rs_scene_parse (&sc, "", 0, "a", &err), RS_OK);
+  ck_assert_uint_eq (rs_figure_views (&sc, v), 1);
+  ck_assert_int_eq (v[0].kind, RS_VIEW_LANDSCAPE);
+  ck_assert_int_eq (v[0].axes, RS_AXES_DEFAULT);
+  ck_assert_int_eq (rs_scene_parse (&sc, "network 1 3 1\n", 14, "a", &err),
+                    RS_OK);
+  ck_assert_uint_eq (rs_figure_views (&sc, v), 3);
+  ck_assert_int_eq (v[0].kind, RS_VIEW_LANDSCAPE);
+  ck_assert_int_eq (v[1].kind, RS_VIEW_NETWORK);
+  ck_assert_int_eq (v[2].kind, RS_VIEW_TIMELINE);
+}
+END_TEST
+
+/* The dark theme paints the page with its background; every view of the
+ * language draws without a cairo error, the 3-D landscape and the basin
+ * map with their ball. */
+START_TEST (test_every_view_dark)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+  cairo_surface_t *img;
+  double rgb[3];
+  const rs_rgb bg = rs_theme_dark ()->bg;
+
+  load ("c04-dead-neuron.scene", "view landscape 3d\nview basin grid 16\n"
+        "view activation\nview histogram\nview depth\nview heads\n"
+        "theme dark\nlayout grid 3x3\n", &sc, &sim);
+  ck_assert_uint_eq (sc.n_views, 9);
+  f = rs_figure_alloc (&sc, sim, (size_t) -1, 24, &err);
+  ck_assert_msg (f != NULL, "%s", err.message);
+  img = draw (f, 1200, 900);
+  pixel (img, 2, 2, rgb);
+  ck_assert_double_eq_tol (rgb[0], bg.r, 0.5 / 255);
+  ck_assert_double_eq_tol (rgb[1], bg.g, 0.5 / 255);
+  ck_assert_double_eq_tol (rgb[2], bg.b, 0.5 / 255);
+  for (size_t i = 3; i <= 4; i++)
+    {
+      rs_rect c = rs_figure_cell (f, i, 1200, 900);
+      size_t red = 0;
+
+      for (int y = (int) c.y; y < (int) (c.y + c.height); y++)
+        for (int x = (int) c.x; x < (int) (c.x + c.width); x++)
+          {
+            pixel (img, x, y, rgb);
+            red += rgb[0] > 0.7 && rgb[1] < 0.3 && rgb[2] < 0.25;
+          }
+      ck_assert_msg (red > 20, "view %zu: %zu red pixels", i, red);
+    }
+  cairo_surface_destroy (img);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
+/* A pca view needs a trajectory: at the run's start it is an error with
+ * a message, and no figure. */
+START_TEST (test_pca_needs_a_path)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_error err;
+
+  load ("net-dead.scene", "view landscape pca\n", &sc, &sim);
+  ck_assert_ptr_null (rs_figure_alloc (&sc, sim, 1, 16, &err));
+  ck_assert_str_eq (err.message, "a pca view needs at least 3 recorded "
+                    "points of the run, not 2");
+  rs_sim_free (sim);
+}
+END_TEST
+
+static Suite *
+figure_suite (void)
+{
+  Suite *s = suite_create ("figure");
+  TCase *planes = tcase_create ("Planes");
+  TCase *page = tcase_create ("Page");
+
+  tcase_set_timeout (planes, 60);
+  tcase_set_timeout (page, 60);
+  tcase_add_test (planes, test_plane_is_the_loss);
+  tcase_add_test (planes, test_dead_region_is_the_wedge);
+  tcase_add_test (planes, test_neuron_plateau_is_the_dead_region);
+  tcase_add_test (planes, test_pca_needs_a_path);
+  tcase_add_test (page, test_ball_at_the_parameters);
+  tcase_add_test (page, test_layouts);
+  tcase_add_test (page, test_text_scale);
+  tcase_add_test (page, test_default_views);
+  tcase_add_test (page, test_every_view_dark);
+  suite_add_tcase (s, planes);
+  suite_add_tcase (s, page);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *sr = srunner_create (figure_suite ());
+  int failed;
+
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
