@@ -97,6 +97,7 @@ struct parser {
   place p2_at[RS_SCENE_MAX_VIEWS];       /* each view's p2 */
   place export_at[RS_SCENE_MAX_EXPORTS]; /* each export's path */
   place layout_at;       /* a grid layout's size */
+  place layer_at[RS_NET_MAX_LAYERS];     /* each 'layer' line's L */
   int line_line;         /* where "line" is, 0 if nowhere */
   int points_line;       /* where the number of points is set */
 };
@@ -829,6 +830,28 @@ static int
 kw_output (parser *ps)
 {
   return get_act (ps, "output activation", &ps->output);
+}
+
+/* layer L NAME [P]: one layer's activation, once per layer. */
+static int
+kw_layer (parser *ps)
+{
+  act_choice c = { NULL, 0.0, 0, { 0, 0 } };
+  rs_layer_act *la;
+  size_t l = 0;
+  int rc;
+
+  if ((rc = get_count (ps, "layer", 1, RS_NET_MAX_LAYERS, &l)) != RS_OK)
+    return rc;
+  la = &ps->sc->layer_act[l - 1];
+  if (la->type != NULL)
+    return fail (ps, RS_ESYNTAX, "layer %zu's activation is already set on "
+                 "line %d", l, ps->layer_at[l - 1].line);
+  ps->layer_at[l - 1] = here (ps);
+  if ((rc = get_act (ps, "activation", &c)) != RS_OK)
+    return rc;
+  *la = (rs_layer_act) { c.type, c.has_param, c.param };
+  return RS_OK;
 }
 
 static int
@@ -1745,6 +1768,9 @@ static const keyword keywords[] = {
       "of 1 to 64 (none: the single neuron)" }, kw_network, 0 },
   { { "activation", "NAME [P]", "the hidden layers' activation; the single "
       "neuron takes relu or leaky_relu (relu)" }, kw_activation, 0 },
+  { { "layer", "L NAME [P]", "layer L's own activation (1 to the "
+      "network's layers), over 'activation' and 'output'; repeatable, once "
+      "a layer" }, kw_layer, 1 },
   { { "alpha", "A", "Leaky ReLU's slope for z < 0, 0 <= A < 1 (0.1)" },
     kw_alpha, 0 },
   { { "output", "NAME [P]", "the network's output activation (identity)" },
@@ -1973,13 +1999,41 @@ build_network (parser *ps)
   for (size_t l = 0; l < net->layers; l++)
     {
       const act_choice *c = l + 1 < net->layers ? &ps->hidden : &ps->output;
+      const rs_layer_act *own = &ps->sc->layer_act[l];
 
+      if (own->type != NULL)
+        net->act[l] = own->type;
       if (net->act[l] == rs_act_leaky_relu)
         net->param[l] = p->alpha;
+      else if (own->type != NULL)
+        net->param[l] = own->has_param ? own->param
+                                       : own->type->param_default;
       else if (c->has_param)
         net->param[l] = c->param;
     }
   net->kink = p->kink;
+}
+
+/* Each 'layer' line names a layer of the network. */
+static int
+check_layers (parser *ps)
+{
+  const rs_net_spec *net = &ps->sc->sim.net;
+  int rc = RS_OK;
+
+  for (size_t l = 0; l < RS_NET_MAX_LAYERS; l++)
+    {
+      if (ps->sc->layer_act[l].type == NULL || l < net->layers)
+        continue;
+      if (net->layers == 0)
+        rc = fail_at (ps, ps->layer_at[l], RS_EINVAL, "layer %zu: 'layer' "
+                      "sets a network's layer, and there is no network "
+                      "(the single neuron takes 'activation')", l + 1);
+      else
+        rc = fail_at (ps, ps->layer_at[l], RS_EINVAL, "layer %zu: the "
+                      "network has layers 1 to %zu", l + 1, net->layers);
+    }
+  return rc;
 }
 
 /* The data's inputs per point are the network's inputs. */
@@ -2116,6 +2170,7 @@ finish (parser *ps)
   if (ps->n_errors > 0)
     return ps->first_code;
   check_neuron (ps);
+  check_layers (ps);
   if (ps->sc->data_file[0] == '\0')
     check_inputs (ps);
   check_shape (ps);

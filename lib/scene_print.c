@@ -198,13 +198,37 @@ print_activation (out *o, const rs_scene *sc, const rs_scene *d)
 {
   const rs_net_spec *net = &sc->sim.net;
 
-  if (sc->sim.act == d->sim.act && (net->layers < 2 || net->act[0] == NULL
-                                    || net->act[0]->param_name == NULL
-                                    || same (net->param[0],
-                                             net->act[0]->param_default)))
+  size_t h = 0;
+
+  /* the parameter lives in the first hidden layer of no 'layer' line */
+  while (h + 1 < net->layers && sc->layer_act[h].type != NULL)
+    h++;
+  if (h + 1 >= net->layers)
+    h = net->layers;
+  if (sc->sim.act == d->sim.act && (h == net->layers || net->act[h] == NULL
+                                    || net->act[h]->param_name == NULL
+                                    || same (net->param[h],
+                                             net->act[h]->param_default)))
     return;
-  put_act (o, "activation", sc->sim.act, net,
-           net->layers >= 2 ? 0 : net->layers);
+  put_act (o, "activation", sc->sim.act, net, h);
+}
+
+/* Each layer's own activation, as its line gave it. */
+static void
+print_layer (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  (void) d;
+  for (size_t l = 0; l < RS_NET_MAX_LAYERS; l++)
+    {
+      const rs_layer_act *la = &sc->layer_act[l];
+
+      if (la->type == NULL)
+        continue;
+      put (o, "layer %zu %s", l + 1, la->type->name);
+      if (la->has_param)
+        put_num (o, " ", la->param);
+      put (o, "\n");
+    }
 }
 
 static void
@@ -226,8 +250,8 @@ print_output (out *o, const rs_scene *sc, const rs_scene *d)
   size_t l;
 
   (void) d;
-  if (net->layers == 0)
-    return;
+  if (net->layers == 0 || sc->layer_act[net->layers - 1].type != NULL)
+    return;   /* the last layer's own line says it */
   l = net->layers - 1;
   if (net->act[l] == NULL || (net->act[l] == rs_act_identity
                               && same (net->param[l],
@@ -719,7 +743,8 @@ static const struct {
   { "seed", print_seed }, { "data", print_data },
   { "points", print_points }, { "line", print_line },
   { "noise", print_noise }, { "network", print_network },
-  { "activation", print_activation }, { "alpha", print_alpha },
+  { "activation", print_activation }, { "layer", print_layer },
+  { "alpha", print_alpha },
   { "output", print_output }, { "kink", print_kink },
   { "init", print_init }, { "bias", print_bias }, { "set", print_set },
   { "start", print_start }, { "loss", print_loss },
@@ -917,6 +942,12 @@ same_figure (const rs_scene *a, const rs_scene *b)
 int
 rs_scene_equal (const rs_scene *a, const rs_scene *b)
 {
+  for (size_t l = 0; l < RS_NET_MAX_LAYERS; l++)
+    if (a->layer_act[l].type != b->layer_act[l].type
+        || a->layer_act[l].has_param != b->layer_act[l].has_param
+        || (a->layer_act[l].has_param
+            && !same (a->layer_act[l].param, b->layer_act[l].param)))
+      return 0;
   return strcmp (a->title, b->title) == 0
          && strcmp (a->notes, b->notes) == 0
          && strcmp (a->data_file, b->data_file) == 0 && same_figure (a, b)

@@ -145,6 +145,8 @@ static const char every_figure_keyword[] =
   "notes \"It stops: \\\"dead\\\".\"\n"
   "data csv \"data/points.csv\"\n"
   "network 1 4 1\n"
+  "layer 1 elu 0.5\n"
+  "layer 2 sigmoid\n"
   "view landscape 3d over W1[2][0] b1[2] range [-2, 2] [-1.5, 0.5] grid 64\n"
   "view timeline\n"
   "view basin random grid 32\n"
@@ -181,6 +183,15 @@ START_TEST (test_every_figure_keyword)
   ck_assert_str_eq (sc.notes, "Watch the ball.\nIt stops: \"dead\".");
   ck_assert_str_eq (sc.data_file, "data/points.csv");
   ck_assert_ptr_null (sc.sim.gen);
+  ck_assert_ptr_eq (sc.layer_act[0].type, rs_act_elu);
+  ck_assert_int_eq (sc.layer_act[0].has_param, 1);
+  ck_assert_double_eq (sc.layer_act[0].param, 0.5);
+  ck_assert_ptr_eq (sc.layer_act[1].type, rs_act_sigmoid);
+  ck_assert_int_eq (sc.layer_act[1].has_param, 0);
+  ck_assert_ptr_null (sc.layer_act[2].type);
+  ck_assert_ptr_eq (sc.sim.net.act[0], rs_act_elu);
+  ck_assert_double_eq (sc.sim.net.param[0], 0.5);
+  ck_assert_ptr_eq (sc.sim.net.act[1], rs_act_sigmoid);
   ck_assert_uint_eq (sc.n_views, 9);
   for (size_t i = 0; i < 9; i++)
     ck_assert_int_eq (v[i].kind, kinds[i]);
@@ -486,9 +497,9 @@ START_TEST (test_every_keyword_is_covered)
 }
 END_TEST
 
-/* The table: names, argument forms and help, ending in NULL, with the 45
+/* The table: names, argument forms and help, ending in NULL, with the 46
  * keywords of the language in it once each: the 17 of the single neuron's
- * landscape, the 18 of networks and their training and the 10 of the
+ * landscape, the 19 of networks and their training and the 10 of the
  * figure. */
 START_TEST (test_keyword_table)
 {
@@ -498,7 +509,7 @@ START_TEST (test_keyword_table)
     "kick", "kick-sigma", "speed",
     "data", "network", "output", "init", "bias", "set", "loss", "optimizer",
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
-    "record", "autokick", "at",
+    "record", "autokick", "at", "layer",
     "notes", "view", "layout", "theme", "colormap", "colorscale", "font",
     "size", "camera", "export"
   };
@@ -1187,6 +1198,22 @@ static const bad_scene bad_scenes[] = {
     "with 'data csv' on line 1" },
   { "data csvv \"a.csv\"\n", 0, RS_EINVAL, 1, 6,
     "unknown data generator 'csvv'" },
+  /* 134-: a layer's own activation */
+  { "network 1 4 1\nlayer 3 tanh\n", 0, RS_EINVAL, 2, 7,
+    "layer 3: the network has layers 1 to 2" },
+  { "layer 1 tanh\n", 0, RS_EINVAL, 1, 7,
+    "layer 1: 'layer' sets a network's layer, and there is no network (the "
+    "single neuron takes 'activation')" },
+  { "network 1 4 1\nlayer 0 tanh\n", 0, RS_EINVAL, 2, 7,
+    "layer 0 is out of range: it must be in [1, 8]" },
+  { "network 1 4 1\nlayer 1 tanh\nlayer 1 relu\n", 0, RS_ESYNTAX, 3, 7,
+    "layer 1's activation is already set on line 2" },
+  { "network 1 4 1\nlayer 1 leaky_relu 0.2\n", 0, RS_ESYNTAX, 2, 20,
+    "leaky_relu takes its slope from 'alpha' (alpha A)" },
+  { "network 1 4 1\nlayer 1 tahn\n", 0, RS_EINVAL, 2, 9,
+    "unknown activation 'tahn' (did you mean 'tanh'?)" },
+  { "network 1 4 1\nlayer 1 elu 20\n", 0, RS_EINVAL, 2, 13,
+    "elu's alpha 20 is out of range" },
 };
 
 #define N_BAD (sizeof bad_scenes / sizeof bad_scenes[0])
@@ -1911,6 +1938,9 @@ START_TEST (test_round_trip_every_keyword)
     "network 1 4 4 1\nactivation elu 1\noutput elu 0.25\n",
     "data line 31\nline -0.5 0.25\n",
     "optimizer nesterov\nschedule cosine 100 0\n",
+    "network 1 4 4 4 1\nactivation elu 0.25\nlayer 1 softplus 3\n"
+    "layer 3 leaky_relu\nalpha 0.05\noutput tanh\nlayer 4 prelu -0.5\n",
+    "network 1 4 4 1\nactivation softplus 2\nlayer 1 tanh\nlayer 2 relu\n",
     "view landscape 2d\nview basin over W1[0][0] b1[0] range [-1, 1] "
     "[0, 2]\nsize 640x480 px\nfont \"Sans\" 10\nlayout row\n"
     "export \"x.png\" size 300x200 pt dpi 96\n",

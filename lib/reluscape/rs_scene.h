@@ -80,6 +80,15 @@ typedef struct {
   double dpi;             /* PNG: pixels per inch for pt and cm (96) */
 } rs_export_target;
 
+/* A layer's own activation ('layer L NAME [P]'), over 'activation' and
+ * 'output'; type NULL where the scene gives none. */
+typedef struct {
+  const rs_act_type *type;
+  int has_param;          /* P given (else the family's default; Leaky
+                             ReLU's is 'alpha') */
+  double param;
+} rs_layer_act;
+
 #define RS_SCENE_MAX_VIEWS 9
 #define RS_SCENE_MAX_EXPORTS 8
 
@@ -88,6 +97,7 @@ typedef struct {
   char notes[1024];      /* paragraphs separated by '\n' */
   char data_file[256];   /* 'data csv': relative to the scene's folder */
   rs_sim_params sim;
+  rs_layer_act layer_act[RS_NET_MAX_LAYERS];  /* layer l + 1's own */
   rs_interval w_range;   /* the landscape's axes */
   rs_interval b_range;
   double speed;          /* optimiser steps per second in the app */
