@@ -1705,7 +1705,8 @@ static int
 kw_export (parser *ps)
 {
   static const char *const names[] = { "size", "dpi", NULL };
-  static const char *const suffixes[] = { ".png", ".pdf", ".svg", NULL };
+  static const char *const suffixes[] = { ".png", ".pdf", ".svg", ".mp4",
+                                          ".gif", NULL };
   rs_scene *sc = ps->sc;
   rs_export_target *e = &sc->exports[sc->n_exports];
   options o = { names, 0, 0 };
@@ -1728,7 +1729,8 @@ kw_export (parser *ps)
     known |= strcasecmp (dot, suffixes[i]) == 0;
   if (!known)
     return fail (ps, RS_EINVAL, "cannot tell the format of \"%s\" from its "
-                 "name: it must end in .png, .pdf or .svg", ps->tok.str);
+                 "name: it must end in .png, .pdf, .svg, .mp4 or .gif",
+                 ps->tok.str);
   snprintf (e->path, sizeof e->path, "%s", ps->tok.str);
   ps->export_at[sc->n_exports] = here (ps);
   for (;;)
@@ -1846,8 +1848,9 @@ static const keyword keywords[] = {
   { { "camera", "AZIMUTH ELEVATION", "the 3-D landscape's camera in "
       "degrees, -180 to 180 and 0 to 90 (-35 30)" }, kw_camera, 0 },
   { { "export", "\"PATH\" [size WxH [px|pt|cm]] [dpi N]", "a file that "
-      "'reluscape render SCENE' writes, .png .pdf or .svg, relative to the "
-      "scene's folder; dpi 10 to 2400 (96); repeatable, up to 8" },
+      "'reluscape render SCENE' writes, .png .pdf .svg, or an animation "
+      ".mp4 .gif, relative to the scene's folder; dpi 10 to 2400 (96); "
+      "repeatable, up to 8" },
     kw_export, 1 },
 };
 

@@ -524,6 +524,7 @@ draw_app (cairo_t *cr, double width, double height, void *data)
     f.land = a->land[!a->toggled];
   rs_app_ball (a, &f.ball_w, &f.ball_b);
   f.note = hud;
+  f.n_path = 0;
   rs_draw_frame (cr, width, height, &f);
   if (a->help)
     draw_help (cr, width, height, a);

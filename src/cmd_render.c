@@ -2,12 +2,14 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "commands.h"
+#include "anim.h"
 #include "export.h"
 #include "figure.h"
 
@@ -31,6 +33,15 @@ static const char render_usage[] =
   "      --at STEP       draw the run as it stood at STEP (the last recorded\n"
   "                      step at or before it); default the end\n"
   "      --theme NAME    light or dark (the scene's 'theme')\n"
+  "\n"
+  "Animations: FILE .mp4 or .gif is the run from its start to STEP (or its\n"
+  "end), encoded by ffmpeg; --frames DIR writes the same frames as PNG files\n"
+  "frame-00000.png ... into the new folder DIR.\n"
+  "      --frames DIR    write the animation's frames into DIR (new, or empty)\n"
+  "      --fps N         frames a second, 1 to 120 (30)\n"
+  "      --duration S    seconds of animation, 0.1 to 600 (10): at most S x\n"
+  "                      fps frames, one per recorded step when there are\n"
+  "                      fewer; a video holds its last frame a second more\n"
   "  -g, --grid N        landscape grid points a side, 16 to 2048 (241 for\n"
   "                      the single neuron, 121 for a network; basin maps a\n"
   "                      quarter of that)\n"
@@ -51,6 +62,9 @@ typedef struct {
   int have_at;
   size_t at;
   int theme;                /* -1: the scene's; 0 light; 1 dark */
+  const char *frames;       /* --frames DIR */
+  double fps;
+  double duration;
 } render_args;
 
 /* "WxH" with an optional unit px, pt or cm right after it. */
@@ -85,7 +99,8 @@ parse_size (const char *s, double *w, double *h, rs_unit *unit)
 static int
 parse_options (int argc, char **argv, render_args *a)
 {
-  enum { OPT_DPI = 256, OPT_AT, OPT_THEME };
+  enum { OPT_DPI = 256, OPT_AT, OPT_THEME, OPT_FRAMES, OPT_FPS,
+         OPT_DURATION };
   static const struct option opts[] = {
     { "output", required_argument, NULL, 'o' },
     { "size", required_argument, NULL, 's' },
@@ -93,11 +108,15 @@ parse_options (int argc, char **argv, render_args *a)
     { "dpi", required_argument, NULL, OPT_DPI },
     { "at", required_argument, NULL, OPT_AT },
     { "theme", required_argument, NULL, OPT_THEME },
+    { "frames", required_argument, NULL, OPT_FRAMES },
+    { "fps", required_argument, NULL, OPT_FPS },
+    { "duration", required_argument, NULL, OPT_DURATION },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
   size_t v;
+  char *end;
   int c;
 
   optind = 0;
@@ -151,6 +170,27 @@ parse_options (int argc, char **argv, render_args *a)
             return CLI_USAGE;
           }
         a->theme = strcmp (optarg, "dark") == 0;
+        break;
+      case OPT_FRAMES:
+        a->frames = optarg;
+        break;
+      case OPT_FPS:
+        if (cli_parse_count (optarg, 1, 120, &v) != 0)
+          {
+            cli_message ("render: bad fps '%s' (expected 1 to 120)", optarg);
+            return CLI_USAGE;
+          }
+        a->fps = (double) v;
+        break;
+      case OPT_DURATION:
+        a->duration = strtod (optarg, &end);
+        if (end == optarg || *end != '\0' || !(a->duration >= 0.1)
+            || !(a->duration <= 600))
+          {
+            cli_message ("render: bad duration '%s' (expected 0.1 to 600 "
+                         "seconds)", optarg);
+            return CLI_USAGE;
+          }
         break;
       case 'h':
         fputs (render_usage, stdout);
@@ -213,47 +253,106 @@ draw_job (cairo_t *cr, double width, double height, void *data)
   rs_figure_draw (cr, width, height, job->fig);
 }
 
-/* One file: its size in its own units (pixels for PNG, points else) and
- * the units of a point, then the figure written. */
+/* The size of a file for target t (NULL: -o) in its own units, pixels
+ * when raster is set (PNG, animations) and points otherwise, and the
+ * units of a point; -1 with a message when too many pixels. */
 static int
-write_one (rs_figure *fig, const rs_scene *sc, const char *path,
-           const rs_export_target *t, const render_args *a)
+target_size (const rs_scene *sc, const char *path,
+             const rs_export_target *t, const render_args *a, int raster,
+             double *w, double *h, double *units)
 {
-  rs_export_format fmt = rs_export_format_of (path);
-  double w = sc->style.width, h = sc->style.height, dpi = 96.0;
+  double dpi = t != NULL ? t->dpi : 96.0;
   rs_unit unit = sc->style.unit;
-  render_job job = { fig };
-  char msg[1200];
 
+  *w = sc->style.width;
+  *h = sc->style.height;
   if (t != NULL && t->width > 0)
-    w = t->width, h = t->height, unit = t->unit;
-  if (t != NULL)
-    dpi = t->dpi;
+    *w = t->width, *h = t->height, unit = t->unit;
   if (a->w > 0)
-    w = a->w, h = a->h, unit = a->unit;
+    *w = a->w, *h = a->h, unit = a->unit;
   if (a->dpi > 0)
     dpi = a->dpi;
-  if (fmt == RS_EXPORT_PNG)
+  *units = raster ? dpi / 72.0 : 1.0;
+  if (raster && unit != RS_UNIT_PX)
     {
-      if (unit != RS_UNIT_PX)
-        {
-          w = rs_unit_to_pt (w, unit) * dpi / 72.0;
-          h = rs_unit_to_pt (h, unit) * dpi / 72.0;
-        }
-      rs_figure_set_units (fig, dpi / 72.0);
+      *w = rs_unit_to_pt (*w, unit) * dpi / 72.0;
+      *h = rs_unit_to_pt (*h, unit) * dpi / 72.0;
     }
-  else
+  else if (!raster)
     {
-      w = rs_unit_to_pt (w, unit);
-      h = rs_unit_to_pt (h, unit);
-      rs_figure_set_units (fig, 1.0);
+      *w = rs_unit_to_pt (*w, unit);
+      *h = rs_unit_to_pt (*h, unit);
     }
-  if (w > 16384 || h > 16384)
+  if (*w > 16384 || *h > 16384)
     {
       cli_message ("render: %s: %.0fx%.0f pixels is too large (at most "
-                   "16384 a side); lower the dpi", path, w, h);
-      return CLI_USAGE;
+                   "16384 a side); lower the dpi", path, *w, *h);
+      return -1;
     }
+  return 0;
+}
+
+static void
+frames_progress (size_t done, size_t total)
+{
+  cli_progress ("frames", done, total);
+}
+
+/* The animation of the run up to the point shown, to path (.mp4, .gif)
+ * or, when dir is set, as PNG frames into dir. */
+static int
+write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
+                 const char *dir, double w, double h, const render_args *a)
+{
+  size_t last = point_at (sim, a), max = (size_t) (a->duration * a->fps
+                                                   + 0.5);
+  size_t *points = malloc ((max > 0 ? max : 1) * sizeof *points), n;
+  int iw = (int) lround (w), ih = (int) lround (h), rc;
+  char msg[1200];
+
+  if (points == NULL)
+    {
+      cli_message ("render: out of memory");
+      return CLI_FAILURE;
+    }
+  n = rs_anim_points (last + 1, max > 0 ? max : 1, points);
+  if (dir != NULL)
+    rc = rs_anim_frames (dir, fig, iw, ih, points, n, frames_progress, msg,
+                         sizeof msg);
+  else
+    {
+      if (rs_anim_format_of (path) == RS_ANIM_MP4)
+        iw &= ~1, ih &= ~1;   /* the encoder's 4:2:0 needs even sides */
+      rc = rs_anim_video (path, fig, iw, ih, a->fps, points, n,
+                          frames_progress, msg, sizeof msg);
+    }
+  cli_progress ("frames", 1, 1);
+  rs_figure_show (fig, last);
+  free (points);
+  if (rc != 0)
+    {
+      cli_message ("%s", msg);
+      return CLI_FAILURE;
+    }
+  return CLI_OK;
+}
+
+/* One file, a figure or an animation, at its size. */
+static int
+write_one (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
+           const char *path, const rs_export_target *t, const render_args *a)
+{
+  int anim = rs_anim_format_of (path) != RS_ANIM_NONE;
+  int raster = anim || rs_export_format_of (path) == RS_EXPORT_PNG;
+  render_job job = { fig };
+  double w, h, units;
+  char msg[1200];
+
+  if (target_size (sc, path, t, a, raster, &w, &h, &units) != 0)
+    return CLI_USAGE;
+  rs_figure_set_units (fig, units);
+  if (anim)
+    return write_animation (fig, sim, path, NULL, w, h, a);
   if (rs_export (path, w, h, draw_job, &job, msg, sizeof msg) != 0)
     {
       cli_message ("%s", msg);
@@ -264,7 +363,8 @@ write_one (rs_figure *fig, const rs_scene *sc, const char *path,
 
 /* The scene's export targets, relative to its folder. */
 static int
-write_exports (rs_figure *fig, const rs_scene *sc, const render_args *a)
+write_exports (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
+               const render_args *a)
 {
   char path[4096];
   rs_error err;
@@ -279,7 +379,7 @@ write_exports (rs_figure *fig, const rs_scene *sc, const render_args *a)
           cli_message ("%s: %s", sc->exports[i].path, err.message);
           return CLI_USAGE;
         }
-      rc = write_one (fig, sc, path, &sc->exports[i], a);
+      rc = write_one (fig, sc, sim, path, &sc->exports[i], a);
     }
   return rc;
 }
@@ -307,9 +407,20 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
       cli_message ("%s: %s", name, err.message);
       rc = err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
     }
-  if (rc == CLI_OK)
-    rc = a->out != NULL ? write_one (fig, sc, a->out, NULL, a)
-                        : write_exports (fig, sc, a);
+  if (rc == CLI_OK && a->frames != NULL)
+    {
+      double w, h, units;
+
+      rc = target_size (sc, a->frames, NULL, a, 1, &w, &h, &units) != 0
+           ? CLI_USAGE : CLI_OK;
+      rs_figure_set_units (fig, units);
+      if (rc == CLI_OK)
+        rc = write_animation (fig, sim, NULL, a->frames, w, h, a);
+    }
+  if (rc == CLI_OK && a->out != NULL)
+    rc = write_one (fig, sc, sim, a->out, NULL, a);
+  else if (rc == CLI_OK && a->frames == NULL)
+    rc = write_exports (fig, sc, sim, a);
   rs_figure_free (fig);
   rs_sim_free (sim);
   return rc;
@@ -319,13 +430,15 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
 static int
 check_targets (const rs_scene *sc, const render_args *a)
 {
-  if (a->out != NULL && rs_export_format_of (a->out) == RS_EXPORT_NONE)
+  if (a->out != NULL && rs_export_format_of (a->out) == RS_EXPORT_NONE
+      && rs_anim_format_of (a->out) == RS_ANIM_NONE)
     {
       cli_message ("render: %s: cannot tell the format from the name: use "
-                   ".png, .pdf or .svg", a->out);
+                   ".png, .pdf or .svg, or .mp4 or .gif for an animation",
+                   a->out);
       return CLI_USAGE;
     }
-  if (a->out == NULL && sc->n_exports == 0)
+  if (a->out == NULL && a->frames == NULL && sc->n_exports == 0)
     {
       cli_message ("render: no -o FILE given, and %s has no 'export' "
                    "lines", cli_is_builtin (a->scene) ? CLI_BUILTIN_NAME
@@ -339,14 +452,16 @@ check_targets (const rs_scene *sc, const render_args *a)
 int
 cmd_render (int argc, char **argv)
 {
-  render_args a = { NULL, NULL, 0, 0, RS_UNIT_PX, 0, 0, 0, 0, -1 };
+  render_args a = { NULL, NULL, 0, 0, RS_UNIT_PX, 0, 0, 0, 0, -1, NULL, 30,
+                    10 };
   rs_scene sc;
   int rc;
 
   rc = parse_options (argc, argv, &a);
   if (rc != CLI_OK)
     return rc < 0 ? CLI_OK : rc;
-  if (a.out != NULL && rs_export_format_of (a.out) == RS_EXPORT_NONE)
+  if (a.out != NULL && rs_export_format_of (a.out) == RS_EXPORT_NONE
+      && rs_anim_format_of (a.out) == RS_ANIM_NONE)
     return check_targets (NULL, &a);
   rc = cli_load_scene (a.scene, &sc);
   if (rc == CLI_OK)

@@ -263,8 +263,9 @@ static PangoLayout *
 text_layout (cairo_t *cr, const char *markup, double px, int bold)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *fd = pango_font_description_from_string ("Sans");
+  PangoFontDescription *fd = pango_font_description_new ();
 
+  pango_font_description_set_family (fd, rs_text_family (cr));
   pango_font_description_set_absolute_size (fd, px * PANGO_SCALE);
   if (bold)
     pango_font_description_set_weight (fd, PANGO_WEIGHT_BOLD);
@@ -725,12 +726,20 @@ rs_draw_arrow (cairo_t *cr, double x0, double y0, double x1, double y1,
 /* The i-th point of the path in pixels: the recorded points, except that
  * the last one is where the ball is drawn (the app draws it between its
  * last two steps, and the path must not run ahead of it). */
+static size_t
+path_length (const rs_frame *f)
+{
+  size_t n = rs_sim_n_recorded (f->sim);
+
+  return f->n_path > 0 && f->n_path < n ? f->n_path : n;
+}
+
 static const rs_sim_point *
 path_point (const rs_frame *f, rs_rect plot, size_t i, double *x, double *y)
 {
   const rs_sim_point *pt = rs_sim_recorded (f->sim, i);
 
-  if (i + 1 == rs_sim_n_recorded (f->sim))
+  if (i + 1 == path_length (f))
     rs_draw_map (f->scene, plot, f->ball_w, f->ball_b, x, y);
   else
     rs_draw_map (f->scene, plot, pt->w, pt->b, x, y);
@@ -781,14 +790,14 @@ stroke_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
 {
   path_job job = { f, plot };
 
-  rs_draw_path_line (cr, rs_sim_n_recorded (f->sim), frame_point, &job, s);
+  rs_draw_path_line (cr, path_length (f), frame_point, &job, s);
 }
 
 /* The path with step markers, kicks as arrows and the start ringed. */
 static void
 draw_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
 {
-  size_t n = rs_sim_n_recorded (f->sim);
+  size_t n = path_length (f);
   double x, y, px = 0, py = 0;
 
   cairo_save (cr);

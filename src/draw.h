@@ -68,6 +68,8 @@ typedef struct {
   double ball_b;               /* interpolates between steps) */
   const char *note;            /* a line under the title, NULL for the
                                   run's status */
+  size_t n_path;               /* recorded points of the path drawn, the
+                                  last at the ball; 0: all of them */
 } rs_frame;
 
 typedef struct {

@@ -15,13 +15,21 @@
 
 #include "export.h"
 
-rs_export_format
-rs_export_format_of (const char *path)
+const char *
+rs_file_suffix (const char *path)
 {
   const char *dot = strrchr (path, '.');
   const char *slash = strrchr (path, '/');
 
-  if (dot == NULL || (slash != NULL && dot < slash))
+  return dot == NULL || (slash != NULL && dot < slash) ? NULL : dot;
+}
+
+rs_export_format
+rs_export_format_of (const char *path)
+{
+  const char *dot = rs_file_suffix (path);
+
+  if (dot == NULL)
     return RS_EXPORT_NONE;
   if (strcasecmp (dot, ".png") == 0)
     return RS_EXPORT_PNG;
@@ -32,8 +40,8 @@ rs_export_format_of (const char *path)
   return RS_EXPORT_NONE;
 }
 
-static mode_t
-current_umask (void)
+mode_t
+rs_file_umask (void)
 {
   mode_t m = umask (0);
 
@@ -181,7 +189,7 @@ rs_export_file (const char *path,
       return -1;
     }
   /* mkstemp makes the file private; an output gets the usual mode */
-  fchmod (fd, 0666 & ~current_umask ());
+  fchmod (fd, 0666 & ~rs_file_umask ());
   if (fill_temp (fd, write, data, &why) != 0
       || (rename (tmp, path) != 0 && (why = strerror (errno)) != NULL))
     {

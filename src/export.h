@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include <cairo.h>
 
 typedef enum {
@@ -14,6 +15,13 @@ typedef enum {
   RS_EXPORT_PDF,
   RS_EXPORT_SVG
 } rs_export_format;
+
+/* The extension of path's file name, from its dot, or NULL. */
+const char *rs_file_suffix (const char *path);
+
+/* The process's umask, left as it was: the mode of a new output file is
+ * 0666 & ~rs_file_umask (). */
+mode_t rs_file_umask (void);
 
 /* The format named by path's extension (case-insensitive), or
  * RS_EXPORT_NONE. */

@@ -78,8 +78,7 @@ rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
   f->at = at < rs_sim_n_recorded (sim) ? at : rs_sim_n_recorded (sim) - 1;
   f->units_per_pt = 4.0 / 3.0;
   f->n_views = rs_figure_views (sc, f->views);
-  /* the classic figure draws the whole path: the end only */
-  f->classic = is_classic (sc) && f->at + 1 == rs_sim_n_recorded (sim);
+  f->classic = is_classic (sc);
   if (f->classic)
     {
       f->land = rs_landscape_alloc (sc, rs_sim_neuron (sim),
@@ -119,6 +118,17 @@ rs_figure_free (rs_figure *f)
     rs_plane_free (f->planes[i]);
   rs_landscape_free (f->land);
   free (f);
+}
+
+void
+rs_figure_show (rs_figure *f, size_t at)
+{
+  size_t n = rs_sim_n_recorded (f->sim);
+
+  f->at = at < n ? at : n - 1;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL)
+      rs_plane_show (f->planes[i], f->at);
 }
 
 void
@@ -261,12 +271,20 @@ rs_figure_draw (cairo_t *cr, double width, double height,
   if (f->classic)
     {
       const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
-      rs_frame frame = { sc, f->sim, f->land, pt->w, pt->b, NULL };
+      int end = f->at + 1 == rs_sim_n_recorded (f->sim);
+      rs_frame frame = { sc, f->sim, f->land, pt->w, pt->b, NULL,
+                         f->at + 1 };
 
+      if (!end)
+        {
+          status_line (f, status, sizeof status);
+          frame.note = status;
+        }
       rs_draw_frame (cr, width, height, &frame);
       return;
     }
   cairo_save (cr);
+  rs_text_set_family (cr, font);
   rs_theme_set (cr, th->bg);
   cairo_paint (cr);
   title = g_markup_escape_text (sc->title, -1);

@@ -26,6 +26,11 @@ rs_figure *rs_figure_alloc (const rs_scene *sc, const rs_sim *sim,
                             size_t at, size_t grid, rs_error *err);
 void rs_figure_free (rs_figure *f);
 
+/* Show recorded point at (past the last: the last): the ball, the path
+ * so far and the panels at that point, over the landscapes and basin
+ * maps made at rs_figure_alloc's point; the frames of an animation. */
+void rs_figure_show (rs_figure *f, size_t at);
+
 /* How many drawing units make a point: 1 for PDF and SVG, dpi / 72 for
  * a PNG (4/3 at 96 dpi, the default).  Text is sized from the scene's
  * font size in points through it. */

@@ -23,7 +23,9 @@ struct rs_plane {
   const rs_scene *scene;
   const rs_view *view;
   const rs_sim *sim;
-  size_t at;
+  size_t at;                 /* the point the plane passes through */
+  size_t shown;              /* the point the ball is at */
+  size_t n_rec;              /* the run's recorded points */
   size_t n;                  /* grid points a side */
   rs_slice *slice;
   double off_u, off_v;       /* shown value = offset + off (parameters) */
@@ -213,11 +215,11 @@ make_basin (rs_plane *p, rs_error *err)
 static int
 make_path (rs_plane *p, rs_error *err)
 {
-  p->pu = malloc ((p->at + 1) * sizeof *p->pu);
-  p->pv = malloc ((p->at + 1) * sizeof *p->pv);
+  p->pu = malloc (p->n_rec * sizeof *p->pu);
+  p->pv = malloc (p->n_rec * sizeof *p->pv);
   if (p->pu == NULL || p->pv == NULL)
     return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
-  for (size_t i = 0; i <= p->at; i++)
+  for (size_t i = 0; i < p->n_rec; i++)
     {
       rs_slice_project (p->slice, rs_sim_theta (p->sim, i), &p->pu[i],
                         &p->pv[i]);
@@ -244,8 +246,9 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
                        "points a side");
   if ((p = calloc (1, sizeof *p)) == NULL)
     return plane_fail (NULL, err, RS_ENOMEM, "out of memory");
-  *p = (rs_plane) { sc, v, sim, at, n, NULL, 0, 0, { 0, 0 }, { 0, 0 }, "",
-                    "", NULL, NULL, NULL, NULL, NULL, NULL };
+  *p = (rs_plane) { sc, v, sim, at, at, rs_sim_n_recorded (sim), n, NULL, 0,
+                    0, { 0, 0 }, { 0, 0 }, "", "", NULL, NULL, NULL, NULL,
+                    NULL, NULL };
   if ((net = rs_net_clone (rs_sim_net (sim), err)) == NULL)
     {
       rs_plane_free (p);
@@ -310,6 +313,12 @@ rs_plane_v_name (const rs_plane *p)
   return p->vname;
 }
 
+void
+rs_plane_show (rs_plane *p, size_t i)
+{
+  p->shown = i < p->n_rec ? i : p->n_rec - 1;
+}
+
 size_t
 rs_plane_grid (const rs_plane *p)
 {
@@ -333,8 +342,8 @@ rs_plane_cell (const rs_plane *p, size_t i, size_t j, double *u, double *v,
 void
 rs_plane_point (const rs_plane *p, size_t i, double *u, double *v)
 {
-  if (i > p->at)
-    i = p->at;
+  if (i >= p->n_rec)
+    i = p->n_rec - 1;
   *u = p->pu[i];
   *v = p->pv[i];
 }
@@ -509,13 +518,13 @@ draw_path (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  rs_draw_path_line (cr, p->at + 1, plane_point, &job, s);
-  for (size_t i = 0; i <= p->at; i++)
+  rs_draw_path_line (cr, p->shown + 1, plane_point, &job, s);
+  for (size_t i = 0; i <= p->shown; i++)
     {
       rs_plane_map (p, plot, p->pu[i], p->pv[i], &x, &y);
       rs_draw_path_mark (cr, px, py, x, y,
                          rs_sim_recorded (p->sim, i)->events, i,
-                         p->at < 400, s);
+                         p->shown < 400, s);
       px = x;
       py = y;
     }
@@ -584,7 +593,7 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   rs_landscape_draw_contours (cr, p->land, plot, s);
   draw_dead (cr, p, plot, s);
   draw_path (cr, p, plot, s);
-  rs_plane_map (p, plot, p->pu[p->at], p->pv[p->at], &x, &y);
+  rs_plane_map (p, plot, p->pu[p->shown], p->pv[p->shown], &x, &y);
   cairo_save (cr);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
@@ -737,7 +746,7 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   free (q);
   /* the path on the surface, then the ball */
   cairo_new_path (cr);
-  for (size_t i = 0; i <= p->at; i++)
+  for (size_t i = 0; i <= p->shown; i++)
     {
       gu = (p->pu[i] - p->ur.lo) / (p->ur.hi - p->ur.lo);
       gv = (p->pv[i] - p->vr.lo) / (p->vr.hi - p->vr.lo);
@@ -757,8 +766,8 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 2.0 * s);
   cairo_stroke (cr);
-  gu = (p->pu[p->at] - p->ur.lo) / (p->ur.hi - p->ur.lo);
-  gv = (p->pv[p->at] - p->vr.lo) / (p->vr.hi - p->vr.lo);
+  gu = (p->pu[p->shown] - p->ur.lo) / (p->ur.hi - p->ur.lo);
+  gv = (p->pv[p->shown] - p->vr.lo) / (p->vr.hi - p->vr.lo);
   if (gu >= 0 && gu <= 1 && gv >= 0 && gv <= 1)
     {
       project (&c, -1 + 2 * gu, -1 + 2 * gv,
@@ -816,7 +825,7 @@ draw_basin (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
   cairo_new_path (cr);
-  for (size_t i = 0; i <= p->at; i++)
+  for (size_t i = 0; i <= p->shown; i++)
     {
       rs_plane_map_cells (p, plot, p->pu[i], p->pv[i], &x, &y);
       cairo_line_to (cr, x, y);
@@ -850,8 +859,14 @@ rs_plane_draw (cairo_t *cr, rs_rect r, const rs_plane *p,
 {
   char title[160];
 
+  double tw;
+
   cairo_save (cr);
   plane_title (p, title, sizeof title);
+  rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
+  if (tw > r.width - 74 * s)   /* too long for the cell: the name alone */
+    snprintf (title, sizeof title, "<b>%s</b>", p->view->kind
+              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape");
   rs_theme_set (cr, th->fg);
   rs_text (cr, font, r.x + 70 * s, r.y + 4 * s, title, 12 * s, 0, 0, 0, 0);
   if (p->basin != NULL)

@@ -31,6 +31,11 @@ rs_interval rs_plane_v_range (const rs_plane *p);
 const char *rs_plane_u_name (const rs_plane *p);
 const char *rs_plane_v_name (const rs_plane *p);
 
+/* Show the run at recorded point i (the ball, the path up to it) on the
+ * plane made through the point `at` of rs_plane_alloc, which it starts
+ * with: the frames of an animation over one landscape. */
+void rs_plane_show (rs_plane *p, size_t i);
+
 /* The grid's points a side. */
 size_t rs_plane_grid (const rs_plane *p);
 
@@ -41,8 +46,7 @@ size_t rs_plane_grid (const rs_plane *p);
 int rs_plane_cell (const rs_plane *p, size_t i, size_t j, double *u,
                    double *v, double *loss, int *plateau, int *deader);
 
-/* The run's recorded point i (up to the plane's `at`) in the plane's
- * coordinates as shown. */
+/* The run's recorded point i in the plane's coordinates as shown. */
 void rs_plane_point (const rs_plane *p, size_t i, double *u, double *v);
 
 /* Where (u, v) lies in the plot rectangle of a flat plane drawn in r. */

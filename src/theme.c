@@ -68,6 +68,23 @@ rs_theme_set_alpha (cairo_t *cr, rs_rgb c, double a)
   cairo_set_source_rgba (cr, c.r, c.g, c.b, a);
 }
 
+/* The figure's font family, kept with the cairo_t it draws into. */
+static const cairo_user_data_key_t family_key;
+
+void
+rs_text_set_family (cairo_t *cr, const char *family)
+{
+  cairo_set_user_data (cr, &family_key, g_strdup (family), g_free);
+}
+
+const char *
+rs_text_family (cairo_t *cr)
+{
+  const char *f = cairo_get_user_data (cr, &family_key);
+
+  return f != NULL ? f : "Sans";
+}
+
 /* A layout of markup in family at px pixels, bold or not.  Text that is
  * not valid markup is shown as it is rather than not at all. */
 static PangoLayout *
@@ -77,7 +94,8 @@ layout_of (cairo_t *cr, const char *family, const char *markup, double px,
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *fd = pango_font_description_new ();
 
-  pango_font_description_set_family (fd, family != NULL ? family : "Sans");
+  pango_font_description_set_family (fd, family != NULL ? family
+                                         : rs_text_family (cr));
   pango_font_description_set_absolute_size (fd, (px > 0.1 ? px : 0.1)
                                                  * PANGO_SCALE);
   pango_font_description_set_weight (fd, bold ? PANGO_WEIGHT_BOLD

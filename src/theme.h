@@ -30,9 +30,14 @@ const rs_theme *rs_theme_dark (void);
 void rs_theme_set (cairo_t *cr, rs_rgb c);
 void rs_theme_set_alpha (cairo_t *cr, rs_rgb c, double a);
 
+/* The font family of text drawn into cr with family NULL, here and in
+ * draw.c: one family per figure ("Sans" until set). */
+void rs_text_set_family (cairo_t *cr, const char *family);
+const char *rs_text_family (cairo_t *cr);
+
 /* Text: markup drawn at (x, y) with its anchor (ax, ay), fractions of its
  * width and height, rotated by angle radians about that point; px is the
- * size in pixels (user units); family NULL is "Sans".  Returns the width
+ * size in pixels (user units); family NULL is the figure's family.  Returns the width
  * of the text (before rotation).  rs_text_size measures without drawing. */
 double rs_text (cairo_t *cr, const char *family, double x, double y,
                 const char *markup, double px, int bold, double ax, double ay,

@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <check.h>
 
+#include "anim.h"
 #include "figure.h"
 #include "plane.h"
 
@@ -429,6 +431,96 @@ START_TEST (test_pca_needs_a_path)
 }
 END_TEST
 
+/* An animation's frames: evenly spaced recorded points, the first and
+ * the last included (k (nrec - 1) / (n - 1), rounded); all of them when
+ * they are fewer than the frames; the formats by extension. */
+START_TEST (test_anim_points)
+{
+  size_t pts[16];
+
+  ck_assert_uint_eq (rs_anim_points (11, 5, pts), 5);
+  ck_assert_uint_eq (pts[0], 0);
+  ck_assert_uint_eq (pts[1], 3);    /* 2.5 rounds up */
+  ck_assert_uint_eq (pts[2], 5);
+  ck_assert_uint_eq (pts[3], 8);
+  ck_assert_uint_eq (pts[4], 10);
+  ck_assert_uint_eq (rs_anim_points (3, 16, pts), 3);
+  ck_assert_uint_eq (pts[2], 2);
+  ck_assert_uint_eq (rs_anim_points (1000, 2, pts), 2);
+  ck_assert_uint_eq (pts[1], 999);
+  ck_assert_uint_eq (rs_anim_points (7, 1, pts), 1);
+  ck_assert_uint_eq (pts[0], 6);
+  ck_assert_uint_eq (rs_anim_points (0, 4, pts), 0);
+  ck_assert_int_eq (rs_anim_format_of ("a/b.MP4"), RS_ANIM_MP4);
+  ck_assert_int_eq (rs_anim_format_of ("b.gif"), RS_ANIM_GIF);
+  ck_assert_int_eq (rs_anim_format_of ("b.png"), RS_ANIM_NONE);
+  ck_assert_int_eq (rs_anim_format_of ("x.gif/b"), RS_ANIM_NONE);
+}
+END_TEST
+
+/* The frames of an animation show the ball where the run was: frame k
+ * has the ball at point points[k] of the path, mapped into the plot. */
+START_TEST (test_anim_frames_follow_the_ball)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+  size_t pts[4], n;
+  char dir[] = "/tmp/check_figure.XXXXXX", frames[64], path[128], msg[256];
+
+  load ("net-dead.scene", "view landscape over W1[4][0] b1[4] range [-1, 3] "
+        "[-2, 2]\n", &sc, &sim);
+  f = rs_figure_alloc (&sc, sim, (size_t) -1, 24, &err);
+  ck_assert_ptr_nonnull (f);
+  n = rs_anim_points (rs_sim_n_recorded (sim), 4, pts);
+  ck_assert_ptr_nonnull (mkdtemp (dir));
+  snprintf (frames, sizeof frames, "%s/f", dir);
+  ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, pts, n, NULL, msg,
+                                    sizeof msg), 0);
+  for (size_t k = 0; k < n; k++)
+    {
+      cairo_surface_t *img;
+      double x, y, rgb[3];
+      size_t idx;
+      rs_error e;
+
+      snprintf (path, sizeof path, "%s/frame-%05zu.png", frames, k);
+      img = cairo_image_surface_create_from_png (path);
+      ck_assert_int_eq (cairo_surface_status (img), CAIRO_STATUS_SUCCESS);
+      ck_assert_int_eq (cairo_image_surface_get_width (img), 300);
+      rs_figure_show (f, pts[k]);
+      ck_assert_int_eq (rs_figure_ball (f, 0, 300, 200, &x, &y), 1);
+      /* the ball's parameters at that point, by name */
+      ck_assert_int_eq (rs_net_param_lookup (rs_sim_net (sim), "W1[4][0]",
+                                             &idx, &e), RS_OK);
+      ck_assert_double_eq_tol (x, rs_plane_plot_rect
+                               (rs_figure_cell (f, 0, 300, 200),
+                                rs_figure_scale (f)).x
+                               + (rs_sim_theta (sim, pts[k])[idx] + 1.0)
+                               / 4.0 * rs_plane_plot_rect
+                               (rs_figure_cell (f, 0, 300, 200),
+                                rs_figure_scale (f)).width, 1e-9);
+      pixel (img, (int) lround (x), (int) lround (y), rgb);
+      ck_assert_msg (rgb[0] > 0.55 && rgb[1] < 0.4 && rgb[2] < 0.4,
+                     "frame %zu: no ball at (%g, %g)", k, x, y);
+      cairo_surface_destroy (img);
+      unlink (path);
+    }
+  /* a folder with files in it is not written into */
+  snprintf (path, sizeof path, "%s/keep", frames);
+  fclose (fopen (path, "w"));
+  ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, pts, n, NULL, msg,
+                                    sizeof msg), -1);
+  ck_assert_msg (strstr (msg, "the folder is not empty") != NULL, "%s", msg);
+  unlink (path);
+  rmdir (frames);
+  rmdir (dir);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
 static Suite *
 figure_suite (void)
 {
@@ -447,6 +539,8 @@ figure_suite (void)
   tcase_add_test (page, test_text_scale);
   tcase_add_test (page, test_default_views);
   tcase_add_test (page, test_every_view_dark);
+  tcase_add_test (page, test_anim_points);
+  tcase_add_test (page, test_anim_frames_follow_the_ball);
   suite_add_tcase (s, planes);
   suite_add_tcase (s, page);
   return s;

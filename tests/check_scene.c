@@ -165,7 +165,8 @@ static const char every_figure_keyword[] =
   "camera 120 45.5\n"
   "export \"fig/a.pdf\" size 10x6 cm\n"
   "export \"b.png\" dpi 300\n"
-  "export \"c.SVG\"\n";
+  "export \"c.SVG\"\n"
+  "export \"run.mp4\" size 640x360\n";
 
 /* Every value of every_figure_keyword where it belongs. */
 START_TEST (test_every_figure_keyword)
@@ -223,7 +224,8 @@ START_TEST (test_every_figure_keyword)
   ck_assert_int_eq (st->unit, RS_UNIT_CM);
   ck_assert_double_eq (st->azimuth, 120.0);
   ck_assert_double_eq (st->elevation, 45.5);
-  ck_assert_uint_eq (sc.n_exports, 3);
+  ck_assert_uint_eq (sc.n_exports, 4);
+  ck_assert_str_eq (sc.exports[3].path, "run.mp4");
   ck_assert_str_eq (sc.exports[0].path, "fig/a.pdf");
   ck_assert_double_eq (sc.exports[0].width, 10.0);
   ck_assert_double_eq (sc.exports[0].height, 6.0);
@@ -1177,7 +1179,7 @@ static const bad_scene bad_scenes[] = {
     "expected a quoted file name such as \"figure.pdf\", found 'figure'" },
   { "export \"figure.jpg\"\n", 0, RS_EINVAL, 1, 8,
     "cannot tell the format of \"figure.jpg\" from its name: it must end in "
-    ".png, .pdf or .svg" },
+    ".png, .pdf, .svg, .mp4 or .gif" },
   { "export \"a.png\" dpi 5\n", 0, RS_EINVAL, 1, 20,
     "dpi 5 is out of range: it must be in [10, 2400]" },
   { "export \"a.png\" size 10x10 cm dpi 100 size 5x5 cm\n", 0, RS_ESYNTAX,
