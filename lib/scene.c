@@ -226,6 +226,12 @@ lex_string (parser *ps, token *t)
     {
       char c = *ps->p++;
 
+      if (c == '\0')
+        {
+          t->col = (int) (ps->p - 1 - ps->line_start) + 1;
+          return fail_at (ps, (place) { t->line, t->col }, RS_ESYNTAX,
+                          "a string cannot hold the byte 0x00");
+        }
       if (c == '\\' && ps->p < ps->end && (*ps->p == '"' || *ps->p == '\\'))
         c = *ps->p++;
       if (k + 1 < sizeof t->str)
@@ -1418,6 +1424,8 @@ kw_notes (parser *ps)
   if (expect (ps, T_STRING, "a quoted paragraph such as \"Watch the ball "
               "stop.\"") != RS_OK)
     return RS_ESYNTAX;
+  if (ps->tok.str[0] == '\0')
+    return RS_OK;   /* an empty paragraph adds nothing */
   add = strlen (ps->tok.str) + (used > 0);
   if (used + add >= sizeof ps->sc->notes)
     return fail (ps, RS_EINVAL, "the notes are too long (at most %zu bytes "

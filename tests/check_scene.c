@@ -1200,6 +1200,9 @@ static const bad_scene bad_scenes[] = {
     "with 'data csv' on line 1" },
   { "data csvv \"a.csv\"\n", 0, RS_EINVAL, 1, 6,
     "unknown data generator 'csvv'" },
+  /* a NUL byte in a string, found by the fuzzer: "notes \"a" is 8 bytes */
+  { "notes \"a\0b\"\n", 12, RS_ESYNTAX, 1, 9,
+    "a string cannot hold the byte 0x00" },
   /* 134-: a layer's own activation */
   { "network 1 4 1\nlayer 3 tanh\n", 0, RS_EINVAL, 2, 7,
     "layer 3: the network has layers 1 to 2" },
@@ -1949,6 +1952,7 @@ START_TEST (test_round_trip_every_keyword)
     "view landscape\nview timeline\nlayout column\ntheme light\n"
     "colormap viridis\ncolorscale log\ncamera -35 30\nsize 1200x800\n"
     "notes \"\"\nnotes \"b\"\n",
+    "notes \"a\"\nnotes \"\"\nnotes \"c\"\n",
   };
   rs_scene a, b, c;
   char *text;
@@ -1985,6 +1989,51 @@ START_TEST (test_round_trip_every_keyword)
   ck_assert_ptr_nonnull (strstr (text, "\noutput prelu -0.125\n"));
   ck_assert_ptr_nonnull (strstr (text, "\nkick at 500 sigma 1.25 weights\n"));
   free (text);
+}
+END_TEST
+
+/* Every input the fuzzer found a fault with (tests/fuzz/crashes/) now
+ * parses or fails cleanly, with a report that agrees with the first
+ * error, and what parses prints and parses back to the same scene. */
+START_TEST (test_fuzz_crashes)
+{
+  DIR *dir = opendir (RS_TOP_SRCDIR "/tests/fuzz/crashes");
+  struct dirent *e;
+  size_t n = 0;
+
+  ck_assert_ptr_nonnull (dir);
+  while ((e = readdir (dir)) != NULL)
+    {
+      char path[4096], *text;
+      size_t len;
+      rs_scene_report rep;
+      rs_scene sc;
+      rs_error err;
+      int rc;
+
+      if (strncmp (e->d_name, "crash-", 6) != 0)
+        continue;
+      snprintf (path, sizeof path, "%s/tests/fuzz/crashes/%s", RS_TOP_SRCDIR,
+                e->d_name);
+      ck_assert_int_eq (rs_scene_read (path, &text, &len, &err), RS_OK);
+      rc = rs_scene_parse_report (&sc, text, len, path, &rep);
+      ck_assert_int_eq (rc, rs_scene_parse (&sc, text, len, path, &err));
+      if (rc == RS_OK)
+        {
+          char *once = format (&sc);
+          rs_scene back;
+
+          ck_assert_int_eq (parse (&back, once, &err), RS_OK);
+          ck_assert_msg (rs_scene_equal (&sc, &back), "%s:\n%s", path, once);
+          free (once);
+        }
+      else
+        ck_assert_str_eq (rep.e[0].message, err.message);
+      free (text);
+      n++;
+    }
+  closedir (dir);
+  ck_assert_uint_gt (n, 0);
 }
 END_TEST
 
@@ -2126,6 +2175,7 @@ scene_suite (void)
   tcase_add_test (print, test_format_canonical);
   tcase_add_test (print, test_round_trip_every_keyword);
   tcase_add_test (print, test_round_trip_files);
+  tcase_add_test (print, test_fuzz_crashes);
   tcase_add_test (print, test_scene_equal);
   suite_add_tcase (s, print);
 
