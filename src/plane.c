@@ -462,6 +462,26 @@ hatch_cells (cairo_t *cr, const rs_plane *p, const unsigned char *mask,
   return count;
 }
 
+/* A region's label centred at (x, y), moved inside the plot when it would
+ * stick out, and clipped to it. */
+static void
+region_label (cairo_t *cr, rs_rect plot, double x, double y,
+              const char *markup, double s)
+{
+  double w, h, px = 12 * s;
+
+  rs_text_size (cr, NULL, markup, px, 0, &w, &h);
+  x = fmax (plot.x + w / 2 + 4 * s, fmin (x, plot.x + plot.width - w / 2
+                                            - 4 * s));
+  y = fmax (plot.y + h / 2 + 4 * s, fmin (y, plot.y + plot.height - h / 2
+                                            - 4 * s));
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  rs_draw_text_on_map (cr, x, y, markup, px, 0, 0.5, 0.5);
+  cairo_restore (cr);
+}
+
 /* Where a unit of the axes is dead, hatched lightly (C4); the plateau,
  * where the whole gradient vanishes, hatched boldly (C5); each labelled
  * when it is large enough to hold its label. */
@@ -478,17 +498,22 @@ draw_dead (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
       both += p->deader[k] && p->plateau[k];
     }
   /* where the plateau is the dead region (one unit), one hatch says it */
-  if (nd > 0 && both < 0.9 * nd
+  /* along random directions or principal components every unit moves,
+   * and "more units dead than the fewest" no longer names one unit */
+  int named = p->view->axes == RS_AXES_DEFAULT
+              || p->view->axes == RS_AXES_PARAMS;
+
+  if (named && nd > 0 && both < 0.9 * nd
       && hatch_cells (cr, p, p->deader, plot, s, -1, 14.0, 0.28, &x, &y)
          > big)
-    rs_draw_text_on_map (cr, x, y, "<b>a unit is dead</b>: its gradient is "
-                         "0", 12 * s, 0, 0.5, 0.5);
+    region_label (cr, plot, x, y, "<b>a unit is dead</b>\nits gradient is 0",
+                  s);
   if (np > 0
       && hatch_cells (cr, p, p->plateau, plot, s, 1, 11.0, 0.45, &x, &y)
          > big)
-    rs_draw_text_on_map (cr, x, y, both >= 0.9 * nd && nd > 0
-                         ? "<b>dead</b>: a flat plateau, ∇L = 0"
-                         : "<b>plateau</b>: ∇L = 0", 12 * s, 0, 0.5, 0.5);
+    region_label (cr, plot, x, y, both >= 0.9 * nd && nd > 0
+                  ? "<b>dead</b>: a flat plateau\n∇L = 0"
+                  : "<b>plateau</b>: ∇L = 0", s);
 }
 
 typedef struct {
@@ -536,7 +561,10 @@ static void
 draw_axis (cairo_t *cr, rs_rect plot, rs_interval r, int horizontal,
            const char *title, const rs_theme *th, const char *font, double s)
 {
-  double step = rs_draw_nice_step (r.hi - r.lo, horizontal ? 6 : 5);
+  /* about one tick per 55 units of length, 2 to 6 of them */
+  double room = (horizontal ? plot.width : plot.height) / (55.0 * s);
+  double step = rs_draw_nice_step (r.hi - r.lo, (int) fmax (2.0, fmin (6.0,
+                                                                  room)));
   long k0 = (long) ceil (r.lo / step - 1e-9);
   long k1 = (long) floor (r.hi / step + 1e-9);
   double t = 5.0 * s, wmax = 0.0;
