@@ -257,6 +257,24 @@ status_line (const rs_figure *f, char *buf, size_t n)
             pt->dead == 1 ? "" : "s", outcome[0] ? " · " : "", outcome);
 }
 
+/* A line of markup at (x, y), its size px shrunk (to 60 % at most) to
+ * fit in width, and clipped there. */
+static void
+fit_text (cairo_t *cr, const char *font, double x, double y, double width,
+          const char *markup, double px, int bold)
+{
+  double w;
+
+  rs_text_size (cr, font, markup, px, bold, &w, NULL);
+  if (w > width && w > 0)
+    px *= fmax (0.6, width / w);
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, 2 * px);
+  cairo_clip (cr);
+  rs_text (cr, font, x, y, markup, px, bold, 0, 0, 0);
+  cairo_restore (cr);
+}
+
 void
 rs_figure_draw (cairo_t *cr, double width, double height,
                 const rs_figure *f)
@@ -289,11 +307,11 @@ rs_figure_draw (cairo_t *cr, double width, double height,
   cairo_paint (cr);
   title = g_markup_escape_text (sc->title, -1);
   rs_theme_set (cr, th->fg);
-  rs_text (cr, font, 10 * s, 8 * s, title, 19 * s, 1, 0, 0, 0);
+  fit_text (cr, font, 10 * s, 8 * s, width - 20 * s, title, 19 * s, 1);
   g_free (title);
   status_line (f, status, sizeof status);
   rs_theme_set (cr, th->muted);
-  rs_text (cr, font, 10 * s, 36 * s, status, 13 * s, 0, 0, 0, 0);
+  fit_text (cr, font, 10 * s, 36 * s, width - 20 * s, status, 13 * s, 0);
   for (size_t i = 0; i < f->n_views; i++)
     {
       rs_rect r = rs_figure_cell (f, i, width, height);
