@@ -116,7 +116,7 @@ rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
                 char *errbuf, size_t errlen)
 {
   struct stat st;
-  char tmp[4096], path[4200];
+  char tmp[4096], path[4200], pngerr[4400];
   cairo_surface_t *s;
   const char *why = NULL;
 
@@ -141,12 +141,11 @@ rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
       cairo_status_t cs = draw_frame (s, fig, points[k]);
 
       snprintf (path, sizeof path, "%s/frame-%05zu.png", tmp, k);
-      if (cs == CAIRO_STATUS_SUCCESS)
-        cs = cairo_surface_write_to_png (s, path);
       if (cs != CAIRO_STATUS_SUCCESS)
-        why = cs == CAIRO_STATUS_WRITE_ERROR ? strerror (errno != 0 ? errno
-                                                         : EIO)
-                                             : cairo_status_to_string (cs);
+        why = cairo_status_to_string (cs);
+      else if (rs_export_png (s, path, pngerr, sizeof pngerr) != 0)
+        why = strchr (pngerr, ':') != NULL ? strrchr (pngerr, ':') + 2
+                                           : pngerr;
       else if (progress != NULL)
         progress (k + 1, n);
     }

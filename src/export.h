@@ -35,6 +35,13 @@ int rs_export_file (const char *path,
                     int (*write) (FILE *f, void *data, const char **why),
                     void *data, char *errbuf, size_t errlen);
 
+/* An image surface (ARGB32 or RGB24) as a PNG file at path, written
+ * directly (not through a temporary file): RGB when every pixel is
+ * opaque, RGBA otherwise.  Returns 0, or -1 with a message naming the
+ * file in errbuf. */
+int rs_export_png (cairo_surface_t *img, const char *path, char *errbuf,
+                   size_t errlen);
+
 /* Draw a width x height figure with draw(cr, width, height, data) into
  * path: pixels for PNG (rounded to whole pixels), points for PDF and
  * SVG.  Returns 0, or -1 with a message naming the file in errbuf. */

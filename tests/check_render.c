@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +38,7 @@ setup (void)
                              121, 121, &err);
   ck_assert_ptr_nonnull (land);
   frame = (rs_frame) { &scene, sim, land, rs_sim_neuron (sim)->w,
-                       rs_sim_neuron (sim)->b, NULL };
+                       rs_sim_neuron (sim)->b, NULL, 0 };
   snprintf (dir, sizeof dir, "/tmp/check_render.XXXXXX");
   ck_assert_ptr_nonnull (mkdtemp (dir));
 }
@@ -350,6 +351,65 @@ START_TEST (test_contours)
 }
 END_TEST
 
+/* rs_export_png writes what cairo reads back: opaque pixels exactly, and
+ * a translucent one (straight alpha in the file, premultiplied in cairo)
+ * within a level of rounding; an opaque image is stored as RGB, a
+ * translucent one as RGBA (the colour type byte 25 of the header). */
+START_TEST (test_png_round_trip)
+{
+  static const uint32_t px[4] = { 0xff102030u, 0xffffffffu, 0x80402010u,
+                                  0x00000000u };
+  char path[128], msg[256];
+  unsigned char head[26];
+  cairo_surface_t *img, *back;
+  FILE *f;
+
+  img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2, 2);
+  cairo_surface_flush (img);
+  for (int k = 0; k < 4; k++)
+    ((uint32_t *) (void *) (cairo_image_surface_get_data (img)
+                            + (k / 2) * cairo_image_surface_get_stride (img)))
+      [k % 2] = px[k];
+  cairo_surface_mark_dirty (img);
+  snprintf (path, sizeof path, "%s/rt.png", dir);
+  ck_assert_int_eq (rs_export_png (img, path, msg, sizeof msg), 0);
+  back = cairo_image_surface_create_from_png (path);
+  ck_assert_int_eq (cairo_surface_status (back), CAIRO_STATUS_SUCCESS);
+  for (int k = 0; k < 4; k++)
+    {
+      uint32_t got = ((const uint32_t *) (const void *)
+                      (cairo_image_surface_get_data (back) + (k / 2)
+                       * cairo_image_surface_get_stride (back)))[k % 2];
+
+      for (int shift = 0; shift < 32; shift += 8)
+        ck_assert_int_le (abs ((int) (got >> shift & 0xff)
+                               - (int) (px[k] >> shift & 0xff)),
+                          k < 2 ? 0 : 1);
+    }
+  f = fopen (path, "rb");
+  ck_assert_uint_eq (fread (head, 1, 26, f), 26);
+  fclose (f);
+  ck_assert_int_eq (head[25], 6);   /* RGBA */
+  cairo_surface_destroy (back);
+  cairo_surface_destroy (img);
+  img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 3, 3);
+  ck_assert_int_eq (rs_export_png (img, path, msg, sizeof msg), 0);
+  f = fopen (path, "rb");
+  ck_assert_uint_eq (fread (head, 1, 26, f), 26);
+  fclose (f);
+  ck_assert_int_eq (head[25], 2);   /* RGB */
+  unlink (path);
+  cairo_surface_destroy (img);
+  ck_assert_int_eq (rs_export_png (img = cairo_image_surface_create
+                                   (CAIRO_FORMAT_RGB24, 3, 3),
+                                   "/nonexistent/dir/x.png", msg,
+                                   sizeof msg), -1);
+  ck_assert_str_eq (msg, "/nonexistent/dir/x.png: cannot write: No such file "
+                    "or directory");
+  cairo_surface_destroy (img);
+}
+END_TEST
+
 static Suite *
 render_suite (void)
 {
@@ -369,6 +429,7 @@ render_suite (void)
   tcase_add_checked_fixture (te, setup, teardown);
   tcase_add_test (te, test_export_errors);
   tcase_add_test (te, test_drawing_error);
+  tcase_add_test (te, test_png_round_trip);
   suite_add_tcase (s, te);
   return s;
 }
