@@ -206,9 +206,10 @@ pc_direction (double *d, const double *X, size_t m, size_t np,
     d[i] /= sqrt (norm);
 }
 
-/* The centred points X (m x np) and their Gram matrix G = X X^T, whose
- * eigenvectors give the principal components without an np x np
- * covariance. */
+/* The centred points X (m x np), and the smaller of their Gram matrix
+ * X X^T (m x m) and their scatter matrix X^T X (np x np) into G: both
+ * have the principal components' variances as eigenvalues, and the
+ * eigen-decomposition costs the cube of the side. */
 static void
 centre_and_gram (const double *traj, const size_t *use, size_t m, size_t np,
                  double *X, gsl_matrix *G)
@@ -223,6 +224,20 @@ centre_and_gram (const double *traj, const size_t *use, size_t m, size_t np,
       for (size_t q = 0; q < m; q++)
         X[q * np + i] = traj[use[q] * np + i] - mean;
     }
+  if (np < m)
+    {
+      for (size_t i = 0; i < np; i++)
+        for (size_t j = 0; j <= i; j++)
+          {
+            double c = 0.0;
+
+            for (size_t q = 0; q < m; q++)
+              c += X[q * np + i] * X[q * np + j];
+            gsl_matrix_set (G, i, j, c);
+            gsl_matrix_set (G, j, i, c);
+          }
+      return;
+    }
   for (size_t a = 0; a < m; a++)
     for (size_t b = 0; b <= a; b++)
       {
@@ -235,10 +250,25 @@ centre_and_gram (const double *traj, const size_t *use, size_t m, size_t np,
       }
 }
 
+/* The sign of a direction made canonical: its largest entry (in absolute
+ * value, the first of equals) positive, whichever matrix gave it. */
+static void
+canonical_sign (double *d, size_t np)
+{
+  size_t k = 0;
+
+  for (size_t i = 1; i < np; i++)
+    if (fabs (d[i]) > fabs (d[k]))
+      k = i;
+  if (d[k] < 0.0)
+    for (size_t i = 0; i < np; i++)
+      d[i] = -d[i];
+}
+
 int
 rs_slice_pca (rs_slice *s, const double *traj, size_t n, rs_error *err)
 {
-  size_t use[PCA_MAX], m, np = s->np;
+  size_t use[PCA_MAX], m, side, np = s->np;
   double *X;
   gsl_matrix *G, *evec;
   gsl_vector *eval;
@@ -250,11 +280,12 @@ rs_slice_pca (rs_slice *s, const double *traj, size_t n, rs_error *err)
                          "principal components need a trajectory of at "
                          "least 3 points, not %zu", n);
   m = pca_points (n, use);
+  side = np < m ? np : m;
   X = malloc (m * np * sizeof *X);
-  G = gsl_matrix_alloc (m, m);
-  evec = gsl_matrix_alloc (m, m);
-  eval = gsl_vector_alloc (m);
-  ws = gsl_eigen_symmv_alloc (m);
+  G = gsl_matrix_alloc (side, side);
+  evec = gsl_matrix_alloc (side, side);
+  eval = gsl_vector_alloc (side);
+  ws = gsl_eigen_symmv_alloc (side);
   if (X == NULL || G == NULL || evec == NULL || eval == NULL || ws == NULL)
     rc = rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
                        "out of memory for principal components");
@@ -270,8 +301,19 @@ rs_slice_pca (rs_slice *s, const double *traj, size_t n, rs_error *err)
     }
   if (rc == RS_OK)
     {
-      pc_direction (s->d1, X, m, np, evec, 0);
-      pc_direction (s->d2, X, m, np, evec, 1);
+      if (np < m)
+        for (size_t i = 0; i < np; i++)
+          {
+            s->d1[i] = gsl_matrix_get (evec, i, 0);
+            s->d2[i] = gsl_matrix_get (evec, i, 1);
+          }
+      else
+        {
+          pc_direction (s->d1, X, m, np, evec, 0);
+          pc_direction (s->d2, X, m, np, evec, 1);
+        }
+      canonical_sign (s->d1, np);
+      canonical_sign (s->d2, np);
       memcpy (s->theta0, traj + (n - 1) * np, np * sizeof (double));
       snprintf (s->name1, sizeof s->name1, "PC1");
       snprintf (s->name2, sizeof s->name2, "PC2");

@@ -545,6 +545,32 @@ START_TEST (test_pca_plane)
 }
 END_TEST
 
+/* The two ways to the principal components agree: 10 points of 7
+ * parameters take the 7 x 7 scatter matrix, the same points padded with
+ * 5 parameters that stay 0 take the 10 x 10 Gram matrix; the directions
+ * are the same (the padding 0 in them), signs included. */
+START_TEST (test_pca_two_ways)
+{
+  enum { NP = 7, PAD = 12, N = 10 };
+  double a[N * NP], b[N * PAD] = { 0 };
+  double t0[PAD], d1[PAD], d2[PAD], u0[PAD], u1[PAD], u2[PAD];
+  rs_slice s = { NP, t0, d1, d2, "", "" };
+  rs_slice p = { PAD, u0, u1, u2, "", "" };
+
+  for (size_t t = 0; t < N; t++)
+    for (size_t i = 0; i < NP; i++)
+      b[t * PAD + i] = a[t * NP + i]
+        = sin (0.7 * (double) (t * NP + i)) + 0.05 * (double) (t * i);
+  ck_assert_int_eq (rs_slice_pca (&s, a, N, NULL), RS_OK);
+  ck_assert_int_eq (rs_slice_pca (&p, b, N, NULL), RS_OK);
+  for (size_t i = 0; i < PAD; i++)
+    {
+      ck_assert_double_eq_tol (u1[i], i < NP ? d1[i] : 0.0, 1e-9);
+      ck_assert_double_eq_tol (u2[i], i < NP ? d2[i] : 0.0, 1e-9);
+    }
+}
+END_TEST
+
 /* Bad slices and grids are refused with a reason. */
 START_TEST (test_surface_errors)
 {
@@ -659,6 +685,7 @@ surface_suite (void)
   tcase_add_test (slices, test_preview_first);
   tcase_add_test (slices, test_filter_norm);
   tcase_add_test (slices, test_pca_plane);
+  tcase_add_test (slices, test_pca_two_ways);
   tcase_add_test (slices, test_surface_errors);
   tcase_add_loop_test (slices, test_basin_dead_region, 0, 2);
   suite_add_tcase (s, slices);
