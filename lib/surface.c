@@ -499,6 +499,11 @@ rs_surface_loss (const rs_neuron *u, const rs_data *d, rs_interval wr,
                  rs_interval br, gsl_matrix *loss)
 {
   rs_neuron v = *u;
+  /* ReLU and Leaky ReLU inline, with the very expressions of act.c and
+   * rs_loss_mse, so that the grid is the same to the bit, several times
+   * faster than through the family's table */
+  double slope = u->act == rs_act_relu ? 0.0 : u->alpha;
+  int inline_act = u->act == rs_act_relu || u->act == rs_act_leaky_relu;
 
   if (loss->size1 < 2 || loss->size2 < 2 || !range_ok (wr) || !range_ok (br))
     return RS_EINVAL;
@@ -507,8 +512,24 @@ rs_surface_loss (const rs_neuron *u, const rs_data *d, rs_interval wr,
       v.b = rs_surface_coord (br, i, loss->size1);
       for (size_t j = 0; j < loss->size2; j++)
         {
+          double sum = 0.0;
+
           v.w = rs_surface_coord (wr, j, loss->size2);
-          gsl_matrix_set (loss, i, j, rs_loss_mse (&v, d));
+          if (!inline_act)
+            {
+              gsl_matrix_set (loss, i, j, rs_loss_mse (&v, d));
+              continue;
+            }
+          for (size_t k = 0; k < d->n; k++)
+            {
+              double z = v.w * d->x[k] + v.b;
+              double r = (z > 0.0 ? z : u->act == rs_act_relu ? 0.0
+                                                               : slope * z)
+                         - d->y[k];
+
+              sum += r * r;
+            }
+          gsl_matrix_set (loss, i, j, sum / (double) d->n);
         }
     }
   return RS_OK;

@@ -98,7 +98,7 @@ paint_heat (rs_landscape *l)
       for (size_t j = 0; j < nw; j++)
         {
           double rgb[3];
-          colour_map (l, scale_pos (l, gsl_matrix_get (l->loss, i, j)),
+          colour_map (l, scale_pos (l, l->loss->data[i * l->loss->tda + j]),
                       rgb);
           row[j] = 0xff000000u | (uint32_t) (rgb[0] * 255.0 + 0.5) << 16
                    | (uint32_t) (rgb[1] * 255.0 + 0.5) << 8
@@ -125,7 +125,7 @@ landscape_finish (rs_landscape *l, rs_error *err)
   for (size_t i = 0; i < nb; i++)
     for (size_t j = 0; j < nw; j++)
       {
-        double v = gsl_matrix_get (l->loss, i, j);
+        double v = l->loss->data[i * l->loss->tda + j];
 
         if (v <= DBL_MAX)
           {
@@ -454,17 +454,25 @@ trace_level (rs_landscape *l, size_t k, size_t *cap)
   size_t nb = l->loss->size1, nw = l->loss->size2;
   double best = -1.0;
 
+  size_t tda = l->loss->tda;
+  double level = l->levels[k];
+
   for (size_t i = 0; i + 1 < nb; i++)
     for (size_t j = 0; j + 1 < nw; j++)
       {
-        double v[4] = { gsl_matrix_get (l->loss, i, j),
-                        gsl_matrix_get (l->loss, i, j + 1),
-                        gsl_matrix_get (l->loss, i + 1, j + 1),
-                        gsl_matrix_get (l->loss, i + 1, j) };
+        const double *lo = l->loss->data + i * tda + j, *hi = lo + tda;
+        double v[4] = { lo[0], lo[1], hi[1], hi[0] };
         double p[4][2] = { { j, i }, { j + 1.0, i }, { j + 1.0, i + 1.0 },
                            { j, i + 1.0 } };
         rs_segment seg[2];
-        size_t ns = march_cell (v, p, l->levels[k], seg);
+        size_t ns;
+
+        /* most cells lie wholly on one side of the level */
+        if ((v[0] > level && v[1] > level && v[2] > level && v[3] > level)
+            || (v[0] < level && v[1] < level && v[2] < level
+                && v[3] < level))
+          continue;
+        ns = march_cell (v, p, level, seg);
 
         for (size_t q = 0; q < ns; q++)
           {

@@ -153,7 +153,7 @@ has_alpha (cairo_surface_t *img)
   return 0;
 }
 
-/* The image as a PNG through out, zlib at level 3 with the "sub" filter:
+/* The image as a PNG through out, zlib at level 1 with the "sub" filter:
  * a figure's large smooth areas compress almost as well as at cairo's
  * default, several times faster.  CAIRO_STATUS_SUCCESS or
  * CAIRO_STATUS_WRITE_ERROR. */
@@ -185,7 +185,7 @@ write_png (cairo_surface_t *img, out_stream *out)
       return CAIRO_STATUS_WRITE_ERROR;
     }
   png_set_write_fn (png, out, png_out, png_flush_out);
-  png_set_compression_level (png, 3);
+  png_set_compression_level (png, 1);
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
   png_set_IHDR (png, info, (png_uint_32) w, (png_uint_32) h, 8,
                 alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,

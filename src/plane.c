@@ -37,6 +37,18 @@ struct rs_plane {
                                 the window (a unit of the axes dies) */
   rs_basin *basin;           /* basin maps */
   double *pu, *pv;           /* the path, points 0 .. at */
+  struct plane_cache *cache; /* the flat plane's still layer */
+};
+
+/* What does not move from frame to frame of a flat plane (the heatmap,
+ * contours, hatching, axes, colour bar, title), drawn once into an image
+ * for image targets and painted under the path and the ball at each
+ * frame: for the app and for animations.  Vector targets draw it all. */
+struct plane_cache {
+  cairo_surface_t *img;
+  double x, y, w, h, s;      /* the cell and the scale it was drawn for */
+  const rs_theme *th;
+  char font[64];
 };
 
 /* ---- Building ---- */
@@ -248,7 +260,9 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
     return plane_fail (NULL, err, RS_ENOMEM, "out of memory");
   *p = (rs_plane) { sc, v, sim, at, at, rs_sim_n_recorded (sim), n, NULL, 0,
                     0, { 0, 0 }, { 0, 0 }, "", "", NULL, NULL, NULL, NULL,
-                    NULL, NULL };
+                    NULL, NULL, NULL };
+  if ((p->cache = calloc (1, sizeof *p->cache)) == NULL)
+    return plane_fail (p, err, RS_ENOMEM, "out of memory");
   if ((net = rs_net_clone (rs_sim_net (sim), err)) == NULL)
     {
       rs_plane_free (p);
@@ -286,6 +300,9 @@ rs_plane_free (rs_plane *p)
   free (p->deader);
   free (p->pu);
   free (p->pv);
+  if (p->cache != NULL && p->cache->img != NULL)
+    cairo_surface_destroy (p->cache->img);
+  free (p->cache);
   free (p);
 }
 
@@ -610,6 +627,93 @@ draw_frame (cairo_t *cr, const rs_plane *p, rs_rect plot, const rs_theme *th,
   draw_axis (cr, plot, p->vr, 0, p->vname, th, font, s);
 }
 
+/* The title of the panel in r, shortened when the cell is narrow. */
+static void
+draw_title (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
+            const char *font, double s)
+{
+  char title[160];
+  double tw;
+
+  plane_title (p, title, sizeof title);
+  rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
+  if (tw > r.width - 74 * s)   /* too long for the cell: the name alone */
+    snprintf (title, sizeof title, "<b>%s</b>", p->view->kind
+              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape");
+  rs_theme_set (cr, th->fg);
+  rs_text (cr, font, r.x + 70 * s, r.y + 4 * s, title, 12 * s, 0, 0, 0, 0);
+}
+
+/* What stays from frame to frame: the title, the heatmap with contours
+ * and hatching, the frame, the axes and the colour bar. */
+static void
+draw_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
+            const char *font, double s)
+{
+  rs_rect plot = rs_plane_plot_rect (r, s);
+
+  draw_title (cr, r, p, th, font, s);
+  rs_landscape_draw_heat (cr, p->land, plot);
+  rs_landscape_draw_contours (cr, p->land, plot, s);
+  draw_dead (cr, p, plot, s);
+  draw_frame (cr, p, plot, th, font, s);
+  rs_landscape_draw_colour_bar (cr, p->land, plot, s, p->land->linear
+                                ? "loss" : "loss (log scale)", font,
+                                th->fg.r, th->fg.g, th->fg.b);
+}
+
+/* Whether the still layer can come from the cache: an image target, and
+ * a transformation that only moves by whole pixels. */
+static int
+cacheable (cairo_t *cr)
+{
+  cairo_matrix_t m;
+
+  cairo_get_matrix (cr, &m);
+  return cairo_surface_get_type (cairo_get_target (cr))
+         == CAIRO_SURFACE_TYPE_IMAGE
+         && m.xx == 1.0 && m.yy == 1.0 && m.xy == 0.0 && m.yx == 0.0
+         && m.x0 == floor (m.x0) && m.y0 == floor (m.y0);
+}
+
+/* The still layer, from the cache when it was drawn for this cell, scale,
+ * theme and font; drawn directly when it cannot be cached. */
+static void
+paint_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
+             const char *font, double s)
+{
+  struct plane_cache *c = p->cache;
+  double x = floor (r.x), y = floor (r.y);
+  int w = (int) ceil (r.x + r.width) - (int) x;
+  int h = (int) ceil (r.y + r.height) - (int) y;
+
+  if (!cacheable (cr) || w <= 0 || h <= 0)
+    {
+      draw_still (cr, r, p, th, font, s);
+      return;
+    }
+  if (c->img == NULL || c->x != r.x || c->y != r.y || c->w != r.width
+      || c->h != r.height || c->s != s || c->th != th
+      || strcmp (c->font, font != NULL ? font : "") != 0)
+    {
+      cairo_t *cc;
+
+      if (c->img != NULL)
+        cairo_surface_destroy (c->img);
+      c->img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cc = cairo_create (c->img);
+      rs_text_set_family (cc, rs_text_family (cr));
+      cairo_translate (cc, -x, -y);
+      draw_still (cc, r, p, th, font, s);
+      cairo_destroy (cc);
+      *c = (struct plane_cache) { c->img, r.x, r.y, r.width, r.height, s,
+                                  th, "" };
+      snprintf (c->font, sizeof c->font, "%s", font != NULL ? font : "");
+    }
+  cairo_set_source_surface (cr, c->img, x, y);
+  cairo_paint (cr);
+}
+
 static void
 draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
            const char *font, double s)
@@ -617,9 +721,7 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   rs_rect plot = rs_plane_plot_rect (r, s);
   double x, y;
 
-  rs_landscape_draw_heat (cr, p->land, plot);
-  rs_landscape_draw_contours (cr, p->land, plot, s);
-  draw_dead (cr, p, plot, s);
+  paint_still (cr, r, p, th, font, s);
   draw_path (cr, p, plot, s);
   rs_plane_map (p, plot, p->pu[p->shown], p->pv[p->shown], &x, &y);
   cairo_save (cr);
@@ -627,10 +729,6 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_clip (cr);
   rs_draw_ball_at (cr, x, y, s);
   cairo_restore (cr);
-  draw_frame (cr, p, plot, th, font, s);
-  rs_landscape_draw_colour_bar (cr, p->land, plot, s, p->land->linear
-                                ? "loss" : "loss (log scale)", font,
-                                th->fg.r, th->fg.g, th->fg.b);
 }
 
 /* ---- Drawing: the 3-D surface ---- */
@@ -885,18 +983,9 @@ void
 rs_plane_draw (cairo_t *cr, rs_rect r, const rs_plane *p,
                const rs_theme *th, const char *font, double s)
 {
-  char title[160];
-
-  double tw;
-
   cairo_save (cr);
-  plane_title (p, title, sizeof title);
-  rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
-  if (tw > r.width - 74 * s)   /* too long for the cell: the name alone */
-    snprintf (title, sizeof title, "<b>%s</b>", p->view->kind
-              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape");
-  rs_theme_set (cr, th->fg);
-  rs_text (cr, font, r.x + 70 * s, r.y + 4 * s, title, 12 * s, 0, 0, 0, 0);
+  if (p->basin != NULL || p->view->three_d)
+    draw_title (cr, r, p, th, font, s);
   if (p->basin != NULL)
     draw_basin (cr, r, p, th, font, s);
   else if (p->view->three_d)

@@ -59,7 +59,9 @@ void rs_plane_map (const rs_plane *p, rs_rect plot, double u, double v,
 void rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u,
                          double v, double *x, double *y);
 
-/* Draw the plane into r: the heatmap with labelled contours, the plateau
+/* Draw the plane into r (on an image target, the parts that do not move
+ * between frames come from an image kept in p, drawn again when r, s,
+ * th or font change): the heatmap with labelled contours, the plateau
  * (gradient norm below the scene's tolerance) hatched, the path with its
  * kicks as arrows, the ball at `at`, axes and the colour bar; or the 3-D
  * surface under the scene's camera; or the basin map with its legend. */

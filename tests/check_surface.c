@@ -123,6 +123,32 @@ START_TEST (test_grid_values)
 }
 END_TEST
 
+/* The grid is rs_loss_mse of the neuron at each (w, b), to the bit, for
+ * both families computed inline and for one through the table (ELU). */
+START_TEST (test_grid_is_rs_loss_mse)
+{
+  const rs_act_type *acts[3] = { rs_act_relu, rs_act_leaky_relu,
+                                 rs_act_elu };
+  rs_neuron u = neuron_make (acts[_i]);
+  rs_interval wr = rs_interval_make (-2.385, 1.913);
+  rs_interval br = rs_interval_make (-3.1, 2.7);
+  gsl_matrix *m = gsl_matrix_alloc (9, 11);
+
+  u.alpha = _i == 2 ? 1.0 : 0.0731;
+  ck_assert_int_eq (rs_surface_loss (&u, noisy, wr, br, m), RS_OK);
+  for (size_t i = 0; i < 9; i++)
+    for (size_t j = 0; j < 11; j++)
+      {
+        rs_neuron v = u;
+
+        v.w = rs_surface_coord (wr, j, 11);
+        v.b = rs_surface_coord (br, i, 9);
+        ck_assert (gsl_matrix_get (m, i, j) == rs_loss_mse (&v, noisy));
+      }
+  gsl_matrix_free (m);
+}
+END_TEST
+
 /* The surface does not move the neuron it was given. */
 START_TEST (test_neuron_untouched)
 {
@@ -664,6 +690,7 @@ surface_suite (void)
   tcase_add_checked_fixture (core, setup_data, teardown_data);
   tcase_add_test (core, test_coord);
   tcase_add_loop_test (core, test_grid_values, 0, 2);
+  tcase_add_loop_test (core, test_grid_is_rs_loss_mse, 0, 3);
   tcase_add_test (core, test_neuron_untouched);
   tcase_add_test (core, test_dead_plateau);
   tcase_add_test (core, test_active_closed_form);
