@@ -95,6 +95,7 @@ struct parser {
   place data_at;         /* the data generator's name */
   place view_at[RS_SCENE_MAX_VIEWS][2];  /* each view's kind, its p1 */
   place p2_at[RS_SCENE_MAX_VIEWS];       /* each view's p2 */
+  place trace_at[RS_SCENE_MAX_VIEWS][RS_VIEW_MAX_TRACES];
   place export_at[RS_SCENE_MAX_EXPORTS]; /* each export's path */
   place layout_at;       /* a grid layout's size */
   place layer_at[RS_NET_MAX_LAYERS];     /* each 'layer' line's L */
@@ -1437,7 +1438,7 @@ kw_notes (parser *ps)
 
 static const char *const view_names[] = {
   "landscape", "activation", "network", "timeline", "histogram", "depth",
-  "heads", "basin", NULL
+  "heads", "basin", "trace", NULL
 };
 static const char *const layout_names[] = { "auto", "row", "column", "grid",
                                             NULL };
@@ -1448,7 +1449,7 @@ static const char *const colormap_names[] = { "viridis", "cividis", "magma",
 const char *
 rs_view_kind_name (rs_view_kind k)
 {
-  return k >= RS_VIEW_LANDSCAPE && k <= RS_VIEW_BASIN ? view_names[k - 1]
+  return k >= RS_VIEW_LANDSCAPE && k <= RS_VIEW_TRACE ? view_names[k - 1]
                                                       : "?";
 }
 
@@ -1578,6 +1579,56 @@ view_plane (parser *ps, rs_view *v, size_t k)
     }
 }
 
+/* trace NAME...: 1 to RS_VIEW_MAX_TRACES parameters by name, or gamma
+ * (bias warming's shift) or rate (the learning rate), each once. */
+static int
+view_trace (parser *ps, rs_view *v, size_t k)
+{
+  char buf[80];
+  tok_kind kind;
+  int rc;
+
+  for (;;)
+    {
+      char *name = v->traces[v->n_traces];
+
+      if ((rc = peek (ps, &kind)) != RS_OK)
+        return rc;
+      if (kind != T_WORD && v->n_traces > 0)
+        return RS_OK;
+      if (kind != T_WORD)
+        {
+          next (ps);
+          return fail (ps, RS_ESYNTAX, "expected what to trace (a parameter "
+                       "such as b1[0], gamma or rate), found %s",
+                       describe (&ps->tok, buf, sizeof buf));
+        }
+      if (v->n_traces == RS_VIEW_MAX_TRACES)
+        {
+          next (ps);
+          return fail (ps, RS_EINVAL, "a trace shows at most %d series",
+                       RS_VIEW_MAX_TRACES);
+        }
+      next (ps);
+      ps->trace_at[k][v->n_traces] = here (ps);
+      if (strcmp (ps->tok.str, "gamma") == 0)
+        snprintf (name, sizeof v->traces[0], "gamma");
+      else if (strcmp (ps->tok.str, "rate") == 0)
+        snprintf (name, sizeof v->traces[0], "rate");
+      else
+        {
+          ps->pushed_back = 1;
+          if ((rc = get_param_name (ps, name, sizeof v->traces[0])) != RS_OK)
+            return rc;
+        }
+      for (size_t i = 0; i < v->n_traces; i++)
+        if (strcmp (v->traces[i], name) == 0)
+          return fail_at (ps, ps->trace_at[k][v->n_traces], RS_ESYNTAX,
+                          "%s is traced twice", name);
+      v->n_traces++;
+    }
+}
+
 /* view KIND [options]: the panels of the figure, in order. */
 static int
 kw_view (parser *ps)
@@ -1597,6 +1648,8 @@ kw_view (parser *ps)
   v->kind = (rs_view_kind) (i + 1);
   if (v->kind == RS_VIEW_LANDSCAPE || v->kind == RS_VIEW_BASIN)
     rc = view_plane (ps, v, k);
+  else if (v->kind == RS_VIEW_TRACE)
+    rc = view_trace (ps, v, k);
   if (rc == RS_OK)
     sc->n_views++;
   return rc;
@@ -1837,9 +1890,10 @@ static const keyword keywords[] = {
   { { "speed", "N", "steps per second in the app, 0.1 to 1000 (20)" },
     kw_speed, 0 },
   { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
-      "[LO, HI]] [grid N]", "a panel of the figure: landscape activation "
-      "network timeline histogram depth heads basin; repeatable, up to 9 "
-      "(the single neuron: landscape; a network: landscape, network, "
+      "[LO, HI]] [grid N] | trace NAME...", "a panel of the figure: "
+      "landscape activation network timeline histogram depth heads basin, "
+      "or trace NAME... (up to 4 parameters, gamma, rate); repeatable, up "
+      "to 9 (the single neuron: landscape; a network: landscape, network, "
       "timeline)" }, kw_view, 1 },
   { { "layout", "auto | row | column | grid COLSxROWS", "how the views are "
       "placed; grid: 1 to 4 each (auto)" }, kw_layout, 0 },
@@ -2107,6 +2161,11 @@ check_names (parser *ps, const rs_net *net)
     {
       const rs_view *v = &ps->sc->views[k];
 
+      for (size_t t = 0; t < v->n_traces; t++)
+        if (strcmp (v->traces[t], "gamma") != 0
+            && strcmp (v->traces[t], "rate") != 0
+            && rs_net_param_lookup (net, v->traces[t], &index, &e) != RS_OK)
+          rc = fail_at (ps, ps->trace_at[k][t], e.code, "%s", e.message);
       if (v->axes != RS_AXES_PARAMS)
         continue;
       if (rs_net_param_lookup (net, v->p1, &index, &e) != RS_OK)
@@ -2133,7 +2192,8 @@ check_shape (parser *ps)
     if (p->kicks[i].target == RS_KICK_UNIT)
       need = 1;
   for (size_t k = 0; k < ps->sc->n_views; k++)
-    if (ps->sc->views[k].axes == RS_AXES_PARAMS)
+    if (ps->sc->views[k].axes == RS_AXES_PARAMS
+        || ps->sc->views[k].n_traces > 0)
       need = 1;
   if (!need)
     return RS_OK;

@@ -342,6 +342,9 @@ rs_figure_draw (cairo_t *cr, double width, double height,
         case RS_VIEW_HEADS:
           rs_panel_heads (cr, r, &ctx);
           break;
+        case RS_VIEW_TRACE:
+          rs_panel_trace (cr, r, &ctx, &f->views[i]);
+          break;
         }
     }
   cairo_restore (cr);

@@ -89,4 +89,21 @@ int rs_panel_histogram_split (const rs_panel_ctx *c, size_t *below,
 size_t rs_panel_kink_fan (const rs_act_type *t, double p, double kink,
                           double *slopes, size_t n, double *bold);
 
+/* The series of view v (RS_VIEW_TRACE, see rs_scene.h) over the steps up
+ * to point `at`: each traced parameter, gamma or rate, in its colour,
+ * with a legend; events marked, the step shown as a line. */
+void rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
+                     const rs_view *v);
+
+/* The value of a traced series at recorded point i: a parameter by name
+ * (as trained, without warming's shift), "gamma" or "rate".  RS_EINVAL
+ * for another name or i out of range. */
+int rs_trace_value (const rs_sim *sim, const char *name, size_t i,
+                    double *value);
+
+/* The trace's plot inside r, and where (step, value) is drawn in it. */
+rs_rect rs_panel_trace_plot (rs_rect r, const rs_panel_ctx *c);
+int rs_panel_trace_map (rs_rect r, const rs_panel_ctx *c, const rs_view *v,
+                        double step, double value, double *x, double *y);
+
 #endif /* RS_PANELS_H */

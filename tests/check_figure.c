@@ -14,6 +14,7 @@
 
 #include "anim.h"
 #include "figure.h"
+#include "panels.h"
 #include "plane.h"
 
 /* A scene file of scenes/, parsed; its run taken to the end. */
@@ -334,6 +335,56 @@ START_TEST (test_cached_layer_is_the_same)
 }
 END_TEST
 
+/* C7 traced: with decay 0.1 on the biases at rate 0.1, the dead unit's
+ * bias is b2[0] = 0.5 x 0.99^t (the closed form of CONCEPTS.md C7), and
+ * the trace's line passes through its pixel at the last step, in the
+ * first series' colour. */
+START_TEST (test_trace_of_decay)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+  cairo_surface_t *img;
+  rs_panel_ctx ctx;
+  double v, x, y, rgb[3];
+  size_t n;
+  rs_rgb want = rs_theme_light ()->accent;
+
+  load ("c07-decay-biases.scene", "", &sc, &sim);
+  ck_assert_uint_eq (sc.views[0].kind, RS_VIEW_TRACE);
+  n = rs_sim_n_recorded (sim);
+  for (size_t i = 0; i < n; i += 37)
+    {
+      ck_assert_int_eq (rs_trace_value (sim, "b2[0]", i, &v), RS_OK);
+      ck_assert_double_eq_tol (v, 0.5 * pow (0.99, (double)
+                                             rs_sim_recorded (sim, i)->step),
+                               1e-13);
+    }
+  ck_assert_int_eq (rs_trace_value (sim, "gamma", 3, &v), RS_OK);
+  ck_assert_double_eq (v, 0.0);
+  ck_assert_int_eq (rs_trace_value (sim, "rate", 3, &v), RS_OK);
+  ck_assert_double_eq (v, 0.1);
+  ck_assert_int_eq (rs_trace_value (sim, "b9[0]", 3, &v), RS_EINVAL);
+  f = rs_figure_alloc (&sc, sim, (size_t) -1, 16, &err);
+  ck_assert_ptr_nonnull (f);
+  img = draw (f, 900, 600);
+  ctx = (rs_panel_ctx) { &sc, sim, n - 1, rs_theme_light (), sc.style.font,
+                         rs_figure_scale (f) };
+  ck_assert_int_eq (rs_trace_value (sim, "b2[0]", n - 1, &v), RS_OK);
+  ck_assert_int_eq (rs_panel_trace_map (rs_figure_cell (f, 0, 900, 600), &ctx,
+                                        &sc.views[0], 200, 0.5
+                                        * pow (0.99, 200), &x, &y), RS_OK);
+  pixel (img, (int) lround (x), (int) lround (y), rgb);
+  ck_assert_msg (fabs (rgb[0] - want.r) < 0.2 && fabs (rgb[1] - want.g) < 0.2
+                 && fabs (rgb[2] - want.b) < 0.2, "(%g, %g): %g %g %g", x, y,
+                 rgb[0], rgb[1], rgb[2]);
+  cairo_surface_destroy (img);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
 /* Two rectangles overlap. */
 static int
 overlap (rs_rect a, rs_rect b)
@@ -601,6 +652,7 @@ figure_suite (void)
   tcase_add_test (planes, test_pca_needs_a_path);
   tcase_add_test (page, test_ball_at_the_parameters);
   tcase_add_test (page, test_cached_layer_is_the_same);
+  tcase_add_test (page, test_trace_of_decay);
   tcase_add_test (page, test_layouts);
   tcase_add_test (page, test_text_scale);
   tcase_add_test (page, test_default_views);

@@ -1107,7 +1107,7 @@ static const bad_scene bad_scenes[] = {
     "unknown view 'landscpe' (did you mean 'landscape'?)" },
   { "view\n", 0, RS_ESYNTAX, 1, 5,
     "expected a view (landscape, activation, network, timeline, histogram, "
-    "depth, heads or basin), found end of line" },
+    "depth, heads, basin or trace), found end of line" },
   { "view landscape 4d\n", 0, RS_ESYNTAX, 1, 16, "malformed number '4d'" },
   { "view landscape 2d 3d\n", 0, RS_ESYNTAX, 1, 19,
     "'2d' and '3d' exclude each other" },
@@ -1203,6 +1203,19 @@ static const bad_scene bad_scenes[] = {
   /* a NUL byte in a string, found by the fuzzer: "notes \"a" is 8 bytes */
   { "notes \"a\0b\"\n", 12, RS_ESYNTAX, 1, 9,
     "a string cannot hold the byte 0x00" },
+  /* a trace view */
+  { "view trace\n", 0, RS_ESYNTAX, 1, 11,
+    "expected what to trace (a parameter such as b1[0], gamma or rate), "
+    "found end of line" },
+  { "network 1 3 1\nview trace b1[0] b1[0]\n", 0, RS_ESYNTAX, 2, 18,
+    "b1[0] is traced twice" },
+  { "network 1 3 1\nview trace gamma b1[5]\n", 0, RS_EINVAL, 2, 18,
+    "b1[5]: layer 1 has units 0 to 2" },
+  { "network 1 3 1\nview trace gamma rate b1[0] b1[1] b1[2]\n", 0,
+    RS_EINVAL, 2, 35, "a trace shows at most 4 series" },
+  { "view trace gama\n", 0, RS_EINVAL, 1, 12,
+    "'gama' is not a parameter name: names look like W1[0][1], b1[0] or "
+    "a1[0]" },
   /* 134-: a layer's own activation */
   { "network 1 4 1\nlayer 3 tanh\n", 0, RS_EINVAL, 2, 7,
     "layer 3: the network has layers 1 to 2" },
@@ -1946,6 +1959,7 @@ START_TEST (test_round_trip_every_keyword)
     "network 1 4 4 4 1\nactivation elu 0.25\nlayer 1 softplus 3\n"
     "layer 3 leaky_relu\nalpha 0.05\noutput tanh\nlayer 4 prelu -0.5\n",
     "network 1 4 4 1\nactivation softplus 2\nlayer 1 tanh\nlayer 2 relu\n",
+    "network 1 3 1\nview trace W1[0][0] b1[2] gamma rate\nview trace b2[0]\n",
     "view landscape 2d\nview basin over W1[0][0] b1[0] range [-1, 1] "
     "[0, 2]\nsize 640x480 px\nfont \"Sans\" 10\nlayout row\n"
     "export \"x.png\" size 300x200 pt dpi 96\n",

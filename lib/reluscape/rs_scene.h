@@ -22,8 +22,11 @@ typedef enum {
   RS_VIEW_HISTOGRAM,      /* layer 1's pre-activations */
   RS_VIEW_DEPTH,          /* the gradient bound through L layers */
   RS_VIEW_HEADS,          /* softmax against a ReLU-normalised head */
-  RS_VIEW_BASIN           /* where each start of a plane ends */
+  RS_VIEW_BASIN,          /* where each start of a plane ends */
+  RS_VIEW_TRACE           /* parameters, gamma or the rate over the steps */
 } rs_view_kind;
+
+#define RS_VIEW_MAX_TRACES 4
 
 /* The plane of a landscape or basin map. */
 typedef enum {
@@ -44,6 +47,8 @@ typedef struct {
   rs_interval u_range;
   rs_interval v_range;
   size_t grid;            /* grid points a side; 0: the exporter's */
+  size_t n_traces;        /* RS_VIEW_TRACE: what is traced, by name (a */
+  char traces[RS_VIEW_MAX_TRACES][32];  /* parameter, "gamma", "rate") */
 } rs_view;
 
 typedef enum {
