@@ -7,8 +7,18 @@
  * test can drive the app under SDL's dummy video driver with pushed events
  * and simulated seconds, without a display and without real time.
  *
- * Keys: Space pauses, L toggles Leaky ReLU, K kicks, R resets, H shows
- * help, Q or Escape quits; a left click on the plot restarts from there.
+ * The single neuron with the default look is drawn live with the classic
+ * landscape figure of draw.h, stepping as time passes.  Every other scene
+ * (networks, scenes with views, the dark theme, presenter mode) is drawn
+ * with the scene's figure (figure.h), the figure `reluscape render`
+ * draws: its landscapes are slices through one point of the run, so the
+ * app computes the run ahead to its end, draws the figure through the
+ * last point and plays the recorded trajectory back at the scene's speed.
+ * A live change (a kick, Leaky ReLU, a click ...) then branches the run at
+ * the point shown, computes it ahead again and redraws the figure.
+ *
+ * The keys are listed in rs_app_keys (the help overlay, README.md and
+ * reluscape(1) list the same ones).
  *
  * A script (rs_app_script) replays timed actions, one a line,
  * "FRAME ACTION [ARGS]", for reproducible runs and screenshots. */
@@ -29,7 +39,20 @@ typedef struct {
   int fixed_step;               /* nonzero: every frame advances exactly
                                    1/60 s, whatever the clock says (set
                                    by a script, for reproducible runs) */
+  int present;                  /* start in presenter mode */
+  const char *name;             /* S and E name their files NAME-stepN;
+                                   NULL: "reluscape" */
+  const char *save_dir;         /* where S and E write; NULL: "." */
 } rs_app_options;
+
+/* One key of the app and what it does, for the help overlay. */
+typedef struct {
+  const char *keys;
+  const char *what;
+} rs_app_key;
+
+/* The keys, in the order of the help overlay; *n is set to their count. */
+const rs_app_key *rs_app_keys (size_t *n);
 
 /* The defaults: 1280 x 720, no script, no frame limit, real time. */
 void rs_app_options_default (rs_app_options *o);
@@ -79,9 +102,45 @@ void rs_app_output_size (const rs_app *a, int *width, int *height);
  * window points, as mouse events do. */
 void rs_app_pixel_of (const rs_app *a, double w, double b, int *x, int *y);
 
+/* Wait until the landscape being computed off the main thread (after a
+ * change of the activation or alpha; in figure mode the figure's full
+ * grid after any change) is done and shown. */
+void rs_app_wait_landscape (rs_app *a);
+
 /* State for tests and the loop. */
 int rs_app_paused (const rs_app *a);
 int rs_app_leaky (const rs_app *a);
+double rs_app_alpha (const rs_app *a);
+double rs_app_speed (const rs_app *a);        /* steps per second */
+double rs_app_rate (const rs_app *a);         /* the base learning rate */
+double rs_app_kick_sigma (const rs_app *a);
+double rs_app_kink (const rs_app *a);
+int rs_app_warming (const rs_app *a);
+int rs_app_decay_biases (const rs_app *a);
+const rs_optim_type *rs_app_optim (const rs_app *a);
+int rs_app_figure_mode (const rs_app *a);     /* 0: the classic figure */
+int rs_app_present (const rs_app *a);
+int rs_app_dark (const rs_app *a);
+int rs_app_grad_shown (const rs_app *a);
+int rs_app_path_shown (const rs_app *a);
+int rs_app_fullscreen (const rs_app *a);
+/* The 3-D views' camera, degrees (a drag turns it). */
+void rs_app_camera (const rs_app *a, double *azimuth, double *elevation);
+/* The recorded point drawn: in figure mode the one played back, else the
+ * last. */
+size_t rs_app_shown (const rs_app *a);
+/* The message shown at the bottom of the window ("" when none). */
+const char *rs_app_toast (const rs_app *a);
+/* Whether a landscape or figure is being computed off the main thread,
+ * and the
+ * grid points a side of the one drawn (the classic figure; 0 else). */
+int rs_app_landscape_busy (const rs_app *a);
+size_t rs_app_landscape_grid (const rs_app *a);
+double rs_app_landscape_alpha (const rs_app *a);
+/* The balls (B adds one): 1 + the extra ones; ball i's run (0: the
+ * first), NULL past the last. */
+size_t rs_app_n_balls (const rs_app *a);
+const rs_sim *rs_app_ball_sim (const rs_app *a, size_t i);
 int rs_app_help_shown (const rs_app *a);
 int rs_app_quit_requested (const rs_app *a);
 unsigned long rs_app_frame (const rs_app *a);

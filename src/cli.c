@@ -128,19 +128,6 @@ cli_progress (const char *what, size_t done, size_t total)
 }
 
 int
-cli_need_neuron (const rs_scene *sc, const char *path)
-{
-  if (sc->sim.net.layers == 0)
-    return CLI_OK;
-  cli_message ("%s: render and run draw the landscape of a single neuron; "
-               "this scene trains a network of %zu layers: use 'reluscape "
-               "simulate' for its numbers",
-               cli_is_builtin (path) ? CLI_BUILTIN_NAME : path,
-               sc->sim.net.layers);
-  return CLI_USAGE;
-}
-
-int
 cli_is_builtin (const char *arg)
 {
   return arg == NULL || strcmp (arg, "-") == 0 || strcmp (arg, "builtin") == 0;

@@ -23,10 +23,6 @@ int cli_is_builtin (const char *arg);
  * reaches total.  Silent when standard error is not a terminal. */
 void cli_progress (const char *what, size_t done, size_t total);
 
-/* CLI_OK when the scene is the single neuron whose landscape render and
- * run draw; otherwise a message naming the scene and CLI_USAGE. */
-int cli_need_neuron (const rs_scene *sc, const char *path);
-
 /* Load the scene at path, or the built-in scene when cli_is_builtin.
  * Print each error and warning to stderr as "file:line:col: error:
  * message" (or "warning:"), then the offending line with a caret under

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 
@@ -21,6 +22,7 @@ typedef struct {
   rs_app_options app;
   const char *scene;
   const char *script;
+  char name[256];       /* S and E name their files after the scene */
 } run_args;
 
 /* The options, keys and script format, for --help. */
@@ -38,16 +40,39 @@ usage (FILE *out)
          "                       advances exactly 1/60 s, so runs are "
          "reproducible\n"
          "      --frames=N       quit after N frames\n"
+         "      --present        presenter mode: dark, large text, the "
+         "scene's beats\n"
+         "                       pause; PageDown/PageUp or the arrows move "
+         "between them\n"
          "  -h, --help           show this help and exit\n"
          "      --version        show the version and exit\n"
          "\n"
-         "Keys: Space pause, L Leaky ReLU on/off, K thermal kick, R reset,\n"
-         "H help, Q or Esc quit; a left click on the plot starts the ball "
-         "there.\n"
+         "Keys (H or ? in the window lists them):\n"
+         "  Space pause           + - or Up Down  faster, slower\n"
+         "  . or Right  step      , Backspace or Left  step back\n"
+         "  PageDown PageUp  next, previous beat\n"
+         "  L Leaky ReLU on/off   A Z  alpha up, down\n"
+         "  K kick                ] [  kick stronger, weaker\n"
+         "  Shift+Up Shift+Down  learning rate up, down\n"
+         "  O next optimiser      W bias warming on/off\n"
+         "  D decay on biases     C kink convention 0, 0.5, 1\n"
+         "  G gradient arrows     P the path\n"
+         "  T dark theme          F5 presenter mode   F fullscreen\n"
+         "  S PNG screenshot      E PDF of the figure (SCENE-stepN, in "
+         "the current folder)\n"
+         "  B one more ball with the next optimiser   R reset   H or ? "
+         "help   Q or Esc quit;\n"
+         "  a left click on the landscape starts the ball there; a drag "
+         "turns a 3-D one.\n"
          "\n"
          "A script has one action a line ('#' starts a comment), FRAME "
          "counting from 0:\n"
-         "  FRAME key NAME          space, l, k, r, h, q or escape\n"
+         "  FRAME key NAME          a letter, space, escape, plus, minus, "
+         "period, comma,\n"
+         "                          backspace, up, down, left, right, "
+         "pageup, pagedown,\n"
+         "                          [, ], question, f5, shift+up, "
+         "shift+down\n"
          "  FRAME click W B         a click where (W, B) is drawn\n"
          "  FRAME resize WxH        resize the window\n"
          "  FRAME screenshot FILE   the frame as PNG, PDF or SVG\n"
@@ -75,12 +100,13 @@ parse_frames (const char *s, unsigned long *n)
          && *n >= 1 && *n <= 1000000000UL ? 0 : -1;
 }
 
-enum { OPT_SCRIPT = 256, OPT_FRAMES, OPT_VERSION };
+enum { OPT_SCRIPT = 256, OPT_FRAMES, OPT_PRESENT, OPT_VERSION };
 
 static const struct option long_options[] = {
   { "size", required_argument, NULL, 's' },
   { "script", required_argument, NULL, OPT_SCRIPT },
   { "frames", required_argument, NULL, OPT_FRAMES },
+  { "present", no_argument, NULL, OPT_PRESENT },
   { "help", no_argument, NULL, 'h' },
   { "version", no_argument, NULL, OPT_VERSION },
   { NULL, 0, NULL, 0 }
@@ -104,6 +130,9 @@ apply_option (int c, const char *arg, char **argv, run_args *ra)
       if (parse_frames (arg, &ra->app.frames) != 0)
         return bad_usage ("expected a number of frames (1 to 1000000000), "
                           "not", arg);
+      return -1;
+    case OPT_PRESENT:
+      ra->app.present = 1;
       return -1;
     case 'h':
       usage (stdout);
@@ -140,6 +169,26 @@ parse_args (int argc, char **argv, run_args *ra)
   return -1;
 }
 
+/* The name of the scene's file without its folder and ".scene", for the
+ * files S and E write; "plateau" for the built-in scene. */
+static void
+scene_name (const char *path, char *buf, size_t n)
+{
+  const char *base;
+  size_t len;
+
+  if (path == NULL || strcmp (path, "-") == 0 || strcmp (path, "builtin") == 0)
+    {
+      snprintf (buf, n, "plateau");
+      return;
+    }
+  base = strrchr (path, '/') != NULL ? strrchr (path, '/') + 1 : path;
+  len = strlen (base);
+  if (len > 6 && strcmp (base + len - 6, ".scene") == 0)
+    len -= 6;
+  snprintf (buf, n, "%.*s", (int) len, base[0] ? base : "reluscape");
+}
+
 /* Open the app and run it to the end; CLI_FAILURE after any failure. */
 static int
 run_app (const rs_scene *sc, const rs_app_options *o)
@@ -169,9 +218,10 @@ cmd_run (int argc, char **argv)
 
   if (rc >= 0)
     return rc;
-  if (cli_load_scene (ra.scene, &sc) != CLI_OK
-      || cli_need_neuron (&sc, ra.scene) != CLI_OK)
+  if (cli_load_scene (ra.scene, &sc) != CLI_OK)
     return CLI_USAGE;
+  scene_name (ra.scene, ra.name, sizeof ra.name);
+  ra.app.name = ra.name;
   rs_error_clear (&err);
   if (ra.script != NULL
       && (script = rs_app_script_load (ra.script, &err)) == NULL)

@@ -18,14 +18,22 @@ struct rs_app_script {
   size_t cap;
 };
 
-/* The keys a script may press, by name. */
+/* The keys a script may press, by name, besides the letters a to z. */
 static const struct {
   const char *name;
   SDL_Keycode key;
+  Uint16 mod;
 } key_names[] = {
-  { "space", SDLK_SPACE }, { "l", SDLK_l }, { "k", SDLK_k },
-  { "r", SDLK_r }, { "h", SDLK_h }, { "q", SDLK_q },
-  { "escape", SDLK_ESCAPE }
+  { "space", SDLK_SPACE, 0 }, { "escape", SDLK_ESCAPE, 0 },
+  { "plus", SDLK_PLUS, 0 }, { "minus", SDLK_MINUS, 0 },
+  { "period", SDLK_PERIOD, 0 }, { "comma", SDLK_COMMA, 0 },
+  { "backspace", SDLK_BACKSPACE, 0 }, { "up", SDLK_UP, 0 },
+  { "down", SDLK_DOWN, 0 }, { "left", SDLK_LEFT, 0 },
+  { "right", SDLK_RIGHT, 0 }, { "pageup", SDLK_PAGEUP, 0 },
+  { "pagedown", SDLK_PAGEDOWN, 0 }, { "[", SDLK_LEFTBRACKET, 0 },
+  { "]", SDLK_RIGHTBRACKET, 0 }, { "question", SDLK_QUESTION, 0 },
+  { "f5", SDLK_F5, 0 }, { "shift+up", SDLK_UP, KMOD_SHIFT },
+  { "shift+down", SDLK_DOWN, KMOD_SHIFT }
 };
 
 /* The actions of the script language and how many values each takes. */
@@ -146,16 +154,28 @@ parse_number (const script_place *pl, const script_token *t, double *v)
 
 /* The key named in t. */
 static int
-parse_key (const script_place *pl, const script_token *t, SDL_Keycode *key)
+parse_key (const script_place *pl, const script_token *t, SDL_Keycode *key,
+           Uint16 *mod)
 {
+  *mod = 0;
+  if (t->text[0] != '\0' && t->text[1] == '\0'
+      && ((t->text[0] >= 'a' && t->text[0] <= 'z')
+          || (t->text[0] >= 'A' && t->text[0] <= 'Z')))
+    {
+      *key = SDLK_a + (t->text[0] | 0x20) - 'a';
+      return RS_OK;
+    }
   for (size_t i = 0; i < N_ELEMS (key_names); i++)
     if (SDL_strcasecmp (t->text, key_names[i].name) == 0)
       {
         *key = key_names[i].key;
+        *mod = key_names[i].mod;
         return RS_OK;
       }
   return script_fail (pl, t, "unknown key",
-                      " (keys: space, l, k, r, h, q, escape)");
+                      " (keys: a letter, space, escape, plus, minus, period,"
+                      " comma, backspace, up, down, left, right, pageup,"
+                      " pagedown, [, ], question, f5, shift+up, shift+down)");
 }
 
 /* The values of action a from tok[0 ..]. */
@@ -166,7 +186,7 @@ parse_args (const script_place *pl, const script_token *tok,
   switch (a->kind)
     {
     case RS_SCRIPT_KEY:
-      return parse_key (pl, &tok[0], &a->key);
+      return parse_key (pl, &tok[0], &a->key, &a->mod);
     case RS_SCRIPT_CLICK:
       if (parse_number (pl, &tok[0], &a->w) != RS_OK)
         return RS_ESYNTAX;

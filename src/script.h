@@ -16,6 +16,7 @@ typedef struct {
   unsigned long frame;   /* the frame at whose start it happens */
   rs_script_kind kind;
   SDL_Keycode key;       /* RS_SCRIPT_KEY */
+  Uint16 mod;            /* RS_SCRIPT_KEY: KMOD_SHIFT or 0 */
   double w;              /* RS_SCRIPT_CLICK: where on the landscape */
   double b;
   int width;             /* RS_SCRIPT_RESIZE */
@@ -30,7 +31,10 @@ typedef struct rs_app_script rs_app_script;
  * NULL with err naming file:line:col on a syntax error (RS_ESYNTAX) or
  * when memory runs out (RS_ENOMEM).  The format, one action a line, '#'
  * starting a comment:
- *   FRAME key NAME        a key press: space, l, k, r, h, q or escape
+ *   FRAME key NAME        a key press: a letter a-z, space, escape,
+ *                         plus, minus, period, comma, backspace, up,
+ *                         down, left, right, pageup, pagedown, [, ],
+ *                         question, f5, shift+up, shift+down
  *   FRAME click W B       a left click at the pixel where (W, B) is drawn
  *   FRAME resize WxH      resize the window
  *   FRAME screenshot FILE write the frame as PNG, PDF or SVG (by FILE's

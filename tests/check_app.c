@@ -395,6 +395,676 @@ START_TEST (test_pixels)
 }
 END_TEST
 
+/* ---- Controls ---------------------------------------------------------- */
+
+/* Press key with modifiers mod (KMOD_SHIFT) through SDL's queue. */
+static void
+press_mod (rs_app *a, SDL_Keycode key, Uint16 mod)
+{
+  SDL_Event e;
+
+  memset (&e, 0, sizeof e);
+  e.type = SDL_KEYDOWN;
+  e.key.state = SDL_PRESSED;
+  e.key.keysym.sym = key;
+  e.key.keysym.mod = mod;
+  e.key.keysym.scancode = SDL_GetScancodeFromKey (key);
+  ck_assert_int_eq (SDL_PushEvent (&e), 1);
+  rs_app_poll (a);
+}
+
+/* Up and + speed the ball up by the app's factor 1.5 a press, Down and -
+ * slow it down: after Up, Up, - the speed is speed x 1.5^2 / 1.5, and
+ * 2 s then make floor (2 x that) steps. */
+START_TEST (test_speed_keys)
+{
+  double want = scene.speed * 1.5 * 1.5;
+  size_t n;
+
+  press (app, SDLK_UP);
+  press (app, SDLK_PLUS);
+  ck_assert_double_eq_tol (rs_app_speed (app), want, 1e-12);
+  press (app, SDLK_MINUS);
+  want /= 1.5;
+  ck_assert_double_eq_tol (rs_app_speed (app), want, 1e-12);
+  press (app, SDLK_DOWN);
+  press (app, SDLK_UP);
+  ck_assert_double_eq_tol (rs_app_speed (app), want, 1e-12);
+  n = steps (app);
+  frames (app, 120, 1.0 / 60.0);
+  ck_assert_int_eq (steps (app) - n, (size_t) floor (2.0 * want + 1e-9));
+}
+END_TEST
+
+/* '.' takes one step and pauses; ',' and Backspace go back one recorded
+ * point each, to the very (w, b) recorded there. */
+START_TEST (test_single_step)
+{
+  const rs_sim *sim;
+  double w1, b1;
+
+  frames (app, 30, 1.0 / 60.0);
+  sim = rs_app_sim (app);
+  ck_assert_int_eq (steps (app), 4);        /* floor (0.5 s x 8 / s) */
+  press (app, SDLK_PERIOD);
+  ck_assert (rs_app_paused (app));
+  ck_assert_int_eq (steps (app), 5);
+  press (app, SDLK_PERIOD);
+  ck_assert_int_eq (steps (app), 6);
+  frames (app, 60, 1.0 / 60.0);
+  ck_assert_int_eq (steps (app), 6);
+  w1 = rs_sim_recorded (rs_app_sim (app), 5)->w;
+  b1 = rs_sim_recorded (rs_app_sim (app), 5)->b;
+  press (app, SDLK_COMMA);
+  ck_assert_int_eq (steps (app), 5);
+  ck_assert_double_eq (neuron ()->w, w1);
+  ck_assert_double_eq (neuron ()->b, b1);
+  press (app, SDLK_BACKSPACE);
+  ck_assert_int_eq (steps (app), 4);
+  ck_assert_ptr_eq (rs_app_sim (app), sim);
+}
+END_TEST
+
+/* A and Z change Leaky ReLU's alpha by the factor 1.5 and switch it on;
+ * the landscape is recomputed off the main thread while frames go on
+ * being drawn, and ends on the full 241-point grid for the new alpha. */
+START_TEST (test_alpha_keys)
+{
+  double want = scene.sim.alpha * 1.5 * 1.5;
+  rs_error err;
+
+  press (app, SDLK_a);
+  press (app, SDLK_a);
+  ck_assert (rs_app_leaky (app));
+  ck_assert_double_eq_tol (rs_app_alpha (app), want, 1e-12);
+  ck_assert_ptr_eq (neuron ()->act, rs_act_leaky_relu);
+  ck_assert_double_eq_tol (neuron ()->alpha, want, 1e-12);
+  for (int i = 0; i < 5; i++)
+    {
+      rs_app_advance (app, 1.0 / 60.0);
+      ck_assert_int_eq (rs_app_render (app, &err), 0);
+    }
+  rs_app_wait_landscape (app);
+  ck_assert (!rs_app_landscape_busy (app));
+  ck_assert_int_eq (rs_app_landscape_grid (app), 241);
+  ck_assert_double_eq_tol (rs_app_landscape_alpha (app), want, 1e-12);
+  press (app, SDLK_z);
+  ck_assert_double_eq_tol (rs_app_alpha (app), want / 1.5, 1e-12);
+  rs_app_wait_landscape (app);
+  ck_assert_double_eq_tol (rs_app_landscape_alpha (app), want / 1.5, 1e-12);
+  press (app, SDLK_l);
+  ck_assert (!rs_app_leaky (app));
+  ck_assert_ptr_eq (neuron ()->act, rs_act_relu);
+}
+END_TEST
+
+/* ] and [ scale the kick's strength by 1.5; Shift+Up and Shift+Down the
+ * learning rate by 1.25, which the next step uses. */
+START_TEST (test_kick_and_rate_keys)
+{
+  double rate = scene.sim.rate * 1.25 * 1.25;
+
+  press (app, SDLK_RIGHTBRACKET);
+  press (app, SDLK_RIGHTBRACKET);
+  press (app, SDLK_LEFTBRACKET);
+  ck_assert_double_eq_tol (rs_app_kick_sigma (app),
+                           scene.sim.kick_sigma * 1.5, 1e-12);
+  press_mod (app, SDLK_UP, KMOD_LSHIFT);
+  press_mod (app, SDLK_UP, KMOD_RSHIFT);
+  ck_assert_double_eq_tol (rs_app_rate (app), rate, 1e-12);
+  ck_assert_double_eq_tol (rs_app_speed (app), scene.speed, 1e-12);
+  frames (app, 8, 1.0 / 60.0);
+  ck_assert_double_eq_tol (rs_sim_current (rs_app_sim (app))->rate, rate,
+                           1e-12);
+  press_mod (app, SDLK_DOWN, KMOD_LSHIFT);
+  ck_assert_double_eq_tol (rs_app_rate (app), rate / 1.25, 1e-12);
+}
+END_TEST
+
+/* O, W, D and C make a new run with the changed setting, from the very
+ * point the ball is at: the optimisers go round the library's five; W
+ * and D switch warming and decay on the biases on and off; C goes
+ * through the kink conventions 0.5, 1 and back to 0 (the scene's 0). */
+START_TEST (test_run_settings)
+{
+  const rs_optim_type *const order[] = {
+    rs_optim_momentum, rs_optim_nesterov, rs_optim_rmsprop, rs_optim_adam,
+    rs_optim_gd
+  };
+  const double kinks[] = { 0.5, 1.0, 0.0 };
+  double w, b;
+
+  frames (app, 20, 1.0 / 60.0);
+  w = neuron ()->w;
+  b = neuron ()->b;
+  ck_assert_ptr_eq (rs_app_optim (app), rs_optim_gd);
+  for (size_t i = 0; i < 5; i++)
+    {
+      press (app, SDLK_o);
+      ck_assert_ptr_eq (rs_app_optim (app), order[i]);
+      ck_assert_double_eq (neuron ()->w, w);
+      ck_assert_double_eq (neuron ()->b, b);
+    }
+  ck_assert (!rs_app_warming (app));
+  press (app, SDLK_w);
+  ck_assert (rs_app_warming (app));
+  press (app, SDLK_w);
+  ck_assert (!rs_app_warming (app));
+  ck_assert (!rs_app_decay_biases (app));
+  press (app, SDLK_d);
+  ck_assert (rs_app_decay_biases (app));
+  ck_assert (rs_sim_get_params (rs_app_sim (app))->decay.lambda > 0);
+  ck_assert_double_eq (scene.sim.kink, 0.0);
+  for (size_t i = 0; i < 3; i++)
+    {
+      press (app, SDLK_c);
+      ck_assert_double_eq (rs_app_kink (app), kinks[i]);
+      ck_assert_double_eq (neuron ()->kink, kinks[i]);
+    }
+  ck_assert_double_eq (neuron ()->w, w);
+  ck_assert_double_eq (neuron ()->b, b);
+  /* R gives back the scene's run */
+  press (app, SDLK_r);
+  ck_assert (!rs_app_decay_biases (app));
+  ck_assert_double_eq (neuron ()->w, scene.sim.w0);
+}
+END_TEST
+
+/* G, P, T, F and ? toggle; T switches to the scene's figure in the dark
+ * theme (the page's corner turns dark) and back to the classic figure. */
+START_TEST (test_toggles)
+{
+  int w, h;
+  Uint32 *px;
+  rs_error err;
+
+  rs_app_output_size (app, &w, &h);
+  px = malloc ((size_t) w * h * 4);
+  ck_assert_ptr_nonnull (px);
+  press (app, SDLK_g);
+  ck_assert (rs_app_grad_shown (app));
+  press (app, SDLK_p);
+  ck_assert (!rs_app_path_shown (app));
+  ck_assert_int_eq (rs_app_render (app, &err), 0);
+  press (app, SDLK_QUESTION);
+  ck_assert (rs_app_help_shown (app));
+  press_mod (app, SDLK_SLASH, KMOD_LSHIFT);
+  ck_assert (!rs_app_help_shown (app));
+  press (app, SDLK_t);
+  ck_assert (rs_app_dark (app));
+  ck_assert (rs_app_figure_mode (app));
+  ck_assert_int_eq (rs_app_render (app, &err), 0);
+  ck_assert_int_eq (rs_app_read_pixels (app, px, 4 * w, &err), 0);
+  /* the dark theme's page, each channel well below the light one's 255 */
+  ck_assert_uint_lt ((px[0] >> 16) & 0xff, 0x60);
+  ck_assert_uint_lt (px[0] & 0xff, 0x60);
+  press (app, SDLK_t);
+  ck_assert (!rs_app_dark (app));
+  ck_assert (!rs_app_figure_mode (app));
+  ck_assert_int_eq (rs_app_render (app, &err), 0);
+  ck_assert_int_eq (rs_app_read_pixels (app, px, 4 * w, &err), 0);
+  ck_assert_uint_eq (px[0] & 0xffffff, 0xffffff);
+  press (app, SDLK_f);
+  ck_assert (rs_app_fullscreen (app) || rs_app_toast (app)[0] != '\0');
+  free (px);
+}
+END_TEST
+
+/* B adds balls with the optimisers after the first's, gd: momentum, then
+ * nesterov; each starts where the first ball is and takes the same
+ * floor (t x speed) steps; R removes them. */
+START_TEST (test_more_balls)
+{
+  double w, b;
+  size_t n;
+
+  frames (app, 15, 1.0 / 60.0);                 /* 2 steps */
+  w = neuron ()->w;
+  b = neuron ()->b;
+  n = steps (app);
+  press (app, SDLK_b);
+  press (app, SDLK_b);
+  ck_assert_int_eq (rs_app_n_balls (app), 3);
+  ck_assert_ptr_eq (rs_sim_get_params (rs_app_ball_sim (app, 1))->optim,
+                    rs_optim_momentum);
+  ck_assert_ptr_eq (rs_sim_get_params (rs_app_ball_sim (app, 2))->optim,
+                    rs_optim_nesterov);
+  ck_assert_ptr_null (rs_app_ball_sim (app, 3));
+  for (size_t i = 1; i < 3; i++)
+    {
+      ck_assert_double_eq (rs_sim_neuron (rs_app_ball_sim (app, i))->w, w);
+      ck_assert_double_eq (rs_sim_neuron (rs_app_ball_sim (app, i))->b, b);
+    }
+  frames (app, 60, 1.0 / 60.0);
+  for (size_t i = 1; i < 3; i++)
+    ck_assert_int_eq (rs_sim_step_count (rs_app_ball_sim (app, i)),
+                      steps (app) - n);
+  ck_assert_int_eq (steps (app) - n, (size_t) scene.speed);
+  press (app, SDLK_r);
+  ck_assert_int_eq (rs_app_n_balls (app), 1);
+}
+END_TEST
+
+/* The keys' table lists every key of the help; each has a description. */
+START_TEST (test_keys_listed)
+{
+  size_t n;
+  const rs_app_key *k = rs_app_keys (&n);
+  const char *const must[] = { "Space", "L", "K", "O", "W", "D", "C", "G",
+                               "P", "T", "F5", "F", "S", "E", "B", "R" };
+
+  ck_assert_int_ge (n, 20);
+  for (size_t i = 0; i < sizeof must / sizeof must[0]; i++)
+    {
+      size_t j;
+
+      for (j = 0; j < n; j++)
+        if (strcmp (k[j].keys, must[i]) == 0)
+          break;
+      ck_assert_msg (j < n, "key %s not listed", must[i]);
+      ck_assert (k[j].what[0] != '\0');
+    }
+}
+END_TEST
+
+/* S writes a PNG and E a PDF named after the scene and the step, and the
+ * window says where; an unwritable folder gives a message, no file and
+ * no crash. */
+START_TEST (test_save_keys)
+{
+  char dir[] = "/tmp/check_app.XXXXXX", path[300];
+  rs_app_options o;
+  rs_app *a;
+  FILE *f;
+  char head[5] = "";
+
+  ck_assert_ptr_nonnull (mkdtemp (dir));
+  rs_app_options_default (&o);
+  o.width = 320;
+  o.height = 200;
+  o.name = "plateau";
+  o.save_dir = dir;
+  a = app_new (&scene, &o);
+  frames (a, 30, 1.0 / 60.0);                /* 4 steps */
+  press (a, SDLK_s);
+  snprintf (path, sizeof path, "%s/plateau-step00004.png", dir);
+  ck_assert_msg (access (path, R_OK) == 0, "%s", rs_app_toast (a));
+  ck_assert (strstr (rs_app_toast (a), path) != NULL);
+  f = fopen (path, "rb");
+  ck_assert_int_eq (fread (head, 1, 4, f), 4);
+  fclose (f);
+  ck_assert (memcmp (head, "\x89PNG", 4) == 0);
+  unlink (path);
+  press (a, SDLK_e);
+  snprintf (path, sizeof path, "%s/plateau-step00004.pdf", dir);
+  ck_assert_msg (access (path, R_OK) == 0, "%s", rs_app_toast (a));
+  unlink (path);
+  rs_app_free (a);
+  rmdir (dir);
+  o.save_dir = "/nonexistent-dir/deeper";
+  a = app_new (&scene, &o);
+  press (a, SDLK_s);
+  ck_assert (strstr (rs_app_toast (a), "cannot save") != NULL);
+  ck_assert_int_ne (access ("/nonexistent-dir/deeper/plateau-step00000.png",
+                            F_OK), 0);
+  rs_app_free (a);
+}
+END_TEST
+
+/* ---- Network ------------------------------------------------------------ */
+
+static rs_scene net_scene;
+
+/* scenes/net-dead.scene, a 1-16-1 network: 1000 steps, every step
+ * recorded (the rate's change at step 100 adds a point of its own, so up
+ * to there point i is step i), speed 20 (the scene language's default). */
+static void
+load_net_scene (rs_scene *sc)
+{
+  ck_assert_int_eq (cli_load_scene (RS_TOP_SRCDIR "/scenes/net-dead.scene",
+                                    sc), CLI_OK);
+  ck_assert_int_eq (sc->sim.net.layers, 2);
+  ck_assert_int_eq (sc->sim.steps, 1000);
+  ck_assert_double_eq (sc->speed, 20.0);
+}
+
+static void
+net_setup (void)
+{
+  rs_app_options o;
+
+  load_net_scene (&net_scene);
+  rs_app_options_default (&o);
+  o.width = WIN_W;
+  o.height = WIN_H;
+  app = app_new (&net_scene, &o);
+}
+
+/* A network opens with the scene's figure, its run computed ahead to the
+ * scene's 1000 steps and played back: 1.5 s at 20 points a second show
+ * point 30; the ball is drawn red where (W1[0][0], b1[0]) of that point
+ * lies on the landscape view. */
+START_TEST (test_net_plays)
+{
+  const rs_sim *sim = rs_app_sim (app);
+  const rs_sim_point *pt;
+  int w, h, x, y;
+  Uint32 *px, ball;
+  rs_error err;
+
+  ck_assert (rs_app_figure_mode (app));
+  ck_assert_int_eq (rs_sim_current (sim)->step, 1000);
+  ck_assert_int_eq (rs_app_shown (app), 0);
+  frames (app, 90, 1.0 / 60.0);
+  ck_assert_int_eq (rs_app_shown (app), 30);
+  pt = rs_sim_recorded (sim, 30);
+  ck_assert_int_eq (pt->step, 30);
+  rs_app_output_size (app, &w, &h);
+  px = malloc ((size_t) w * h * 4);
+  ck_assert_ptr_nonnull (px);
+  ck_assert_int_eq (rs_app_render (app, &err), 0);
+  ck_assert_int_eq (rs_app_read_pixels (app, px, 4 * w, &err), 0);
+  rs_app_pixel_of (app, pt->w, pt->b, &x, &y);
+  ball = px[y * w + x];
+  ck_assert_uint_gt ((ball >> 16) & 0xff, 2 * ((ball >> 8) & 0xff));
+  ck_assert_uint_gt ((ball >> 16) & 0xff, 2 * (ball & 0xff));
+  free (px);
+}
+END_TEST
+
+/* Left, ',' and Backspace scrub back through the recording, '.' and
+ * Right forward, each pausing; the run itself is not touched. */
+START_TEST (test_net_scrub)
+{
+  frames (app, 60, 1.0 / 60.0);
+  ck_assert_int_eq (rs_app_shown (app), 20);
+  press (app, SDLK_LEFT);
+  ck_assert (rs_app_paused (app));
+  ck_assert_int_eq (rs_app_shown (app), 19);
+  press (app, SDLK_COMMA);
+  press (app, SDLK_BACKSPACE);
+  ck_assert_int_eq (rs_app_shown (app), 17);
+  press (app, SDLK_PERIOD);
+  press (app, SDLK_RIGHT);
+  ck_assert_int_eq (rs_app_shown (app), 19);
+  frames (app, 60, 1.0 / 60.0);
+  ck_assert_int_eq (rs_app_shown (app), 19);
+  ck_assert_int_eq (rs_sim_current (rs_app_sim (app))->step, 1000);
+}
+END_TEST
+
+/* K at point 20 branches the run there: point 21 is the kick, the run is
+ * computed on from it, and the play goes on from the kick. */
+START_TEST (test_net_kick)
+{
+  const rs_sim *sim;
+  size_t n;
+
+  frames (app, 60, 1.0 / 60.0);
+  press (app, SDLK_k);
+  sim = rs_app_sim (app);
+  n = rs_sim_n_recorded (sim);
+  ck_assert_int_eq (rs_app_shown (app), 21);
+  ck_assert (rs_sim_recorded (sim, 21)->events & RS_EVENT_KICK);
+  ck_assert_int_eq (rs_sim_recorded (sim, 20)->step, 20);
+  ck_assert_int_ge (n, 1000);
+  frames (app, 60, 1.0 / 60.0);
+  ck_assert_int_eq (rs_app_shown (app), 41);
+}
+END_TEST
+
+/* L switches every hidden layer to Leaky ReLU from the point shown; O
+ * makes a new run from that point's parameters. */
+START_TEST (test_net_live)
+{
+  size_t np = rs_net_nparams (rs_sim_net (rs_app_sim (app)));
+  double *theta = malloc (np * sizeof *theta);
+
+  frames (app, 60, 1.0 / 60.0);
+  press (app, SDLK_l);
+  ck_assert (rs_app_leaky (app));
+  ck_assert (rs_sim_recorded (rs_app_sim (app), rs_app_shown (app))->events
+             & RS_EVENT_ACT);
+  memcpy (theta, rs_sim_theta (rs_app_sim (app), rs_app_shown (app)),
+          np * sizeof *theta);
+  press (app, SDLK_o);
+  ck_assert_ptr_eq (rs_app_optim (app), rs_optim_momentum);
+  /* step 0 of the new run (Leaky ReLU's switch records a point there) */
+  ck_assert_int_eq (rs_sim_recorded (rs_app_sim (app),
+                                     rs_app_shown (app))->step, 0);
+  for (size_t k = 0; k < np; k++)
+    ck_assert_double_eq (rs_sim_theta (rs_app_sim (app), 0)[k], theta[k]);
+  ck_assert (rs_app_leaky (app));
+  ck_assert_ptr_eq (rs_sim_get_params (rs_app_sim (app))->optim,
+                    rs_optim_momentum);
+  free (theta);
+}
+END_TEST
+
+/* A click on the landscape view sets W1[0][0] and b1[0] to the point
+ * under the pointer (within a pixel's worth) and keeps every other
+ * parameter of the point shown; the run starts again there. */
+START_TEST (test_net_click)
+{
+  const double u = 1.2345, v = -0.9137, du = 0.5;
+  size_t np = rs_net_nparams (rs_sim_net (rs_app_sim (app)));
+  double *theta = malloc (np * sizeof *theta), tol_u, tol_v;
+  size_t iu, iv;
+  int x, y, x1, y1;
+
+  ck_assert_int_eq (rs_net_param_lookup (rs_sim_net (rs_app_sim (app)),
+                                         "W1[0][0]", &iu, NULL), RS_OK);
+  ck_assert_int_eq (rs_net_param_lookup (rs_sim_net (rs_app_sim (app)),
+                                         "b1[0]", &iv, NULL), RS_OK);
+  frames (app, 60, 1.0 / 60.0);
+  press (app, SDLK_SPACE);
+  memcpy (theta, rs_sim_theta (rs_app_sim (app), 20), np * sizeof *theta);
+  rs_app_pixel_of (app, u, v, &x, &y);
+  /* a pixel's worth of u and v, from the mapping itself */
+  rs_app_pixel_of (app, u + du, v - du, &x1, &y1);
+  tol_u = 1.5 * du / (x1 - x);
+  tol_v = 1.5 * du / (y1 - y);
+  click (app, x, y);
+  ck_assert_int_eq (rs_app_shown (app), 0);
+  ck_assert_int_eq (rs_sim_recorded (rs_app_sim (app), 0)->step, 0);
+  ck_assert_double_le (fabs (rs_sim_theta (rs_app_sim (app), 0)[iu] - u),
+                       tol_u);
+  ck_assert_double_le (fabs (rs_sim_theta (rs_app_sim (app), 0)[iv] - v),
+                       tol_v);
+  for (size_t k = 0; k < np; k++)
+    if (k != iu && k != iv)
+      ck_assert_double_eq (rs_sim_theta (rs_app_sim (app), 0)[k], theta[k]);
+  free (theta);
+}
+END_TEST
+
+/* Presenter mode: dark, and the beats at steps 30 and 60 pause the play;
+ * PageDown, PageUp and the arrows go from beat to beat, past the last
+ * to the end and before the first to the start. */
+START_TEST (test_present_beats)
+{
+  static const char extra[] = "\nat 30 beat\nat 60 beat\n";
+  char text[4096];
+  FILE *f = fopen (RS_TOP_SRCDIR "/scenes/net-dead.scene", "rb");
+  size_t len;
+  rs_app_options o;
+  rs_scene sc;
+  rs_error err;
+  rs_app *a;
+  Uint32 corner;
+  int w, h;
+  Uint32 *px;
+
+  ck_assert_ptr_nonnull (f);
+  len = fread (text, 1, sizeof text - sizeof extra, f);
+  fclose (f);
+  memcpy (text + len, extra, sizeof extra);
+  ck_assert_msg (rs_scene_parse (&sc, text, strlen (text), "beats.scene",
+                                 &err) == RS_OK, "%s", err.message);
+  rs_app_options_default (&o);
+  o.width = 640;
+  o.height = 400;
+  o.present = 1;
+  a = app_new (&sc, &o);
+  ck_assert (rs_app_present (a));
+  ck_assert (rs_app_dark (a));
+  frames (a, 240, 1.0 / 60.0);               /* 4 s would reach 80 */
+  ck_assert (rs_app_paused (a));
+  ck_assert_int_eq (rs_sim_recorded (rs_app_sim (a), rs_app_shown (a))->step,
+                    30);
+  ck_assert (rs_sim_recorded (rs_app_sim (a), rs_app_shown (a))->events
+             & RS_EVENT_BEAT);
+  press (a, SDLK_PAGEDOWN);
+  ck_assert_int_eq (rs_sim_recorded (rs_app_sim (a), rs_app_shown (a))->step,
+                    60);
+  press (a, SDLK_RIGHT);
+  ck_assert_int_eq (rs_app_shown (a), rs_sim_n_recorded (rs_app_sim (a)) - 1);
+  press (a, SDLK_PAGEUP);
+  ck_assert_int_eq (rs_sim_recorded (rs_app_sim (a), rs_app_shown (a))->step,
+                    60);
+  press (a, SDLK_LEFT);
+  ck_assert_int_eq (rs_sim_recorded (rs_app_sim (a), rs_app_shown (a))->step,
+                    30);
+  press (a, SDLK_LEFT);
+  ck_assert_int_eq (rs_app_shown (a), 0);
+  press (a, SDLK_SPACE);
+  frames (a, 60, 1.0 / 60.0);                /* 1 s: 20 points */
+  ck_assert_int_eq (rs_sim_recorded (rs_app_sim (a), rs_app_shown (a))->step,
+                    20);
+  rs_app_output_size (a, &w, &h);
+  px = malloc ((size_t) w * h * 4);
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  ck_assert_int_eq (rs_app_read_pixels (a, px, 4 * w, &err), 0);
+  corner = px[0];
+  ck_assert_uint_lt ((corner >> 8) & 0xff, 0x60);
+  free (px);
+  press (a, SDLK_F5);
+  ck_assert (!rs_app_present (a));
+  ck_assert (!rs_app_dark (a));
+  rs_app_free (a);
+}
+END_TEST
+
+/* A drag on a 3-D landscape turns the camera by 0.4 degrees a point:
+ * 25 points right and 10 down turn the azimuth by -10 and raise the
+ * elevation by 4 (from the scene's -35 and 30); the figure is remade
+ * when the button is let go. */
+START_TEST (test_drag_turns_3d)
+{
+  static const char text[] = "title \"3-D\"\nview landscape 3d\n";
+  rs_app_options o;
+  rs_scene sc;
+  rs_error err;
+  rs_app *a;
+  SDL_Event e;
+  double az, el;
+
+  ck_assert_msg (rs_scene_parse (&sc, text, strlen (text), "3d.scene",
+                                 &err) == RS_OK, "%s", err.message);
+  rs_app_options_default (&o);
+  o.width = 400;
+  o.height = 300;
+  a = app_new (&sc, &o);
+  ck_assert (rs_app_figure_mode (a));
+  click (a, 200, 180);
+  memset (&e, 0, sizeof e);
+  e.type = SDL_MOUSEMOTION;
+  e.motion.state = SDL_BUTTON_LMASK;
+  e.motion.xrel = 25;
+  e.motion.yrel = 10;
+  rs_app_handle_event (a, &e);
+  rs_app_camera (a, &az, &el);
+  ck_assert_double_eq_tol (az, -35.0 - 0.4 * 25, 1e-9);
+  ck_assert_double_eq_tol (el, 30.0 + 0.4 * 10, 1e-9);
+  memset (&e, 0, sizeof e);
+  e.type = SDL_MOUSEBUTTONUP;
+  e.button.button = SDL_BUTTON_LEFT;
+  rs_app_handle_event (a, &e);
+  ck_assert (rs_app_figure_mode (a));
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  /* motion without a button held turns nothing */
+  memset (&e, 0, sizeof e);
+  e.type = SDL_MOUSEMOTION;
+  e.motion.xrel = 40;
+  rs_app_handle_event (a, &e);
+  rs_app_camera (a, &az, &el);
+  ck_assert_double_eq_tol (az, -45.0, 1e-9);
+  rs_app_free (a);
+}
+END_TEST
+
+/* ---- Soak --------------------------------------------------------------- */
+
+#ifndef SOAK_FRAMES
+#define SOAK_FRAMES 100000
+#endif
+
+/* Resident memory in bytes (/proc/self/statm's second field). */
+static long
+rss_bytes (void)
+{
+  FILE *f = fopen ("/proc/self/statm", "r");
+  long size = 0, rss = 0;
+
+  if (f == NULL)
+    return -1;
+  if (fscanf (f, "%ld %ld", &size, &rss) != 2)
+    rss = -1;
+  fclose (f);
+  return rss < 0 ? -1 : rss * sysconf (_SC_PAGESIZE);
+}
+
+/* 100,000 frames (28 minutes at 60 frames a second) of the built-in
+ * scene at 160 x 100 points, each polled and advanced 1/60 s, with a
+ * kick every 1,000 frames and Leaky ReLU switched every 5,000 so that
+ * the landscape's thread runs too.  Drawing a frame costs about 4 ms
+ * even at this size (cairo's work on the figure, whatever the size), so
+ * every 10th frame is drawn: 10,000 drawings, about 45 s; with
+ * RS_SOAK_FULL set in the environment every frame is drawn (measured:
+ * 9.5 minutes, RSS 18,628 KiB after 1,000 frames and 20,024 KiB after
+ * 100,000).  The run's trajectory is capped at 256 KiB (record_bytes),
+ * so anything that grows beyond that is a leak: resident memory after
+ * the last frame may exceed that after the 1,000th by 2 MiB at most. */
+START_TEST (test_soak)
+{
+  rs_app_options o;
+  rs_scene sc;
+  rs_error err;
+  rs_app *a;
+  long rss1 = 0, rss2, every;
+
+  load_scene (&sc);
+  sc.sim.record_bytes = 256 << 10;
+  rs_app_options_default (&o);
+  o.width = 160;
+  o.height = 100;
+  o.fixed_step = 1;
+  a = app_new (&sc, &o);
+  every = getenv ("RS_SOAK_FULL") != NULL ? 1 : 10;
+  for (long i = 1; i <= SOAK_FRAMES; i++)
+    {
+      rs_app_poll (a);
+      if (i % 1000 == 0)
+        press (a, SDLK_k);
+      if (i % 5000 == 0)
+        press (a, SDLK_l);
+      rs_app_advance (a, 1.0 / 60.0);
+      if (i % every == 0)
+        ck_assert_int_eq (rs_app_render (a, &err), 0);
+      if (i == 1000)
+        rss1 = rss_bytes ();
+    }
+  rs_app_wait_landscape (a);
+  rss2 = rss_bytes ();
+  fprintf (stderr, "soak: RSS %ld KiB after 1,000 frames, %ld KiB after "
+           "%d (every %ld drawn)\n", rss1 >> 10, rss2 >> 10, SOAK_FRAMES,
+           every);
+  ck_assert_int_gt (rss1, 0);
+  ck_assert_int_le (rss2 - rss1, 2L << 20);
+  rs_app_free (a);
+}
+END_TEST
+
 /* ---- Script ------------------------------------------------------------ */
 
 /* (j) A script drives the loop: a pause at frame 37, the help, a PNG
@@ -527,6 +1197,36 @@ START_TEST (test_script_errors)
 }
 END_TEST
 
+/* Scripts name every key of the app: letters, punctuation by name, and
+ * Shift+Up / Shift+Down with their modifier. */
+START_TEST (test_script_keys)
+{
+  static const char text[] = "0 key a\n0 key Z\n1 key shift+up\n"
+                             "1 key pagedown\n2 key ]\n2 key period\n"
+                             "3 key f5\n3 key up\n";
+  static const struct {
+    SDL_Keycode key;
+    Uint16 mod;
+  } want[] = {
+    { SDLK_a, 0 }, { SDLK_z, 0 }, { SDLK_UP, KMOD_SHIFT },
+    { SDLK_PAGEDOWN, 0 }, { SDLK_RIGHTBRACKET, 0 }, { SDLK_PERIOD, 0 },
+    { SDLK_F5, 0 }, { SDLK_UP, 0 }
+  };
+  rs_error err;
+  rs_app_script *s = rs_app_script_parse (text, strlen (text), "k.script",
+                                          &err);
+
+  ck_assert_msg (s != NULL, "%s", err.message);
+  ck_assert_int_eq (rs_app_script_length (s), 8);
+  for (size_t i = 0; i < 8; i++)
+    {
+      ck_assert_int_eq (rs_app_script_get (s, i)->key, want[i].key);
+      ck_assert_int_eq (rs_app_script_get (s, i)->mod, want[i].mod);
+    }
+  rs_app_script_free (s);
+}
+END_TEST
+
 START_TEST (test_script_unreadable)
 {
   rs_error err;
@@ -589,6 +1289,9 @@ app_suite (void)
   TCase *tc = tcase_create ("Core");
   TCase *ts = tcase_create ("Script");
   TCase *te = tcase_create ("Errors");
+  TCase *tn = tcase_create ("Network");
+  TCase *tp = tcase_create ("Files and presenter");
+  TCase *tk = tcase_create ("Soak");
 
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_rolls_onto_plateau);
@@ -603,12 +1306,40 @@ app_suite (void)
   tcase_add_test (tc, test_stall_is_clamped);
   tcase_add_test (tc, test_ball_interpolates);
   tcase_add_test (tc, test_pixels);
+  tcase_add_test (tc, test_speed_keys);
+  tcase_add_test (tc, test_single_step);
+  tcase_add_test (tc, test_alpha_keys);
+  tcase_add_test (tc, test_kick_and_rate_keys);
+  tcase_add_test (tc, test_run_settings);
+  tcase_add_test (tc, test_toggles);
+  tcase_add_test (tc, test_keys_listed);
+  tcase_add_test (tc, test_more_balls);
   suite_add_tcase (s, tc);
+
+  tcase_add_checked_fixture (tn, net_setup, teardown);
+  tcase_add_test (tn, test_net_plays);
+  tcase_add_test (tn, test_net_scrub);
+  tcase_add_test (tn, test_net_kick);
+  tcase_add_test (tn, test_net_live);
+  tcase_add_test (tn, test_net_click);
+  suite_add_tcase (s, tn);
+
+  tcase_add_checked_fixture (tp, load_scene_fixture, NULL);
+  tcase_add_test (tp, test_save_keys);
+  tcase_add_test (tp, test_present_beats);
+  tcase_add_test (tp, test_drag_turns_3d);
+  suite_add_tcase (s, tp);
+
+  tcase_add_checked_fixture (tk, load_scene_fixture, NULL);
+  tcase_set_timeout (tk, 600);
+  tcase_add_test (tk, test_soak);
+  suite_add_tcase (s, tk);
 
   tcase_add_checked_fixture (ts, load_scene_fixture, NULL);
   tcase_add_test (ts, test_script_runs);
   tcase_add_test (ts, test_script_click_and_frames);
   tcase_add_test (ts, test_script_comments);
+  tcase_add_test (ts, test_script_keys);
   suite_add_tcase (s, ts);
 
   tcase_add_loop_test (te, test_script_errors, 0,
