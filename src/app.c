@@ -1597,7 +1597,8 @@ rs_app_ball (const rs_app *a, double *w, double *b)
 
   if (a->fig != NULL)
     {
-      /* the figure draws its ball on the point shown */
+      /* the figure draws its own ball, between the points of the run
+         (rs_figure_between); here the point shown */
       *w = pt->w;
       *b = pt->b;
       return;
@@ -1831,6 +1832,12 @@ draw_view (cairo_t *cr, double width, double height, void *data)
 
   if (a->fig != NULL)
     {
+      double t = a->acc * a->speed;
+
+      /* the ball glides from the point before the one shown to it over a
+         step's period, as on the classic figure */
+      rs_figure_marks (a->fig, a->show_path, a->show_grad);
+      rs_figure_between (a->fig, a->paused ? 1.0 : t);
       rs_figure_draw (cr, width, height, a->fig);
       return;
     }

@@ -132,6 +132,22 @@ rs_figure_show (rs_figure *f, size_t at)
 }
 
 void
+rs_figure_between (rs_figure *f, double frac)
+{
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL)
+      rs_plane_between (f->planes[i], frac);
+}
+
+void
+rs_figure_marks (rs_figure *f, int path, int arrows)
+{
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL)
+      rs_plane_marks (f->planes[i], path, arrows);
+}
+
+void
 rs_figure_set_units (rs_figure *f, double units_per_pt)
 {
   f->units_per_pt = units_per_pt;

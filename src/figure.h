@@ -31,6 +31,14 @@ void rs_figure_free (rs_figure *f);
  * maps made at rs_figure_alloc's point; the frames of an animation. */
 void rs_figure_show (rs_figure *f, size_t at);
 
+/* The landscapes' ball between the point before the one shown and it, by
+ * frac in [0, 1] (1 after rs_figure_show): smooth motion in the app. */
+void rs_figure_between (rs_figure *f, double frac);
+
+/* The landscapes' path (on by default) and arrow of steepest descent at
+ * the ball (off by default). */
+void rs_figure_marks (rs_figure *f, int path, int arrows);
+
 /* How many drawing units make a point: 1 for PDF and SVG, dpi / 72 for
  * a PNG (4/3 at 96 dpi, the default).  Text is sized from the scene's
  * font size in points through it. */

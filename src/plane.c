@@ -38,6 +38,12 @@ struct rs_plane {
   rs_basin *basin;           /* basin maps */
   double *pu, *pv;           /* the path, points 0 .. at */
   struct plane_cache *cache; /* the flat plane's still layer */
+  double frac;               /* the ball: this far from the point before
+                                `shown` to `shown` (1: at `shown`) */
+  int hide_path;
+  int arrow;                 /* draw -grad L at the ball */
+  int grad_ok;               /* gu, gv hold the gradient at `shown` */
+  double gu, gv;             /* grad L along d1 and d2 */
 };
 
 /* What does not move from frame to frame of a flat plane (the heatmap,
@@ -260,7 +266,7 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
     return plane_fail (NULL, err, RS_ENOMEM, "out of memory");
   *p = (rs_plane) { sc, v, sim, at, at, rs_sim_n_recorded (sim), n, NULL, 0,
                     0, { 0, 0 }, { 0, 0 }, "", "", NULL, NULL, NULL, NULL,
-                    NULL, NULL, NULL };
+                    NULL, NULL, NULL, 1.0, 0, 0, 0, 0.0, 0.0 };
   if ((p->cache = calloc (1, sizeof *p->cache)) == NULL)
     return plane_fail (p, err, RS_ENOMEM, "out of memory");
   if ((net = rs_net_clone (rs_sim_net (sim), err)) == NULL)
@@ -330,10 +336,77 @@ rs_plane_v_name (const rs_plane *p)
   return p->vname;
 }
 
+/* The gradient of the loss at recorded point i along the plane's two
+ * directions, into gu, gv; grad_ok 0 when it cannot be had. */
+static void
+plane_gradient (rs_plane *p, size_t i)
+{
+  rs_net *net = rs_net_clone (rs_sim_net (p->sim), NULL);
+  rs_net_workspace *w = NULL;
+  gsl_vector *g = NULL;
+  double value;
+
+  p->grad_ok = 0;
+  if (net != NULL && rs_sim_net_at (p->sim, i, net, 1) == RS_OK
+      && (w = rs_net_workspace_alloc (net, rs_sim_data (p->sim)->n, NULL))
+         != NULL
+      && (g = gsl_vector_alloc (rs_net_nparams (net))) != NULL)
+    {
+      int rc = rs_loss_net (net, rs_sim_loss (p->sim), rs_sim_data (p->sim),
+                            w, &value, g, NULL);
+
+      if (rc == RS_OK || rc == RS_EDOMAIN)
+        {
+          p->gu = p->gv = 0.0;
+          for (size_t k = 0; k < p->slice->np; k++)
+            {
+              p->gu += gsl_vector_get (g, k) * p->slice->d1[k];
+              p->gv += gsl_vector_get (g, k) * p->slice->d2[k];
+            }
+          p->grad_ok = isfinite (p->gu) && isfinite (p->gv);
+        }
+    }
+  if (g != NULL)
+    gsl_vector_free (g);
+  rs_net_workspace_free (w);
+  rs_net_free (net);
+}
+
 void
 rs_plane_show (rs_plane *p, size_t i)
 {
   p->shown = i < p->n_rec ? i : p->n_rec - 1;
+  p->frac = 1.0;
+  if (p->arrow)
+    plane_gradient (p, p->shown);
+}
+
+void
+rs_plane_between (rs_plane *p, double frac)
+{
+  p->frac = frac < 0.0 ? 0.0 : frac > 1.0 ? 1.0 : frac;
+}
+
+void
+rs_plane_marks (rs_plane *p, int path, int arrow)
+{
+  int was = p->arrow;
+
+  p->hide_path = !path;
+  p->arrow = arrow;
+  if (arrow && !was)
+    plane_gradient (p, p->shown);
+}
+
+/* Where the ball is, in the plane's coordinates: between the point before
+ * the one shown and it, by frac. */
+static void
+ball_point (const rs_plane *p, double *u, double *v)
+{
+  size_t i = p->shown, h = i > 0 ? i - 1 : 0;
+
+  *u = p->pu[h] + p->frac * (p->pu[i] - p->pu[h]);
+  *v = p->pv[h] + p->frac * (p->pv[i] - p->pv[h]);
 }
 
 size_t
@@ -542,8 +615,11 @@ static unsigned
 plane_point (void *data, size_t i, double *x, double *y)
 {
   const path_job *job = data;
+  double u = job->p->pu[i], v = job->p->pv[i];
 
-  rs_plane_map (job->p, job->plot, job->p->pu[i], job->p->pv[i], x, y);
+  if (i == job->p->shown)   /* the path ends where the ball is */
+    ball_point (job->p, &u, &v);
+  rs_plane_map (job->p, job->plot, u, v, x, y);
   return rs_sim_recorded (job->p->sim, i)->events;
 }
 
@@ -714,19 +790,50 @@ paint_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_paint (cr);
 }
 
+/* The direction of steepest descent, -grad L projected on the plane,
+ * as an arrow of fixed length from the ball (its length in the figure
+ * says nothing), or "grad L = 0" where there is none: the plateau. */
+static void
+draw_gradient_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot, double x,
+                     double y, double s)
+{
+  double dx, dy, len;
+
+  if (!p->grad_ok)
+    return;
+  dx = -p->gu * plot.width / (p->ur.hi - p->ur.lo);
+  dy = p->gv * plot.height / (p->vr.hi - p->vr.lo);
+  len = hypot (dx, dy);
+  if (!(len > 1e-12))
+    {
+      rs_draw_text_on_map (cr, x + 14 * s, y + 12 * s, "∇L = 0", 12 * s, 1,
+                           0, 0);
+      return;
+    }
+  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
+  cairo_set_line_width (cr, 2.5 * s);
+  rs_draw_arrow (cr, x, y, x + 55 * s * dx / len, y + 55 * s * dy / len, s);
+  rs_draw_text_on_map (cr, x + 62 * s * dx / len, y + 62 * s * dy / len,
+                       "−∇L", 11 * s, 1, dx < 0 ? 1 : 0, 0.5);
+}
+
 static void
 draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
            const char *font, double s)
 {
   rs_rect plot = rs_plane_plot_rect (r, s);
-  double x, y;
+  double x, y, u, v;
 
   paint_still (cr, r, p, th, font, s);
-  draw_path (cr, p, plot, s);
-  rs_plane_map (p, plot, p->pu[p->shown], p->pv[p->shown], &x, &y);
+  if (!p->hide_path)
+    draw_path (cr, p, plot, s);
+  ball_point (p, &u, &v);
+  rs_plane_map (p, plot, u, v, &x, &y);
   cairo_save (cr);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
+  if (p->arrow)
+    draw_gradient_arrow (cr, p, plot, x, y, s);
   rs_draw_ball_at (cr, x, y, s);
   cairo_restore (cr);
 }

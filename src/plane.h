@@ -36,6 +36,15 @@ const char *rs_plane_v_name (const rs_plane *p);
  * with: the frames of an animation over one landscape. */
 void rs_plane_show (rs_plane *p, size_t i);
 
+/* The ball between the point before the one shown and it, by frac in
+ * [0, 1] (1, the default after rs_plane_show: at it): the app's smooth
+ * motion between steps.  The path ends at the ball. */
+void rs_plane_between (rs_plane *p, double frac);
+
+/* Whether the path is drawn (1, the default) and the arrow of steepest
+ * descent at the ball (0, the default; computed at each show). */
+void rs_plane_marks (rs_plane *p, int path, int arrow);
+
 /* The grid's points a side. */
 size_t rs_plane_grid (const rs_plane *p);
 

@@ -385,6 +385,92 @@ START_TEST (test_trace_of_decay)
 }
 END_TEST
 
+/* Whether the pixel at (x, y) is near the colour r, g, b. */
+static int
+near_colour (cairo_surface_t *img, double x, double y, double r, double g,
+             double b)
+{
+  double rgb[3];
+
+  pixel (img, (int) lround (x), (int) lround (y), rgb);
+  return fabs (rgb[0] - r) < 0.15 && fabs (rgb[1] - g) < 0.15
+         && fabs (rgb[2] - b) < 0.15;
+}
+
+/* The app's marks on a landscape: the ball glides between two recorded
+ * points (frac 0 at the one before, 1 at the one shown); the arrow of
+ * steepest descent points along -grad L, worked out here by hand for
+ * the single neuron (dL/dw = 2/n sum r_i f'(z_i) x_i, dL/db likewise
+ * without x_i), its orange head 52 units out; the path can be hidden
+ * (the start's white ring goes). */
+START_TEST (test_marks_and_glide)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+  cairo_surface_t *img;
+  const rs_data *d;
+  const rs_sim_point *p4, *p5;
+  double x, y, x4, y4, gw = 0, gb = 0, dx, dy, len, s;
+  rs_rect plot;
+
+  load ("c05-plateau.scene", "view landscape grid 30\nsize 900x600\n", &sc,
+        &sim);
+  f = rs_figure_alloc (&sc, sim, (size_t) -1, 30, &err);
+  ck_assert_ptr_nonnull (f);
+  rs_figure_show (f, 5);
+  p4 = rs_sim_recorded (sim, 4);
+  p5 = rs_sim_recorded (sim, 5);
+  s = rs_figure_scale (f);
+  plot = rs_plane_plot_rect (rs_figure_cell (f, 0, 900, 600), s);
+  x4 = plot.x + (p4->w + 3) / 6 * plot.width;
+  y4 = plot.y + (3 - p4->b) / 6 * plot.height;
+  x = plot.x + (p5->w + 3) / 6 * plot.width;
+  y = plot.y + (3 - p5->b) / 6 * plot.height;
+  ck_assert (hypot (x - x4, y - y4) > 8);
+  rs_figure_between (f, 0.0);
+  img = draw (f, 900, 600);
+  ck_assert (near_colour (img, x4, y4, 0.9, 0.2, 0.14)
+             || near_colour (img, x4, y4, 0.8, 0.15, 0.1));
+  cairo_surface_destroy (img);
+  /* the arrow at point 5 */
+  d = rs_sim_data (sim);
+  for (size_t i = 0; i < d->n; i++)
+    {
+      double z = p5->w * d->x[i] + p5->b, r = (z > 0 ? z : 0) - d->y[i];
+
+      gw += z > 0 ? 2.0 / d->n * r * d->x[i] : 0;
+      gb += z > 0 ? 2.0 / d->n * r : 0;
+    }
+  dx = -gw * plot.width / 6;
+  dy = gb * plot.height / 6;
+  len = hypot (dx, dy);
+  ck_assert (len > 0);
+  rs_figure_between (f, 1.0);
+  rs_figure_marks (f, 1, 1);
+  img = draw (f, 900, 600);
+  ck_assert_msg (near_colour (img, x + 52 * s * dx / len,
+                              y + 52 * s * dy / len, 1.0, 0.62, 0.11),
+                 "no arrow head along -grad L");
+  cairo_surface_destroy (img);
+  /* the start's ring, with the path and without */
+  rs_figure_marks (f, 1, 0);
+  img = draw (f, 900, 600);
+  x4 = plot.x + (rs_sim_recorded (sim, 0)->w + 3) / 6 * plot.width
+       + 6 * s;
+  y4 = plot.y + (3 - rs_sim_recorded (sim, 0)->b) / 6 * plot.height;
+  ck_assert (near_colour (img, x4, y4, 1, 1, 1));
+  cairo_surface_destroy (img);
+  rs_figure_marks (f, 0, 0);
+  img = draw (f, 900, 600);
+  ck_assert (!near_colour (img, x4, y4, 1, 1, 1));
+  cairo_surface_destroy (img);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
 /* Two rectangles overlap. */
 static int
 overlap (rs_rect a, rs_rect b)
@@ -653,6 +739,7 @@ figure_suite (void)
   tcase_add_test (page, test_ball_at_the_parameters);
   tcase_add_test (page, test_cached_layer_is_the_same);
   tcase_add_test (page, test_trace_of_decay);
+  tcase_add_test (page, test_marks_and_glide);
   tcase_add_test (page, test_layouts);
   tcase_add_test (page, test_text_scale);
   tcase_add_test (page, test_default_views);
