@@ -1452,7 +1452,9 @@ on_3d_view (const rs_app *a, double px, double py)
 }
 
 /* A drag on a 3-D view: the camera turns with the pointer, (dx, dy)
- * points; the figure is remade when the button is let go. */
+ * points.  The 3-D view reads its camera from the figure's scene at each
+ * frame, so it turns while the pointer moves; the figure is remade when
+ * the button is let go. */
 static void
 drag_camera (rs_app *a, int dx, int dy)
 {
@@ -1461,6 +1463,8 @@ drag_camera (rs_app *a, int dx, int dy)
   st->azimuth = remainder (st->azimuth - DRAG_DEGREES * dx, 360.0);
   st->elevation = fmin (fmax (st->elevation + DRAG_DEGREES * dy,
                               ELEVATION_MIN), ELEVATION_MAX);
+  a->fig_scene.style.azimuth = st->azimuth;
+  a->fig_scene.style.elevation = st->elevation;
 }
 
 /* A left click inside the plot restarts the ball from the point there;

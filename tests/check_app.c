@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -945,7 +946,8 @@ START_TEST (test_present_beats)
 }
 END_TEST
 
-/* A drag on a 3-D landscape turns the camera by 0.4 degrees a point:
+/* A drag on a 3-D landscape turns the camera by 0.4 degrees a point,
+ * the surface turning on screen while the button is held:
  * 25 points right and 10 down turn the azimuth by -10 and raise the
  * elevation by 4 (from the scene's -35 and 30); the figure is remade
  * when the button is let go. */
@@ -958,6 +960,9 @@ START_TEST (test_drag_turns_3d)
   rs_app *a;
   SDL_Event e;
   double az, el;
+  uint32_t *before, *during;
+  size_t changed_px = 0;
+  int w, h;
 
   ck_assert_msg (rs_scene_parse (&sc, text, strlen (text), "3d.scene",
                                  &err) == RS_OK, "%s", err.message);
@@ -966,7 +971,13 @@ START_TEST (test_drag_turns_3d)
   o.height = 300;
   a = app_new (&sc, &o);
   ck_assert (rs_app_figure_mode (a));
+  rs_app_output_size (a, &w, &h);
+  before = malloc ((size_t) w * h * 4);
+  during = malloc ((size_t) w * h * 4);
   click (a, 200, 180);
+  rs_app_wait_landscape (a);
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  ck_assert_int_eq (rs_app_read_pixels (a, before, w * 4, &err), 0);
   memset (&e, 0, sizeof e);
   e.type = SDL_MOUSEMOTION;
   e.motion.state = SDL_BUTTON_LMASK;
@@ -976,6 +987,15 @@ START_TEST (test_drag_turns_3d)
   rs_app_camera (a, &az, &el);
   ck_assert_double_eq_tol (az, -35.0 - 0.4 * 25, 1e-9);
   ck_assert_double_eq_tol (el, 30.0 + 0.4 * 10, 1e-9);
+  /* the surface turns while the button is still held */
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  ck_assert_int_eq (rs_app_read_pixels (a, during, w * 4, &err), 0);
+  for (int k = 0; k < w * h; k++)
+    changed_px += before[k] != during[k];
+  ck_assert_msg (changed_px > (size_t) (w * h) / 50, "%zu pixels changed "
+                 "during the drag", changed_px);
+  free (before);
+  free (during);
   memset (&e, 0, sizeof e);
   e.type = SDL_MOUSEBUTTONUP;
   e.button.button = SDL_BUTTON_LEFT;
