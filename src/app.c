@@ -1791,6 +1791,12 @@ extra_point (void *data, size_t i, double *x, double *y)
 
 /* The extra balls on the classic figure: each one's path, the ball where
  * its run is and its optimiser's name beside it. */
+/* The other balls' colours, told apart by colour-blind viewers too. */
+static const double extra_colour[4][3] = {
+  { 0.0, 0.447, 0.698 }, { 0.0, 0.620, 0.451 }, { 0.902, 0.624, 0.0 },
+  { 0.800, 0.475, 0.655 }
+};
+
 static void
 draw_extra (cairo_t *cr, const rs_app *a, double width, double height)
 {
@@ -1819,7 +1825,9 @@ draw_extra (cairo_t *cr, const rs_app *a, double width, double height)
         rs_draw_path_line (cr, rs_sim_n_recorded (ep.sim), extra_point, &ep,
                            s);
       rs_draw_map (&a->scene, ep.plot, pt->w, pt->b, &x, &y);
-      rs_draw_ball_at (cr, x, y, s);
+      /* Okabe-Ito blue, bluish green, orange, reddish purple */
+      rs_draw_ball_coloured (cr, x, y, s, extra_colour[i % 4][0],
+                             extra_colour[i % 4][1], extra_colour[i % 4][2]);
       rs_draw_text_on_map (cr, x + 16 * s, y, rs_sim_get_params
                            (ep.sim)->optim->name, 12 * s, 1, 0, 0.5);
     }

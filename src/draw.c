@@ -854,8 +854,11 @@ rs_draw_path_mark (cairo_t *cr, double px, double py, double x, double y,
     }
 }
 
-void
-rs_draw_ball_at (cairo_t *cr, double x, double y, double s)
+/* A shaded sphere of radius 9.5 s at (x, y) with a soft shadow: its
+ * colours from the highlight through the body to the rim, and its edge. */
+static void
+ball_with (cairo_t *cr, double x, double y, double s, const double hi[3],
+           const double body[3], const double rim[3], const double edge[3])
 {
   double r = 9.5 * s;
   cairo_pattern_t *g;
@@ -869,16 +872,40 @@ rs_draw_ball_at (cairo_t *cr, double x, double y, double s)
   cairo_fill (cr);
   g = cairo_pattern_create_radial (x - 0.35 * r, y - 0.4 * r, 0.1 * r,
                                    x, y, r);
-  cairo_pattern_add_color_stop_rgb (g, 0.0, 1.0, 0.86, 0.82);
-  cairo_pattern_add_color_stop_rgb (g, 0.35, 0.90, 0.20, 0.14);
-  cairo_pattern_add_color_stop_rgb (g, 1.0, 0.50, 0.05, 0.04);
+  cairo_pattern_add_color_stop_rgb (g, 0.0, hi[0], hi[1], hi[2]);
+  cairo_pattern_add_color_stop_rgb (g, 0.35, body[0], body[1], body[2]);
+  cairo_pattern_add_color_stop_rgb (g, 1.0, rim[0], rim[1], rim[2]);
   cairo_arc (cr, x, y, r, 0, 2 * M_PI);
   cairo_set_source (cr, g);
   cairo_fill_preserve (cr);
   cairo_pattern_destroy (g);
   cairo_set_line_width (cr, 1.0 * s);
-  cairo_set_source_rgba (cr, 0.2, 0.02, 0.02, 0.9);
+  cairo_set_source_rgba (cr, edge[0], edge[1], edge[2], 0.9);
   cairo_stroke (cr);
+}
+
+void
+rs_draw_ball_at (cairo_t *cr, double x, double y, double s)
+{
+  static const double hi[3] = { 1.0, 0.86, 0.82 };
+  static const double body[3] = { 0.90, 0.20, 0.14 };
+  static const double rim[3] = { 0.50, 0.05, 0.04 };
+  static const double edge[3] = { 0.2, 0.02, 0.02 };
+
+  ball_with (cr, x, y, s, hi, body, rim, edge);
+}
+
+void
+rs_draw_ball_coloured (cairo_t *cr, double x, double y, double s, double r,
+                       double g, double b)
+{
+  const double hi[3] = { r + 0.8 * (1 - r), g + 0.8 * (1 - g),
+                         b + 0.8 * (1 - b) };
+  const double body[3] = { r, g, b };
+  const double rim[3] = { 0.55 * r, 0.55 * g, 0.55 * b };
+  const double edge[3] = { 0.22 * r, 0.22 * g, 0.22 * b };
+
+  ball_with (cr, x, y, s, hi, body, rim, edge);
 }
 
 /* The ball: a shaded red sphere with a soft shadow (C5). */

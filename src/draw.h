@@ -126,6 +126,9 @@ void rs_landscape_draw_colour_bar (cairo_t *cr, const rs_landscape *l,
                                    const char *font, double fg_r,
                                    double fg_g, double fg_b);
 void rs_draw_ball_at (cairo_t *cr, double x, double y, double s);
+/* The same ball in the colour (r, g, b): the app's other balls. */
+void rs_draw_ball_coloured (cairo_t *cr, double x, double y, double s,
+                            double r, double g, double b);
 void rs_draw_arrow (cairo_t *cr, double x0, double y0, double x1, double y1,
                     double s);
 void rs_draw_text_on_map (cairo_t *cr, double x, double y,

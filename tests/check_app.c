@@ -641,6 +641,27 @@ START_TEST (test_more_balls)
     ck_assert_int_eq (rs_sim_step_count (rs_app_ball_sim (app, i)),
                       steps (app) - n);
   ck_assert_int_eq (steps (app) - n, (size_t) scene.speed);
+  {
+    /* the other balls are not red: ball 1 is blue, ball 2 green, both
+       drawn over the first ball where they meet it */
+    int pw, ph;
+    Uint32 *px, c;
+    double bx, by;
+    rs_error err;
+    const rs_neuron *u = rs_sim_neuron (rs_app_ball_sim (app, 1));
+
+    rs_app_output_size (app, &pw, &ph);
+    px = malloc ((size_t) pw * (size_t) ph * 4);
+    ck_assert_ptr_nonnull (px);
+    ck_assert_int_eq (rs_app_render (app, &err), 0);
+    ck_assert_int_eq (rs_app_read_pixels (app, px, 4 * pw, &err), 0);
+    rs_draw_map (&scene, rs_draw_plot_rect (pw, ph), u->w, u->b, &bx, &by);
+    c = px[(int) by * pw + (int) bx];
+    ck_assert_msg (((c >> 16) & 0xff) < ((c >> 8) & 0xff)
+                   && ((c >> 16) & 0xff) < (c & 0xff), "ball 1 is %06x",
+                   (unsigned) (c & 0xffffff));
+    free (px);
+  }
   press (app, SDLK_r);
   ck_assert_int_eq (rs_app_n_balls (app), 1);
 }
