@@ -18,6 +18,18 @@
 #include "draw.h"
 #include "theme.h"
 
+/* The still layer of the classic figure, kept with its landscape for an
+ * image target drawn at whole pixels (the app, animations): drawn again
+ * when the size, the scene, the neuron's activation or the font change. */
+struct rs_frame_cache {
+  cairo_surface_t *img;
+  double width, height;
+  const rs_scene *scene;
+  const rs_act_type *act;
+  double alpha;
+  char font[64];
+};
+
 /* The colour maps, each sampled at nine evenly spaced points: viridis,
  * cividis and magma (perceptually uniform, readable in grey and by
  * colour-blind viewers) and a plain grey ramp. */
@@ -120,7 +132,8 @@ landscape_finish (rs_landscape *l, rs_error *err)
 
   l->heat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) nw,
                                         (int) nb);
-  if (cairo_surface_status (l->heat) != CAIRO_STATUS_SUCCESS)
+  if (cairo_surface_status (l->heat) != CAIRO_STATUS_SUCCESS
+      || (l->cache = calloc (1, sizeof *l->cache)) == NULL)
     goto nomem;
   for (size_t i = 0; i < nb; i++)
     for (size_t j = 0; j < nw; j++)
@@ -211,6 +224,10 @@ rs_landscape_free (rs_landscape *l)
     return;
   if (l->heat != NULL)
     cairo_surface_destroy (l->heat);
+  if (l->cache != NULL && l->cache->img != NULL)
+    cairo_surface_destroy (l->cache->img);
+  if (l->cache != NULL)
+    free (l->cache);
   if (l->loss != NULL)
     gsl_matrix_free (l->loss);
   free (l->segments);
@@ -1091,36 +1108,91 @@ status_line (const rs_frame *f, char *buf, size_t n)
             outcome[0] ? ": " : "", outcome);
 }
 
-void
-rs_draw_frame (cairo_t *cr, double width, double height, const rs_frame *f)
+/* What stays from frame to frame: the page, the title, the heatmap with
+ * its contours, the dead region and its label, the valley, the axes and
+ * the colour bar. */
+static void
+draw_still (cairo_t *cr, double width, double height, const rs_frame *f)
 {
   double s = rs_draw_scale (width, height);
   rs_rect plot = rs_draw_plot_rect (width, height);
-  char *title, status[512];
+  char *title;
 
-  cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   title = g_markup_escape_text (f->scene->title, -1);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
   draw_text (cr, plot.x, 18 * s, title, 21 * s, 1, 0, 0, 0);
   g_free (title);
+  rs_landscape_draw_heat (cr, f->land, plot);
+  rs_landscape_draw_contours (cr, f->land, plot, s);
+  draw_dead_region (cr, f, plot, s);
+  draw_dead_label (cr, f, plot, s);
+  draw_valley (cr, f, plot, s);
+  draw_axes (cr, f, plot, s);
+  rs_landscape_draw_colour_bar (cr, f->land, plot, s, f->land->linear
+                                ? "loss (MSE)" : "loss (MSE, log scale)",
+                                NULL, 0.15, 0.15, 0.18);
+}
+
+static void
+paint_still (cairo_t *cr, double width, double height, const rs_frame *f)
+{
+  struct rs_frame_cache *c = f->land->cache;
+  const rs_neuron *u = rs_sim_neuron (f->sim);
+  const char *font = rs_text_family (cr);
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t m;
+  int w = (int) ceil (width), h = (int) ceil (height);
+
+  cairo_get_matrix (cr, &m);
+  if (c == NULL || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE
+      || m.xx != 1.0 || m.yy != 1.0 || m.xy != 0.0 || m.yx != 0.0
+      || m.x0 != 0.0 || m.y0 != 0.0)
+    {
+      draw_still (cr, width, height, f);
+      return;
+    }
+  if (c->img == NULL || c->width != width || c->height != height
+      || c->scene != f->scene || c->act != u->act || c->alpha != u->alpha
+      || strcmp (c->font, font) != 0)
+    {
+      cairo_t *cc;
+
+      if (c->img != NULL)
+        cairo_surface_destroy (c->img);
+      c->img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+      cc = cairo_create (c->img);
+      rs_text_set_family (cc, font);
+      draw_still (cc, width, height, f);
+      cairo_destroy (cc);
+      c->width = width;
+      c->height = height;
+      c->scene = f->scene;
+      c->act = u->act;
+      c->alpha = u->alpha;
+      snprintf (c->font, sizeof c->font, "%s", font);
+    }
+  cairo_set_source_surface (cr, c->img, 0, 0);
+  cairo_paint (cr);
+}
+
+void
+rs_draw_frame (cairo_t *cr, double width, double height, const rs_frame *f)
+{
+  double s = rs_draw_scale (width, height);
+  rs_rect plot = rs_draw_plot_rect (width, height);
+  char status[512];
+
+  cairo_save (cr);
+  paint_still (cr, width, height, f);
   if (f->note != NULL)
     snprintf (status, sizeof status, "%s", f->note);
   else
     status_line (f, status, sizeof status);
   cairo_set_source_rgb (cr, 0.25, 0.25, 0.3);
   draw_text (cr, plot.x, 50 * s, status, 13 * s, 0, 0, 0, 0);
-  rs_landscape_draw_heat (cr, f->land, plot);
-  rs_landscape_draw_contours (cr, f->land, plot, s);
-  draw_dead_region (cr, f, plot, s);
-  draw_dead_label (cr, f, plot, s);
-  draw_valley (cr, f, plot, s);
   draw_path (cr, f, plot, s);
   draw_ball (cr, f, plot, s);
-  draw_axes (cr, f, plot, s);
-  rs_landscape_draw_colour_bar (cr, f->land, plot, s, f->land->linear
-                                ? "loss (MSE)" : "loss (MSE, log scale)",
-                                NULL, 0.15, 0.15, 0.18);
   cairo_restore (cr);
 }

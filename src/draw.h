@@ -38,6 +38,7 @@ typedef struct {
   double label[RS_LANDSCAPE_MAX_LEVELS][2];  /* where k's label goes */
   rs_segment *segments;
   size_t n_segments;
+  struct rs_frame_cache *cache;  /* the classic figure's still layer */
 } rs_landscape;
 
 /* The landscape of neuron u (its activation and alpha; its w, b ignored)

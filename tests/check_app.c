@@ -1058,12 +1058,14 @@ rss_bytes (void)
 /* 100,000 frames (28 minutes at 60 frames a second) of the built-in
  * scene at 160 x 100 points, each polled and advanced 1/60 s, with a
  * kick every 1,000 frames and Leaky ReLU switched every 5,000 so that
- * the landscape's thread runs too.  Drawing a frame costs about 4 ms
- * even at this size (cairo's work on the figure, whatever the size), so
- * every 10th frame is drawn: 10,000 drawings, about 45 s; with
- * RS_SOAK_FULL set in the environment every frame is drawn (measured:
- * 9.5 minutes, RSS 18,628 KiB after 1,000 frames and 20,024 KiB after
- * 100,000).  The run's trajectory is capped at 256 KiB (record_bytes),
+ * the landscape's thread runs too.  Drawing a frame costs about 3 ms
+ * even at this size (the HUD's and status line's text, the texture's
+ * upload), so every 10th frame is drawn: 10,000 drawings, under a
+ * minute; with RS_SOAK_FULL set in the environment every frame is drawn
+ * (measured with the figure's still layer cached: 5 minutes, RSS 18,564
+ * KiB after 1,000 frames and 20,116 KiB after 100,000; before it, 9.5
+ * minutes, 18,628 and 20,024 KiB).  The run's trajectory is capped at
+ * 256 KiB (record_bytes),
  * so anything that grows beyond that is a leak: resident memory after
  * the last frame may exceed that after the 1,000th by 2 MiB at most. */
 START_TEST (test_soak)

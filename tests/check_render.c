@@ -410,6 +410,86 @@ START_TEST (test_png_round_trip)
 }
 END_TEST
 
+/* The classic figure into a w x h image: directly (its still layer then
+ * comes from the landscape's cache), or through a recording surface,
+ * which draws every layer anew. */
+static cairo_surface_t *
+frame_image (int w, int h, int recorded)
+{
+  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w,
+                                                     h);
+  cairo_t *cr;
+
+  if (recorded)
+    {
+      cairo_rectangle_t ext = { 0, 0, w, h };
+      cairo_surface_t *rec = cairo_recording_surface_create
+                             (CAIRO_CONTENT_COLOR_ALPHA, &ext);
+
+      cr = cairo_create (rec);
+      rs_draw_frame (cr, w, h, &frame);
+      cairo_destroy (cr);
+      cr = cairo_create (img);
+      cairo_set_source_surface (cr, rec, 0, 0);
+      cairo_paint (cr);
+      cairo_surface_destroy (rec);
+    }
+  else
+    {
+      cr = cairo_create (img);
+      rs_draw_frame (cr, w, h, &frame);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (img);
+  return img;
+}
+
+/* The cached still layer looks as when drawn anew, at the end of the run
+ * and earlier (a path of 6 points and the ball at its 6th): every channel
+ * within 8 levels on all but 0.5 % of the pixels. */
+START_TEST (test_cached_frame)
+{
+  for (int k = 0; k < 2; k++)
+    {
+      cairo_surface_t *a, *b;
+      size_t far = 0;
+
+      if (k == 1)
+        {
+          const rs_sim_point *pt = rs_sim_recorded (sim, 5);
+
+          frame.n_path = 6;
+          frame.ball_w = pt->w;
+          frame.ball_b = pt->b;
+        }
+      a = frame_image (640, 420, 0);
+      a = (cairo_surface_destroy (a), frame_image (640, 420, 0));
+      b = frame_image (640, 420, 1);
+      for (int y = 0; y < 420; y++)
+        for (int x = 0; x < 640; x++)
+          {
+            uint32_t pa = ((const uint32_t *) (const void *)
+                           (cairo_image_surface_get_data (a) + y
+                            * cairo_image_surface_get_stride (a)))[x];
+            uint32_t pb = ((const uint32_t *) (const void *)
+                           (cairo_image_surface_get_data (b) + y
+                            * cairo_image_surface_get_stride (b)))[x];
+            int d = 0;
+
+            for (int sh = 0; sh < 24; sh += 8)
+              d = abs ((int) (pa >> sh & 0xff) - (int) (pb >> sh & 0xff)) > d
+                  ? abs ((int) (pa >> sh & 0xff) - (int) (pb >> sh & 0xff))
+                  : d;
+            far += d > 8;
+          }
+      ck_assert_msg (far <= 0.005 * 640 * 420, "case %d: %zu pixels differ",
+                     k, far);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+END_TEST
+
 static Suite *
 render_suite (void)
 {
@@ -425,6 +505,7 @@ render_suite (void)
   tcase_add_test (tc, test_format_names);
   tcase_add_test (tc, test_landscape_grid);
   tcase_add_test (tc, test_contours);
+  tcase_add_test (tc, test_cached_frame);
   suite_add_tcase (s, tc);
   tcase_add_checked_fixture (te, setup, teardown);
   tcase_add_test (te, test_export_errors);
