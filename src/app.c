@@ -203,7 +203,7 @@ static const rs_app_key app_keys[] = {
   { "W", "bias warming on or off" },
   { "D", "weight decay on the biases on or off" },
   { "C", "kink convention: f'(0) = 0, 0.5, 1" },
-  { "G", "gradient arrows on or off" },
+  { "G", "the arrow of steepest descent on or off" },
   { "P", "the path on or off" },
   { "T", "dark theme on or off" },
   { "F5", "presenter mode: dark, large, pauses at beats" },
