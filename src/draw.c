@@ -1146,7 +1146,8 @@ paint_still (cairo_t *cr, double width, double height, const rs_frame *f)
   int w = (int) ceil (width), h = (int) ceil (height);
 
   cairo_get_matrix (cr, &m);
-  if (c == NULL || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE
+  if (c == NULL || rs_draw_is_once (cr)
+      || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE
       || m.xx != 1.0 || m.yy != 1.0 || m.xy != 0.0 || m.yx != 0.0
       || m.x0 != 0.0 || m.y0 != 0.0)
     {

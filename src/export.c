@@ -17,6 +17,7 @@
 #include <png.h>
 
 #include "export.h"
+#include "theme.h"
 
 const char *
 rs_file_suffix (const char *path)
@@ -247,6 +248,7 @@ render_to (rs_export_format fmt, out_stream *out, double width,
 
   if (fmt == RS_EXPORT_PNG)
     width = lround (width), height = lround (height);
+  rs_draw_mark_once (cr);
   draw (cr, width, height, data);
   st = cairo_status (cr);
   cairo_destroy (cr);

@@ -746,7 +746,8 @@ cacheable (cairo_t *cr)
   cairo_matrix_t m;
 
   cairo_get_matrix (cr, &m);
-  return cairo_surface_get_type (cairo_get_target (cr))
+  return !rs_draw_is_once (cr)
+         && cairo_surface_get_type (cairo_get_target (cr))
          == CAIRO_SURFACE_TYPE_IMAGE
          && m.xx == 1.0 && m.yy == 1.0 && m.xy == 0.0 && m.yx == 0.0
          && m.x0 == floor (m.x0) && m.y0 == floor (m.y0);

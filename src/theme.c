@@ -85,6 +85,22 @@ rs_text_family (cairo_t *cr)
   return f != NULL ? f : "Sans";
 }
 
+/* Whether what is drawn into a cairo_t is drawn once (an exported file)
+ * or again and again (the app, an animation's frames), kept with it. */
+static const cairo_user_data_key_t once_key;
+
+void
+rs_draw_mark_once (cairo_t *cr)
+{
+  cairo_set_user_data (cr, &once_key, (void *) &once_key, NULL);
+}
+
+int
+rs_draw_is_once (cairo_t *cr)
+{
+  return cairo_get_user_data (cr, &once_key) != NULL;
+}
+
 /* A layout of markup in family at px pixels, bold or not.  Text that is
  * not valid markup is shown as it is rather than not at all. */
 static PangoLayout *

@@ -35,6 +35,12 @@ void rs_theme_set_alpha (cairo_t *cr, rs_rgb c, double a);
 void rs_text_set_family (cairo_t *cr, const char *family);
 const char *rs_text_family (cairo_t *cr);
 
+/* A cairo_t whose drawing is made once, as for an exported file: the
+ * figures then draw every layer directly rather than keeping the still
+ * ones in an image for the next frame. */
+void rs_draw_mark_once (cairo_t *cr);
+int rs_draw_is_once (cairo_t *cr);
+
 /* Text: markup drawn at (x, y) with its anchor (ax, ay), fractions of its
  * width and height, rotated by angle radians about that point; px is the
  * size in pixels (user units); family NULL is the figure's family.  Returns the width
