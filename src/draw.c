@@ -962,9 +962,9 @@ draw_valley (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
 }
 
 double
-rs_draw_nice_step (double span, int n)
+rs_draw_nice_step (double span, double n)
 {
-  double raw = span / n, p = pow (10.0, floor (log10 (raw)));
+  double raw = span / fmax (n, 1.0), p = pow (10.0, floor (log10 (raw)));
   double m = raw / p;
 
   return (m < 1.5 ? 1.0 : m < 3.5 ? 2.0 : m < 7.5 ? 5.0 : 10.0) * p;

@@ -151,7 +151,8 @@ void rs_draw_path_mark (cairo_t *cr, double px, double py, double x,
                         double y, unsigned events, size_t i, int dot,
                         double s);
 
-/* A tick step of 1, 2 or 5 x 10^k giving about n ticks over span. */
-double rs_draw_nice_step (double span, int n);
+/* A tick step of 1, 2 or 5 x 10^k giving about n ticks over span (n
+ * taken as 1 when below). */
+double rs_draw_nice_step (double span, double n);
 
 #endif /* RS_DRAW_H */

@@ -210,16 +210,6 @@ ax_y (const axes *a, double v)
   return a->box.y + (a->y1 - v) / (a->y1 - a->y0) * a->box.height;
 }
 
-/* A tick step of 1, 2 or 5 x 10^k giving about n ticks over span. */
-static double
-nice_step (double span, double n)
-{
-  double raw = span / fmax (n, 1.0), p = pow (10.0, floor (log10 (raw)));
-  double m = raw / p;
-
-  return (m < 1.5 ? 1.0 : m < 3.5 ? 2.0 : m < 7.5 ? 5.0 : 10.0) * p;
-}
-
 /* A number as a tick label: %g, with a true minus sign. */
 static void
 tick_label (double v, char *buf, size_t n)
@@ -263,7 +253,8 @@ axes_clip (pane *p, const axes *a)
 static void
 x_ticks (pane *p, const axes *a, int with_labels)
 {
-  double step = nice_step (a->x1 - a->x0, a->box.width / (58 * p->k));
+  double step = rs_draw_nice_step (a->x1 - a->x0,
+                                   a->box.width / (58 * p->k));
   long k0 = (long) ceil (a->x0 / step - 1e-9);
   long k1 = (long) floor (a->x1 / step + 1e-9);
   double yb = a->box.y + a->box.height;
@@ -292,7 +283,7 @@ x_ticks (pane *p, const axes *a, int with_labels)
 static void
 y_ticks (pane *p, const axes *a, double n)
 {
-  double step = nice_step (a->y1 - a->y0, n);
+  double step = rs_draw_nice_step (a->y1 - a->y0, n);
   long k0 = (long) ceil (a->y0 / step - 1e-9);
   long k1 = (long) floor (a->y1 / step + 1e-9);
   char buf[32];
