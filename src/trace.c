@@ -12,24 +12,46 @@
 
 #include "panels.h"
 
+/* A traced series resolved once: gamma, the rate, or a parameter's index
+ * in theta. */
+typedef struct {
+  enum { SERIES_GAMMA, SERIES_RATE, SERIES_PARAM } kind;
+  size_t k;
+} series;
+
+static int
+series_of (const rs_sim *sim, const char *name, series *out)
+{
+  if (strcmp (name, "gamma") == 0)
+    out->kind = SERIES_GAMMA;
+  else if (strcmp (name, "rate") == 0)
+    out->kind = SERIES_RATE;
+  else if (rs_net_param_lookup (rs_sim_net (sim), name, &out->k, NULL)
+           == RS_OK)
+    out->kind = SERIES_PARAM;
+  else
+    return RS_EINVAL;
+  return RS_OK;
+}
+
+static double
+series_value (const rs_sim *sim, const series *sr, size_t i)
+{
+  const rs_sim_point *pt = rs_sim_recorded (sim, i);
+
+  return sr->kind == SERIES_GAMMA ? pt->gamma : sr->kind == SERIES_RATE
+         ? pt->rate : rs_sim_theta (sim, i)[sr->k];
+}
+
 int
 rs_trace_value (const rs_sim *sim, const char *name, size_t i,
                 double *value)
 {
-  const rs_sim_point *pt;
-  size_t k;
+  series sr;
 
-  if (i >= rs_sim_n_recorded (sim))
+  if (i >= rs_sim_n_recorded (sim) || series_of (sim, name, &sr) != RS_OK)
     return RS_EINVAL;
-  pt = rs_sim_recorded (sim, i);
-  if (strcmp (name, "gamma") == 0)
-    *value = pt->gamma;
-  else if (strcmp (name, "rate") == 0)
-    *value = pt->rate;
-  else if (rs_net_param_lookup (rs_sim_net (sim), name, &k, NULL) == RS_OK)
-    *value = rs_sim_theta (sim, i)[k];
-  else
-    return RS_EINVAL;
+  *value = series_value (sim, &sr, i);
   return RS_OK;
 }
 
@@ -44,46 +66,70 @@ rs_panel_trace_plot (rs_rect r, const rs_panel_ctx *c)
   return p;
 }
 
-/* The range of the series over the points 0 .. last, with a little room,
- * never empty. */
-static void
-series_range (const rs_panel_ctx *c, const rs_view *v, size_t last,
-              double *lo, double *hi)
+/* How the trace maps (step, value) into its plot: the series resolved,
+ * the steps' end and the values' range, worked out once per drawing. */
+typedef struct {
+  rs_rect plot;
+  double last;              /* the last step of the axis */
+  double lo, hi;            /* the value axis, with a little room */
+  size_t n;                 /* series */
+  series sr[RS_VIEW_MAX_TRACES];
+} trace_map;
+
+/* The map of view v in r; RS_EINVAL when it traces nothing or a name
+ * the network does not have. */
+static int
+map_of (rs_rect r, const rs_panel_ctx *c, const rs_view *v, trace_map *m)
 {
+  size_t n = rs_sim_n_recorded (c->sim);
   double x;
 
-  *lo = HUGE_VAL;
-  *hi = -HUGE_VAL;
-  for (size_t t = 0; t < v->n_traces; t++)
-    for (size_t i = 0; i <= last; i++)
-      if (rs_trace_value (c->sim, v->traces[t], i, &x) == RS_OK && isfinite (x))
-        {
-          *lo = fmin (*lo, x);
-          *hi = fmax (*hi, x);
-        }
-  if (!(*lo <= *hi))
-    *lo = 0.0, *hi = 1.0;
-  if (*hi - *lo < 1e-12 * fmax (1.0, fabs (*hi)))
-    *lo -= 0.5, *hi += 0.5;
-  x = 0.06 * (*hi - *lo);
-  *lo -= x;
-  *hi += x;
+  if (v->n_traces == 0)
+    return RS_EINVAL;
+  m->plot = rs_panel_trace_plot (r, c);
+  m->last = fmax ((double) rs_sim_recorded (c->sim, n - 1)->step,
+                  (double) c->scene->sim.steps);
+  m->n = v->n_traces;
+  m->lo = HUGE_VAL;
+  m->hi = -HUGE_VAL;
+  for (size_t t = 0; t < m->n; t++)
+    {
+      if (series_of (c->sim, v->traces[t], &m->sr[t]) != RS_OK)
+        return RS_EINVAL;
+      for (size_t i = 0; i < n; i++)
+        if (isfinite (x = series_value (c->sim, &m->sr[t], i)))
+          {
+            m->lo = fmin (m->lo, x);
+            m->hi = fmax (m->hi, x);
+          }
+    }
+  if (!(m->lo <= m->hi))
+    m->lo = 0.0, m->hi = 1.0;
+  if (m->hi - m->lo < 1e-12 * fmax (1.0, fabs (m->hi)))
+    m->lo -= 0.5, m->hi += 0.5;
+  x = 0.06 * (m->hi - m->lo);
+  m->lo -= x;
+  m->hi += x;
+  return RS_OK;
+}
+
+static void
+map_point (const trace_map *m, double step, double value, double *x,
+           double *y)
+{
+  *x = m->plot.x + step / fmax (m->last, 1.0) * m->plot.width;
+  *y = m->plot.y + (m->hi - value) / (m->hi - m->lo) * m->plot.height;
 }
 
 int
 rs_panel_trace_map (rs_rect r, const rs_panel_ctx *c, const rs_view *v,
                     double step, double value, double *x, double *y)
 {
-  size_t n = rs_sim_n_recorded (c->sim);
-  double last = (double) rs_sim_recorded (c->sim, n - 1)->step, lo, hi;
-  rs_rect p = rs_panel_trace_plot (r, c);
+  trace_map m;
 
-  if (v->n_traces == 0)
+  if (map_of (r, c, v, &m) != RS_OK)
     return RS_EINVAL;
-  last = fmax (last, (double) c->scene->sim.steps);
-  series_range (c, v, n - 1, &lo, &hi);
-  *x = p.x + step / fmax (last, 1.0) * p.width;
-  *y = p.y + (hi - value) / (hi - lo) * p.height;
+  map_point (&m, step, value, x, y);
   return RS_OK;
 }
 
@@ -99,37 +145,33 @@ series_colour (const rs_theme *th, size_t t)
 
 /* Ticks and numbers along the value axis, and the step axis. */
 static void
-trace_axes (cairo_t *cr, rs_rect r, const rs_panel_ctx *c, const rs_view *v,
-            rs_rect p)
+trace_axes (cairo_t *cr, const rs_panel_ctx *c, const trace_map *m)
 {
   const rs_theme *th = c->theme;
-  size_t n = rs_sim_n_recorded (c->sim);
-  double lo, hi, last, step, x, y, s = c->s;
+  rs_rect p = m->plot;
+  double step, x, y, s = c->s;
   char buf[32];
 
-  series_range (c, v, n - 1, &lo, &hi);
-  last = fmax ((double) rs_sim_recorded (c->sim, n - 1)->step,
-               (double) c->scene->sim.steps);
   rs_theme_set (cr, th->fg);
   cairo_set_line_width (cr, 1.0 * s);
   cairo_rectangle (cr, p.x, p.y, p.width, p.height);
   cairo_stroke (cr);
-  step = rs_draw_nice_step (hi - lo, (int) fmax (2, fmin (5, p.height
-                                                          / (30 * s))));
-  for (double t = ceil (lo / step) * step; t <= hi; t += step)
+  step = rs_draw_nice_step (m->hi - m->lo, (int) fmax (2, fmin (5, p.height
+                                                                / (30 * s))));
+  for (double t = ceil (m->lo / step) * step; t <= m->hi; t += step)
     {
-      rs_panel_trace_map (r, c, v, 0, t, &x, &y);
+      map_point (m, 0, t, &x, &y);
       cairo_move_to (cr, p.x - 4 * s, y);
       cairo_line_to (cr, p.x, y);
       cairo_stroke (cr);
       snprintf (buf, sizeof buf, "%g", fabs (t) < 1e-9 * step ? 0.0 : t);
       rs_text (cr, c->font, p.x - 6 * s, y, buf, 10 * s, 0, 1, 0.5, 0);
     }
-  step = rs_draw_nice_step (last, (int) fmax (2, fmin (6, p.width
-                                                       / (55 * s))));
-  for (double t = 0; t <= last + 1e-9; t += step)
+  step = rs_draw_nice_step (m->last, (int) fmax (2, fmin (6, p.width
+                                                          / (55 * s))));
+  for (double t = 0; t <= m->last + 1e-9; t += step)
     {
-      rs_panel_trace_map (r, c, v, t, lo, &x, &y);
+      map_point (m, t, m->lo, &x, &y);
       cairo_move_to (cr, x, p.y + p.height);
       cairo_line_to (cr, x, p.y + p.height + 4 * s);
       cairo_stroke (cr);
@@ -143,9 +185,9 @@ trace_axes (cairo_t *cr, rs_rect r, const rs_panel_ctx *c, const rs_view *v,
 
 /* The faint marks of events and kicks, and the step shown. */
 static void
-trace_marks (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
-             const rs_view *v, rs_rect p)
+trace_marks (cairo_t *cr, const rs_panel_ctx *c, const trace_map *m)
 {
+  rs_rect p = m->plot;
   double x, y;
 
   cairo_set_line_width (cr, 1.0 * c->s);
@@ -155,14 +197,13 @@ trace_marks (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
 
       if (!(pt->events & ~(unsigned) RS_EVENT_START))
         continue;
-      rs_panel_trace_map (r, c, v, (double) pt->step, 0, &x, &y);
+      map_point (m, (double) pt->step, 0, &x, &y);
       rs_theme_set_alpha (cr, c->theme->event, 0.45);
       cairo_move_to (cr, x, p.y);
       cairo_line_to (cr, x, p.y + p.height);
       cairo_stroke (cr);
     }
-  rs_panel_trace_map (r, c, v, (double) rs_sim_recorded (c->sim, c->at)->step,
-                      0, &x, &y);
+  map_point (m, (double) rs_sim_recorded (c->sim, c->at)->step, 0, &x, &y);
   rs_theme_set (cr, c->theme->fg);
   cairo_move_to (cr, x, p.y);
   cairo_line_to (cr, x, p.y + p.height);
@@ -176,6 +217,7 @@ rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
   const rs_theme *th = c->theme;
   rs_rect p = rs_panel_trace_plot (r, c);
   double s = c->s, lx = r.x + 8 * s, x, y, value;
+  trace_map m;
 
   cairo_save (cr);
   cairo_rectangle (cr, r.x, r.y, r.width, r.height);
@@ -186,38 +228,36 @@ rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
   rs_theme_set (cr, th->fg);
   rs_text (cr, c->font, r.x + 8 * s, r.y + 6 * s, "<b>Trace</b>", 12 * s, 0,
            0, 0, 0);
-  if (v->n_traces == 0)
+  if (map_of (r, c, v, &m) != RS_OK)
     {
       cairo_restore (cr);
       return;
     }
-  trace_marks (cr, r, c, v, p);
+  trace_marks (cr, c, &m);
   cairo_save (cr);
   cairo_rectangle (cr, p.x, p.y, p.width, p.height);
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, 2.0 * s);
-  for (size_t t = 0; t < v->n_traces; t++)
+  for (size_t t = 0; t < m.n; t++)
     {
       cairo_new_path (cr);
       for (size_t i = 0; i <= c->at; i++)
-        if (rs_trace_value (c->sim, v->traces[t], i, &value) == RS_OK
-            && isfinite (value))
+        if (isfinite (value = series_value (c->sim, &m.sr[t], i)))
           {
-            rs_panel_trace_map (r, c, v,
-                                (double) rs_sim_recorded (c->sim, i)->step,
-                                value, &x, &y);
+            map_point (&m, (double) rs_sim_recorded (c->sim, i)->step, value,
+                       &x, &y);
             cairo_line_to (cr, x, y);
           }
       rs_theme_set (cr, series_colour (th, t));
       cairo_stroke (cr);
     }
   cairo_restore (cr);
-  trace_axes (cr, r, c, v, p);
+  trace_axes (cr, c, &m);
   /* the legend, after the title */
   rs_text_size (cr, c->font, "<b>Trace</b>", 12 * s, 0, &x, NULL);
   lx += x + 14 * s;
-  for (size_t t = 0; t < v->n_traces; t++)
+  for (size_t t = 0; t < m.n; t++)
     {
       rs_theme_set (cr, series_colour (th, t));
       cairo_rectangle (cr, lx, r.y + 9 * s, 14 * s, 3 * s);
