@@ -19,7 +19,8 @@
 #include "theme.h"
 
 /* The still layer of the classic figure, kept with its landscape for an
- * image target drawn at whole pixels (the app, animations): drawn again
+ * image target drawn at whole pixels (the app, animations; see
+ * rs_draw_cacheable): drawn again
  * when the size, the scene, the neuron's activation or the font change. */
 struct rs_frame_cache {
   cairo_surface_t *img;
@@ -1141,15 +1142,9 @@ paint_still (cairo_t *cr, double width, double height, const rs_frame *f)
   struct rs_frame_cache *c = f->land->cache;
   const rs_neuron *u = rs_sim_neuron (f->sim);
   const char *font = rs_text_family (cr);
-  cairo_surface_t *target = cairo_get_target (cr);
-  cairo_matrix_t m;
   int w = (int) ceil (width), h = (int) ceil (height);
 
-  cairo_get_matrix (cr, &m);
-  if (c == NULL || rs_draw_is_once (cr)
-      || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE
-      || m.xx != 1.0 || m.yy != 1.0 || m.xy != 0.0 || m.yx != 0.0
-      || m.x0 != 0.0 || m.y0 != 0.0)
+  if (c == NULL || !rs_draw_cacheable (cr))
     {
       draw_still (cr, width, height, f);
       return;

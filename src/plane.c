@@ -738,21 +738,6 @@ draw_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
                                 th->fg.r, th->fg.g, th->fg.b);
 }
 
-/* Whether the still layer can come from the cache: an image target, and
- * a transformation that only moves by whole pixels. */
-static int
-cacheable (cairo_t *cr)
-{
-  cairo_matrix_t m;
-
-  cairo_get_matrix (cr, &m);
-  return !rs_draw_is_once (cr)
-         && cairo_surface_get_type (cairo_get_target (cr))
-         == CAIRO_SURFACE_TYPE_IMAGE
-         && m.xx == 1.0 && m.yy == 1.0 && m.xy == 0.0 && m.yx == 0.0
-         && m.x0 == floor (m.x0) && m.y0 == floor (m.y0);
-}
-
 /* The still layer, from the cache when it was drawn for this cell, scale,
  * theme and font; drawn directly when it cannot be cached. */
 static void
@@ -764,7 +749,7 @@ paint_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   int w = (int) ceil (r.x + r.width) - (int) x;
   int h = (int) ceil (r.y + r.height) - (int) y;
 
-  if (!cacheable (cr) || w <= 0 || h <= 0)
+  if (!rs_draw_cacheable (cr) || w <= 0 || h <= 0)
     {
       draw_still (cr, r, p, th, font, s);
       return;

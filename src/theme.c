@@ -8,6 +8,8 @@
  * lighter sky blue for the accent. */
 #include <config.h>
 
+#include <math.h>
+
 #include <pango/pangocairo.h>
 
 #include "theme.h"
@@ -99,6 +101,19 @@ int
 rs_draw_is_once (cairo_t *cr)
 {
   return cairo_get_user_data (cr, &once_key) != NULL;
+}
+
+int
+rs_draw_cacheable (cairo_t *cr)
+{
+  cairo_matrix_t m;
+
+  cairo_get_matrix (cr, &m);
+  return !rs_draw_is_once (cr)
+         && cairo_surface_get_type (cairo_get_target (cr))
+            == CAIRO_SURFACE_TYPE_IMAGE
+         && m.xx == 1.0 && m.yy == 1.0 && m.xy == 0.0 && m.yx == 0.0
+         && m.x0 == floor (m.x0) && m.y0 == floor (m.y0);
 }
 
 /* A layout of markup in family at px pixels, bold or not.  Text that is

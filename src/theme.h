@@ -41,6 +41,11 @@ const char *rs_text_family (cairo_t *cr);
 void rs_draw_mark_once (cairo_t *cr);
 int rs_draw_is_once (cairo_t *cr);
 
+/* Whether a still layer drawn for cr may be kept in an image and painted
+ * back: not drawn once, an image target, and a transformation that only
+ * moves by whole pixels. */
+int rs_draw_cacheable (cairo_t *cr);
+
 /* Text: markup drawn at (x, y) with its anchor (ax, ay), fractions of its
  * width and height, rotated by angle radians about that point; px is the
  * size in pixels (user units); family NULL is the figure's family.  Returns the width
