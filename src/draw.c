@@ -676,14 +676,22 @@ draw_dead_region (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
   cairo_fill (cr);
   cairo_set_line_width (cr, 1.2 * s);
   cairo_set_source_rgba (cr, 1, 1, 1, leaky ? 0.22 : 0.45);
-  for (int k = 0; k * 11.0 * s < plot.width + plot.height; k++)
-    {
-      double t = k * 11.0 * s - plot.height;
-      cairo_move_to (cr, plot.x + t, plot.y + plot.height);
-      cairo_line_to (cr, plot.x + t + plot.height, plot.y);
-    }
+  rs_draw_hatch (cr, plot, 11.0 * s, 1);
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+void
+rs_draw_hatch (cairo_t *cr, rs_rect plot, double gap, int rising)
+{
+  for (int k = 0; k * gap < plot.width + plot.height; k++)
+    {
+      double t = k * gap - plot.height;
+
+      cairo_move_to (cr, plot.x + t, plot.y + (rising ? plot.height : 0));
+      cairo_line_to (cr, plot.x + t + plot.height,
+                     plot.y + (rising ? 0 : plot.height));
+    }
 }
 
 /* The boundary of the dead region, dashed, and its explanation. */

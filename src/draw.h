@@ -151,6 +151,11 @@ void rs_draw_path_mark (cairo_t *cr, double px, double py, double x,
                         double y, unsigned events, size_t i, int dot,
                         double s);
 
+/* Add to the path the lines of a hatching over plot, gap apart, at 45
+ * degrees rising (or falling) to the right; the caller clips and
+ * strokes. */
+void rs_draw_hatch (cairo_t *cr, rs_rect plot, double gap, int rising);
+
 /* A tick step of 1, 2 or 5 x 10^k giving about n ticks over span (n
  * taken as 1 when below). */
 double rs_draw_nice_step (double span, double n);

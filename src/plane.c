@@ -528,22 +528,7 @@ hatch_cells (cairo_t *cr, const rs_plane *p, const unsigned char *mask,
       cairo_paint (cr);
       cairo_set_line_width (cr, 1.2 * s);
       cairo_set_source_rgba (cr, 1, 1, 1, a);
-      for (int k = 0; k * gap * s < plot.width + plot.height; k++)
-        {
-          double t = k * gap * s - plot.height;
-
-          if (dir > 0)
-            {
-              cairo_move_to (cr, plot.x + t, plot.y + plot.height);
-              cairo_line_to (cr, plot.x + t + plot.height, plot.y);
-            }
-          else
-            {
-              cairo_move_to (cr, plot.x + t, plot.y);
-              cairo_line_to (cr, plot.x + t + plot.height,
-                             plot.y + plot.height);
-            }
-        }
+      rs_draw_hatch (cr, plot, gap * s, dir > 0);
       cairo_stroke (cr);
       *cx = plot.x + sx / count * cw;
       *cy = plot.y + plot.height - sy / count * ch;
