@@ -426,27 +426,30 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
   return rc;
 }
 
-/* Every file named (by -o or the scene) must have a format. */
+/* -o's file must have a format, known before the scene is read. */
 static int
-check_targets (const rs_scene *sc, const render_args *a)
+check_output (const render_args *a)
 {
-  if (a->out != NULL && rs_export_format_of (a->out) == RS_EXPORT_NONE
-      && rs_anim_format_of (a->out) == RS_ANIM_NONE)
-    {
-      cli_message ("render: %s: cannot tell the format from the name: use "
-                   ".png, .pdf or .svg, or .mp4 or .gif for an animation",
-                   a->out);
-      return CLI_USAGE;
-    }
-  if (a->out == NULL && a->frames == NULL && sc->n_exports == 0)
-    {
-      cli_message ("render: no -o FILE given, and %s has no 'export' "
-                   "lines", cli_is_builtin (a->scene) ? CLI_BUILTIN_NAME
-                   : a->scene);
-      fputs ("Try 'reluscape render --help'.\n", stderr);
-      return CLI_USAGE;
-    }
-  return CLI_OK;
+  if (a->out == NULL || rs_export_format_of (a->out) != RS_EXPORT_NONE
+      || rs_anim_format_of (a->out) != RS_ANIM_NONE)
+    return CLI_OK;
+  cli_message ("render: %s: cannot tell the format from the name: use "
+               ".png, .pdf or .svg, or .mp4 or .gif for an animation",
+               a->out);
+  return CLI_USAGE;
+}
+
+/* Without -o or --frames, the scene must name its files (their formats
+ * were checked with the scene). */
+static int
+check_exports (const rs_scene *sc, const render_args *a)
+{
+  if (a->out != NULL || a->frames != NULL || sc->n_exports > 0)
+    return CLI_OK;
+  cli_message ("render: no -o FILE given, and %s has no 'export' lines",
+               cli_is_builtin (a->scene) ? CLI_BUILTIN_NAME : a->scene);
+  fputs ("Try 'reluscape render --help'.\n", stderr);
+  return CLI_USAGE;
 }
 
 int
@@ -460,12 +463,11 @@ cmd_render (int argc, char **argv)
   rc = parse_options (argc, argv, &a);
   if (rc != CLI_OK)
     return rc < 0 ? CLI_OK : rc;
-  if (a.out != NULL && rs_export_format_of (a.out) == RS_EXPORT_NONE
-      && rs_anim_format_of (a.out) == RS_ANIM_NONE)
-    return check_targets (NULL, &a);
+  if ((rc = check_output (&a)) != CLI_OK)
+    return rc;
   rc = cli_load_scene (a.scene, &sc);
   if (rc == CLI_OK)
-    rc = check_targets (&sc, &a);
+    rc = check_exports (&sc, &a);
   if (rc != CLI_OK)
     return rc;
   if (a.theme >= 0)
