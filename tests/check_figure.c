@@ -15,6 +15,7 @@
 #include "anim.h"
 #include "figure.h"
 #include "panels.h"
+#include "pixels.h"
 #include "plane.h"
 
 /* A scene file of scenes/, parsed; its run taken to the end. */
@@ -309,22 +310,12 @@ START_TEST (test_cached_layer_is_the_same)
   for (int k = 0; k < 2; k++)
     {
       cairo_surface_t *a, *b;
-      size_t far = 0;
+      size_t far;
 
       rs_figure_show (f, k == 0 ? 5 : rs_sim_n_recorded (sim) - 1);
       a = draw (f, 600, 400);
       b = draw_recorded (f, 600, 400);
-      for (int y = 0; y < 400; y++)
-        for (int x = 0; x < 600; x++)
-          {
-            double pa[3], pb[3];
-
-            pixel (a, x, y, pa);
-            pixel (b, x, y, pb);
-            far += fabs (pa[0] - pb[0]) > 8.5 / 255
-                   || fabs (pa[1] - pb[1]) > 8.5 / 255
-                   || fabs (pa[2] - pb[2]) > 8.5 / 255;
-          }
+      far = pixels_apart (a, b, 8, NULL);
       ck_assert_msg (far <= 0.005 * 600 * 400, "frame %d: %zu pixels differ",
                      k, far);
       cairo_surface_destroy (a);

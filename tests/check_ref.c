@@ -23,6 +23,7 @@
 #include <check.h>
 
 #include "figure.h"
+#include "pixels.h"
 
 #define REF_W 300
 #define REF_H 200
@@ -90,21 +91,6 @@ make_run (const ref_case *c, rs_scene *sc)
   return sim;
 }
 
-/* How far apart two ARGB32 pixels are: the largest channel difference. */
-static int
-distance (uint32_t a, uint32_t b)
-{
-  int d = 0;
-
-  for (int shift = 0; shift < 32; shift += 8)
-    {
-      int x = (int) (a >> shift & 0xff) - (int) (b >> shift & 0xff);
-
-      d = abs (x) > d ? abs (x) : d;
-    }
-  return d;
-}
-
 START_TEST (test_panel_matches_reference)
 {
   const ref_case *c = &cases[_i];
@@ -134,10 +120,6 @@ START_TEST (test_panel_matches_reference)
     }
   else
     {
-      const unsigned char *a, *b;
-      unsigned char *d;
-      int sa, sb, sd;
-
       snprintf (path, sizeof path, "%s/tests/ref/%s.png", RS_TOP_SRCDIR,
                 c->name);
       ref = cairo_image_surface_create_from_png (path);
@@ -146,25 +128,7 @@ START_TEST (test_panel_matches_reference)
       ck_assert_int_eq (cairo_image_surface_get_width (ref), REF_W);
       ck_assert_int_eq (cairo_image_surface_get_height (ref), REF_H);
       diff = cairo_image_surface_create (CAIRO_FORMAT_RGB24, REF_W, REF_H);
-      a = cairo_image_surface_get_data (img);
-      b = cairo_image_surface_get_data (ref);
-      d = cairo_image_surface_get_data (diff);
-      sa = cairo_image_surface_get_stride (img);
-      sb = cairo_image_surface_get_stride (ref);
-      sd = cairo_image_surface_get_stride (diff);
-      for (int y = 0; y < REF_H; y++)
-        for (int x = 0; x < REF_W; x++)
-          {
-            uint32_t pa = ((const uint32_t *) (const void *) (a + y * sa))[x];
-            uint32_t pb = ((const uint32_t *) (const void *) (b + y * sb))[x];
-            int far = distance (pa | 0xff000000u, pb | 0xff000000u)
-                      > TOLERANCE;
-
-            ((uint32_t *) (void *) (d + y * sd))[x] = far ? 0xffff0000u
-                                                          : 0xffffffffu;
-            different += far;
-          }
-      cairo_surface_mark_dirty (diff);
+      different = pixels_apart (img, ref, TOLERANCE, diff);
       if (different > MAX_DIFFERENT * REF_W * REF_H)
         {
           snprintf (path, sizeof path, "ref-%s.out.png", c->name);
@@ -206,19 +170,7 @@ START_TEST (test_comparison_catches_a_square)
   cairo_fill (cr);
   cairo_destroy (cr);
   cairo_surface_flush (copy);
-  for (int y = 0; y < REF_H; y++)
-    for (int x = 0; x < REF_W; x++)
-      {
-        const unsigned char *a = cairo_image_surface_get_data (copy);
-        const unsigned char *b = cairo_image_surface_get_data (ref);
-        uint32_t pa = ((const uint32_t *) (const void *)
-                       (a + y * cairo_image_surface_get_stride (copy)))[x];
-        uint32_t pb = ((const uint32_t *) (const void *)
-                       (b + y * cairo_image_surface_get_stride (ref)))[x];
-
-        different += distance (pa | 0xff000000u, pb | 0xff000000u)
-                     > TOLERANCE;
-      }
+  different = pixels_apart (copy, ref, TOLERANCE, NULL);
   ck_assert_uint_gt (different, MAX_DIFFERENT * REF_W * REF_H);
   cairo_surface_destroy (copy);
   cairo_surface_destroy (ref);

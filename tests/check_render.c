@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "draw.h"
 #include "export.h"
+#include "pixels.h"
 
 static rs_scene scene;
 static rs_sim *sim;
@@ -452,7 +453,7 @@ START_TEST (test_cached_frame)
   for (int k = 0; k < 2; k++)
     {
       cairo_surface_t *a, *b;
-      size_t far = 0;
+      size_t far;
 
       if (k == 1)
         {
@@ -465,23 +466,7 @@ START_TEST (test_cached_frame)
       a = frame_image (640, 420, 0);
       a = (cairo_surface_destroy (a), frame_image (640, 420, 0));
       b = frame_image (640, 420, 1);
-      for (int y = 0; y < 420; y++)
-        for (int x = 0; x < 640; x++)
-          {
-            uint32_t pa = ((const uint32_t *) (const void *)
-                           (cairo_image_surface_get_data (a) + y
-                            * cairo_image_surface_get_stride (a)))[x];
-            uint32_t pb = ((const uint32_t *) (const void *)
-                           (cairo_image_surface_get_data (b) + y
-                            * cairo_image_surface_get_stride (b)))[x];
-            int d = 0;
-
-            for (int sh = 0; sh < 24; sh += 8)
-              d = abs ((int) (pa >> sh & 0xff) - (int) (pb >> sh & 0xff)) > d
-                  ? abs ((int) (pa >> sh & 0xff) - (int) (pb >> sh & 0xff))
-                  : d;
-            far += d > 8;
-          }
+      far = pixels_apart (a, b, 8, NULL);
       ck_assert_msg (far <= 0.005 * 640 * 420, "case %d: %zu pixels differ",
                      k, far);
       cairo_surface_destroy (a);
