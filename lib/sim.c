@@ -380,12 +380,13 @@ rs_sim_alloc (const rs_sim_params *p, rs_error *err)
       return NULL;
     }
   s->p = *p;
-  s->p.data = NULL;
   if (alloc_state (s, err) != RS_OK || alloc_record (s, err) != RS_OK)
     {
       rs_sim_free (s);
       return NULL;
     }
+  /* the run keeps its own copy of the data (rs_sim_data) */
+  s->p.data = NULL;
   s->cur_r.rate = p->rate;
   rs_sim_reset (s);
   return s;
