@@ -27,7 +27,16 @@ typedef struct {
   size_t low_since;
   size_t stuck_since;
   int events_done;
+  size_t version;            /* the training settings, in rs_sim.ver */
 } resume;
+
+/* One version of the training settings, with an optimiser of its own:
+ * the recorded points name the version they trained with, so that a
+ * rewind brings it back. */
+typedef struct {
+  rs_sim_training t;
+  rs_optim *opt;
+} version;
 
 /* Streams of random numbers, one per purpose and step. */
 enum { STREAM_INIT = 1, STREAM_BATCH, STREAM_LANGEVIN, STREAM_AUTOKICK,
@@ -46,7 +55,10 @@ struct rs_sim {
   gsl_vector *theta0;        /* the start, for rs_sim_reset */
   gsl_vector *grad;          /* the full training gradient at the state */
   gsl_vector *bgrad;         /* a minibatch's gradient */
-  rs_optim *opt;
+  rs_optim *opt;             /* ver[cur_r.version].opt */
+  version *ver;              /* every version some point refers to */
+  size_t n_ver;
+  size_t cap_ver;
   gsl_rng *rng;              /* reseeded per stream and step */
   gsl_rng *krng;             /* a scheduled kick's own mt19937 */
   rs_neuron u;
@@ -65,7 +77,7 @@ struct rs_sim {
   size_t n_rec;
   size_t cap_rec;
   size_t np;
-  size_t nopt;
+  size_t nopt;               /* room for the largest optimiser's state */
 };
 
 void
@@ -111,7 +123,7 @@ char *
 rs_sim_event_names (unsigned events, char *buf, size_t n)
 {
   static const char *const names[] = { "start", "kick", "act", "rate",
-                                       "beat", "autokick" };
+                                       "beat", "autokick", "train" };
   size_t k = 0;
 
   if (n > 0)
@@ -154,25 +166,48 @@ check_data_params (const rs_sim_params *p, rs_error *err)
   return RS_OK;
 }
 
+/* The training settings of p. */
+static rs_sim_training
+training_of (const rs_sim_params *p)
+{
+  rs_sim_training t = { p->optim, p->optim_params, p->warming, p->decay,
+                        p->net.layers > 0 ? p->net.kink : p->kink };
+
+  return t;
+}
+
+/* The settings rs_sim_set_training can change, but for the kink, which
+ * the data's and the network's checks look at. */
+static int
+check_training (const rs_sim_training *t, rs_error *err)
+{
+  int rc;
+
+  if (t->optim == NULL)
+    return bad (err, "no optimiser");
+  if ((rc = rs_optim_params_check (&t->optim_params, err)) != RS_OK
+      || (rc = rs_warming_check (&t->warming, err)) != RS_OK)
+    return rc;
+  if (!(t->decay.lambda >= 0.0 && t->decay.lambda <= 1e3))
+    return bad (err, "the weight decay must be in [0, 1000]");
+  return RS_OK;
+}
+
 /* The optimiser, the schedules and the cures. */
 static int
 check_train_params (const rs_sim_params *p, rs_error *err)
 {
+  rs_sim_training t = training_of (p);
   int rc;
 
-  if (p->optim == NULL)
-    return bad (err, "no optimiser");
-  if ((rc = rs_optim_params_check (&p->optim_params, err)) != RS_OK
+  if ((rc = check_training (&t, err)) != RS_OK
       || (rc = rs_sched_check (&p->sched, err)) != RS_OK
-      || (rc = rs_sched_check (&p->temp_sched, err)) != RS_OK
-      || (rc = rs_warming_check (&p->warming, err)) != RS_OK)
+      || (rc = rs_sched_check (&p->temp_sched, err)) != RS_OK)
     return rc;
   if (!(p->rate > 0.0 && p->rate <= 100.0))
     return bad (err, "the learning rate must be in (0, 100]");
   if (!(p->clip >= 0.0 && p->clip <= 1e12))
     return bad (err, "the clipping norm must be in [0, 1e12]");
-  if (!(p->decay.lambda >= 0.0 && p->decay.lambda <= 1e3))
-    return bad (err, "the weight decay must be in [0, 1000]");
   if (!(p->temperature >= 0.0 && p->temperature <= 1e6))
     return bad (err, "the temperature must be in [0, 1e6]");
   return RS_OK;
@@ -287,6 +322,19 @@ init_params (rs_sim *s, rs_error *err)
   return rc;
 }
 
+/* Doubles that hold the state of any optimiser for np parameters, so
+ * that a run can change its optimiser (rs_sim_set_training). */
+static size_t
+optim_room (size_t np)
+{
+  size_t slots = 0;
+
+  for (size_t i = 0; rs_optim_types[i] != NULL; i++)
+    if (rs_optim_types[i]->slots > slots)
+      slots = rs_optim_types[i]->slots;
+  return 1 + slots * np;
+}
+
 /* Room for the trajectory within p->record_bytes. */
 static int
 alloc_record (rs_sim *s, rs_error *err)
@@ -344,12 +392,16 @@ alloc_state (rs_sim *s, rs_error *err)
   s->batch = rs_data_alloc_dims (bn, s->data->dim, s->data->ydim, err);
   s->wb = rs_net_workspace_alloc (s->net, bn, err);
   s->opt = rs_optim_alloc (p->optim, &p->optim_params, s->np, err);
+  s->cap_ver = 4;
+  s->ver = malloc (s->cap_ver * sizeof *s->ver);
   if (s->theta0 == NULL || s->grad == NULL || s->bgrad == NULL
       || s->rng == NULL || s->krng == NULL || s->order == NULL || s->batch == NULL
-      || s->wb == NULL || s->opt == NULL)
+      || s->wb == NULL || s->opt == NULL || s->ver == NULL)
     return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
                          "out of memory for a run");
-  s->nopt = rs_optim_state_size (s->opt);
+  s->ver[0] = (version) { training_of (p), s->opt };
+  s->n_ver = 1;
+  s->nopt = optim_room (s->np);
   for (size_t i = 0; i < p->n_kicks; i++)
     {
       rs_kick_spec ks = { p->kicks[i].target, p->kicks[i].layer,
@@ -409,7 +461,12 @@ rs_sim_free (rs_sim *s)
     gsl_vector_free (s->grad);
   if (s->bgrad != NULL)
     gsl_vector_free (s->bgrad);
-  rs_optim_free (s->opt);
+  if (s->ver != NULL)
+    for (size_t i = 0; i < s->n_ver; i++)
+      rs_optim_free (s->ver[i].opt);
+  else
+    rs_optim_free (s->opt);
+  free (s->ver);
   gsl_rng_free (s->rng);
   gsl_rng_free (s->krng);
   free (s->order);
@@ -463,12 +520,29 @@ step_constants (rs_sim *s)
     ? s->p.temperature * rs_sched_factor (&s->p.temp_sched, t) : 0.0;
 }
 
+/* The shifted network acts as the network does: the activations and the
+ * kink change while the run goes on. */
+static void
+sync_shifted (rs_sim *s)
+{
+  const rs_net_spec *sp = rs_net_get_spec (s->net);
+  const rs_net_spec *sh = rs_net_get_spec (s->shifted);
+
+  for (size_t l = 1; l <= sp->layers; l++)
+    if (sh->act[l - 1] != sp->act[l - 1]
+        || sh->param[l - 1] != sp->param[l - 1])
+      rs_net_set_act (s->shifted, l, sp->act[l - 1], sp->param[l - 1], NULL);
+  if (sh->kink != sp->kink)
+    rs_net_set_kink (s->shifted, sp->kink, NULL);
+}
+
 /* The network the step trains through: shifted by gamma when warming. */
 static const rs_net *
 training_net (rs_sim *s)
 {
   if (s->cur.gamma == 0.0)
     return s->net;
+  sync_shifted (s);
   gsl_vector_memcpy (rs_net_params (s->shifted), rs_net_params (s->net));
   if (rs_sim_is_neuron (s))
     *gsl_vector_ptr (rs_net_params (s->shifted), 1) += s->cur.gamma;
@@ -614,10 +688,56 @@ record_change (rs_sim *s, unsigned events)
   store (s);
 }
 
-/* Step 0 of a run from the network's current parameters. */
+/* Train with t: the parameters and the network say so. */
+static void
+apply_training (rs_sim *s, const rs_sim_training *t)
+{
+  s->p.optim = t->optim;
+  s->p.optim_params = t->optim_params;
+  s->p.warming = t->warming;
+  s->p.decay = t->decay;
+  if (rs_sim_is_neuron (s))
+    s->p.kink = t->kink;
+  else
+    s->p.net.kink = t->kink;
+  rs_net_set_kink (s->net, t->kink, NULL);
+}
+
+/* Drop the versions after version v, which no point refers to any more
+ * (a point's version is never below an earlier point's). */
+static void
+drop_versions_after (rs_sim *s, size_t v)
+{
+  while (s->n_ver > v + 1)
+    rs_optim_free (s->ver[--s->n_ver].opt);
+}
+
+/* Train as version v does (its optimiser's state is loaded apart). */
+static void
+use_version (rs_sim *s, size_t v)
+{
+  s->cur_r.version = v;
+  s->opt = s->ver[v].opt;
+  apply_training (s, &s->ver[v].t);
+}
+
+/* Step 0 of a run from the network's current parameters, with the
+ * training settings of now as the only version. */
 static void
 record_start (rs_sim *s, unsigned events)
 {
+  size_t v = s->cur_r.version;
+
+  if (v != 0)
+    {
+      version keep = s->ver[v];
+
+      s->ver[v] = s->ver[0];
+      s->ver[0] = keep;
+    }
+  drop_versions_after (s, 0);
+  s->cur_r.version = 0;
+  s->opt = s->ver[0].opt;
   rs_optim_reset (s->opt);
   s->cur.step = 0;
   s->n_rec = 0;
@@ -874,6 +994,8 @@ rs_sim_rewind (rs_sim *s, size_t i)
   if (i >= s->n_rec)
     return RS_EINVAL;
   r = &s->rec_r[i];
+  use_version (s, r->version);
+  drop_versions_after (s, r->version);
   for (size_t l = 1; l <= rs_net_layers (s->net); l++)
     rs_net_set_act (s->net, l, r->act[l - 1], r->param[l - 1], NULL);
   memcpy (rs_net_params (s->net)->data, s->rec_theta + i * s->np,
@@ -918,6 +1040,147 @@ rs_sim_set_rate (rs_sim *s, double rate)
   s->cur_r.rate = rate;
   record_change (s, RS_EVENT_RATE);
   return RS_OK;
+}
+
+void
+rs_sim_get_training (const rs_sim *s, rs_sim_training *t)
+{
+  *t = s->ver[s->cur_r.version].t;
+}
+
+int
+rs_sim_training_at (const rs_sim *s, size_t i, rs_sim_training *t)
+{
+  if (i >= s->n_rec)
+    return RS_EINVAL;
+  *t = s->ver[s->rec_r[i].version].t;
+  return RS_OK;
+}
+
+/* Whether a and b are the same optimiser with the same constants. */
+static int
+same_optim (const rs_sim_training *a, const rs_sim_training *b)
+{
+  const rs_optim_params *p = &a->optim_params, *q = &b->optim_params;
+
+  return a->optim == b->optim && p->momentum == q->momentum
+         && p->rho == q->rho && p->beta1 == q->beta1 && p->beta2 == q->beta2
+         && p->eps == q->eps;
+}
+
+int
+rs_sim_set_training (rs_sim *s, const rs_sim_training *t, rs_error *err)
+{
+  rs_sim_training now = s->ver[s->cur_r.version].t;
+  rs_optim *opt;
+  int rc;
+
+  if ((rc = check_training (t, err)) != RS_OK
+      || (rc = rs_act_check_kink (t->kink, err)) != RS_OK)
+    return rc;
+  if (s->n_ver == s->cap_ver)
+    {
+      version *more = realloc (s->ver, 2 * s->cap_ver * sizeof *more);
+
+      if (more == NULL)
+        return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                             "out of memory for the training settings");
+      s->ver = more;
+      s->cap_ver *= 2;
+    }
+  if ((opt = rs_optim_alloc (t->optim, &t->optim_params, s->np, err)) == NULL)
+    return err != NULL ? err->code : RS_ENOMEM;
+  if (same_optim (t, &now))
+    {
+      double *state = malloc (s->nopt * sizeof *state);
+
+      if (state == NULL)
+        {
+          rs_optim_free (opt);
+          return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                               "out of memory for the training settings");
+        }
+      rs_optim_save (s->opt, state);
+      rs_optim_load (opt, state);
+      free (state);
+    }
+  s->ver[s->n_ver++] = (version) { *t, opt };
+  use_version (s, s->n_ver - 1);
+  record_change (s, RS_EVENT_TRAIN);
+  return RS_OK;
+}
+
+rs_sim *
+rs_sim_clone (const rs_sim *s, rs_error *err)
+{
+  rs_sim_params p = s->p;
+  const rs_net_spec *sp = rs_net_get_spec (s->net);
+  rs_sim *c;
+  double *state;
+
+  p.data = s->data;
+  if ((c = rs_sim_alloc (&p, err)) == NULL)
+    return NULL;
+  c->p = s->p;
+  /* the same versions, each with an optimiser of its own */
+  drop_versions_after (c, 0);
+  rs_optim_free (c->ver[0].opt);
+  c->opt = NULL;
+  c->n_ver = 0;
+  free (c->ver);
+  c->cap_ver = s->cap_ver;
+  c->ver = malloc (c->cap_ver * sizeof *c->ver);
+  state = malloc (s->nopt * sizeof *state);
+  if (c->ver == NULL || state == NULL)
+    goto no_memory;
+  for (; c->n_ver < s->n_ver; c->n_ver++)
+    {
+      const version *v = &s->ver[c->n_ver];
+
+      c->ver[c->n_ver].t = v->t;
+      if ((c->ver[c->n_ver].opt = rs_optim_alloc (v->t.optim,
+                                                  &v->t.optim_params, c->np,
+                                                  err)) == NULL)
+        goto no_memory;
+    }
+  c->opt = c->ver[s->cur_r.version].opt;
+  rs_optim_save (s->opt, state);
+  rs_optim_load (c->opt, state);
+  free (state);
+  state = NULL;
+  /* the network and the state */
+  c->spec0 = s->spec0;
+  gsl_vector_memcpy (c->theta0, s->theta0);
+  for (size_t l = 1; l <= sp->layers; l++)
+    rs_net_set_act (c->net, l, sp->act[l - 1], sp->param[l - 1], NULL);
+  rs_net_set_kink (c->net, sp->kink, NULL);
+  gsl_vector_memcpy (rs_net_params (c->net), rs_net_params_const (s->net));
+  /* the trajectory: the same parameters give the same capacity */
+  c->n_rec = s->n_rec;
+  memcpy (c->rec, s->rec, s->n_rec * sizeof *c->rec);
+  memcpy (c->rec_r, s->rec_r, s->n_rec * sizeof *c->rec_r);
+  memcpy (c->rec_theta, s->rec_theta, s->n_rec * s->np * sizeof (double));
+  memcpy (c->rec_opt, s->rec_opt, s->n_rec * s->nopt * sizeof (double));
+  /* the workspaces and gradient of the current state, as rs_sim_rewind
+     makes them */
+  c->cur = s->cur;
+  c->cur_r = s->cur_r;
+  evaluate (c);
+  c->cur = s->cur;
+  c->cur_r = s->cur_r;
+  c->diverged = s->diverged;
+  c->div_step = s->div_step;
+  c->div_param = s->div_param;
+  c->kicks_here = s->kicks_here;
+  c->epoch = (size_t) -1;
+  gsl_vector_memcpy (c->grad, s->grad);
+  return c;
+
+no_memory:
+  free (state);
+  rs_sim_free (c);
+  rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory for a run");
+  return NULL;
 }
 
 const rs_sim_params *

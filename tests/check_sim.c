@@ -1,14 +1,18 @@
-/* check_sim.c: a running scene (CONCEPTS.md C4, C5, C6, C8, C11), and the
- * gradient step and kick it is made of.
+/* check_sim.c: a running scene (CONCEPTS.md C3 - C8, C10, C11), the
+ * gradient step and kick it is made of, its clones and its training
+ * settings changed while it runs.
  *
  * Expected values come from gradient steps written out here with their own
  * loops, from Gaussian draws of independently seeded GSL generators, from
- * a second method (gsl_fit_linear for the least-squares optimum) or from
- * bounds derived in the comments. */
+ * a second method (gsl_fit_linear for the least-squares optimum,
+ * rs_loss_net on the network rs_sim_net_at rebuilds, a run started at the
+ * same point with rs_sim_start_at, a run never cloned or never changed) or
+ * from bounds derived in the comments. */
 #include <config.h>
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1125,6 +1129,23 @@ START_TEST (test_divergence_named)
 }
 END_TEST
 
+/* A network run with every source of randomness:
+ * minibatches of 5, Langevin noise, Adam and a kick of the biases
+ * scheduled at step 40. */
+static void
+busy_net_params (rs_sim_params *p)
+{
+  dead_net_params (p);
+  p->n_values = 0;
+  p->steps = 60;
+  p->batch = 5;
+  p->temperature = 1e-4;
+  p->optim = rs_optim_adam;
+  p->rate = 0.01;
+  p->n_kicks = 1;
+  p->kicks[0] = (rs_kick) { 40, 0.3, 7, RS_KICK_BIASES, 0, 0 };
+}
+
 /* A network with every source of randomness (minibatches, Langevin noise,
  * a scheduled kick, Adam's state): rewound to step 25 and run again to
  * step 60, it ends on the same parameters, bit for bit. */
@@ -1135,15 +1156,7 @@ START_TEST (test_rewind_replays)
   size_t np, i25 = 0;
   double *end;
 
-  dead_net_params (&p);
-  p.n_values = 0;
-  p.steps = 60;
-  p.batch = 5;
-  p.temperature = 1e-4;
-  p.optim = rs_optim_adam;
-  p.rate = 0.01;
-  p.n_kicks = 1;
-  p.kicks[0] = (rs_kick) { 40, 0.3, 7, RS_KICK_BIASES, 0, 0 };
+  busy_net_params (&p);
   s = sim_new (&p);
   rs_sim_run (s);
   np = rs_net_nparams (rs_sim_net (s));
@@ -1241,6 +1254,1034 @@ START_TEST (test_record_every)
 }
 END_TEST
 
+/* ---- Clone ---- */
+
+/* Iterate s until it has taken `step` steps. */
+static void
+iterate_to (rs_sim *s, size_t step)
+{
+  while (rs_sim_step_count (s) < step)
+    ck_assert_int_eq (rs_sim_iterate (s), RS_OK);
+}
+
+/* Whether two doubles are the same bits (so that -0 and NaN count). */
+static int
+same_bits (double a, double b)
+{
+  return memcmp (&a, &b, sizeof a) == 0;
+}
+
+/* Whether two points are the same, field by field, bit for bit. */
+static int
+same_point (const rs_sim_point *a, const rs_sim_point *b)
+{
+  return a->step == b->step && same_bits (a->w, b->w)
+         && same_bits (a->b, b->b) && same_bits (a->loss, b->loss)
+         && same_bits (a->gnorm, b->gnorm) && a->active == b->active
+         && a->dead == b->dead && a->events == b->events
+         && same_bits (a->rate, b->rate) && same_bits (a->gamma, b->gamma)
+         && same_bits (a->temperature, b->temperature);
+}
+
+/* Runs a and b hold the same trajectory, point for point and parameter
+ * for parameter, bit for bit, and stand at the same current point. */
+static void
+assert_same_record (const rs_sim *a, const rs_sim *b)
+{
+  size_t np = rs_net_nparams (rs_sim_net (a));
+
+  ck_assert_uint_eq (rs_net_nparams (rs_sim_net (b)), np);
+  ck_assert_uint_eq (rs_sim_n_recorded (a), rs_sim_n_recorded (b));
+  for (size_t i = 0; i < rs_sim_n_recorded (a); i++)
+    {
+      ck_assert_msg (same_point (rs_sim_recorded (a, i),
+                                 rs_sim_recorded (b, i)),
+                     "point %zu (step %zu) differs", i,
+                     rs_sim_recorded (a, i)->step);
+      ck_assert_msg (memcmp (rs_sim_theta (a, i), rs_sim_theta (b, i),
+                             np * sizeof (double)) == 0,
+                     "parameters of point %zu differ", i);
+    }
+  ck_assert (same_point (rs_sim_current (a), rs_sim_current (b)));
+  ck_assert (memcmp (rs_net_params_const (rs_sim_net (a))->data,
+                     rs_net_params_const (rs_sim_net (b))->data,
+                     np * sizeof (double)) == 0);
+}
+
+/* A clone of s; fails the test when it cannot be made. */
+static rs_sim *
+sim_clone (const rs_sim *s)
+{
+  rs_error err;
+  rs_sim *c = rs_sim_clone (s, &err);
+
+  ck_assert_msg (c != NULL, "rs_sim_clone: %s", err.message);
+  return c;
+}
+
+/* What the app does to a busy run: Leaky ReLU from step 12, a kick by
+ * hand at step 30. */
+static void
+busy_drive (rs_sim *s)
+{
+  iterate_to (s, 12);
+  ck_assert_int_eq (rs_sim_set_activation (s, rs_act_leaky_relu, 0.137),
+                    RS_OK);
+  iterate_to (s, 30);
+  rs_sim_kick (s, 0.25);
+}
+
+/* A clone at step 30 of the busy run holds its trajectory and goes on as
+ * a run that was never cloned (r, driven the same way) does, bit for bit:
+ * a second hand kick at step 30 (the step's second draw), the scheduled
+ * kick at 40, the minibatches, noise and Adam's state.  The clones and the
+ * original are independent: c1 kicked and stepped elsewhere leaves s on
+ * r's path, and s gone leaves c2 on it.  A reset of a clone goes back to
+ * the start, ReLU included. */
+START_TEST (test_clone_replays)
+{
+  rs_sim_params p;
+  rs_sim *s, *r, *c1, *c2;
+  const rs_data *ds, *dc;
+
+  busy_net_params (&p);
+  s = sim_new (&p);
+  r = sim_new (&p);
+  busy_drive (s);
+  busy_drive (r);
+  c1 = sim_clone (s);
+  c2 = sim_clone (s);
+  assert_same_record (c2, s);
+  ds = rs_sim_data (s);
+  dc = rs_sim_data (c2);
+  ck_assert_ptr_ne (dc, ds);
+  ck_assert_uint_eq (dc->n, ds->n);
+  ck_assert (memcmp (dc->x, ds->x, ds->n * sizeof (double)) == 0);
+  ck_assert (memcmp (dc->y, ds->y, ds->n * sizeof (double)) == 0);
+
+  rs_sim_kick (c1, 2.0);
+  iterate_to (c1, 35);
+  rs_sim_free (c1);
+  rs_sim_kick (s, 0.25);
+  rs_sim_kick (r, 0.25);
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  ck_assert_int_eq (rs_sim_run (r), RS_OK);
+  assert_same_record (s, r);
+  rs_sim_free (s);
+
+  rs_sim_kick (c2, 0.25);
+  ck_assert_int_eq (rs_sim_run (c2), RS_OK);
+  ck_assert_uint_eq (rs_sim_step_count (c2), 60);
+  assert_same_record (c2, r);
+
+  rs_sim_reset (c2);
+  rs_sim_reset (r);
+  ck_assert_ptr_eq (rs_net_get_spec (rs_sim_net (c2))->act[0], rs_act_relu);
+  iterate_to (c2, 10);
+  iterate_to (r, 10);
+  assert_same_record (c2, r);
+  rs_sim_free (c2);
+  rs_sim_free (r);
+}
+END_TEST
+
+/* A clone of a run rewound to step 25 holds the 26 points up to there and
+ * goes on as the run did the first time (r, never rewound): the same 61
+ * points, bit for bit, scheduled kick included; so does the rewound run
+ * itself. */
+START_TEST (test_clone_after_rewind)
+{
+  rs_sim_params p;
+  rs_sim *s, *r, *c;
+  size_t i25 = 0;
+
+  busy_net_params (&p);
+  s = sim_new (&p);
+  r = sim_new (&p);
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  ck_assert_int_eq (rs_sim_run (r), RS_OK);
+  while (rs_sim_recorded (s, i25)->step != 25)
+    i25++;
+  ck_assert_int_eq (rs_sim_rewind (s, i25), RS_OK);
+  c = sim_clone (s);
+  ck_assert_uint_eq (rs_sim_step_count (c), 25);
+  ck_assert_uint_eq (rs_sim_n_recorded (c), i25 + 1);
+  ck_assert_int_eq (rs_sim_run (c), RS_OK);
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  assert_same_record (c, r);
+  assert_same_record (s, r);
+  rs_sim_free (s);
+  rs_sim_free (r);
+  rs_sim_free (c);
+}
+END_TEST
+
+/* Recording every 7th step, a run at step 10 stands at a point it has not
+ * recorded (the last is step 7), with momentum's velocity of step 10 only
+ * in its optimiser.  Its clone, with bias warming (cosine) and a timeline
+ * switch to Leaky ReLU at step 20 ahead of it, goes on as a run that was
+ * never cloned, bit for bit. */
+START_TEST (test_clone_unrecorded)
+{
+  rs_sim_params p;
+  rs_sim *s, *r, *c;
+
+  dead_net_params (&p);
+  p.n_values = 0;
+  p.optim = rs_optim_momentum;
+  p.record_every = 7;
+  p.steps = 50;
+  p.warming = (rs_warming) { 0.4, 0, 15, 20, RS_WARM_COSINE };
+  p.n_events = 1;
+  p.events[0] = (rs_sim_event) { 20, RS_SIM_SET_ALPHA, 0.2385 };
+  s = sim_new (&p);
+  r = sim_new (&p);
+  iterate_to (s, 10);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), 2);
+  ck_assert_uint_eq (rs_sim_recorded (s, 1)->step, 7);
+  ck_assert_uint_eq (rs_sim_current (s)->step, 10);
+  c = sim_clone (s);
+  assert_same_record (c, s);
+  rs_sim_free (s);
+  ck_assert_int_eq (rs_sim_run (c), RS_OK);
+  ck_assert_int_eq (rs_sim_run (r), RS_OK);
+  /* steps 0, 7, ..., 49, the last (50) and the switch at 20 */
+  ck_assert_uint_eq (rs_sim_n_recorded (r), 10);
+  assert_same_record (c, r);
+  rs_sim_free (r);
+  rs_sim_free (c);
+}
+END_TEST
+
+/* A run on the caller's data (p.data, 7 points of y = |x| - 0.3) trains
+ * on those 7 points (rs_sim_params: "a copy of `data` when it is not
+ * NULL").  The clone copies the run's data, it does not make them again
+ * from the seed (which would give the 24 points of the default line), and
+ * it keeps them when the caller's data are changed and freed and the
+ * original is gone.  It then goes on as a run that was never cloned. */
+START_TEST (test_clone_own_data)
+{
+  static const double x[7] = { -1.3, -0.731, -0.2385, 0.1, 0.4619, 0.913,
+                               1.7 };
+  rs_sim_params p;
+  rs_sim *s, *r, *c;
+  rs_error err;
+  rs_data *d = rs_data_alloc (7, &err);
+  const rs_data *dc;
+
+  ck_assert_ptr_nonnull (d);
+  for (size_t i = 0; i < 7; i++)
+    {
+      d->x[i] = x[i];
+      d->y[i] = fabs (x[i]) - 0.3;
+    }
+  dead_net_params (&p);
+  p.n_values = 0;
+  p.data = d;
+  p.batch = 3;
+  s = sim_new (&p);
+  r = sim_new (&p);
+  ck_assert_uint_eq (rs_sim_data (s)->n, 7);
+  iterate_to (s, 9);
+  iterate_to (r, 9);
+  c = sim_clone (s);
+  rs_sim_free (s);
+  for (size_t i = 0; i < 7; i++)
+    d->x[i] = d->y[i] = 0.0;
+  rs_data_free (d);
+  dc = rs_sim_data (c);
+  ck_assert_uint_eq (dc->n, 7);
+  for (size_t i = 0; i < 7; i++)
+    ck_assert (dc->x[i] == x[i] && dc->y[i] == fabs (x[i]) - 0.3);
+  iterate_to (c, 30);
+  iterate_to (r, 30);
+  assert_same_record (c, r);
+  rs_sim_free (r);
+  rs_sim_free (c);
+}
+END_TEST
+
+/* A clone of a run that diverged has diverged too, at the same step in
+ * the same parameter, and refuses to move; a restart clears it as it
+ * clears the original (the run of test_diverged: Leaky ReLU 0.5 at rate
+ * 90 overshooting without end). */
+START_TEST (test_clone_diverged)
+{
+  rs_sim_params p;
+  rs_sim *s, *c;
+  size_t ss, cs, n;
+  char sn[32], cn[32];
+
+  rs_sim_params_default (&p);
+  p.act = rs_act_leaky_relu;
+  p.alpha = 0.5;
+  p.w0 = 0.3;
+  p.b0 = 2.385;
+  p.rate = 90.0;
+  p.steps = 1000;
+  s = sim_new (&p);
+  ck_assert_int_eq (rs_sim_run (s), RS_EDIVERGED);
+  c = sim_clone (s);
+  n = rs_sim_n_recorded (c);
+  ck_assert_int_eq (rs_sim_test (c), RS_SIM_DIVERGED);
+  ck_assert_int_eq (rs_sim_divergence (s, &ss, sn, sizeof sn), 1);
+  ck_assert_int_eq (rs_sim_divergence (c, &cs, cn, sizeof cn), 1);
+  ck_assert_uint_eq (cs, ss);
+  ck_assert_str_eq (cn, sn);
+  ck_assert_int_eq (rs_sim_iterate (c), RS_EDIVERGED);
+  ck_assert_uint_eq (rs_sim_n_recorded (c), n);
+  rs_sim_restart (c, 0.3, 2.385);
+  rs_sim_restart (s, 0.3, 2.385);
+  ck_assert_int_eq (rs_sim_test (c), RS_SIM_RUNNING);
+  iterate_to (c, 3);
+  iterate_to (s, 3);
+  assert_same_record (c, s);
+  rs_sim_free (s);
+  rs_sim_free (c);
+}
+END_TEST
+
+/* A trajectory bounded to 8 KiB (fewer than 100 points) thins itself as
+ * it goes, dropping every other point: a clone made at step 100, after
+ * thinning, holds the same points and thins the same way afterwards, as a
+ * run never cloned does. */
+START_TEST (test_clone_thinned)
+{
+  rs_sim_params p;
+  rs_sim *s, *r, *c;
+
+  neuron_params (&p, 0.731, 0.4619);
+  p.record_bytes = 8192;
+  p.steps = 300;
+  s = sim_new (&p);
+  r = sim_new (&p);
+  ck_assert_uint_ge (rs_sim_record_capacity (s), 16);
+  ck_assert_uint_lt (rs_sim_record_capacity (s), 100);
+  iterate_to (s, 100);
+  c = sim_clone (s);
+  ck_assert_uint_lt (rs_sim_n_recorded (c), 101);
+  ck_assert_uint_eq (rs_sim_record_capacity (c),
+                     rs_sim_record_capacity (s));
+  rs_sim_free (s);
+  ck_assert_int_eq (rs_sim_run (c), RS_OK);
+  ck_assert_int_eq (rs_sim_run (r), RS_OK);
+  assert_same_record (c, r);
+  rs_sim_free (r);
+  rs_sim_free (c);
+}
+END_TEST
+
+/* ---- Training settings changed while the run goes on ---- */
+
+/* Change s's training settings to t; fails the test when refused. */
+static void
+set_training_ok (rs_sim *s, const rs_sim_training *t)
+{
+  rs_error err;
+
+  ck_assert_msg (rs_sim_set_training (s, t, &err) == RS_OK,
+                 "rs_sim_set_training: %s", err.message);
+}
+
+/* Whether two sets of training settings are the same, field by field. */
+static int
+same_training (const rs_sim_training *a, const rs_sim_training *b)
+{
+  const rs_optim_params *p = &a->optim_params, *q = &b->optim_params;
+  const rs_warming *v = &a->warming, *u = &b->warming;
+
+  return a->optim == b->optim && same_bits (p->momentum, q->momentum)
+         && same_bits (p->rho, q->rho) && same_bits (p->beta1, q->beta1)
+         && same_bits (p->beta2, q->beta2) && same_bits (p->eps, q->eps)
+         && same_bits (v->gamma0, u->gamma0) && v->start == u->start
+         && v->hold == u->hold && v->anneal == u->anneal
+         && v->shape == u->shape
+         && same_bits (a->decay.lambda, b->decay.lambda)
+         && a->decay.decoupled == b->decay.decoupled
+         && a->decay.biases == b->decay.biases && same_bits (a->kink, b->kink);
+}
+
+/* The gradient of the ReLU neuron f(w x + b) on d as in hand_loss_grad,
+ * but with f'(0) = s, the kink convention (C3). */
+static void
+hand_grad_kink (const rs_data *d, double s, double w, double b, double *gw,
+                double *gb)
+{
+  double sw = 0.0, sb = 0.0;
+
+  for (size_t i = 0; i < d->n; i++)
+    {
+      double z = w * d->x[i] + b;
+      double fp = z > 0.0 ? 1.0 : z == 0.0 ? s : 0.0;
+      double r = (z > 0.0 ? z : 0.0) - d->y[i];
+
+      sw += r * fp * d->x[i];
+      sb += r * fp;
+    }
+  *gw = 2.0 * sw / (double) d->n;
+  *gb = 2.0 * sb / (double) d->n;
+}
+
+/* The loss, and the gradient into grad, of the network the run trained
+ * through at its recorded point i: the point's parameters and
+ * activations, with bias warming's shift when shifted is set
+ * (rs_sim_net_at), under kink convention kink, evaluated apart from the
+ * run by rs_loss_net on its data. */
+static double
+net_loss_grad (const rs_sim *s, size_t i, int shifted, double kink,
+               gsl_vector *grad)
+{
+  rs_error err;
+  rs_net *net = rs_net_clone (rs_sim_net (s), &err);
+  rs_net_workspace *ws;
+  double loss;
+
+  ck_assert_ptr_nonnull (net);
+  ws = rs_net_workspace_alloc (net, rs_sim_data (s)->n, &err);
+  ck_assert_ptr_nonnull (ws);
+  ck_assert_int_eq (rs_sim_net_at (s, i, net, shifted), RS_OK);
+  ck_assert_int_eq (rs_net_set_kink (net, kink, NULL), RS_OK);
+  ck_assert_int_eq (rs_loss_net (net, rs_loss_mse_type, rs_sim_data (s), ws,
+                                 &loss, grad, NULL), RS_OK);
+  rs_net_workspace_free (ws);
+  rs_net_free (net);
+  return loss;
+}
+
+/* The Euclidean norm of v, summed here. */
+static double
+norm2 (const gsl_vector *v)
+{
+  double sum = 0.0;
+
+  for (size_t q = 0; q < v->size; q++)
+    sum += gsl_vector_get (v, q) * gsl_vector_get (v, q);
+  return sqrt (sum);
+}
+
+/* Plain gradient descent from recorded point i to point i + 1 at rate
+ * eta, with the gradient grad: theta_{i+1} = theta_i - eta grad. */
+static void
+assert_gd_step (const rs_sim *s, size_t i, double eta, const gsl_vector *grad)
+{
+  const double *a = rs_sim_theta (s, i), *b = rs_sim_theta (s, i + 1);
+
+  ck_assert_uint_eq (rs_sim_recorded (s, i + 1)->step,
+                     rs_sim_recorded (s, i)->step + 1);
+  for (size_t q = 0; q < grad->size; q++)
+    ck_assert_double_eq_tol (b[q], a[q] - eta * gsl_vector_get (grad, q),
+                             1e-14);
+}
+
+/* A change of optimiser at step 6 of the single neuron: gradient descent
+ * (or heavy ball with mu = 0.9) to heavy ball with mu = 0.85.  The change
+ * is a new point of step 6 marked "train", where the neuron has not
+ * moved.  Other constants start a fresh state, so the next 8 steps are
+ * rs_train.h's v = mu v + g, theta -= eta v from v = 0, written out with
+ * hand_loss_grad, and, bit for bit, those of a run made with heavy ball
+ * and started at theta_6 by rs_sim_start_at.  A start of s itself at
+ * theta_6 keeps the new optimiser and does the same. */
+START_TEST (test_training_new_optim)
+{
+  const double eta = 0.3, mu = 0.85;
+  rs_sim_params p;
+  rs_sim *s, *r;
+  rs_sim_training t;
+  const rs_sim_point *pt;
+  double w, b, vw = 0.0, vb = 0.0, theta6[2];
+  size_t n;
+
+  neuron_params (&p, 0.731, 0.4619);
+  if (_i == 1)
+    p.optim = rs_optim_momentum;
+  s = sim_new (&p);
+  iterate_to (s, 6);
+  n = rs_sim_n_recorded (s);
+  ck_assert_uint_eq (n, 7);
+  theta6[0] = w = rs_sim_current (s)->w;
+  theta6[1] = b = rs_sim_current (s)->b;
+  rs_sim_get_training (s, &t);
+  ck_assert_ptr_eq (t.optim, p.optim);
+  t.optim = rs_optim_momentum;
+  t.optim_params.momentum = mu;
+  set_training_ok (s, &t);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), n + 1);
+  pt = rs_sim_current (s);
+  ck_assert_uint_eq (pt->step, 6);
+  ck_assert_uint_eq (pt->events, RS_EVENT_TRAIN);
+  ck_assert (pt->w == w && pt->b == b);
+  ck_assert (pt->loss == rs_sim_recorded (s, n - 1)->loss);
+  ck_assert_ptr_eq (rs_sim_get_params (s)->optim, rs_optim_momentum);
+  ck_assert (rs_sim_get_params (s)->optim_params.momentum == mu);
+
+  p.optim = rs_optim_momentum;
+  p.optim_params.momentum = mu;
+  r = sim_new (&p);
+  rs_sim_start_at (r, theta6);
+  iterate_to (s, 14);
+  iterate_to (r, 8);
+  for (size_t k = 1; k <= 8; k++)
+    {
+      double gw, gb;
+
+      hand_loss_grad (rs_sim_data (s), 0, 0.0, w, b, &gw, &gb);
+      vw = mu * vw + gw;
+      vb = mu * vb + gb;
+      w -= eta * vw;
+      b -= eta * vb;
+      pt = rs_sim_recorded (s, n + k);
+      ck_assert_uint_eq (pt->step, 6 + k);
+      ck_assert_double_eq_tol (pt->w, w, 1e-13);
+      ck_assert_double_eq_tol (pt->b, b, 1e-13);
+      ck_assert (memcmp (rs_sim_theta (s, n + k), rs_sim_theta (r, k),
+                         2 * sizeof (double)) == 0);
+    }
+
+  rs_sim_start_at (s, theta6);
+  rs_sim_get_training (s, &t);
+  ck_assert_ptr_eq (t.optim, rs_optim_momentum);
+  iterate_to (s, 8);
+  assert_same_record (s, r);
+  rs_sim_free (s);
+  rs_sim_free (r);
+}
+END_TEST
+
+/* The same optimiser with the same constants keeps its state: Adam's
+ * moments and step count (its bias correction) go on through six changes
+ * at step 10 that leave the steps alone (decay of factor 0 with its flags
+ * toggled, warming's hold with gamma0 0), past the growth of the table of
+ * settings.  The run is a run that never changed, bit for bit, but for
+ * the six "train" points of step 10. */
+START_TEST (test_training_keeps_state)
+{
+  rs_sim_params p;
+  rs_sim *a, *b;
+  rs_sim_training t, got;
+  size_t n, np;
+
+  dead_net_params (&p);
+  p.n_values = 0;
+  p.optim = rs_optim_adam;
+  p.rate = 0.01;
+  p.steps = 30;
+  a = sim_new (&p);
+  b = sim_new (&p);
+  iterate_to (a, 10);
+  iterate_to (b, 10);
+  n = rs_sim_n_recorded (b);
+  for (int k = 0; k < 6; k++)
+    {
+      rs_sim_get_training (b, &t);
+      t.decay = (rs_decay) { 0.0, k % 2, k % 3 == 0 };
+      t.warming.hold = (size_t) k + 3;
+      set_training_ok (b, &t);
+      rs_sim_get_training (b, &got);
+      ck_assert (same_training (&got, &t));
+      ck_assert_uint_eq (rs_sim_current (b)->events, RS_EVENT_TRAIN);
+    }
+  ck_assert_uint_eq (rs_sim_n_recorded (b), n + 6);
+  ck_assert_int_eq (rs_sim_run (a), RS_OK);
+  ck_assert_int_eq (rs_sim_run (b), RS_OK);
+  ck_assert_uint_eq (rs_sim_n_recorded (b), rs_sim_n_recorded (a) + 6);
+  np = rs_net_nparams (rs_sim_net (a));
+  for (size_t i = 0; i < rs_sim_n_recorded (b); i++)
+    {
+      size_t j = i < n ? i : i < n + 6 ? n - 1 : i - 6;
+
+      ck_assert_msg (memcmp (rs_sim_theta (b, i), rs_sim_theta (a, j),
+                             np * sizeof (double)) == 0,
+                     "point %zu differs", i);
+      if (i < n || i >= n + 6)
+        ck_assert (same_point (rs_sim_recorded (b, i),
+                               rs_sim_recorded (a, j)));
+    }
+  rs_sim_free (a);
+  rs_sim_free (b);
+}
+END_TEST
+
+/* A change at step 10 (heavy ball, decay 0.02 on weights and biases, kink
+ * convention 0.5) seen through rewinds.  A rewind into the changed part
+ * replays it.  A rewind to step 10, before the change, brings back
+ * gradient descent, no decay and kink 0, in the settings, the parameters
+ * and the network; the run then goes as a run that never changed (r), bit
+ * for bit.  The same change made again replays the first one. */
+START_TEST (test_training_rewind)
+{
+  rs_sim_params p;
+  rs_sim *s, *r;
+  rs_sim_training t0, t, got;
+  size_t n, np;
+  double *saved;
+
+  dead_net_params (&p);
+  p.n_values = 0;
+  p.steps = 30;
+  s = sim_new (&p);
+  r = sim_new (&p);
+  ck_assert_int_eq (rs_sim_run (r), RS_OK);
+  iterate_to (s, 10);
+  rs_sim_get_training (s, &t0);
+  ck_assert_ptr_eq (t0.optim, rs_optim_gd);
+  t = t0;
+  t.optim = rs_optim_momentum;
+  t.decay = (rs_decay) { 0.02, 0, 1 };
+  t.kink = 0.5;
+  set_training_ok (s, &t);
+  ck_assert (rs_net_get_spec (rs_sim_net (s))->kink == 0.5);
+  ck_assert (rs_sim_get_params (s)->net.kink == 0.5);
+  ck_assert (rs_sim_get_params (s)->decay.lambda == 0.02);
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  n = rs_sim_n_recorded (s);
+  ck_assert_uint_eq (n, 32);
+  np = rs_net_nparams (rs_sim_net (s));
+  saved = malloc (n * np * sizeof *saved);
+  ck_assert_ptr_nonnull (saved);
+  for (size_t i = 0; i < n; i++)
+    memcpy (saved + i * np, rs_sim_theta (s, i), np * sizeof *saved);
+
+  ck_assert_int_eq (rs_sim_rewind (s, 15), RS_OK);
+  rs_sim_get_training (s, &got);
+  ck_assert (same_training (&got, &t));
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), n);
+  for (size_t i = 15; i < n; i++)
+    ck_assert (memcmp (rs_sim_theta (s, i), saved + i * np,
+                       np * sizeof *saved) == 0);
+
+  ck_assert_int_eq (rs_sim_rewind (s, 10), RS_OK);
+  rs_sim_get_training (s, &got);
+  ck_assert (same_training (&got, &t0));
+  ck_assert_ptr_eq (rs_sim_get_params (s)->optim, rs_optim_gd);
+  ck_assert (rs_sim_get_params (s)->decay.lambda == 0.0);
+  ck_assert (rs_sim_get_params (s)->net.kink == 0.0);
+  ck_assert (rs_net_get_spec (rs_sim_net (s))->kink == 0.0);
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  assert_same_record (s, r);
+
+  ck_assert_int_eq (rs_sim_rewind (s, 10), RS_OK);
+  set_training_ok (s, &t);
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), n);
+  for (size_t i = 0; i < n; i++)
+    ck_assert (memcmp (rs_sim_theta (s, i), saved + i * np,
+                       np * sizeof *saved) == 0);
+  free (saved);
+  rs_sim_free (s);
+  rs_sim_free (r);
+}
+END_TEST
+
+/* A clone of a run changed at step 10 (the change of
+ * test_training_rewind) carries both sets of settings: it goes on as a
+ * run never cloned (r2, changed the same way), and rewound to step 10,
+ * before the change, it trains with gradient descent, no decay and kink
+ * 0 again, as a run that never changed (r). */
+START_TEST (test_clone_versions)
+{
+  rs_sim_params p;
+  rs_sim *s, *r, *r2, *c;
+  rs_sim_training t0, t, got;
+
+  dead_net_params (&p);
+  p.n_values = 0;
+  p.steps = 30;
+  s = sim_new (&p);
+  r = sim_new (&p);
+  r2 = sim_new (&p);
+  iterate_to (s, 10);
+  iterate_to (r2, 10);
+  rs_sim_get_training (s, &t0);
+  t = t0;
+  t.optim = rs_optim_momentum;
+  t.decay = (rs_decay) { 0.02, 0, 1 };
+  t.kink = 0.5;
+  set_training_ok (s, &t);
+  set_training_ok (r2, &t);
+  iterate_to (s, 20);
+  iterate_to (r2, 20);
+  c = sim_clone (s);
+  rs_sim_free (s);
+  rs_sim_get_training (c, &got);
+  ck_assert (same_training (&got, &t));
+  ck_assert (rs_net_get_spec (rs_sim_net (c))->kink == 0.5);
+  ck_assert_int_eq (rs_sim_run (c), RS_OK);
+  ck_assert_int_eq (rs_sim_run (r2), RS_OK);
+  assert_same_record (c, r2);
+
+  ck_assert_int_eq (rs_sim_rewind (c, 10), RS_OK);
+  rs_sim_get_training (c, &got);
+  ck_assert (same_training (&got, &t0));
+  ck_assert_ptr_eq (rs_sim_get_params (c)->optim, rs_optim_gd);
+  ck_assert (rs_net_get_spec (rs_sim_net (c))->kink == 0.0);
+  ck_assert_int_eq (rs_sim_run (c), RS_OK);
+  ck_assert_int_eq (rs_sim_run (r), RS_OK);
+  assert_same_record (c, r);
+  rs_sim_free (r);
+  rs_sim_free (r2);
+  rs_sim_free (c);
+}
+END_TEST
+
+/* C10 switched on at step 8 of a network, starting at step 10 (its start
+ * counts the run's steps): gamma0 0.75 held 5 steps, annealed linearly
+ * over 10, so gamma(t) = 0 before step 10 and before the change,
+ * 0.75 for t in [10, 15), 0.75 (1 - (t - 15) / 10) for t in [15, 25) and
+ * 0 from 25 on.  A step in the hold (12 -> 13) is gradient descent on the
+ * network with its hidden biases shifted by 0.75 (rs_sim_net_at, then
+ * rs_loss_net), which differs from the unshifted one. */
+START_TEST (test_training_warming_on)
+{
+  const double eta = 0.05;
+  rs_sim_params p;
+  rs_sim *s;
+  rs_sim_training t;
+  gsl_vector *g, *g0;
+  size_t n, i12 = 0;
+
+  dead_net_params (&p);
+  p.n_values = 0;
+  p.steps = 30;
+  s = sim_new (&p);
+  iterate_to (s, 8);
+  n = rs_sim_n_recorded (s);
+  rs_sim_get_training (s, &t);
+  t.warming = (rs_warming) { 0.75, 10, 5, 10, RS_WARM_LINEAR };
+  set_training_ok (s, &t);
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), 32);
+  for (size_t i = 0; i < 32; i++)
+    {
+      const rs_sim_point *pt = rs_sim_recorded (s, i);
+      size_t st = pt->step;
+
+      if (i < n || st < 10 || st >= 25)
+        ck_assert_msg (pt->gamma == 0.0, "gamma %g at point %zu", pt->gamma,
+                       i);
+      else if (st < 15)
+        ck_assert (pt->gamma == 0.75);
+      else
+        ck_assert_double_eq_tol (pt->gamma,
+                                 0.75 * (1.0 - (double) (st - 15) / 10.0),
+                                 1e-15);
+    }
+
+  while (rs_sim_recorded (s, i12)->step != 12)
+    i12++;
+  g = gsl_vector_alloc (rs_net_nparams (rs_sim_net (s)));
+  g0 = gsl_vector_alloc (g->size);
+  ck_assert_double_eq_tol (net_loss_grad (s, i12, 1, 0.0, g),
+                           rs_sim_recorded (s, i12)->loss, 1e-14);
+  net_loss_grad (s, i12, 0, 0.0, g0);
+  gsl_vector_sub (g0, g);
+  ck_assert (norm2 (g0) > 1e-3);
+  assert_gd_step (s, i12, eta, g);
+  gsl_vector_free (g);
+  gsl_vector_free (g0);
+  rs_sim_free (s);
+}
+END_TEST
+
+/* C7 switched on: the neuron dead at (-0.4, -1.2) (z <= -0.8 on [-1, 1])
+ * does not move in its first 5 steps.  With decay of factor 0.05 from
+ * step 5 its data gradient stays 0 (w and b shrink by the same factor,
+ * so it stays dead), and b_{5+j} = (1 - eta lambda)^j b_5 under coupled
+ * and decoupled decay, w likewise; with biases left out of the decay, b
+ * never moves. */
+START_TEST (test_training_decay_on)
+{
+  const double eta = 0.3, lambda = 0.05;
+  int mode = _i;
+  rs_sim_params p;
+  rs_sim *s;
+  rs_sim_training t;
+
+  neuron_params (&p, -0.4, -1.2);
+  p.steps = 25;
+  s = sim_new (&p);
+  iterate_to (s, 5);
+  for (size_t i = 0; i <= 5; i++)
+    ck_assert (rs_sim_theta (s, i)[0] == -0.4
+               && rs_sim_theta (s, i)[1] == -1.2);
+  rs_sim_get_training (s, &t);
+  t.decay = (rs_decay) { lambda, mode == 1, mode != 2 };
+  set_training_ok (s, &t);
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), 27);
+  for (size_t j = 0; j <= 20; j++)
+    {
+      const rs_sim_point *pt = rs_sim_recorded (s, 6 + j);
+      double f = pow (1.0 - eta * lambda, (double) j);
+
+      ck_assert_uint_eq (pt->step, 5 + j);
+      ck_assert_uint_eq (pt->active, 0);
+      if (mode == 2)
+        ck_assert (pt->b == -1.2);
+      else
+        ck_assert_double_eq_tol (pt->b, -1.2 * f, 3e-14);
+      ck_assert_double_eq_tol (pt->w, -0.4 * f, 1e-14);
+    }
+  rs_sim_free (s);
+}
+END_TEST
+
+/* C3: on the 5 points of y = 1.3 x + 0.8 (x = -1, -0.5, 0, 0.5, 1), the
+ * neuron (1.5, 0) puts x = 0 exactly on its kink, where the residual is
+ * -0.8.  The kink convention changed to 0.625 shows in the network, the
+ * neuron, the parameters and the settings; the gradient norm and the next
+ * step are those of hand_grad_kink with f'(0) = 0.625.  A rewind to the
+ * start brings back kink 0 and its step.  The closed end 1 is accepted. */
+START_TEST (test_training_kink)
+{
+  const double eta = 0.3;
+  rs_sim_params p;
+  rs_sim *s;
+  rs_sim_training t;
+  const rs_data *d;
+  double gw0, gb0, gw1, gb1;
+
+  neuron_params (&p, 1.5, 0.0);
+  p.n_points = 5;
+  p.slope = 1.3;
+  p.intercept = 0.8;
+  s = sim_new (&p);
+  d = rs_sim_data (s);
+  ck_assert (d->n == 5 && d->x[2] == 0.0 && d->y[2] == 0.8);
+  hand_grad_kink (d, 0.0, 1.5, 0.0, &gw0, &gb0);
+  hand_grad_kink (d, 0.625, 1.5, 0.0, &gw1, &gb1);
+  /* the kink point adds (2/5) (-0.8) 0.625 = -0.2 to dL/db */
+  ck_assert_double_eq_tol (gb1 - gb0, -0.2, 1e-15);
+  ck_assert_double_eq_tol (rs_sim_current (s)->gnorm, hypot (gw0, gb0),
+                           1e-14);
+  rs_sim_get_training (s, &t);
+  ck_assert (t.kink == 0.0);
+  t.kink = 0.625;
+  set_training_ok (s, &t);
+  ck_assert (rs_net_get_spec (rs_sim_net (s))->kink == 0.625);
+  ck_assert (rs_sim_neuron (s)->kink == 0.625);
+  ck_assert (rs_sim_get_params (s)->kink == 0.625);
+  rs_sim_get_training (s, &t);
+  ck_assert (t.kink == 0.625);
+  ck_assert_double_eq_tol (rs_sim_current (s)->gnorm, hypot (gw1, gb1),
+                           1e-14);
+  ck_assert_int_eq (rs_sim_iterate (s), RS_OK);
+  ck_assert_double_eq_tol (rs_sim_current (s)->w, 1.5 - eta * gw1, 1e-14);
+  ck_assert_double_eq_tol (rs_sim_current (s)->b, -eta * gb1, 1e-14);
+
+  ck_assert_int_eq (rs_sim_rewind (s, 0), RS_OK);
+  ck_assert (rs_net_get_spec (rs_sim_net (s))->kink == 0.0);
+  ck_assert (rs_sim_neuron (s)->kink == 0.0);
+  ck_assert (rs_sim_get_params (s)->kink == 0.0);
+  ck_assert_int_eq (rs_sim_iterate (s), RS_OK);
+  ck_assert_double_eq_tol (rs_sim_current (s)->w, 1.5 - eta * gw0, 1e-14);
+  ck_assert_double_eq_tol (rs_sim_current (s)->b, -eta * gb0, 1e-14);
+
+  rs_sim_get_training (s, &t);
+  t.kink = 1.0;
+  set_training_ok (s, &t);
+  ck_assert (rs_sim_neuron (s)->kink == 1.0);
+  rs_sim_free (s);
+}
+END_TEST
+
+enum { T_OPTIM, T_KINK, T_LAMBDA, T_GAMMA0, T_SHAPE, T_HOLD, T_MOMENTUM,
+       T_EPS };
+
+/* One training setting out of range and the message that refuses it:
+ * the ranges of rs_sim_params_check (kink in [0, 1], decay in [0, 1000])
+ * and of rs_warming_check and rs_optim_params_check. */
+typedef struct {
+  const char *what;
+  int kind;
+  double value;
+  const char *message;
+} training_value;
+
+static const training_value bad_trainings[] = {
+  { "optim = NULL", T_OPTIM, 0.0, "no optimiser" },
+  { "kink = 1.5", T_KINK, 1.5,
+    "the kink convention must be in [0, 1], not 1.5" },
+  { "kink = -0.25", T_KINK, -0.25,
+    "the kink convention must be in [0, 1], not -0.25" },
+  { "kink = NAN", T_KINK, NAN,
+    "the kink convention must be in [0, 1], not nan" },
+  { "decay.lambda = -1", T_LAMBDA, -1.0,
+    "the weight decay must be in [0, 1000]" },
+  { "decay.lambda = 1000.5", T_LAMBDA, 1000.5,
+    "the weight decay must be in [0, 1000]" },
+  { "decay.lambda = NAN", T_LAMBDA, NAN,
+    "the weight decay must be in [0, 1000]" },
+  { "warming.gamma0 = -0.5", T_GAMMA0, -0.5,
+    "bias warming's gamma0 must be a finite number >= 0, not -0.5" },
+  { "warming.gamma0 = INFINITY", T_GAMMA0, INFINITY,
+    "bias warming's gamma0 must be a finite number >= 0, not inf" },
+  { "warming.shape = 7", T_SHAPE, 7.0,
+    "bias warming's shape must be linear or cosine, not 7" },
+  { "warming.hold = SIZE_MAX", T_HOLD, 0.0,
+    "bias warming's start + hold + anneal is too large" },
+  { "momentum = 1", T_MOMENTUM, 1.0, "momentum must be in [0, 1), not 1" },
+  { "eps = 0", T_EPS, 0.0, "eps must be in (0, 1], not 0" },
+};
+
+static void
+training_spoil (rs_sim_training *t, const training_value *tv)
+{
+  switch (tv->kind)
+    {
+    case T_OPTIM:
+      t->optim = NULL;
+      break;
+    case T_KINK:
+      t->kink = tv->value;
+      break;
+    case T_LAMBDA:
+      t->decay.lambda = tv->value;
+      break;
+    case T_GAMMA0:
+      t->warming.gamma0 = tv->value;
+      break;
+    case T_SHAPE:
+      t->warming.shape = (rs_warm_shape) tv->value;
+      break;
+    case T_HOLD:
+      t->warming.start = 5;
+      t->warming.hold = SIZE_MAX;
+      break;
+    case T_MOMENTUM:
+      t->optim_params.momentum = tv->value;
+      break;
+    case T_EPS:
+      t->optim_params.eps = tv->value;
+      break;
+    default:
+      ck_abort_msg ("bad training kind");
+    }
+}
+
+/* Each bad setting alone is refused with RS_EINVAL and its message (and
+ * without err), and nothing changes: the number of points, the settings,
+ * the parameters; the heavy-ball run goes on as one never touched, bit
+ * for bit, velocity included. */
+START_TEST (test_training_bad)
+{
+  const training_value *tv = &bad_trainings[_i];
+  rs_sim_params p;
+  rs_sim *s, *r;
+  rs_sim_training t, before, after;
+  rs_error err;
+  size_t n;
+
+  neuron_params (&p, 0.731, 0.4619);
+  p.optim = rs_optim_momentum;
+  s = sim_new (&p);
+  r = sim_new (&p);
+  iterate_to (s, 5);
+  iterate_to (r, 5);
+  n = rs_sim_n_recorded (s);
+  rs_sim_get_training (s, &before);
+  t = before;
+  training_spoil (&t, tv);
+  rs_error_clear (&err);
+  ck_assert_msg (rs_sim_set_training (s, &t, &err) == RS_EINVAL,
+                 "%s accepted", tv->what);
+  ck_assert_int_eq (err.code, RS_EINVAL);
+  ck_assert_str_eq (err.message, tv->message);
+  ck_assert_int_eq (rs_sim_set_training (s, &t, NULL), RS_EINVAL);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), n);
+  rs_sim_get_training (s, &after);
+  ck_assert (same_training (&after, &before));
+  ck_assert_ptr_eq (rs_sim_get_params (s)->optim, rs_optim_momentum);
+  ck_assert (rs_sim_get_params (s)->kink == 0.0);
+  ck_assert (rs_net_get_spec (rs_sim_net (s))->kink == 0.0);
+  iterate_to (s, 12);
+  iterate_to (r, 12);
+  assert_same_record (s, r);
+  rs_sim_free (s);
+  rs_sim_free (r);
+}
+END_TEST
+
+/* The names of the header's comment, in the order of the bits. */
+START_TEST (test_event_names_train)
+{
+  char buf[64];
+
+  ck_assert_str_eq (rs_sim_event_names (RS_EVENT_TRAIN, buf, sizeof buf),
+                    "train");
+  ck_assert_str_eq (rs_sim_event_names (RS_EVENT_TRAIN | RS_EVENT_KICK, buf,
+                                        sizeof buf), "kick+train");
+  ck_assert_str_eq (rs_sim_event_names (127, buf, sizeof buf),
+                    "start+kick+act+rate+beat+autokick+train");
+}
+END_TEST
+
+/* Under bias warming the run trains through the shifted network, which
+ * must follow a change made while warming is on: rs_sim_set_activation
+ * (variant 0), a timeline alpha event (1), a kink convention (2), at step
+ * 6 of the dead network with b1[0] = -1 and gamma0 0.5 held throughout.
+ * Shifted, unit 0 has z = 0.5 x - 0.5 in [-1, 0] on the data: negative on
+ * 23 points, where Leaky ReLU 0.1 and ReLU differ, and exactly 0 at
+ * x = 1, where the kink convention 0.75 gives a gradient that kink 0 does
+ * not (the residual there times W2[0][0]).  From the change on, the
+ * recorded loss and gradient norm are those of rs_sim_net_at's shifted
+ * network with the point's activations and the new kink, by rs_loss_net,
+ * and the first step is gradient descent along that gradient. */
+START_TEST (test_warming_follows_change)
+{
+  const double eta = 0.05, kink = _i == 2 ? 0.75 : 0.0;
+  rs_sim_params p;
+  rs_sim *s;
+  rs_sim_training t;
+  gsl_vector *g;
+  size_t i6 = 0;
+
+  dead_net_params (&p);
+  p.values[1] = (rs_sim_value) { "b1[0]", -1.0 };
+  p.warming = (rs_warming) { 0.5, 0, 1000, 0, RS_WARM_LINEAR };
+  p.steps = 12;
+  if (_i == 1)
+    {
+      p.n_events = 1;
+      p.events[0] = (rs_sim_event) { 6, RS_SIM_SET_ALPHA, 0.1 };
+    }
+  s = sim_new (&p);
+  iterate_to (s, 6);
+  ck_assert (theta_at (s, 6, "W1[0][0]") == 0.5);
+  ck_assert (theta_at (s, 6, "b1[0]") == -1.0);
+  if (_i == 0)
+    ck_assert_int_eq (rs_sim_set_activation (s, rs_act_leaky_relu, 0.1),
+                      RS_OK);
+  else if (_i == 2)
+    {
+      rs_sim_get_training (s, &t);
+      t.kink = kink;
+      set_training_ok (s, &t);
+    }
+  ck_assert_int_eq (rs_sim_run (s), RS_OK);
+  while (rs_sim_recorded (s, i6)->events == 0
+         || rs_sim_recorded (s, i6)->step != 6)
+    i6++;
+  ck_assert_uint_eq (rs_sim_recorded (s, i6)->events,
+                     _i == 2 ? RS_EVENT_TRAIN : RS_EVENT_ACT);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), i6 + 7);
+  g = gsl_vector_alloc (rs_net_nparams (rs_sim_net (s)));
+  for (size_t i = i6; i < rs_sim_n_recorded (s); i++)
+    {
+      const rs_sim_point *pt = rs_sim_recorded (s, i);
+
+      ck_assert (pt->gamma == 0.5);
+      ck_assert_double_eq_tol (net_loss_grad (s, i, 1, kink, g), pt->loss,
+                               1e-14);
+      ck_assert_double_eq_tol (norm2 (g), pt->gnorm, 1e-14);
+      if (i == i6)
+        assert_gd_step (s, i, eta, g);
+    }
+  gsl_vector_free (g);
+  rs_sim_free (s);
+}
+END_TEST
+
 static Suite *
 sim_suite (void)
 {
@@ -1251,6 +2292,8 @@ sim_suite (void)
   TCase *leaky = tcase_create ("Leaky");
   TCase *limits = tcase_create ("Limits");
   TCase *cures = tcase_create ("Cures");
+  TCase *clone = tcase_create ("Clone");
+  TCase *training = tcase_create ("Training");
 
   tcase_add_loop_test (params, test_params_bad, 0,
                        sizeof bad_fields / sizeof bad_fields[0]);
@@ -1292,6 +2335,27 @@ sim_suite (void)
   tcase_add_test (cures, test_rewind_replays);
   tcase_add_test (cures, test_minibatch);
   suite_add_tcase (s, cures);
+
+  tcase_add_test (clone, test_clone_replays);
+  tcase_add_test (clone, test_clone_after_rewind);
+  tcase_add_test (clone, test_clone_unrecorded);
+  tcase_add_test (clone, test_clone_own_data);
+  tcase_add_test (clone, test_clone_diverged);
+  tcase_add_test (clone, test_clone_thinned);
+  tcase_add_test (clone, test_clone_versions);
+  suite_add_tcase (s, clone);
+
+  tcase_add_loop_test (training, test_training_new_optim, 0, 2);
+  tcase_add_test (training, test_training_keeps_state);
+  tcase_add_test (training, test_training_rewind);
+  tcase_add_test (training, test_training_warming_on);
+  tcase_add_loop_test (training, test_training_decay_on, 0, 3);
+  tcase_add_test (training, test_training_kink);
+  tcase_add_loop_test (training, test_training_bad, 0,
+                       sizeof bad_trainings / sizeof bad_trainings[0]);
+  tcase_add_test (training, test_event_names_train);
+  tcase_add_loop_test (training, test_warming_follows_change, 0, 3);
+  suite_add_tcase (s, training);
   return s;
 }
 

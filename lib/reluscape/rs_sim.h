@@ -156,11 +156,13 @@ enum {
   RS_EVENT_ACT = 4,     /* the activation changed at this point */
   RS_EVENT_RATE = 8,    /* the base rate changed */
   RS_EVENT_BEAT = 16,   /* a presentation beat */
-  RS_EVENT_AUTOKICK = 32 /* the kick was the run's own, when stuck */
+  RS_EVENT_AUTOKICK = 32, /* the kick was the run's own, when stuck */
+  RS_EVENT_TRAIN = 64   /* the training settings changed (rs_sim_set_training) */
 };
 
 /* The names of the event bits set in events, separated by '+'
- * ("kick+act"), into buf; "" for none. */
+ * ("kick+act"), into buf; "" for none.  The names: start, kick, act,
+ * rate, beat, autokick, train. */
 char *rs_sim_event_names (unsigned events, char *buf, size_t n);
 
 /* One recorded point: the state after `step` steps.  w and b are W1[0][0]
@@ -204,7 +206,8 @@ int rs_sim_run (rs_sim *s);
 void rs_sim_reset (rs_sim *s);
 
 /* Start again from the parameters theta (rs_net_nparams values), with
- * the scene's activations and rate: step 0, trajectory cleared. */
+ * the scene's activations and rate and the training settings of now
+ * (rs_sim_set_training): step 0, trajectory cleared. */
 void rs_sim_start_at (rs_sim *s, const double *theta);
 
 /* The single neuron: start again from (w, b). */
@@ -225,6 +228,38 @@ int rs_sim_set_activation (rs_sim *s, const rs_act_type *act, double alpha);
 
 /* Change the base learning rate from now on, rate in (0, 100]. */
 int rs_sim_set_rate (rs_sim *s, double rate);
+
+/* How a run trains, besides its rate and activations: what
+ * rs_sim_set_training can change while it runs. */
+typedef struct {
+  const rs_optim_type *optim;
+  rs_optim_params optim_params;
+  rs_warming warming;          /* its start counts steps of the run */
+  rs_decay decay;
+  double kink;                 /* f' at a kink, s in [0, 1] (C3) */
+} rs_sim_training;
+
+/* The training settings now: those of the parameters, or of the last
+ * rs_sim_set_training before the current point. */
+void rs_sim_get_training (const rs_sim *s, rs_sim_training *t);
+
+/* The training settings recorded point i trained with (and the points
+ * after it, up to the next change).  RS_EINVAL when i is out of range. */
+int rs_sim_training_at (const rs_sim *s, size_t i, rs_sim_training *t);
+
+/* Train with t from now on, recorded as a new point of the same step
+ * (RS_EVENT_TRAIN); rs_sim_get_params shows the new settings.  Another
+ * optimiser, or other constants, start from a fresh state (its first
+ * step is step 1 again); the same one keeps its state.  A rewind to a
+ * point before the change brings the settings of that point back.
+ * RS_EINVAL with err (nothing changed) when a value is out of the range
+ * of rs_sim_params_check; RS_ENOMEM when memory runs out. */
+int rs_sim_set_training (rs_sim *s, const rs_sim_training *t, rs_error *err);
+
+/* A copy of s that goes on exactly as s would, bit for bit: its state,
+ * optimiser, settings and recorded trajectory, with data of its own.  The
+ * two are independent afterwards.  NULL with err when memory runs out. */
+rs_sim *rs_sim_clone (const rs_sim *s, rs_error *err);
 
 const rs_sim_params *rs_sim_get_params (const rs_sim *s);
 const rs_net *rs_sim_net (const rs_sim *s);
