@@ -648,11 +648,33 @@ event_value (const rs_sim_params *sp, size_t step, rs_sim_action a)
   return NAN;
 }
 
-/* The marks of one recorded point's events, up to 3 into m. */
-static size_t
-point_marks (const pane *p, const rs_sim_point *pt, tl_mark *m)
+/* What changed from training settings a to b, in a few words. */
+static void
+training_label (const rs_sim_training *a, const rs_sim_training *b,
+                char *buf, size_t n)
 {
-  const rs_sim_params *sp = rs_sim_get_params (p->c->sim);
+  int decay_a = a->decay.biases && a->decay.lambda > 0.0;
+  int decay_b = b->decay.biases && b->decay.lambda > 0.0;
+
+  if (a->optim != b->optim)
+    snprintf (buf, n, "%s", b->optim->name);
+  else if ((a->warming.gamma0 > 0.0) != (b->warming.gamma0 > 0.0))
+    snprintf (buf, n, "warming %s", b->warming.gamma0 > 0.0 ? "on" : "off");
+  else if (decay_a != decay_b)
+    snprintf (buf, n, "bias decay %s", decay_b ? "on" : "off");
+  else if (a->kink != b->kink)
+    snprintf (buf, n, "f′(0) = %g", b->kink);
+  else
+    snprintf (buf, n, "training");
+}
+
+/* The marks of recorded point i's events, up to 4 into m. */
+static size_t
+point_marks (const pane *p, size_t i, tl_mark *m)
+{
+  const rs_sim *sim = p->c->sim;
+  const rs_sim_params *sp = rs_sim_get_params (sim);
+  const rs_sim_point *pt = rs_sim_recorded (sim, i);
   size_t n = 0;
   double v;
 
@@ -679,6 +701,15 @@ point_marks (const pane *p, const rs_sim_point *pt, tl_mark *m)
         snprintf (m[n++].label, sizeof m->label, "rate %g", pt->rate);
       else
         snprintf (m[n++].label, sizeof m->label, "beat");
+    }
+  if (pt->events & RS_EVENT_TRAIN && i > 0)
+    {
+      rs_sim_training was, now;
+
+      rs_sim_training_at (sim, i - 1, &was);
+      rs_sim_training_at (sim, i, &now);
+      m[n] = (tl_mark) { (double) pt->step, p->t->event, 0, "" };
+      training_label (&was, &now, m[n++].label, sizeof m->label);
     }
   return n;
 }
@@ -768,7 +799,7 @@ timeline_marks (pane *p, const axes *a)
       const rs_sim_point *pt = rs_sim_recorded (sim, i);
       if ((pt->events & ~(unsigned) RS_EVENT_START) == 0)
         continue;
-      nm = point_marks (p, pt, m);
+      nm = point_marks (p, i, m);
       for (size_t q = 0; q < nm; q++)
         {
           double x = ax_x (a, m[q].step);

@@ -447,6 +447,62 @@ START_TEST (test_timeline_x)
 }
 END_TEST
 
+/* A change of the training settings is marked on the timeline at its
+ * step: net-dead with the kink convention changed to f'(0) = 0.5 at step
+ * 500 (which moves nothing: no unit's input is exactly 0) against the
+ * same run unchanged.  Along a row through the plot the two drawings
+ * differ only within 3 pixels of step 500's x, where the change's mark
+ * is; above the plot's middle they also differ right of it, where the
+ * mark's label is written. */
+START_TEST (test_timeline_train_mark)
+{
+  rs_rect r = { 0, 0, 600, 400 }, plot;
+  rs_sim *plain;
+  rs_sim_training t;
+  rs_panel_ctx c;
+  cairo_t *a, *b;
+  double x500;
+  int y, label = 0;
+
+  run_text (net_dead, 500);
+  rs_sim_get_training (sim, &t);
+  t.kink = 0.5;
+  ck_assert_int_eq (rs_sim_set_training (sim, &t, NULL), RS_OK);
+  ck_assert (rs_sim_current (sim)->events & RS_EVENT_TRAIN);
+  rs_sim_run (sim);
+  plain = rs_sim_alloc (&scene.sim, NULL);
+  ck_assert_ptr_nonnull (plain);
+  rs_sim_run (plain);
+  ck_assert (rs_sim_current (plain)->loss == rs_sim_current (sim)->loss);
+  c = ctx_of (last_point (), rs_theme_light (), 600.0 / 900.0);
+  plot = rs_panel_timeline_plot (r, &c);
+  x500 = rs_panel_timeline_x (r, &c, 500);
+  a = draw_checked (0, r, &c, 600, 400);
+  {
+    rs_sim *changed = sim;
+
+    sim = plain;
+    c = ctx_of (last_point (), rs_theme_light (), 600.0 / 900.0);
+    b = draw_checked (0, r, &c, 600, 400);
+    sim = changed;
+  }
+  y = (int) (plot.y + 0.6 * plot.height);
+  for (int x = 0; x < 600; x++)
+    if (pixel (a, x, y) != pixel (b, x, y))
+      ck_assert_msg (fabs (x + 0.5 - x500) <= 3.0,
+                     "the drawings differ at x = %d, step 500 is at %.1f", x,
+                     x500);
+  ck_assert (pixel (a, (int) x500, y) != pixel (b, (int) x500, y));
+  for (int yy = (int) plot.y; yy < plot.y + 0.5 * plot.height; yy++)
+    for (int x = (int) x500 + 4; x < x500 + 120 && x < 600; x++)
+      label += pixel (a, x, yy) != pixel (b, x, yy);
+  ck_assert_int_gt (label, 20);
+  cairo_destroy (a);
+  cairo_destroy (b);
+  rs_sim_free (plain);
+}
+END_TEST
+
 /* The network at the end of net-dead: 12 of its 16 hidden units dead,
  * as the run counts them; inside each unit's circle its colour is the
  * dead colour mixed into the alive colour by k / 64, k counted here
@@ -636,6 +692,7 @@ panels_suite (void)
   suite_add_tcase (s, tn);
   tcase_add_checked_fixture (tg, NULL, teardown);
   tcase_add_loop_test (tg, test_timeline_x, 0, 2);
+  tcase_add_test (tg, test_timeline_train_mark);
   tcase_add_loop_test (tg, test_network_colours, 0, 2);
   tcase_add_test (tg, test_network_geometry);
   tcase_add_test (tg, test_network_wide);
