@@ -4,15 +4,15 @@
  *
  * Two ways of drawing (app.h): the single neuron's classic figure, live,
  * and the scene's figure of figure.c, played back from a run computed
- * ahead.  Controls that the library cannot change on a running rs_sim
- * (optimiser, bias warming, decay on biases, the kink convention) make a
- * new run from the changed parameters, started at the parameters of the
- * point shown: the old trajectory is not kept (rs_sim has no way to
- * splice one run onto another), so the path starts again there. */
+ * ahead.  In figure mode a change goes to a copy of the run at the point
+ * shown; a job computes it ahead and draws its figure off the main
+ * thread (coarse at once, then on the full grid), and the window shows
+ * the run before the change until then. */
 #include <config.h>
 
 #include <errno.h>
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +53,10 @@
 /* A run computed ahead goes at least this many steps past a change. */
 #define RUN_AHEAD 300
 #define RUN_AHEAD_MAX 20000
+
+/* Figures being made at once, on as many threads: the newest change's,
+ * and older ones finishing the stage they are in. */
+#define MAX_JOBS 2
 
 /* Parameters beyond this are on their way to a divergence: no landscape
  * is sliced through them, no new run started there. */
@@ -113,19 +117,55 @@ typedef struct {
   const rs_data *d;
   SDL_Thread *thread;
   SDL_mutex *lock;
-  SDL_atomic_t done;
+  atomic_int done;
   rs_landscape *ready;         /* a result not yet taken (under lock) */
   int failed;                  /* under lock */
 } land_job;
 
-/* The full figure being made on its own thread, through recorded point
- * `at` of the run, which nothing changes while the thread runs: every
- * change of the run joins it first (figure_drop). */
+/* The look a figure was made in: the scene, and its views (the scene's
+ * own, or the defaults); figures and planes point at both. */
 typedef struct {
-  SDL_Thread *thread;
-  SDL_atomic_t done;
-  size_t at;
-  rs_figure *fig;              /* the result, NULL when it failed */
+  rs_scene scene;
+  rs_view views[RS_SCENE_MAX_VIEWS];
+  size_t n_views;
+} look;
+
+/* A figure with the run and the look it points at, owned together, and
+ * a 2 x 2 plane of its clickable view (NULL: none takes clicks), which
+ * gives that view's window (the window does not depend on the grid). */
+typedef struct {
+  look *look;
+  rs_sim *sim;
+  rs_figure *fig;
+  rs_plane *probe;
+  size_t probe_view;
+} picture;
+
+/* The stages of a figure's job. */
+enum { JOB_WORKING, JOB_COARSE, JOB_DONE };
+
+/* A figure being made off the main thread, after a change: the run is
+ * computed ahead on a copy, and drawn on a coarse grid (at once) and on
+ * the full grid (after).  The main thread takes the coarse picture at
+ * JOB_COARSE; the worker then goes on with a copy of the run of its own,
+ * so that no run is ever read by one thread while another changes it. */
+typedef struct {
+  SDL_Thread *thread;          /* NULL: made on the main thread */
+  atomic_int stage;
+  atomic_int cancel;           /* a newer change came: stop early */
+  unsigned long gen;           /* the change it shows */
+  int run_ahead;               /* compute the run ahead first */
+  int one_grid;                /* the full grid only, in one stage */
+  size_t from;                 /* the point to show first */
+  size_t at;                   /* the point the figures are made through */
+  int width;                   /* the window's drawing, in pixels: each */
+  int height;                  /* figure is drawn once at that size, so
+                                  that its still layers are cached before
+                                  the window shows it */
+  picture coarse;
+  picture full;
+  int taken;                   /* the coarse picture was dealt with */
+  char error[400];             /* why there is no coarse figure */
 } fig_job;
 
 struct rs_app {
@@ -139,15 +179,19 @@ struct rs_app {
   rs_landscape *land;          /* drawn now */
   rs_landscape *land_old;      /* the one before, kept for L's return */
   land_job job;
-  /* the scene's figure */
-  rs_scene fig_scene;          /* what the figures were made from (they
-                                  point at it) */
-  fig_job fjob;
+  /* the scene's figure, with the run (sim) and the look it was made
+     from: a picture, taken apart */
+  look *fig_look;
   rs_figure *fig;
-  rs_view views[RS_SCENE_MAX_VIEWS];
-  size_t n_views;
-  rs_plane *probe;             /* a 2 x 2 plane of the clickable view, for
-                                  its window; NULL: no view takes clicks */
+  unsigned long fig_gen;       /* the change it shows */
+  rs_sim *head;                /* the run with the changes not yet shown:
+                                  made at the point shown; NULL: none */
+  unsigned long gen;           /* counts the changes */
+  fig_job *jobs[MAX_JOBS];
+  size_t n_jobs;
+  int want_job;                /* a change waits for a free job */
+  char fig_error[400];         /* why the last figure failed */
+  rs_plane *probe;             /* the figure's probe (picture) */
   size_t probe_view;
   size_t shown;                /* the recorded point played back */
   /* more balls on the classic figure, each its own run with another
@@ -286,7 +330,7 @@ settle_ball (rs_app *a)
 
 /* ---- the landscape, off the main thread (classic figure) -------------- */
 
-static void fig_join (rs_app *a);
+static void jobs_wait (rs_app *a);
 
 /* Whether l is the full landscape of the run's activation now. */
 static int
@@ -325,7 +369,7 @@ land_worker (void *data)
                                        PREVIEW_GRID, &err));
   land_publish (j, rs_landscape_alloc (&j->scene, &j->u, j->d, GRID, GRID,
                                        &err));
-  SDL_AtomicSet (&j->done, 1);
+  atomic_store (&j->done, 1);
   return 0;
 }
 
@@ -378,7 +422,7 @@ land_start (rs_app *a)
   j->scene = a->scene;
   j->u = *rs_sim_neuron (a->sim);
   j->d = rs_sim_data (a->sim);
-  SDL_AtomicSet (&j->done, 0);
+  atomic_store (&j->done, 0);
   j->thread = SDL_CreateThread (land_worker, "landscape", j);
   if (j->thread == NULL)
     {
@@ -415,7 +459,7 @@ land_poll (rs_app *a)
 {
   if (a->job.thread == NULL)
     return;
-  if (SDL_AtomicGet (&a->job.done))
+  if (atomic_load (&a->job.done))
     {
       land_join (a);
       land_request (a);
@@ -434,7 +478,7 @@ land_poll (rs_app *a)
 void
 rs_app_wait_landscape (rs_app *a)
 {
-  fig_join (a);
+  jobs_wait (a);
   while (a->job.thread != NULL)
     {
       land_join (a);
@@ -462,156 +506,412 @@ point_tame (const rs_sim *sim, size_t i)
   return 1;
 }
 
-/* The last tame point at or before i: where a landscape can be sliced
- * and a new run started after the old one diverged. */
+/* The last tame point of sim at or before i: where a landscape can be
+ * sliced and a new run started after the old one diverged. */
 static size_t
-finite_index (const rs_app *a, size_t i)
+finite_index (const rs_sim *sim, size_t i)
 {
-  while (i > 0 && !point_tame (a->sim, i))
+  while (i > 0 && !point_tame (sim, i))
     i--;
   return i;
 }
 
-/* Run ahead: to the scene's steps, and at least RUN_AHEAD steps past the
- * current one, so that a change near the end shows what it does. */
+/* Run ahead: to the run's steps, and at least RUN_AHEAD steps past the
+ * current one, so that a change near the end shows what it does; or
+ * until *cancel is set. */
 static void
-run_ahead (rs_app *a)
+run_ahead (rs_sim *sim, atomic_int *cancel)
 {
-  size_t now = rs_sim_step_count (a->sim);
-  size_t end = rs_sim_get_params (a->sim)->steps;
+  size_t now = rs_sim_step_count (sim);
+  size_t end = rs_sim_get_params (sim)->steps;
 
   if (end < now + RUN_AHEAD)
     end = now + RUN_AHEAD;
   if (end > now + RUN_AHEAD_MAX)
     end = now + RUN_AHEAD_MAX;
-  while (rs_sim_step_count (a->sim) < end
-         && rs_sim_test (a->sim) != RS_SIM_DIVERGED)
-    if (rs_sim_iterate (a->sim) != RS_OK)
+  while (rs_sim_step_count (sim) < end
+         && rs_sim_test (sim) != RS_SIM_DIVERGED && !atomic_load (cancel))
+    if (rs_sim_iterate (sim) != RS_OK)
       break;
 }
 
-/* The first flat landscape over two named parameters: where a click
- * starts the ball.  Its window comes from a 2 x 2 plane of the same view
- * through the same point (the window does not depend on the grid). */
 static void
-make_probe (rs_app *a, size_t at)
+picture_free (picture *p)
 {
-  rs_error err;
+  rs_plane_free (p->probe);
+  rs_figure_free (p->fig);
+  rs_sim_free (p->sim);
+  free (p->look);
+  *p = (picture) { NULL, NULL, NULL, NULL, 0 };
+}
 
-  rs_plane_free (a->probe);
-  a->probe = NULL;
-  for (size_t i = 0; i < a->n_views; i++)
+/* The probe of picture p through point at: the first flat landscape over
+ * two named parameters, where a click starts the ball. */
+static void
+make_probe (picture *p, size_t at)
+{
+  for (size_t i = 0; i < p->look->n_views; i++)
     {
-      const rs_view *v = &a->views[i];
+      const rs_view *v = &p->look->views[i];
 
       if (v->kind != RS_VIEW_LANDSCAPE || v->three_d
           || (v->axes != RS_AXES_DEFAULT && v->axes != RS_AXES_PARAMS))
         continue;
-      a->probe = rs_plane_alloc (&a->fig_scene, v, a->sim, at, 2, &err);
-      a->probe_view = i;
+      p->probe = rs_plane_alloc (&p->look->scene, v, p->sim, at, 2, NULL);
+      p->probe_view = i;
       return;
     }
 }
 
-/* The thread: the figure at the full grid. */
-static int
-fig_worker (void *data)
+/* The look of sc, on the heap, or NULL. */
+static look *
+look_of (const rs_scene *sc)
 {
-  rs_app *a = data;
+  look *l = malloc (sizeof *l);
+
+  if (l != NULL)
+    {
+      l->scene = *sc;
+      l->n_views = rs_figure_views (&l->scene, l->views);
+    }
+  return l;
+}
+
+/* Draw f once at width x height, away from the window, so that the
+ * landscapes' still layers are cached at that size (plane.c) by the
+ * worker rather than by the first frame that shows f. */
+static void
+prewarm (rs_figure *f, int width, int height)
+{
+  cairo_surface_t *s;
+  cairo_t *cr;
+
+  if (f == NULL || width <= 0 || height <= 0)
+    return;
+  s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (s);
+  rs_figure_draw (cr, width, height, f);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
+/* The worker's first stage: the run ahead, and its figure through the
+ * last tame point (on a coarse grid, or the full one in one stage); near
+ * a divergence no plane has a finite width, so earlier points are
+ * tried. */
+static void
+job_coarse (fig_job *j)
+{
+  rs_sim *sim = j->coarse.sim;
+  size_t last;
   rs_error err;
 
-  a->fjob.fig = rs_figure_alloc (&a->fig_scene, a->sim, a->fjob.at,
-                                 FIG_GRID, &err);
-  SDL_AtomicSet (&a->fjob.done, 1);
+  if (j->run_ahead)
+    run_ahead (sim, &j->cancel);
+  if (atomic_load (&j->cancel))
+    {
+      snprintf (j->error, sizeof j->error, "a newer change came");
+      return;
+    }
+  last = finite_index (sim, rs_sim_n_recorded (sim) - 1);
+  while ((j->coarse.fig = rs_figure_alloc (&j->coarse.look->scene, sim, last,
+                                           j->one_grid ? FIG_GRID
+                                           : FIG_PREVIEW_GRID, &err)) == NULL
+         && last > 0)
+    last /= 2;
+  j->at = last;
+  if (j->coarse.fig == NULL)
+    snprintf (j->error, sizeof j->error, "%.300s", err.message);
+  else
+    make_probe (&j->coarse, last);
+  if (j->coarse.fig != NULL && !j->one_grid && !atomic_load (&j->cancel))
+    {
+      prewarm (j->coarse.fig, j->width, j->height);
+      /* the full figure's own run and look, copied while this thread
+         still owns the coarse ones */
+      j->full.sim = rs_sim_clone (sim, NULL);
+      j->full.look = look_of (&j->coarse.look->scene);
+    }
+}
+
+/* The second stage: the full grid, on the copy. */
+static void
+job_full (fig_job *j)
+{
+  if (j->full.sim != NULL && j->full.look != NULL
+      && !atomic_load (&j->cancel))
+    j->full.fig = rs_figure_alloc (&j->full.look->scene, j->full.sim, j->at,
+                                   FIG_GRID, NULL);
+  if (j->full.fig != NULL)
+    make_probe (&j->full, j->at);
+  if (!atomic_load (&j->cancel))
+    prewarm (j->full.fig, j->width, j->height);
+}
+
+static int
+job_worker (void *data)
+{
+  fig_job *j = data;
+
+  job_coarse (j);
+  atomic_store (&j->stage, JOB_COARSE);
+  job_full (j);
+  atomic_store (&j->stage, JOB_DONE);
   return 0;
 }
 
-/* Wait for the figure's thread; its figure replaces the coarse one. */
+/* The figure's job ends: its thread is joined, what no one took is
+ * freed. */
 static void
-fig_join (rs_app *a)
+job_free (fig_job *j)
 {
-  if (a->fjob.thread == NULL)
-    return;
-  SDL_WaitThread (a->fjob.thread, NULL);
-  a->fjob.thread = NULL;
-  if (a->fjob.fig == NULL)
-    return;
-  rs_figure_free (a->fig);
-  a->fig = a->fjob.fig;
-  a->fjob.fig = NULL;
-  rs_figure_show (a->fig, a->shown);
+  if (j->thread != NULL)
+    SDL_WaitThread (j->thread, NULL);
+  if (!j->taken)
+    picture_free (&j->coarse);
+  picture_free (&j->full);
+  free (j);
 }
 
-/* Once a frame: take the full figure when it is done. */
+/* A job making the figure of sim (which it takes) in the look of now,
+ * showing point `from` first; with a fixed time step (scripts, for
+ * reproducible pictures) or when no thread can be made, on the main
+ * thread at once. */
 static void
-fig_poll (rs_app *a)
+job_start (rs_app *a, rs_sim *sim, size_t from, int ahead)
 {
-  if (a->fjob.thread != NULL && SDL_AtomicGet (&a->fjob.done))
-    fig_join (a);
-}
+  fig_job *j = calloc (1, sizeof *j);
 
-/* Drop the figure (before its run changes under it). */
-static void
-figure_drop (rs_app *a)
-{
-  fig_join (a);
-  rs_figure_free (a->fig);
-  a->fig = NULL;
-  rs_plane_free (a->probe);
-  a->probe = NULL;
-}
-
-/* Compute the run ahead and make the figure through its last point,
- * showing point `shown`.  Returns RS_OK, or an error with err. */
-static int
-figure_make (rs_app *a, size_t shown, rs_error *err)
-{
-  size_t last;
-
-  figure_drop (a);
-  run_ahead (a);
-  last = rs_sim_n_recorded (a->sim) - 1;
-  /* a run that diverged has no landscape through its last point */
-  last = finite_index (a, last);
-  a->fig_scene = a->scene;
-  a->n_views = rs_figure_views (&a->fig_scene, a->views);
-  /* nor, near its divergence, one of a finite width: try earlier points.
-     A script's run draws the full grid at once, to be reproducible. */
-  while ((a->fig = rs_figure_alloc (&a->fig_scene, a->sim, last, a->fixed
-                                    ? FIG_GRID : FIG_PREVIEW_GRID, err))
-         == NULL && last > 0)
-    last /= 2;
-  if (a->fig == NULL)
-    return RS_EINVAL;
-  make_probe (a, last);
-  if (!a->fixed)
+  if (j == NULL || (j->coarse.look = look_of (&a->scene)) == NULL)
     {
-      a->fjob.at = last;
-      a->fjob.fig = NULL;
-      SDL_AtomicSet (&a->fjob.done, 0);
-      a->fjob.thread = SDL_CreateThread (fig_worker, "figure", a);
+      free (j);
+      rs_sim_free (sim);
+      toast (a, 1, "cannot draw the figure: out of memory");
+      return;
     }
-  last = rs_sim_n_recorded (a->sim) - 1;
-  a->shown = shown < last ? shown : last;
+  j->coarse.sim = sim;
+  j->gen = a->gen;
+  j->from = from;
+  j->run_ahead = ahead;
+  j->one_grid = a->fixed;
+  j->width = a->tex_w;
+  j->height = a->tex_h;
+  atomic_store (&j->stage, JOB_WORKING);
+  if (!a->fixed)
+    j->thread = SDL_CreateThread (job_worker, "figure", j);
+  if (j->thread == NULL)
+    {
+      job_coarse (j);
+      job_full (j);
+      atomic_store (&j->stage, JOB_DONE);
+    }
+  a->jobs[a->n_jobs++] = j;
+}
+
+/* Show picture p (which the app takes), its run at point `shown`. */
+static void
+show_picture (rs_app *a, picture *p, size_t shown)
+{
+  size_t n = rs_sim_n_recorded (p->sim);
+
+  rs_plane_free (a->probe);
+  rs_figure_free (a->fig);
+  if (a->sim != p->sim)
+    rs_sim_free (a->sim);
+  free (a->fig_look);
+  a->fig = p->fig;
+  a->sim = p->sim;
+  a->fig_look = p->look;
+  a->probe = p->probe;
+  a->probe_view = p->probe_view;
+  *p = (picture) { NULL, NULL, NULL, NULL, 0 };
+  a->shown = shown < n ? shown : n - 1;
   rs_figure_show (a->fig, a->shown);
+}
+
+/* The coarse picture of job j: shown when j has the newest change, else
+ * dropped.  A figure that cannot be made leaves the one shown, and says
+ * why. */
+static void
+take_coarse (rs_app *a, fig_job *j)
+{
+  j->taken = 1;
+  if (j->gen != a->gen || j->coarse.fig == NULL)
+    {
+      if (j->gen == a->gen)
+        {
+          char msg[500];
+
+          snprintf (msg, sizeof msg, "cannot draw the figure: %.300s", j->error);
+          snprintf (a->fig_error, sizeof a->fig_error, "%s", j->error);
+          toast (a, 1, msg);
+          rs_sim_free (a->head);
+          a->head = NULL;
+        }
+      picture_free (&j->coarse);
+      return;
+    }
+  show_picture (a, &j->coarse, j->from);
+  a->fig_gen = j->gen;
+  a->acc = 0.0;
   settle_ball (a);
+  rs_sim_free (a->head);
+  a->head = NULL;
+}
+
+/* The full picture of job j replaces its coarse one, while that one is
+ * shown. */
+static void
+take_full (rs_app *a, fig_job *j)
+{
+  if (j->full.fig == NULL || j->gen != a->fig_gen)
+    return;
+  show_picture (a, &j->full, a->shown);
+}
+
+static void job_launch (rs_app *a);
+
+/* Take what the jobs made, end the jobs that are done, and start the
+ * change that waited for one. */
+static void
+jobs_poll (rs_app *a)
+{
+  size_t k = 0;
+
+  for (size_t i = 0; i < a->n_jobs; i++)
+    {
+      fig_job *j = a->jobs[i];
+      int stage = atomic_load (&j->stage);
+
+      if (stage >= JOB_COARSE && !j->taken)
+        take_coarse (a, j);
+      if (stage == JOB_DONE)
+        {
+          take_full (a, j);
+          job_free (j);
+        }
+      else
+        a->jobs[k++] = j;
+    }
+  a->n_jobs = k;
+  if (a->want_job && a->n_jobs < MAX_JOBS)
+    job_launch (a);
+}
+
+/* Wait for every job and take what they made. */
+static void
+jobs_wait (rs_app *a)
+{
+  while (a->n_jobs > 0 || a->want_job)
+    {
+      for (size_t i = 0; i < a->n_jobs; i++)
+        if (a->jobs[i]->thread != NULL)
+          {
+            SDL_WaitThread (a->jobs[i]->thread, NULL);
+            a->jobs[i]->thread = NULL;
+          }
+      jobs_poll (a);
+    }
+}
+
+/* End every job, taking nothing. */
+static void
+jobs_drop (rs_app *a)
+{
+  for (size_t i = 0; i < a->n_jobs; i++)
+    atomic_store (&a->jobs[i]->cancel, 1);
+  for (size_t i = 0; i < a->n_jobs; i++)
+    job_free (a->jobs[i]);
+  a->n_jobs = 0;
+  a->want_job = 0;
+}
+
+/* A job for the newest change: the run with the changes not yet shown,
+ * computed ahead from them; or, with none, the run shown, in the look of
+ * now. */
+static void
+job_launch (rs_app *a)
+{
+  const rs_sim *from = a->head != NULL ? a->head : a->sim;
+  rs_sim *sim;
+  rs_error err;
+  char msg[500];
+
+  a->want_job = 0;
+  if ((sim = rs_sim_clone (from, &err)) == NULL)
+    {
+      snprintf (msg, sizeof msg, "cannot draw the figure: %.300s", err.message);
+      toast (a, 1, msg);
+      return;
+    }
+  if (a->head != NULL)
+    job_start (a, sim, rs_sim_n_recorded (sim) - 1, 1);
+  else
+    job_start (a, sim, a->shown, 0);
+}
+
+/* A new figure after a change of the run (a->head) or of the look: the
+ * jobs of earlier changes are told to stop, and the new one starts now,
+ * or when a job ends.  Made on the main thread, it shows at once. */
+static void
+figure_request (rs_app *a)
+{
+  a->gen++;
+  for (size_t i = 0; i < a->n_jobs; i++)
+    atomic_store (&a->jobs[i]->cancel, 1);
+  if (a->n_jobs < MAX_JOBS)
+    job_launch (a);
+  else
+    a->want_job = 1;
+  jobs_poll (a);
+}
+
+/* The first figure of the run sim (the app's, copied), through its point
+ * `from` and ahead, made at once: when the app opens, or leaves the
+ * classic figure.  RS_OK, or an error with err. */
+static int
+figure_first (rs_app *a, size_t from, rs_error *err)
+{
+  rs_sim *sim = rs_sim_clone (a->sim, err);
+  fig_job *j;
+
+  if (sim == NULL)
+    return err != NULL ? err->code : RS_ENOMEM;
+  a->gen++;
+  job_start (a, sim, from, 1);
+  if (a->n_jobs == 0)
+    return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                         "cannot draw the figure: out of memory");
+  j = a->jobs[a->n_jobs - 1];
+  while (atomic_load (&j->stage) == JOB_WORKING)
+    SDL_Delay (1);
+  a->fig_error[0] = '\0';
+  jobs_poll (a);
+  if (a->fig == NULL)
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "%s", a->fig_error);
   return RS_OK;
 }
 
-/* Remake the figure after a change, in the window rather than on stderr
- * when it fails. */
+/* Leave the figure for the classic one: the run of the newest change, or
+ * the run shown, goes on from its point shown. */
 static void
-figure_remake (rs_app *a, size_t shown)
+figure_leave (rs_app *a)
 {
-  rs_error err;
-
-  if (figure_make (a, shown, &err) != RS_OK)
+  jobs_wait (a);
+  if (a->head != NULL)
     {
-      char msg[400];
-
-      snprintf (msg, sizeof msg, "cannot draw the figure: %.300s", err.message);
-      toast (a, 1, msg);
+      rs_sim_free (a->sim);
+      a->sim = a->head;
+      a->head = NULL;
     }
+  else
+    rs_sim_rewind (a->sim, a->shown);
+  rs_figure_free (a->fig);
+  a->fig = NULL;
+  free (a->fig_look);
+  a->fig_look = NULL;
+  rs_plane_free (a->probe);
+  a->probe = NULL;
 }
 
 /* Draw the figure when the scene's look asks for it, the classic figure
@@ -624,47 +924,60 @@ choose_figure (rs_app *a, rs_error *err)
     {
       if (a->fig != NULL)
         {
-          figure_drop (a);
-          return figure_make (a, a->shown, err);
+          figure_request (a);
+          return RS_OK;
         }
-      return figure_make (a, rs_sim_n_recorded (a->sim) - 1, err);
+      land_join (a);
+      return figure_first (a, rs_sim_n_recorded (a->sim) - 1, err);
     }
   if (a->fig != NULL)
-    {
-      rs_sim_rewind (a->sim, a->shown);
-      figure_drop (a);
-    }
+    figure_leave (a);
   a->acc = 0.0;
   settle_ball (a);
   land_request (a);
   return RS_OK;
 }
 
-/* A change at the point shown: in figure mode the run first goes back to
- * it, dropping what came after (a new branch). */
-static void
-branch (rs_app *a)
+/* The run a change applies to: the classic figure's own; in figure mode
+ * the run with the changes not yet shown, at first a copy of the run
+ * shown, gone back to the point shown (a new branch).  NULL, with a
+ * message in the window, when memory runs out. */
+static rs_sim *
+target (rs_app *a)
 {
+  rs_error err;
+  char msg[500];
+
   if (a->fig == NULL)
-    return;
-  figure_drop (a);
-  rs_sim_rewind (a->sim, a->shown);
+    return a->sim;
+  if (a->head == NULL)
+    {
+      if ((a->head = rs_sim_clone (a->sim, &err)) == NULL)
+        {
+          snprintf (msg, sizeof msg, "cannot change the run: %.300s",
+                    err.message);
+          toast (a, 1, msg);
+          return NULL;
+        }
+      rs_sim_rewind (a->head, a->shown);
+    }
+  return a->head;
 }
 
-/* After a change: show it from the last point recorded before it. */
+/* After a change: in the classic figure the ball goes on from it; in
+ * figure mode the run is computed ahead from it and drawn, off the main
+ * thread, and the play goes on from the change when that is done. */
 static void
 changed (rs_app *a)
 {
-  size_t last = rs_sim_n_recorded (a->sim) - 1;
-
-  if (classic_look (&a->scene))
+  if (a->fig == NULL)
     {
       a->acc = 0.0;
       settle_ball (a);
       land_request (a);
       return;
     }
-  figure_remake (a, last);
+  figure_request (a);
 }
 
 /* ---- SDL ---------------------------------------------------------------- */
@@ -818,13 +1131,13 @@ ensure_texture (rs_app *a, rs_error *err)
 /* Apply the live activation and rate to a run made from the scene's (by
  * rs_sim_start_at, which takes the scene's). */
 static void
-apply_live (rs_app *a)
+apply_live (const rs_app *a, rs_sim *sim)
 {
   if (a->leaky != scene_leaky (&a->scene) || a->alpha != a->scene.sim.alpha)
-    rs_sim_set_activation (a->sim, a->leaky ? rs_act_leaky_relu
-                           : rs_act_relu, a->alpha);
+    rs_sim_set_activation (sim, a->leaky ? rs_act_leaky_relu : rs_act_relu,
+                           a->alpha);
   if (a->rate != a->scene.sim.rate)
-    rs_sim_set_rate (a->sim, a->rate);
+    rs_sim_set_rate (sim, a->rate);
 }
 
 /* The live settings from the scene. */
@@ -883,7 +1196,7 @@ rs_app_alloc (const rs_scene *sc, const rs_app_options *o, rs_error *err)
           ? (a->land = rs_landscape_alloc (&a->scene, rs_sim_neuron (a->sim),
                                            rs_sim_data (a->sim), GRID, GRID,
                                            err)) == NULL
-          : figure_make (a, 0, err) != RS_OK))
+          : figure_first (a, 0, err) != RS_OK))
     {
       rs_app_free (a);
       return NULL;
@@ -898,7 +1211,11 @@ rs_app_free (rs_app *a)
   if (a == NULL)
     return;
   land_join (a);
-  figure_drop (a);
+  jobs_drop (a);
+  rs_figure_free (a->fig);
+  free (a->fig_look);
+  rs_plane_free (a->probe);
+  rs_sim_free (a->head);
   if (a->tex != NULL)
     SDL_DestroyTexture (a->tex);
   if (a->ren != NULL)
@@ -926,8 +1243,11 @@ static void step (rs_app *a);
 static void
 set_activation (rs_app *a)
 {
-  branch (a);
-  rs_sim_set_activation (a->sim, a->leaky ? rs_act_leaky_relu : rs_act_relu,
+  rs_sim *sim = target (a);
+
+  if (sim == NULL)
+    return;
+  rs_sim_set_activation (sim, a->leaky ? rs_act_leaky_relu : rs_act_relu,
                          a->alpha);
   for (size_t i = 0; i < a->n_extra; i++)
     rs_sim_set_activation (a->extra[i], a->leaky ? rs_act_leaky_relu
@@ -956,8 +1276,11 @@ scale_alpha (rs_app *a, double factor)
 static void
 kick (rs_app *a)
 {
-  branch (a);
-  rs_sim_kick (a->sim, a->kick_sigma);
+  rs_sim *sim = target (a);
+
+  if (sim == NULL)
+    return;
+  rs_sim_kick (sim, a->kick_sigma);
   changed (a);
 }
 
@@ -966,113 +1289,108 @@ static void
 scale_rate (rs_app *a, double factor)
 {
   double r = fmin (a->rate * factor, RATE_MAX);
+  rs_sim *sim = target (a);
 
-  branch (a);
-  if (rs_sim_set_rate (a->sim, r) == RS_OK)
+  if (sim == NULL)
+    return;
+  if (rs_sim_set_rate (sim, r) == RS_OK)
     a->rate = r;
+  for (size_t i = 0; i < a->n_extra; i++)
+    rs_sim_set_rate (a->extra[i], a->rate);
   changed (a);
 }
 
+/* Which training settings a key changes. */
+enum { TRAIN_OPTIM, TRAIN_WARMING, TRAIN_DECAY, TRAIN_KINK };
 
-/* A new run from p, started at the parameters of the point shown, with
- * the live activation and rate.  The landscape's thread reads the old
- * run's data: it is joined first. */
-static void
-remake_sim (rs_app *a, const rs_sim_params *p)
+/* The next optimiser of the library's table after t (round). */
+static const rs_optim_type *
+optim_after (const rs_optim_type *t)
 {
-  size_t at = finite_index (a, current_index (a));
-  const rs_net *net = rs_sim_net (a->sim);
-  size_t np = rs_net_nparams (net);
-  double *theta = malloc (np * sizeof *theta);
-  rs_sim *ns;
-  rs_error err;
-  char msg[400];
+  size_t i = 0;
 
-  ns = theta != NULL ? rs_sim_alloc (p, &err) : NULL;
-  if (ns == NULL)
+  while (rs_optim_types[i] != NULL && rs_optim_types[i] != t)
+    i++;
+  return rs_optim_types[i] != NULL && rs_optim_types[i + 1] != NULL
+         ? rs_optim_types[i + 1] : rs_optim_types[0];
+}
+
+/* Change t as key `what` does, for a run at step `step`: W switches on
+ * the scene's bias warming, or WARM_GAMMA's, from that step (C10); D
+ * decay on the biases, with DECAY_LAMBDA when the scene has none (C7); C
+ * the kink convention f'(0) = s, s going 0, 0.5, 1 (C3). */
+static void
+change_training (const rs_app *a, rs_sim_training *t, int what, size_t step)
+{
+  switch (what)
     {
-      snprintf (msg, sizeof msg, "cannot change the run: %.300s", theta == NULL
-                ? "out of memory" : err.message);
+    case TRAIN_OPTIM:
+      t->optim = optim_after (t->optim);
+      break;
+    case TRAIN_WARMING:
+      if (t->warming.gamma0 > 0.0)
+        t->warming.gamma0 = 0.0;
+      else
+        {
+          const rs_warming *w0 = &a->scene.sim.warming;
+
+          if (w0->gamma0 > 0.0)
+            t->warming = *w0;
+          else
+            t->warming = (rs_warming) { WARM_GAMMA, 0, WARM_HOLD,
+                                        WARM_ANNEAL, RS_WARM_LINEAR };
+          t->warming.start = step;
+        }
+      break;
+    case TRAIN_DECAY:
+      t->decay.biases = !t->decay.biases;
+      if (t->decay.biases && t->decay.lambda == 0.0)
+        t->decay.lambda = DECAY_LAMBDA;
+      break;
+    default:
+      t->kink = t->kink < 0.25 ? 0.5 : t->kink < 0.75 ? 1.0 : 0.0;
+      break;
+    }
+}
+
+/* O, W, D, C: the run trains otherwise from the point shown on; its path
+ * so far stays (a step back before the change undoes it).  The other
+ * balls take the same warming, decay and kink, and keep their
+ * optimisers. */
+static void
+train_key (rs_app *a, int what)
+{
+  rs_sim *sim = target (a);
+  rs_sim_training t;
+  rs_error err;
+  char msg[500];
+
+  if (sim == NULL)
+    return;
+  rs_sim_get_training (sim, &t);
+  change_training (a, &t, what, rs_sim_step_count (sim));
+  if (rs_sim_set_training (sim, &t, &err) != RS_OK)
+    {
+      snprintf (msg, sizeof msg, "cannot change the run: %.300s", err.message);
       toast (a, 1, msg);
-      free (theta);
       return;
     }
-  memcpy (theta, rs_sim_theta (a->sim, at), np * sizeof *theta);
-  land_join (a);
-  figure_drop (a);
-  rs_sim_free (a->sim);
-  a->sim = ns;
-  rs_sim_start_at (a->sim, theta);
-  free (theta);
-  apply_live (a);
+  for (size_t i = 0; what != TRAIN_OPTIM && i < a->n_extra; i++)
+    {
+      rs_sim_training e;
+
+      rs_sim_get_training (a->extra[i], &e);
+      change_training (a, &e, what, rs_sim_step_count (a->extra[i]));
+      rs_sim_set_training (a->extra[i], &e, NULL);
+    }
   changed (a);
 }
 
-/* The run's parameters, to change and remake the run with. */
+/* The run's parameters, to make another run with. */
 static rs_sim_params
 run_params (const rs_app *a)
 {
   return *rs_sim_get_params (a->sim);
-}
-
-/* W: bias warming on or off (C10). */
-static void
-toggle_warming (rs_app *a)
-{
-  rs_sim_params p = run_params (a);
-  const rs_warming *w0 = &a->scene.sim.warming;
-
-  if (p.warming.gamma0 > 0.0)
-    p.warming.gamma0 = 0.0;
-  else if (w0->gamma0 > 0.0)
-    p.warming = *w0;
-  else
-    {
-      memset (&p.warming, 0, sizeof p.warming);
-      p.warming.gamma0 = WARM_GAMMA;
-      p.warming.hold = WARM_HOLD;
-      p.warming.anneal = WARM_ANNEAL;
-    }
-  remake_sim (a, &p);
-}
-
-/* D: weight decay on the biases on or off (C7). */
-static void
-toggle_decay_biases (rs_app *a)
-{
-  rs_sim_params p = run_params (a);
-
-  p.decay.biases = !p.decay.biases;
-  if (p.decay.biases && p.decay.lambda == 0.0)
-    p.decay.lambda = DECAY_LAMBDA;
-  remake_sim (a, &p);
-}
-
-/* O: the next optimiser of the library's table. */
-static void
-next_optim (rs_app *a)
-{
-  rs_sim_params p = run_params (a);
-  size_t i = 0;
-
-  while (rs_optim_types[i] != NULL && rs_optim_types[i] != p.optim)
-    i++;
-  p.optim = rs_optim_types[i] != NULL && rs_optim_types[i + 1] != NULL
-            ? rs_optim_types[i + 1] : rs_optim_types[0];
-  remake_sim (a, &p);
-}
-
-/* C: the kink convention f'(0) = s, s going 0, 0.5, 1 (C3). */
-static void
-next_kink (rs_app *a)
-{
-  rs_sim_params p = run_params (a);
-  double s = a->scene.sim.net.layers > 0 ? p.net.kink : p.kink;
-
-  s = s < 0.25 ? 0.5 : s < 0.75 ? 1.0 : 0.0;
-  p.kink = s;
-  p.net.kink = s;
-  remake_sim (a, &p);
 }
 
 /* B: one more ball where the first one is, with the optimiser after the
@@ -1084,7 +1402,6 @@ add_ball (rs_app *a)
   rs_sim_params p = run_params (a);
   const rs_sim *last = a->n_extra > 0 ? a->extra[a->n_extra - 1] : a->sim;
   const rs_neuron *u = rs_sim_neuron (a->sim);
-  size_t i = 0;
   rs_sim *ns;
   rs_error err;
 
@@ -1094,11 +1411,8 @@ add_ball (rs_app *a)
              "neuron's classic figure" : "no more balls (R removes them)");
       return;
     }
-  while (rs_optim_types[i] != NULL
-         && rs_optim_types[i] != rs_sim_get_params (last)->optim)
-    i++;
-  p.optim = rs_optim_types[i] != NULL && rs_optim_types[i + 1] != NULL
-            ? rs_optim_types[i + 1] : rs_optim_types[0];
+  p.optim = optim_after (rs_sim_get_params (last)->optim);
+  p.data = rs_sim_data (a->sim);   /* the same points, also from a CSV */
   if ((ns = rs_sim_alloc (&p, &err)) == NULL)
     {
       toast (a, 1, err.message);
@@ -1122,17 +1436,21 @@ reset (rs_app *a)
       toast (a, 1, err.message);
       return;
     }
-  land_join (a);
-  figure_drop (a);
-  rs_sim_free (a->sim);
-  a->sim = ns;
   drop_extra (a);
   live_from_scene (a);
-  a->shown = 0;
-  if (classic_look (&a->scene))
-    changed (a);
+  if (a->fig != NULL)
+    {
+      /* shown when it is computed, from its start */
+      rs_sim_free (a->head);
+      a->head = ns;
+    }
   else
-    figure_remake (a, 0);
+    {
+      land_join (a);
+      rs_sim_free (a->sim);
+      a->sim = ns;
+    }
+  changed (a);
 }
 
 /* A jump to recorded point i of the figure's run, pausing there. */
@@ -1145,6 +1463,54 @@ show_point (rs_app *a, size_t i)
   a->acc = 0.0;
   rs_figure_show (a->fig, a->shown);
   settle_ball (a);
+}
+
+/* The classic figure's run back to its recorded point i, and the other
+ * balls back to the same step. */
+static void
+rewind_live (rs_app *a, size_t i)
+{
+  size_t step = rs_sim_recorded (a->sim, i)->step;
+
+  rs_sim_rewind (a->sim, i);
+  for (size_t k = 0; k < a->n_extra; k++)
+    {
+      size_t j = rs_sim_n_recorded (a->extra[k]) - 1;
+
+      while (j > 0 && rs_sim_recorded (a->extra[k], j)->step > step)
+        j--;
+      rs_sim_rewind (a->extra[k], j);
+    }
+}
+
+/* PageDown and PageUp on the classic figure: the run goes on to its next
+ * beat (the scene's `at T beat`), stopping just after it, or to the
+ * scene's last step when none is ahead; or back to just before the last
+ * beat it passed (from where it plays that beat again), or to its
+ * start. */
+static void
+beat_live (rs_app *a, int forward)
+{
+  size_t i = rs_sim_n_recorded (a->sim) - 1;
+  size_t end = rs_sim_get_params (a->sim)->steps;
+
+  if (!forward)
+    {
+      while (i > 0 && !(rs_sim_recorded (a->sim, i)->events & RS_EVENT_BEAT))
+        i--;
+      rewind_live (a, i > 0 ? i - 1 : 0);
+      return;
+    }
+  for (size_t k = 0; k < RUN_AHEAD_MAX && rs_sim_step_count (a->sim) < end
+       && rs_sim_test (a->sim) != RS_SIM_DIVERGED; k++)
+    {
+      size_t before = rs_sim_n_recorded (a->sim);
+
+      step (a);
+      for (size_t j = before; j < rs_sim_n_recorded (a->sim); j++)
+        if (rs_sim_recorded (a->sim, j)->events & RS_EVENT_BEAT)
+          return;
+    }
 }
 
 /* One step, forward or back, paused: in figure mode through the recorded
@@ -1165,21 +1531,28 @@ single_step (rs_app *a, int forward)
   if (forward)
     step (a);
   else if (n >= 2)
-    rs_sim_rewind (a->sim, n - 2);
+    rewind_live (a, n - 2);
   a->acc = 0.0;
   settle_ball (a);
 }
 
-/* PageDown, PageUp: the next or previous point with a beat (else the end
- * or the start), paused there. */
+/* PageDown, PageUp: in figure mode the next or previous point with a
+ * beat (else the end or the start); on the classic figure the run goes
+ * on to its next beat or back before its last one (beat_live); paused
+ * there. */
 static void
 goto_beat (rs_app *a, int forward)
 {
   size_t n = rs_sim_n_recorded (a->sim), i = current_index (a);
 
-  if (a->fig == NULL)
-    return;
   a->paused = 1;
+  if (a->fig == NULL)
+    {
+      beat_live (a, forward);
+      a->acc = 0.0;
+      settle_ball (a);
+      return;
+    }
   if (forward)
     {
       while (i + 1 < n && !(rs_sim_recorded (a->sim, ++i)->events
@@ -1305,16 +1678,16 @@ handle_run_key (rs_app *a, SDL_Keycode key, int shift)
       a->kick_sigma = fmax (a->kick_sigma / KICK_FACTOR, KICK_MIN);
       break;
     case SDLK_o:
-      next_optim (a);
+      train_key (a, TRAIN_OPTIM);
       break;
     case SDLK_w:
-      toggle_warming (a);
+      train_key (a, TRAIN_WARMING);
       break;
     case SDLK_d:
-      toggle_decay_biases (a);
+      train_key (a, TRAIN_DECAY);
       break;
     case SDLK_c:
-      next_kink (a);
+      train_key (a, TRAIN_KINK);
       break;
     case SDLK_r:
       reset (a);
@@ -1412,11 +1785,12 @@ inside (rs_rect r, double px, double py)
 static void
 click_figure (rs_app *a, double px, double py)
 {
-  const rs_view *v = &a->views[a->probe_view];
+  const rs_view *v = &a->fig_look->views[a->probe_view];
   rs_rect plot;
   rs_interval ur, vr;
   size_t np, iu, iv;
   double *theta;
+  rs_sim *sim;
 
   if (a->probe == NULL || !inside (plot = probe_plot (a), px, py))
     return;
@@ -1429,23 +1803,25 @@ click_figure (rs_app *a, double px, double py)
                               ? v->p2 : "b1[0]", &iv, NULL) != RS_OK
       || (theta = malloc (np * sizeof *theta)) == NULL)
     return;
-  memcpy (theta, rs_sim_theta (a->sim, finite_index (a, a->shown)),
+  memcpy (theta, rs_sim_theta (a->sim, finite_index (a->sim, a->shown)),
           np * sizeof *theta);
   theta[iu] = ur.lo + (px - plot.x) / plot.width * (ur.hi - ur.lo);
   theta[iv] = vr.hi - (py - plot.y) / plot.height * (vr.hi - vr.lo);
-  figure_drop (a);
-  rs_sim_start_at (a->sim, theta);
+  if ((sim = target (a)) != NULL)
+    {
+      rs_sim_start_at (sim, theta);
+      apply_live (a, sim);
+      changed (a);
+    }
   free (theta);
-  apply_live (a);
-  figure_remake (a, 0);
 }
 
 /* Whether (px, py) lies on a 3-D view of the figure. */
 static int
 on_3d_view (const rs_app *a, double px, double py)
 {
-  for (size_t i = 0; i < a->n_views; i++)
-    if (a->views[i].three_d
+  for (size_t i = 0; i < a->fig_look->n_views; i++)
+    if (a->fig_look->views[i].three_d
         && inside (rs_figure_cell (a->fig, i, a->tex_w, a->tex_h), px, py))
       return 1;
   return 0;
@@ -1463,8 +1839,8 @@ drag_camera (rs_app *a, int dx, int dy)
   st->azimuth = remainder (st->azimuth - DRAG_DEGREES * dx, 360.0);
   st->elevation = fmin (fmax (st->elevation + DRAG_DEGREES * dy,
                               ELEVATION_MIN), ELEVATION_MAX);
-  a->fig_scene.style.azimuth = st->azimuth;
-  a->fig_scene.style.elevation = st->elevation;
+  a->fig_look->scene.style.azimuth = st->azimuth;
+  a->fig_look->scene.style.elevation = st->elevation;
 }
 
 /* A left click inside the plot restarts the ball from the point there;
@@ -1557,7 +1933,8 @@ step (rs_app *a)
 static int
 play (rs_app *a)
 {
-  if (a->shown + 1 >= rs_sim_n_recorded (a->sim))
+  /* after a change the ball waits there until its run is drawn */
+  if (a->head != NULL || a->shown + 1 >= rs_sim_n_recorded (a->sim))
     return 0;
   settle_ball (a);
   a->shown++;
@@ -1580,6 +1957,7 @@ rs_app_advance (rs_app *a, double seconds)
 
   if (seconds > 0.0)
     a->clock += seconds;
+  jobs_poll (a);
   if (a->paused || !(seconds > 0.0))
     return;
   a->acc += fmin (seconds, MAX_CATCH_UP);
@@ -1661,7 +2039,8 @@ hud_text (const rs_app *a, char *buf, size_t n)
             "η %.3g · %s · T %.3g\n"
             "warming %s · bias decay %s · kick σ %.3g\n"
             "%.3g steps/s%s%s%s · H: help",
-            pt->step, a->fig != NULL && current_index (a) + 1
+            pt->step, a->head != NULL ? " (computing the change)"
+            : a->fig != NULL && current_index (a) + 1
             < rs_sim_n_recorded (a->sim) ? " (replay)" : "", pt->loss,
             pt->gnorm, act, a->leaky ? "Leaky ReLU" : "ReLU",
             a->leaky ? ", α = " : " (α ", a->alpha, a->leaky ? "" : " off)",
@@ -1935,7 +2314,7 @@ int
 rs_app_render (rs_app *a, rs_error *err)
 {
   land_poll (a);
-  fig_poll (a);
+  jobs_poll (a);
   if (ensure_texture (a, err) != RS_OK || draw_into_texture (a, err) != RS_OK
       || copy_texture (a, err) != RS_OK)
     return -1;
@@ -2254,7 +2633,13 @@ rs_app_toast (const rs_app *a)
 int
 rs_app_landscape_busy (const rs_app *a)
 {
-  return a->job.thread != NULL || a->fjob.thread != NULL;
+  return a->job.thread != NULL || a->n_jobs > 0;
+}
+
+int
+rs_app_pending (const rs_app *a)
+{
+  return a->head != NULL;
 }
 
 size_t

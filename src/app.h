@@ -14,8 +14,10 @@
  * draws: its landscapes are slices through one point of the run, so the
  * app computes the run ahead to its end, draws the figure through the
  * last point and plays the recorded trajectory back at the scene's speed.
- * A live change (a kick, Leaky ReLU, a click ...) then branches the run at
- * the point shown, computes it ahead again and redraws the figure.
+ * A live change (a kick, Leaky ReLU, the optimiser, a click ...) then
+ * branches a copy of the run at the point shown; the copy is computed
+ * ahead and its figure drawn on a thread of its own, and shown when it
+ * is ready (rs_app_pending says whether one waits).
  *
  * The keys are listed in rs_app_keys (the help overlay, README.md and
  * reluscape(1) list the same ones).
@@ -103,8 +105,8 @@ void rs_app_output_size (const rs_app *a, int *width, int *height);
 void rs_app_pixel_of (const rs_app *a, double w, double b, int *x, int *y);
 
 /* Wait until the landscape being computed off the main thread (after a
- * change of the activation or alpha; in figure mode the figure's full
- * grid after any change) is done and shown. */
+ * change of the activation or alpha; in figure mode the run and figure
+ * of the last change, on the full grid) is done and shown. */
 void rs_app_wait_landscape (rs_app *a);
 
 /* State for tests and the loop. */
@@ -131,10 +133,13 @@ void rs_app_camera (const rs_app *a, double *azimuth, double *elevation);
 size_t rs_app_shown (const rs_app *a);
 /* The message shown at the bottom of the window ("" when none). */
 const char *rs_app_toast (const rs_app *a);
-/* Whether a landscape or figure is being computed off the main thread,
- * and the
- * grid points a side of the one drawn (the classic figure; 0 else). */
+/* Whether a landscape or figure is being computed off the main thread. */
 int rs_app_landscape_busy (const rs_app *a);
+/* Whether a change of the figure's run waits to be drawn (the window
+ * shows the run before it until then). */
+int rs_app_pending (const rs_app *a);
+/* The grid points a side of the landscape drawn (the classic figure; 0
+ * else). */
 size_t rs_app_landscape_grid (const rs_app *a);
 double rs_app_landscape_alpha (const rs_app *a);
 /* The balls (B adds one): 1 + the extra ones; ball i's run (0: the
