@@ -365,6 +365,7 @@ land_worker (void *data)
   land_job *j = data;
   rs_error err;
 
+  SDL_SetThreadPriority (SDL_THREAD_PRIORITY_LOW);
   land_publish (j, rs_landscape_alloc (&j->scene, &j->u, j->d, PREVIEW_GRID,
                                        PREVIEW_GRID, &err));
   land_publish (j, rs_landscape_alloc (&j->scene, &j->u, j->d, GRID, GRID,
@@ -653,6 +654,8 @@ job_worker (void *data)
 {
   fig_job *j = data;
 
+  /* the window's thread goes first when the two compete */
+  SDL_SetThreadPriority (SDL_THREAD_PRIORITY_LOW);
   job_coarse (j);
   atomic_store (&j->stage, JOB_COARSE);
   job_full (j);
