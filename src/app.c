@@ -181,6 +181,8 @@ struct rs_app {
   land_job job;
   /* the scene's figure, with the run (sim) and the look it was made
      from: a picture, taken apart */
+  int figure_mode;             /* the scene's figure, not the classic one
+                                  (fig is NULL until the first is drawn) */
   look *fig_look;
   rs_figure *fig;
   unsigned long fig_gen;       /* the change it shows */
@@ -314,7 +316,7 @@ toast (rs_app *a, int error, const char *msg)
 static size_t
 current_index (const rs_app *a)
 {
-  return a->fig != NULL ? a->shown : rs_sim_n_recorded (a->sim) - 1;
+  return a->figure_mode ? a->shown : rs_sim_n_recorded (a->sim) - 1;
 }
 
 /* The ball stops interpolating: it is drawn where the run now is (after
@@ -440,7 +442,7 @@ land_request (rs_app *a)
 {
   rs_landscape *t;
 
-  if (a->fig != NULL || land_matches (a, a->land))
+  if (a->figure_mode || land_matches (a, a->land))
     return;
   if (land_matches (a, a->land_old))
     {
@@ -869,29 +871,27 @@ figure_request (rs_app *a)
   jobs_poll (a);
 }
 
-/* The first figure of the run sim (the app's, copied), through its point
- * `from` and ahead, made at once: when the app opens, or leaves the
- * classic figure.  RS_OK, or an error with err. */
+/* The first figure of the app's run (copied), through its point `from`
+ * and ahead: when the app opens, or leaves the classic figure.  It is
+ * made off the main thread like any other, the window saying so
+ * meanwhile; with a fixed time step at once.  RS_OK, or an error with
+ * err when a figure made at once failed. */
 static int
 figure_first (rs_app *a, size_t from, rs_error *err)
 {
   rs_sim *sim = rs_sim_clone (a->sim, err);
-  fig_job *j;
 
   if (sim == NULL)
     return err != NULL ? err->code : RS_ENOMEM;
+  a->figure_mode = 1;
+  a->shown = from;
   a->gen++;
-  job_start (a, sim, from, 1);
-  if (a->n_jobs == 0)
-    return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
-                         "cannot draw the figure: out of memory");
-  j = a->jobs[a->n_jobs - 1];
-  while (atomic_load (&j->stage) == JOB_WORKING)
-    SDL_Delay (1);
   a->fig_error[0] = '\0';
+  job_start (a, sim, from, 1);
   jobs_poll (a);
-  if (a->fig == NULL)
-    return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "%s", a->fig_error);
+  if (a->fixed && a->fig == NULL)
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "%s", a->fig_error[0]
+                         ? a->fig_error : "out of memory");
   return RS_OK;
 }
 
@@ -915,6 +915,7 @@ figure_leave (rs_app *a)
   a->fig_look = NULL;
   rs_plane_free (a->probe);
   a->probe = NULL;
+  a->figure_mode = 0;
 }
 
 /* Draw the figure when the scene's look asks for it, the classic figure
@@ -925,7 +926,7 @@ choose_figure (rs_app *a, rs_error *err)
 {
   if (!classic_look (&a->scene))
     {
-      if (a->fig != NULL)
+      if (a->figure_mode)
         {
           figure_request (a);
           return RS_OK;
@@ -933,7 +934,7 @@ choose_figure (rs_app *a, rs_error *err)
       land_join (a);
       return figure_first (a, rs_sim_n_recorded (a->sim) - 1, err);
     }
-  if (a->fig != NULL)
+  if (a->figure_mode)
     figure_leave (a);
   a->acc = 0.0;
   settle_ball (a);
@@ -951,7 +952,7 @@ target (rs_app *a)
   rs_error err;
   char msg[500];
 
-  if (a->fig == NULL)
+  if (!a->figure_mode)
     return a->sim;
   if (a->head == NULL)
     {
@@ -973,7 +974,7 @@ target (rs_app *a)
 static void
 changed (rs_app *a)
 {
-  if (a->fig == NULL)
+  if (!a->figure_mode)
     {
       a->acc = 0.0;
       settle_ball (a);
@@ -1408,9 +1409,9 @@ add_ball (rs_app *a)
   rs_sim *ns;
   rs_error err;
 
-  if (a->fig != NULL || a->n_extra == MAX_EXTRA)
+  if (a->figure_mode || a->n_extra == MAX_EXTRA)
     {
-      toast (a, 0, a->fig != NULL ? "more balls: only on the single "
+      toast (a, 0, a->figure_mode ? "more balls: only on the single "
              "neuron's classic figure" : "no more balls (R removes them)");
       return;
     }
@@ -1441,7 +1442,7 @@ reset (rs_app *a)
     }
   drop_extra (a);
   live_from_scene (a);
-  if (a->fig != NULL)
+  if (a->figure_mode)
     {
       /* shown when it is computed, from its start */
       rs_sim_free (a->head);
@@ -1462,6 +1463,8 @@ show_point (rs_app *a, size_t i)
 {
   size_t n = rs_sim_n_recorded (a->sim);
 
+  if (a->fig == NULL)
+    return;
   a->shown = i < n ? i : n - 1;
   a->acc = 0.0;
   rs_figure_show (a->fig, a->shown);
@@ -1525,7 +1528,7 @@ single_step (rs_app *a, int forward)
   size_t n = rs_sim_n_recorded (a->sim);
 
   a->paused = 1;
-  if (a->fig != NULL)
+  if (a->figure_mode)
     {
       if (forward || a->shown > 0)
         show_point (a, forward ? a->shown + 1 : a->shown - 1);
@@ -1549,7 +1552,7 @@ goto_beat (rs_app *a, int forward)
   size_t n = rs_sim_n_recorded (a->sim), i = current_index (a);
 
   a->paused = 1;
-  if (a->fig == NULL)
+  if (!a->figure_mode)
     {
       beat_live (a, forward);
       a->acc = 0.0;
@@ -1823,7 +1826,7 @@ click_figure (rs_app *a, double px, double py)
 static int
 on_3d_view (const rs_app *a, double px, double py)
 {
-  for (size_t i = 0; i < a->fig_look->n_views; i++)
+  for (size_t i = 0; a->fig != NULL && i < a->fig_look->n_views; i++)
     if (a->fig_look->views[i].three_d
         && inside (rs_figure_cell (a->fig, i, a->tex_w, a->tex_h), px, py))
       return 1;
@@ -1855,12 +1858,12 @@ handle_click (rs_app *a, int x, int y)
   double px, py, w, b;
 
   point_to_pixel (a, x, y, &px, &py);
-  if (a->fig != NULL && on_3d_view (a, px, py))
+  if (a->figure_mode && on_3d_view (a, px, py))
     {
       a->dragging = 1;
       return;
     }
-  if (a->fig != NULL)
+  if (a->figure_mode)
     {
       click_figure (a, px, py);
       return;
@@ -1937,7 +1940,8 @@ static int
 play (rs_app *a)
 {
   /* after a change the ball waits there until its run is drawn */
-  if (a->head != NULL || a->shown + 1 >= rs_sim_n_recorded (a->sim))
+  if (a->fig == NULL || a->head != NULL
+      || a->shown + 1 >= rs_sim_n_recorded (a->sim))
     return 0;
   settle_ball (a);
   a->shown++;
@@ -1967,7 +1971,7 @@ rs_app_advance (rs_app *a, double seconds)
   while (a->acc >= period - TIME_EPS)
     {
       a->acc -= period;
-      if (a->fig == NULL)
+      if (!a->figure_mode)
         step (a);
       else if (!play (a))
         break;
@@ -1980,7 +1984,7 @@ rs_app_ball (const rs_app *a, double *w, double *b)
   const rs_sim_point *pt = rs_sim_recorded (a->sim, current_index (a));
   double t = a->acc * a->speed;
 
-  if (a->fig != NULL)
+  if (a->figure_mode)
     {
       /* the figure draws its own ball, between the points of the run
          (rs_figure_between); here the point shown */
@@ -2043,7 +2047,7 @@ hud_text (const rs_app *a, char *buf, size_t n)
             "warming %s · bias decay %s · kick σ %.3g\n"
             "%.3g steps/s%s%s%s · H: help",
             pt->step, a->head != NULL ? " (computing the change)"
-            : a->fig != NULL && current_index (a) + 1
+            : a->figure_mode && current_index (a) + 1
             < rs_sim_n_recorded (a->sim) ? " (replay)" : "", pt->loss,
             pt->gnorm, act, a->leaky ? "Leaky ReLU" : "ReLU",
             a->leaky ? ", α = " : " (α ", a->alpha, a->leaky ? "" : " off)",
@@ -2087,8 +2091,8 @@ ball_pixel (const rs_app *a, double width, double height, double *x,
 {
   double w, b;
 
-  if (a->fig != NULL)
-    return rs_figure_ball (a->fig, 0, width, height, x, y);
+  if (a->figure_mode)
+    return a->fig != NULL && rs_figure_ball (a->fig, 0, width, height, x, y);
   rs_app_ball (a, &w, &b);
   rs_draw_map (&a->scene, rs_draw_plot_rect (width, height), w, b, x, y);
   return 1;
@@ -2233,6 +2237,22 @@ draw_view (cairo_t *cr, double width, double height, void *data)
       rs_figure_marks (a->fig, a->show_path, a->show_grad);
       rs_figure_between (a->fig, a->paused ? 1.0 : t);
       rs_figure_draw (cr, width, height, a->fig);
+      return;
+    }
+  if (a->figure_mode)
+    {
+      /* the first figure is being drawn, or could not be (the message
+         says why) */
+      const rs_theme *th = a->scene.style.dark ? rs_theme_dark ()
+                           : rs_theme_light ();
+      double s = rs_draw_scale (width, height);
+
+      rs_theme_set (cr, th->bg);
+      cairo_paint (cr);
+      rs_theme_set (cr, th->muted);
+      rs_text (cr, a->scene.style.font, width / 2, height / 2,
+               a->n_jobs > 0 ? "drawing the figure…" : "no figure", 16 * s,
+               0, 0.5, 0.5, 0);
       return;
     }
   if (a->land == NULL)
@@ -2581,7 +2601,7 @@ rs_app_optim (const rs_app *a)
 int
 rs_app_figure_mode (const rs_app *a)
 {
-  return a->fig != NULL;
+  return a->figure_mode;
 }
 
 int
@@ -2648,7 +2668,7 @@ rs_app_pending (const rs_app *a)
 size_t
 rs_app_landscape_grid (const rs_app *a)
 {
-  return a->fig == NULL && a->land != NULL ? a->land->loss->size1 : 0;
+  return !a->figure_mode && a->land != NULL ? a->land->loss->size1 : 0;
 }
 
 size_t
@@ -2666,7 +2686,7 @@ rs_app_ball_sim (const rs_app *a, size_t i)
 double
 rs_app_landscape_alpha (const rs_app *a)
 {
-  return a->fig == NULL && a->land != NULL ? a->land->alpha : 0.0;
+  return !a->figure_mode && a->land != NULL ? a->land->alpha : 0.0;
 }
 
 int

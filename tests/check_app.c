@@ -49,6 +49,9 @@ app_new (const rs_scene *sc, const rs_app_options *o)
   rs_error_clear (&err);
   a = rs_app_alloc (sc, o, &err);
   ck_assert_msg (a != NULL, "rs_app_alloc: %s", err.message);
+  /* a figure is made off the main thread, also the first one: the tests
+     start from it */
+  rs_app_wait_landscape (a);
   return a;
 }
 
@@ -816,6 +819,50 @@ START_TEST (test_net_scrub)
 }
 END_TEST
 
+/* The app opens at once, before its figure is made, even when that takes
+ * long (a basin map: 256 runs of 300 steps):
+ * the window draws, saying so, and the figure shows when it is done.
+ * Until then nothing plays; keys work on the run as it stands. */
+START_TEST (test_net_opens_at_once)
+{
+  static const char extra[] = "\nview basin grid 16\nview timeline\n";
+  char text[4096], *steps;
+  FILE *f = fopen (RS_TOP_SRCDIR "/scenes/net-dead.scene", "rb");
+  size_t len;
+  rs_app_options o;
+  rs_scene sc;
+  rs_error err;
+  rs_app *a;
+
+  ck_assert_ptr_nonnull (f);
+  len = fread (text, 1, sizeof text - sizeof extra, f);
+  fclose (f);
+  memcpy (text + len, extra, sizeof extra);
+  ck_assert_ptr_nonnull (steps = strstr (text, "steps 1000\n"));
+  memcpy (steps, "steps  300", 10);
+  ck_assert_msg (rs_scene_parse (&sc, text, strlen (text), "slow.scene",
+                                 &err) == RS_OK, "%s", err.message);
+  rs_app_options_default (&o);
+  o.width = 320;
+  o.height = 200;
+  rs_error_clear (&err);
+  a = rs_app_alloc (&sc, &o, &err);
+  ck_assert_msg (a != NULL, "rs_app_alloc: %s", err.message);
+  ck_assert (rs_app_figure_mode (a));
+  ck_assert (rs_app_landscape_busy (a));
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  rs_app_advance (a, 1.0);
+  ck_assert_int_eq (rs_app_shown (a), 0);
+  press (a, SDLK_SPACE);
+  ck_assert (rs_app_paused (a));
+  rs_app_wait_landscape (a);
+  ck_assert (!rs_app_landscape_busy (a));
+  ck_assert_int_eq (rs_sim_current (rs_app_sim (a))->step, 300);
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  rs_app_free (a);
+}
+END_TEST
+
 /* K at point 20 branches the run there: point 21 is the kick, the run is
  * computed on from it, and the play goes on from the kick.  The run is
  * computed off the main thread: until it is drawn the window shows the
@@ -1563,6 +1610,7 @@ app_suite (void)
   tcase_add_test (tn, test_net_scrub);
   tcase_add_test (tn, test_net_kick);
   tcase_add_test (tn, test_net_live);
+  tcase_add_test (tn, test_net_opens_at_once);
   tcase_add_test (tn, test_net_kick_twice);
   tcase_add_test (tn, test_net_click);
   suite_add_tcase (s, tn);
