@@ -819,29 +819,45 @@ START_TEST (test_net_scrub)
 }
 END_TEST
 
+/* scenes/net-dead.scene with its steps set to `steps` and the lines of
+ * extra added, parsed into sc as `name`. */
+static void
+net_dead_with (size_t steps, const char *extra, const char *name,
+               rs_scene *sc)
+{
+  char text[4096], line[40], *at;
+  FILE *f = fopen (RS_TOP_SRCDIR "/scenes/net-dead.scene", "rb");
+  size_t len;
+  rs_error err;
+
+  ck_assert_ptr_nonnull (f);
+  len = fread (text, 1, sizeof text - 1, f);
+  fclose (f);
+  text[len] = '\0';
+  /* the scene's own steps line goes: a keyword is set once */
+  ck_assert_ptr_nonnull (at = strstr (text, "\nsteps 1000\n"));
+  memset (at + 1, ' ', strlen ("steps 1000"));
+  snprintf (line, sizeof line, "steps %zu\n", steps);
+  ck_assert_uint_lt (len + strlen (line) + strlen (extra), sizeof text);
+  strcat (text, line);
+  strcat (text, extra);
+  ck_assert_msg (rs_scene_parse (sc, text, strlen (text), name, &err)
+                 == RS_OK, "%s", err.message);
+}
+
 /* The app opens at once, before its figure is made, even when that takes
  * long (a basin map: 256 runs of 300 steps):
  * the window draws, saying so, and the figure shows when it is done.
  * Until then nothing plays; keys work on the run as it stands. */
 START_TEST (test_net_opens_at_once)
 {
-  static const char extra[] = "\nview basin grid 16\nview timeline\n";
-  char text[4096], *steps;
-  FILE *f = fopen (RS_TOP_SRCDIR "/scenes/net-dead.scene", "rb");
-  size_t len;
   rs_app_options o;
   rs_scene sc;
   rs_error err;
   rs_app *a;
 
-  ck_assert_ptr_nonnull (f);
-  len = fread (text, 1, sizeof text - sizeof extra, f);
-  fclose (f);
-  memcpy (text + len, extra, sizeof extra);
-  ck_assert_ptr_nonnull (steps = strstr (text, "steps 1000\n"));
-  memcpy (steps, "steps  300", 10);
-  ck_assert_msg (rs_scene_parse (&sc, text, strlen (text), "slow.scene",
-                                 &err) == RS_OK, "%s", err.message);
+  net_dead_with (300, "view basin grid 16\nview timeline\n", "slow.scene",
+                 &sc);
   rs_app_options_default (&o);
   o.width = 320;
   o.height = 200;
@@ -1071,10 +1087,6 @@ END_TEST
  * to the end and before the first to the start. */
 START_TEST (test_present_beats)
 {
-  static const char extra[] = "\nat 30 beat\nat 60 beat\n";
-  char text[4096];
-  FILE *f = fopen (RS_TOP_SRCDIR "/scenes/net-dead.scene", "rb");
-  size_t len;
   rs_app_options o;
   rs_scene sc;
   rs_error err;
@@ -1083,12 +1095,7 @@ START_TEST (test_present_beats)
   int w, h;
   Uint32 *px;
 
-  ck_assert_ptr_nonnull (f);
-  len = fread (text, 1, sizeof text - sizeof extra, f);
-  fclose (f);
-  memcpy (text + len, extra, sizeof extra);
-  ck_assert_msg (rs_scene_parse (&sc, text, strlen (text), "beats.scene",
-                                 &err) == RS_OK, "%s", err.message);
+  net_dead_with (1000, "at 30 beat\nat 60 beat\n", "beats.scene", &sc);
   rs_app_options_default (&o);
   o.width = 640;
   o.height = 400;
