@@ -1791,7 +1791,7 @@ inside (rs_rect r, double px, double py)
 static void
 click_figure (rs_app *a, double px, double py)
 {
-  const rs_view *v = &a->fig_look->views[a->probe_view];
+  const rs_view *v;
   rs_rect plot;
   rs_interval ur, vr;
   size_t np, iu, iv;
@@ -1800,6 +1800,7 @@ click_figure (rs_app *a, double px, double py)
 
   if (a->probe == NULL || !inside (plot = probe_plot (a), px, py))
     return;
+  v = &a->fig_look->views[a->probe_view];
   ur = rs_plane_u_range (a->probe);
   vr = rs_plane_v_range (a->probe);
   np = rs_net_nparams (rs_sim_net (a->sim));

@@ -55,6 +55,8 @@ app_new (const rs_scene *sc, const rs_app_options *o)
   return a;
 }
 
+#define N_KEYS(a) (sizeof (a) / sizeof (a)[0])
+
 /* The Script cases' fixture: the built-in scene, no app. */
 static void
 load_scene_fixture (void)
@@ -879,6 +881,72 @@ START_TEST (test_net_opens_at_once)
 }
 END_TEST
 
+/* Every key and the mouse, at random (a fixed sequence), in real
+ * threads, on the built-in scene (_i = 0) and on net-dead (_i = 1): each
+ * frame draws, and the point shown is one of the run's.  (Under the
+ * sanitizers this found a click before the first figure reading a view
+ * of no figure.) */
+START_TEST (test_random_keys)
+{
+  static const SDL_Keycode keys[] = {
+    SDLK_SPACE, SDLK_PLUS, SDLK_MINUS, SDLK_UP, SDLK_DOWN, SDLK_PERIOD,
+    SDLK_COMMA, SDLK_LEFT, SDLK_RIGHT, SDLK_PAGEUP, SDLK_PAGEDOWN, SDLK_l,
+    SDLK_a, SDLK_z, SDLK_k, SDLK_RIGHTBRACKET, SDLK_LEFTBRACKET, SDLK_o,
+    SDLK_w, SDLK_d, SDLK_c, SDLK_g, SDLK_p, SDLK_t, SDLK_F5, SDLK_b, SDLK_r,
+    SDLK_h
+  };
+  unsigned long r = 12345;
+  rs_app_options o;
+  rs_scene sc;
+  rs_error err;
+  rs_app *a;
+  SDL_Event e;
+
+  if (_i == 0)
+    load_scene (&sc);
+  else
+    net_dead_with (400, "", "net-dead.scene", &sc);
+  rs_app_options_default (&o);
+  o.width = 320;
+  o.height = 200;
+  o.save_dir = "/nonexistent-dir";
+  rs_error_clear (&err);
+  a = rs_app_alloc (&sc, &o, &err);
+  ck_assert_msg (a != NULL, "rs_app_alloc: %s", err.message);
+  for (int i = 0; i < 300; i++)
+    {
+      r = r * 6364136223846793005UL + 1442695040888963407UL;
+      if ((r >> 33) % 3 == 0)
+        {
+          SDL_zero (e);
+          e.type = SDL_KEYDOWN;
+          e.key.keysym.sym = keys[(r >> 40) % N_KEYS (keys)];
+          e.key.keysym.mod = (r >> 20) % 5 == 0 ? KMOD_SHIFT : 0;
+          rs_app_handle_event (a, &e);
+        }
+      if ((r >> 35) % 40 == 0)
+        {
+          SDL_zero (e);
+          e.type = SDL_MOUSEBUTTONDOWN;
+          e.button.button = SDL_BUTTON_LEFT;
+          e.button.x = (int) ((r >> 24) % 320);
+          e.button.y = (int) ((r >> 44) % 200);
+          rs_app_handle_event (a, &e);
+        }
+      rs_app_advance (a, 1.0 / 60.0);
+      ck_assert_int_eq (rs_app_render (a, &err), 0);
+      ck_assert_uint_lt (rs_app_shown (a),
+                         rs_sim_n_recorded (rs_app_sim (a)));
+      if ((r >> 30) % 60 == 0)
+        rs_app_wait_landscape (a);
+    }
+  rs_app_wait_landscape (a);
+  ck_assert (!rs_app_pending (a));
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  rs_app_free (a);
+}
+END_TEST
+
 /* K at point 20 branches the run there: point 21 is the kick, the run is
  * computed on from it, and the play goes on from the kick.  The run is
  * computed off the main thread: until it is drawn the window shows the
@@ -1618,6 +1686,7 @@ app_suite (void)
   tcase_add_test (tn, test_net_kick);
   tcase_add_test (tn, test_net_live);
   tcase_add_test (tn, test_net_opens_at_once);
+  tcase_add_loop_test (tn, test_random_keys, 0, 2);
   tcase_add_test (tn, test_net_kick_twice);
   tcase_add_test (tn, test_net_click);
   suite_add_tcase (s, tn);
