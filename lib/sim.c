@@ -437,8 +437,9 @@ rs_sim_alloc (const rs_sim_params *p, rs_error *err)
       rs_sim_free (s);
       return NULL;
     }
-  /* the run keeps its own copy of the data (rs_sim_data) */
-  s->p.data = NULL;
+  /* the run's own copy of the data: its parameters make the same run
+     again */
+  s->p.data = s->data;
   s->cur_r.rate = p->rate;
   rs_sim_reset (s);
   return s;
@@ -1118,10 +1119,10 @@ rs_sim_clone (const rs_sim *s, rs_error *err)
   rs_sim *c;
   double *state;
 
-  p.data = s->data;
   if ((c = rs_sim_alloc (&p, err)) == NULL)
     return NULL;
   c->p = s->p;
+  c->p.data = c->data;
   /* the same versions, each with an optimiser of its own */
   drop_versions_after (c, 0);
   rs_optim_free (c->ver[0].opt);

@@ -1416,7 +1416,6 @@ add_ball (rs_app *a)
       return;
     }
   p.optim = optim_after (rs_sim_get_params (last)->optim);
-  p.data = rs_sim_data (a->sim);   /* the same points, also from a CSV */
   if ((ns = rs_sim_alloc (&p, &err)) == NULL)
     {
       toast (a, 1, err.message);

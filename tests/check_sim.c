@@ -1493,6 +1493,8 @@ START_TEST (test_clone_own_data)
   ck_assert_uint_eq (dc->n, 7);
   for (size_t i = 0; i < 7; i++)
     ck_assert (dc->x[i] == x[i] && dc->y[i] == fabs (x[i]) - 0.3);
+  /* the clone's parameters name its own data: they make the run again */
+  ck_assert_ptr_eq (rs_sim_get_params (c)->data, dc);
   iterate_to (c, 30);
   iterate_to (r, 30);
   assert_same_record (c, r);

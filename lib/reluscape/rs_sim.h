@@ -261,6 +261,9 @@ int rs_sim_set_training (rs_sim *s, const rs_sim_training *t, rs_error *err);
  * two are independent afterwards.  NULL with err when memory runs out. */
 rs_sim *rs_sim_clone (const rs_sim *s, rs_error *err);
 
+/* The parameters of the run, with the training settings of now and the
+ * run's own copy of the data as `data`: rs_sim_alloc makes the same run
+ * from them again. */
 const rs_sim_params *rs_sim_get_params (const rs_sim *s);
 const rs_net *rs_sim_net (const rs_sim *s);
 const rs_data *rs_sim_data (const rs_sim *s);
