@@ -871,24 +871,20 @@ figure_request (rs_app *a)
   jobs_poll (a);
 }
 
-/* The first figure of the app's run (copied), through its point `from`
- * and ahead: when the app opens, or leaves the classic figure.  It is
- * made off the main thread like any other, the window saying so
+/* The first figure, of the app's run from its last point on: when the
+ * app opens, or leaves the classic figure.  The run is a change not yet
+ * shown, made off the main thread like any other, the window saying so
  * meanwhile; with a fixed time step at once.  RS_OK, or an error with
  * err when a figure made at once failed. */
 static int
-figure_first (rs_app *a, size_t from, rs_error *err)
+figure_first (rs_app *a, rs_error *err)
 {
-  rs_sim *sim = rs_sim_clone (a->sim, err);
-
-  if (sim == NULL)
+  if ((a->head = rs_sim_clone (a->sim, err)) == NULL)
     return err != NULL ? err->code : RS_ENOMEM;
   a->figure_mode = 1;
-  a->shown = from;
-  a->gen++;
+  a->shown = rs_sim_n_recorded (a->sim) - 1;
   a->fig_error[0] = '\0';
-  job_start (a, sim, from, 1);
-  jobs_poll (a);
+  figure_request (a);
   if (a->fixed && a->fig == NULL)
     return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "%s", a->fig_error[0]
                          ? a->fig_error : "out of memory");
@@ -932,7 +928,7 @@ choose_figure (rs_app *a, rs_error *err)
           return RS_OK;
         }
       land_join (a);
-      return figure_first (a, rs_sim_n_recorded (a->sim) - 1, err);
+      return figure_first (a, err);
     }
   if (a->figure_mode)
     figure_leave (a);
@@ -1200,7 +1196,7 @@ rs_app_alloc (const rs_scene *sc, const rs_app_options *o, rs_error *err)
           ? (a->land = rs_landscape_alloc (&a->scene, rs_sim_neuron (a->sim),
                                            rs_sim_data (a->sim), GRID, GRID,
                                            err)) == NULL
-          : figure_first (a, 0, err) != RS_OK))
+          : figure_first (a, err) != RS_OK))
     {
       rs_app_free (a);
       return NULL;
@@ -2046,7 +2042,8 @@ hud_text (const rs_app *a, char *buf, size_t n)
             "η %.3g · %s · T %.3g\n"
             "warming %s · bias decay %s · kick σ %.3g\n"
             "%.3g steps/s%s%s%s · H: help",
-            pt->step, a->head != NULL ? " (computing the change)"
+            pt->step, a->head != NULL && a->fig != NULL
+            ? " (computing the change)"
             : a->figure_mode && current_index (a) + 1
             < rs_sim_n_recorded (a->sim) ? " (replay)" : "", pt->loss,
             pt->gnorm, act, a->leaky ? "Leaky ReLU" : "ReLU",
