@@ -1927,6 +1927,15 @@ rs_scene_keyword_get (size_t i)
   return i < N_KEYWORDS ? &keywords[i].k : NULL;
 }
 
+int
+rs_scene_keyword_repeatable (const char *name)
+{
+  for (size_t i = 0; i < N_KEYWORDS; i++)
+    if (strcmp (keywords[i].k.name, name) == 0)
+      return keywords[i].repeatable;
+  return -1;
+}
+
 void
 rs_scene_default (rs_scene *sc)
 {

@@ -50,6 +50,16 @@ void
 cli_print_diagnostic (const char *kind, const rs_error *err,
                       const char *text, size_t len)
 {
+  const char *opt = cli_set_option_at (err->file, err->line);
+
+  if (opt != NULL)
+    {
+      if (strcmp (kind, "error") == 0)
+        cli_message ("--set '%s': %s", opt, err->message);
+      else
+        cli_message ("--set '%s': %s: %s", opt, kind, err->message);
+      return;
+    }
   if (err->file[0] != '\0' && err->line > 0)
     fprintf (stderr, "%s:%d:%d: %s: %s\n", err->file, err->line, err->col,
              kind, err->message);
@@ -133,6 +143,27 @@ cli_is_builtin (const char *arg)
   return arg == NULL || strcmp (arg, "-") == 0 || strcmp (arg, "builtin") == 0;
 }
 
+/* The scene's text with the --set options applied, in place of *text
+ * (which is freed); nothing done without --set. */
+static int
+with_sets (const char *path, char **text, size_t *len, const char *name)
+{
+  char *out;
+  size_t n;
+
+  if (cli_set_count () == 0)
+    return CLI_OK;
+  if (cli_set_compose (*text, *len, name, &out, &n) != CLI_OK)
+    {
+      cli_free_scene_text (path, *text);
+      return CLI_FAILURE;
+    }
+  cli_free_scene_text (path, *text);
+  *text = out;
+  *len = n;
+  return CLI_OK;
+}
+
 int
 cli_read_scene (const char *path, char **text, size_t *len,
                 const char **name)
@@ -144,19 +175,24 @@ cli_read_scene (const char *path, char **text, size_t *len,
       *text = (char *) rs_builtin_scene;
       *len = rs_builtin_scene_len;
       *name = CLI_BUILTIN_NAME;
-      return CLI_OK;
     }
-  *name = path;
-  if (rs_scene_read (path, text, len, &err) == RS_OK)
-    return CLI_OK;
-  cli_message ("%s: %s", path, err.message);
-  return CLI_USAGE;
+  else
+    {
+      *name = path;
+      if (rs_scene_read (path, text, len, &err) != RS_OK)
+        {
+          cli_message ("%s: %s", path, err.message);
+          return CLI_USAGE;
+        }
+    }
+  return with_sets (path, text, len, *name);
 }
 
 void
 cli_free_scene_text (const char *path, char *text)
 {
-  if (!cli_is_builtin (path))
+  (void) path;
+  if (text != rs_builtin_scene)
     free (text);
 }
 

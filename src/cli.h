@@ -77,4 +77,28 @@ int cli_parse_pair (const char *s, rs_interval *r);
  * CLI_OK, or CLI_FAILURE with a message naming the file. */
 int cli_check_folder (const char *path);
 
+/* --set KEY=VALUE (cli_set.c): the getopt value of the long option, and
+ * its help line for the commands that read a scene. */
+#define CLI_OPT_SET 0x5e7
+#define CLI_SET_HELP \
+  "      --set KEY=VALUE  the scene line 'KEY VALUE' over the scene's own\n" \
+  "                      (repeatable; checked as in the file)\n"
+
+/* Keep the option's value (it must stay valid): CLI_OK, or CLI_USAGE with
+ * a message when it is not KEY=VALUE on one line or too many are given. */
+int cli_set_add (const char *arg);
+
+/* How many --set were given. */
+size_t cli_set_count (void);
+
+/* The scene text len bytes with every --set applied (see cli_set.c) into
+ * a new *out of *out_len bytes, NUL-terminated, that the caller frees;
+ * name is the scene's name in messages.  CLI_FAILURE when out of memory. */
+int cli_set_compose (const char *text, size_t len, const char *name,
+                     char **out, size_t *out_len);
+
+/* The --set (as given) that became line of the scene named file composed
+ * last, or NULL when that line is the file's own. */
+const char *cli_set_option_at (const char *file, int line);
+
 #endif /* RS_CLI_H */

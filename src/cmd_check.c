@@ -21,6 +21,8 @@ static const char check_usage[] =
   "                  keyword that is not at its default, in a fixed order,\n"
   "                  numbers exact; the text reads back as the same scene\n"
   "  -q, --quiet     print only the errors\n"
+  "      --set KEY=VALUE  the scene line 'KEY VALUE' over each scene's\n"
+  "                  own (repeatable; checked as in the file)\n"
   "  -h, --help      show this help and exit\n"
   "  -V, --version   show the version and exit\n"
   "\n"
@@ -40,6 +42,7 @@ parse_options (int argc, char **argv, check_args *a, int *first)
   static const struct option opts[] = {
     { "print", no_argument, NULL, 'p' },
     { "quiet", no_argument, NULL, 'q' },
+    { "set", required_argument, NULL, CLI_OPT_SET },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -55,6 +58,10 @@ parse_options (int argc, char **argv, check_args *a, int *first)
         break;
       case 'q':
         a->quiet = 1;
+        break;
+      case CLI_OPT_SET:
+        if (cli_set_add (optarg) != CLI_OK)
+          return CLI_USAGE;
         break;
       case 'h':
         fputs (check_usage, stdout);

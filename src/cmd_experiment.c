@@ -160,6 +160,8 @@ static const char sweep_usage[] =
   "                            alpha: 0,0.01,0.1,0.3)\n"
   "      --seeds S             runs per value, 1 to 100000 (8)\n"
   "      --seed N              the first seed (the scene's)\n"
+  "      --set KEY=VALUE       the scene line 'KEY VALUE' over the scene's\n"
+  "                            own (repeatable; checked as in the file)\n"
   "  -o, --output FILE         write CSV to FILE (.csv) instead of the table\n"
   "  -h, --help                show this help and exit\n"
   "  -V, --version             show the version and exit\n";
@@ -1273,6 +1275,7 @@ static const struct option sweep_options[] = {
   { "values", required_argument, NULL, OPT_VALUES },
   { "seeds", required_argument, NULL, OPT_SEEDS },
   { "seed", required_argument, NULL, OPT_SEED },
+  { "set", required_argument, NULL, CLI_OPT_SET },
   { NULL, 0, NULL, 0 }
 };
 
@@ -1340,6 +1343,7 @@ sweep_option (int c, const char *arg, exp_args *a)
       return parse_values (arg, o->values, &o->n_values) == 0 ? CLI_OK
         : bad_value (a, "--values", arg, "1 to 64 numbers, V1,V2,...");
     case OPT_SEEDS: return count_option (a, "--seeds", arg, &o->seeds);
+    case CLI_OPT_SET: return cli_set_add (arg);
     default:
       a->have_seed = 1;
       return cli_parse_seed (arg, &a->seed) == 0 ? CLI_OK

@@ -45,6 +45,7 @@ static const char render_usage[] =
   "  -g, --grid N        landscape grid points a side, 16 to 2048 (241 for\n"
   "                      the single neuron, 121 for a network; basin maps a\n"
   "                      quarter of that)\n"
+CLI_SET_HELP
   "  -h, --help          show this help and exit\n"
   "  -V, --version       show the version and exit\n"
   "\n"
@@ -111,6 +112,7 @@ parse_options (int argc, char **argv, render_args *a)
     { "frames", required_argument, NULL, OPT_FRAMES },
     { "fps", required_argument, NULL, OPT_FPS },
     { "duration", required_argument, NULL, OPT_DURATION },
+    { "set", required_argument, NULL, CLI_OPT_SET },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -125,6 +127,10 @@ parse_options (int argc, char **argv, render_args *a)
       {
       case 'o':
         a->out = optarg;
+        break;
+      case CLI_OPT_SET:
+        if (cli_set_add (optarg) != CLI_OK)
+          return CLI_USAGE;
         break;
       case 's':
         if (parse_size (optarg, &a->w, &a->h, &a->unit) != 0)

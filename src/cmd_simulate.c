@@ -27,6 +27,7 @@ static const char simulate_usage[] =
   "  -o, --output FILE   the file to write (.csv or .json)\n"
   "  -e, --every K       keep the points of every K-th step, those with\n"
   "                      events and the last (1)\n"
+CLI_SET_HELP
   "  -h, --help          show this help and exit\n"
   "  -V, --version       show the version and exit\n"
   "\n"
@@ -75,6 +76,7 @@ parse_options (int argc, char **argv, sim_args *a)
   static const struct option opts[] = {
     { "output", required_argument, NULL, 'o' },
     { "every", required_argument, NULL, 'e' },
+    { "set", required_argument, NULL, CLI_OPT_SET },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -95,6 +97,10 @@ parse_options (int argc, char **argv, sim_args *a)
                          "number of at least 1)", optarg);
             return CLI_USAGE;
           }
+        break;
+      case CLI_OPT_SET:
+        if (cli_set_add (optarg) != CLI_OK)
+          return CLI_USAGE;
         break;
       case 'h':
         fputs (simulate_usage, stdout);

@@ -45,6 +45,7 @@ static const char surface_usage[] =
   "                         diverged or moving) and steps\n"
   "      --path FILE        also write the trajectory projected onto the\n"
   "                         slice as CSV: step, u, v, loss\n"
+CLI_SET_HELP
   "  -h, --help             show this help and exit\n"
   "  -V, --version          show the version and exit\n"
   "\n"
@@ -148,6 +149,8 @@ one_option (int c, surf_args *a)
              && a->basin <= 1000000 ? CLI_OK
         : bad_value ("--basin", optarg, "a number of steps, 1 to 1000000");
     case 'P': a->path = optarg; return CLI_OK;
+    case CLI_OPT_SET:
+      return cli_set_add (optarg);
     case 'h': fputs (surface_usage, stdout); return -1;
     case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); return -1;
     default:
@@ -173,6 +176,7 @@ parse_options (int argc, char **argv, surf_args *a)
     { "loss-only", no_argument, NULL, 'l' },
     { "basin", required_argument, NULL, 'B' },
     { "path", required_argument, NULL, 'P' },
+    { "set", required_argument, NULL, CLI_OPT_SET },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }

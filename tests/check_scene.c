@@ -499,6 +499,29 @@ START_TEST (test_every_keyword_is_covered)
 }
 END_TEST
 
+/* rs_scene_keyword_repeatable against the keyword's own help, which says
+ * "repeatable" for those that are, and against the parser: a keyword
+ * given once only is refused on a second line, a repeatable one is not. */
+START_TEST (test_keyword_repeatable)
+{
+  const rs_scene_keyword *k;
+  rs_scene sc;
+  rs_error err;
+
+  for (size_t i = 0; (k = rs_scene_keyword_get (i)) != NULL; i++)
+    ck_assert_int_eq (rs_scene_keyword_repeatable (k->name),
+                      strstr (k->help, "repeatable") != NULL);
+  ck_assert_int_eq (rs_scene_keyword_repeatable ("ratee"), -1);
+  ck_assert_int_eq (rs_scene_keyword_repeatable ("rate"), 0);
+  ck_assert_int_ne (rs_scene_parse (&sc, "rate 0.1\nrate 0.2\n", 18, "t",
+                                    &err), RS_OK);
+  ck_assert_int_eq (rs_scene_keyword_repeatable ("kick"), 1);
+  ck_assert_int_eq (rs_scene_parse (&sc, "kick at 3 sigma 1\n"
+                                    "kick at 4 sigma 1\n", 36, "t", &err),
+                    RS_OK);
+}
+END_TEST
+
 /* The table: names, argument forms and help, ending in NULL, with the 46
  * keywords of the language in it once each: the 17 of the single neuron's
  * landscape, the 19 of networks and their training and the 10 of the
@@ -2141,6 +2164,7 @@ scene_suite (void)
   TCase *print = tcase_create ("Print");
 
   tcase_add_test (core, test_every_keyword);
+  tcase_add_test (core, test_keyword_repeatable);
   tcase_add_test (core, test_every_net_keyword_network);
   tcase_add_test (core, test_every_net_keyword_training);
   tcase_add_test (core, test_every_net_keyword_events);

@@ -138,6 +138,10 @@ typedef struct {
 /* The i-th keyword of the language, or NULL past the last one. */
 const rs_scene_keyword *rs_scene_keyword_get (size_t i);
 
+/* 1 when the keyword name may appear on several lines (kick, set, view
+ * ...), 0 when once only, -1 when no keyword has that name. */
+int rs_scene_keyword_repeatable (const char *name);
+
 /* The defaults (those of rs_sim_params_default, the axes [-3, 3] x [-3, 3],
  * 20 steps per second). */
 void rs_scene_default (rs_scene *sc);
