@@ -782,8 +782,8 @@ kw_network (parser *ps)
       if (n == RS_NET_MAX_LAYERS + 1)
         return fail (ps, RS_EINVAL, "too many network sizes: at most %d "
                      "(%d layers)", RS_NET_MAX_LAYERS + 1, RS_NET_MAX_LAYERS);
-      if ((rc = get_count (ps, "network size", 1, RS_NET_MAX_UNITS,
-                           &net->sizes[n])) != RS_OK)
+      if ((rc = get_count (ps, "network size", 1, n == 0 ? RS_NET_MAX_INPUTS
+                           : RS_NET_MAX_UNITS, &net->sizes[n])) != RS_OK)
         return rc;
       if (n++ == 0)
         ps->net_at = here (ps);
@@ -1827,8 +1827,9 @@ static const keyword keywords[] = {
     kw_line, 0 },
   { { "noise", "SIGMA", "standard deviation of the data's noise, 0 to 100 "
       "(0.05)" }, kw_noise, 0 },
-  { { "network", "N0 N1 ... NL", "a network's layer sizes, 2 to 9 sizes "
-      "of 1 to 64 (none: the single neuron)" }, kw_network, 0 },
+  { { "network", "N0 N1 ... NL", "a network's layer sizes, 2 to 66 sizes: "
+      "1 to 1024 inputs, then 1 to 256 units a layer (none: the single "
+      "neuron)" }, kw_network, 0 },
   { { "activation", "NAME [P]", "the hidden layers' activation; the single "
       "neuron takes relu or leaky_relu (relu)" }, kw_activation, 0 },
   { { "layer", "L NAME [P]", "layer L's own activation (1 to the "

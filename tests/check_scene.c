@@ -902,6 +902,10 @@ typedef struct {
   const char *message;   /* a substring of the message */
 } bad_scene;
 
+/* 66 network sizes, " 1 1 ... 1" */
+#define SIZES_66 " 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1" \
+  " 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"
+
 static const bad_scene bad_scenes[] = {
   /* 0: unknown keyword, a transposition away from "steps" */
   { "seed 3\nstpes 100\n", 0, RS_ESYNTAX, 2, 1,
@@ -1002,12 +1006,13 @@ static const bad_scene bad_scenes[] = {
     "unknown optimizer 'adma' (did you mean 'adam'?)" },
   { "optimizer sgd\n", 0, RS_EINVAL, 1, 11,
     "unknown optimizer 'sgd' (did you mean 'gd'?)" },
-  /* 43: network 1-7, 1 at 9, 65 at 11 */
-  { "network 1 65 1\n", 0, RS_EINVAL, 1, 11,
-    "network size 65 is out of range: it must be in [1, 64]" },
-  /* 44: sizes at 9, 11, ..., 25 (one digit each), the tenth (10) at 27 */
-  { "network 1 2 3 4 5 6 7 8 9 10\n", 0, RS_EINVAL, 1, 27,
-    "too many network sizes: at most 9 (8 layers)" },
+  /* 43: network 1-7, 1 at 9, 257 at 11: 256 units a layer at most */
+  { "network 1 257 1\n", 0, RS_EINVAL, 1, 11,
+    "network size 257 is out of range: it must be in [1, 256]" },
+  /* 44: sizes at 9, 11, ..., 139 (one digit each), the 67th at 141: 64
+   * hidden layers and the output, 66 sizes */
+  { "network" SIZES_66 " 1\n", 0, RS_EINVAL, 1, 141,
+    "too many network sizes: at most 66 (65 layers)" },
   /* 45: the end of the line at 10 */
   { "network 3\n", 0, RS_ESYNTAX, 1, 10,
     "expected a number for network size, found end of line (a network has "
@@ -1246,7 +1251,7 @@ static const bad_scene bad_scenes[] = {
     "layer 1: 'layer' sets a network's layer, and there is no network (the "
     "single neuron takes 'activation')" },
   { "network 1 4 1\nlayer 0 tanh\n", 0, RS_EINVAL, 2, 7,
-    "layer 0 is out of range: it must be in [1, 8]" },
+    "layer 0 is out of range: it must be in [1, 65]" },
   { "network 1 4 1\nlayer 1 tanh\nlayer 1 relu\n", 0, RS_ESYNTAX, 3, 7,
     "layer 1's activation is already set on line 2" },
   { "network 1 4 1\nlayer 1 leaky_relu 0.2\n", 0, RS_ESYNTAX, 2, 20,

@@ -28,7 +28,7 @@ typedef struct {
 /* The largest data set the library accepts, in points, and in inputs or
  * targets per point. */
 #define RS_DATA_MAX_POINTS 10000000
-#define RS_DATA_MAX_DIM 64
+#define RS_DATA_MAX_DIM 1024
 
 /* A data set of n points with one input and one target, all zero; NULL
  * with err filled on failure. */

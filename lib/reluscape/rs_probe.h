@@ -68,7 +68,7 @@ rs_interval rs_probe_wilson (size_t k, size_t n, double z);
 #define RS_PROBE_MAX_DEPTH RS_NET_MAX_LAYERS
 
 typedef struct {
-  size_t max_depth;          /* Lmax, 1 ... RS_PROBE_MAX_DEPTH: 8 */
+  size_t max_depth;          /* Lmax, 1 ... RS_PROBE_MAX_DEPTH (65): 8 */
   size_t width;              /* W, 1 ... RS_NET_MAX_UNITS: 16 */
   size_t outputs;            /* 1 ... RS_NET_MAX_UNITS: 1 */
   size_t points;             /* n, 1 ... 100000: 64 */

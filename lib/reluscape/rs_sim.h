@@ -28,8 +28,9 @@ extern "C" {
 #define RS_SIM_MAX_VALUES 64
 
 /* The recorded trajectory never holds more than this many points, nor
- * more than record_bytes of memory: when it is full, every other point
- * without an event is dropped. */
+ * more than record_bytes of memory, except that it always has room for
+ * 16 points (a large network's 16 points may take more): when it is
+ * full, every other point without an event is dropped. */
 #define RS_SIM_MAX_RECORD 65536
 
 /* A thermal kick of scale sigma on target, applied once the run has taken
