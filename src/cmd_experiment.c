@@ -70,7 +70,7 @@ static const char depth_usage[] =
   "                            sigmoid,tanh,relu,leaky_relu)\n"
   "      --max-depth N         the deepest network, 1 to 65 (8)\n"
   "      --width N             inputs and units of each hidden layer, 1 to\n"
-  "                            64 (16)\n"
+  "                            256 (16)\n"
   "      --points N            random points per trial, 1 to 100000 (64)\n"
   "      --init NAME           the weights, one scheme per run: he_normal,\n"
   "                            he_uniform, xavier_normal, xavier_uniform or\n"
@@ -130,6 +130,14 @@ static const char born_usage[] =
   "                            (he_normal)\n"
   "      --bias B              every bias B (0)\n"
   "      --bias-normal         every bias drawn from N(0, B^2) instead\n"
+  "      --bias-init NAME      he_normal: layer l's biases drawn from\n"
+  "                            N(0, 2 / n_(l-1)), the fan-in's He scale\n"
+  "                            (Lu et al. 2020); constant: B (constant)\n"
+  "      --widths N1,N2,...    one width per hidden layer (sets the depth)\n"
+  "      --depths LO-HI        a table: every depth LO ... HI (1 to 64) for\n"
+  "                            each width of --width N1,N2,..., one CSV row\n"
+  "                            each (width, depth, trials, constant, p, lo,\n"
+  "                            hi, lower_bound, exact)\n"
   "      --domain LO,HI        the range of each input, LO < HI (-1,1)\n"
   "      --trials N            trials, at least 1 (1000)\n"
   "      --seed N              the seed (1)\n"
@@ -170,8 +178,13 @@ static const char sweep_usage[] =
 enum {
   OPT_ACT = 256, OPT_MAX_DEPTH, OPT_WIDTH, OPT_POINTS, OPT_INIT, OPT_TRIALS,
   OPT_SEED, OPT_MU, OPT_SIGMA, OPT_SAMPLES, OPT_KINK, OPT_INPUTS, OPT_DEPTH,
-  OPT_BIAS, OPT_BIAS_NORMAL, OPT_DOMAIN, OPT_VARY, OPT_VALUES, OPT_SEEDS
+  OPT_BIAS, OPT_BIAS_NORMAL, OPT_DOMAIN, OPT_VARY, OPT_VALUES, OPT_SEEDS,
+  OPT_WIDTHS, OPT_BIAS_INIT, OPT_DEPTHS
 };
+
+/* born-dead's table (--depths): widths and depths at most. */
+#define MAX_TABLE_WIDTHS 16
+#define MAX_TABLE_DEPTHS (RS_NET_MAX_LAYERS - 1)
 
 /* An activation family with its parameter (NAN: the family's default). */
 typedef struct {
@@ -196,6 +209,10 @@ typedef struct {
   rs_probe_depth_opts depth;
   rs_probe_zero_grad_opts zero;
   rs_probe_born_dead_opts born;
+  size_t n_widths;           /* born-dead's --width list */
+  size_t widths[MAX_TABLE_WIDTHS];
+  size_t depth_lo;           /* born-dead's --depths; 0: no table */
+  size_t depth_hi;
   rs_probe_sweep_opts sweep;
 } exp_args;
 
@@ -205,6 +222,7 @@ typedef struct {
   rs_probe_depth_result depth[MAX_ACTS];
   rs_probe_zero_grad_result zero[MAX_ACTS];
   rs_probe_born_dead_result born;
+  rs_probe_born_dead_result born_table[MAX_TABLE_WIDTHS * MAX_TABLE_DEPTHS];
   rs_probe_sweep_result sweep;
 } exp_results;
 
@@ -293,6 +311,30 @@ parse_real (const char *s, double *v)
   const char *rest;
 
   return parse_real_to (s, "", v, &rest) == 0 && *rest == '\0' ? 0 : -1;
+}
+
+/* "N1,N2,...": 1 to max whole numbers of at least 1 into v, their count
+ * into *n; 0 on success. */
+static int
+parse_counts (const char *s, size_t *v, size_t max, size_t *n)
+{
+  char buf[32];
+
+  for (*n = 0; *s != '\0'; (*n)++)
+    {
+      size_t k = strcspn (s, ",");
+
+      if (*n == max || k == 0 || k >= sizeof buf)
+        return -1;
+      memcpy (buf, s, k);
+      buf[k] = '\0';
+      if (cli_parse_count (buf, 1, 1000000, &v[*n]) != 0)
+        return -1;
+      s += k;
+      if (*s == ',' && *++s == '\0')
+        return -1;
+    }
+  return *n > 0 ? 0 : -1;
 }
 
 /* "V1,V2,...": 1 to RS_PROBE_MAX_VALUES finite numbers; 0 on success. */
@@ -1063,6 +1105,9 @@ static const struct option born_options[] = {
   { "init", required_argument, NULL, OPT_INIT },
   { "bias", required_argument, NULL, OPT_BIAS },
   { "bias-normal", no_argument, NULL, OPT_BIAS_NORMAL },
+  { "bias-init", required_argument, NULL, OPT_BIAS_INIT },
+  { "widths", required_argument, NULL, OPT_WIDTHS },
+  { "depths", required_argument, NULL, OPT_DEPTHS },
   { "domain", required_argument, NULL, OPT_DOMAIN },
   { "trials", required_argument, NULL, OPT_TRIALS },
   { "seed", required_argument, NULL, OPT_SEED },
@@ -1077,6 +1122,25 @@ born_defaults (exp_args *a)
   a->acts[0] = (act_choice) { a->born.act, a->born.param };
 }
 
+/* --depths LO-HI (or one depth D), 1 <= LO <= HI <= 64: born-dead's
+ * table of every depth. */
+static int
+born_depths (exp_args *a, const char *arg)
+{
+  char lo[32], *dash = strchr (arg, '-');
+  size_t k = dash != NULL ? (size_t) (dash - arg) : strlen (arg);
+
+  if (k >= sizeof lo || k == 0)
+    return bad_value (a, "--depths", arg, "LO-HI, 1 <= LO <= HI <= 64");
+  memcpy (lo, arg, k);
+  lo[k] = '\0';
+  if (cli_parse_count (lo, 1, MAX_TABLE_DEPTHS, &a->depth_lo) != 0
+      || cli_parse_count (dash != NULL ? dash + 1 : lo, a->depth_lo,
+                          MAX_TABLE_DEPTHS, &a->depth_hi) != 0)
+    return bad_value (a, "--depths", arg, "LO-HI, 1 <= LO <= HI <= 64");
+  return CLI_OK;
+}
+
 static int
 born_option (int c, const char *arg, exp_args *a)
 {
@@ -1085,8 +1149,28 @@ born_option (int c, const char *arg, exp_args *a)
   switch (c)
     {
     case OPT_INPUTS: return count_option (a, "--inputs", arg, &o->inputs);
-    case OPT_WIDTH: return count_option (a, "--width", arg, &o->width);
+    case OPT_WIDTH:
+      if (parse_counts (arg, a->widths, MAX_TABLE_WIDTHS, &a->n_widths) != 0)
+        return bad_value (a, "--width", arg, "N, or N1,N2,... (at most 16) "
+                          "with --depths");
+      o->width = a->widths[0];
+      return CLI_OK;
     case OPT_DEPTH: return count_option (a, "--depth", arg, &o->depth);
+    case OPT_WIDTHS:
+      if (parse_counts (arg, o->widths, RS_NET_MAX_LAYERS - 1, &o->depth)
+          != 0)
+        return bad_value (a, "--widths", arg, "N1,N2,...: each hidden "
+                          "layer's units, at most 64 layers");
+      return CLI_OK;
+    case OPT_DEPTHS: return born_depths (a, arg);
+    case OPT_BIAS_INIT:
+      if (strcmp (arg, "he_normal") == 0)
+        o->bias_dist = RS_PROBE_BIAS_HE;
+      else if (strcmp (arg, "constant") == 0)
+        o->bias_dist = RS_PROBE_BIAS_CONSTANT;
+      else
+        return bad_value (a, "--bias-init", arg, "he_normal or constant");
+      return CLI_OK;
     case OPT_ACT: return parse_acts (a, arg, 1);
     case OPT_INIT: return parse_init (a, arg, &o->init, &o->init_c);
     case OPT_BIAS: return real_option (a, "--bias", arg, &o->bias);
@@ -1098,23 +1182,57 @@ born_option (int c, const char *arg, exp_args *a)
     }
 }
 
-/* The options with the --act choice. */
+/* The depths of the table (--depths); 0 without one. */
+static size_t
+born_n_depths (const exp_args *a)
+{
+  return a->depth_hi > 0 ? a->depth_hi - a->depth_lo + 1 : 0;
+}
+
+/* The options of part (one row of the table: width part / depths, depth
+ * lo + part % depths) with the --act choice. */
 static rs_probe_born_dead_opts
-born_opts (const exp_args *a)
+born_part_opts (const exp_args *a, size_t part)
 {
   rs_probe_born_dead_opts o = a->born;
+  size_t nd = born_n_depths (a);
 
   o.act = a->acts[0].type;
   o.param = a->acts[0].param;
+  if (nd > 0)
+    {
+      o.width = a->widths[part / nd];
+      o.depth = a->depth_lo + part % nd;
+    }
   return o;
+}
+
+static size_t
+born_parts (const exp_args *a)
+{
+  size_t nd = born_n_depths (a);
+
+  return nd > 0 ? nd * a->n_widths : 1;
 }
 
 static int
 born_check (const exp_args *a, rs_error *err)
 {
-  rs_probe_born_dead_opts o = born_opts (a);
+  int rc = RS_OK;
 
-  return rs_probe_born_dead_check (&o, err);
+  if (a->n_widths > 1 && a->depth_hi == 0)
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "several widths "
+                         "(--width N1,N2,...) make a table: give --depths");
+  if (a->depth_hi > 0 && a->born.widths[0] != 0)
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "--widths gives one "
+                         "shape; a table (--depths) takes --width");
+  for (size_t p = 0; p < born_parts (a) && rc == RS_OK; p++)
+    {
+      rs_probe_born_dead_opts o = born_part_opts (a, p);
+
+      rc = rs_probe_born_dead_check (&o, err);
+    }
+  return rc;
 }
 
 static size_t
@@ -1127,12 +1245,13 @@ static int
 born_run (const exp_args *a, size_t part, size_t first, size_t last,
           exp_results *r, rs_error *err)
 {
-  rs_probe_born_dead_opts o = born_opts (a);
+  rs_probe_born_dead_opts o = born_part_opts (a, part);
+  rs_probe_born_dead_result *b = born_n_depths (a) > 0 ? &r->born_table[part]
+                                                      : &r->born;
 
-  (void) part;
   if (first == 0)
-    rs_probe_born_dead_clear (&r->born);
-  return rs_probe_born_dead_run (&o, first, last, &r->born, err);
+    rs_probe_born_dead_clear (b);
+  return rs_probe_born_dead_run (&o, first, last, b, err);
 }
 
 /* The closed form of rs_probe.h where it holds, else NAN: one input, a
@@ -1141,18 +1260,21 @@ born_run (const exp_args *a, size_t part, size_t first, size_t last,
  * f(x) = x f(1), constant iff some hidden layer is wholly inactive at
  * x = 1, which each layer of w units is with probability 2^-w. */
 static double
-born_exact (const exp_args *a)
+born_exact (const exp_args *a, const rs_probe_born_dead_opts *o)
 {
-  const rs_probe_born_dead_opts *o = &a->born;
   const act_choice *c = &a->acts[0];
   int relu = c->type == rs_act_relu
              || ((c->type == rs_act_leaky_relu || c->type == rs_act_prelu)
                  && act_param (c) == 0.0);
+  double alive = 1.0;
 
   if (!relu || o->inputs != 1 || o->bias != 0.0 || o->domain.lo < 0.0
-      || o->init == rs_init_constant)
+      || o->init == rs_init_constant || o->bias_dist == RS_PROBE_BIAS_HE)
     return NAN;
-  return 1.0 - pow (1.0 - ldexp (1.0, -(int) o->width), (double) o->depth);
+  for (size_t l = 0; l < o->depth; l++)
+    alive *= 1.0 - ldexp (1.0, -(int) (o->widths[0] != 0 ? o->widths[l]
+                                                        : o->width));
+  return 1.0 - alive;
 }
 
 /* "1-3-3-3-3-3-1" into buf. */
@@ -1162,7 +1284,8 @@ born_shape (const rs_probe_born_dead_opts *o, char *buf, size_t n)
   size_t k = (size_t) snprintf (buf, n, "%zu", o->inputs);
 
   for (size_t l = 0; l < o->depth && k < n; l++)
-    k += (size_t) snprintf (buf + k, n - k, "-%zu", o->width);
+    k += (size_t) snprintf (buf + k, n - k, "-%zu", o->widths[0] != 0
+                            ? o->widths[l] : o->width);
   if (k < n)
     snprintf (buf + k, n - k, "-1");
   return buf;
@@ -1173,15 +1296,21 @@ static void
 born_header (FILE *f, const exp_args *a)
 {
   const rs_probe_born_dead_opts *o = &a->born;
-  char shape[128], act[64], dom[80], bias[64];
+  char shape[512], act[64], dom[80], bias[64];
 
   snprintf (dom, sizeof dom, o->inputs > 1 ? "[%g, %g]^%zu" : "[%g, %g]",
             o->domain.lo, o->domain.hi, o->inputs);
   snprintf (bias, sizeof bias, o->bias_dist == RS_PROBE_BIAS_NORMAL
-            ? "drawn from N(0, %g^2)" : "%g", o->bias);
+            ? "drawn from N(0, %g^2)" : o->bias_dist == RS_PROBE_BIAS_HE
+            ? "drawn from N(0, 2 / fan-in)" : "%g", o->bias);
+  if (born_n_depths (a) > 0)
+    snprintf (shape, sizeof shape, "%zu-W-...-W-1 (depths %zu to %zu)",
+              o->inputs, a->depth_lo, a->depth_hi);
+  else
+    born_shape (o, shape, sizeof shape);
   say (f, "Born dead: how often a random %s network computes a constant "
        "function on %s.  Hidden layers %s, %s weights, biases %s; %zu "
-       "trials, seed %lu; %s.\n", born_shape (o, shape, sizeof shape), dom,
+       "trials, seed %lu; %s.\n", shape, dom,
        act_label (&a->acts[0], act, sizeof act), o->init->name, bias,
        o->trials, o->seed, o->inputs > 1
        ? "decided by interval bounds on the box, so the count is a lower "
@@ -1205,7 +1334,7 @@ born_tables (FILE *f, text_table *t, const exp_args *a,
             r->lower_bound ? " (at least)" : "");
   tab_cell (t, "%s", num (b[0], 64, r->p, 4));
   tab_cell (t, "%s", interval (b[1], 64, r->lo, r->hi, 4));
-  tab_cell (t, "%s", num (b[2], 64, born_exact (a), 4));
+  tab_cell (t, "%s", num (b[2], 64, born_exact (a, &a->born), 4));
   tab_row (t);
   tab_print (f, t);
   fputs ("\nThe first constant layer of the networks found constant:\n", f);
@@ -1224,6 +1353,28 @@ born_tables (FILE *f, text_table *t, const exp_args *a,
   tab_print (f, t);
 }
 
+/* The table of --depths: p for each depth (rows) and width (columns). */
+static void
+born_depth_table (FILE *f, text_table *t, const exp_args *a,
+                  const exp_results *r)
+{
+  size_t nd = born_n_depths (a);
+  char b[64];
+
+  tab_cell (t, "depth");
+  for (size_t w = 0; w < a->n_widths; w++)
+    tab_cell (t, "p, width %zu", a->widths[w]);
+  tab_row (t);
+  for (size_t d = 0; d < nd; d++)
+    {
+      tab_cell (t, "%zu", a->depth_lo + d);
+      for (size_t w = 0; w < a->n_widths; w++)
+        tab_cell (t, "%s", num (b, sizeof b, r->born_table[w * nd + d].p, 4));
+      tab_row (t);
+    }
+  tab_print (f, t);
+}
+
 static int
 born_text (FILE *f, const exp_args *a, const exp_results *r)
 {
@@ -1232,9 +1383,60 @@ born_text (FILE *f, const exp_args *a, const exp_results *r)
   if (t == NULL)
     return -1;
   born_header (f, a);
-  born_tables (f, t, a, &r->born);
+  if (born_n_depths (a) > 0)
+    born_depth_table (f, t, a, r);
+  else
+    born_tables (f, t, a, &r->born);
   free (t);
   return 0;
+}
+
+/* The options as '# key: value' lines under the CSV. */
+static void
+born_csv_options (FILE *f, const exp_args *a)
+{
+  static const char *const dist[] = { "constant", "normal", "he_normal" };
+  const rs_probe_born_dead_opts *o = &a->born;
+
+  fprintf (f, "# experiment: born-dead\n# inputs: %zu\n", o->inputs);
+  if (born_n_depths (a) > 0)
+    {
+      fputs ("# width: ", f);
+      for (size_t w = 0; w < a->n_widths; w++)
+        fprintf (f, "%s%zu", w > 0 ? "," : "", a->widths[w]);
+      fprintf (f, "\n# depths: %zu-%zu\n", a->depth_lo, a->depth_hi);
+    }
+  else if (o->widths[0] != 0)
+    {
+      fputs ("# widths: ", f);
+      for (size_t l = 0; l < o->depth; l++)
+        fprintf (f, "%s%zu", l > 0 ? "," : "", o->widths[l]);
+      fprintf (f, "\n# depth: %zu\n", o->depth);
+    }
+  else
+    fprintf (f, "# width: %zu\n# depth: %zu\n", o->width, o->depth);
+  put_act_list (f, a);
+  put_init (f, o->init, o->init_c);
+  fprintf (f, "# bias_dist: %s\n# bias: ", dist[o->bias_dist]);
+  put_num (f, o->bias, "\n# domain: ");
+  put_num (f, o->domain.lo, ",");
+  put_num (f, o->domain.hi, "\n");
+  fprintf (f, "# trials: %zu\n# seed: %lu\n", o->trials, o->seed);
+}
+
+/* One row of the table's CSV: width, depth and the estimate. */
+static void
+born_table_row (FILE *f, const exp_args *a, size_t part,
+                const rs_probe_born_dead_result *b)
+{
+  rs_probe_born_dead_opts o = born_part_opts (a, part);
+
+  fprintf (f, "%zu,%zu,%zu,%zu,", o.width, o.depth, b->trials, b->constant);
+  put_num (f, b->p, ",");
+  put_num (f, b->lo, ",");
+  put_num (f, b->hi, ",");
+  fprintf (f, "%d,", b->lower_bound);
+  put_num (f, born_exact (a, &o), "\n");
 }
 
 static void
@@ -1243,6 +1445,14 @@ born_csv (FILE *f, const exp_args *a, const exp_results *r)
   const rs_probe_born_dead_opts *o = &a->born;
   const rs_probe_born_dead_result *b = &r->born;
 
+  if (born_n_depths (a) > 0)
+    {
+      fputs ("width,depth,trials,constant,p,lo,hi,lower_bound,exact\n", f);
+      for (size_t p = 0; p < born_parts (a); p++)
+        born_table_row (f, a, p, &r->born_table[p]);
+      born_csv_options (f, a);
+      return;
+    }
   fputs ("trials,constant,p,lo,hi,lower_bound,exact", f);
   for (size_t l = 1; l <= o->depth; l++)
     fprintf (f, ",by_layer%zu", l);
@@ -1251,19 +1461,11 @@ born_csv (FILE *f, const exp_args *a, const exp_results *r)
   put_num (f, b->lo, ",");
   put_num (f, b->hi, ",");
   fprintf (f, "%d,", b->lower_bound);
-  put_num (f, born_exact (a), "");
+  put_num (f, born_exact (a, o), "");
   for (size_t l = 1; l <= o->depth + 1; l++)
     fprintf (f, ",%zu", b->by_layer[l]);
-  fprintf (f, "\n# experiment: born-dead\n# inputs: %zu\n# width: %zu\n"
-           "# depth: %zu\n", o->inputs, o->width, o->depth);
-  put_act_list (f, a);
-  put_init (f, o->init, o->init_c);
-  fprintf (f, "# bias_dist: %s\n# bias: ", o->bias_dist
-           == RS_PROBE_BIAS_NORMAL ? "normal" : "constant");
-  put_num (f, o->bias, "\n# domain: ");
-  put_num (f, o->domain.lo, ",");
-  put_num (f, o->domain.hi, "\n");
-  fprintf (f, "# trials: %zu\n# seed: %lu\n", o->trials, o->seed);
+  fputc ('\n', f);
+  born_csv_options (f, a);
 }
 
 /* ---------------------------------------------------------------------
@@ -1523,7 +1725,7 @@ static const experiment experiments[] = {
   { "zero-grad", zero_usage, 0, zero_options, zero_defaults, zero_option,
     zero_check, parts_acts, zero_trials, zero_run, zero_text, zero_csv },
   { "born-dead", born_usage, 0, born_options, born_defaults, born_option,
-    born_check, parts_one, born_trials, born_run, born_text, born_csv },
+    born_check, born_parts, born_trials, born_run, born_text, born_csv },
   { "dead-sweep", sweep_usage, 1, sweep_options, sweep_defaults,
     sweep_option, sweep_check, parts_one, sweep_trials, sweep_run,
     sweep_text, sweep_csv }
