@@ -347,13 +347,14 @@ alloc_record (rs_sim *s, rs_error *err)
         + nl * (sizeof (const rs_act_type *) + sizeof (double))
         + (s->np + s->nopt) * sizeof (double);
 
-  /* at least 16 points, whatever the budget: a large network's run
-     keeps its start, its end and a few points between */
+  /* at least 4 points, whatever the budget: a large network's run
+     keeps its start, its end and a point or two between (thinning keeps
+     3 of 4) */
   s->cap_rec = s->p.record_bytes / per;
   if (s->cap_rec > RS_SIM_MAX_RECORD)
     s->cap_rec = RS_SIM_MAX_RECORD;
-  if (s->cap_rec < 16)
-    s->cap_rec = 16;
+  if (s->cap_rec < 4)
+    s->cap_rec = 4;
   s->rec = malloc (s->cap_rec * sizeof *s->rec);
   s->rec_r = malloc (s->cap_rec * sizeof *s->rec_r);
   s->nl = nl;

@@ -18,9 +18,11 @@ extern const size_t rs_builtin_scene_len;
  * "builtin". */
 int cli_is_builtin (const char *arg);
 
-/* Progress of long work on standard error, when it is a terminal: a bar
- * and "done/total" redrawn at most ten times a second, wiped when done
- * reaches total.  Silent when standard error is not a terminal. */
+/* Progress of long work on standard error, when it is a terminal: a bar,
+ * "done/total" and, after a second, the time spent and the whole time
+ * estimated from the pace so far ("0:12 of about 3:40"), redrawn at most
+ * ten times a second, wiped when done reaches total.  Silent when
+ * standard error is not a terminal. */
 void cli_progress (const char *what, size_t done, size_t total);
 
 /* Load the scene at path, or the built-in scene when cli_is_builtin.
@@ -100,5 +102,19 @@ int cli_set_compose (const char *text, size_t len, const char *name,
 /* The --set (as given) that became line of the scene named file composed
  * last, or NULL when that line is the file's own. */
 const char *cli_set_option_at (const char *file, int line);
+
+/* The run of a scene (cli_run.c): its floating-point operations per
+ * step (a forward and backward pass over the data) and the memory it
+ * takes, estimated from its parameters before it is made. */
+double cli_run_flops (const rs_sim_params *p);
+double cli_run_bytes (const rs_sim_params *p);
+
+/* On a terminal, when the run is large (256 MiB or 1e11 operations), one
+ * line saying how large, before it starts. */
+void cli_run_estimate (const char *what, const rs_sim_params *p);
+
+/* Run sim to its last step with cli_run_estimate and cli_progress named
+ * what; RS_OK, or RS_EDIVERGED when it diverged. */
+int cli_run_sim (rs_sim *sim, const char *what);
 
 #endif /* RS_CLI_H */

@@ -226,7 +226,7 @@ run_scene (rs_sim *sim, const char *name)
   char param[32];
   size_t step;
 
-  if (rs_sim_run (sim) == RS_OK)
+  if (cli_run_sim (sim, "render: run") == RS_OK)
     return CLI_OK;
   rs_sim_divergence (sim, &step, param, sizeof param);
   cli_message ("%s: the run diverged at step %zu (%s is no longer a finite "

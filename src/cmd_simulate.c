@@ -176,16 +176,10 @@ write_stdout (const rs_sim *sim, const char *name, size_t every)
 static void
 run_to_end (rs_sim *sim, const char *name)
 {
-  size_t steps = rs_sim_get_params (sim)->steps, step;
+  size_t step;
   char param[64];
-  int rc = RS_OK;
+  int rc = cli_run_sim (sim, "simulate");
 
-  while (rc == RS_OK && rs_sim_step_count (sim) < steps)
-    {
-      rc = rs_sim_iterate (sim);
-      cli_progress ("simulate", rs_sim_step_count (sim), steps);
-    }
-  cli_progress ("simulate", steps, steps);
   if (rc == RS_OK || !rs_sim_divergence (sim, &step, param, sizeof param))
     return;
   cli_message ("%s: note: the run diverged at step %zu (%s is no longer a "

@@ -450,7 +450,7 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
       cli_message ("%s: %s", name, err.message);
       return CLI_USAGE;
     }
-  rs_sim_run (sim);
+  cli_run_sim (sim, "surface: run");
   sl = rs_slice_alloc (rs_sim_net (sim), &err);
   rc = sl == NULL ? CLI_FAILURE : make_slice (sim, sc, a, sl);
   if (rc == CLI_OK && a->basin > 0)

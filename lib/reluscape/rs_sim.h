@@ -29,7 +29,7 @@ extern "C" {
 
 /* The recorded trajectory never holds more than this many points, nor
  * more than record_bytes of memory, except that it always has room for
- * 16 points (a large network's 16 points may take more): when it is
+ * 4 points (a large network's 4 points may take more): when it is
  * full, every other point without an event is dropped. */
 #define RS_SIM_MAX_RECORD 65536
 
