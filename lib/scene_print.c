@@ -291,6 +291,19 @@ print_bias (out *o, const rs_scene *sc, const rs_scene *d)
   put (o, "\n");
 }
 
+/* One 'freeze' line with every name, as given. */
+static void
+print_freeze (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  (void) d;
+  if (sc->sim.n_frozen == 0)
+    return;
+  put (o, "freeze");
+  for (size_t i = 0; i < sc->sim.n_frozen; i++)
+    put (o, " %s", sc->sim.frozen[i]);
+  put (o, "\n");
+}
+
 static void
 print_set (out *o, const rs_scene *sc, const rs_scene *d)
 {
@@ -749,6 +762,7 @@ static const struct {
   { "alpha", print_alpha },
   { "output", print_output }, { "kink", print_kink },
   { "init", print_init }, { "bias", print_bias }, { "set", print_set },
+  { "freeze", print_freeze },
   { "start", print_start }, { "loss", print_loss },
   { "optimizer", print_optimizer }, { "rate", print_rate },
   { "schedule", print_schedule }, { "warmup", print_warmup },
@@ -852,6 +866,11 @@ same_events_and_values (const rs_sim_params *a, const rs_sim_params *b)
   for (size_t i = 0; i < a->n_values; i++)
     if (strcmp (a->values[i].name, b->values[i].name) != 0
         || !same (a->values[i].value, b->values[i].value))
+      return 0;
+  if (a->n_frozen != b->n_frozen)
+    return 0;
+  for (size_t i = 0; i < a->n_frozen; i++)
+    if (strcmp (a->frozen[i], b->frozen[i]) != 0)
       return 0;
   return 1;
 }

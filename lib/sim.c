@@ -80,6 +80,8 @@ struct rs_sim {
   size_t cap_rec;
   size_t np;
   size_t nopt;               /* room for the largest optimiser's state */
+  unsigned char *frozen;     /* 1 for a frozen parameter; NULL: none */
+  double *keep;              /* their values while training changes theta */
 };
 
 void
@@ -226,7 +228,7 @@ check_run_params (const rs_sim_params *p, rs_error *err)
   if (!(p->kick_sigma > 0.0 && p->kick_sigma <= 1e3))
     return bad (err, "the kick scale must be in (0, 1000]");
   if (p->n_kicks > RS_SIM_MAX_KICKS || p->n_events > RS_SIM_MAX_EVENTS
-      || p->n_values > RS_SIM_MAX_VALUES)
+      || p->n_values > RS_SIM_MAX_VALUES || p->n_frozen > RS_SIM_MAX_FROZEN)
     return bad (err, "too many kicks, events or values");
   for (size_t i = 0; i < p->n_kicks; i++)
     if (!(p->kicks[i].sigma > 0.0 && p->kicks[i].sigma <= 1e3))
@@ -409,6 +411,16 @@ alloc_state (rs_sim *s, rs_error *err)
                          "out of memory for a run");
   s->ver[0] = (version) { training_of (p), s->opt };
   s->n_ver = 1;
+  if (p->n_frozen > 0)
+    {
+      s->frozen = malloc (s->np);
+      s->keep = malloc (s->np * sizeof *s->keep);
+      if (s->frozen == NULL || s->keep == NULL)
+        return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                             "out of memory for a run");
+      if (rs_sim_freeze_mask (s->net, p, s->frozen, err) != RS_OK)
+        return RS_EINVAL;
+    }
   s->nopt = optim_room (s->np);
   for (size_t i = 0; i < p->n_kicks; i++)
     {
@@ -481,6 +493,8 @@ rs_sim_free (rs_sim *s)
   free (s->order);
   free (s->rec);
   free (s->rec_r);
+  free (s->frozen);
+  free (s->keep);
   free (s->rec_act);
   free (s->rec_param);
   free (s->rec_theta);
@@ -590,6 +604,37 @@ first_nonfinite (const rs_sim *s)
 
 /* Evaluate the current state on all the data: loss, gradient (kept for a
  * full-batch step), gradient norm, activity.  Notes a divergence. */
+/* Frozen parameters (freeze): no gradient, and their values kept while
+ * an update or a kick changes theta, then put back, so that whatever
+ * training does (any optimiser, decay, noise, kicks) leaves them as they
+ * were. */
+static void
+zero_frozen (const rs_sim *s, gsl_vector *g)
+{
+  for (size_t i = 0; s->frozen != NULL && i < s->np; i++)
+    if (s->frozen[i])
+      gsl_vector_set (g, i, 0.0);
+}
+
+static void
+hold_frozen (rs_sim *s)
+{
+  const gsl_vector *theta = rs_net_params (s->net);
+
+  for (size_t i = 0; s->frozen != NULL && i < s->np; i++)
+    s->keep[i] = gsl_vector_get (theta, i);
+}
+
+static void
+restore_frozen (rs_sim *s)
+{
+  gsl_vector *theta = rs_net_params (s->net);
+
+  for (size_t i = 0; s->frozen != NULL && i < s->np; i++)
+    if (s->frozen[i])
+      gsl_vector_set (theta, i, s->keep[i]);
+}
+
 static void
 evaluate (rs_sim *s)
 {
@@ -604,6 +649,7 @@ evaluate (rs_sim *s)
   tn = training_net (s);
   rc = rs_loss_net (tn, s->p.loss, s->data, s->w, &s->cur.loss, s->grad,
                     NULL);
+  zero_frozen (s, s->grad);
   s->cur.gnorm = gsl_blas_dnrm2 (s->grad);
   s->cur.dead = count_dead (s, NULL, 0, &layer_dead, &s->cur.active);
   if (bad_param >= 0 || isnan (s->cur.loss)
@@ -799,7 +845,9 @@ kick (rs_sim *s, const rs_kick_spec *k, gsl_rng *r)
 {
   if (rs_kick_check (k, s->net, NULL) != RS_OK)
     return 0;
+  hold_frozen (s);
   rs_train_kick (k, s->net, rs_net_params (s->net), r);
+  restore_frozen (s);
   s->cur_r.stuck_since = NOT_STUCK;
   /* an automatic kick waits its patience again, wherever this one lands */
   s->cur_r.low_since = 0;
@@ -942,6 +990,8 @@ update (rs_sim *s)
   gsl_vector *theta = rs_net_params (s->net), *g = step_gradient (s);
   double eta = s->cur.rate, T = s->cur.temperature;
 
+  hold_frozen (s);
+  zero_frozen (s, g);
   rs_train_clip (g, s->p.clip);
   rs_decay_grad (&s->p.decay, s->net, theta, g);
   rs_decay_step (&s->p.decay, s->net, theta, eta);
@@ -954,6 +1004,7 @@ update (rs_sim *s)
         gsl_vector_set (theta, i, gsl_vector_get (theta, i)
                         + sqrt (2.0 * eta * T) * gsl_ran_gaussian (r, 1.0));
     }
+  restore_frozen (s);
 }
 
 int
@@ -991,6 +1042,12 @@ rs_sim_test (const rs_sim *s)
     return RS_SIM_RUNNING;
   return s->cur_r.stuck_since != NOT_STUCK ? RS_SIM_STUCK
                                            : RS_SIM_CONVERGED;
+}
+
+int
+rs_sim_frozen (const rs_sim *s, size_t i)
+{
+  return s->frozen != NULL && i < s->np && s->frozen[i];
 }
 
 int

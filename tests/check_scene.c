@@ -117,6 +117,7 @@ static const char every_net_keyword[] =
   "set W1[12][1] 2.385\n"
   "set b2[6] -0.731\n"
   "set a3[2] 0.5\n"
+  "freeze W2[*][3] b1[12]\n"
   "loss softmax_ce\n"
   "optimizer adam betas 0.85 0.9985 eps 1e-7\n"
   "rate 0.0125\n"
@@ -380,6 +381,9 @@ START_TEST (test_every_net_keyword_network)
   ck_assert_double_eq_tol (p->values[1].value, -0.731, 1e-15);
   ck_assert_str_eq (p->values[2].name, "a3[2]");
   ck_assert_double_eq_tol (p->values[2].value, 0.5, 1e-15);
+  ck_assert_uint_eq (p->n_frozen, 2);
+  ck_assert_str_eq (p->frozen[0], "W2[*][3]");
+  ck_assert_str_eq (p->frozen[1], "b1[12]");
   ck_assert_ptr_eq (p->loss, rs_loss_softmax_ce);
 }
 END_TEST
@@ -532,7 +536,8 @@ START_TEST (test_keyword_table)
     "title", "seed", "points", "line", "noise", "activation", "alpha",
     "kink", "start", "rate", "steps", "tolerance", "w-range", "b-range",
     "kick", "kick-sigma", "speed",
-    "data", "network", "output", "init", "bias", "set", "loss", "optimizer",
+    "data", "network", "output", "init", "bias", "set", "freeze", "loss",
+    "optimizer",
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
     "record", "autokick", "at", "layer",
     "notes", "view", "layout", "theme", "colormap", "colorscale", "font",
