@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "export.h"
+#include "shard.h"
 #include "table.h"
 
 /* Activations in one --act list, at most. */
@@ -44,6 +45,11 @@ static const char experiment_usage[] =
   "                    the initial bias, weight decay or Leaky ReLU's alpha\n"
   "\n"
   "  -o, --output FILE   write CSV to FILE (.csv) instead of the table\n"
+  "      --shard I/N     with -o, write shard I of N: a block of the run's\n"
+  "                      parts (activations, widths and depths of a\n"
+  "                      --depths table, a sweep's values); 'reluscape\n"
+  "                      merge' puts the N parts together, byte for byte\n"
+  "                      the unsharded table\n"
   "  -h, --help          show this help and exit; after NAME, the\n"
   "                      experiment's options and their defaults\n"
   "  -V, --version       show the version and exit\n"
@@ -179,7 +185,7 @@ enum {
   OPT_ACT = 256, OPT_MAX_DEPTH, OPT_WIDTH, OPT_POINTS, OPT_INIT, OPT_TRIALS,
   OPT_SEED, OPT_MU, OPT_SIGMA, OPT_SAMPLES, OPT_KINK, OPT_INPUTS, OPT_DEPTH,
   OPT_BIAS, OPT_BIAS_NORMAL, OPT_DOMAIN, OPT_VARY, OPT_VALUES, OPT_SEEDS,
-  OPT_WIDTHS, OPT_BIAS_INIT, OPT_DEPTHS
+  OPT_WIDTHS, OPT_BIAS_INIT, OPT_DEPTHS, OPT_SHARD
 };
 
 /* born-dead's table (--depths): widths and depths at most. */
@@ -199,6 +205,8 @@ typedef struct experiment experiment;
 typedef struct {
   const experiment *x;
   const char *out;           /* NULL: the table on standard output */
+  size_t shard_i;            /* --shard I/N; 0: the whole run */
+  size_t shard_n;
   const char *scene;         /* dead-sweep's SCENE argument */
   const char *scene_name;    /* as messages and outputs name it */
   size_t n_acts;
@@ -1763,11 +1771,12 @@ merge_options (const experiment *x, struct option *opts)
   static const struct option common[] = {
     { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' }
+    { "version", no_argument, NULL, 'V' },
+    { "shard", required_argument, NULL, OPT_SHARD }
   };
   size_t n = 0;
 
-  for (size_t i = 0; i < 3; i++)
+  for (size_t i = 0; i < 4; i++)
     opts[n++] = common[i];
   for (size_t i = 0; x->opts[i].name != NULL && n < 31; i++)
     opts[n++] = x->opts[i];
@@ -1841,6 +1850,10 @@ parse_options (int argc, char **argv, exp_args *a)
     switch (c)
       {
       case 'o': a->out = optarg; break;
+      case OPT_SHARD:
+        rc = shard_parse (optarg, &a->shard_i, &a->shard_n) == 0 ? CLI_OK
+          : bad_value (a, "--shard", optarg, "I/N, 1 <= I <= N");
+        break;
       case 'h': fputs (a->x->usage, stdout); rc = -1; break;
       case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); rc = -1; break;
       case '?': case ':': rc = option_error (a, c, argv, opts); break;
@@ -1906,18 +1919,49 @@ check_options (const exp_args *a)
 /* Every trial, in slices of about a hundredth of a part, with a progress
  * bar on a terminal.  CLI_OK, or a message and CLI_FAILURE (CLI_USAGE for
  * options the library turns down). */
+/* The units a run splits into for --shard: its parts, or the values of
+ * a sweep (trials value by value), or 1. */
+static size_t
+shard_units (const exp_args *a)
+{
+  if (a->x->parts (a) > 1)
+    return a->x->parts (a);
+  return strcmp (a->x->name, "dead-sweep") == 0 ? a->sweep.n_values : 1;
+}
+
+/* The parts [*p0, *p1) and the trials [*t0, *t1) of each that this run
+ * makes: everything, or the units of its shard. */
+static void
+run_bounds (const exp_args *a, size_t *p0, size_t *p1, size_t *t0,
+            size_t *t1)
+{
+  size_t parts = a->x->parts (a), n = a->x->trials (a), u0, u1;
+
+  *p0 = 0, *p1 = parts, *t0 = 0, *t1 = n;
+  if (a->shard_n == 0)
+    return;
+  shard_range (shard_units (a), a->shard_i, a->shard_n, &u0, &u1);
+  if (parts > 1)
+    *p0 = u0, *p1 = u1;
+  else
+    *t0 = u0 * (n / shard_units (a)), *t1 = u1 * (n / shard_units (a));
+}
+
 static int
 run_trials (const exp_args *a, exp_results *r)
 {
-  size_t parts = a->x->parts (a), n = a->x->trials (a);
-  size_t slice = (n + 99) / 100, total = parts * n;
+  size_t p0, p1, t0, t1, n, slice, total, done = 0;
   rs_error err;
 
+  run_bounds (a, &p0, &p1, &t0, &t1);
+  n = t1 - t0;
+  slice = (n + 99) / 100;
+  total = (p1 - p0) * n;
   rs_error_clear (&err);
-  for (size_t p = 0; p < parts; p++)
-    for (size_t first = 0; first < n; first += slice)
+  for (size_t p = p0; p < p1; p++)
+    for (size_t first = t0; first < t1; first += slice)
       {
-        size_t last = first + slice < n ? first + slice : n;
+        size_t last = first + slice < t1 ? first + slice : t1;
 
         if (a->x->run (a, p, first, last, r, &err) != RS_OK)
           {
@@ -1925,8 +1969,40 @@ run_trials (const exp_args *a, exp_results *r)
             cli_message ("experiment %s: %s", a->x->name, err.message);
             return err.code == RS_EINVAL ? CLI_USAGE : CLI_FAILURE;
           }
-        cli_progress (a->x->name, p * n + last, total);
+        done += last - first;
+        cli_progress (a->x->name, done, total);
       }
+  /* a depth part not run prints its rows too (of zeros), so that every
+     part has as many rows in the table that a shard cuts */
+  for (size_t p = 0; a->shard_n > 0 && p < MAX_ACTS; p++)
+    if (r->depth[p].max_depth == 0)
+      r->depth[p].max_depth = a->depth.max_depth;
+  return CLI_OK;
+}
+
+/* --shard I/N: with -o, into no more shards than units; CLI_USAGE with
+ * a message otherwise. */
+static int
+check_shard (const exp_args *a)
+{
+  if (a->shard_n == 0)
+    return CLI_OK;
+  if (a->out == NULL)
+    {
+      cli_message ("experiment %s: --shard writes a part of the table: give "
+                   "-o FILE.csv", a->x->name);
+      return CLI_USAGE;
+    }
+  if (a->shard_n > shard_units (a))
+    {
+      cli_message ("experiment %s: --shard %zu/%zu: this run splits into %zu "
+                   "unit%s (%s), not %zu shards", a->x->name, a->shard_i,
+                   a->shard_n, shard_units (a), shard_units (a) == 1 ? ""
+                   : "s", strcmp (a->x->name, "dead-sweep") == 0 ? "one per "
+                   "value" : "one per activation, or per width and depth of "
+                   "a --depths table", a->shard_n);
+      return CLI_USAGE;
+    }
   return CLI_OK;
 }
 
@@ -1936,12 +2012,32 @@ typedef struct {
   const exp_results *r;
 } exp_job;
 
+/* The whole table, for shard_write_table. */
+static void
+whole_csv (FILE *m, void *data)
+{
+  const exp_job *job = data;
+
+  job->a->x->csv (m, job->a, job->r);
+}
+
+/* The part of the table that shard I/N writes (shard.h). */
+static int
+write_shard (FILE *f, const exp_job *job, const char **why)
+{
+  return shard_write_table (f, whole_csv, (void *) job, shard_units (job->a),
+                            job->a->shard_i, job->a->shard_n, why);
+}
+
 static int
 write_csv (FILE *f, void *data, const char **why)
 {
   const exp_job *job = data;
 
-  job->a->x->csv (f, job->a, job->r);
+  if (job->a->shard_n > 0 && write_shard (f, job, why) != 0)
+    return -1;
+  if (job->a->shard_n == 0)
+    job->a->x->csv (f, job->a, job->r);
   *why = ferror (f) ? strerror (EIO) : NULL;
   return ferror (f) ? -1 : 0;
 }
@@ -1980,7 +2076,7 @@ experiment_main (exp_args *a)
   int rc;
 
   if ((rc = check_output (a)) != CLI_OK || (rc = load_scene (a)) != CLI_OK
-      || (rc = check_options (a)) != CLI_OK
+      || (rc = check_options (a)) != CLI_OK || (rc = check_shard (a)) != CLI_OK
       || (a->out != NULL && (rc = cli_check_folder (a->out)) != CLI_OK))
     return rc;
   r = calloc (1, sizeof *r);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "shard.h"
 #include "commands.h"
 #include "export.h"
 #include "table.h"
@@ -43,6 +44,9 @@ static const char surface_usage[] =
   "                         start, train the scene for at most K steps;\n"
   "                         columns u, v, outcome (valley, plateau,\n"
   "                         diverged or moving) and steps\n"
+  "      --shard I/N        with --basin and -o, shard I of N: a block of\n"
+  "                         the map's rows; 'reluscape merge' puts the N\n"
+  "                         parts together, byte for byte the whole map\n"
   "      --path FILE        also write the trajectory projected onto the\n"
   "                         slice as CSV: step, u, v, loss\n"
 CLI_SET_HELP
@@ -69,6 +73,8 @@ typedef struct {
   int at_start;
   int loss_only;
   size_t basin;           /* steps of each run of a basin map, or 0 */
+  size_t shard_i;         /* --shard I/N of a basin map; 0: whole */
+  size_t shard_n;
 } surf_args;
 
 /* "LO,HI" with LO < HI, both finite; 0 on success. */
@@ -149,6 +155,9 @@ one_option (int c, surf_args *a)
              && a->basin <= 1000000 ? CLI_OK
         : bad_value ("--basin", optarg, "a number of steps, 1 to 1000000");
     case 'P': a->path = optarg; return CLI_OK;
+    case 'D':
+      return shard_parse (optarg, &a->shard_i, &a->shard_n) == 0 ? CLI_OK
+        : bad_value ("--shard", optarg, "I/N, 1 <= I <= N");
     case CLI_OPT_SET:
       return cli_set_add (optarg);
     case 'h': fputs (surface_usage, stdout); return -1;
@@ -175,6 +184,7 @@ parse_options (int argc, char **argv, surf_args *a)
     { "at", required_argument, NULL, 't' },
     { "loss-only", no_argument, NULL, 'l' },
     { "basin", required_argument, NULL, 'B' },
+    { "shard", required_argument, NULL, 'D' },
     { "path", required_argument, NULL, 'P' },
     { "set", required_argument, NULL, CLI_OPT_SET },
     { "help", no_argument, NULL, 'h' },
@@ -195,6 +205,14 @@ parse_options (int argc, char **argv, surf_args *a)
       return CLI_USAGE;
     }
   a->scene = argv[optind];
+  if (a->shard_n > 0 && (a->basin == 0 || a->out == NULL
+                         || a->shard_n > (size_t) a->nv))
+    {
+      cli_message ("surface: --shard %zu/%zu splits a basin map's %d rows: "
+                   "give --basin K and -o FILE.csv, and at most %d shards",
+                   a->shard_i, a->shard_n, a->nv, a->nv);
+      return CLI_USAGE;
+    }
   return CLI_OK;
 }
 
@@ -281,6 +299,7 @@ typedef struct {
   int loss_only;
   size_t nu, nv;
   rs_interval ur, vr;
+  size_t shard_i, shard_n;   /* a basin map's shard; 0: whole */
 } grid_job;
 
 static void
@@ -321,12 +340,35 @@ write_grid (FILE *f, void *data, const char **why)
 }
 
 /* The basin map as CSV, then the slice as '# key: value' lines. */
+static int write_basin (FILE *f, void *data, const char **why);
+
+/* The whole map, for shard_write_table. */
+static void
+whole_basin (FILE *m, void *data)
+{
+  grid_job whole = *(const grid_job *) data;
+  const char *why;
+
+  whole.shard_n = 0;
+  write_basin (m, &whole, &why);
+}
+
+/* Shard I/N of a basin map: its block of rows (shard.h). */
+static int
+write_basin_shard (FILE *f, const grid_job *g, const char **why)
+{
+  return shard_write_table (f, whole_basin, (void *) g, g->nv, g->shard_i,
+                            g->shard_n, why);
+}
+
 static int
 write_basin (FILE *f, void *data, const char **why)
 {
   const grid_job *g = data;
   size_t steps;
 
+  if (g->shard_n > 0)
+    return write_basin_shard (f, g, why);
   fputs ("u,v,outcome,steps\n", f);
   for (size_t i = 0; i < g->nv; i++)
     for (size_t j = 0; j < g->nu; j++)
@@ -414,7 +456,7 @@ basin_scene (const rs_scene *sc, const char *name, const surf_args *a,
   rs_error err;
   rs_basin *b = rs_basin_alloc (&sc->sim, sl, (size_t) a->nu, (size_t) a->nv,
                                 a->ur, a->vr, a->basin, &err);
-  size_t total = (size_t) a->nu * (size_t) a->nv;
+  size_t total = (size_t) a->nu * (size_t) a->nv, r0 = 0, r1 = 0;
   int rc;
 
   if (b == NULL)
@@ -422,12 +464,18 @@ basin_scene (const rs_scene *sc, const char *name, const surf_args *a,
       cli_message ("surface: %s", err.message);
       return CLI_USAGE;
     }
+  if (a->shard_n > 0)
+    {
+      shard_range ((size_t) a->nv, a->shard_i, a->shard_n, &r0, &r1);
+      rs_basin_rows (b, r0, r1);
+      total = (r1 - r0) * (size_t) a->nu;
+    }
   while (rs_basin_iterate (b) == RS_OK)
     cli_progress ("basin", rs_basin_done (b), total);
   cli_progress ("basin", total, total);
   {
     grid_job g = { b, NULL, sl, sim, name, 0, (size_t) a->nu, (size_t) a->nv,
-                   a->ur, a->vr };
+                   a->ur, a->vr, a->shard_i, a->shard_n };
 
     rc = write_outputs (&g, a);
   }
@@ -477,7 +525,7 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
   if (rc == CLI_OK)
     {
       grid_job g = { NULL, s, sl, sim, name, a->loss_only, (size_t) a->nu,
-                     (size_t) a->nv, a->ur, a->vr };
+                     (size_t) a->nv, a->ur, a->vr, 0, 0 };
 
       compute (s);
       rc = write_outputs (&g, a);

@@ -26,6 +26,8 @@ static const char usage[] =
   "                           an experiment's numbers as a table or CSV\n"
   "  check SCENE...           report every error and warning of the scenes\n"
   "                           without running them\n"
+  "  merge PART.csv...        put the parts of a sharded run (--shard I/N)\n"
+  "                           back together\n"
   "  help [COMMAND]           show help for a command\n"
   "\n"
   "  -h, --help               show this help and exit\n"
@@ -46,6 +48,7 @@ static const command commands[] = {
   { "surface", cmd_surface },
   { "experiment", cmd_experiment },
   { "check", cmd_check },
+  { "merge", cmd_merge },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
