@@ -20,7 +20,8 @@ static const char surface_usage[] =
   "ended, as CSV: one row per grid point with u, v, the loss, the gradient\n"
   "norm, the number of dead units and whether the point is on a plateau\n"
   "(gradient norm below the scene's tolerance); then '# key: value' lines\n"
-  "describing the slice.  The slice is theta(u, v) = theta0 + u d1 + v d2.\n"
+  "describing the slice.  The slice is theta(u, v) = theta0 + u d1 + v d2;\n"
+  "under bias warming theta0 has that step's shift, as simulate's loss.\n"
   "SCENE '-' or 'builtin' is the built-in scene.\n"
   "\n"
   "  -o, --output FILE      the CSV file (default: standard output)\n"
@@ -230,6 +231,28 @@ trajectory (const rs_sim *sim, size_t np)
 
 /* The directions the options ask for, centred on the run's start or
  * end.  CLI_OK, or CLI_USAGE with a message. */
+/* theta0 of recorded point i with bias warming's shift of that point
+ * (rs_sim_net_at); unchanged without warming. */
+static int
+centre_shifted (const rs_sim *sim, size_t i, double *theta0)
+{
+  rs_net *net;
+
+  if (rs_sim_recorded (sim, i)->gamma == 0.0)
+    return RS_OK;
+  if ((net = rs_net_clone (rs_sim_net (sim), NULL)) == NULL
+      || rs_sim_net_at (sim, i, net, 1) != RS_OK)
+    {
+      rs_net_free (net);
+      cli_message ("surface: out of memory");
+      return RS_ENOMEM;
+    }
+  memcpy (theta0, rs_net_params (net)->data,
+          rs_net_nparams (net) * sizeof (double));
+  rs_net_free (net);
+  return RS_OK;
+}
+
 static int
 make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
             rs_slice *sl)
@@ -241,6 +264,12 @@ make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
 
   memcpy (sl->theta0, rs_sim_theta (sim, a->at_start ? 0 : last),
           np * sizeof (double));
+  /* a landscape is the loss the run is on at that point: with bias
+     warming's shift, as simulate's loss has it (a basin map's starts
+     are trained from step 0, warming and all, so they take none) */
+  if (a->basin == 0 && centre_shifted (sim, a->at_start ? 0 : last,
+                                       sl->theta0) != RS_OK)
+    return CLI_FAILURE;
   if (a->dir == DIR_DEFAULT)
     a->dir = rs_sim_is_neuron (sim) ? DIR_AXES : DIR_RANDOM;
   if (a->dir == DIR_AXES && a->p1[0] == '\0')
@@ -300,6 +329,7 @@ typedef struct {
   size_t nu, nv;
   rs_interval ur, vr;
   size_t shard_i, shard_n;   /* a basin map's shard; 0: whole */
+  double gamma;              /* bias warming's shift in the landscape */
 } grid_job;
 
 static void
@@ -335,6 +365,11 @@ write_grid (FILE *f, void *data, const char **why)
       }
   fprintf (f, "# scene: %s\n# u: %s\n# v: %s\n# grid: %zux%zu\n", g->scene,
            g->sl->name1, g->sl->name2, nu, nv);
+  if (g->gamma != 0.0)
+    {
+      fputs ("# warming: the biases are shifted by gamma = ", f);
+      put_num (f, g->gamma, ", as simulate's loss has them at this step\n");
+    }
   *why = ferror (f) ? strerror (EIO) : NULL;
   return ferror (f) ? -1 : 0;
 }
@@ -475,7 +510,7 @@ basin_scene (const rs_scene *sc, const char *name, const surf_args *a,
   cli_progress ("basin", total, total);
   {
     grid_job g = { b, NULL, sl, sim, name, 0, (size_t) a->nu, (size_t) a->nv,
-                   a->ur, a->vr, a->shard_i, a->shard_n };
+                   a->ur, a->vr, a->shard_i, a->shard_n, 0.0 };
 
     rc = write_outputs (&g, a);
   }
@@ -525,7 +560,9 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
   if (rc == CLI_OK)
     {
       grid_job g = { NULL, s, sl, sim, name, a->loss_only, (size_t) a->nu,
-                     (size_t) a->nv, a->ur, a->vr, 0, 0 };
+                     (size_t) a->nv, a->ur, a->vr, 0, 0,
+                     rs_sim_recorded (sim, a->at_start ? 0
+                                      : rs_sim_n_recorded (sim) - 1)->gamma };
 
       compute (s);
       rc = write_outputs (&g, a);
