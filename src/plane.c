@@ -18,44 +18,8 @@
 #include <gsl/gsl_rng.h>
 
 #include "plane.h"
-
-struct rs_plane {
-  const rs_scene *scene;
-  const rs_view *view;
-  const rs_sim *sim;
-  size_t at;                 /* the point the plane passes through */
-  size_t shown;              /* the point the ball is at */
-  size_t n_rec;              /* the run's recorded points */
-  size_t n;                  /* grid points a side */
-  rs_slice *slice;
-  double off_u, off_v;       /* shown value = offset + off (parameters) */
-  rs_interval ur, vr;        /* the window as shown */
-  char uname[40], vname[40];
-  rs_landscape *land;        /* landscapes: the loss */
-  unsigned char *plateau;    /* n x n, row i = v */
-  unsigned char *deader;     /* n x n: more units dead than the fewest of
-                                the window (a unit of the axes dies) */
-  rs_basin *basin;           /* basin maps */
-  double *pu, *pv;           /* the path, points 0 .. at */
-  struct plane_cache *cache; /* the flat plane's still layer */
-  double frac;               /* the ball: this far from the point before
-                                `shown` to `shown` (1: at `shown`) */
-  int hide_path;
-  int arrow;                 /* draw -grad L at the ball */
-  int grad_ok;               /* gu, gv hold the gradient at `shown` */
-  double gu, gv;             /* grad L along d1 and d2 */
-};
-
-/* What does not move from frame to frame of a flat plane (the heatmap,
- * contours, hatching, axes, colour bar, title), drawn once into an image
- * for image targets and painted under the path and the ball at each
- * frame: for the app and for animations.  Vector targets draw it all. */
-struct plane_cache {
-  cairo_surface_t *img;
-  double x, y, w, h, s;      /* the cell and the scale it was drawn for */
-  const rs_theme *th;
-  char font[64];
-};
+#include "plane_private.h"
+#include "slice_pick.h"
 
 /* ---- Building ---- */
 
@@ -79,7 +43,8 @@ trajectory (const rs_sim *sim, size_t at, size_t np)
 }
 
 /* The directions of the view: by name, random or principal components;
- * the single neuron's and a network's default are W1[0][0] and b1[0]. */
+ * the single neuron's default is W1[0][0] and b1[0], a network's the
+ * weight and bias of its focus unit (slice_pick.c). */
 static int
 make_slice (rs_plane *p, const rs_net *net, rs_error *err)
 {
@@ -103,23 +68,55 @@ make_slice (rs_plane *p, const rs_net *net, rs_error *err)
     {
       double *t;
 
-      if (p->at < 2)
+      /* the whole recorded run: one plane for every step shown */
+      if (p->n_rec < 3)
         return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "a pca view needs "
                              "at least 3 recorded points of the run, not "
-                             "%zu", p->at + 1);
-      if ((t = trajectory (p->sim, p->at, np)) == NULL)
+                             "%zu", p->n_rec);
+      if ((t = trajectory (p->sim, p->n_rec - 1, np)) == NULL)
         return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
-      rc = rs_slice_pca (p->slice, t, p->at + 1, err);
+      rc = rs_slice_pca (p->slice, t, p->n_rec, err);
       free (t);
     }
-  else
-    rc = rs_slice_axes (p->slice, net, v->axes == RS_AXES_PARAMS ? v->p1
-                        : "W1[0][0]", v->axes == RS_AXES_PARAMS ? v->p2
-                        : "b1[0]", err);
+  else if (v->axes == RS_AXES_PARAMS)
+    {
+      p->unit_slice = !rs_sim_is_neuron (p->sim)
+                      && rs_pick_unit_of (net, v->p1, v->p2,
+                                          &p->pick.focus.unit);
+      rc = rs_slice_axes (p->slice, net, v->p1, v->p2, err);
+    }
+  else if ((rc = rs_pick_axes (p->scene, p->sim, &p->pick, err)) == RS_OK)
+    {
+      p->picked = p->unit_slice = !rs_sim_is_neuron (p->sim);
+      rc = rs_slice_axes (p->slice, net, p->pick.p1, p->pick.p2, err);
+    }
   if (rc != RS_OK)
     return rc;
   memcpy (p->slice->theta0, rs_sim_theta (p->sim, p->at), np * sizeof (double));
   return RS_OK;
+}
+
+/* The axes' names: the single neuron's w and b, a parameter's name, or
+ * a principal component with the share of the path's variance it
+ * explains. */
+static void
+axis_names (rs_plane *p)
+{
+  const rs_slice *sl = p->slice;
+  int neuron = rs_sim_is_neuron (p->sim) && p->view->axes == RS_AXES_DEFAULT;
+
+  if (p->view->axes == RS_AXES_PCA)
+    {
+      snprintf (p->uname, sizeof p->uname, "%s (%.1f %%)", sl->name1,
+                100.0 * sl->explained[0]);
+      snprintf (p->vname, sizeof p->vname, "%s (%.1f %%)", sl->name2,
+                100.0 * sl->explained[1]);
+      return;
+    }
+  snprintf (p->uname, sizeof p->uname, "%s", neuron ? "weight <i>w</i>"
+            : sl->name1);
+  snprintf (p->vname, sizeof p->vname, "%s", neuron ? "bias <i>b</i>"
+            : sl->name2);
 }
 
 /* The window as shown, and what turns an offset into it. */
@@ -131,14 +128,18 @@ make_window (rs_plane *p)
   int named = v->axes == RS_AXES_DEFAULT || v->axes == RS_AXES_PARAMS;
 
   p->off_u = p->off_v = 0.0;
-  if (named)
+  if (named || v->axes == RS_AXES_PCA)
     {
-      size_t np = sl->np;
+      /* a parameter's value; along principal components, the offset
+       * from the run's last point, the same at every step shown */
+      const double *last = rs_sim_theta (p->sim, p->n_rec - 1);
 
-      for (size_t k = 0; k < np; k++)
+      for (size_t k = 0; k < sl->np; k++)
         {
-          p->off_u += sl->d1[k] * sl->theta0[k];
-          p->off_v += sl->d2[k] * sl->theta0[k];
+          double t = named ? sl->theta0[k] : sl->theta0[k] - last[k];
+
+          p->off_u += sl->d1[k] * t;
+          p->off_v += sl->d2[k] * t;
         }
     }
   if (v->has_range)
@@ -151,41 +152,98 @@ make_window (rs_plane *p)
       p->ur = p->scene->w_range;
       p->vr = p->scene->b_range;
     }
-  else if (named)
-    {
-      p->ur = rs_interval_make (p->off_u - 3.0, p->off_u + 3.0);
-      p->vr = rs_interval_make (p->off_v - 3.0, p->off_v + 3.0);
-    }
-  else
+  else   /* fitted to the path by fit_window, once it is projected */
     p->ur = p->vr = rs_interval_make (-1.0, 1.0);
-  snprintf (p->uname, sizeof p->uname, "%s", rs_sim_is_neuron (p->sim)
-            && v->axes == RS_AXES_DEFAULT ? "weight <i>w</i>" : sl->name1);
-  snprintf (p->vname, sizeof p->vname, "%s", rs_sim_is_neuron (p->sim)
-            && v->axes == RS_AXES_DEFAULT ? "bias <i>b</i>" : sl->name2);
+  axis_names (p);
 }
 
-/* The loss grid and the plateau mask of a landscape. */
+/* Whether the window is fitted to the path: no range given, and not the
+ * single neuron's own (w, b), whose window is the scene's w- and
+ * b-range. */
 static int
-make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
+fitted (const rs_plane *p)
 {
+  const rs_view *v = p->view;
+
+  return !v->has_range && v->axes != RS_AXES_RANDOM
+         && !(rs_sim_is_neuron (p->sim) && v->axes == RS_AXES_DEFAULT);
+}
+
+/* The window fitted to the run (slice_pick.c): over parameters by name,
+ * the path and the edge of the dead region near the ball; along
+ * principal components, the path.  Random directions keep [-1, 1]: the
+ * path is nearly orthogonal to them and shows as a squiggle wherever the
+ * window is (reluscape-scene(5)). */
+static int
+fit_window (rs_plane *p, rs_error *err)
+{
+  if (!fitted (p))
+    return RS_OK;
+  if (p->view->axes == RS_AXES_PCA)
+    {
+      rs_pick_fit_path (p->pu, p->pv, p->n_rec, 0.05, &p->ur, &p->vr);
+      return RS_OK;
+    }
+  return rs_pick_fit_edge (p->sim, p->slice, p->pu, p->pv, p->n_rec, &p->ur,
+                           &p->vr, err);
+}
+
+rs_surface *
+rs_plane_surface (const rs_plane *p, const rs_net *net, unsigned what,
+                  rs_error *err)
+{
+  int named = p->view->axes == RS_AXES_DEFAULT
+              || p->view->axes == RS_AXES_PARAMS;
   rs_interval ou = rs_interval_make (p->ur.lo - p->off_u,
                                      p->ur.hi - p->off_u);
   rs_interval ov = rs_interval_make (p->vr.lo - p->off_v,
                                      p->vr.hi - p->off_v);
-  rs_surface *s = rs_surface_alloc (net, rs_sim_loss (p->sim),
-                                    rs_sim_data (p->sim), p->slice, p->n,
-                                    p->n, ou, ov, RS_SURFACE_LOSS
+  rs_slice *sl = rs_slice_clone (p->slice, err);
+  rs_surface *s;
+
+  if (sl == NULL)
+    return NULL;
+  memcpy (sl->theta0, rs_net_params_const (net)->data,
+          sl->np * sizeof (double));
+  /* two parameters by name: the grid's points are their values as shown
+   * (plus warming's shift), whatever the point the plane passes through,
+   * so that planes through two points of one surface are the same grid */
+  if (named)
+    {
+      for (size_t k = 0; k < sl->np; k++)
+        if (sl->d1[k] != 0.0 || sl->d2[k] != 0.0)
+          sl->theta0[k] -= p->slice->theta0[k];
+      ou = p->ur;
+      ov = p->vr;
+    }
+  s = rs_surface_alloc (net, rs_sim_loss (p->sim), rs_sim_data (p->sim), sl,
+                        p->n, p->n, ou, ov, what, p->scene->sim.tol, err);
+  rs_slice_free (sl);
+  if (s != NULL)
+    rs_surface_run (s);
+  return s;
+}
+
+/* The loss grid, the plateau mask and the dead cells of a landscape on
+ * the surface of net: its activations, and its parameters as theta0 (the
+ * plane's point with warming's shift added, as the run trained through
+ * it).  Replaces what the plane held. */
+int
+rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err)
+{
+  rs_surface *s = rs_plane_surface (p, net, RS_SURFACE_LOSS
                                     | RS_SURFACE_GRAD | RS_SURFACE_DEAD,
-                                    p->scene->sim.tol, err);
+                                    err);
   double fewest = HUGE_VAL;
   gsl_matrix *loss;
 
   if (s == NULL)
-    return err != NULL ? err->code : RS_EINVAL;
-  rs_surface_run (s);
+    return err != NULL ? err->code : RS_ENOMEM;
   loss = gsl_matrix_alloc (p->n, p->n);
-  p->plateau = malloc (p->n * p->n);
-  p->deader = malloc (p->n * p->n);
+  if (p->plateau == NULL)
+    p->plateau = malloc (p->n * p->n);
+  if (p->deader == NULL)
+    p->deader = malloc (p->n * p->n);
   if (loss == NULL || p->plateau == NULL || p->deader == NULL)
     {
       if (loss != NULL)
@@ -207,9 +265,21 @@ make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
       p->deader[i * p->n + j] = rs_surface_value (s, RS_SURFACE_DEAD, i, j)
                                 > fewest;
   rs_surface_free (s);
+  return rs_plane_set_loss (p, loss, err);
+}
+
+int
+rs_plane_set_loss (rs_plane *p, gsl_matrix *loss, rs_error *err)
+{
+  p->dead_lowest = p->unit_slice
+                   ? rs_pick_dead_lowest (loss, p->deader, p->n,
+                                          p->scene->style.linear,
+                                          &p->dead_min, &p->alive_min) : 0;
+  rs_landscape_free (p->land);
   p->land = rs_landscape_from_grid (loss, p->ur, p->vr,
                                     p->scene->style.colormap,
                                     p->scene->style.linear, err);
+  rs_plane_forget (p);
   return p->land == NULL ? RS_ENOMEM : RS_OK;
 }
 
@@ -252,11 +322,16 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
                 size_t at, size_t n, rs_error *err)
 {
   rs_plane *p;
-  rs_net *net;
+  size_t shown;
   int rc;
 
   if (at >= rs_sim_n_recorded (sim))
     at = rs_sim_n_recorded (sim) - 1;
+  shown = at;
+  if (v->pinned)   /* the last recorded point at or before its step */
+    for (at = rs_sim_n_recorded (sim) - 1;
+         at > 0 && rs_sim_recorded (sim, at)->step > v->pin_step; at--)
+      ;
   if (v->grid > 0)
     n = v->grid;
   if (n < 2 || n > 4096)
@@ -264,28 +339,41 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
                        "points a side");
   if ((p = calloc (1, sizeof *p)) == NULL)
     return plane_fail (NULL, err, RS_ENOMEM, "out of memory");
-  *p = (rs_plane) { sc, v, sim, at, at, rs_sim_n_recorded (sim), n, NULL, 0,
-                    0, { 0, 0 }, { 0, 0 }, "", "", NULL, NULL, NULL, NULL,
-                    NULL, NULL, NULL, 1.0, 0, 0, 0, 0.0, 0.0 };
+  p->scene = sc;
+  p->view = v;
+  p->sim = sim;
+  p->at = at;
+  p->shown = shown;
+  p->n_rec = rs_sim_n_recorded (sim);
+  p->n = n;
+  p->frac = 1.0;
+  p->morph = 1.0;
   if ((p->cache = calloc (1, sizeof *p->cache)) == NULL)
     return plane_fail (p, err, RS_ENOMEM, "out of memory");
-  if ((net = rs_net_clone (rs_sim_net (sim), err)) == NULL)
+  if ((p->net = rs_net_clone (rs_sim_net (sim), err)) == NULL
+      || (p->probe = rs_net_clone (rs_sim_net (sim), err)) == NULL)
     {
       rs_plane_free (p);
       return NULL;
     }
-  rc = rs_sim_net_at (sim, at, net, 0);
+  /* the directions through the point as recorded, the surface through
+   * it as the run trained (warming's shift added) */
+  rc = rs_sim_net_at (sim, at, p->net, 0);
   if (rc == RS_OK)
-    rc = make_slice (p, net, err);
+    rc = make_slice (p, p->net, err);
+  if (rc == RS_OK)
+    rc = rs_sim_net_at (sim, at, p->net, 1);
   if (rc == RS_OK)
     {
       make_window (p);
-      rc = v->kind == RS_VIEW_BASIN ? make_basin (p, err)
-                                    : make_landscape (p, net, err);
+      rc = make_path (p, err);
     }
   if (rc == RS_OK)
-    rc = make_path (p, err);
-  rs_net_free (net);
+    rc = fit_window (p, err);
+  if (rc == RS_OK && v->kind == RS_VIEW_BASIN)
+    rc = make_basin (p, err);
+  else if (rc == RS_OK && (rc = rs_plane_old_plateau (p, err)) == RS_OK)
+    rc = rs_plane_blend (p, 1.0, err);
   if (rc != RS_OK)
     {
       rs_plane_free (p);
@@ -300,7 +388,15 @@ rs_plane_free (rs_plane *p)
   if (p == NULL)
     return;
   rs_slice_free (p->slice);
+  rs_net_free (p->net);
+  rs_net_free (p->probe);
+  rs_net_free (p->old);
+  free (p->old_plateau);
+  rs_landscape_free (p->old_outline);
+  rs_landscape_free (p->old_contours);
+  rs_plane_drop_morph (p);
   rs_landscape_free (p->land);
+
   rs_basin_free (p->basin);
   free (p->plateau);
   free (p->deader);
@@ -429,6 +525,22 @@ rs_plane_cell (const rs_plane *p, size_t i, size_t j, double *u, double *v,
   return RS_OK;
 }
 
+int
+rs_plane_params (const rs_plane *p, const char **p1, const char **p2)
+{
+  if (p->view->axes != RS_AXES_DEFAULT && p->view->axes != RS_AXES_PARAMS)
+    return 0;
+  *p1 = p->slice->name1;
+  *p2 = p->slice->name2;
+  return 1;
+}
+
+int
+rs_plane_dead_lowest (const rs_plane *p)
+{
+  return p->dead_lowest;
+}
+
 void
 rs_plane_point (const rs_plane *p, size_t i, double *u, double *v)
 {
@@ -472,21 +584,85 @@ rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u, double v,
   *y = plot.y + plot.height - (0.5 + fv * (p->n - 1)) * ch;
 }
 
-/* The title of a plane's panel. */
-static void
-plane_title (const rs_plane *p, char *buf, size_t n)
+void
+rs_plane_title (const rs_plane *p, char *buf, size_t n)
 {
   const char *what = p->view->kind == RS_VIEW_BASIN ? "Basin map"
                      : "Loss landscape";
+
+  size_t step = rs_sim_recorded (p->sim, p->at)->step;
+  const char *pin = p->view->pinned ? " (pinned)" : "";
 
   if (p->view->axes == RS_AXES_RANDOM)
     snprintf (buf, n, "<b>%s</b> · random directions (filter-normalised)",
               what);
   else if (p->view->axes == RS_AXES_PCA)
     snprintf (buf, n, "<b>%s</b> · principal components of the path", what);
+  else if (p->picked)
+    {
+      char unit[80];
+
+      rs_pick_caption (&p->pick, p->sim, unit, sizeof unit);
+      snprintf (buf, n, "<b>%s</b> · %s · others at step %zu%s", what,
+                unit, step, pin);
+      return;
+    }
+  else if (rs_sim_is_neuron (p->sim))
+    buf[0] = '\0';
   else
-    snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu", what,
-              rs_sim_recorded (p->sim, p->at)->step);
+    {
+      snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu%s",
+                what, step, pin);
+      return;
+    }
+  if (buf[0] == '\0')
+    snprintf (buf, n, "<b>%s</b>", what);
+  /* a pinned surface is not the one of the step shown: say so */
+  if (p->view->pinned)
+    snprintf (buf + strlen (buf), n - strlen (buf), " · at step %zu%s",
+              step, pin);
+}
+
+/* When the dead region of the focus unit holds the lowest loss of the
+ * window, a box at the plot's bottom (the app's own notes are at its
+ * top) saying why, so that no one reads
+ * "dead = best" into it: the other units fit the data without it. */
+static void
+draw_dead_note (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
+{
+  char note[240];
+  double w, h, k;
+
+  if (!p->dead_lowest)
+    return;
+  if (p->dead_lowest == 2)
+    snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, the lowest "
+              "here:\nthe network does at least as well without it.",
+              p->pick.focus.unit.layer, p->pick.focus.unit.unit,
+              p->dead_min);
+  else
+    snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, %.2g %% above "
+              "the lowest (%.4g):\nthe network does almost as well without "
+              "it.", p->pick.focus.unit.layer, p->pick.focus.unit.unit,
+              p->dead_min, 100.0 * (p->dead_min / p->alive_min - 1.0),
+              p->alive_min);
+  /* a dark box, its text shrunk to fit the plot's width (measured again
+   * at the smaller size: hinted glyphs do not shrink in proportion) */
+  k = 1.0;
+  for (int i = 0; i < 3; i++)
+    {
+      rs_text_size (cr, NULL, note, 13.0 * s * k, 0, &w, &h);
+      if (w + 16.0 * s * k <= plot.width - 12.0 * s)
+        break;
+      k *= (plot.width - 12.0 * s) / (w + 16.0 * s * k) * 0.97;
+    }
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  rs_text_size (cr, NULL, note, 13.0 * s * k, 0, &w, &h);
+  rs_draw_text_box (cr, plot.x + 6 * s, plot.y + plot.height - 6 * s - h
+                    - 16.0 * s * k, note, s * k);
+  cairo_restore (cr);
 }
 
 /* The cells of mask hatched, a cell where its grid point is set: lines
@@ -693,14 +869,22 @@ static void
 draw_title (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
             const char *font, double s)
 {
-  char title[160];
+  char title[240];
   double tw;
 
-  plane_title (p, title, sizeof title);
+  rs_plane_title (p, title, sizeof title);
   rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
+  if (tw > r.width - 74 * s && p->picked)   /* too long: name the unit */
+    {
+      snprintf (title, sizeof title, "<b>%s</b> · unit %zu:%zu", p->view->kind
+                == RS_VIEW_BASIN ? "Basin map" : "Loss landscape",
+                p->pick.focus.unit.layer, p->pick.focus.unit.unit);
+      rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
+    }
   if (tw > r.width - 74 * s)   /* too long for the cell: the name alone */
-    snprintf (title, sizeof title, "<b>%s</b>", p->view->kind
-              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape");
+    snprintf (title, sizeof title, "<b>%s</b>%s", p->view->kind
+              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape",
+              p->view->pinned ? " · pinned" : "");
   rs_theme_set (cr, th->fg);
   rs_text (cr, font, r.x + 70 * s, r.y + 4 * s, title, 12 * s, 0, 0, 0, 0);
 }
@@ -717,6 +901,8 @@ draw_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   rs_landscape_draw_heat (cr, p->land, plot);
   rs_landscape_draw_contours (cr, p->land, plot, s);
   draw_dead (cr, p, plot, s);
+  rs_plane_draw_old_plateau (cr, p, plot, s);
+  draw_dead_note (cr, p, plot, s);
   draw_frame (cr, p, plot, th, font, s);
   rs_landscape_draw_colour_bar (cr, p->land, plot, s, p->land->linear
                                 ? "loss" : "loss (log scale)", font,
@@ -739,53 +925,37 @@ paint_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
       draw_still (cr, r, p, th, font, s);
       return;
     }
-  if (c->img == NULL || c->x != r.x || c->y != r.y || c->w != r.width
-      || c->h != r.height || c->s != s || c->th != th
+  if (c->img == NULL || c->stale || c->x != r.x || c->y != r.y
+      || c->w != r.width || c->h != r.height || c->s != s || c->th != th
       || strcmp (c->font, font != NULL ? font : "") != 0)
     {
       cairo_t *cc;
 
-      if (c->img != NULL)
-        cairo_surface_destroy (c->img);
-      c->img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      /* an image of the same size is cleared and drawn into again (the
+       * frames of a morph): no new memory at each frame */
+      if (c->img != NULL && (cairo_image_surface_get_width (c->img) != w
+                             || cairo_image_surface_get_height (c->img)
+                                != h))
+        {
+          cairo_surface_destroy (c->img);
+          c->img = NULL;
+        }
+      if (c->img == NULL)
+        c->img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
       cc = cairo_create (c->img);
+      cairo_set_operator (cc, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cc);
+      cairo_set_operator (cc, CAIRO_OPERATOR_OVER);
       rs_text_set_family (cc, rs_text_family (cr));
       cairo_translate (cc, -x, -y);
       draw_still (cc, r, p, th, font, s);
       cairo_destroy (cc);
       *c = (struct plane_cache) { c->img, r.x, r.y, r.width, r.height, s,
-                                  th, "" };
+                                  th, "", 0 };
       snprintf (c->font, sizeof c->font, "%s", font != NULL ? font : "");
     }
   cairo_set_source_surface (cr, c->img, x, y);
   cairo_paint (cr);
-}
-
-/* The direction of steepest descent, -grad L projected on the plane,
- * as an arrow of fixed length from the ball (its length in the figure
- * says nothing), or "grad L = 0" where there is none: the plateau. */
-static void
-draw_gradient_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot, double x,
-                     double y, double s)
-{
-  double dx, dy, len;
-
-  if (!p->grad_ok)
-    return;
-  dx = -p->gu * plot.width / (p->ur.hi - p->ur.lo);
-  dy = p->gv * plot.height / (p->vr.hi - p->vr.lo);
-  len = hypot (dx, dy);
-  if (!(len > 1e-12))
-    {
-      rs_draw_text_on_map (cr, x + 14 * s, y + 12 * s, "∇L = 0", 12 * s, 1,
-                           0, 0);
-      return;
-    }
-  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
-  cairo_set_line_width (cr, 2.5 * s);
-  rs_draw_arrow (cr, x, y, x + 55 * s * dx / len, y + 55 * s * dy / len, s);
-  rs_draw_text_on_map (cr, x + 62 * s * dx / len, y + 62 * s * dy / len,
-                       "−∇L", 11 * s, 1, dx < 0 ? 1 : 0, 0.5);
 }
 
 static void
@@ -804,7 +974,7 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
   if (p->arrow)
-    draw_gradient_arrow (cr, p, plot, x, y, s);
+    rs_plane_draw_arrow (cr, p, plot, x, y, s);
   rs_draw_ball_at (cr, x, y, s);
   cairo_restore (cr);
 }

@@ -148,10 +148,11 @@ static const char every_figure_keyword[] =
   "network 1 4 1\n"
   "layer 1 elu 0.5\n"
   "layer 2 sigmoid\n"
+  "focus 1 3\n"
   "view landscape 3d over W1[2][0] b1[2] range [-2, 2] [-1.5, 0.5] grid 64\n"
   "view timeline\n"
   "view basin random grid 32\n"
-  "view landscape pca\n"
+  "view landscape pca at 3\n"
   "view network\n"
   "view activation\n"
   "view histogram\n"
@@ -167,7 +168,10 @@ static const char every_figure_keyword[] =
   "export \"fig/a.pdf\" size 10x6 cm\n"
   "export \"b.png\" dpi 300\n"
   "export \"c.SVG\"\n"
-  "export \"run.mp4\" size 640x360\n";
+  "export \"run.mp4\" size 640x360\n"
+  "export \"d.png\" at 12\n"
+  "show 120\n"
+  "expect at 0 loss 0.25 within 0.5\n";
 
 /* Every value of every_figure_keyword where it belongs. */
 START_TEST (test_every_figure_keyword)
@@ -194,6 +198,9 @@ START_TEST (test_every_figure_keyword)
   ck_assert_ptr_eq (sc.sim.net.act[0], rs_act_elu);
   ck_assert_double_eq (sc.sim.net.param[0], 0.5);
   ck_assert_ptr_eq (sc.sim.net.act[1], rs_act_sigmoid);
+  ck_assert_int_eq (sc.has_focus, 1);
+  ck_assert_uint_eq (sc.focus.layer, 1);
+  ck_assert_uint_eq (sc.focus.unit, 3);
   ck_assert_uint_eq (sc.n_views, 9);
   for (size_t i = 0; i < 9; i++)
     ck_assert_int_eq (v[i].kind, kinds[i]);
@@ -225,8 +232,16 @@ START_TEST (test_every_figure_keyword)
   ck_assert_int_eq (st->unit, RS_UNIT_CM);
   ck_assert_double_eq (st->azimuth, 120.0);
   ck_assert_double_eq (st->elevation, 45.5);
-  ck_assert_uint_eq (sc.n_exports, 4);
+  ck_assert_uint_eq (sc.n_exports, 5);
   ck_assert_str_eq (sc.exports[3].path, "run.mp4");
+  ck_assert_int_eq (sc.exports[3].has_at, 0);
+  ck_assert_int_eq (sc.exports[4].has_at, 1);
+  ck_assert_uint_eq (sc.exports[4].at, 12);
+  ck_assert_int_eq (sc.has_show, 1);
+  ck_assert_uint_eq (sc.show, 120);
+  ck_assert_uint_eq (sc.n_expects, 1);
+  ck_assert_str_eq (sc.expects[0].q->name, "loss");
+  ck_assert_double_eq (sc.expects[0].tol, 0.5);
   ck_assert_str_eq (sc.exports[0].path, "fig/a.pdf");
   ck_assert_double_eq (sc.exports[0].width, 10.0);
   ck_assert_double_eq (sc.exports[0].height, 6.0);
@@ -526,10 +541,10 @@ START_TEST (test_keyword_repeatable)
 }
 END_TEST
 
-/* The table: names, argument forms and help, ending in NULL, with the 46
+/* The table: names, argument forms and help, ending in NULL, with the 50
  * keywords of the language in it once each: the 17 of the single neuron's
- * landscape, the 19 of networks and their training and the 10 of the
- * figure. */
+ * landscape, the 19 of networks and their training, the 12 of the
+ * figure and the claims. */
 START_TEST (test_keyword_table)
 {
   static const char *const names[] = {
@@ -540,8 +555,8 @@ START_TEST (test_keyword_table)
     "optimizer",
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
     "record", "autokick", "at", "layer",
-    "notes", "view", "layout", "theme", "colormap", "colorscale", "font",
-    "size", "camera", "export"
+    "notes", "focus", "view", "layout", "theme", "colormap", "colorscale",
+    "font", "size", "camera", "export", "show", "expect"
   };
   const size_t n_names = sizeof names / sizeof names[0];
   size_t n = 0;
@@ -1165,6 +1180,18 @@ static const bad_scene bad_scenes[] = {
     "the view's first axis [1, -1] is empty" },
   { "view landscape grid 8\n", 0, RS_EINVAL, 1, 21,
     "view grid 8 is out of range: it must be in [16, 2048]" },
+  /* a landscape pinned to a step the run takes (steps 200 by default) */
+  { "view landscape at 201\n", 0, RS_EINVAL, 1, 19,
+    "a landscape pinned at step 201, but the run has steps 0 to 200" },
+  { "steps 20\nview timeline\nview landscape 3d at 21 grid 32\n", 0,
+    RS_EINVAL, 3, 22, "a landscape pinned at step 21, but the run has steps "
+    "0 to 20" },
+  { "view landscape at\n", 0, RS_ESYNTAX, 1, 18,
+    "expected a number for view at, found end of line" },
+  { "view landscape at 2.5\n", 0, RS_EINVAL, 1, 19,
+    "view at must be a whole number, not 2.5" },
+  { "view basin at 3\n", 0, RS_ESYNTAX, 1, 12,
+    "'at' is an option of a landscape, not of a basin map" },
   { "view depth\nview depth\nview depth\nview depth\nview depth\n"
     "view depth\nview depth\nview depth\nview depth\nview heads\n", 0,
     RS_EINVAL, 10, 1, "too many views (at most 9)" },
@@ -1265,6 +1292,21 @@ static const bad_scene bad_scenes[] = {
     "unknown activation 'tahn' (did you mean 'tanh'?)" },
   { "network 1 4 1\nlayer 1 elu 20\n", 0, RS_EINVAL, 2, 13,
     "elu's alpha 20 is out of range" },
+  /* focus: a hidden unit of the network, at its layer's column 7 */
+  { "network 1 4 4 1\nfocus 3 0\n", 0, RS_EINVAL, 2, 7,
+    "focus 3 0: the network's hidden units are in layers 1 to 2" },
+  { "network 1 4 1\nfocus 2 0\n", 0, RS_EINVAL, 2, 7,
+    "hidden units are in layer 1" },
+  { "network 1 4 1\nfocus 1 4\n", 0, RS_EINVAL, 2, 7,
+    "focus 1 4: layer 1 has units 0 to 3" },
+  { "focus 1 0\n", 0, RS_EINVAL, 1, 7,
+    "focus picks a hidden unit of a network, and there is no network" },
+  { "network 1 4 1\nfocus 0 1\n", 0, RS_EINVAL, 2, 7,
+    "focus layer 0 is out of range" },
+  { "network 1 4 1\nfocus 1\n", 0, RS_ESYNTAX, 2, 8,
+    "expected a number for focus unit" },
+  { "network 1 4 1\nfocus 1 0\nfocus 1 1\n", 0, RS_ESYNTAX, 3, 1,
+    "'focus' is already set on line 2" },
 };
 
 #define N_BAD (sizeof bad_scenes / sizeof bad_scenes[0])
@@ -1764,7 +1806,8 @@ static const warned_scene warned_scenes[] = {
     "colormap is ignored: no view is a landscape or a basin map" },
   { "view depth\ncolorscale linear\n", 2, 1,
     "colorscale is ignored: no view is a landscape" },
-  { "layout column\n", 1, 1, "layout is ignored: the figure has one view" },
+  { "view landscape\nlayout column\n", 2, 1,
+    "layout is ignored: the figure has one view" },
   { "data csv \"a.csv\"\nnoise 0.3\n", 2, 1,
     "noise is ignored with data csv: the file's points are used as they "
     "are" },
