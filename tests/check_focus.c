@@ -238,11 +238,71 @@ START_TEST (test_input_choice)
 }
 END_TEST
 
+/* The explained variance of rs_slice_pca against the singular values of
+ * the centred points from GSL's SVD (X = U S V^T: the variance along
+ * component k is s_k^2, the total the sum of all s_k^2), for a tall
+ * trajectory (np < n: the library decomposes the scatter matrix) and a
+ * wide one (np >= n: the Gram matrix).  Loop index 0: 40 points of 5
+ * parameters; 1: 12 points of 60. */
+START_TEST (test_pca_explained)
+{
+  const size_t n = _i == 0 ? 40 : 12, np = _i == 0 ? 5 : 60;
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_matrix *V = gsl_matrix_alloc (np, np);
+  gsl_vector *S = gsl_vector_alloc (np), *work = gsl_vector_alloc (np);
+  double *traj = malloc (n * np * sizeof *traj), total = 0.0;
+  rs_slice sl = { np, NULL, NULL, NULL, "", "", { 0, 0 } };
+  rs_error err;
+
+  sl.theta0 = calloc (np, sizeof (double));
+  sl.d1 = calloc (np, sizeof (double));
+  sl.d2 = calloc (np, sizeof (double));
+  gsl_rng_set (r, 2385 + _i);
+  /* a curved path: a long drift, a bend and noise of unround scales */
+  for (size_t t = 0; t < n; t++)
+    for (size_t k = 0; k < np; k++)
+      traj[t * np + k] = 1.37 * t * (k % 3 == 0) + 0.431 * sin (0.3 * t)
+                         * (k % 3 == 1) + gsl_ran_gaussian (r, 0.0731);
+  ck_assert_int_eq (rs_slice_pca (&sl, traj, n, &err), RS_OK);
+  /* the second method: SVD of the centred points (padded with zero rows
+   * to a tall matrix when n < np, which leaves the singular values) */
+  {
+    gsl_matrix *A = gsl_matrix_calloc (n > np ? n : np, np);
+
+    for (size_t k = 0; k < np; k++)
+      {
+        double mean = 0.0;
+
+        for (size_t t = 0; t < n; t++)
+          mean += traj[t * np + k] / (double) n;
+        for (size_t t = 0; t < n; t++)
+          gsl_matrix_set (A, t, k, traj[t * np + k] - mean);
+      }
+    ck_assert_int_eq (gsl_linalg_SV_decomp (A, V, S, work), 0);
+    gsl_matrix_free (A);
+  }
+  for (size_t k = 0; k < np; k++)
+    total += gsl_vector_get (S, k) * gsl_vector_get (S, k);
+  ck_assert_double_eq_tol (sl.explained[0], gsl_vector_get (S, 0)
+                           * gsl_vector_get (S, 0) / total, 1e-10);
+  ck_assert_double_eq_tol (sl.explained[1], gsl_vector_get (S, 1)
+                           * gsl_vector_get (S, 1) / total, 1e-10);
+  ck_assert (sl.explained[0] >= sl.explained[1]);
+  ck_assert (sl.explained[0] + sl.explained[1] <= 1.0 + 1e-12);
+  free (sl.theta0), free (sl.d1), free (sl.d2), free (traj);
+  gsl_matrix_free (V);
+  gsl_vector_free (S);
+  gsl_vector_free (work);
+  gsl_rng_free (r);
+}
+END_TEST
+
 Suite *
 focus_suite (void)
 {
   Suite *s = suite_create ("focus");
   TCase *unit = tcase_create ("Unit");
+  TCase *pca = tcase_create ("Pca");
 
   tcase_add_test (unit, test_dies_at_step_1);
   tcase_add_test (unit, test_born_dead);
@@ -251,6 +311,8 @@ focus_suite (void)
   tcase_add_test (unit, test_given);
   tcase_add_test (unit, test_input_choice);
   suite_add_tcase (s, unit);
+  tcase_add_loop_test (pca, test_pca_explained, 0, 2);
+  suite_add_tcase (s, pca);
   return s;
 }
 

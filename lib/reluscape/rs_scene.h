@@ -106,6 +106,8 @@ typedef struct {
   rs_interval w_range;   /* the landscape's axes */
   rs_interval b_range;
   double speed;          /* optimiser steps per second in the app */
+  int has_focus;         /* 'focus L J': the unit the figure is about */
+  rs_sim_unit focus;     /* (else rs_sim_focus_unit's choice) */
   size_t n_views;        /* 0: the default views */
   rs_view views[RS_SCENE_MAX_VIEWS];
   rs_layout layout;
