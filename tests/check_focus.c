@@ -297,7 +297,7 @@ START_TEST (test_pca_explained)
 }
 END_TEST
 
-Suite *
+static Suite *
 focus_suite (void)
 {
   Suite *s = suite_create ("focus");

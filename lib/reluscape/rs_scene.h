@@ -30,8 +30,8 @@ typedef enum {
 
 /* The plane of a landscape or basin map. */
 typedef enum {
-  RS_AXES_DEFAULT = 0,    /* the single neuron's (w, b); a network's
-                             first unit's W1[0][0] and b1[0] */
+  RS_AXES_DEFAULT = 0,    /* the single neuron's (w, b); a network's focus
+                             unit's weight and bias (rs_sim_focus_unit) */
   RS_AXES_PARAMS,         /* two parameters by name */
   RS_AXES_RANDOM,         /* random filter-normalised directions */
   RS_AXES_PCA             /* the trajectory's principal components */
