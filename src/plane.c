@@ -47,6 +47,8 @@ struct rs_plane {
   double gu, gv;             /* grad L along d1 and d2 */
   int picked;                /* a network's default axes: pick holds */
   rs_pick pick;              /* the focus unit they belong to */
+  int unit_slice;            /* a network's slice through one unit's own
+                                weight and bias, pick.focus.unit */
   int dead_lowest;           /* the dead region holds the lowest loss
                                 (2), or nearly (1): rs_pick_dead_lowest */
   double dead_min, alive_min;
@@ -121,10 +123,15 @@ make_slice (rs_plane *p, const rs_net *net, rs_error *err)
       free (t);
     }
   else if (v->axes == RS_AXES_PARAMS)
-    rc = rs_slice_axes (p->slice, net, v->p1, v->p2, err);
+    {
+      p->unit_slice = !rs_sim_is_neuron (p->sim)
+                      && rs_pick_unit_of (net, v->p1, v->p2,
+                                          &p->pick.focus.unit);
+      rc = rs_slice_axes (p->slice, net, v->p1, v->p2, err);
+    }
   else if ((rc = rs_pick_axes (p->scene, p->sim, &p->pick, err)) == RS_OK)
     {
-      p->picked = !rs_sim_is_neuron (p->sim);
+      p->picked = p->unit_slice = !rs_sim_is_neuron (p->sim);
       rc = rs_slice_axes (p->slice, net, p->pick.p1, p->pick.p2, err);
     }
   if (rc != RS_OK)
@@ -268,9 +275,10 @@ make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
       p->deader[i * p->n + j] = rs_surface_value (s, RS_SURFACE_DEAD, i, j)
                                 > fewest;
   rs_surface_free (s);
-  p->dead_lowest = p->picked ? rs_pick_dead_lowest (loss, p->deader, p->n,
-                                                    &p->dead_min,
-                                                    &p->alive_min) : 0;
+  p->dead_lowest = p->unit_slice
+                   ? rs_pick_dead_lowest (loss, p->deader, p->n,
+                                          p->scene->style.linear,
+                                          &p->dead_min, &p->alive_min) : 0;
   p->land = rs_landscape_from_grid (loss, p->ur, p->vr,
                                     p->scene->style.colormap,
                                     p->scene->style.linear, err);
@@ -559,7 +567,7 @@ plane_title (const rs_plane *p, char *buf, size_t n)
       char unit[80];
 
       rs_pick_caption (&p->pick, p->sim, unit, sizeof unit);
-      snprintf (buf, n, "<b>%s</b> · %s · the others at step %zu", what,
+      snprintf (buf, n, "<b>%s</b> · %s · others at step %zu", what,
                 unit, rs_sim_recorded (p->sim, p->at)->step);
     }
   else
@@ -573,21 +581,36 @@ plane_title (const rs_plane *p, char *buf, size_t n)
 static void
 draw_dead_note (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
 {
-  char note[200];
+  char note[240];
+  double w, k;
 
   if (!p->dead_lowest)
     return;
-  snprintf (note, sizeof note, "where unit %zu:%zu is dead the loss is "
-            "%.4g, %s %.4g outside:\nthe others do %s without it than "
-            "with any of these (w, b)", p->pick.focus.unit.layer,
-            p->pick.focus.unit.unit, p->dead_min, p->dead_lowest == 2
-            ? "at most" : "near the", p->alive_min, p->dead_lowest == 2
-            ? "at least as well" : "nearly as well");
+  if (p->dead_lowest == 2)
+    snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, the lowest "
+              "of this window.\nWithout it the network does at least as well "
+              "as with any w, b shown.", p->pick.focus.unit.layer,
+              p->pick.focus.unit.unit, p->dead_min);
+  else
+    snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, only %.2g %% "
+              "above the lowest here (%.4g).\nWithout it the network does "
+              "almost as well as with any w, b shown.", p->pick.focus.unit.layer,
+              p->pick.focus.unit.unit, p->dead_min,
+              100.0 * (p->dead_min / p->alive_min - 1.0), p->alive_min);
+  /* a dark box, its text shrunk to fit the plot's width (measured again
+   * at the smaller size: hinted glyphs do not shrink in proportion) */
+  k = 1.0;
+  for (int i = 0; i < 3; i++)
+    {
+      rs_text_size (cr, NULL, note, 13.0 * s * k, 0, &w, NULL);
+      if (w + 16.0 * s * k <= plot.width - 12.0 * s)
+        break;
+      k *= (plot.width - 12.0 * s) / (w + 16.0 * s * k) * 0.97;
+    }
   cairo_save (cr);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
-  rs_draw_text_on_map (cr, plot.x + 8 * s, plot.y + 8 * s, note, 11 * s, 0,
-                       0, 0);
+  rs_draw_text_box (cr, plot.x + 6 * s, plot.y + 6 * s, note, s * k);
   cairo_restore (cr);
 }
 
@@ -800,6 +823,13 @@ draw_title (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
 
   plane_title (p, title, sizeof title);
   rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
+  if (tw > r.width - 74 * s && p->picked)   /* too long: name the unit */
+    {
+      snprintf (title, sizeof title, "<b>%s</b> · unit %zu:%zu", p->view->kind
+                == RS_VIEW_BASIN ? "Basin map" : "Loss landscape",
+                p->pick.focus.unit.layer, p->pick.focus.unit.unit);
+      rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
+    }
   if (tw > r.width - 74 * s)   /* too long for the cell: the name alone */
     snprintf (title, sizeof title, "<b>%s</b>", p->view->kind
               == RS_VIEW_BASIN ? "Basin map" : "Loss landscape");

@@ -196,11 +196,37 @@ rs_pick_fit_edge (const rs_sim *sim, const rs_slice *sl, const double *pu,
   return RS_OK;
 }
 
+int
+rs_pick_unit_of (const rs_net *net, const char *p1, const char *p2,
+                 rs_sim_unit *u)
+{
+  size_t i1, i2;
+  rs_param_info a, b;
+
+  if (rs_net_param_lookup (net, p1, &i1, NULL) != RS_OK
+      || rs_net_param_lookup (net, p2, &i2, NULL) != RS_OK)
+    return 0;
+  a = rs_net_param_info (net, i1);
+  b = rs_net_param_info (net, i2);
+  if (a.kind == RS_PARAM_BIAS)
+    {
+      rs_param_info t = a;
+
+      a = b;
+      b = t;
+    }
+  if (a.kind != RS_PARAM_WEIGHT || b.kind != RS_PARAM_BIAS
+      || a.layer != b.layer || a.unit != b.unit)
+    return 0;
+  *u = (rs_sim_unit) { a.layer, a.unit };
+  return 1;
+}
+
 void
 rs_pick_caption (const rs_pick *pk, const rs_sim *sim, char *buf, size_t n)
 {
   static const char *const why[] = {
-    "", "chosen by the scene", "the first to die", "the first to revive"
+    "", "the scene's focus", "first to die", "first to revive"
   };
   const rs_sim_focus *f = &pk->focus;
 
@@ -216,16 +242,34 @@ rs_pick_caption (const rs_pick *pk, const rs_sim *sim, char *buf, size_t n)
               f->unit.unit);
 }
 
+/* Where x lies on the colour scale from lo to hi, 0 to 1 (log or
+ * linear, as the landscape's colours). */
+static double
+scale_pos (double x, double lo, double hi, int linear)
+{
+  if (!(hi > lo))
+    return 0.0;
+  if (linear)
+    return (x - lo) / (hi - lo);
+  return log (fmax (x, 1e-300) / fmax (lo, 1e-300))
+         / log (fmax (hi, 1e-300) / fmax (lo, 1e-300));
+}
+
 int
 rs_pick_dead_lowest (const gsl_matrix *loss, const unsigned char *deader,
-                     size_t n, double *dead, double *alive)
+                     size_t n, int linear, double *dead, double *alive)
 {
+  double top = -HUGE_VAL;
+
   *dead = *alive = HUGE_VAL;
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
       {
         double l = gsl_matrix_get (loss, i, j);
 
+        if (!isfinite (l))
+          continue;
+        top = fmax (top, l);
         if (deader[i * n + j])
           *dead = fmin (*dead, l);
         else
@@ -233,5 +277,7 @@ rs_pick_dead_lowest (const gsl_matrix *loss, const unsigned char *deader,
       }
   if (!(*dead < HUGE_VAL))
     return 0;
-  return *dead <= *alive ? 2 : *dead <= 1.1 * *alive ? 1 : 0;
+  if (*dead <= *alive)
+    return 2;
+  return scale_pos (*dead, *alive, top, linear) <= 0.1 ? 1 : 0;
 }

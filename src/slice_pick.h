@@ -40,19 +40,26 @@ int rs_pick_fit_edge (const rs_sim *sim, const rs_slice *sl,
                       const double *pu, const double *pv, size_t n,
                       rs_interval *ur, rs_interval *vr, rs_error *err);
 
+/* Whether p1 and p2 are a weight and the bias of one unit (either
+ * order): then *u is that unit.  Names net does not have: 0. */
+int rs_pick_unit_of (const rs_net *net, const char *p1, const char *p2,
+                     rs_sim_unit *u);
+
 /* The caption of a landscape's default plane: which unit, and why it is
  * the one ("unit 1:3, the first to die (step 4)"), into buf. */
 void rs_pick_caption (const rs_pick *pk, const rs_sim *sim, char *buf,
                       size_t n);
 
 /* How the region where more units are dead (deader, n x n) compares
- * with the rest of the window (loss, n x n, row i = v): its lowest loss
- * and the rest's into *dead, *alive (HUGE_VAL where there is none).
- * Returns 2 when the dead region holds the lowest loss, 1 when its loss
- * is within 10 % of the rest's lowest, else 0: in the first two cases
- * the picture says "dead = best" or nearly, and the figure has to say
- * why (the other units fit the data without the dead one). */
+ * with the rest of the window (loss, n x n, row i = v; linear: the
+ * colours' scale, else log): its lowest loss and the rest's into *dead,
+ * *alive (HUGE_VAL where there is none).  Returns 2 when the dead region
+ * holds the lowest loss, 1 when its loss lies in the lowest tenth of the
+ * colour scale between the rest's lowest and the window's highest (the
+ * same dark colour), else 0: in the first two cases the picture says
+ * "dead = best" or nearly, and the figure has to say why (the network
+ * does as well without the unit). */
 int rs_pick_dead_lowest (const gsl_matrix *loss, const unsigned char *deader,
-                         size_t n, double *dead, double *alive);
+                         size_t n, int linear, double *dead, double *alive);
 
 #endif /* RS_SLICE_PICK_H */

@@ -211,28 +211,33 @@ START_TEST (test_fit_path_by_hand)
 }
 END_TEST
 
-/* rs_pick_dead_lowest on 2 x 2 grids: dead cells (mask 1) at 0.05 and
- * alive ones at 0.048 (dead within 10 %: 1), 0.06 (dead lowest: 2) and
- * 0.03 (dead well above: 0); no dead cell at all: 0. */
+/* rs_pick_dead_lowest on 2 x 2 grids, the window's highest loss 0.09:
+ * dead cells (mask 1) at 0.05 and 0.07, the alive ones' lowest at 0.06
+ * (dead lowest: 2), at 0.0475 (on the log scale the dead 0.05 lies at
+ * log (0.05 / 0.0475) / log (0.09 / 0.0475) = 0.080 of the way up: 1;
+ * linearly at 0.0025 / 0.0425 = 0.059: 1) and at 0.04 (log: 0.275, 0;
+ * linear: 0.2, 0); no dead cell at all: 0. */
 START_TEST (test_dead_lowest_by_hand)
 {
   const unsigned char mask[4] = { 1, 1, 0, 0 }, none[4] = { 0, 0, 0, 0 };
-  const double alive[] = { 0.048, 0.06, 0.03 };
-  const int want[] = { 1, 2, 0 };
+  const double alive[] = { 0.06, 0.0475, 0.04 };
+  const int want[] = { 2, 1, 0 };
   gsl_matrix *m = gsl_matrix_alloc (2, 2);
   double d, a;
 
-  for (int k = 0; k < 3; k++)
-    {
-      gsl_matrix_set (m, 0, 0, 0.05);
-      gsl_matrix_set (m, 0, 1, 0.07);
-      gsl_matrix_set (m, 1, 0, alive[k]);
-      gsl_matrix_set (m, 1, 1, 0.09);
-      ck_assert_int_eq (rs_pick_dead_lowest (m, mask, 2, &d, &a), want[k]);
-      ck_assert_double_eq (d, 0.05);
-      ck_assert_double_eq (a, alive[k]);
-    }
-  ck_assert_int_eq (rs_pick_dead_lowest (m, none, 2, &d, &a), 0);
+  for (int linear = 0; linear < 2; linear++)
+    for (int k = 0; k < 3; k++)
+      {
+        gsl_matrix_set (m, 0, 0, 0.05);
+        gsl_matrix_set (m, 0, 1, 0.07);
+        gsl_matrix_set (m, 1, 0, alive[k]);
+        gsl_matrix_set (m, 1, 1, 0.09);
+        ck_assert_int_eq (rs_pick_dead_lowest (m, mask, 2, linear, &d, &a),
+                          want[k]);
+        ck_assert_double_eq (d, 0.05);
+        ck_assert_double_eq (a, alive[k]);
+      }
+  ck_assert_int_eq (rs_pick_dead_lowest (m, none, 2, 0, &d, &a), 0);
   gsl_matrix_free (m);
 }
 END_TEST
