@@ -507,6 +507,12 @@ rs_plane_cell (const rs_plane *p, size_t i, size_t j, double *u, double *v,
   return RS_OK;
 }
 
+int
+rs_plane_dead_lowest (const rs_plane *p)
+{
+  return p->dead_lowest;
+}
+
 void
 rs_plane_point (const rs_plane *p, size_t i, double *u, double *v)
 {
