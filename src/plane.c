@@ -508,6 +508,16 @@ rs_plane_cell (const rs_plane *p, size_t i, size_t j, double *u, double *v,
 }
 
 int
+rs_plane_params (const rs_plane *p, const char **p1, const char **p2)
+{
+  if (p->view->axes != RS_AXES_DEFAULT && p->view->axes != RS_AXES_PARAMS)
+    return 0;
+  *p1 = p->slice->name1;
+  *p2 = p->slice->name2;
+  return 1;
+}
+
+int
 rs_plane_dead_lowest (const rs_plane *p)
 {
   return p->dead_lowest;
