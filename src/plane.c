@@ -592,33 +592,34 @@ plane_title (const rs_plane *p, char *buf, size_t n)
 }
 
 /* When the dead region of the focus unit holds the lowest loss of the
- * window, a line at the plot's top saying why, so that no one reads
+ * window, a box at the plot's bottom (the app's own notes are at its
+ * top) saying why, so that no one reads
  * "dead = best" into it: the other units fit the data without it. */
 static void
 draw_dead_note (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
 {
   char note[240];
-  double w, k;
+  double w, h, k;
 
   if (!p->dead_lowest)
     return;
   if (p->dead_lowest == 2)
     snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, the lowest "
-              "of this window.\nWithout it the network does at least as well "
-              "as with any w, b shown.", p->pick.focus.unit.layer,
-              p->pick.focus.unit.unit, p->dead_min);
+              "here:\nthe network does at least as well without it.",
+              p->pick.focus.unit.layer, p->pick.focus.unit.unit,
+              p->dead_min);
   else
-    snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, only %.2g %% "
-              "above the lowest here (%.4g).\nWithout it the network does "
-              "almost as well as with any w, b shown.", p->pick.focus.unit.layer,
-              p->pick.focus.unit.unit, p->dead_min,
-              100.0 * (p->dead_min / p->alive_min - 1.0), p->alive_min);
+    snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, %.2g %% above "
+              "the lowest (%.4g):\nthe network does almost as well without "
+              "it.", p->pick.focus.unit.layer, p->pick.focus.unit.unit,
+              p->dead_min, 100.0 * (p->dead_min / p->alive_min - 1.0),
+              p->alive_min);
   /* a dark box, its text shrunk to fit the plot's width (measured again
    * at the smaller size: hinted glyphs do not shrink in proportion) */
   k = 1.0;
   for (int i = 0; i < 3; i++)
     {
-      rs_text_size (cr, NULL, note, 13.0 * s * k, 0, &w, NULL);
+      rs_text_size (cr, NULL, note, 13.0 * s * k, 0, &w, &h);
       if (w + 16.0 * s * k <= plot.width - 12.0 * s)
         break;
       k *= (plot.width - 12.0 * s) / (w + 16.0 * s * k) * 0.97;
@@ -626,7 +627,9 @@ draw_dead_note (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
   cairo_save (cr);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
-  rs_draw_text_box (cr, plot.x + 6 * s, plot.y + 6 * s, note, s * k);
+  rs_text_size (cr, NULL, note, 13.0 * s * k, 0, &w, &h);
+  rs_draw_text_box (cr, plot.x + 6 * s, plot.y + plot.height - 6 * s - h
+                    - 16.0 * s * k, note, s * k);
   cairo_restore (cr);
 }
 

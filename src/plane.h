@@ -64,7 +64,7 @@ int rs_plane_params (const rs_plane *p, const char **p1, const char **p2);
  * default plane, or two such parameters by name): 2 when the region
  * where the unit is dead holds the lowest loss of the window, 1 when its
  * loss is as dark (the lowest tenth of the colour scale), else 0; the
- * plane then says why in a line at its top (slice_pick.c). */
+ * plane then says why in a box at its bottom (slice_pick.c). */
 int rs_plane_dead_lowest (const rs_plane *p);
 
 /* The run's recorded point i in the plane's coordinates as shown. */

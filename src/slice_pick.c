@@ -36,7 +36,9 @@ rs_pick_axes (const rs_scene *sc, const rs_sim *sim, rs_pick *pk,
   return RS_OK;
 }
 
-/* The bounding box of the n points (pu, pv). */
+/* The bounding box of the finite points among the n (pu, pv) (a run
+ * that diverged ends in points that are not); [0, 0] x [0, 0] when there
+ * is none. */
 static void
 bounds (const double *pu, const double *pv, size_t n, rs_interval *ur,
         rs_interval *vr)
@@ -45,11 +47,15 @@ bounds (const double *pu, const double *pv, size_t n, rs_interval *ur,
   *vr = rs_interval_make (HUGE_VAL, -HUGE_VAL);
   for (size_t i = 0; i < n; i++)
     {
+      if (!isfinite (pu[i]) || !isfinite (pv[i]))
+        continue;
       ur->lo = fmin (ur->lo, pu[i]);
       ur->hi = fmax (ur->hi, pu[i]);
       vr->lo = fmin (vr->lo, pv[i]);
       vr->hi = fmax (vr->hi, pv[i]);
     }
+  if (ur->lo > ur->hi)
+    *ur = *vr = rs_interval_make (0.0, 0.0);
 }
 
 /* r grown by an eighth of its length each side, and to at least min_half
