@@ -1868,7 +1868,11 @@ claim_when (parser *ps, rs_expect *e, place *at)
                                              : RS_EXPECT_AT;
   e->from = e->to = i == 3 ? RS_EXPECT_END : 0;
   if (i == 0)
-    return get_step (ps, "the claim's step", &e->from, at);
+    {
+      rc = get_step (ps, "the claim's step", &e->from, at);
+      e->to = e->from;
+      return rc;
+    }
   if (i != 1)
     return RS_OK;
   if ((rc = get_step (ps, "the span's first step", &e->from, at)) != RS_OK
