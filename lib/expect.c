@@ -131,6 +131,29 @@ q_alive (ctx *c, const rs_expect *e)
   return (double) active[e->unit];
 }
 
+/* The fewest (what 0) or most (1) points a hidden unit is active on. */
+static double
+alive_extreme (ctx *c, int what)
+{
+  size_t active[RS_NET_MAX_UNITS], lo = (size_t) -1, hi = 0;
+
+  if (forward (c) != RS_OK)
+    return NAN;
+  for (size_t l = 1; l <= last_hidden (c); l++)
+    {
+      rs_net_activity (c->net, c->w, l, active, NULL);
+      for (size_t j = 0; j < rs_net_units (c->net, l); j++)
+        {
+          lo = active[j] < lo ? active[j] : lo;
+          hi = active[j] > hi ? active[j] : hi;
+        }
+    }
+  return (double) (what ? hi : lo);
+}
+
+static double q_alive_min (ctx *c, const rs_expect *e) { (void) e; return alive_extreme (c, 0); }
+static double q_alive_max (ctx *c, const rs_expect *e) { (void) e; return alive_extreme (c, 1); }
+
 /* The fraction of (hidden unit, point) pairs where z <= 0, so that
  * f'(z) = 0 for ReLU (C6). */
 static double
@@ -250,6 +273,10 @@ static const quantity quantities[] = {
       "alone: W1[0][1], b2[0]", 0, 0 }, q_param },
   { { "alive", RS_EXPECT_ARG_UNIT, "on how many points a unit is active, "
       "written alive<L>[J] as in simulate's columns", 0, 0 }, q_alive },
+  { { "alive-min", RS_EXPECT_ARG_NONE, "the fewest points a hidden unit "
+      "is active on", 0, 0 }, q_alive_min },
+  { { "alive-max", RS_EXPECT_ARG_NONE, "the most points a hidden unit is "
+      "active on", 0, 0 }, q_alive_max },
   { { "dead", RS_EXPECT_ARG_NONE, "the number of dead units", 0, 0 },
     q_dead },
   { { "dead-fraction", RS_EXPECT_ARG_NONE, "the dead units over the "
@@ -461,13 +488,41 @@ put_number (char *buf, size_t n, const rs_expect *e, double x)
   snprintf (buf, n, "%.*g", digits, x);
 }
 
-/* The dead units of the run now, as "L:J ..." or "none"; whether they
- * are the claim's. */
+/* The dead units of point i's network (those that can die, active on no
+ * point), up to max into list; whether a layer is wholly dead (its output
+ * is constant: a plateau, C5).  As the run counts them. */
+static size_t
+dead_list (ctx *c, rs_sim_unit *list, size_t max, int *layer_dead)
+{
+  size_t active[RS_NET_MAX_UNITS], dead = 0;
+
+  *layer_dead = 0;
+  if (forward (c) != RS_OK)
+    return 0;
+  for (size_t l = 1; l <= rs_net_layers (c->net); l++)
+    {
+      size_t here = 0;
+
+      rs_net_activity (c->net, c->w, l, active, NULL);
+      for (size_t j = 0; j < rs_net_units (c->net, l); j++)
+        if (active[j] == 0 && rs_net_unit_can_die (c->net, l, j))
+          {
+            if (dead < max)
+              list[dead] = (rs_sim_unit) { l, j };
+            dead++, here++;
+          }
+      *layer_dead |= here == rs_net_units (c->net, l);
+    }
+  return dead;
+}
+
+/* The dead units, as "L:J ..." or "none"; whether they are the claim's. */
 static int
-judge_units (const ctx *c, const rs_expect *e, char *gives, size_t n)
+judge_units (ctx *c, const rs_expect *e, char *gives, size_t n)
 {
   rs_sim_unit list[RS_NET_MAX_LAYERS * RS_NET_MAX_UNITS];
-  size_t m = rs_sim_dead_units (c->s, list, sizeof list / sizeof list[0]);
+  int layer_dead;
+  size_t m = dead_list (c, list, sizeof list / sizeof list[0], &layer_dead);
   size_t k = 0;
   int same = m == e->n_units;
 
@@ -489,6 +544,27 @@ judge_units (const ctx *c, const rs_expect *e, char *gives, size_t n)
   return same;
 }
 
+/* The outcome at point i, by the run's rules (rs_sim_test): diverged
+ * from the step it diverged at; running while the gradient norm is above
+ * the tolerance; else stuck on a plateau (a wholly dead layer, or an
+ * infinite loss, C5, C12) or converged. */
+static rs_sim_status
+outcome (ctx *c)
+{
+  size_t at = 0;
+  char param[32];
+  int layer_dead = 0;
+
+  if (rs_sim_divergence (c->s, &at, param, sizeof param)
+      && c->pt->step >= at)
+    return RS_SIM_DIVERGED;
+  if (c->pt->gnorm > rs_sim_get_params (c->s)->tol)
+    return RS_SIM_RUNNING;
+  dead_list (c, NULL, 0, &layer_dead);
+  return layer_dead || isinf (c->pt->loss) ? RS_SIM_STUCK
+                                           : RS_SIM_CONVERGED;
+}
+
 /* Whether the claim holds at the state of c; what the run gives. */
 static int
 judge_here (ctx *c, const rs_expect *e, double *got, char *gives, size_t n)
@@ -500,7 +576,7 @@ judge_here (ctx *c, const rs_expect *e, double *got, char *gives, size_t n)
     return judge_units (c, e, gives, n);
   if (q->arg == RS_EXPECT_ARG_WORD && q->name[0] == 'o')
     {
-      rs_sim_status st = rs_sim_test (c->s);
+      rs_sim_status st = outcome (c);
 
       snprintf (gives, n, "%s", rs_sim_status_name (st));
       return (int) st == e->word;
@@ -530,7 +606,10 @@ covers (const rs_expect *e, size_t t, size_t last)
   return e->when == RS_EXPECT_SPAN && t >= from && t <= to;
 }
 
-/* Judge the claims that cover the run's current step. */
+/* Judge the claims that cover the step of point c->i.  A step recorded
+ * twice (before and after its events, such as 'at 50 alpha') is judged
+ * at its last point by a claim at that step, and at every point by a
+ * span, whose verdict is its first point where it is false. */
 static void
 judge_step (ctx *c, const rs_expect *e, size_t n, size_t last,
             rs_expect_verdict *v, unsigned char *seen)
@@ -543,10 +622,11 @@ judge_step (ctx *c, const rs_expect *e, size_t n, size_t last,
       char gives[sizeof v->gives];
       int ok;
 
-      if (!covers (&e[k], t, last) || (seen[k] && !v[k].holds))
+      if (!covers (&e[k], t, last)
+          || (seen[k] && !v[k].holds && e[k].when == RS_EXPECT_SPAN))
         continue;
       ok = judge_here (c, &e[k], &got, gives, sizeof gives);
-      if (!seen[k] || !ok)
+      if (!seen[k] || !ok || e[k].when == RS_EXPECT_AT)
         {
           v[k].holds = ok;
           v[k].step = t;
@@ -638,7 +718,7 @@ judge_run (rs_sim *s, const rs_expect *e, size_t n, rs_expect_verdict *v,
 {
   const rs_sim_params *p = rs_sim_get_params (s);
   ctx c = { s, 0, NULL, NULL, NULL, NULL, 0, 0, RS_OK };
-  int rc = RS_OK;
+  int rc = RS_OK, done = 0;
 
   c.net = rs_net_clone (rs_sim_net (s), err);
   c.w = c.net != NULL ? rs_net_workspace_alloc (c.net, rs_sim_data (s)->n,
@@ -646,17 +726,21 @@ judge_run (rs_sim *s, const rs_expect *e, size_t n, rs_expect_verdict *v,
   c.grad = c.w != NULL ? gsl_vector_alloc (rs_net_nparams (c.net)) : NULL;
   if (c.grad == NULL)
     rc = rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
-  while (rc == RS_OK)
+  for (;;)
     {
-      c.i = rs_sim_n_recorded (s) - 1;
-      c.pt = rs_sim_recorded (s, c.i);
-      c.forwarded = c.have_grad = 0;
-      judge_step (&c, e, n, p->steps, v, seen);
-      if (c.code != RS_OK)
-        rc = rs_error_set (err, c.code, NULL, 0, 0, "a claim does not fit "
-                           "the run's network");
-      if (c.pt->step >= p->steps || rs_sim_iterate (s) != RS_OK)
+      for (; c.i < rs_sim_n_recorded (s) && rc == RS_OK; c.i++)
+        {
+          c.pt = rs_sim_recorded (s, c.i);
+          c.forwarded = c.have_grad = 0;
+          judge_step (&c, e, n, p->steps, v, seen);
+          if (c.code != RS_OK)
+            rc = rs_error_set (err, c.code, NULL, 0, 0, "a claim does not "
+                               "fit the run's network");
+        }
+      if (rc != RS_OK || done)
         break;
+      done = rs_sim_current (s)->step >= p->steps
+             || rs_sim_iterate (s) != RS_OK;
     }
   if (rc == RS_OK)
     judge_unreached (s, e, n, v, seen);

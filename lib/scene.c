@@ -2002,7 +2002,7 @@ claim_quantity (parser *ps, rs_expect *e, place *at)
   if (ps->tok.kind != T_WORD)
     return fail (ps, RS_ESYNTAX, "expected a quantity such as loss, dead or "
                  "outcome, found %s", describe (&ps->tok, buf, sizeof buf));
-  if (strncmp (w, "alive", 5) == 0 && w[5] != '\0')
+  if (strncmp (w, "alive", 5) == 0 && w[5] != '\0' && w[5] != '-')
     return claim_alive (ps, e);
   if (strcmp (w, "alive") == 0 || strcmp (w, "param") == 0)
     return fail (ps, RS_ESYNTAX, "write %s", w[0] == 'a'

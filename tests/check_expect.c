@@ -304,19 +304,23 @@ START_TEST (test_gradient_claims)
 }
 END_TEST
 
-/* Biases 0 and inputs symmetric about 0: z = w x is <= 0 on exactly half
- * the points of every unit (C6), inactive = 1/2 exactly. */
+/* Biases 0 and 64 inputs symmetric about 0, none of them 0: z = w x is
+ * <= 0 on exactly half the points of every unit (C6), inactive = 1/2
+ * exactly and every unit active on 32 points. */
 START_TEST (test_half_inactive)
 {
   static const char text[] =
     "data sine 64\nnetwork 1 16 1\nbias 0\nsteps 1\n"
-    "expect at 0 inactive 0.5 within 0\n";
+    "expect at 0 inactive 0.5 within 0\n"
+    "expect at 0 alive-min 32\n"
+    "expect at 0 alive-max 32\n";
   rs_scene sc;
-  rs_expect_verdict v[1];
+  rs_expect_verdict v[3];
 
   parse_ok (&sc, text);
   judge (&sc, v);
-  ck_assert_msg (v[0].holds, "inactive gives %s", v[0].gives);
+  for (size_t i = 0; i < 3; i++)
+    ck_assert_msg (v[i].holds, "claim %zu gives %s", i, v[i].gives);
 }
 END_TEST
 
