@@ -404,6 +404,51 @@ START_TEST (test_diverged)
 }
 END_TEST
 
+/* ---- The lecturers' guide: the K key on net-dead ---- */
+
+#ifndef RS_TOP_SRCDIR
+#define RS_TOP_SRCDIR "."
+#endif
+
+/* Dead units at the end of scenes/net-dead.scene kicked as the app's K
+ * key kicks (rs_sim_kick, scale 1) once it stands at step t. */
+static size_t
+dead_after_kick (size_t t)
+{
+  rs_scene sc;
+  rs_error err;
+  rs_sim *s;
+  size_t dead;
+
+  ck_assert_int_eq (rs_scene_load (&sc, RS_TOP_SRCDIR
+                                   "/scenes/net-dead.scene", &err), RS_OK);
+  s = rs_sim_alloc (&sc.sim, &err);
+  ck_assert_ptr_nonnull (s);
+  while (rs_sim_current (s)->step < t)
+    rs_sim_iterate (s);
+  rs_sim_kick (s, sc.sim.kick_sigma);
+  rs_sim_run (s);
+  dead = rs_sim_current (s)->dead;
+  rs_sim_free (s);
+  return dead;
+}
+
+/* doc/lecturers.md: a kick before step 100 (rate 0.5) ends with 15 or 16
+ * of the 16 units dead; one at steps 100, 110, ..., 400 (rate 0.05) with
+ * 4 to 11, fewer than the 12 of the run without a kick. */
+START_TEST (test_guide_kick)
+{
+  for (size_t t = 5; t < 100; t += 5)
+    ck_assert_uint_ge (dead_after_kick (t), 15);
+  for (size_t t = 100; t <= 400; t += 10)
+    {
+      size_t d = dead_after_kick (t);
+
+      ck_assert_msg (d >= 4 && d <= 11, "kick at %zu: %zu dead", t, d);
+    }
+}
+END_TEST
+
 static Suite *
 expect_suite (void)
 {
@@ -411,6 +456,7 @@ expect_suite (void)
   TCase *text = tcase_create ("Text");
   TCase *errors = tcase_create ("Errors");
   TCase *runs = tcase_create ("Runs");
+  TCase *guide = tcase_create ("Guide");
 
   tcase_add_test (text, test_written_tol);
   tcase_add_test (text, test_parse_forms);
@@ -426,6 +472,8 @@ expect_suite (void)
   suite_add_tcase (s, text);
   suite_add_tcase (s, errors);
   suite_add_tcase (s, runs);
+  tcase_add_test (guide, test_guide_kick);
+  suite_add_tcase (s, guide);
   return s;
 }
 
