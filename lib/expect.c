@@ -637,56 +637,56 @@ judge_step (ctx *c, const rs_expect *e, size_t n, size_t last,
     }
 }
 
-/* The mean gradient norm of layer l at depth L of the depth experiment
- * for activation name (rs_probe_depth's defaults otherwise), or the
- * ratio of layer 1 to layer L when l is 0. */
+/* The depth experiment for activation name at depth L, with
+ * rs_probe_depth's defaults otherwise, into r. */
 static int
-depth_value (const char *name, size_t depth, size_t l, double *x,
-             rs_error *err)
+depth_run (const char *name, size_t depth, rs_probe_depth_result *r,
+           rs_error *err)
 {
   rs_probe_depth_opts o;
-  rs_probe_depth_result *r = malloc (sizeof *r);
-  int rc;
 
-  if (r == NULL)
-    return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
   rs_probe_depth_default (&o);
   o.max_depth = depth;
   o.act = rs_act_lookup (name);
-  rc = rs_probe_depth (&o, r, err);
-  if (rc == RS_OK)
-    *x = l == 0 ? r->cell[depth - 1][0].mean / r->cell[depth - 1][depth - 1].mean
-                : r->cell[depth - 1][l - 1].mean;
-  free (r);
-  return rc;
+  return rs_probe_depth (&o, r, err);
 }
 
-/* Judge the claims on the depth experiment, at the network's depth. */
+/* Judge the claims on the depth experiment, at the network's depth: the
+ * mean gradient norm of layer l at depth L, or the ratio of layer 1 to
+ * layer L when l is 0.  One experiment per activation named. */
 static int
 judge_depth (const rs_sim *s, const rs_expect *e, size_t n,
              rs_expect_verdict *v, rs_error *err)
 {
   size_t depth = rs_sim_is_neuron (s) ? 1 : rs_net_layers (rs_sim_net (s));
+  rs_probe_depth_result *r = malloc (sizeof *r);
+  int rc = r == NULL ? rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                                     "out of memory") : RS_OK;
 
-  for (size_t k = 0; k < n; k++)
+  for (size_t k = 0; k < n && rc == RS_OK; k++)
     {
-      double x = NAN;
-      int rc;
+      const rs_probe_depth_cell *row;
+      double x;
 
-      if (e[k].when != RS_EXPECT_DEPTH)
+      if (e[k].when != RS_EXPECT_DEPTH || v[k].gives[0] != '\0')
         continue;
-      if (e[k].layer > depth)
-        return rs_error_set (err, RS_EINVAL, NULL, e[k].line, e[k].col,
-                             "the depth experiment has layers 1 to %zu",
-                             depth);
-      if ((rc = depth_value (e[k].name, depth, e[k].layer, &x, err)) != RS_OK)
-        return rc;
-      v[k].holds = meets (&e[k], x);
-      v[k].step = 0;
-      v[k].got = x;
-      put_number (v[k].gives, sizeof v[k].gives, &e[k], x);
+      if ((rc = depth_run (e[k].name, depth, r, err)) != RS_OK)
+        break;
+      row = r->cell[depth - 1];
+      for (size_t j = k; j < n; j++)
+        if (e[j].when == RS_EXPECT_DEPTH
+            && strcmp (e[j].name, e[k].name) == 0)
+          {
+            x = e[j].layer == 0 ? row[0].mean / row[depth - 1].mean
+                                : row[e[j].layer - 1].mean;
+            v[j].holds = meets (&e[j], x);
+            v[j].step = 0;
+            v[j].got = x;
+            put_number (v[j].gives, sizeof v[j].gives, &e[j], x);
+          }
     }
-  return RS_OK;
+  free (r);
+  return rc;
 }
 
 /* Claims at steps the run never reached (it diverged): false. */
