@@ -170,9 +170,8 @@ prove (const rs_scene *sc, const char *name, const check_args *a)
     }
   fflush (stderr);
   if (!a->quiet)
-    printf ("%s: %zu of %zu claim%s hold%s\n", name, sc->n_expects - bad,
-            sc->n_expects, sc->n_expects == 1 ? "" : "s",
-            sc->n_expects - bad == 1 ? "s" : "");
+    printf ("%s: %zu of %zu claim%s\n", name, sc->n_expects - bad,
+            sc->n_expects, sc->n_expects == 1 ? " holds" : "s hold");
   free (v);
   return bad > 0 ? CLI_FAILURE : CLI_OK;
 }
