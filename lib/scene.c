@@ -2024,11 +2024,12 @@ claim_quantity (parser *ps, rs_expect *e, place *at)
     }
   names[n] = NULL;
   near = nearest (w, names);
-  return fail (ps, RS_EINVAL, "unknown quantity '%s'%s%s%s (known: loss, "
-               "gnorm, w, b, a parameter such as W1[0][1], alive1[0], dead, "
-               "dead-units, outcome, event ...; see reluscape-scene(5))", w,
-               near ? " (did you mean '" : "", near ? near : "",
-               near ? "'?)" : "");
+  if (near != NULL)
+    return fail (ps, RS_EINVAL, "unknown quantity '%s' (did you mean "
+                 "'%s'?)", w, near);
+  return fail (ps, RS_EINVAL, "unknown quantity '%s' (known: loss, gnorm, "
+               "w, b, a parameter such as W1[0][1], alive1[0], dead, "
+               "dead-units, outcome, event ...; see reluscape-scene(5))", w);
 }
 
 /* [below|above|at-most|at-least] VALUE [within TOL], VALUE a number or
