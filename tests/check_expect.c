@@ -274,6 +274,34 @@ START_TEST (test_false_claims)
 }
 END_TEST
 
+/* A step recorded twice, before and after its event: a claim at the
+ * step sees the state after it, a span both.  The dead neuron turns
+ * Leaky ReLU of slope a = 1/2 at step 5: with z = -1, f(z) = -a and
+ * f'(z) = a, so dL/db = 2a mean(-a - y) = 2a (-a - 1) = -3/2 (mean y = 1)
+ * and dL/dw = 2a mean((-a - 2x - 1) x) = -4a mean(x^2) = -50/69. */
+START_TEST (test_event_step)
+{
+  char text[2048];
+  rs_scene sc;
+  rs_expect_verdict v[4];
+
+  snprintf (text, sizeof text, "%s"
+            "at 5 alpha 0.5\n"
+            "expect at 5 event act\n"
+            "expect at 5 gnorm %.17g within 1e-12\n"
+            "expect from 0 to 4 gnorm 0\n"
+            "expect from 0 to 5 gnorm 0\n", dead_neuron,
+            hypot (1.5, 50.0 / 69.0));
+  parse_ok (&sc, text);
+  judge (&sc, v);
+  ck_assert_msg (v[0].holds, "event gives %s", v[0].gives);
+  ck_assert_msg (v[1].holds, "gnorm gives %s", v[1].gives);
+  ck_assert (v[2].holds);
+  ck_assert_int_eq (v[3].holds, 0);
+  ck_assert_uint_eq (v[3].step, 5);
+}
+END_TEST
+
 /* The gradient at a live start, against the single neuron's closed form
  * (rs_loss_mse_grad, a second method): gnorm is |(gw, gb)| and the
  * gradient of layer 1's weights is |gw|. */
@@ -465,6 +493,7 @@ expect_suite (void)
   tcase_add_test (runs, test_dead_neuron_holds);
   tcase_add_test (runs, test_false_claims);
   tcase_add_test (runs, test_gradient_claims);
+  tcase_add_test (runs, test_event_step);
   tcase_add_test (runs, test_half_inactive);
   tcase_add_test (runs, test_heads);
   tcase_add_test (runs, test_depth);

@@ -115,10 +115,12 @@ typedef struct {
                             1:3", "diverged at step 12" */
 } rs_expect_verdict;
 
-/* Run s (at its start) to its last step, and judge each of the n claims
- * e[i] into v[i] at its moment.  The run records every step for this
- * (its parameters are used with record every 1).  A claim at a step the
- * run never reaches (it diverged before) is false.  RS_OK, or RS_ENOMEM /
+/* Run a new run of p from its start to its last step, and judge each of
+ * the n claims e[i] into v[i] at its moment.  The run records every step
+ * for this (p is used with record every 1).  A step recorded twice,
+ * before and after its events (an 'at 50 alpha' line), is judged at its
+ * last point by a claim at that step, and at both by a span.  A claim at
+ * a step the run never reaches (it diverged before) is false.  RS_OK, or RS_ENOMEM /
  * RS_EINVAL (a claim that does not fit the run's network) with err. */
 int rs_expect_check (const rs_sim_params *p, const rs_expect *e, size_t n,
                      rs_expect_verdict *v, rs_error *err);
