@@ -130,12 +130,9 @@ make_window (rs_plane *p)
             && v->axes == RS_AXES_DEFAULT ? "bias <i>b</i>" : sl->name2);
 }
 
-/* The loss grid, the plateau mask and the dead cells of a landscape on
- * the surface of net: its activations, and its parameters as theta0 (the
- * plane's point with warming's shift added, as the run trained through
- * it).  Replaces what the plane held. */
-int
-rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err)
+rs_surface *
+rs_plane_surface (const rs_plane *p, const rs_net *net, unsigned what,
+                  rs_error *err)
 {
   int named = p->view->axes == RS_AXES_DEFAULT
               || p->view->axes == RS_AXES_PARAMS;
@@ -144,12 +141,10 @@ rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err)
   rs_interval ov = rs_interval_make (p->vr.lo - p->off_v,
                                      p->vr.hi - p->off_v);
   rs_slice *sl = rs_slice_clone (p->slice, err);
-  rs_surface *s = NULL;
-  double fewest = HUGE_VAL;
-  gsl_matrix *loss;
+  rs_surface *s;
 
   if (sl == NULL)
-    return RS_ENOMEM;
+    return NULL;
   memcpy (sl->theta0, rs_net_params_const (net)->data,
           sl->np * sizeof (double));
   /* two parameters by name: the grid's points are their values as shown
@@ -164,13 +159,28 @@ rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err)
       ov = p->vr;
     }
   s = rs_surface_alloc (net, rs_sim_loss (p->sim), rs_sim_data (p->sim), sl,
-                        p->n, p->n, ou, ov, RS_SURFACE_LOSS
-                        | RS_SURFACE_GRAD | RS_SURFACE_DEAD,
-                        p->scene->sim.tol, err);
+                        p->n, p->n, ou, ov, what, p->scene->sim.tol, err);
   rs_slice_free (sl);
+  if (s != NULL)
+    rs_surface_run (s);
+  return s;
+}
+
+/* The loss grid, the plateau mask and the dead cells of a landscape on
+ * the surface of net: its activations, and its parameters as theta0 (the
+ * plane's point with warming's shift added, as the run trained through
+ * it).  Replaces what the plane held. */
+int
+rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err)
+{
+  rs_surface *s = rs_plane_surface (p, net, RS_SURFACE_LOSS
+                                    | RS_SURFACE_GRAD | RS_SURFACE_DEAD,
+                                    err);
+  double fewest = HUGE_VAL;
+  gsl_matrix *loss;
+
   if (s == NULL)
-    return err != NULL ? err->code : RS_EINVAL;
-  rs_surface_run (s);
+    return err != NULL ? err->code : RS_ENOMEM;
   loss = gsl_matrix_alloc (p->n, p->n);
   if (p->plateau == NULL)
     p->plateau = malloc (p->n * p->n);
@@ -315,6 +325,7 @@ rs_plane_free (rs_plane *p)
   free (p->old_plateau);
   rs_landscape_free (p->old_outline);
   rs_landscape_free (p->old_contours);
+  rs_plane_drop_morph (p);
   rs_landscape_free (p->land);
 
   rs_basin_free (p->basin);

@@ -46,6 +46,14 @@ struct rs_plane {
   double old_step;
   double alpha;              /* the ReLU family's alpha of the surface
                                 drawn (mid-morph: the blend); -1: none */
+  /* The morph's loss is quadratic in t when the change moves the alphas
+   * of the output's own layer, or of the one hidden layer before an
+   * identity output, under the mean squared error: the network's output
+   * is then affine in alpha.  Three grids give every frame. */
+  int quad;                  /* 1: so */
+  gsl_matrix *mq[3];         /* the loss at t = 0, 1/2, 1 (NULL: not yet) */
+  unsigned char *mplateau[2];  /* the plateau and dead cells at t = 0, 1 */
+  unsigned char *mdeader[2];
 };
 
 /* What does not move from frame to frame of a flat plane (the heatmap,
@@ -58,6 +66,11 @@ struct plane_cache {
   const rs_theme *th;
   char font[64];
 };
+
+/* The surface of net over the plane's window on its grid, computing
+ * what (RS_SURFACE_ flags), run to the end; NULL with err. */
+rs_surface *rs_plane_surface (const rs_plane *p, const rs_net *net,
+                              unsigned what, rs_error *err);
 
 /* Compute the landscape's loss, plateau and dead cells on the surface of
  * net (its activations; its parameters as the plane's point), replacing
@@ -85,6 +98,9 @@ void rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p,
  * gradient vanishes. */
 void rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
                           double x, double y, double s);
+
+/* Forget the grids of the quadratic morph. */
+void rs_plane_drop_morph (rs_plane *p);
 
 /* Drop the cached still layer: drawn again at the next frame. */
 void rs_plane_forget (rs_plane *p);
