@@ -207,6 +207,12 @@ rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err)
       p->deader[i * p->n + j] = rs_surface_value (s, RS_SURFACE_DEAD, i, j)
                                 > fewest;
   rs_surface_free (s);
+  return rs_plane_set_loss (p, loss, err);
+}
+
+int
+rs_plane_set_loss (rs_plane *p, gsl_matrix *loss, rs_error *err)
+{
   rs_landscape_free (p->land);
   p->land = rs_landscape_from_grid (loss, p->ur, p->vr,
                                     p->scene->style.colormap,

@@ -242,12 +242,7 @@ quad_blend (rs_plane *p, double t, rs_error *err)
                     + c1 * p->mq[2]->data[k];
   memcpy (p->plateau, p->mplateau[side], n * n);
   memcpy (p->deader, p->mdeader[side], n * n);
-  rs_landscape_free (p->land);
-  p->land = rs_landscape_from_grid (loss, p->ur, p->vr,
-                                    p->scene->style.colormap,
-                                    p->scene->style.linear, err);
-  rs_plane_forget (p);
-  return p->land == NULL ? RS_ENOMEM : RS_OK;
+  return rs_plane_set_loss (p, loss, err);
 }
 
 /* The grids of the quadratic morph that are not there yet: t = 1 from

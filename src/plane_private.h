@@ -102,6 +102,10 @@ void rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
 /* Forget the grids of the quadratic morph. */
 void rs_plane_drop_morph (rs_plane *p);
 
+/* The landscape of the loss grid (taken) in place of the plane's, its
+ * cached still layer dropped. */
+int rs_plane_set_loss (rs_plane *p, gsl_matrix *loss, rs_error *err);
+
 /* Drop the cached still layer: drawn again at the next frame. */
 void rs_plane_forget (rs_plane *p);
 
