@@ -731,8 +731,33 @@ print_export (out *o, const rs_scene *sc, const rs_scene *d)
         put_size (o, " size ", e->width, e->height, e->unit);
       if (!same (e->dpi, 96))
         put_num (o, " dpi ", e->dpi);
+      if (e->has_at && e->at == RS_EXPECT_END)
+        put (o, " at end");
+      else if (e->has_at)
+        put (o, " at %zu", e->at);
       put (o, "\n");
     }
+}
+
+static void
+print_show (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  (void) d;
+  if (sc->has_show && sc->show == RS_EXPECT_END)
+    put (o, "show end\n");
+  else if (sc->has_show)
+    put (o, "show %zu\n", sc->show);
+}
+
+static void
+print_expect (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  char buf[1024];
+
+  (void) d;
+  for (size_t i = 0; i < sc->n_expects; i++)
+    put (o, "expect %s\n", rs_expect_format (&sc->expects[i], buf,
+                                             sizeof buf));
 }
 
 typedef void (*printer) (out *o, const rs_scene *sc, const rs_scene *d);
@@ -766,6 +791,7 @@ static const struct {
   { "colormap", print_colormap }, { "colorscale", print_colorscale },
   { "font", print_font }, { "size", print_size },
   { "camera", print_camera }, { "export", print_export },
+  { "show", print_show }, { "expect", print_expect },
 };
 
 static printer
@@ -942,9 +968,23 @@ same_figure (const rs_scene *a, const rs_scene *b)
 
       if (strcmp (e->path, f->path) != 0 || !same (e->width, f->width)
           || !same (e->height, f->height) || e->unit != f->unit
-          || !same (e->dpi, f->dpi))
+          || !same (e->dpi, f->dpi) || e->has_at != f->has_at
+          || (e->has_at && e->at != f->at))
         return 0;
     }
+  return 1;
+}
+
+/* The default moment and the claims. */
+static int
+same_claims (const rs_scene *a, const rs_scene *b)
+{
+  if (a->has_show != b->has_show || (a->has_show && a->show != b->show)
+      || a->n_expects != b->n_expects)
+    return 0;
+  for (size_t i = 0; i < a->n_expects; i++)
+    if (!rs_expect_equal (&a->expects[i], &b->expects[i]))
+      return 0;
   return 1;
 }
 
@@ -966,5 +1006,5 @@ rs_scene_equal (const rs_scene *a, const rs_scene *b)
          && same (a->b_range.hi, b->b_range.hi) && same (a->speed, b->speed)
          && same_model (&a->sim, &b->sim) && same_training (&a->sim, &b->sim)
          && same_kicks (&a->sim, &b->sim)
-         && same_events_and_values (&a->sim, &b->sim);
+         && same_events_and_values (&a->sim, &b->sim) && same_claims (a, b);
 }

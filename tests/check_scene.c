@@ -166,7 +166,10 @@ static const char every_figure_keyword[] =
   "export \"fig/a.pdf\" size 10x6 cm\n"
   "export \"b.png\" dpi 300\n"
   "export \"c.SVG\"\n"
-  "export \"run.mp4\" size 640x360\n";
+  "export \"run.mp4\" size 640x360\n"
+  "export \"d.png\" at 12\n"
+  "show 120\n"
+  "expect at 0 loss 0.25 within 0.5\n";
 
 /* Every value of every_figure_keyword where it belongs. */
 START_TEST (test_every_figure_keyword)
@@ -224,8 +227,16 @@ START_TEST (test_every_figure_keyword)
   ck_assert_int_eq (st->unit, RS_UNIT_CM);
   ck_assert_double_eq (st->azimuth, 120.0);
   ck_assert_double_eq (st->elevation, 45.5);
-  ck_assert_uint_eq (sc.n_exports, 4);
+  ck_assert_uint_eq (sc.n_exports, 5);
   ck_assert_str_eq (sc.exports[3].path, "run.mp4");
+  ck_assert_int_eq (sc.exports[3].has_at, 0);
+  ck_assert_int_eq (sc.exports[4].has_at, 1);
+  ck_assert_uint_eq (sc.exports[4].at, 12);
+  ck_assert_int_eq (sc.has_show, 1);
+  ck_assert_uint_eq (sc.show, 120);
+  ck_assert_uint_eq (sc.n_expects, 1);
+  ck_assert_str_eq (sc.expects[0].q->name, "loss");
+  ck_assert_double_eq (sc.expects[0].tol, 0.5);
   ck_assert_str_eq (sc.exports[0].path, "fig/a.pdf");
   ck_assert_double_eq (sc.exports[0].width, 10.0);
   ck_assert_double_eq (sc.exports[0].height, 6.0);
@@ -499,10 +510,10 @@ START_TEST (test_every_keyword_is_covered)
 }
 END_TEST
 
-/* The table: names, argument forms and help, ending in NULL, with the 46
+/* The table: names, argument forms and help, ending in NULL, with the 48
  * keywords of the language in it once each: the 17 of the single neuron's
- * landscape, the 19 of networks and their training and the 10 of the
- * figure. */
+ * landscape, the 19 of networks and their training, the 11 of the
+ * figure and the claims. */
 START_TEST (test_keyword_table)
 {
   static const char *const names[] = {
@@ -513,7 +524,7 @@ START_TEST (test_keyword_table)
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
     "record", "autokick", "at", "layer",
     "notes", "view", "layout", "theme", "colormap", "colorscale", "font",
-    "size", "camera", "export"
+    "size", "camera", "export", "show", "expect"
   };
   const size_t n_names = sizeof names / sizeof names[0];
   size_t n = 0;

@@ -7,6 +7,7 @@
 #define RS_SCENE_H
 
 #include <reluscape/rs_sim.h>
+#include <reluscape/rs_expect.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -85,6 +86,9 @@ typedef struct {
   double height;
   rs_unit unit;
   double dpi;             /* PNG: pixels per inch for pt and cm (96) */
+  int has_at;             /* 'at STEP': the moment drawn (an animation:
+                             its last), else the scene's 'show' */
+  size_t at;              /* RS_EXPECT_END: the end */
 } rs_export_target;
 
 /* A layer's own activation ('layer L NAME [P]'), over 'activation' and
@@ -98,6 +102,7 @@ typedef struct {
 
 #define RS_SCENE_MAX_VIEWS 9
 #define RS_SCENE_MAX_EXPORTS 8
+#define RS_SCENE_MAX_EXPECTS 64
 
 typedef struct {
   char title[256];
@@ -116,6 +121,10 @@ typedef struct {
   rs_style style;
   size_t n_exports;
   rs_export_target exports[RS_SCENE_MAX_EXPORTS];
+  int has_show;          /* 'show': the moment a figure draws by default */
+  size_t show;           /* a step, or RS_EXPECT_END for the end */
+  size_t n_expects;      /* the scene's claims about its run */
+  rs_expect expects[RS_SCENE_MAX_EXPECTS];
 } rs_scene;
 
 /* The names of views, layouts, units and colour maps, for the parser,
