@@ -787,22 +787,33 @@ paint_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
       draw_still (cr, r, p, th, font, s);
       return;
     }
-  if (c->img == NULL || c->x != r.x || c->y != r.y || c->w != r.width
-      || c->h != r.height || c->s != s || c->th != th
+  if (c->img == NULL || c->stale || c->x != r.x || c->y != r.y
+      || c->w != r.width || c->h != r.height || c->s != s || c->th != th
       || strcmp (c->font, font != NULL ? font : "") != 0)
     {
       cairo_t *cc;
 
-      if (c->img != NULL)
-        cairo_surface_destroy (c->img);
-      c->img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      /* an image of the same size is cleared and drawn into again (the
+       * frames of a morph): no new memory at each frame */
+      if (c->img != NULL && (cairo_image_surface_get_width (c->img) != w
+                             || cairo_image_surface_get_height (c->img)
+                                != h))
+        {
+          cairo_surface_destroy (c->img);
+          c->img = NULL;
+        }
+      if (c->img == NULL)
+        c->img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
       cc = cairo_create (c->img);
+      cairo_set_operator (cc, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cc);
+      cairo_set_operator (cc, CAIRO_OPERATOR_OVER);
       rs_text_set_family (cc, rs_text_family (cr));
       cairo_translate (cc, -x, -y);
       draw_still (cc, r, p, th, font, s);
       cairo_destroy (cc);
       *c = (struct plane_cache) { c->img, r.x, r.y, r.width, r.height, s,
-                                  th, "" };
+                                  th, "", 0 };
       snprintf (c->font, sizeof c->font, "%s", font != NULL ? font : "");
     }
   cairo_set_source_surface (cr, c->img, x, y);

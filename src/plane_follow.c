@@ -25,11 +25,8 @@
 void
 rs_plane_forget (rs_plane *p)
 {
-  if (p->cache != NULL && p->cache->img != NULL)
-    {
-      cairo_surface_destroy (p->cache->img);
-      p->cache->img = NULL;
-    }
+  if (p->cache != NULL)
+    p->cache->stale = 1;
 }
 
 size_t

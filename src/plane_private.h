@@ -65,6 +65,7 @@ struct plane_cache {
   double x, y, w, h, s;      /* the cell and the scale it was drawn for */
   const rs_theme *th;
   char font[64];
+  int stale;                 /* the plane changed: draw img again */
 };
 
 /* The surface of net over the plane's window on its grid, computing
