@@ -100,6 +100,7 @@ struct parser {
   place trace_at[RS_SCENE_MAX_VIEWS][RS_VIEW_MAX_TRACES];
   place export_at[RS_SCENE_MAX_EXPORTS]; /* each export's path */
   place layout_at;       /* a grid layout's size */
+  place focus_at;        /* the layer of 'focus' */
   place layer_at[RS_NET_MAX_LAYERS];     /* each 'layer' line's L */
   place expect_at[RS_SCENE_MAX_EXPECTS][2];  /* each claim's STEP, its
                                                 quantity */
@@ -1275,6 +1276,27 @@ kw_kick_sigma (parser *ps)
                      &ps->sc->sim.kick_sigma);
 }
 
+/* focus L J: the hidden unit the default landscape is about; that the
+ * network has it is checked once the whole scene is read. */
+static int
+kw_focus (parser *ps)
+{
+  rs_scene *sc = ps->sc;
+  int rc;
+
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  ps->focus_at = here (ps);
+  ps->pushed_back = 1;
+  if ((rc = get_count (ps, "focus layer", 1, RS_NET_MAX_LAYERS,
+                       &sc->focus.layer)) != RS_OK
+      || (rc = get_count (ps, "focus unit", 0, RS_NET_MAX_UNITS - 1,
+                          &sc->focus.unit)) != RS_OK)
+    return rc;
+  sc->has_focus = 1;
+  return RS_OK;
+}
+
 /* ---- Kicks and events ---- */
 
 /* The targets of a kick, in the order of rs_kick_target. */
@@ -2293,6 +2315,9 @@ static const keyword keywords[] = {
     kw_kick_sigma, 0 },
   { { "speed", "N", "steps per second in the app, 0.1 to 1000 (20)" },
     kw_speed, 0 },
+  { { "focus", "L J", "the hidden unit (layer L from 1, unit J from 0) "
+      "whose weight and bias the default landscape is over (the first "
+      "unit revived, else the first that dies, else 1 0)" }, kw_focus, 0 },
   { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
       "[LO, HI]] [grid N] [at STEP] | trace NAME...", "a panel of the figure: "
       "landscape activation network timeline histogram depth heads basin, "
@@ -2616,6 +2641,30 @@ check_shape (parser *ps)
   return rc;
 }
 
+/* 'focus' names a hidden unit of the network. */
+static int
+check_focus (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+  const rs_net_spec *net = &sc->sim.net;
+  size_t l = sc->focus.layer, j = sc->focus.unit;
+
+  if (!sc->has_focus)
+    return RS_OK;
+  if (net->layers == 0)
+    return fail_at (ps, ps->focus_at, RS_EINVAL, "focus picks a hidden unit "
+                    "of a network, and there is no network (the single "
+                    "neuron's landscape is over its w and b)");
+  if (l >= net->layers)
+    return fail_at (ps, ps->focus_at, RS_EINVAL, "focus %zu %zu: the "
+                    "network's hidden units are in layer%s%zu", l, j,
+                    net->layers == 2 ? " " : "s 1 to ", net->layers - 1);
+  if (j >= net->sizes[l])
+    return fail_at (ps, ps->focus_at, RS_EINVAL, "focus %zu %zu: layer %zu "
+                    "has units 0 to %zu", l, j, l, net->sizes[l] - 1);
+  return RS_OK;
+}
+
 /* How many views the figure has: those given, or the 3 defaults
  * (landscape, activation or network, timeline). */
 static size_t
@@ -2668,6 +2717,7 @@ finish (parser *ps)
   if (ps->sc->data_file[0] == '\0')
     check_inputs (ps);
   check_shape (ps);
+  check_focus (ps);
   check_layout (ps);
   check_pins (ps);
   check_claims (ps);

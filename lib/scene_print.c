@@ -600,6 +600,14 @@ print_speed (out *o, const rs_scene *sc, const rs_scene *d)
   put (o, "\n");
 }
 
+static void
+print_focus (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  (void) d;
+  if (sc->has_focus)
+    put (o, "focus %zu %zu\n", sc->focus.layer, sc->focus.unit);
+}
+
 /* ---- The figure ---- */
 
 static void
@@ -786,7 +794,8 @@ static const struct {
   { "w-range", print_w_range }, { "b-range", print_b_range },
   { "kick", print_kick }, { "autokick", print_autokick },
   { "at", print_at }, { "kick-sigma", print_kick_sigma },
-  { "speed", print_speed }, { "view", print_view },
+  { "speed", print_speed }, { "focus", print_focus },
+  { "view", print_view },
   { "layout", print_layout }, { "theme", print_theme },
   { "colormap", print_colormap }, { "colorscale", print_colorscale },
   { "font", print_font }, { "size", print_size },
@@ -1004,6 +1013,9 @@ rs_scene_equal (const rs_scene *a, const rs_scene *b)
          && same (a->w_range.hi, b->w_range.hi)
          && same (a->b_range.lo, b->b_range.lo)
          && same (a->b_range.hi, b->b_range.hi) && same (a->speed, b->speed)
+         && a->has_focus == b->has_focus
+         && (!a->has_focus || (a->focus.layer == b->focus.layer
+                               && a->focus.unit == b->focus.unit))
          && same_model (&a->sim, &b->sim) && same_training (&a->sim, &b->sim)
          && same_kicks (&a->sim, &b->sim)
          && same_events_and_values (&a->sim, &b->sim) && same_claims (a, b);

@@ -5,8 +5,8 @@
  * step it is the same surface when those settings are the same and the
  * parameters it holds fixed have not moved: for two parameters by name,
  * every other parameter; for random directions (filter-normalised to the
- * point) every parameter; for principal components the trajectory
- * itself, so only the same step.  The kink is not a setting of the loss,
+ * point) and for principal components (of the whole run, the plane
+ * through the point shown) every parameter.  The kink is not a setting of the loss,
  * nor are decay or the optimiser.  Basin maps train from every start
  * with the scene's settings, and landscapes pinned to a step (view
  * landscape ... at STEP) are of that step: both stay as they were made. */
@@ -58,7 +58,6 @@ fixed_moved (const rs_plane *p, size_t i, size_t j)
   switch (p->view->axes)
     {
     case RS_AXES_PCA:
-      return i != j;
     case RS_AXES_RANDOM:
       return memcmp (a, b, sl->np * sizeof *a) != 0;
     default:

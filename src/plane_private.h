@@ -5,6 +5,7 @@
 #define RS_PLANE_PRIVATE_H
 
 #include "plane.h"
+#include "slice_pick.h"
 
 struct rs_plane {
   const rs_scene *scene;
@@ -54,6 +55,13 @@ struct rs_plane {
   gsl_matrix *mq[3];         /* the loss at t = 0, 1/2, 1 (NULL: not yet) */
   unsigned char *mplateau[2];  /* the plateau and dead cells at t = 0, 1 */
   unsigned char *mdeader[2];
+  int picked;                /* a network's default axes: pick holds */
+  rs_pick pick;              /* the focus unit they belong to */
+  int unit_slice;            /* a network's slice through one unit's own
+                                weight and bias, pick.focus.unit */
+  int dead_lowest;           /* the dead region holds the lowest loss
+                                (2), or nearly (1): rs_pick_dead_lowest */
+  double dead_min, alive_min;
 };
 
 /* What does not move from frame to frame of a flat plane (the heatmap,

@@ -31,8 +31,8 @@ typedef enum {
 
 /* The plane of a landscape or basin map. */
 typedef enum {
-  RS_AXES_DEFAULT = 0,    /* the single neuron's (w, b); a network's
-                             first unit's W1[0][0] and b1[0] */
+  RS_AXES_DEFAULT = 0,    /* the single neuron's (w, b); a network's focus
+                             unit's weight and bias (rs_sim_focus_unit) */
   RS_AXES_PARAMS,         /* two parameters by name */
   RS_AXES_RANDOM,         /* random filter-normalised directions */
   RS_AXES_PCA             /* the trajectory's principal components */
@@ -113,6 +113,8 @@ typedef struct {
   rs_interval w_range;   /* the landscape's axes */
   rs_interval b_range;
   double speed;          /* optimiser steps per second in the app */
+  int has_focus;         /* 'focus L J': the unit the figure is about */
+  rs_sim_unit focus;     /* (else rs_sim_focus_unit's choice) */
   size_t n_views;        /* 0: the default views */
   rs_view views[RS_SCENE_MAX_VIEWS];
   rs_layout layout;
