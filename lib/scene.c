@@ -94,7 +94,8 @@ struct parser {
   act_choice output;     /* "output" */
   place net_at;          /* the network's first size */
   place data_at;         /* the data generator's name */
-  place view_at[RS_SCENE_MAX_VIEWS][2];  /* each view's kind, its p1 */
+  place view_at[RS_SCENE_MAX_VIEWS][3];  /* each view's kind, its p1, the
+                                            step it is pinned at */
   place p2_at[RS_SCENE_MAX_VIEWS];       /* each view's p2 */
   place trace_at[RS_SCENE_MAX_VIEWS][RS_VIEW_MAX_TRACES];
   place export_at[RS_SCENE_MAX_EXPORTS]; /* each export's path */
@@ -1548,14 +1549,16 @@ get_size (parser *ps, const char *what, double *w, double *h, rs_unit *u)
 }
 
 /* The plane of a landscape or a basin map: over P1 P2 | random | pca,
- * range [LO, HI] [LO, HI], grid N, and for a landscape 2d | 3d. */
+ * range [LO, HI] [LO, HI], grid N, and for a landscape 2d | 3d and at
+ * STEP (the landscape of that step, whatever the step shown). */
 static int
 view_plane (parser *ps, rs_view *v, size_t k)
 {
   static const char *const names[] = { "over", "random", "pca", "range",
-                                       "grid", "2d", "3d", NULL };
+                                       "grid", "2d", "3d", "at", NULL };
   options o = { names, 1u << 0 | 1u << 1 | 1u << 2, 0 };
   int which, rc;
+  tok_kind kind;
 
   for (;;)
     {
@@ -1600,6 +1603,15 @@ view_plane (parser *ps, rs_view *v, size_t k)
           break;
         case 4:
           if ((rc = get_count (ps, "view grid", 16, 2048, &v->grid))
+              != RS_OK)
+            return rc;
+          break;
+        case 7:
+          v->pinned = 1;
+          if ((rc = peek (ps, &kind)) != RS_OK)
+            return rc;
+          ps->view_at[k][2] = here (ps);   /* the step's own place */
+          if ((rc = get_count (ps, "view at", 0, 10000000, &v->pin_step))
               != RS_OK)
             return rc;
           break;
@@ -2307,7 +2319,7 @@ static const keyword keywords[] = {
       "whose weight and bias the default landscape is over (the first "
       "unit revived, else the first that dies, else 1 0)" }, kw_focus, 0 },
   { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
-      "[LO, HI]] [grid N] | trace NAME...", "a panel of the figure: "
+      "[LO, HI]] [grid N] [at STEP] | trace NAME...", "a panel of the figure: "
       "landscape activation network timeline histogram depth heads basin, "
       "or trace NAME... (up to 4 parameters, gamma, rate); repeatable, up "
       "to 9 (the single neuron: landscape; a network: landscape, network, "
@@ -2653,13 +2665,12 @@ check_focus (parser *ps)
   return RS_OK;
 }
 
-/* How many views the figure has: those given, or the defaults. */
+/* How many views the figure has: those given, or the 3 defaults
+ * (landscape, activation or network, timeline). */
 static size_t
 view_count (const rs_scene *sc)
 {
-  if (sc->n_views > 0)
-    return sc->n_views;
-  return sc->sim.net.layers > 0 ? 3 : 1;
+  return sc->n_views > 0 ? sc->n_views : 3;
 }
 
 /* A grid layout holds every view. */
@@ -2675,6 +2686,19 @@ check_layout (parser *ps)
                   "view%s, but the scene has %zu%s", sc->layout_cols,
                   sc->layout_rows, cells, cells == 1 ? "" : "s",
                   view_count (sc), sc->n_views > 0 ? "" : " (the defaults)");
+}
+
+/* A landscape pinned to a step of the run: a step the run takes. */
+static void
+check_pins (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+
+  for (size_t k = 0; k < sc->n_views; k++)
+    if (sc->views[k].pinned && sc->views[k].pin_step > sc->sim.steps)
+      fail_at (ps, ps->view_at[k][2], RS_EINVAL, "a landscape pinned at "
+               "step %zu, but the run has steps 0 to %zu",
+               sc->views[k].pin_step, sc->sim.steps);
 }
 
 /* What depends on several lines, once they are all read.  The checks
@@ -2695,6 +2719,7 @@ finish (parser *ps)
   check_shape (ps);
   check_focus (ps);
   check_layout (ps);
+  check_pins (ps);
   check_claims (ps);
   return ps->first_code;
 }

@@ -18,52 +18,8 @@
 #include <gsl/gsl_rng.h>
 
 #include "plane.h"
+#include "plane_private.h"
 #include "slice_pick.h"
-
-struct rs_plane {
-  const rs_scene *scene;
-  const rs_view *view;
-  const rs_sim *sim;
-  size_t at;                 /* the point the plane passes through */
-  size_t shown;              /* the point the ball is at */
-  size_t n_rec;              /* the run's recorded points */
-  size_t n;                  /* grid points a side */
-  rs_slice *slice;
-  double off_u, off_v;       /* shown value = offset + off (parameters) */
-  rs_interval ur, vr;        /* the window as shown */
-  char uname[40], vname[40];
-  rs_landscape *land;        /* landscapes: the loss */
-  unsigned char *plateau;    /* n x n, row i = v */
-  unsigned char *deader;     /* n x n: more units dead than the fewest of
-                                the window (a unit of the axes dies) */
-  rs_basin *basin;           /* basin maps */
-  double *pu, *pv;           /* the path, points 0 .. at */
-  struct plane_cache *cache; /* the flat plane's still layer */
-  double frac;               /* the ball: this far from the point before
-                                `shown` to `shown` (1: at `shown`) */
-  int hide_path;
-  int arrow;                 /* draw -grad L at the ball */
-  int grad_ok;               /* gu, gv hold the gradient at `shown` */
-  double gu, gv;             /* grad L along d1 and d2 */
-  int picked;                /* a network's default axes: pick holds */
-  rs_pick pick;              /* the focus unit they belong to */
-  int unit_slice;            /* a network's slice through one unit's own
-                                weight and bias, pick.focus.unit */
-  int dead_lowest;           /* the dead region holds the lowest loss
-                                (2), or nearly (1): rs_pick_dead_lowest */
-  double dead_min, alive_min;
-};
-
-/* What does not move from frame to frame of a flat plane (the heatmap,
- * contours, hatching, axes, colour bar, title), drawn once into an image
- * for image targets and painted under the path and the ball at each
- * frame: for the app and for animations.  Vector targets draw it all. */
-struct plane_cache {
-  cairo_surface_t *img;
-  double x, y, w, h, s;      /* the cell and the scale it was drawn for */
-  const rs_theme *th;
-  char font[64];
-};
 
 /* ---- Building ---- */
 
@@ -232,28 +188,62 @@ fit_window (rs_plane *p, rs_error *err)
                            &p->vr, err);
 }
 
-/* The loss grid and the plateau mask of a landscape. */
-static int
-make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
+rs_surface *
+rs_plane_surface (const rs_plane *p, const rs_net *net, unsigned what,
+                  rs_error *err)
 {
+  int named = p->view->axes == RS_AXES_DEFAULT
+              || p->view->axes == RS_AXES_PARAMS;
   rs_interval ou = rs_interval_make (p->ur.lo - p->off_u,
                                      p->ur.hi - p->off_u);
   rs_interval ov = rs_interval_make (p->vr.lo - p->off_v,
                                      p->vr.hi - p->off_v);
-  rs_surface *s = rs_surface_alloc (net, rs_sim_loss (p->sim),
-                                    rs_sim_data (p->sim), p->slice, p->n,
-                                    p->n, ou, ov, RS_SURFACE_LOSS
+  rs_slice *sl = rs_slice_clone (p->slice, err);
+  rs_surface *s;
+
+  if (sl == NULL)
+    return NULL;
+  memcpy (sl->theta0, rs_net_params_const (net)->data,
+          sl->np * sizeof (double));
+  /* two parameters by name: the grid's points are their values as shown
+   * (plus warming's shift), whatever the point the plane passes through,
+   * so that planes through two points of one surface are the same grid */
+  if (named)
+    {
+      for (size_t k = 0; k < sl->np; k++)
+        if (sl->d1[k] != 0.0 || sl->d2[k] != 0.0)
+          sl->theta0[k] -= p->slice->theta0[k];
+      ou = p->ur;
+      ov = p->vr;
+    }
+  s = rs_surface_alloc (net, rs_sim_loss (p->sim), rs_sim_data (p->sim), sl,
+                        p->n, p->n, ou, ov, what, p->scene->sim.tol, err);
+  rs_slice_free (sl);
+  if (s != NULL)
+    rs_surface_run (s);
+  return s;
+}
+
+/* The loss grid, the plateau mask and the dead cells of a landscape on
+ * the surface of net: its activations, and its parameters as theta0 (the
+ * plane's point with warming's shift added, as the run trained through
+ * it).  Replaces what the plane held. */
+int
+rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err)
+{
+  rs_surface *s = rs_plane_surface (p, net, RS_SURFACE_LOSS
                                     | RS_SURFACE_GRAD | RS_SURFACE_DEAD,
-                                    p->scene->sim.tol, err);
+                                    err);
   double fewest = HUGE_VAL;
   gsl_matrix *loss;
 
   if (s == NULL)
-    return err != NULL ? err->code : RS_EINVAL;
-  rs_surface_run (s);
+    return err != NULL ? err->code : RS_ENOMEM;
   loss = gsl_matrix_alloc (p->n, p->n);
-  p->plateau = malloc (p->n * p->n);
-  p->deader = malloc (p->n * p->n);
+  if (p->plateau == NULL)
+    p->plateau = malloc (p->n * p->n);
+  if (p->deader == NULL)
+    p->deader = malloc (p->n * p->n);
   if (loss == NULL || p->plateau == NULL || p->deader == NULL)
     {
       if (loss != NULL)
@@ -275,13 +265,21 @@ make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
       p->deader[i * p->n + j] = rs_surface_value (s, RS_SURFACE_DEAD, i, j)
                                 > fewest;
   rs_surface_free (s);
+  return rs_plane_set_loss (p, loss, err);
+}
+
+int
+rs_plane_set_loss (rs_plane *p, gsl_matrix *loss, rs_error *err)
+{
   p->dead_lowest = p->unit_slice
                    ? rs_pick_dead_lowest (loss, p->deader, p->n,
                                           p->scene->style.linear,
                                           &p->dead_min, &p->alive_min) : 0;
+  rs_landscape_free (p->land);
   p->land = rs_landscape_from_grid (loss, p->ur, p->vr,
                                     p->scene->style.colormap,
                                     p->scene->style.linear, err);
+  rs_plane_forget (p);
   return p->land == NULL ? RS_ENOMEM : RS_OK;
 }
 
@@ -324,11 +322,16 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
                 size_t at, size_t n, rs_error *err)
 {
   rs_plane *p;
-  rs_net *net;
+  size_t shown;
   int rc;
 
   if (at >= rs_sim_n_recorded (sim))
     at = rs_sim_n_recorded (sim) - 1;
+  shown = at;
+  if (v->pinned)   /* the last recorded point at or before its step */
+    for (at = rs_sim_n_recorded (sim) - 1;
+         at > 0 && rs_sim_recorded (sim, at)->step > v->pin_step; at--)
+      ;
   if (v->grid > 0)
     n = v->grid;
   if (n < 2 || n > 4096)
@@ -339,20 +342,27 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
   p->scene = sc;
   p->view = v;
   p->sim = sim;
-  p->at = p->shown = at;
+  p->at = at;
+  p->shown = shown;
   p->n_rec = rs_sim_n_recorded (sim);
   p->n = n;
   p->frac = 1.0;
+  p->morph = 1.0;
   if ((p->cache = calloc (1, sizeof *p->cache)) == NULL)
     return plane_fail (p, err, RS_ENOMEM, "out of memory");
-  if ((net = rs_net_clone (rs_sim_net (sim), err)) == NULL)
+  if ((p->net = rs_net_clone (rs_sim_net (sim), err)) == NULL
+      || (p->probe = rs_net_clone (rs_sim_net (sim), err)) == NULL)
     {
       rs_plane_free (p);
       return NULL;
     }
-  rc = rs_sim_net_at (sim, at, net, 0);
+  /* the directions through the point as recorded, the surface through
+   * it as the run trained (warming's shift added) */
+  rc = rs_sim_net_at (sim, at, p->net, 0);
   if (rc == RS_OK)
-    rc = make_slice (p, net, err);
+    rc = make_slice (p, p->net, err);
+  if (rc == RS_OK)
+    rc = rs_sim_net_at (sim, at, p->net, 1);
   if (rc == RS_OK)
     {
       make_window (p);
@@ -360,10 +370,10 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
     }
   if (rc == RS_OK)
     rc = fit_window (p, err);
-  if (rc == RS_OK)
-    rc = v->kind == RS_VIEW_BASIN ? make_basin (p, err)
-                                  : make_landscape (p, net, err);
-  rs_net_free (net);
+  if (rc == RS_OK && v->kind == RS_VIEW_BASIN)
+    rc = make_basin (p, err);
+  else if (rc == RS_OK && (rc = rs_plane_old_plateau (p, err)) == RS_OK)
+    rc = rs_plane_blend (p, 1.0, err);
   if (rc != RS_OK)
     {
       rs_plane_free (p);
@@ -378,7 +388,15 @@ rs_plane_free (rs_plane *p)
   if (p == NULL)
     return;
   rs_slice_free (p->slice);
+  rs_net_free (p->net);
+  rs_net_free (p->probe);
+  rs_net_free (p->old);
+  free (p->old_plateau);
+  rs_landscape_free (p->old_outline);
+  rs_landscape_free (p->old_contours);
+  rs_plane_drop_morph (p);
   rs_landscape_free (p->land);
+
   rs_basin_free (p->basin);
   free (p->plateau);
   free (p->deader);
@@ -566,12 +584,14 @@ rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u, double v,
   *y = plot.y + plot.height - (0.5 + fv * (p->n - 1)) * ch;
 }
 
-/* The title of a plane's panel. */
-static void
-plane_title (const rs_plane *p, char *buf, size_t n)
+void
+rs_plane_title (const rs_plane *p, char *buf, size_t n)
 {
   const char *what = p->view->kind == RS_VIEW_BASIN ? "Basin map"
                      : "Loss landscape";
+
+  size_t step = rs_sim_recorded (p->sim, p->at)->step;
+  const char *pin = p->view->pinned ? " (pinned)" : "";
 
   if (p->view->axes == RS_AXES_RANDOM)
     snprintf (buf, n, "<b>%s</b> · random directions (filter-normalised)",
@@ -583,12 +603,24 @@ plane_title (const rs_plane *p, char *buf, size_t n)
       char unit[80];
 
       rs_pick_caption (&p->pick, p->sim, unit, sizeof unit);
-      snprintf (buf, n, "<b>%s</b> · %s · others at step %zu", what,
-                unit, rs_sim_recorded (p->sim, p->at)->step);
+      snprintf (buf, n, "<b>%s</b> · %s · others at step %zu%s", what,
+                unit, step, pin);
+      return;
     }
+  else if (rs_sim_is_neuron (p->sim))
+    buf[0] = '\0';
   else
-    snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu", what,
-              rs_sim_recorded (p->sim, p->at)->step);
+    {
+      snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu%s",
+                what, step, pin);
+      return;
+    }
+  if (buf[0] == '\0')
+    snprintf (buf, n, "<b>%s</b>", what);
+  /* a pinned surface is not the one of the step shown: say so */
+  if (p->view->pinned)
+    snprintf (buf + strlen (buf), n - strlen (buf), " · at step %zu%s",
+              step, pin);
 }
 
 /* When the dead region of the focus unit holds the lowest loss of the
@@ -840,7 +872,7 @@ draw_title (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   char title[240];
   double tw;
 
-  plane_title (p, title, sizeof title);
+  rs_plane_title (p, title, sizeof title);
   rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
   if (tw > r.width - 74 * s && p->picked)   /* too long: name the unit */
     {
@@ -850,8 +882,9 @@ draw_title (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
       rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
     }
   if (tw > r.width - 74 * s)   /* too long for the cell: the name alone */
-    snprintf (title, sizeof title, "<b>%s</b>", p->view->kind
-              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape");
+    snprintf (title, sizeof title, "<b>%s</b>%s", p->view->kind
+              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape",
+              p->view->pinned ? " · pinned" : "");
   rs_theme_set (cr, th->fg);
   rs_text (cr, font, r.x + 70 * s, r.y + 4 * s, title, 12 * s, 0, 0, 0, 0);
 }
@@ -868,6 +901,7 @@ draw_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   rs_landscape_draw_heat (cr, p->land, plot);
   rs_landscape_draw_contours (cr, p->land, plot, s);
   draw_dead (cr, p, plot, s);
+  rs_plane_draw_old_plateau (cr, p, plot, s);
   draw_dead_note (cr, p, plot, s);
   draw_frame (cr, p, plot, th, font, s);
   rs_landscape_draw_colour_bar (cr, p->land, plot, s, p->land->linear
@@ -891,53 +925,37 @@ paint_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
       draw_still (cr, r, p, th, font, s);
       return;
     }
-  if (c->img == NULL || c->x != r.x || c->y != r.y || c->w != r.width
-      || c->h != r.height || c->s != s || c->th != th
+  if (c->img == NULL || c->stale || c->x != r.x || c->y != r.y
+      || c->w != r.width || c->h != r.height || c->s != s || c->th != th
       || strcmp (c->font, font != NULL ? font : "") != 0)
     {
       cairo_t *cc;
 
-      if (c->img != NULL)
-        cairo_surface_destroy (c->img);
-      c->img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      /* an image of the same size is cleared and drawn into again (the
+       * frames of a morph): no new memory at each frame */
+      if (c->img != NULL && (cairo_image_surface_get_width (c->img) != w
+                             || cairo_image_surface_get_height (c->img)
+                                != h))
+        {
+          cairo_surface_destroy (c->img);
+          c->img = NULL;
+        }
+      if (c->img == NULL)
+        c->img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
       cc = cairo_create (c->img);
+      cairo_set_operator (cc, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cc);
+      cairo_set_operator (cc, CAIRO_OPERATOR_OVER);
       rs_text_set_family (cc, rs_text_family (cr));
       cairo_translate (cc, -x, -y);
       draw_still (cc, r, p, th, font, s);
       cairo_destroy (cc);
       *c = (struct plane_cache) { c->img, r.x, r.y, r.width, r.height, s,
-                                  th, "" };
+                                  th, "", 0 };
       snprintf (c->font, sizeof c->font, "%s", font != NULL ? font : "");
     }
   cairo_set_source_surface (cr, c->img, x, y);
   cairo_paint (cr);
-}
-
-/* The direction of steepest descent, -grad L projected on the plane,
- * as an arrow of fixed length from the ball (its length in the figure
- * says nothing), or "grad L = 0" where there is none: the plateau. */
-static void
-draw_gradient_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot, double x,
-                     double y, double s)
-{
-  double dx, dy, len;
-
-  if (!p->grad_ok)
-    return;
-  dx = -p->gu * plot.width / (p->ur.hi - p->ur.lo);
-  dy = p->gv * plot.height / (p->vr.hi - p->vr.lo);
-  len = hypot (dx, dy);
-  if (!(len > 1e-12))
-    {
-      rs_draw_text_on_map (cr, x + 14 * s, y + 12 * s, "∇L = 0", 12 * s, 1,
-                           0, 0);
-      return;
-    }
-  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
-  cairo_set_line_width (cr, 2.5 * s);
-  rs_draw_arrow (cr, x, y, x + 55 * s * dx / len, y + 55 * s * dy / len, s);
-  rs_draw_text_on_map (cr, x + 62 * s * dx / len, y + 62 * s * dy / len,
-                       "−∇L", 11 * s, 1, dx < 0 ? 1 : 0, 0.5);
 }
 
 static void
@@ -956,7 +974,7 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
   if (p->arrow)
-    draw_gradient_arrow (cr, p, plot, x, y, s);
+    rs_plane_draw_arrow (cr, p, plot, x, y, s);
   rs_draw_ball_at (cr, x, y, s);
   cairo_restore (cr);
 }
