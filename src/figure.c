@@ -134,13 +134,14 @@ rs_figure_stale (const rs_figure *f, size_t at)
   return 0;
 }
 
-int
-rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err)
+/* The landscapes of recorded point at made again where stale (on grids
+ * of f->grid points a side), that point shown, in the morph t of its
+ * change. */
+static int
+follow (rs_figure *f, size_t at, double t, rs_error *err)
 {
   size_t n = rs_sim_n_recorded (f->sim);
 
-  if (grid > 0)
-    f->grid = grid;
   at = at < n ? at : n - 1;
   for (size_t i = 0; i < f->n_views; i++)
     if (f->planes[i] != NULL)
@@ -152,11 +153,23 @@ rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err)
         if (q == NULL)
           return err != NULL ? err->code : RS_EINVAL;
         f->planes[i] = q;
-        if (rs_plane_morph (q, 1.0, err) != RS_OK)
-          return err != NULL ? err->code : RS_ENOMEM;
       }
   rs_figure_show (f, at);
-  return RS_OK;
+  return rs_figure_morph (f, t, err);
+}
+
+int
+rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err)
+{
+  if (grid > 0)
+    f->grid = grid;
+  return follow (f, at, 1.0, err);
+}
+
+int
+rs_figure_play (rs_figure *f, size_t at, double t, rs_error *err)
+{
+  return follow (f, at, t, err);
 }
 
 int
@@ -167,6 +180,17 @@ rs_figure_morph (rs_figure *f, double t, rs_error *err)
                                 != RS_OK)
       return err != NULL ? err->code : RS_ENOMEM;
   return RS_OK;
+}
+
+unsigned
+rs_figure_change (const rs_figure *f)
+{
+  unsigned what = 0;
+
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL)
+      what |= rs_plane_change (f->planes[i]);
+  return what & RS_EVENT_KICK ? RS_EVENT_KICK : what;
 }
 
 const rs_plane *
@@ -280,7 +304,7 @@ rs_figure_ball (const rs_figure *f, size_t i, double width, double height,
     return 0;
   plot = rs_plane_plot_rect (rs_figure_cell (f, i, width, height),
                              rs_figure_scale (f));
-  rs_plane_point (p, f->at, &u, &v);
+  rs_plane_ball (p, &u, &v);
   if (f->views[i].kind == RS_VIEW_BASIN)
     {
       rs_plane_map_cells (p, plot, u, v, x, y);

@@ -348,6 +348,7 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
   p->n = n;
   p->frac = 1.0;
   p->morph = 1.0;
+  p->kick_t = 1.0;
   if ((p->cache = calloc (1, sizeof *p->cache)) == NULL)
     return plane_fail (p, err, RS_ENOMEM, "out of memory");
   if ((p->net = rs_net_clone (rs_sim_net (sim), err)) == NULL
@@ -432,10 +433,8 @@ rs_plane_v_name (const rs_plane *p)
   return p->vname;
 }
 
-/* The gradient of the loss at recorded point i along the plane's two
- * directions, into gu, gv; grad_ok 0 when it cannot be had. */
-static void
-plane_gradient (rs_plane *p, size_t i)
+void
+rs_plane_gradient (rs_plane *p, size_t i, double t)
 {
   rs_net *net = rs_net_clone (rs_sim_net (p->sim), NULL);
   rs_net_workspace *w = NULL;
@@ -444,6 +443,7 @@ plane_gradient (rs_plane *p, size_t i)
 
   p->grad_ok = 0;
   if (net != NULL && rs_sim_net_at (p->sim, i, net, 1) == RS_OK
+      && (t == 1.0 || rs_plane_kick_net (p, i, t, net) == RS_OK)
       && (w = rs_net_workspace_alloc (net, rs_sim_data (p->sim)->n, NULL))
          != NULL
       && (g = gsl_vector_alloc (rs_net_nparams (net))) != NULL)
@@ -473,8 +473,9 @@ rs_plane_show (rs_plane *p, size_t i)
 {
   p->shown = i < p->n_rec ? i : p->n_rec - 1;
   p->frac = 1.0;
+  p->kick_at = 0;
   if (p->arrow)
-    plane_gradient (p, p->shown);
+    rs_plane_gradient (p, p->shown, 1.0);
 }
 
 void
@@ -491,18 +492,25 @@ rs_plane_marks (rs_plane *p, int path, int arrow)
   p->hide_path = !path;
   p->arrow = arrow;
   if (arrow && !was)
-    plane_gradient (p, p->shown);
+    rs_plane_gradient (p, p->shown, 1.0);
 }
 
 /* Where the ball is, in the plane's coordinates: between the point before
- * the one shown and it, by frac. */
+ * the one shown and it, by frac; in a kick's morph, between the points
+ * before and after the kick. */
 static void
 ball_point (const rs_plane *p, double *u, double *v)
 {
-  size_t i = p->shown, h = i > 0 ? i - 1 : 0;
+  size_t i = p->kick_at > 0 ? p->kick_at : p->shown, h = i > 0 ? i - 1 : 0;
 
   *u = p->pu[h] + p->frac * (p->pu[i] - p->pu[h]);
   *v = p->pv[h] + p->frac * (p->pv[i] - p->pv[h]);
+}
+
+void
+rs_plane_ball (const rs_plane *p, double *u, double *v)
+{
+  ball_point (p, u, v);
 }
 
 size_t
@@ -778,7 +786,9 @@ plane_point (void *data, size_t i, double *x, double *y)
   const path_job *job = data;
   double u = job->p->pu[i], v = job->p->pv[i];
 
-  if (i == job->p->shown)   /* the path ends where the ball is */
+  /* the path ends where the ball is (mid-kick: the points of the kick's
+   * step after it are where the ball is going) */
+  if (i == job->p->shown || (job->p->kick_at > 0 && i >= job->p->kick_at))
     ball_point (job->p, &u, &v);
   rs_plane_map (job->p, job->plot, u, v, x, y);
   return rs_sim_recorded (job->p->sim, i)->events;
@@ -1056,7 +1066,7 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
                r.y + r.height * 0.55, 0.36 * fmin (r.width, r.height * 1.3) };
   const double light[3] = { -0.45, -0.35, 0.82 };
   quad *q = malloc (nq * sizeof *q);
-  double sx, sy, d, gu, gv, bx, by;
+  double sx, sy, d, gu, gv, bx, by, bu, bv;
   char axes[160];
 
   if (q == NULL || m == 0)
@@ -1140,8 +1150,9 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 2.0 * s);
   cairo_stroke (cr);
-  gu = (p->pu[p->shown] - p->ur.lo) / (p->ur.hi - p->ur.lo);
-  gv = (p->pv[p->shown] - p->vr.lo) / (p->vr.hi - p->vr.lo);
+  ball_point (p, &bu, &bv);
+  gu = (bu - p->ur.lo) / (p->ur.hi - p->ur.lo);
+  gv = (bv - p->vr.lo) / (p->vr.hi - p->vr.lo);
   if (gu >= 0 && gu <= 1 && gv >= 0 && gv <= 1)
     {
       project (&c, -1 + 2 * gu, -1 + 2 * gv,

@@ -28,6 +28,9 @@ struct rs_plane {
   struct plane_cache *cache; /* the flat plane's still layer */
   double frac;               /* the ball: this far from the point before
                                 `shown` to `shown` (1: at `shown`) */
+  size_t kick_at;            /* mid-kick: the kick's point, the ball frac
+                                of the way to it from the point before;
+                                0: none */
   int hide_path;
   int arrow;                 /* draw -grad L at the ball */
   int grad_ok;               /* gu, gv hold the gradient at `shown` */
@@ -45,6 +48,8 @@ struct rs_plane {
   rs_landscape *old_contours;  /* the loss inside it, at levels of its
                                   own range, old_step apart */
   double old_step;
+  double kick_t;             /* 1, or the fraction of a kick's morph the
+                                surface is computed for (plane_kick.c) */
   double alpha;              /* the ReLU family's alpha of the surface
                                 drawn (mid-morph: the blend); -1: none */
   /* The morph's loss is quadratic in t when the change moves the alphas
@@ -107,6 +112,32 @@ void rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p,
  * gradient vanishes. */
 void rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
                           double x, double y, double s);
+
+/* Contours of the current loss inside the old plateau, on levels of
+ * its own range (after the landscape changed). */
+int rs_plane_old_lines (rs_plane *p);
+
+/* The gradient of the loss at the ball along the plane's directions
+ * into gu, gv (grad_ok 0 when it cannot be had): at recorded point i,
+ * or, when i is a kick's point, t of the way from before the kick. */
+void rs_plane_gradient (rs_plane *p, size_t i, double t);
+
+/* The kick of recorded point i: the point where a kick (RS_EVENT_KICK)
+ * moved the ball from the point before it, when that is i or a point of
+ * the same step before it with the same parameters (a beat recorded
+ * after the kick); 0 when there is none. */
+size_t rs_plane_kick_of (const rs_plane *p, size_t i);
+
+/* The morph of the kick of the point shown by t in [0, 1]:
+ * the ball t of the way along the kick's arrow, and on the plane of the
+ * kick's own point, when the kick moved what the plane holds fixed, the
+ * surface through the ball's parameters computed again. */
+int rs_plane_kick (rs_plane *p, double t, rs_error *err);
+
+/* The parameters t of the way from before the kick of point i to
+ * after it (warming's shift added) into net, which has the run's
+ * shape; RS_EINVAL when i has no kick. */
+int rs_plane_kick_net (const rs_plane *p, size_t i, double t, rs_net *net);
 
 /* Forget the grids of the quadratic morph. */
 void rs_plane_drop_morph (rs_plane *p);
