@@ -1054,6 +1054,26 @@ height_at (const rs_landscape *l, double gi, double gj)
                                                          + fj * h11);
 }
 
+/* What maps a point of the plane onto the 3-D surface. */
+typedef struct {
+  const camera *c;
+  const rs_plane *p;
+} surface_map;
+
+/* Grid position (column gj, row gi) to the screen, on the surface
+ * drawn. */
+static void
+to_screen (const void *data, double gj, double gi, double *x, double *y)
+{
+  const surface_map *m = data;
+  double last = (double) (m->p->n - 1), d;
+
+  gj = gj < 0 ? 0 : gj > last ? last : gj;
+  gi = gi < 0 ? 0 : gi > last ? last : gi;
+  project (m->c, -1 + 2 * gj / last, -1 + 2 * gi / last,
+           height_at (m->p->land, gi, gj), x, y, &d);
+}
+
 static void
 draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
          const char *font, double s)
@@ -1126,8 +1146,24 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, 0.6 * s);
       cairo_stroke (cr);
+      if (p->plateau[i * n + j] && p->plateau[i * n + j + step]
+          && p->plateau[(i + step) * n + j]
+          && p->plateau[(i + step) * n + j + step])
+        {
+          /* the plateau hatched, as on the flat map: one diagonal a quad */
+          cairo_move_to (cr, px[0], py[0]);
+          cairo_line_to (cr, px[2], py[2]);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
+          cairo_set_line_width (cr, 0.9 * s);
+          cairo_stroke (cr);
+        }
     }
   free (q);
+  {
+    surface_map sm = { &c, p };
+
+    rs_plane_draw_old_plateau_3d (cr, p, to_screen, &sm, s);
+  }
   /* the path on the surface, then the ball */
   cairo_new_path (cr);
   for (size_t i = 0; i <= p->shown; i++)

@@ -107,6 +107,19 @@ int rs_plane_blend (rs_plane *p, double t, rs_error *err);
 void rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p,
                                 rs_rect plot, double s);
 
+/* A position on the grid (column gj, row gi, as a landscape's
+ * segments are) to a point of the screen. */
+typedef void (*rs_plane_to_screen) (const void *data, double gj,
+                                    double gi, double *x, double *y);
+
+/* The same on the 3-D surface, each point of the plane sent to the
+ * screen by map: the edge, and the contours inside it (a segment drawn
+ * when its middle lies on the old plateau), drawn over the surface;
+ * without an old plateau, the name of the surface's own (hatched). */
+void rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
+                                   rs_plane_to_screen map, const void *data,
+                                   double s);
+
 /* The arrow of steepest descent from the ball at (x, y), its length by
  * rs_plane_arrow_length, with a ruler of that scale; "∇L = 0" where the
  * gradient vanishes. */

@@ -62,13 +62,116 @@ old_cells (cairo_t *cr, const rs_plane *p, rs_rect plot, double *cx,
   return count;
 }
 
+/* What the old plateau is, centred at (x, y). */
+static void
+old_label (cairo_t *cr, const rs_plane *p, double x, double y, double s)
+{
+  char label[160], a[48] = "";
+
+  if (p->alpha >= 0.0)
+    snprintf (a, sizeof a, "α = %.2g", p->alpha);
+  if (p->morph < 1.0)
+    snprintf (label, sizeof label, "<b>the plateau tilting</b>: %s\n"
+              "contours every %g", a, p->old_step);
+  else if (p->old_step > 0)
+    snprintf (label, sizeof label, "<b>the old plateau</b>, tilted by "
+              "%s\ncontours every %g", a, p->old_step);
+  else
+    snprintf (label, sizeof label, "<b>the old plateau</b>");
+  rs_draw_text_on_map (cr, x, y, label, 12 * s, 0, 0.5, 0.5);
+}
+
+/* The segments of lines (in grid positions) sent to the screen by map,
+ * those whose middle is on the old plateau only when inside is 1. */
+static void
+path_3d (cairo_t *cr, const rs_plane *p, const rs_landscape *lines,
+         int inside, rs_plane_to_screen map, const void *data)
+{
+  for (size_t k = 0; k < lines->n_segments; k++)
+    {
+      const rs_segment *g = &lines->segments[k];
+      long j = lround ((g->u0 + g->u1) / 2), i = lround ((g->v0 + g->v1) / 2);
+      double x, y;
+
+      if (inside && (i < 0 || j < 0 || !rs_plane_was_plateau (p, (size_t) i,
+                                                               (size_t) j)))
+        continue;
+      map (data, g->u0, g->v0, &x, &y);
+      cairo_move_to (cr, x, y);
+      map (data, g->u1, g->v1, &x, &y);
+      cairo_line_to (cr, x, y);
+    }
+}
+
+/* The middle of the grid points where mask is set, as a column and a
+ * row, into *cj, *ci; how many there are. */
+static size_t
+mask_centre (const unsigned char *mask, size_t n, double *cj, double *ci)
+{
+  size_t count = 0;
+  double sj = 0, si = 0;
+
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      if (mask[i * n + j])
+        {
+          count++;
+          sj += (double) j;
+          si += (double) i;
+        }
+  *cj = count > 0 ? sj / (double) count : 0.0;
+  *ci = count > 0 ? si / (double) count : 0.0;
+  return count;
+}
+
+void
+rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
+                              rs_plane_to_screen map, const void *data,
+                              double s)
+{
+  size_t n = p->n;
+  double cj, ci, x, y;
+
+  if (p->old_outline == NULL || p->old_contours == NULL)
+    {
+      /* the hatched plateau of the surface itself, named */
+      if (p->plateau != NULL && mask_centre (p->plateau, n, &cj, &ci)
+                                > n * n / 12)
+        {
+          map (data, cj, ci, &x, &y);
+          rs_draw_text_on_map (cr, x, y, "<b>the plateau</b> (hatched): "
+                               "∇L = 0", 12 * s, 0, 0.5, 0.5);
+        }
+      return;
+    }
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_new_path (cr);
+  path_3d (cr, p, p->old_contours, 1, map, data);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
+  cairo_set_line_width (cr, 0.9 * s);
+  cairo_stroke (cr);
+  path_3d (cr, p, p->old_outline, 0, map, data);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, 3.2 * s);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.6 * s);
+  cairo_stroke (cr);
+  if (mask_centre (p->old_plateau, n, &cj, &ci) > n * n / 12)
+    {
+      map (data, cj, ci, &x, &y);
+      old_label (cr, p, x, y, s);
+    }
+  cairo_restore (cr);
+}
+
 void
 rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p, rs_rect plot,
                            double s)
 {
   double cx = 0, cy = 0;
   size_t count;
-  char label[160];
 
   if (p->old_outline == NULL || p->old_contours == NULL)
     return;
@@ -92,25 +195,10 @@ rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p, rs_rect plot,
   cairo_set_line_width (cr, 1.6 * s);
   rs_landscape_stroke_levels (cr, p->old_outline, plot);
   if (count > p->n * p->n / 12)
-    {
-      char a[48] = "";
-
-      if (p->alpha >= 0.0)
-        snprintf (a, sizeof a, "α = %.2g", p->alpha);
-      if (p->morph < 1.0)
-        snprintf (label, sizeof label, "<b>the plateau tilting</b>: %s\n"
-                  "contours every %g", a, p->old_step);
-      else if (p->old_step > 0)
-        snprintf (label, sizeof label, "<b>the old plateau</b>, tilted by "
-                  "%s\ncontours every %g", a, p->old_step);
-      else
-        snprintf (label, sizeof label, "<b>the old plateau</b>");
-      rs_draw_text_on_map (cr, fmax (plot.x + 70 * s, fmin (cx, plot.x
-                                     + plot.width - 70 * s)),
-                           fmax (plot.y + 20 * s, fmin (cy, plot.y
-                                 + plot.height - 20 * s)), label, 12 * s, 0,
-                           0.5, 0.5);
-    }
+    old_label (cr, p, fmax (plot.x + 70 * s, fmin (cx, plot.x + plot.width
+                                                   - 70 * s)),
+               fmax (plot.y + 20 * s, fmin (cy, plot.y + plot.height
+                                            - 20 * s)), s);
   cairo_restore (cr);
 }
 

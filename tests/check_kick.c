@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +185,70 @@ START_TEST (test_anim_kick_frames)
 }
 END_TEST
 
+/* Nearly white pixels (each channel 235 or more) of the rectangle r of
+ * img (ARGB32): the old plateau's edge is drawn white over the shaded
+ * surface, whose colours (viridis, lit at most to full) never are. */
+static size_t
+white_in (cairo_surface_t *img, rs_rect r)
+{
+  const unsigned char *d = cairo_image_surface_get_data (img);
+  int stride = cairo_image_surface_get_stride (img);
+  size_t n = 0;
+
+  cairo_surface_flush (img);
+  for (int y = (int) r.y; y < (int) (r.y + r.height); y++)
+    for (int x = (int) r.x; x < (int) (r.x + r.width); x++)
+      {
+        uint32_t px = *(const uint32_t *) (d + (size_t) y * stride
+                                           + 4 * (size_t) x);
+
+        n += (px >> 16 & 0xff) >= 235 && (px >> 8 & 0xff) >= 235
+             && (px & 0xff) >= 235;
+      }
+  return n;
+}
+
+/* The 3-D landscape outlines the old plateau after the change, as the
+ * flat one does: c08 in 3-D at step 60 (Leaky ReLU since step 50) has
+ * far more white (the edge, about as long as the window's side
+ * twice over) than at step 49 (ReLU: its plateau hatched in
+ * translucent white, no edge), the path hidden in both, on the dark
+ * theme. */
+START_TEST (test_3d_old_plateau)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                     900, 600);
+  cairo_t *cr = cairo_create (img);
+  rs_rect cell;
+  size_t before, after;
+
+  load ("c08-leaky-relu.scene", "", &sc, &sim);
+  sc.views[0].three_d = 1;
+  sc.style.dark = 1;   /* the page is not white either */
+  f = rs_figure_alloc (&sc, sim, point_of (sim, 49), 61, &err);
+  ck_assert_msg (f != NULL, "%s", err.message);
+  rs_figure_marks (f, 0, 0);
+  cell = rs_figure_cell (f, 0, 900, 600);
+  rs_figure_draw (cr, 900, 600, f);
+  before = white_in (img, cell);
+  ck_assert_int_eq (rs_figure_follow (f, point_of (sim, 60), 0, &err),
+                    RS_OK);
+  ck_assert (rs_plane_tilt_step (rs_figure_plane (f, 0)) > 0.0);
+  rs_figure_draw (cr, 900, 600, f);
+  after = white_in (img, cell);
+  ck_assert_msg (after > before + (size_t) cell.width / 2,
+                 "white pixels: %zu at step 49, %zu at 60", before, after);
+  cairo_destroy (cr);
+  cairo_surface_destroy (img);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
 static Suite *
 kick_suite (void)
 {
@@ -194,6 +259,7 @@ kick_suite (void)
   tcase_add_test (tc, test_net_kick_mid_morph);
   tcase_add_test (tc, test_neuron_kick_ball);
   tcase_add_test (tc, test_anim_kick_frames);
+  tcase_add_test (tc, test_3d_old_plateau);
   suite_add_tcase (s, tc);
   return s;
 }
