@@ -600,6 +600,14 @@ rs_plane_title (const rs_plane *p, char *buf, size_t n)
 
   size_t step = rs_sim_recorded (p->sim, p->at)->step;
   const char *pin = p->view->pinned ? " (pinned)" : "";
+  char when[80];
+
+  /* mid-kick the surface is that of the parameters part of the way */
+  if (p->kick_t < 1.0)
+    snprintf (when, sizeof when, "%.0f %% through the kick at step %zu",
+              100.0 * p->kick_t, step);
+  else
+    snprintf (when, sizeof when, "at step %zu", step);
 
   if (p->view->axes == RS_AXES_RANDOM)
     snprintf (buf, n, "<b>%s</b> · random directions (filter-normalised)",
@@ -611,20 +619,22 @@ rs_plane_title (const rs_plane *p, char *buf, size_t n)
       char unit[80];
 
       rs_pick_caption (&p->pick, p->sim, unit, sizeof unit);
-      snprintf (buf, n, "<b>%s</b> · %s · others at step %zu%s", what,
-                unit, step, pin);
+      snprintf (buf, n, "<b>%s</b> · %s · others %s%s", what, unit, when,
+                pin);
       return;
     }
   else if (rs_sim_is_neuron (p->sim))
     buf[0] = '\0';
   else
     {
-      snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu%s",
-                what, step, pin);
+      snprintf (buf, n, "<b>%s</b> · the other parameters %s%s", what,
+                when, pin);
       return;
     }
   if (buf[0] == '\0')
     snprintf (buf, n, "<b>%s</b>", what);
+  if (p->kick_t < 1.0)
+    snprintf (buf + strlen (buf), n - strlen (buf), " · %s", when);
   /* a pinned surface is not the one of the step shown: say so */
   if (p->view->pinned)
     snprintf (buf + strlen (buf), n - strlen (buf), " · at step %zu%s",

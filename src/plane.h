@@ -64,6 +64,12 @@ rs_plane *rs_plane_follow (rs_plane *p, size_t i, size_t n, rs_error *err);
  * out. */
 int rs_plane_morph (rs_plane *p, double t, rs_error *err);
 
+/* The kick of recorded point i: the point where a kick (RS_EVENT_KICK)
+ * moved the ball from the point before it, when that is i or a point of
+ * the same step before it with the same parameters (a beat recorded
+ * after the kick); 0 when there is none. */
+size_t rs_plane_kick_of (const rs_plane *p, size_t i);
+
 /* The change rs_plane_morph plays at the point shown: RS_EVENT_KICK
  * when a kick moved the ball there (the morph moves the ball along the
  * kick's arrow and, when the kick moved what the plane holds fixed and

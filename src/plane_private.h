@@ -135,12 +135,6 @@ int rs_plane_old_lines (rs_plane *p);
  * or, when i is a kick's point, t of the way from before the kick. */
 void rs_plane_gradient (rs_plane *p, size_t i, double t);
 
-/* The kick of recorded point i: the point where a kick (RS_EVENT_KICK)
- * moved the ball from the point before it, when that is i or a point of
- * the same step before it with the same parameters (a beat recorded
- * after the kick); 0 when there is none. */
-size_t rs_plane_kick_of (const rs_plane *p, size_t i);
-
 /* The morph of the kick of the point shown by t in [0, 1]:
  * the ball t of the way along the kick's arrow, and on the plane of the
  * kick's own point, when the kick moved what the plane holds fixed, the
