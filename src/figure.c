@@ -341,9 +341,9 @@ kick_status (const rs_figure *f, size_t k, char *buf, size_t n)
   const rs_sim_point *b = rs_sim_recorded (f->sim, k);
 
   snprintf (buf, n, "step %zu · <b>a kick</b>, %.0f %% of the way · "
-            "before → after: loss %.4g → %.4g · gradient norm %.3g → %.3g "
-            "· %zu → %zu units dead", b->step, 100.0 * f->morph, a->loss,
-            b->loss, a->gnorm, b->gnorm, a->dead, b->dead);
+            "loss %.4g → %.4g · %zu → %zu unit%s dead", b->step,
+            100.0 * f->morph, a->loss, b->loss, a->dead, b->dead,
+            b->dead == 1 ? "" : "s");
 }
 
 /* Where the run stands at `at`, in one line of markup (mid-kick: see
