@@ -1097,7 +1097,7 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   const double light[3] = { -0.45, -0.35, 0.82 };
   quad *q = malloc (nq * sizeof *q);
   double sx, sy, d, gu, gv, bx, by, bu, bv;
-  char axes[160];
+  char axes[200];
 
   if (q == NULL || m == 0)
     {
@@ -1211,6 +1211,9 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
             p->vname, l->linear ? "" : " (log scale)");
   rs_text (cr, font, r.x + 8 * s, r.y + r.height - 6 * s, axes, 11 * s, 0,
            0, 1, 0);
+  if (rs_plane_legend_3d (p, axes, sizeof axes))
+    rs_text (cr, font, r.x + 8 * s, r.y + r.height - 22 * s, axes, 11 * s,
+             0, 0, 1, 0);
 }
 
 /* ---- Drawing: the basin map ---- */

@@ -114,11 +114,16 @@ typedef void (*rs_plane_to_screen) (const void *data, double gj,
 
 /* The same on the 3-D surface, each point of the plane sent to the
  * screen by map: the edge, and the contours inside it (a segment drawn
- * when its middle lies on the old plateau), drawn over the surface;
- * without an old plateau, the name of the surface's own (hatched). */
+ * when its middle lies on the old plateau), drawn over the surface
+ * (named in the legend: rs_plane_legend_3d). */
 void rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
                                    rs_plane_to_screen map, const void *data,
                                    double s);
+
+/* The 3-D surface's legend of what is drawn on it (the hatched plateau,
+ * the old plateau's edge and contours) into buf; 0 when there is
+ * nothing to say. */
+int rs_plane_legend_3d (const rs_plane *p, char *buf, size_t n);
 
 /* The arrow of steepest descent from the ball at (x, y), its length by
  * rs_plane_arrow_length, with a ruler of that scale; "∇L = 0" where the

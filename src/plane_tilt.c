@@ -62,23 +62,23 @@ old_cells (cairo_t *cr, const rs_plane *p, rs_rect plot, double *cx,
   return count;
 }
 
-/* What the old plateau is, centred at (x, y). */
+/* What the old plateau is, in markup, its two lines joined by sep, into
+ * label. */
 static void
-old_label (cairo_t *cr, const rs_plane *p, double x, double y, double s)
+old_text (const rs_plane *p, const char *sep, char *label, size_t n)
 {
-  char label[160], a[48] = "";
+  char a[48] = "";
 
   if (p->alpha >= 0.0)
     snprintf (a, sizeof a, "α = %.2g", p->alpha);
   if (p->morph < 1.0)
-    snprintf (label, sizeof label, "<b>the plateau tilting</b>: %s\n"
-              "contours every %g", a, p->old_step);
+    snprintf (label, n, "<b>the plateau tilting</b>: %s%scontours every %g",
+              a, sep, p->old_step);
   else if (p->old_step > 0)
-    snprintf (label, sizeof label, "<b>the old plateau</b>, tilted by "
-              "%s\ncontours every %g", a, p->old_step);
+    snprintf (label, n, "<b>the old plateau</b>, tilted by %s%scontours "
+              "every %g", a, sep, p->old_step);
   else
-    snprintf (label, sizeof label, "<b>the old plateau</b>");
-  rs_draw_text_on_map (cr, x, y, label, 12 * s, 0, 0.5, 0.5);
+    snprintf (label, n, "<b>the old plateau</b>");
 }
 
 /* The segments of lines (in grid positions) sent to the screen by map,
@@ -103,47 +103,13 @@ path_3d (cairo_t *cr, const rs_plane *p, const rs_landscape *lines,
     }
 }
 
-/* The middle of the grid points where mask is set, as a column and a
- * row, into *cj, *ci; how many there are. */
-static size_t
-mask_centre (const unsigned char *mask, size_t n, double *cj, double *ci)
-{
-  size_t count = 0;
-  double sj = 0, si = 0;
-
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < n; j++)
-      if (mask[i * n + j])
-        {
-          count++;
-          sj += (double) j;
-          si += (double) i;
-        }
-  *cj = count > 0 ? sj / (double) count : 0.0;
-  *ci = count > 0 ? si / (double) count : 0.0;
-  return count;
-}
-
 void
 rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
                               rs_plane_to_screen map, const void *data,
                               double s)
 {
-  size_t n = p->n;
-  double cj, ci, x, y;
-
   if (p->old_outline == NULL || p->old_contours == NULL)
-    {
-      /* the hatched plateau of the surface itself, named */
-      if (p->plateau != NULL && mask_centre (p->plateau, n, &cj, &ci)
-                                > n * n / 12)
-        {
-          map (data, cj, ci, &x, &y);
-          rs_draw_text_on_map (cr, x, y, "<b>the plateau</b> (hatched): "
-                               "∇L = 0", 12 * s, 0, 0.5, 0.5);
-        }
-      return;
-    }
+    return;
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_new_path (cr);
@@ -158,12 +124,27 @@ rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 1.6 * s);
   cairo_stroke (cr);
-  if (mask_centre (p->old_plateau, n, &cj, &ci) > n * n / 12)
-    {
-      map (data, cj, ci, &x, &y);
-      old_label (cr, p, x, y, s);
-    }
   cairo_restore (cr);
+}
+
+int
+rs_plane_legend_3d (const rs_plane *p, char *buf, size_t n)
+{
+  char old[160];
+  size_t flat = 0;
+
+  if (p->old_outline != NULL && p->old_contours != NULL)
+    {
+      old_text (p, "; ", old, sizeof old);
+      snprintf (buf, n, "white edge: %s", old);
+      return 1;
+    }
+  for (size_t k = 0; p->plateau != NULL && k < p->n * p->n; k++)
+    flat += p->plateau[k];
+  if (flat == 0)
+    return 0;
+  snprintf (buf, n, "hatched: <b>the plateau</b>, ∇L = 0");
+  return 1;
 }
 
 void
@@ -195,10 +176,16 @@ rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p, rs_rect plot,
   cairo_set_line_width (cr, 1.6 * s);
   rs_landscape_stroke_levels (cr, p->old_outline, plot);
   if (count > p->n * p->n / 12)
-    old_label (cr, p, fmax (plot.x + 70 * s, fmin (cx, plot.x + plot.width
-                                                   - 70 * s)),
-               fmax (plot.y + 20 * s, fmin (cy, plot.y + plot.height
-                                            - 20 * s)), s);
+    {
+      char label[160];
+
+      old_text (p, "\n", label, sizeof label);
+      rs_draw_text_on_map (cr, fmax (plot.x + 70 * s, fmin (cx, plot.x
+                                     + plot.width - 70 * s)),
+                           fmax (plot.y + 20 * s, fmin (cy, plot.y
+                                 + plot.height - 20 * s)), label, 12 * s, 0,
+                           0.5, 0.5);
+    }
   cairo_restore (cr);
 }
 
