@@ -1211,9 +1211,10 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
             p->vname, l->linear ? "" : " (log scale)");
   rs_text (cr, font, r.x + 8 * s, r.y + r.height - 6 * s, axes, 11 * s, 0,
            0, 1, 0);
+  /* under the title, where the surface leaves room */
   if (rs_plane_legend_3d (p, axes, sizeof axes))
-    rs_text (cr, font, r.x + 8 * s, r.y + r.height - 22 * s, axes, 11 * s,
-             0, 0, 1, 0);
+    rs_text (cr, font, r.x + 70 * s, r.y + 22 * s, axes, 11 * s, 0, 0, 0,
+             0);
 }
 
 /* ---- Drawing: the basin map ---- */
