@@ -58,6 +58,16 @@ rs_anim_points (size_t nrec, size_t max_frames, size_t *points)
   return n;
 }
 
+/* Add frame {point, morph} as frames[*m] when there is room. */
+static void
+put (rs_anim_frame *frames, size_t max, size_t *m, size_t point,
+     double morph)
+{
+  if (frames != NULL && *m < max)
+    frames[*m] = (rs_anim_frame) { point, morph };
+  (*m)++;
+}
+
 size_t
 rs_anim_morphs (const rs_sim *sim, const size_t *points, size_t n,
                 size_t per_change, rs_anim_frame *frames, size_t max)
@@ -69,17 +79,17 @@ rs_anim_morphs (const rs_sim *sim, const size_t *points, size_t n,
       int change = 0;
 
       for (size_t i = k > 0 ? points[k - 1] + 1 : 1; i <= points[k]; i++)
-        change |= (rs_sim_recorded (sim, i)->events & RS_EVENT_ACT) != 0;
-      for (size_t q = 0; change && q <= per_change; q++, m++)
-        if (frames != NULL && m < max)
-          frames[m] = (rs_anim_frame) { points[k], q == per_change ? 1.0
-                                        : (double) q / (double) per_change };
-      if (!change)
         {
-          if (frames != NULL && m < max)
-            frames[m] = (rs_anim_frame) { points[k], 1.0 };
-          m++;
+          unsigned ev = rs_sim_recorded (sim, i)->events;
+
+          change |= (ev & RS_EVENT_ACT) != 0;
+          /* a kick at its own point: the ball leaving along its arrow */
+          for (size_t q = 0; (ev & RS_EVENT_KICK) && q < per_change; q++)
+            put (frames, max, &m, i, (double) q / (double) per_change);
         }
+      for (size_t q = 0; change && q < per_change; q++)
+        put (frames, max, &m, points[k], (double) q / (double) per_change);
+      put (frames, max, &m, points[k], 1.0);
     }
   return frames != NULL && m > max ? max : m;
 }
@@ -95,8 +105,7 @@ draw_frame (cairo_surface_t *s, rs_figure *fig, const rs_anim_frame *fr)
   cairo_status_t st;
   rs_error err;
 
-  if (rs_figure_follow (fig, fr->point, 0, &err) != RS_OK
-      || rs_figure_morph (fig, fr->morph, &err) != RS_OK)
+  if (rs_figure_play (fig, fr->point, fr->morph, &err) != RS_OK)
     {
       snprintf (why, sizeof why, "%s", err.message);
       return why;

@@ -21,20 +21,23 @@ rs_anim_format rs_anim_format_of (const char *path);
 size_t rs_anim_points (size_t nrec, size_t max_frames, size_t *points);
 
 /* A frame: recorded point `point` of the run, its landscapes in the
- * morph of the last change of activation at or before it by `morph`
- * (1: settled, the still of that point; see rs_figure_morph). */
+ * morph of the change there by `morph` (a kick at that point, else the
+ * last change of activation at or before it; 1: settled, the still of
+ * that point; see rs_figure_morph). */
 typedef struct {
   size_t point;
   double morph;
 } rs_anim_frame;
 
 /* The frames of an animation over the n points of points (increasing):
- * each point's frame, preceded, where Leaky ReLU or another activation
- * was switched on since the frame before (a point after it has the
- * event RS_EVENT_ACT), by per_change frames of that point morphing from
- * the old activation (morph 0, 1/per_change, ...).  frames holds max
- * entries; returns how many were written (frames NULL: how many there
- * are). */
+ * each point's frame (morph 1), preceded, where Leaky ReLU or another
+ * activation was switched on since the frame before (a point after it
+ * has the event RS_EVENT_ACT), by per_change frames of that point
+ * morphing from the old activation (morph 0, 1/per_change, ...), and
+ * for each kick since the frame before (a point with RS_EVENT_KICK), by
+ * per_change frames of the kick's own point morphing from before the
+ * kick (morph 0, 1/per_change, ...).  frames holds max entries; returns
+ * how many were written (frames NULL: how many there are). */
 size_t rs_anim_morphs (const rs_sim *sim, const size_t *points, size_t n,
                        size_t per_change, rs_anim_frame *frames, size_t max);
 

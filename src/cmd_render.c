@@ -38,9 +38,12 @@ static const char render_usage[] =
   "      --theme NAME    light or dark (the scene's 'theme')\n"
   "      --arrows        the arrow of steepest descent at the ball, its\n"
   "                      length by log10 |grad L| (a ruler shows the scale)\n"
-  "      --morph T       the landscapes T of the way, 0 to 1, from the\n"
-  "                      activation before the last change at or before\n"
-  "                      STEP to the new one (1: the surface of STEP)\n"
+  "      --morph T       the change at STEP T of the way, 0 to 1 (1: the\n"
+  "                      surface of STEP): at a kick's step, the ball T of\n"
+  "                      the way along the kick's arrow and the landscape\n"
+  "                      through its parameters then; else the landscapes\n"
+  "                      T of the way from the activation before the last\n"
+  "                      change at or before STEP to the new one\n"
   "\n"
   "Animations: FILE .mp4 or .gif is the run from its start to STEP (or its\n"
   "end: 'show' is for stills), encoded by ffmpeg; --frames DIR writes the same frames as PNG files\n"
@@ -351,7 +354,7 @@ write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
       return CLI_FAILURE;
     }
   n = rs_anim_points (last + 1, max > 0 ? max : 1, points);
-  /* a second of morph after each change of activation */
+  /* a second of morph after each change of activation and each kick */
   per = (size_t) (a->fps + 0.5);
   nf = rs_anim_morphs (sim, points, n, per, NULL, 0);
   frames = malloc (nf * sizeof *frames);

@@ -28,6 +28,8 @@ struct rs_figure {
   rs_plane *planes[RS_SCENE_MAX_VIEWS];
   double units_per_pt;
   size_t grid;               /* the landscapes' grid, a view's own aside */
+  double morph;              /* the morph shown (rs_figure_morph), 1:
+                                settled */
 };
 
 size_t
@@ -81,6 +83,7 @@ rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
   f->sim = sim;
   f->at = at < rs_sim_n_recorded (sim) ? at : rs_sim_n_recorded (sim) - 1;
   f->units_per_pt = 4.0 / 3.0;
+  f->morph = 1.0;
   f->n_views = rs_figure_views (sc, f->views);
   f->grid = grid;
   for (size_t i = 0; i < f->n_views; i++)
@@ -134,13 +137,14 @@ rs_figure_stale (const rs_figure *f, size_t at)
   return 0;
 }
 
-int
-rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err)
+/* The landscapes of recorded point at made again where stale (on grids
+ * of f->grid points a side), that point shown, in the morph t of its
+ * change. */
+static int
+follow (rs_figure *f, size_t at, double t, rs_error *err)
 {
   size_t n = rs_sim_n_recorded (f->sim);
 
-  if (grid > 0)
-    f->grid = grid;
   at = at < n ? at : n - 1;
   for (size_t i = 0; i < f->n_views; i++)
     if (f->planes[i] != NULL)
@@ -152,21 +156,45 @@ rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err)
         if (q == NULL)
           return err != NULL ? err->code : RS_EINVAL;
         f->planes[i] = q;
-        if (rs_plane_morph (q, 1.0, err) != RS_OK)
-          return err != NULL ? err->code : RS_ENOMEM;
       }
   rs_figure_show (f, at);
-  return RS_OK;
+  return rs_figure_morph (f, t, err);
+}
+
+int
+rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err)
+{
+  if (grid > 0)
+    f->grid = grid;
+  return follow (f, at, 1.0, err);
+}
+
+int
+rs_figure_play (rs_figure *f, size_t at, double t, rs_error *err)
+{
+  return follow (f, at, t, err);
 }
 
 int
 rs_figure_morph (rs_figure *f, double t, rs_error *err)
 {
+  f->morph = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
   for (size_t i = 0; i < f->n_views; i++)
     if (f->planes[i] != NULL && rs_plane_morph (f->planes[i], t, err)
                                 != RS_OK)
       return err != NULL ? err->code : RS_ENOMEM;
   return RS_OK;
+}
+
+unsigned
+rs_figure_change (const rs_figure *f)
+{
+  unsigned what = 0;
+
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL)
+      what |= rs_plane_change (f->planes[i]);
+  return what & RS_EVENT_KICK ? RS_EVENT_KICK : what;
 }
 
 const rs_plane *
@@ -280,7 +308,7 @@ rs_figure_ball (const rs_figure *f, size_t i, double width, double height,
     return 0;
   plot = rs_plane_plot_rect (rs_figure_cell (f, i, width, height),
                              rs_figure_scale (f));
-  rs_plane_point (p, f->at, &u, &v);
+  rs_plane_ball (p, &u, &v);
   if (f->views[i].kind == RS_VIEW_BASIN)
     {
       rs_plane_map_cells (p, plot, u, v, x, y);
@@ -292,14 +320,46 @@ rs_figure_ball (const rs_figure *f, size_t i, double width, double height,
 
 /* ---- Drawing ---- */
 
-/* Where the run stands at `at`, in one line of markup. */
+/* The recorded point of the kick the figure shows mid-way, or 0. */
+static size_t
+kick_shown (const rs_figure *f)
+{
+  if (f->morph >= 1.0)
+    return 0;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL && f->views[i].kind == RS_VIEW_LANDSCAPE)
+      return rs_plane_kick_of (f->planes[i], f->at);
+  return 0;
+}
+
+/* Mid-kick (k its point), the kick's way from the point before it to
+ * the point after it, in one line of markup. */
+static void
+kick_status (const rs_figure *f, size_t k, char *buf, size_t n)
+{
+  const rs_sim_point *a = rs_sim_recorded (f->sim, k - 1);
+  const rs_sim_point *b = rs_sim_recorded (f->sim, k);
+
+  snprintf (buf, n, "step %zu · <b>a kick</b>, %.0f %% of the way · "
+            "loss %.4g → %.4g · %zu → %zu unit%s dead", b->step,
+            100.0 * f->morph, a->loss, b->loss, a->dead, b->dead,
+            b->dead == 1 ? "" : "s");
+}
+
+/* Where the run stands at `at`, in one line of markup (mid-kick: see
+ * kick_status). */
 static void
 status_line (const rs_figure *f, char *buf, size_t n)
 {
   const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
-  size_t last = rs_sim_n_recorded (f->sim) - 1;
+  size_t last = rs_sim_n_recorded (f->sim) - 1, k = kick_shown (f);
   char outcome[160] = "";
 
+  if (k > 0)
+    {
+      kick_status (f, k, buf, n);
+      return;
+    }
   if (f->at == last)
     rs_draw_outcome (f->sim, outcome, sizeof outcome);
   snprintf (buf, n, "step %zu · loss %.4g · gradient norm %.3g · %zu "

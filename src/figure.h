@@ -49,18 +49,34 @@ int rs_figure_stale (const rs_figure *f, size_t at);
  * code with err (the figure unchanged) when a plane cannot be made. */
 int rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err);
 
-/* The tilt of a change of activation, seen: every landscape drawn with
- * each alpha of the ReLU family at its old value plus t in [0, 1] of the
- * way to its new one, the old value being that before the last change
- * of activation at or before the point the landscape shows (Leaky ReLU
- * switched on: alpha from 0 to its value), computed again now
+/* A change seen as it happens: every landscape in the morph of the
+ * change at the point shown by t in [0, 1], computed now
  * (synchronously); t = 1 is the surface of the point itself, as
- * rs_figure_follow leaves it.  The plateau of the old surface stays
- * outlined, with contours on levels of its own range.  Landscapes with
- * no such change are left as they are.  Animations play t from 0 to 1
- * over a second after each change; the app may do the same.  RS_OK, or
- * an error code with err (no memory). */
+ * rs_figure_follow leaves it.
+ * - A kick (the point shown is where a kick moved the ball, RS_EVENT_KICK;
+ *   the point before holds the parameters before it): every parameter t
+ *   of the way from before the kick to after it.  The ball moves along
+ *   the kick's arrow; a landscape through that point whose fixed
+ *   parameters the kick moved (a slice of a network, directions) is
+ *   computed again through the ball's parameters, on the same grid.
+ * - Otherwise, the last change of activation at or before the point the
+ *   landscape shows: each alpha of the ReLU family at its old value plus
+ *   t of the way to its new one (Leaky ReLU switched on: alpha from 0
+ *   to its value).  The plateau of the old surface stays outlined, with
+ *   contours on levels of its own range.
+ * Landscapes with no such change are left as they are.  Animations play
+ * t from 0 to 1 over a second after each change; the app may do the
+ * same.  RS_OK, or an error code with err (no memory). */
 int rs_figure_morph (rs_figure *f, double t, rs_error *err);
+
+/* Which change rs_figure_morph plays at the point shown: RS_EVENT_KICK,
+ * RS_EVENT_ACT or 0 (nothing moves). */
+unsigned rs_figure_change (const rs_figure *f);
+
+/* Show recorded point at in the morph t of its change: rs_figure_follow
+ * and rs_figure_morph in one, each landscape computed once (the frame
+ * of an animation). */
+int rs_figure_play (rs_figure *f, size_t at, double t, rs_error *err);
 
 /* The landscape or basin map of view i; NULL for other views. */
 const rs_plane *rs_figure_plane (const rs_figure *f, size_t i);

@@ -348,6 +348,7 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
   p->n = n;
   p->frac = 1.0;
   p->morph = 1.0;
+  p->kick_t = 1.0;
   if ((p->cache = calloc (1, sizeof *p->cache)) == NULL)
     return plane_fail (p, err, RS_ENOMEM, "out of memory");
   if ((p->net = rs_net_clone (rs_sim_net (sim), err)) == NULL
@@ -432,10 +433,8 @@ rs_plane_v_name (const rs_plane *p)
   return p->vname;
 }
 
-/* The gradient of the loss at recorded point i along the plane's two
- * directions, into gu, gv; grad_ok 0 when it cannot be had. */
-static void
-plane_gradient (rs_plane *p, size_t i)
+void
+rs_plane_gradient (rs_plane *p, size_t i, double t)
 {
   rs_net *net = rs_net_clone (rs_sim_net (p->sim), NULL);
   rs_net_workspace *w = NULL;
@@ -444,6 +443,7 @@ plane_gradient (rs_plane *p, size_t i)
 
   p->grad_ok = 0;
   if (net != NULL && rs_sim_net_at (p->sim, i, net, 1) == RS_OK
+      && (t == 1.0 || rs_plane_kick_net (p, i, t, net) == RS_OK)
       && (w = rs_net_workspace_alloc (net, rs_sim_data (p->sim)->n, NULL))
          != NULL
       && (g = gsl_vector_alloc (rs_net_nparams (net))) != NULL)
@@ -473,8 +473,9 @@ rs_plane_show (rs_plane *p, size_t i)
 {
   p->shown = i < p->n_rec ? i : p->n_rec - 1;
   p->frac = 1.0;
+  p->kick_at = 0;
   if (p->arrow)
-    plane_gradient (p, p->shown);
+    rs_plane_gradient (p, p->shown, 1.0);
 }
 
 void
@@ -491,18 +492,25 @@ rs_plane_marks (rs_plane *p, int path, int arrow)
   p->hide_path = !path;
   p->arrow = arrow;
   if (arrow && !was)
-    plane_gradient (p, p->shown);
+    rs_plane_gradient (p, p->shown, 1.0);
 }
 
 /* Where the ball is, in the plane's coordinates: between the point before
- * the one shown and it, by frac. */
+ * the one shown and it, by frac; in a kick's morph, between the points
+ * before and after the kick. */
 static void
 ball_point (const rs_plane *p, double *u, double *v)
 {
-  size_t i = p->shown, h = i > 0 ? i - 1 : 0;
+  size_t i = p->kick_at > 0 ? p->kick_at : p->shown, h = i > 0 ? i - 1 : 0;
 
   *u = p->pu[h] + p->frac * (p->pu[i] - p->pu[h]);
   *v = p->pv[h] + p->frac * (p->pv[i] - p->pv[h]);
+}
+
+void
+rs_plane_ball (const rs_plane *p, double *u, double *v)
+{
+  ball_point (p, u, v);
 }
 
 size_t
@@ -592,6 +600,14 @@ rs_plane_title (const rs_plane *p, char *buf, size_t n)
 
   size_t step = rs_sim_recorded (p->sim, p->at)->step;
   const char *pin = p->view->pinned ? " (pinned)" : "";
+  char when[80];
+
+  /* mid-kick the surface is that of the parameters part of the way */
+  if (p->kick_t < 1.0)
+    snprintf (when, sizeof when, "%.0f %% through the kick at step %zu",
+              100.0 * p->kick_t, step);
+  else
+    snprintf (when, sizeof when, "at step %zu", step);
 
   if (p->view->axes == RS_AXES_RANDOM)
     snprintf (buf, n, "<b>%s</b> · random directions (filter-normalised)",
@@ -603,20 +619,22 @@ rs_plane_title (const rs_plane *p, char *buf, size_t n)
       char unit[80];
 
       rs_pick_caption (&p->pick, p->sim, unit, sizeof unit);
-      snprintf (buf, n, "<b>%s</b> · %s · others at step %zu%s", what,
-                unit, step, pin);
+      snprintf (buf, n, "<b>%s</b> · %s · others %s%s", what, unit, when,
+                pin);
       return;
     }
   else if (rs_sim_is_neuron (p->sim))
     buf[0] = '\0';
   else
     {
-      snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu%s",
-                what, step, pin);
+      snprintf (buf, n, "<b>%s</b> · the other parameters %s%s", what,
+                when, pin);
       return;
     }
   if (buf[0] == '\0')
     snprintf (buf, n, "<b>%s</b>", what);
+  if (p->kick_t < 1.0)
+    snprintf (buf + strlen (buf), n - strlen (buf), " · %s", when);
   /* a pinned surface is not the one of the step shown: say so */
   if (p->view->pinned)
     snprintf (buf + strlen (buf), n - strlen (buf), " · at step %zu%s",
@@ -778,7 +796,9 @@ plane_point (void *data, size_t i, double *x, double *y)
   const path_job *job = data;
   double u = job->p->pu[i], v = job->p->pv[i];
 
-  if (i == job->p->shown)   /* the path ends where the ball is */
+  /* the path ends where the ball is (mid-kick: the points of the kick's
+   * step after it are where the ball is going) */
+  if (i == job->p->shown || (job->p->kick_at > 0 && i >= job->p->kick_at))
     ball_point (job->p, &u, &v);
   rs_plane_map (job->p, job->plot, u, v, x, y);
   return rs_sim_recorded (job->p->sim, i)->events;
@@ -1044,6 +1064,26 @@ height_at (const rs_landscape *l, double gi, double gj)
                                                          + fj * h11);
 }
 
+/* What maps a point of the plane onto the 3-D surface. */
+typedef struct {
+  const camera *c;
+  const rs_plane *p;
+} surface_map;
+
+/* Grid position (column gj, row gi) to the screen, on the surface
+ * drawn. */
+static void
+to_screen (const void *data, double gj, double gi, double *x, double *y)
+{
+  const surface_map *m = data;
+  double last = (double) (m->p->n - 1), d;
+
+  gj = gj < 0 ? 0 : gj > last ? last : gj;
+  gi = gi < 0 ? 0 : gi > last ? last : gi;
+  project (m->c, -1 + 2 * gj / last, -1 + 2 * gi / last,
+           height_at (m->p->land, gi, gj), x, y, &d);
+}
+
 static void
 draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
          const char *font, double s)
@@ -1056,8 +1096,8 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
                r.y + r.height * 0.55, 0.36 * fmin (r.width, r.height * 1.3) };
   const double light[3] = { -0.45, -0.35, 0.82 };
   quad *q = malloc (nq * sizeof *q);
-  double sx, sy, d, gu, gv, bx, by;
-  char axes[160];
+  double sx, sy, d, gu, gv, bx, by, bu, bv;
+  char axes[200];
 
   if (q == NULL || m == 0)
     {
@@ -1116,8 +1156,24 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, 0.6 * s);
       cairo_stroke (cr);
+      if (p->plateau[i * n + j] && p->plateau[i * n + j + step]
+          && p->plateau[(i + step) * n + j]
+          && p->plateau[(i + step) * n + j + step])
+        {
+          /* the plateau hatched, as on the flat map: one diagonal a quad */
+          cairo_move_to (cr, px[0], py[0]);
+          cairo_line_to (cr, px[2], py[2]);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
+          cairo_set_line_width (cr, 0.9 * s);
+          cairo_stroke (cr);
+        }
     }
   free (q);
+  {
+    surface_map sm = { &c, p };
+
+    rs_plane_draw_old_plateau_3d (cr, p, to_screen, &sm, s);
+  }
   /* the path on the surface, then the ball */
   cairo_new_path (cr);
   for (size_t i = 0; i <= p->shown; i++)
@@ -1140,8 +1196,9 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 2.0 * s);
   cairo_stroke (cr);
-  gu = (p->pu[p->shown] - p->ur.lo) / (p->ur.hi - p->ur.lo);
-  gv = (p->pv[p->shown] - p->vr.lo) / (p->vr.hi - p->vr.lo);
+  ball_point (p, &bu, &bv);
+  gu = (bu - p->ur.lo) / (p->ur.hi - p->ur.lo);
+  gv = (bv - p->vr.lo) / (p->vr.hi - p->vr.lo);
   if (gu >= 0 && gu <= 1 && gv >= 0 && gv <= 1)
     {
       project (&c, -1 + 2 * gu, -1 + 2 * gv,
@@ -1154,6 +1211,10 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
             p->vname, l->linear ? "" : " (log scale)");
   rs_text (cr, font, r.x + 8 * s, r.y + r.height - 6 * s, axes, 11 * s, 0,
            0, 1, 0);
+  /* under the title, where the surface leaves room */
+  if (rs_plane_legend_3d (p, axes, sizeof axes))
+    rs_text (cr, font, r.x + 70 * s, r.y + 22 * s, axes, 11 * s, 0, 0, 0,
+             0);
 }
 
 /* ---- Drawing: the basin map ---- */

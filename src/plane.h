@@ -51,8 +51,11 @@ int rs_plane_stale (const rs_plane *p, size_t i);
  * with err (p kept) when the new plane cannot be made. */
 rs_plane *rs_plane_follow (rs_plane *p, size_t i, size_t n, rs_error *err);
 
-/* The landscape drawn while the last change of activation at or before
- * the plane's point takes effect: with each alpha of the ReLU family
+/* The landscape drawn while the change at the point shown takes
+ * effect (rs_plane_change).  A kick: the ball t of the way along its
+ * arrow, the surface through the ball's parameters (t of the way from
+ * before the kick to after it, the grid's coordinates as shown).  The
+ * last change of activation at or before the plane's point: each alpha of the ReLU family
  * moved from its old value to its new one by t in [0, 1] (another change
  * of family at t = 1/2), computed again; t = 1 is the plane's own
  * surface.  The old plateau (of the surface before the change) stays
@@ -60,6 +63,20 @@ rs_plane *rs_plane_follow (rs_plane *p, size_t i, size_t n, rs_error *err);
  * (RS_OK) without such a change.  RS_ENOMEM with err when memory runs
  * out. */
 int rs_plane_morph (rs_plane *p, double t, rs_error *err);
+
+/* The kick of recorded point i: the point where a kick (RS_EVENT_KICK)
+ * moved the ball from the point before it, when that is i or a point of
+ * the same step before it with the same parameters (a beat recorded
+ * after the kick); 0 when there is none. */
+size_t rs_plane_kick_of (const rs_plane *p, size_t i);
+
+/* The change rs_plane_morph plays at the point shown: RS_EVENT_KICK
+ * when a kick moved the ball there (the morph moves the ball along the
+ * kick's arrow and, when the kick moved what the plane holds fixed and
+ * the plane passes through that point, the surface with it: see
+ * plane_kick.c), else RS_EVENT_ACT when an activation changed at or
+ * before the plane's point, else 0 (a basin map: 0). */
+unsigned rs_plane_change (const rs_plane *p);
 
 /* Show the run at recorded point i (the ball, the path up to it) on the
  * plane made through the point `at` of rs_plane_alloc, which it starts
@@ -113,6 +130,11 @@ int rs_plane_dead_lowest (const rs_plane *p);
 
 /* The run's recorded point i in the plane's coordinates as shown. */
 void rs_plane_point (const rs_plane *p, size_t i, double *u, double *v);
+
+/* Where the ball is drawn, in the plane's coordinates as shown: the
+ * point shown, or between points (rs_plane_between; mid-kick, t of the
+ * way along the kick's arrow). */
+void rs_plane_ball (const rs_plane *p, double *u, double *v);
 
 /* Where (u, v) lies in the plot rectangle of a flat plane drawn in r. */
 rs_rect rs_plane_plot_rect (rs_rect r, double s);

@@ -324,8 +324,8 @@ old_plateau_outline (rs_plane *p)
 /* Contours of the current loss inside the old plateau, at about 6 round
  * levels over its own range there: a plateau tilted by Leaky ReLU's
  * small alpha shows its slope. */
-static int
-old_plateau_lines (rs_plane *p)
+int
+rs_plane_old_lines (rs_plane *p)
 {
   size_t n = p->n, nl = 0;
   gsl_matrix *loss = gsl_matrix_alloc (n, n);
@@ -401,8 +401,9 @@ rs_plane_blend (rs_plane *p, double t, rs_error *err)
     rc = rs_plane_compute (p, net, err);
   rs_net_free (net);
   if (rc == RS_OK && p->old_plateau != NULL)
-    rc = old_plateau_lines (p);
+    rc = rs_plane_old_lines (p);
   p->morph = t;
+  p->kick_t = 1.0;
   return rc;
 }
 
@@ -457,7 +458,12 @@ int
 rs_plane_morph (rs_plane *p, double t, rs_error *err)
 {
   t = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
-  if (p->old == NULL || p->basin != NULL || t == p->morph)
+  if (p->basin != NULL)
     return RS_OK;
-  return rs_plane_blend (p, t, err);
+  if (rs_plane_kick_of (p, p->shown) > 0)
+    return rs_plane_kick (p, t, err);
+  /* a surface left mid-kick is computed again */
+  if ((p->old == NULL || t == p->morph) && p->kick_t == 1.0)
+    return RS_OK;
+  return rs_plane_blend (p, p->old != NULL ? t : 1.0, err);
 }

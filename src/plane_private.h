@@ -28,6 +28,9 @@ struct rs_plane {
   struct plane_cache *cache; /* the flat plane's still layer */
   double frac;               /* the ball: this far from the point before
                                 `shown` to `shown` (1: at `shown`) */
+  size_t kick_at;            /* mid-kick: the kick's point, the ball frac
+                                of the way to it from the point before;
+                                0: none */
   int hide_path;
   int arrow;                 /* draw -grad L at the ball */
   int grad_ok;               /* gu, gv hold the gradient at `shown` */
@@ -45,6 +48,8 @@ struct rs_plane {
   rs_landscape *old_contours;  /* the loss inside it, at levels of its
                                   own range, old_step apart */
   double old_step;
+  double kick_t;             /* 1, or the fraction of a kick's morph the
+                                surface is computed for (plane_kick.c) */
   double alpha;              /* the ReLU family's alpha of the surface
                                 drawn (mid-morph: the blend); -1: none */
   /* The morph's loss is quadratic in t when the change moves the alphas
@@ -102,11 +107,49 @@ int rs_plane_blend (rs_plane *p, double t, rs_error *err);
 void rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p,
                                 rs_rect plot, double s);
 
+/* A position on the grid (column gj, row gi, as a landscape's
+ * segments are) to a point of the screen. */
+typedef void (*rs_plane_to_screen) (const void *data, double gj,
+                                    double gi, double *x, double *y);
+
+/* The same on the 3-D surface, each point of the plane sent to the
+ * screen by map: the edge, and the contours inside it (a segment drawn
+ * when its middle lies on the old plateau), drawn over the surface
+ * (named in the legend: rs_plane_legend_3d). */
+void rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
+                                   rs_plane_to_screen map, const void *data,
+                                   double s);
+
+/* The 3-D surface's legend of what is drawn on it (the hatched plateau,
+ * the old plateau's edge and contours) into buf; 0 when there is
+ * nothing to say. */
+int rs_plane_legend_3d (const rs_plane *p, char *buf, size_t n);
+
 /* The arrow of steepest descent from the ball at (x, y), its length by
  * rs_plane_arrow_length, with a ruler of that scale; "∇L = 0" where the
  * gradient vanishes. */
 void rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
                           double x, double y, double s);
+
+/* Contours of the current loss inside the old plateau, on levels of
+ * its own range (after the landscape changed). */
+int rs_plane_old_lines (rs_plane *p);
+
+/* The gradient of the loss at the ball along the plane's directions
+ * into gu, gv (grad_ok 0 when it cannot be had): at recorded point i,
+ * or, when i is a kick's point, t of the way from before the kick. */
+void rs_plane_gradient (rs_plane *p, size_t i, double t);
+
+/* The morph of the kick of the point shown by t in [0, 1]:
+ * the ball t of the way along the kick's arrow, and on the plane of the
+ * kick's own point, when the kick moved what the plane holds fixed, the
+ * surface through the ball's parameters computed again. */
+int rs_plane_kick (rs_plane *p, double t, rs_error *err);
+
+/* The parameters t of the way from before the kick of point i to
+ * after it (warming's shift added) into net, which has the run's
+ * shape; RS_EINVAL when i has no kick. */
+int rs_plane_kick_net (const rs_plane *p, size_t i, double t, rs_net *net);
 
 /* Forget the grids of the quadratic morph. */
 void rs_plane_drop_morph (rs_plane *p);

@@ -62,13 +62,97 @@ old_cells (cairo_t *cr, const rs_plane *p, rs_rect plot, double *cx,
   return count;
 }
 
+/* What the old plateau is, in markup, its two lines joined by sep, into
+ * label. */
+static void
+old_text (const rs_plane *p, const char *sep, char *label, size_t n)
+{
+  char a[48] = "";
+
+  if (p->alpha >= 0.0)
+    snprintf (a, sizeof a, "α = %.2g", p->alpha);
+  if (p->morph < 1.0)
+    snprintf (label, n, "<b>the plateau tilting</b>: %s%scontours every %g",
+              a, sep, p->old_step);
+  else if (p->old_step > 0)
+    snprintf (label, n, "<b>the old plateau</b>, tilted by %s%scontours "
+              "every %g", a, sep, p->old_step);
+  else
+    snprintf (label, n, "<b>the old plateau</b>");
+}
+
+/* The segments of lines (in grid positions) sent to the screen by map,
+ * those whose middle is on the old plateau only when inside is 1. */
+static void
+path_3d (cairo_t *cr, const rs_plane *p, const rs_landscape *lines,
+         int inside, rs_plane_to_screen map, const void *data)
+{
+  for (size_t k = 0; k < lines->n_segments; k++)
+    {
+      const rs_segment *g = &lines->segments[k];
+      long j = lround ((g->u0 + g->u1) / 2), i = lround ((g->v0 + g->v1) / 2);
+      double x, y;
+
+      if (inside && (i < 0 || j < 0 || !rs_plane_was_plateau (p, (size_t) i,
+                                                               (size_t) j)))
+        continue;
+      map (data, g->u0, g->v0, &x, &y);
+      cairo_move_to (cr, x, y);
+      map (data, g->u1, g->v1, &x, &y);
+      cairo_line_to (cr, x, y);
+    }
+}
+
+void
+rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
+                              rs_plane_to_screen map, const void *data,
+                              double s)
+{
+  if (p->old_outline == NULL || p->old_contours == NULL)
+    return;
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_new_path (cr);
+  path_3d (cr, p, p->old_contours, 1, map, data);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
+  cairo_set_line_width (cr, 0.9 * s);
+  cairo_stroke (cr);
+  path_3d (cr, p, p->old_outline, 0, map, data);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, 3.2 * s);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.6 * s);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+int
+rs_plane_legend_3d (const rs_plane *p, char *buf, size_t n)
+{
+  char old[160];
+  size_t flat = 0;
+
+  if (p->old_outline != NULL && p->old_contours != NULL)
+    {
+      old_text (p, "; ", old, sizeof old);
+      snprintf (buf, n, "white edge: %s", old);
+      return 1;
+    }
+  for (size_t k = 0; p->plateau != NULL && k < p->n * p->n; k++)
+    flat += p->plateau[k];
+  if (flat == 0)
+    return 0;
+  snprintf (buf, n, "hatched: <b>the plateau</b>, ∇L = 0");
+  return 1;
+}
+
 void
 rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p, rs_rect plot,
                            double s)
 {
   double cx = 0, cy = 0;
   size_t count;
-  char label[160];
 
   if (p->old_outline == NULL || p->old_contours == NULL)
     return;
@@ -93,18 +177,9 @@ rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p, rs_rect plot,
   rs_landscape_stroke_levels (cr, p->old_outline, plot);
   if (count > p->n * p->n / 12)
     {
-      char a[48] = "";
+      char label[160];
 
-      if (p->alpha >= 0.0)
-        snprintf (a, sizeof a, "α = %.2g", p->alpha);
-      if (p->morph < 1.0)
-        snprintf (label, sizeof label, "<b>the plateau tilting</b>: %s\n"
-                  "contours every %g", a, p->old_step);
-      else if (p->old_step > 0)
-        snprintf (label, sizeof label, "<b>the old plateau</b>, tilted by "
-                  "%s\ncontours every %g", a, p->old_step);
-      else
-        snprintf (label, sizeof label, "<b>the old plateau</b>");
+      old_text (p, "\n", label, sizeof label);
       rs_draw_text_on_map (cr, fmax (plot.x + 70 * s, fmin (cx, plot.x
                                      + plot.width - 70 * s)),
                            fmax (plot.y + 20 * s, fmin (cy, plot.y

@@ -4,7 +4,9 @@
  * figure drawn; goal under 16 ms, a frame of the app at 60 Hz), and a
  * frame whose landscape is computed again because the run's settings or
  * a network's other parameters moved (c10 during bias warming, net-dead's
- * first steps).  Prints the medians of the wall-clock time and of the
+ * first steps), and a frame of a kick's morph (net-kick: net-dead's
+ * network, its surface computed again through the ball's parameters;
+ * goal under 250 ms; the single neuron's kick).  Prints the medians of the wall-clock time and of the
  * process's CPU time (all threads; on a machine shared with other jobs
  * the wall clock includes their turns); never a pass/fail. */
 #include <config.h>
@@ -107,6 +109,44 @@ morph_frame (cairo_t *cr, cairo_surface_t *img)
   return m;
 }
 
+/* The median time of a frame of a kick's morph: scenes/NAME's kick at
+ * step, the ball t of the way along its arrow for t stepping through
+ * (0, 1) and the landscape computed again through the ball's
+ * parameters, then the figure drawn. */
+static timing
+kick_frame (cairo_t *cr, cairo_surface_t *img, const char *name,
+            size_t step, size_t grid)
+{
+  rs_scene sc;
+  rs_sim *sim = load (name, &sc);
+  rs_error err;
+  rs_figure *f = rs_figure_alloc (&sc, sim, point_of (sim, step), grid,
+                                  &err);
+  double t[REPS], c[REPS];
+  timing m;
+
+  if (f == NULL || rs_figure_change (f) != RS_EVENT_KICK)
+    {
+      fprintf (stderr, "bench_follow: %s: no kick at step %zu\n", name,
+               step);
+      exit (1);
+    }
+  for (int r = 0; r < REPS; r++)
+    {
+      double t0 = bench_now (), c0 = cpu_now ();
+
+      rs_figure_morph (f, (r + 1.0) / (REPS + 1.0), &err);
+      rs_figure_draw (cr, W, H, f);
+      cairo_surface_flush (img);
+      t[r] = bench_now () - t0;
+      c[r] = cpu_now () - c0;
+    }
+  m = medians (t, c);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+  return m;
+}
+
 /* The median time of a frame whose landscapes are computed again: the
  * figure follows the run from point a to point b and back, each time
  * drawn; grid points a side as render's default. */
@@ -165,6 +205,14 @@ main (void)
   m = recomputed_frame (cr, img, "net-dead.scene", 1, 2, 121);
   printf ("recomputed frame, 1-16-1 network (net-dead steps 1/2, grid "
           "121): %.2f ms, CPU %.2f ms\n", 1e3 * m.wall, 1e3 * m.cpu);
+  m = kick_frame (cr, img, "net-kick.scene", 300, 121);
+  printf ("kick morph frame, 1-16-1 network (net-dead's, net-kick step 300, "
+          "grid 121, surface recomputed): %.2f ms, CPU %.2f ms (goal: under "
+          "250 ms; ratio %.2f)\n", 1e3 * m.wall, 1e3 * m.cpu,
+          1e3 * m.wall / 250.0);
+  m = kick_frame (cr, img, "kick.scene", 60, 241);
+  printf ("kick morph frame, single neuron (kick step 60, grid 241, the "
+          "ball moving): %.2f ms, CPU %.2f ms\n", 1e3 * m.wall, 1e3 * m.cpu);
   cairo_destroy (cr);
   cairo_surface_destroy (img);
   return 0;
