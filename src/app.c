@@ -373,11 +373,34 @@ rs_app_free (rs_app *a)
   if (a->win.sdl_up)
     SDL_QuitSubSystem (SDL_INIT_VIDEO);
   rs_sim_free (a->run.sim);
+  rs_net_free (a->view.net);
   app_balls_free (&a->run.balls);
   free (a);
 }
 
 /* ---- controls ----------------------------------------------------------- */
+
+/* The live activation and alpha from the point shown (or the change not
+ * yet shown): the scene's timeline may have switched Leaky ReLU on, and
+ * the HUD and L, A and Z start from what the run is doing there. */
+static void
+live_from_point (rs_app *a)
+{
+  const rs_sim *sim = a->run.head != NULL ? a->run.head : a->run.sim;
+  size_t i = a->run.head != NULL ? rs_sim_n_recorded (sim) - 1
+             : a->run.shown;
+  const rs_net_spec *sp;
+
+  if (a->view.net == NULL
+      && (a->view.net = rs_net_clone (rs_sim_net (sim), NULL)) == NULL)
+    return;
+  if (rs_sim_net_at (sim, i, a->view.net, 0) != RS_OK)
+    return;
+  sp = rs_net_get_spec (a->view.net);
+  a->in.leaky = sp->act[0] == rs_act_leaky_relu;
+  if (a->in.leaky)
+    a->in.alpha = sp->param[0];
+}
 
 /* The live activation on one of B's balls. */
 static void
@@ -407,6 +430,7 @@ set_activation (rs_app *a)
 static void
 toggle_activation (rs_app *a)
 {
+  live_from_point (a);
   a->in.leaky = !a->in.leaky;
   set_activation (a);
 }
@@ -415,6 +439,7 @@ toggle_activation (rs_app *a)
 static void
 scale_alpha (rs_app *a, double factor)
 {
+  live_from_point (a);
   a->in.alpha = fmin (fmax (a->in.alpha * factor, ALPHA_MIN), ALPHA_MAX);
   a->in.leaky = 1;
   set_activation (a);
@@ -1254,6 +1279,7 @@ int
 rs_app_render (rs_app *a, rs_error *err)
 {
   app_jobs_poll (a);
+  live_from_point (a);
   if (ensure_texture (a, err) != RS_OK || draw_into_texture (a, err) != RS_OK
       || copy_texture (a, err) != RS_OK)
     return -1;
@@ -1282,6 +1308,7 @@ write_file (rs_app *a, const char *path,
 {
   char msg[512];
 
+  live_from_point (a);
   if (ensure_texture (a, err) != RS_OK)
     return -1;
   if (rs_export (path, a->win.tex_w, a->win.tex_h, draw, a, msg, sizeof msg)

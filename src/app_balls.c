@@ -170,20 +170,33 @@ probe_params (const rs_app *a, ball_path *bp)
                                  NULL) == RS_OK;
 }
 
-/* A ball of sim at its last point, with its optimiser's name beside it. */
+/* A ball of sim at its last point, with its optimiser's name beside it;
+ * a ball that rolled out of the window is named at the window's edge
+ * where it left, and said to be off it. */
 static void
 draw_one (cairo_t *cr, ball_path *bp, double s, const double *rgb,
           int path)
 {
   size_t n = rs_sim_n_recorded (bp->sim);
-  double x, y;
+  const char *name = rs_sim_get_params (bp->sim)->optim->name;
+  rs_rect r = bp->plot;
+  double x, y, cx, cy;
+  char label[200];
 
   if (path)
     rs_draw_path_line (cr, n, ball_point, bp, s);
   ball_point (bp, n - 1, &x, &y);
-  rs_draw_ball_coloured (cr, x, y, s, rgb[0], rgb[1], rgb[2]);
-  rs_draw_text_on_map (cr, x + 16 * s, y, rs_sim_get_params
-                       (bp->sim)->optim->name, 12 * s, 1, 0, 0.5);
+  cx = fmin (fmax (x, r.x + 4 * s), r.x + r.width - 4 * s);
+  cy = fmin (fmax (y, r.y + 10 * s), r.y + r.height - 10 * s);
+  if (cx == x && cy == y)
+    {
+      rs_draw_ball_coloured (cr, x, y, s, rgb[0], rgb[1], rgb[2]);
+      rs_draw_text_on_map (cr, x + 16 * s, y, name, 12 * s, 1, 0, 0.5);
+      return;
+    }
+  snprintf (label, sizeof label, "%s: off the window", name);
+  rs_draw_text_on_map (cr, cx, cy, label, 12 * s, 1,
+                       cx > r.x + r.width / 2 ? 1 : 0, 0.5);
 }
 
 void

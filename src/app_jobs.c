@@ -35,6 +35,11 @@
  * of a 150-point plot. */
 #define FOLLOW_TOL 0.02
 
+/* A scene whose parameters times data points are at most this many is
+ * drawn on the full grid at once: a coarse figure first would only add
+ * its own time (the single neuron: 2 x 24). */
+#define CHEAP_WORK 4096
+
 /* The stages of a figure's job. */
 enum { JOB_WORKING, JOB_COARSE, JOB_DONE };
 
@@ -262,10 +267,22 @@ job_free (fig_job *j)
   free (j);
 }
 
+/* Whether sim's figure in look l is made on the full grid at once: a
+ * small network and no basin map (which trains from every start). */
+static int
+cheap (const rs_sim *sim, const look *l)
+{
+  for (size_t i = 0; i < l->n_views; i++)
+    if (l->views[i].kind == RS_VIEW_BASIN)
+      return 0;
+  return rs_net_nparams (rs_sim_net (sim)) * rs_sim_data (sim)->n
+         <= CHEAP_WORK;
+}
+
 /* A job making the figure of sim (which it takes) in the look of now,
- * through and showing point `from`; with a fixed time step (scripts, for
- * reproducible pictures) or when no thread can be made, on the main
- * thread at once. */
+ * through and showing point `from` (a cheap one on the full grid at
+ * once); with a fixed time step (scripts, for reproducible pictures) or
+ * when no thread can be made, on the main thread at once. */
 static void
 job_start (rs_app *a, rs_sim *sim, size_t from, int ahead, int follow)
 {
@@ -283,7 +300,7 @@ job_start (rs_app *a, rs_sim *sim, size_t from, int ahead, int follow)
   j->from = from;
   j->run_ahead = ahead;
   j->follow = follow;
-  j->one_grid = a->fixed;
+  j->one_grid = a->fixed || cheap (sim, j->coarse.look);
   j->width = a->win.tex_w;
   j->height = a->win.tex_h;
   atomic_store (&j->stage, JOB_WORKING);

@@ -97,6 +97,7 @@ typedef struct {
   int show_path;
   int present;
   int help;
+  rs_net *net;                 /* the network of a point, read back */
 } app_view;
 
 /* The input: the live settings and what the user asked for. */

@@ -264,16 +264,6 @@ rs_draw_map (const rs_scene *sc, rs_rect plot, double w, double b,
   *py = plot.y + (br.hi - b) / (br.hi - br.lo) * plot.height;
 }
 
-void
-rs_draw_unmap (const rs_scene *sc, rs_rect plot, double px, double py,
-               double *w, double *b)
-{
-  rs_interval wr = sc->w_range, br = sc->b_range;
-
-  *w = wr.lo + (px - plot.x) / plot.width * (wr.hi - wr.lo);
-  *b = br.hi - (py - plot.y) / plot.height * (br.hi - br.lo);
-}
-
 /* ---- text ---------------------------------------------------------- */
 
 /* A pango layout of markup at size px (pixels), bold or not. */

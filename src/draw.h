@@ -87,10 +87,6 @@ rs_rect rs_draw_plot_rect (double width, double height);
 void rs_draw_map (const rs_scene *sc, rs_rect plot, double w, double b,
                   double *px, double *py);
 
-/* The pixel (px, py) -> (w, b); the inverse of rs_draw_map. */
-void rs_draw_unmap (const rs_scene *sc, rs_rect plot, double px, double py,
-                    double *w, double *b);
-
 /* Draw the whole figure: title, heatmap with labelled contours, the dead
  * region hatched, the path, the ball, axes and colour bar.  Errors stay
  * in cr (cairo's sticky status); check cairo_status (cr) afterwards. */

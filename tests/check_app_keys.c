@@ -708,7 +708,7 @@ point_of_step (const rs_sim *sim, size_t step)
  * at step 60, after Leaky ReLU came at step 50, the landscape has been
  * drawn again through the point shown: around the ball the window
  * equals the figure `render --at 60` draws at the same size, and
- * differs from the plateau's. */
+ * differs from the plateau's; the HUD says Leaky ReLU. */
 START_TEST (test_c08_follows)
 {
   rs_app_options o;
@@ -777,6 +777,13 @@ START_TEST (test_c08_follows)
   rs_app_pixel_of (a, shown_point (a)->w, shown_point (a)->b, &x, &y);
   ck_assert_uint_le (box_differs (px, w, h, &sc, ref, at60, x, y, 40), 40);
   ck_assert_uint_gt (box_differs (px, w, h, &sc, ref, at30, x, y, 40), 400);
+  /* the HUD and L go by the activation of the point shown, the scene's
+     Leaky ReLU of step 50: L switches it off */
+  ck_assert (rs_app_leaky (a));
+  ck_assert_double_eq (rs_app_alpha (a), 0.01);
+  press (a, SDLK_l);
+  ck_assert (!rs_app_leaky (a));
+  ck_assert_ptr_eq (rs_sim_neuron (rs_app_sim (a))->act, rs_act_relu);
   free (px);
   rs_sim_free (ref);
   rs_app_free (a);
