@@ -58,20 +58,29 @@ rs_anim_points (size_t nrec, size_t max_frames, size_t *points)
   return n;
 }
 
-/* Draw frame point i of fig into the image surface s. */
-static cairo_status_t
+/* Draw frame point i of fig into the image surface s, over the
+ * landscapes of that point (computed again when they changed); NULL, or
+ * why it could not be drawn. */
+static const char *
 draw_frame (cairo_surface_t *s, rs_figure *fig, size_t point)
 {
-  cairo_t *cr = cairo_create (s);
+  static char why[600];
+  cairo_t *cr;
   cairo_status_t st;
+  rs_error err;
 
-  rs_figure_show (fig, point);
+  if (rs_figure_follow (fig, point, 0, &err) != RS_OK)
+    {
+      snprintf (why, sizeof why, "%s", err.message);
+      return why;
+    }
+  cr = cairo_create (s);
   rs_figure_draw (cr, cairo_image_surface_get_width (s),
                   cairo_image_surface_get_height (s), fig);
   st = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (s);
-  return st;
+  return st == CAIRO_STATUS_SUCCESS ? NULL : cairo_status_to_string (st);
 }
 
 /* Remove the files of folder dir, then dir. */
@@ -138,11 +147,11 @@ rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
   s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   for (size_t k = 0; k < n && why == NULL; k++)
     {
-      cairo_status_t cs = draw_frame (s, fig, points[k]);
+      const char *bad = draw_frame (s, fig, points[k]);
 
       snprintf (path, sizeof path, "%s/frame-%05zu.png", tmp, k);
-      if (cs != CAIRO_STATUS_SUCCESS)
-        why = cairo_status_to_string (cs);
+      if (bad != NULL)
+        why = bad;
       else if (rs_export_png (s, path, pngerr, sizeof pngerr) != 0)
         why = strchr (pngerr, ':') != NULL ? strrchr (pngerr, ':') + 2
                                            : pngerr;
@@ -365,9 +374,11 @@ rs_anim_video (const char *path, rs_figure *fig, int width, int height,
   s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   for (size_t k = 0; k < n + hold && rc == 0; k++)
     {
-      if (k < n && draw_frame (s, fig, points[k]) != CAIRO_STATUS_SUCCESS)
+      const char *bad = k < n ? draw_frame (s, fig, points[k]) : NULL;
+
+      if (bad != NULL)
         {
-          snprintf (why, sizeof why, "cannot draw frame %zu", k);
+          snprintf (why, sizeof why, "cannot draw frame %zu: %s", k, bad);
           rc = -1;
         }
       else if (write_pixels (e.in, s) != 0)

@@ -309,6 +309,7 @@ write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
   size_t *points = malloc ((max > 0 ? max : 1) * sizeof *points), n;
   int iw = (int) lround (w), ih = (int) lround (h), rc;
   char msg[1200];
+  rs_error err;
 
   if (points == NULL)
     {
@@ -327,7 +328,12 @@ write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
                           frames_progress, msg, sizeof msg);
     }
   cli_progress ("frames", 1, 1);
-  rs_figure_show (fig, last);
+  /* the other outputs show the last point again, on its own landscape */
+  if (rc == 0 && rs_figure_follow (fig, last, 0, &err) != RS_OK)
+    {
+      snprintf (msg, sizeof msg, "render: %s", err.message);
+      rc = -1;
+    }
   free (points);
   if (rc != 0)
     {

@@ -27,6 +27,7 @@ struct rs_figure {
   rs_view views[RS_SCENE_MAX_VIEWS];
   rs_plane *planes[RS_SCENE_MAX_VIEWS];
   double units_per_pt;
+  size_t grid;               /* the landscapes' grid, a view's own aside */
   int classic;               /* the classic single-neuron figure */
   rs_landscape *land;        /* its landscape */
 };
@@ -62,6 +63,14 @@ is_classic (const rs_scene *sc)
          && sc->style.font_pt == 10.0;
 }
 
+/* The grid of view v on a figure of grid points a side: a basin map
+ * trains from every start, and gets a coarser one. */
+static size_t
+view_grid (const rs_view *v, size_t grid)
+{
+  return v->kind == RS_VIEW_BASIN ? (grid + 3) / 4 : grid;
+}
+
 rs_figure *
 rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
                  size_t grid, rs_error *err)
@@ -78,6 +87,7 @@ rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
   f->at = at < rs_sim_n_recorded (sim) ? at : rs_sim_n_recorded (sim) - 1;
   f->units_per_pt = 4.0 / 3.0;
   f->n_views = rs_figure_views (sc, f->views);
+  f->grid = grid;
   f->classic = is_classic (sc);
   if (f->classic)
     {
@@ -97,9 +107,8 @@ rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
       if (v->kind != RS_VIEW_LANDSCAPE && v->kind != RS_VIEW_BASIN)
         continue;
       /* a basin map trains from every start: a coarser default grid */
-      f->planes[i] = rs_plane_alloc (sc, v, sim, f->at, v->kind
-                                     == RS_VIEW_BASIN ? (grid + 3) / 4
-                                     : grid, err);
+      f->planes[i] = rs_plane_alloc (sc, v, sim, f->at,
+                                     view_grid (v, grid), err);
       if (f->planes[i] == NULL)
         {
           rs_figure_free (f);
@@ -129,6 +138,47 @@ rs_figure_show (rs_figure *f, size_t at)
   for (size_t i = 0; i < f->n_views; i++)
     if (f->planes[i] != NULL)
       rs_plane_show (f->planes[i], f->at);
+}
+
+int
+rs_figure_stale (const rs_figure *f, size_t at)
+{
+  size_t n = rs_sim_n_recorded (f->sim);
+
+  at = at < n ? at : n - 1;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL && rs_plane_stale (f->planes[i], at))
+      return 1;
+  return 0;
+}
+
+int
+rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err)
+{
+  size_t n = rs_sim_n_recorded (f->sim);
+
+  if (grid > 0)
+    f->grid = grid;
+  at = at < n ? at : n - 1;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL)
+      {
+        rs_plane *q = rs_plane_follow (f->planes[i], at,
+                                       view_grid (&f->views[i], f->grid),
+                                       err);
+
+        if (q == NULL)
+          return err != NULL ? err->code : RS_EINVAL;
+        f->planes[i] = q;
+      }
+  rs_figure_show (f, at);
+  return RS_OK;
+}
+
+const rs_plane *
+rs_figure_plane (const rs_figure *f, size_t i)
+{
+  return i < f->n_views ? f->planes[i] : NULL;
 }
 
 void

@@ -9,6 +9,7 @@
 #include <reluscape/reluscape.h>
 
 #include "draw.h"
+#include "plane.h"
 #include "theme.h"
 
 typedef struct rs_figure rs_figure;
@@ -28,8 +29,26 @@ void rs_figure_free (rs_figure *f);
 
 /* Show recorded point at (past the last: the last): the ball, the path
  * so far and the panels at that point, over the landscapes and basin
- * maps made at rs_figure_alloc's point; the frames of an animation. */
+ * maps the figure holds (see rs_figure_follow for the landscape of that
+ * point): the app shows steps this way while it computes. */
 void rs_figure_show (rs_figure *f, size_t at);
+
+/* Whether the landscapes f holds are not the loss surface the run is on
+ * at recorded point at (past the last: the last): its activations, their
+ * alpha or bias warming's shift differ from those of the landscape's
+ * point, or, for a slice of a network, the parameters outside the plane
+ * moved (see rs_plane_stale).  1 when a landscape is stale, else 0. */
+int rs_figure_stale (const rs_figure *f, size_t at);
+
+/* Show recorded point at, as rs_figure_show, first computing again (on
+ * grids of `grid` points a side; 0: the figure's) every landscape that
+ * is stale there, synchronously; the others are kept.  Animation frames
+ * and stills drawn this way are the same pictures.  RS_OK, or an error
+ * code with err (the figure unchanged) when a plane cannot be made. */
+int rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err);
+
+/* The landscape or basin map of view i; NULL for other views. */
+const rs_plane *rs_figure_plane (const rs_figure *f, size_t i);
 
 /* The landscapes' ball between the point before the one shown and it, by
  * frac in [0, 1] (1 after rs_figure_show): smooth motion in the app. */

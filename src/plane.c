@@ -18,44 +18,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "plane.h"
-
-struct rs_plane {
-  const rs_scene *scene;
-  const rs_view *view;
-  const rs_sim *sim;
-  size_t at;                 /* the point the plane passes through */
-  size_t shown;              /* the point the ball is at */
-  size_t n_rec;              /* the run's recorded points */
-  size_t n;                  /* grid points a side */
-  rs_slice *slice;
-  double off_u, off_v;       /* shown value = offset + off (parameters) */
-  rs_interval ur, vr;        /* the window as shown */
-  char uname[40], vname[40];
-  rs_landscape *land;        /* landscapes: the loss */
-  unsigned char *plateau;    /* n x n, row i = v */
-  unsigned char *deader;     /* n x n: more units dead than the fewest of
-                                the window (a unit of the axes dies) */
-  rs_basin *basin;           /* basin maps */
-  double *pu, *pv;           /* the path, points 0 .. at */
-  struct plane_cache *cache; /* the flat plane's still layer */
-  double frac;               /* the ball: this far from the point before
-                                `shown` to `shown` (1: at `shown`) */
-  int hide_path;
-  int arrow;                 /* draw -grad L at the ball */
-  int grad_ok;               /* gu, gv hold the gradient at `shown` */
-  double gu, gv;             /* grad L along d1 and d2 */
-};
-
-/* What does not move from frame to frame of a flat plane (the heatmap,
- * contours, hatching, axes, colour bar, title), drawn once into an image
- * for image targets and painted under the path and the ball at each
- * frame: for the app and for animations.  Vector targets draw it all. */
-struct plane_cache {
-  cairo_surface_t *img;
-  double x, y, w, h, s;      /* the cell and the scale it was drawn for */
-  const rs_theme *th;
-  char font[64];
-};
+#include "plane_private.h"
 
 /* ---- Building ---- */
 
@@ -103,13 +66,16 @@ make_slice (rs_plane *p, const rs_net *net, rs_error *err)
     {
       double *t;
 
-      if (p->at < 2)
+      /* the path up to the point shown, its first 3 points at least */
+      size_t upto = p->at < 2 ? 2 : p->at;
+
+      if (upto >= p->n_rec)
         return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "a pca view needs "
                              "at least 3 recorded points of the run, not "
-                             "%zu", p->at + 1);
-      if ((t = trajectory (p->sim, p->at, np)) == NULL)
+                             "%zu", p->n_rec);
+      if ((t = trajectory (p->sim, upto, np)) == NULL)
         return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
-      rc = rs_slice_pca (p->slice, t, p->at + 1, err);
+      rc = rs_slice_pca (p->slice, t, upto + 1, err);
       free (t);
     }
   else
@@ -164,28 +130,52 @@ make_window (rs_plane *p)
             && v->axes == RS_AXES_DEFAULT ? "bias <i>b</i>" : sl->name2);
 }
 
-/* The loss grid and the plateau mask of a landscape. */
-static int
-make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
+/* The loss grid, the plateau mask and the dead cells of a landscape on
+ * the surface of net: its activations, and its parameters as theta0 (the
+ * plane's point with warming's shift added, as the run trained through
+ * it).  Replaces what the plane held. */
+int
+rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err)
 {
+  int named = p->view->axes == RS_AXES_DEFAULT
+              || p->view->axes == RS_AXES_PARAMS;
   rs_interval ou = rs_interval_make (p->ur.lo - p->off_u,
                                      p->ur.hi - p->off_u);
   rs_interval ov = rs_interval_make (p->vr.lo - p->off_v,
                                      p->vr.hi - p->off_v);
-  rs_surface *s = rs_surface_alloc (net, rs_sim_loss (p->sim),
-                                    rs_sim_data (p->sim), p->slice, p->n,
-                                    p->n, ou, ov, RS_SURFACE_LOSS
-                                    | RS_SURFACE_GRAD | RS_SURFACE_DEAD,
-                                    p->scene->sim.tol, err);
+  rs_slice *sl = rs_slice_clone (p->slice, err);
+  rs_surface *s = NULL;
   double fewest = HUGE_VAL;
   gsl_matrix *loss;
 
+  if (sl == NULL)
+    return RS_ENOMEM;
+  memcpy (sl->theta0, rs_net_params_const (net)->data,
+          sl->np * sizeof (double));
+  /* two parameters by name: the grid's points are their values as shown
+   * (plus warming's shift), whatever the point the plane passes through,
+   * so that planes through two points of one surface are the same grid */
+  if (named)
+    {
+      for (size_t k = 0; k < sl->np; k++)
+        if (sl->d1[k] != 0.0 || sl->d2[k] != 0.0)
+          sl->theta0[k] -= p->slice->theta0[k];
+      ou = p->ur;
+      ov = p->vr;
+    }
+  s = rs_surface_alloc (net, rs_sim_loss (p->sim), rs_sim_data (p->sim), sl,
+                        p->n, p->n, ou, ov, RS_SURFACE_LOSS
+                        | RS_SURFACE_GRAD | RS_SURFACE_DEAD,
+                        p->scene->sim.tol, err);
+  rs_slice_free (sl);
   if (s == NULL)
     return err != NULL ? err->code : RS_EINVAL;
   rs_surface_run (s);
   loss = gsl_matrix_alloc (p->n, p->n);
-  p->plateau = malloc (p->n * p->n);
-  p->deader = malloc (p->n * p->n);
+  if (p->plateau == NULL)
+    p->plateau = malloc (p->n * p->n);
+  if (p->deader == NULL)
+    p->deader = malloc (p->n * p->n);
   if (loss == NULL || p->plateau == NULL || p->deader == NULL)
     {
       if (loss != NULL)
@@ -207,9 +197,11 @@ make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
       p->deader[i * p->n + j] = rs_surface_value (s, RS_SURFACE_DEAD, i, j)
                                 > fewest;
   rs_surface_free (s);
+  rs_landscape_free (p->land);
   p->land = rs_landscape_from_grid (loss, p->ur, p->vr,
                                     p->scene->style.colormap,
                                     p->scene->style.linear, err);
+  rs_plane_forget (p);
   return p->land == NULL ? RS_ENOMEM : RS_OK;
 }
 
@@ -252,7 +244,6 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
                 size_t at, size_t n, rs_error *err)
 {
   rs_plane *p;
-  rs_net *net;
   int rc;
 
   if (at >= rs_sim_n_recorded (sim))
@@ -264,28 +255,37 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
                        "points a side");
   if ((p = calloc (1, sizeof *p)) == NULL)
     return plane_fail (NULL, err, RS_ENOMEM, "out of memory");
-  *p = (rs_plane) { sc, v, sim, at, at, rs_sim_n_recorded (sim), n, NULL, 0,
-                    0, { 0, 0 }, { 0, 0 }, "", "", NULL, NULL, NULL, NULL,
-                    NULL, NULL, NULL, 1.0, 0, 0, 0, 0.0, 0.0 };
+  p->scene = sc;
+  p->view = v;
+  p->sim = sim;
+  p->at = p->shown = at;
+  p->n_rec = rs_sim_n_recorded (sim);
+  p->n = n;
+  p->frac = 1.0;
+  p->morph = 1.0;
   if ((p->cache = calloc (1, sizeof *p->cache)) == NULL)
     return plane_fail (p, err, RS_ENOMEM, "out of memory");
-  if ((net = rs_net_clone (rs_sim_net (sim), err)) == NULL)
+  if ((p->net = rs_net_clone (rs_sim_net (sim), err)) == NULL
+      || (p->probe = rs_net_clone (rs_sim_net (sim), err)) == NULL)
     {
       rs_plane_free (p);
       return NULL;
     }
-  rc = rs_sim_net_at (sim, at, net, 0);
+  /* the directions through the point as recorded, the surface through
+   * it as the run trained (warming's shift added) */
+  rc = rs_sim_net_at (sim, at, p->net, 0);
   if (rc == RS_OK)
-    rc = make_slice (p, net, err);
+    rc = make_slice (p, p->net, err);
+  if (rc == RS_OK)
+    rc = rs_sim_net_at (sim, at, p->net, 1);
   if (rc == RS_OK)
     {
       make_window (p);
       rc = v->kind == RS_VIEW_BASIN ? make_basin (p, err)
-                                    : make_landscape (p, net, err);
+                                    : rs_plane_compute (p, p->net, err);
     }
   if (rc == RS_OK)
     rc = make_path (p, err);
-  rs_net_free (net);
   if (rc != RS_OK)
     {
       rs_plane_free (p);
@@ -300,7 +300,10 @@ rs_plane_free (rs_plane *p)
   if (p == NULL)
     return;
   rs_slice_free (p->slice);
+  rs_net_free (p->net);
+  rs_net_free (p->probe);
   rs_landscape_free (p->land);
+
   rs_basin_free (p->basin);
   free (p->plateau);
   free (p->deader);

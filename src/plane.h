@@ -31,6 +31,21 @@ rs_interval rs_plane_v_range (const rs_plane *p);
 const char *rs_plane_u_name (const rs_plane *p);
 const char *rs_plane_v_name (const rs_plane *p);
 
+/* The recorded point the plane passes through. */
+size_t rs_plane_at (const rs_plane *p);
+
+/* Whether the landscape p holds is no longer the loss surface the run is
+ * on at recorded point i: the activations or their alpha, or bias
+ * warming's shift, differ between i and the plane's point, or (a slice of
+ * a network) the parameters the plane holds fixed moved.  0 for a basin
+ * map, which stays as it was made. */
+int rs_plane_stale (const rs_plane *p, size_t i);
+
+/* The plane of the same view through recorded point i on an n x n grid,
+ * p's marks kept, p freed, when p is stale at i; else p itself.  NULL
+ * with err (p kept) when the new plane cannot be made. */
+rs_plane *rs_plane_follow (rs_plane *p, size_t i, size_t n, rs_error *err);
+
 /* Show the run at recorded point i (the ball, the path up to it) on the
  * plane made through the point `at` of rs_plane_alloc, which it starts
  * with: the frames of an animation over one landscape. */

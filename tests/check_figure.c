@@ -608,18 +608,29 @@ START_TEST (test_every_view_dark)
 }
 END_TEST
 
-/* A pca view needs a trajectory: at the run's start it is an error with
- * a message, and no figure. */
+/* A pca view needs a trajectory of 3 points: a run of 2 recorded points
+ * is an error with a message, and no figure; at the second point of a
+ * longer run the plane is that of its first 3 points (an animation's
+ * first frames). */
 START_TEST (test_pca_needs_a_path)
 {
   rs_scene sc;
   rs_sim *sim;
   rs_error err;
+  rs_figure *f;
 
   load ("net-dead.scene", "view landscape pca\n", &sc, &sim);
+  ck_assert_int_eq (rs_sim_rewind (sim, 1), RS_OK);
+  ck_assert_uint_eq (rs_sim_n_recorded (sim), 2);
   ck_assert_ptr_null (rs_figure_alloc (&sc, sim, 1, 16, &err));
   ck_assert_str_eq (err.message, "a pca view needs at least 3 recorded "
                     "points of the run, not 2");
+  rs_sim_free (sim);
+  load ("net-dead.scene", "view landscape pca\n", &sc, &sim);
+  f = rs_figure_alloc (&sc, sim, 1, 16, &err);
+  ck_assert_ptr_nonnull (f);
+  ck_assert_uint_eq (rs_plane_at (rs_figure_plane (f, 0)), 1);
+  rs_figure_free (f);
   rs_sim_free (sim);
 }
 END_TEST

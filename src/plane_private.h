@@ -1,0 +1,60 @@
+/* plane_private.h: what a plane holds, shared by plane.c (building and
+ * drawing) and plane_follow.c (whether a plane is still the surface of
+ * the run at another step, and the morph between two settings). */
+#ifndef RS_PLANE_PRIVATE_H
+#define RS_PLANE_PRIVATE_H
+
+#include "plane.h"
+
+struct rs_plane {
+  const rs_scene *scene;
+  const rs_view *view;
+  const rs_sim *sim;
+  size_t at;                 /* the point the plane passes through */
+  size_t shown;              /* the point the ball is at */
+  size_t n_rec;              /* the run's recorded points */
+  size_t n;                  /* grid points a side */
+  rs_slice *slice;
+  double off_u, off_v;       /* shown value = offset + off (parameters) */
+  rs_interval ur, vr;        /* the window as shown */
+  char uname[40], vname[40];
+  rs_landscape *land;        /* landscapes: the loss */
+  unsigned char *plateau;    /* n x n, row i = v */
+  unsigned char *deader;     /* n x n: more units dead than the fewest of
+                                the window (a unit of the axes dies) */
+  rs_basin *basin;           /* basin maps */
+  double *pu, *pv;           /* the path, points 0 .. at */
+  struct plane_cache *cache; /* the flat plane's still layer */
+  double frac;               /* the ball: this far from the point before
+                                `shown` to `shown` (1: at `shown`) */
+  int hide_path;
+  int arrow;                 /* draw -grad L at the ball */
+  int grad_ok;               /* gu, gv hold the gradient at `shown` */
+  double gu, gv;             /* grad L along d1 and d2 */
+  rs_net *net;               /* the surface's network: the activations of
+                                point `at`, its parameters with warming's
+                                shift */
+  rs_net *probe;             /* scratch: the settings of another point */
+  double morph;              /* 1, or the fraction of a morph shown */
+};
+
+/* What does not move from frame to frame of a flat plane (the heatmap,
+ * contours, hatching, axes, colour bar, title), drawn once into an image
+ * for image targets and painted under the path and the ball at each
+ * frame: for the app and for animations.  Vector targets draw it all. */
+struct plane_cache {
+  cairo_surface_t *img;
+  double x, y, w, h, s;      /* the cell and the scale it was drawn for */
+  const rs_theme *th;
+  char font[64];
+};
+
+/* Compute the landscape's loss, plateau and dead cells on the surface of
+ * net (its activations; its parameters as the plane's point), replacing
+ * what the plane held; the cached still layer is dropped. */
+int rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err);
+
+/* Drop the cached still layer: drawn again at the next frame. */
+void rs_plane_forget (rs_plane *p);
+
+#endif /* RS_PLANE_PRIVATE_H */
