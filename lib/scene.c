@@ -93,7 +93,8 @@ struct parser {
   act_choice output;     /* "output" */
   place net_at;          /* the network's first size */
   place data_at;         /* the data generator's name */
-  place view_at[RS_SCENE_MAX_VIEWS][2];  /* each view's kind, its p1 */
+  place view_at[RS_SCENE_MAX_VIEWS][3];  /* each view's kind, its p1, the
+                                            step it is pinned at */
   place p2_at[RS_SCENE_MAX_VIEWS];       /* each view's p2 */
   place trace_at[RS_SCENE_MAX_VIEWS][RS_VIEW_MAX_TRACES];
   place export_at[RS_SCENE_MAX_EXPORTS]; /* each export's path */
@@ -1518,14 +1519,16 @@ get_size (parser *ps, const char *what, double *w, double *h, rs_unit *u)
 }
 
 /* The plane of a landscape or a basin map: over P1 P2 | random | pca,
- * range [LO, HI] [LO, HI], grid N, and for a landscape 2d | 3d. */
+ * range [LO, HI] [LO, HI], grid N, and for a landscape 2d | 3d and at
+ * STEP (the landscape of that step, whatever the step shown). */
 static int
 view_plane (parser *ps, rs_view *v, size_t k)
 {
   static const char *const names[] = { "over", "random", "pca", "range",
-                                       "grid", "2d", "3d", NULL };
+                                       "grid", "2d", "3d", "at", NULL };
   options o = { names, 1u << 0 | 1u << 1 | 1u << 2, 0 };
   int which, rc;
+  tok_kind kind;
 
   for (;;)
     {
@@ -1570,6 +1573,15 @@ view_plane (parser *ps, rs_view *v, size_t k)
           break;
         case 4:
           if ((rc = get_count (ps, "view grid", 16, 2048, &v->grid))
+              != RS_OK)
+            return rc;
+          break;
+        case 7:
+          v->pinned = 1;
+          if ((rc = peek (ps, &kind)) != RS_OK)
+            return rc;
+          ps->view_at[k][2] = here (ps);   /* the step's own place */
+          if ((rc = get_count (ps, "view at", 0, 10000000, &v->pin_step))
               != RS_OK)
             return rc;
           break;
@@ -1890,7 +1902,7 @@ static const keyword keywords[] = {
   { { "speed", "N", "steps per second in the app, 0.1 to 1000 (20)" },
     kw_speed, 0 },
   { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
-      "[LO, HI]] [grid N] | trace NAME...", "a panel of the figure: "
+      "[LO, HI]] [grid N] [at STEP] | trace NAME...", "a panel of the figure: "
       "landscape activation network timeline histogram depth heads basin, "
       "or trace NAME... (up to 4 parameters, gamma, rate); repeatable, up "
       "to 9 (the single neuron: landscape; a network: landscape, network, "
@@ -2229,6 +2241,19 @@ check_layout (parser *ps)
                   view_count (sc), sc->n_views > 0 ? "" : " (the defaults)");
 }
 
+/* A landscape pinned to a step of the run: a step the run takes. */
+static void
+check_pins (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+
+  for (size_t k = 0; k < sc->n_views; k++)
+    if (sc->views[k].pinned && sc->views[k].pin_step > sc->sim.steps)
+      fail_at (ps, ps->view_at[k][2], RS_EINVAL, "a landscape pinned at "
+               "step %zu, but the run has steps 0 to %zu",
+               sc->views[k].pin_step, sc->sim.steps);
+}
+
 /* What depends on several lines, once they are all read.  The checks
  * run only when every line parsed: a line with an error leaves its
  * values half read, and what they meet would be reported wrongly. */
@@ -2246,6 +2271,7 @@ finish (parser *ps)
     check_inputs (ps);
   check_shape (ps);
   check_layout (ps);
+  check_pins (ps);
   return ps->first_code;
 }
 

@@ -644,6 +644,8 @@ print_view (out *o, const rs_scene *sc, const rs_scene *d)
         }
       if (v->grid > 0)
         put (o, " grid %zu", v->grid);
+      if (v->pinned)
+        put (o, " at %zu", v->pin_step);
       for (size_t t = 0; t < v->n_traces; t++)
         put (o, " %s", v->traces[t]);
       put (o, "\n");
@@ -927,6 +929,7 @@ same_figure (const rs_scene *a, const rs_scene *b)
           || strcmp (v->p2, w->p2) != 0 || v->has_range != w->has_range
           || !same_interval (v->u_range, w->u_range)
           || !same_interval (v->v_range, w->v_range) || v->grid != w->grid
+          || v->pinned != w->pinned || v->pin_step != w->pin_step
           || v->n_traces != w->n_traces)
         return 0;
       for (size_t k = 0; k < v->n_traces; k++)

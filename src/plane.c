@@ -244,10 +244,16 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
                 size_t at, size_t n, rs_error *err)
 {
   rs_plane *p;
+  size_t shown;
   int rc;
 
   if (at >= rs_sim_n_recorded (sim))
     at = rs_sim_n_recorded (sim) - 1;
+  shown = at;
+  if (v->pinned)   /* the last recorded point at or before its step */
+    for (at = rs_sim_n_recorded (sim) - 1;
+         at > 0 && rs_sim_recorded (sim, at)->step > v->pin_step; at--)
+      ;
   if (v->grid > 0)
     n = v->grid;
   if (n < 2 || n > 4096)
@@ -258,7 +264,8 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
   p->scene = sc;
   p->view = v;
   p->sim = sim;
-  p->at = p->shown = at;
+  p->at = at;
+  p->shown = shown;
   p->n_rec = rs_sim_n_recorded (sim);
   p->n = n;
   p->frac = 1.0;
@@ -475,21 +482,34 @@ rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u, double v,
   *y = plot.y + plot.height - (0.5 + fv * (p->n - 1)) * ch;
 }
 
-/* The title of a plane's panel. */
-static void
-plane_title (const rs_plane *p, char *buf, size_t n)
+void
+rs_plane_title (const rs_plane *p, char *buf, size_t n)
 {
   const char *what = p->view->kind == RS_VIEW_BASIN ? "Basin map"
                      : "Loss landscape";
+
+  size_t step = rs_sim_recorded (p->sim, p->at)->step;
+  const char *pin = p->view->pinned ? " (pinned)" : "";
 
   if (p->view->axes == RS_AXES_RANDOM)
     snprintf (buf, n, "<b>%s</b> · random directions (filter-normalised)",
               what);
   else if (p->view->axes == RS_AXES_PCA)
     snprintf (buf, n, "<b>%s</b> · principal components of the path", what);
+  else if (rs_sim_is_neuron (p->sim))
+    buf[0] = '\0';
   else
-    snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu", what,
-              rs_sim_recorded (p->sim, p->at)->step);
+    {
+      snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu%s",
+                what, step, pin);
+      return;
+    }
+  if (buf[0] == '\0')
+    snprintf (buf, n, "<b>%s</b>", what);
+  /* a pinned surface is not the one of the step shown: say so */
+  if (p->view->pinned)
+    snprintf (buf + strlen (buf), n - strlen (buf), " · at step %zu%s",
+              step, pin);
 }
 
 /* The cells of mask hatched, a cell where its grid point is set: lines
@@ -699,11 +719,12 @@ draw_title (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   char title[160];
   double tw;
 
-  plane_title (p, title, sizeof title);
+  rs_plane_title (p, title, sizeof title);
   rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
   if (tw > r.width - 74 * s)   /* too long for the cell: the name alone */
-    snprintf (title, sizeof title, "<b>%s</b>", p->view->kind
-              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape");
+    snprintf (title, sizeof title, "<b>%s</b>%s", p->view->kind
+              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape",
+              p->view->pinned ? " · pinned" : "");
   rs_theme_set (cr, th->fg);
   rs_text (cr, font, r.x + 70 * s, r.y + 4 * s, title, 12 * s, 0, 0, 0, 0);
 }

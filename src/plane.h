@@ -31,6 +31,11 @@ rs_interval rs_plane_v_range (const rs_plane *p);
 const char *rs_plane_u_name (const rs_plane *p);
 const char *rs_plane_v_name (const rs_plane *p);
 
+/* The title of the plane's panel, in Pango markup: what it is, over
+ * which directions, and for a landscape pinned to a step (view landscape
+ * ... at STEP) "at step STEP (pinned)". */
+void rs_plane_title (const rs_plane *p, char *buf, size_t n);
+
 /* The recorded point the plane passes through. */
 size_t rs_plane_at (const rs_plane *p);
 

@@ -8,7 +8,8 @@
  * point) every parameter; for principal components the trajectory
  * itself, so only the same step.  The kink is not a setting of the loss,
  * nor are decay or the optimiser.  Basin maps train from every start
- * with the scene's settings and stay as they were made. */
+ * with the scene's settings, and landscapes pinned to a step (view
+ * landscape ... at STEP) are of that step: both stay as they were made. */
 #include <config.h>
 
 #include <math.h>
@@ -71,7 +72,7 @@ fixed_moved (const rs_plane *p, size_t i, size_t j)
 int
 rs_plane_stale (const rs_plane *p, size_t i)
 {
-  if (p->basin != NULL || p->land == NULL)
+  if (p->basin != NULL || p->land == NULL || p->view->pinned)
     return 0;
   if (i >= p->n_rec)
     i = p->n_rec - 1;

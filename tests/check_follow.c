@@ -21,22 +21,33 @@
 
 enum { W = 560, H = 360, GRID = 31 };
 
-/* A scene file of scenes/, parsed; its run taken to the end. */
+/* A scene file of scenes/ with the lines extra after it, parsed; its run
+ * taken to the end. */
 static void
-load (const char *name, rs_scene *sc, rs_sim **sim)
+load_with (const char *name, const char *extra, rs_scene *sc, rs_sim **sim)
 {
-  char path[4096], *text;
+  char path[4096], *text, *all;
   size_t len;
   rs_error err;
 
   snprintf (path, sizeof path, "%s/scenes/%s", RS_TOP_SRCDIR, name);
   ck_assert_int_eq (rs_scene_read (path, &text, &len, &err), RS_OK);
-  ck_assert_msg (rs_scene_parse (sc, text, len, path, &err) == RS_OK,
+  all = malloc (len + strlen (extra) + 2);
+  ck_assert_ptr_nonnull (all);
+  sprintf (all, "%.*s\n%s", (int) len, text, extra);
+  ck_assert_msg (rs_scene_parse (sc, all, strlen (all), path, &err) == RS_OK,
                  "%s:%d:%d: %s", err.file, err.line, err.col, err.message);
+  free (all);
   free (text);
   *sim = rs_sim_alloc (&sc->sim, &err);
   ck_assert_ptr_nonnull (*sim);
   rs_sim_run (*sim);
+}
+
+static void
+load (const char *name, rs_scene *sc, rs_sim **sim)
+{
+  load_with (name, "", sc, sim);
 }
 
 /* The recorded point of step (the last at or before it), as render --at
@@ -323,6 +334,49 @@ START_TEST (test_warming_shift_in_the_surface)
 }
 END_TEST
 
+/* A landscape pinned to step 30 of c08 (view landscape at 30) stays the
+ * ReLU plateau of step 30 at every step shown, never stale, and says so
+ * in its title; its ball follows the step shown (the run's w, b). */
+START_TEST (test_pinned_landscape)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+  size_t hatched, dead, agree, end;
+  char title[200];
+  double u, v;
+
+  load_with ("c08-leaky-relu.scene", "view landscape at 30\n", &sc, &sim);
+  ck_assert_uint_eq (sc.n_views, 4);
+  end = rs_sim_n_recorded (sim) - 1;
+  f = rs_figure_alloc (&sc, sim, end, GRID, &err);
+  ck_assert_ptr_nonnull (f);
+  ck_assert_uint_eq (rs_plane_at (rs_figure_plane (f, 3)),
+                     point_of (sim, 30));
+  for (size_t i = 0; i <= end; i += 10)
+    ck_assert_int_eq (rs_plane_stale (rs_figure_plane (f, 3), i), 0);
+  rs_plane_title (rs_figure_plane (f, 3), title, sizeof title);
+  ck_assert_msg (strstr (title, "at step 30 (pinned)") != NULL, "%s", title);
+  rs_plane_title (rs_figure_plane (f, 0), title, sizeof title);
+  ck_assert_msg (strstr (title, "pinned") == NULL, "%s", title);
+  /* the ball is at the end's (w, b), on the plateau of step 30 */
+  rs_plane_point (rs_figure_plane (f, 3), end, &u, &v);
+  ck_assert_double_eq_tol (u, rs_sim_recorded (sim, end)->w, 1e-12);
+  ck_assert_double_eq_tol (v, rs_sim_recorded (sim, end)->b, 1e-12);
+  rs_figure_free (f);
+  /* view 3 moved to the front, so that plateau_cells reads it */
+  sc.views[0] = sc.views[3];
+  f = rs_figure_alloc (&sc, sim, end, GRID, &err);
+  ck_assert_ptr_nonnull (f);
+  plateau_cells (f, sim, &hatched, &dead, &agree);
+  ck_assert_uint_ge (hatched, GRID * GRID / 4);
+  ck_assert_uint_eq (agree, GRID * GRID);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
 static Suite *
 follow_suite (void)
 {
@@ -332,6 +386,7 @@ follow_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_c08_plateau_at_30);
   tcase_add_test (tc, test_warming_shift_in_the_surface);
+  tcase_add_test (tc, test_pinned_landscape);
   tcase_add_test (tc, test_every_scene_frames_are_stills);
   suite_add_tcase (s, tc);
   return s;

@@ -150,7 +150,7 @@ static const char every_figure_keyword[] =
   "view landscape 3d over W1[2][0] b1[2] range [-2, 2] [-1.5, 0.5] grid 64\n"
   "view timeline\n"
   "view basin random grid 32\n"
-  "view landscape pca\n"
+  "view landscape pca at 3\n"
   "view network\n"
   "view activation\n"
   "view histogram\n"
@@ -1132,6 +1132,18 @@ static const bad_scene bad_scenes[] = {
     "the view's first axis [1, -1] is empty" },
   { "view landscape grid 8\n", 0, RS_EINVAL, 1, 21,
     "view grid 8 is out of range: it must be in [16, 2048]" },
+  /* a landscape pinned to a step the run takes (steps 200 by default) */
+  { "view landscape at 201\n", 0, RS_EINVAL, 1, 19,
+    "a landscape pinned at step 201, but the run has steps 0 to 200" },
+  { "steps 20\nview timeline\nview landscape 3d at 21 grid 32\n", 0,
+    RS_EINVAL, 3, 22, "a landscape pinned at step 21, but the run has steps "
+    "0 to 20" },
+  { "view landscape at\n", 0, RS_ESYNTAX, 1, 18,
+    "expected a number for view at, found end of line" },
+  { "view landscape at 2.5\n", 0, RS_EINVAL, 1, 19,
+    "view at must be a whole number, not 2.5" },
+  { "view basin at 3\n", 0, RS_ESYNTAX, 1, 12,
+    "'at' is an option of a landscape, not of a basin map" },
   { "view depth\nview depth\nview depth\nview depth\nview depth\n"
     "view depth\nview depth\nview depth\nview depth\nview heads\n", 0,
     RS_EINVAL, 10, 1, "too many views (at most 9)" },

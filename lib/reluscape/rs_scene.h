@@ -47,6 +47,8 @@ typedef struct {
   rs_interval u_range;
   rs_interval v_range;
   size_t grid;            /* grid points a side; 0: the exporter's */
+  int pinned;             /* landscape: drawn at pin_step, whatever the */
+  size_t pin_step;        /* step shown (at STEP); else at the step shown */
   size_t n_traces;        /* RS_VIEW_TRACE: what is traced, by name (a */
   char traces[RS_VIEW_MAX_TRACES][32];  /* parameter, "gamma", "rate") */
 } rs_view;
