@@ -2217,13 +2217,12 @@ check_shape (parser *ps)
   return rc;
 }
 
-/* How many views the figure has: those given, or the defaults. */
+/* How many views the figure has: those given, or the 3 defaults
+ * (landscape, activation or network, timeline). */
 static size_t
 view_count (const rs_scene *sc)
 {
-  if (sc->n_views > 0)
-    return sc->n_views;
-  return sc->sim.net.layers > 0 ? 3 : 1;
+  return sc->n_views > 0 ? sc->n_views : 3;
 }
 
 /* A grid layout holds every view. */

@@ -18,7 +18,7 @@
 #include "draw.h"
 #include "theme.h"
 
-/* The still layer of the classic figure, kept with its landscape for an
+/* The still layer of rs_draw_frame's figure, kept with its landscape for an
  * image target drawn at whole pixels (the app, animations; see
  * rs_draw_cacheable): drawn again
  * when the size, the scene, the neuron's activation or the font change. */

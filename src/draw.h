@@ -1,6 +1,10 @@
-/* draw.h: the landscape figure, drawn with cairo and pango into any
- * cairo_t at any size.  The exporter and the app draw with these same
- * functions, so a student sees exactly what a lecturer exports. */
+/* draw.h: the pieces of a landscape (heatmap, contours, colour bar, path,
+ * ball, arrows, text on the map), drawn with cairo and pango into any
+ * cairo_t at any size, for the planes of figure.c.  rs_draw_frame and its
+ * window helpers (rs_landscape_alloc, rs_draw_plot_rect, rs_draw_map,
+ * rs_draw_unmap, rs_draw_scale, rs_draw_text_box) draw the single
+ * neuron's landscape alone, for the app until it draws rs_figure; every
+ * exported figure is an rs_figure. */
 #ifndef RS_DRAW_H
 #define RS_DRAW_H
 
@@ -38,7 +42,7 @@ typedef struct {
   double label[RS_LANDSCAPE_MAX_LEVELS][2];  /* where k's label goes */
   rs_segment *segments;
   size_t n_segments;
-  struct rs_frame_cache *cache;  /* the classic figure's still layer */
+  struct rs_frame_cache *cache;  /* rs_draw_frame's still layer */
 } rs_landscape;
 
 /* The landscape of neuron u (its activation and alpha; its w, b ignored)

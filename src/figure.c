@@ -4,8 +4,8 @@
  * views, laid out as the scene asks.  One scale sizes every line and
  * letter: the body text is the scene's font size in points, so that a
  * figure of 10 cm in a PDF reads like the slide around it.  The single
- * neuron with no views and the default look keeps the classic landscape
- * figure of draw.c. */
+ * neuron is a network of one unit: its figure is drawn by the same code,
+ * from its own default views. */
 #include <config.h>
 
 #include <math.h>
@@ -28,39 +28,34 @@ struct rs_figure {
   rs_plane *planes[RS_SCENE_MAX_VIEWS];
   double units_per_pt;
   size_t grid;               /* the landscapes' grid, a view's own aside */
-  int classic;               /* the classic single-neuron figure */
-  rs_landscape *land;        /* its landscape */
 };
 
 size_t
 rs_figure_views (const rs_scene *sc, rs_view *views)
 {
+  /* the single neuron: its landscape, its activation (where the kink and
+   * the flat half are) and the timeline; a network: its network instead
+   * of the activation */
+  static const rs_view_kind neuron_defaults[] = {
+    RS_VIEW_LANDSCAPE, RS_VIEW_ACTIVATION, RS_VIEW_TIMELINE
+  };
   static const rs_view_kind net_defaults[] = {
     RS_VIEW_LANDSCAPE, RS_VIEW_NETWORK, RS_VIEW_TIMELINE
   };
-  size_t n;
+  const rs_view_kind *kinds = sc->sim.net.layers > 0 ? net_defaults
+                                                     : neuron_defaults;
 
   if (sc->n_views > 0)
     {
       memcpy (views, sc->views, sc->n_views * sizeof *views);
       return sc->n_views;
     }
-  n = sc->sim.net.layers > 0 ? 3 : 1;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < 3; i++)
     {
       memset (&views[i], 0, sizeof views[i]);
-      views[i].kind = net_defaults[i];
+      views[i].kind = kinds[i];
     }
-  return n;
-}
-
-/* The classic figure: the single neuron, no views, the default look. */
-static int
-is_classic (const rs_scene *sc)
-{
-  return sc->sim.net.layers == 0 && sc->n_views == 0 && !sc->style.dark
-         && strcmp (sc->style.font, "Sans") == 0
-         && sc->style.font_pt == 10.0;
+  return 3;
 }
 
 /* The grid of view v on a figure of grid points a side: a basin map
@@ -88,18 +83,6 @@ rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
   f->units_per_pt = 4.0 / 3.0;
   f->n_views = rs_figure_views (sc, f->views);
   f->grid = grid;
-  f->classic = is_classic (sc);
-  if (f->classic)
-    {
-      f->land = rs_landscape_alloc (sc, rs_sim_neuron (sim),
-                                    rs_sim_data (sim), grid, grid, err);
-      if (f->land == NULL)
-        {
-          free (f);
-          return NULL;
-        }
-      return f;
-    }
   for (size_t i = 0; i < f->n_views; i++)
     {
       const rs_view *v = &f->views[i];
@@ -125,7 +108,6 @@ rs_figure_free (rs_figure *f)
     return;
   for (size_t i = 0; i < f->n_views; i++)
     rs_plane_free (f->planes[i]);
-  rs_landscape_free (f->land);
   free (f);
 }
 
@@ -238,8 +220,6 @@ rs_figure_cell (const rs_figure *f, size_t i, double width, double height)
   double gap = 10.0 * rs_figure_scale (f);
   int cols, rows;
 
-  if (f->classic)
-    return rect (0, 0, width, height);
   switch (n == 1 ? RS_LAYOUT_ROW : sc->layout)
     {
     case RS_LAYOUT_ROW:
@@ -284,14 +264,6 @@ rs_figure_ball (const rs_figure *f, size_t i, double width, double height,
   rs_rect plot;
   double u, v;
 
-  if (f->classic)
-    {
-      rs_rect pr = rs_draw_plot_rect (width, height);
-      const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
-
-      rs_draw_map (f->scene, pr, pt->w, pt->b, x, y);
-      return 1;
-    }
   if (i >= f->n_views || (p = f->planes[i]) == NULL || f->views[i].three_d)
     return 0;
   plot = rs_plane_plot_rect (rs_figure_cell (f, i, width, height),
@@ -352,21 +324,6 @@ rs_figure_draw (cairo_t *cr, double width, double height,
   rs_panel_ctx ctx = { sc, f->sim, f->at, th, font, s };
   char status[400], *title;
 
-  if (f->classic)
-    {
-      const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
-      int end = f->at + 1 == rs_sim_n_recorded (f->sim);
-      rs_frame frame = { sc, f->sim, f->land, pt->w, pt->b, NULL,
-                         f->at + 1 };
-
-      if (!end)
-        {
-          status_line (f, status, sizeof status);
-          frame.note = status;
-        }
-      rs_draw_frame (cr, width, height, &frame);
-      return;
-    }
   cairo_save (cr);
   rs_text_set_family (cr, font);
   rs_theme_set (cr, th->bg);

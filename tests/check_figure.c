@@ -544,8 +544,9 @@ START_TEST (test_text_scale)
 }
 END_TEST
 
-/* The default views: the single neuron's landscape alone (the classic
- * figure); a network's landscape, network and timeline. */
+/* The default views: the single neuron's landscape, activation and
+ * timeline (a network of one unit, drawn as every network); a network's
+ * landscape, network and timeline. */
 START_TEST (test_default_views)
 {
   rs_view v[RS_SCENE_MAX_VIEWS];
@@ -553,9 +554,11 @@ START_TEST (test_default_views)
   rs_error err;
 
   ck_assert_int_eq (rs_scene_parse (&sc, "", 0, "a", &err), RS_OK);
-  ck_assert_uint_eq (rs_figure_views (&sc, v), 1);
+  ck_assert_uint_eq (rs_figure_views (&sc, v), 3);
   ck_assert_int_eq (v[0].kind, RS_VIEW_LANDSCAPE);
   ck_assert_int_eq (v[0].axes, RS_AXES_DEFAULT);
+  ck_assert_int_eq (v[1].kind, RS_VIEW_ACTIVATION);
+  ck_assert_int_eq (v[2].kind, RS_VIEW_TIMELINE);
   ck_assert_int_eq (rs_scene_parse (&sc, "network 1 3 1\n", 14, "a", &err),
                     RS_OK);
   ck_assert_uint_eq (rs_figure_views (&sc, v), 3);

@@ -1743,7 +1743,8 @@ static const warned_scene warned_scenes[] = {
     "colormap is ignored: no view is a landscape or a basin map" },
   { "view depth\ncolorscale linear\n", 2, 1,
     "colorscale is ignored: no view is a landscape" },
-  { "layout column\n", 1, 1, "layout is ignored: the figure has one view" },
+  { "view landscape\nlayout column\n", 2, 1,
+    "layout is ignored: the figure has one view" },
   { "data csv \"a.csv\"\nnoise 0.3\n", 2, 1,
     "noise is ignored with data csv: the file's points are used as they "
     "are" },
