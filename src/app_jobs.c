@@ -6,10 +6,10 @@
  * ahead and draws its figure, coarse at once and then on the full grid,
  * and the window shows the run before the change until then.  As the
  * run plays on, the landscape follows it: when the figure no longer
- * shows the surface the run is on at the point shown (the activation,
- * warming's shift or, for a slice of a network, the other parameters
- * changed), a job draws it again through that point, while the ball
- * goes on moving over the old one. */
+ * shows the surface the run is on at the point shown (rs_figure_stale:
+ * the activation, warming's shift or, for a slice of a network, the
+ * other parameters changed), a job draws it again through that point,
+ * while the ball goes on moving over the old one. */
 #include <config.h>
 
 #include <math.h>
@@ -28,12 +28,6 @@
 /* Parameters beyond this are on their way to a divergence: no landscape
  * is sliced through them, no new run started there. */
 #define PARAM_MAX 1e6
-
-/* A slice of a network is drawn again when a parameter other than its
- * two has moved by more than this since the point it was made through:
- * a fiftieth of the default window's half-width of 3, about a pixel
- * of a 150-point plot. */
-#define FOLLOW_TOL 0.02
 
 /* A scene whose parameters times data points are at most this many is
  * drawn on the full grid at once: a coarse figure first would only add
@@ -535,61 +529,14 @@ app_changed (rs_app *a)
   app_figure_request (a);
 }
 
-/* Whether the settings that shape the loss surface differ between
- * recorded points i and k of sim: an activation changed (RS_EVENT_ACT)
- * or training settings (RS_EVENT_TRAIN) between them, or warming's
- * shift. */
-static int
-surface_changed (const rs_sim *sim, size_t i, size_t k)
-{
-  size_t lo = i < k ? i : k, hi = i < k ? k : i;
-
-  if (rs_sim_recorded (sim, i)->gamma != rs_sim_recorded (sim, k)->gamma)
-    return 1;
-  for (size_t m = lo + 1; m <= hi; m++)
-    if (rs_sim_recorded (sim, m)->events & (RS_EVENT_ACT | RS_EVENT_TRAIN))
-      return 1;
-  return 0;
-}
-
-/* Whether a parameter of a network other than those of the probe's view
- * moved by more than FOLLOW_TOL between points i and k: the slice drawn
- * through i is then not the one through k.  (Random and PCA views have
- * no probe: they are drawn through the point as well, and follow on any
- * parameter.) */
-static int
-slice_moved (const rs_app *a, size_t i, size_t k)
-{
-  const rs_sim *sim = a->run.sim;
-  const rs_net *net = rs_sim_net (sim);
-  const double *t0 = rs_sim_theta (sim, i), *t1 = rs_sim_theta (sim, k);
-  size_t np = rs_net_nparams (net), iu = np, iv = np;
-
-  if (rs_sim_is_neuron (sim))
-    return 0;
-  if (a->view.probe != NULL)
-    {
-      const rs_view *v = &a->view.look->views[a->view.probe_view];
-      int named = v->axes == RS_AXES_PARAMS;
-
-      rs_net_param_lookup (net, named ? v->p1 : "W1[0][0]", &iu, NULL);
-      rs_net_param_lookup (net, named ? v->p2 : "b1[0]", &iv, NULL);
-    }
-  for (size_t m = 0; m < np; m++)
-    if (m != iu && m != iv && !(fabs (t1[m] - t0[m]) <= FOLLOW_TOL))
-      return 1;
-  return 0;
-}
-
 int
 app_figure_stale (const rs_app *a)
 {
-  size_t at = a->view.at, k = a->run.shown;
-
-  if (a->view.fig == NULL || a->run.head != NULL || at == k
-      || !app_point_tame (a->run.sim, k))
+  /* a point on the way to a divergence has no plane of finite width */
+  if (a->view.fig == NULL || a->run.head != NULL
+      || !app_point_tame (a->run.sim, a->run.shown))
     return 0;
-  return surface_changed (a->run.sim, at, k) || slice_moved (a, at, k);
+  return rs_figure_stale (a->view.fig, a->run.shown);
 }
 
 void
