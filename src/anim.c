@@ -58,18 +58,45 @@ rs_anim_points (size_t nrec, size_t max_frames, size_t *points)
   return n;
 }
 
-/* Draw frame point i of fig into the image surface s, over the
- * landscapes of that point (computed again when they changed); NULL, or
- * why it could not be drawn. */
+size_t
+rs_anim_morphs (const rs_sim *sim, const size_t *points, size_t n,
+                size_t per_change, rs_anim_frame *frames, size_t max)
+{
+  size_t m = 0;
+
+  for (size_t k = 0; k < n; k++)
+    {
+      int change = 0;
+
+      for (size_t i = k > 0 ? points[k - 1] + 1 : 1; i <= points[k]; i++)
+        change |= (rs_sim_recorded (sim, i)->events & RS_EVENT_ACT) != 0;
+      for (size_t q = 0; change && q <= per_change; q++, m++)
+        if (frames != NULL && m < max)
+          frames[m] = (rs_anim_frame) { points[k], q == per_change ? 1.0
+                                        : (double) q / (double) per_change };
+      if (!change)
+        {
+          if (frames != NULL && m < max)
+            frames[m] = (rs_anim_frame) { points[k], 1.0 };
+          m++;
+        }
+    }
+  return frames != NULL && m > max ? max : m;
+}
+
+/* Draw frame fr of fig into the image surface s, over the landscapes of
+ * its point (computed again when they changed), morphing as it says;
+ * NULL, or why it could not be drawn. */
 static const char *
-draw_frame (cairo_surface_t *s, rs_figure *fig, size_t point)
+draw_frame (cairo_surface_t *s, rs_figure *fig, const rs_anim_frame *fr)
 {
   static char why[600];
   cairo_t *cr;
   cairo_status_t st;
   rs_error err;
 
-  if (rs_figure_follow (fig, point, 0, &err) != RS_OK)
+  if (rs_figure_follow (fig, fr->point, 0, &err) != RS_OK
+      || rs_figure_morph (fig, fr->morph, &err) != RS_OK)
     {
       snprintf (why, sizeof why, "%s", err.message);
       return why;
@@ -121,8 +148,8 @@ folder_empty (const char *dir)
 
 int
 rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
-                const size_t *points, size_t n, rs_anim_progress progress,
-                char *errbuf, size_t errlen)
+                const rs_anim_frame *frames, size_t n,
+                rs_anim_progress progress, char *errbuf, size_t errlen)
 {
   struct stat st;
   char tmp[4096], path[4200], pngerr[4400];
@@ -147,7 +174,7 @@ rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
   s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   for (size_t k = 0; k < n && why == NULL; k++)
     {
-      const char *bad = draw_frame (s, fig, points[k]);
+      const char *bad = draw_frame (s, fig, &frames[k]);
 
       snprintf (path, sizeof path, "%s/frame-%05zu.png", tmp, k);
       if (bad != NULL)
@@ -332,7 +359,7 @@ write_pixels (FILE *f, cairo_surface_t *s)
 
 int
 rs_anim_video (const char *path, rs_figure *fig, int width, int height,
-               double fps, const size_t *points, size_t n,
+               double fps, const rs_anim_frame *frames, size_t n,
                rs_anim_progress progress, char *errbuf, size_t errlen)
 {
   rs_anim_format fmt = rs_anim_format_of (path);
@@ -374,7 +401,7 @@ rs_anim_video (const char *path, rs_figure *fig, int width, int height,
   s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   for (size_t k = 0; k < n + hold && rc == 0; k++)
     {
-      const char *bad = k < n ? draw_frame (s, fig, points[k]) : NULL;
+      const char *bad = k < n ? draw_frame (s, fig, &frames[k]) : NULL;
 
       if (bad != NULL)
         {

@@ -33,6 +33,11 @@ static const char render_usage[] =
   "      --at STEP       draw the run as it stood at STEP (the last recorded\n"
   "                      step at or before it); default the end\n"
   "      --theme NAME    light or dark (the scene's 'theme')\n"
+  "      --arrows        the arrow of steepest descent at the ball, its\n"
+  "                      length by log10 |grad L| (a ruler shows the scale)\n"
+  "      --morph T       the landscapes T of the way, 0 to 1, from the\n"
+  "                      activation before the last change at or before\n"
+  "                      STEP to the new one (1: the surface of STEP)\n"
   "\n"
   "Animations: FILE .mp4 or .gif is the run from its start to STEP (or its\n"
   "end), encoded by ffmpeg; --frames DIR writes the same frames as PNG files\n"
@@ -62,6 +67,8 @@ typedef struct {
   int have_at;
   size_t at;
   int theme;                /* -1: the scene's; 0 light; 1 dark */
+  int arrows;               /* --arrows */
+  double morph;             /* --morph T, 1 by default */
   const char *frames;       /* --frames DIR */
   double fps;
   double duration;
@@ -100,7 +107,7 @@ static int
 parse_options (int argc, char **argv, render_args *a)
 {
   enum { OPT_DPI = 256, OPT_AT, OPT_THEME, OPT_FRAMES, OPT_FPS,
-         OPT_DURATION };
+         OPT_DURATION, OPT_ARROWS, OPT_MORPH };
   static const struct option opts[] = {
     { "output", required_argument, NULL, 'o' },
     { "size", required_argument, NULL, 's' },
@@ -111,6 +118,8 @@ parse_options (int argc, char **argv, render_args *a)
     { "frames", required_argument, NULL, OPT_FRAMES },
     { "fps", required_argument, NULL, OPT_FPS },
     { "duration", required_argument, NULL, OPT_DURATION },
+    { "arrows", no_argument, NULL, OPT_ARROWS },
+    { "morph", required_argument, NULL, OPT_MORPH },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -173,6 +182,18 @@ parse_options (int argc, char **argv, render_args *a)
         break;
       case OPT_FRAMES:
         a->frames = optarg;
+        break;
+      case OPT_ARROWS:
+        a->arrows = 1;
+        break;
+      case OPT_MORPH:
+        a->morph = strtod (optarg, &end);
+        if (end == optarg || *end != '\0' || !(a->morph >= 0.0)
+            || !(a->morph <= 1.0))
+          {
+            cli_message ("render: bad morph '%s' (expected 0 to 1)", optarg);
+            return CLI_USAGE;
+          }
         break;
       case OPT_FPS:
         if (cli_parse_count (optarg, 1, 120, &v) != 0)
@@ -306,7 +327,8 @@ write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
 {
   size_t last = point_at (sim, a), max = (size_t) (a->duration * a->fps
                                                    + 0.5);
-  size_t *points = malloc ((max > 0 ? max : 1) * sizeof *points), n;
+  size_t *points = malloc ((max > 0 ? max : 1) * sizeof *points), n, per, nf;
+  rs_anim_frame *frames;
   int iw = (int) lround (w), ih = (int) lround (h), rc;
   char msg[1200];
   rs_error err;
@@ -317,16 +339,28 @@ write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
       return CLI_FAILURE;
     }
   n = rs_anim_points (last + 1, max > 0 ? max : 1, points);
+  /* a second of morph after each change of activation */
+  per = (size_t) (a->fps + 0.5);
+  nf = rs_anim_morphs (sim, points, n, per, NULL, 0);
+  frames = malloc (nf * sizeof *frames);
+  if (frames == NULL)
+    {
+      free (points);
+      cli_message ("render: out of memory");
+      return CLI_FAILURE;
+    }
+  n = rs_anim_morphs (sim, points, n, per, frames, nf);
   if (dir != NULL)
-    rc = rs_anim_frames (dir, fig, iw, ih, points, n, frames_progress, msg,
+    rc = rs_anim_frames (dir, fig, iw, ih, frames, n, frames_progress, msg,
                          sizeof msg);
   else
     {
       if (rs_anim_format_of (path) == RS_ANIM_MP4)
         iw &= ~1, ih &= ~1;   /* the encoder's 4:2:0 needs even sides */
-      rc = rs_anim_video (path, fig, iw, ih, a->fps, points, n,
+      rc = rs_anim_video (path, fig, iw, ih, a->fps, frames, n,
                           frames_progress, msg, sizeof msg);
     }
+  free (frames);
   cli_progress ("frames", 1, 1);
   /* the other outputs show the last point again, on its own landscape */
   if (rc == 0 && rs_figure_follow (fig, last, 0, &err) != RS_OK)
@@ -413,6 +447,15 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
       cli_message ("%s: %s", name, err.message);
       rc = err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
     }
+  if (rc == CLI_OK)
+    {
+      rs_figure_marks (fig, 1, a->arrows);
+      if (rs_figure_morph (fig, a->morph, &err) != RS_OK)
+        {
+          cli_message ("%s: %s", name, err.message);
+          rc = CLI_FAILURE;
+        }
+    }
   if (rc == CLI_OK && a->frames != NULL)
     {
       double w, h, units;
@@ -461,8 +504,8 @@ check_exports (const rs_scene *sc, const render_args *a)
 int
 cmd_render (int argc, char **argv)
 {
-  render_args a = { NULL, NULL, 0, 0, RS_UNIT_PX, 0, 0, 0, 0, -1, NULL, 30,
-                    10 };
+  render_args a = { NULL, NULL, 0, 0, RS_UNIT_PX, 0, 0, 0, 0, -1, 0, 1.0,
+                    NULL, 30, 10 };
   rs_scene sc;
   int rc;
 

@@ -493,6 +493,33 @@ stroke_level (cairo_t *cr, const rs_landscape *l, rs_rect plot, size_t k)
   cairo_stroke (cr);
 }
 
+int
+rs_landscape_set_levels (rs_landscape *l, const double *levels, size_t n)
+{
+  size_t cap = 0;
+
+  free (l->segments);
+  l->segments = NULL;
+  l->n_segments = 0;
+  l->n_levels = n < RS_LANDSCAPE_MAX_LEVELS ? n : RS_LANDSCAPE_MAX_LEVELS;
+  memcpy (l->levels, levels, l->n_levels * sizeof *levels);
+  for (size_t k = 0; k < l->n_levels; k++)
+    if (trace_level (l, k, &cap) != 0)
+      {
+        l->n_levels = 0;
+        return RS_ENOMEM;
+      }
+  return RS_OK;
+}
+
+void
+rs_landscape_stroke_levels (cairo_t *cr, const rs_landscape *l,
+                            rs_rect plot)
+{
+  for (size_t k = 0; k < l->n_levels; k++)
+    stroke_level (cr, l, plot, k);
+}
+
 /* A number in its shortest readable form. */
 static void
 format_number (double v, char *buf, size_t n)

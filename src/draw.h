@@ -57,6 +57,13 @@ rs_landscape *rs_landscape_from_grid (gsl_matrix *loss, rs_interval ur,
                                       rs_interval vr, rs_colormap cmap,
                                       int linear, rs_error *err);
 
+/* Trace l's contours at the n levels given (at most
+ * RS_LANDSCAPE_MAX_LEVELS) in place of its own; RS_ENOMEM (no contours
+ * left) when memory runs out.  For contours chosen for a region's own
+ * range, such as a tilted plateau's. */
+int rs_landscape_set_levels (rs_landscape *l, const double *levels,
+                             size_t n);
+
 /* The colour of t in [0, 1] on map m. */
 void rs_colour_map (rs_colormap m, double t, double rgb[3]);
 
@@ -90,6 +97,11 @@ void rs_landscape_draw_colour_bar (cairo_t *cr, const rs_landscape *l,
                                    rs_rect plot, double s, const char *label,
                                    const char *font, double fg_r,
                                    double fg_g, double fg_b);
+/* Stroke every contour of l inside plot with cr's source and line width,
+ * without labels. */
+void rs_landscape_stroke_levels (cairo_t *cr, const rs_landscape *l,
+                                 rs_rect plot);
+
 void rs_draw_ball_at (cairo_t *cr, double x, double y, double s);
 /* The same ball in the colour (r, g, b): the app's other balls. */
 void rs_draw_ball_coloured (cairo_t *cr, double x, double y, double s,

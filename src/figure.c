@@ -152,8 +152,20 @@ rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err)
         if (q == NULL)
           return err != NULL ? err->code : RS_EINVAL;
         f->planes[i] = q;
+        if (rs_plane_morph (q, 1.0, err) != RS_OK)
+          return err != NULL ? err->code : RS_ENOMEM;
       }
   rs_figure_show (f, at);
+  return RS_OK;
+}
+
+int
+rs_figure_morph (rs_figure *f, double t, rs_error *err)
+{
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL && rs_plane_morph (f->planes[i], t, err)
+                                != RS_OK)
+      return err != NULL ? err->code : RS_ENOMEM;
   return RS_OK;
 }
 

@@ -48,6 +48,19 @@ int rs_figure_stale (const rs_figure *f, size_t at);
  * code with err (the figure unchanged) when a plane cannot be made. */
 int rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err);
 
+/* The tilt of a change of activation, seen: every landscape drawn with
+ * each alpha of the ReLU family at its old value plus t in [0, 1] of the
+ * way to its new one, the old value being that before the last change
+ * of activation at or before the point the landscape shows (Leaky ReLU
+ * switched on: alpha from 0 to its value), computed again now
+ * (synchronously); t = 1 is the surface of the point itself, as
+ * rs_figure_follow leaves it.  The plateau of the old surface stays
+ * outlined, with contours on levels of its own range.  Landscapes with
+ * no such change are left as they are.  Animations play t from 0 to 1
+ * over a second after each change; the app may do the same.  RS_OK, or
+ * an error code with err (no memory). */
+int rs_figure_morph (rs_figure *f, double t, rs_error *err);
+
 /* The landscape or basin map of view i; NULL for other views. */
 const rs_plane *rs_figure_plane (const rs_figure *f, size_t i);
 

@@ -288,8 +288,10 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
   if (rc == RS_OK)
     {
       make_window (p);
-      rc = v->kind == RS_VIEW_BASIN ? make_basin (p, err)
-                                    : rs_plane_compute (p, p->net, err);
+      if (v->kind == RS_VIEW_BASIN)
+        rc = make_basin (p, err);
+      else if ((rc = rs_plane_old_plateau (p, err)) == RS_OK)
+        rc = rs_plane_blend (p, 1.0, err);
     }
   if (rc == RS_OK)
     rc = make_path (p, err);
@@ -309,6 +311,10 @@ rs_plane_free (rs_plane *p)
   rs_slice_free (p->slice);
   rs_net_free (p->net);
   rs_net_free (p->probe);
+  rs_net_free (p->old);
+  free (p->old_plateau);
+  rs_landscape_free (p->old_outline);
+  rs_landscape_free (p->old_contours);
   rs_landscape_free (p->land);
 
   rs_basin_free (p->basin);
@@ -741,6 +747,7 @@ draw_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   rs_landscape_draw_heat (cr, p->land, plot);
   rs_landscape_draw_contours (cr, p->land, plot, s);
   draw_dead (cr, p, plot, s);
+  rs_plane_draw_old_plateau (cr, p, plot, s);
   draw_frame (cr, p, plot, th, font, s);
   rs_landscape_draw_colour_bar (cr, p->land, plot, s, p->land->linear
                                 ? "loss" : "loss (log scale)", font,
@@ -785,33 +792,6 @@ paint_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_paint (cr);
 }
 
-/* The direction of steepest descent, -grad L projected on the plane,
- * as an arrow of fixed length from the ball (its length in the figure
- * says nothing), or "grad L = 0" where there is none: the plateau. */
-static void
-draw_gradient_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot, double x,
-                     double y, double s)
-{
-  double dx, dy, len;
-
-  if (!p->grad_ok)
-    return;
-  dx = -p->gu * plot.width / (p->ur.hi - p->ur.lo);
-  dy = p->gv * plot.height / (p->vr.hi - p->vr.lo);
-  len = hypot (dx, dy);
-  if (!(len > 1e-12))
-    {
-      rs_draw_text_on_map (cr, x + 14 * s, y + 12 * s, "∇L = 0", 12 * s, 1,
-                           0, 0);
-      return;
-    }
-  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
-  cairo_set_line_width (cr, 2.5 * s);
-  rs_draw_arrow (cr, x, y, x + 55 * s * dx / len, y + 55 * s * dy / len, s);
-  rs_draw_text_on_map (cr, x + 62 * s * dx / len, y + 62 * s * dy / len,
-                       "−∇L", 11 * s, 1, dx < 0 ? 1 : 0, 0.5);
-}
-
 static void
 draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
            const char *font, double s)
@@ -828,7 +808,7 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
   if (p->arrow)
-    draw_gradient_arrow (cr, p, plot, x, y, s);
+    rs_plane_draw_arrow (cr, p, plot, x, y, s);
   rs_draw_ball_at (cr, x, y, s);
   cairo_restore (cr);
 }

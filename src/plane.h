@@ -51,6 +51,16 @@ int rs_plane_stale (const rs_plane *p, size_t i);
  * with err (p kept) when the new plane cannot be made. */
 rs_plane *rs_plane_follow (rs_plane *p, size_t i, size_t n, rs_error *err);
 
+/* The landscape drawn while the last change of activation at or before
+ * the plane's point takes effect: with each alpha of the ReLU family
+ * moved from its old value to its new one by t in [0, 1] (another change
+ * of family at t = 1/2), computed again; t = 1 is the plane's own
+ * surface.  The old plateau (of the surface before the change) stays
+ * outlined, with contours on levels of its own range.  Nothing to do
+ * (RS_OK) without such a change.  RS_ENOMEM with err when memory runs
+ * out. */
+int rs_plane_morph (rs_plane *p, double t, rs_error *err);
+
 /* Show the run at recorded point i (the ball, the path up to it) on the
  * plane made through the point `at` of rs_plane_alloc, which it starts
  * with: the frames of an animation over one landscape. */
@@ -62,8 +72,22 @@ void rs_plane_show (rs_plane *p, size_t i);
 void rs_plane_between (rs_plane *p, double frac);
 
 /* Whether the path is drawn (1, the default) and the arrow of steepest
- * descent at the ball (0, the default; computed at each show). */
+ * descent at the ball (0, the default; computed at each show), with a
+ * ruler of its lengths: see rs_plane_arrow_length. */
 void rs_plane_marks (rs_plane *p, int path, int arrow);
+
+/* The length of the arrow of steepest descent for a gradient of norm
+ * gnorm (along the plane) at scale s: 14 s per decade, 0 at 10^-5,
+ * clamped to [7 s, 98 s] (10^-4: 14 s, 10^-2: 42 s, 1: 70 s); 0 when
+ * gnorm is 0 (the plateau: no arrow, "∇L = 0"). */
+double rs_plane_arrow_length (double gnorm, double s);
+
+/* Whether grid point (i, j) of a landscape was on the plateau of the
+ * surface before the last change of activation (the old plateau, drawn
+ * outlined); and the spacing of the contours drawn inside it, on the
+ * current surface (0: none). */
+int rs_plane_was_plateau (const rs_plane *p, size_t i, size_t j);
+double rs_plane_tilt_step (const rs_plane *p);
 
 /* The grid's points a side. */
 size_t rs_plane_grid (const rs_plane *p);

@@ -36,6 +36,16 @@ struct rs_plane {
                                 shift */
   rs_net *probe;             /* scratch: the settings of another point */
   double morph;              /* 1, or the fraction of a morph shown */
+  rs_net *old;               /* net with the activations before the last
+                                change at or before `at`; NULL: none */
+  unsigned char *old_plateau;  /* n x n: the plateau of the surface with
+                                  those activations; NULL: none */
+  rs_landscape *old_outline;   /* its edge (level 1/2 of the mask) */
+  rs_landscape *old_contours;  /* the loss inside it, at levels of its
+                                  own range, old_step apart */
+  double old_step;
+  double alpha;              /* the ReLU family's alpha of the surface
+                                drawn (mid-morph: the blend); -1: none */
 };
 
 /* What does not move from frame to frame of a flat plane (the heatmap,
@@ -53,6 +63,28 @@ struct plane_cache {
  * net (its activations; its parameters as the plane's point), replacing
  * what the plane held; the cached still layer is dropped. */
 int rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err);
+
+/* The old activations (of the point before the last change of
+ * activation at or before the plane's point) and the plateau of the
+ * surface they make through the same point; none when there was no
+ * change, or no plateau.  Then rs_plane_blend computes the landscape. */
+int rs_plane_old_plateau (rs_plane *p, rs_error *err);
+
+/* Compute the landscape with the activations moved from the old ones to
+ * the plane's own by t in [0, 1] (1: its own), and the contours inside
+ * the old plateau on it. */
+int rs_plane_blend (rs_plane *p, double t, rs_error *err);
+
+/* The old plateau's edge and the contours inside it, labelled
+ * with their spacing when it is large enough (plane_tilt.c). */
+void rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p,
+                                rs_rect plot, double s);
+
+/* The arrow of steepest descent from the ball at (x, y), its length by
+ * rs_plane_arrow_length, with a ruler of that scale; "∇L = 0" where the
+ * gradient vanishes. */
+void rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
+                          double x, double y, double s);
 
 /* Drop the cached still layer: drawn again at the next frame. */
 void rs_plane_forget (rs_plane *p);

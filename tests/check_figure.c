@@ -674,6 +674,7 @@ START_TEST (test_anim_frames_follow_the_ball)
   rs_figure *f;
   rs_error err;
   size_t pts[4], n;
+  rs_anim_frame fr[4];
   char dir[] = "/tmp/check_figure.XXXXXX", frames[64], path[128], msg[256];
 
   load ("net-dead.scene", "view landscape over W1[4][0] b1[4] range [-1, 3] "
@@ -681,9 +682,10 @@ START_TEST (test_anim_frames_follow_the_ball)
   f = rs_figure_alloc (&sc, sim, (size_t) -1, 24, &err);
   ck_assert_ptr_nonnull (f);
   n = rs_anim_points (rs_sim_n_recorded (sim), 4, pts);
+  ck_assert_uint_eq (rs_anim_morphs (sim, pts, n, 30, fr, 4), n);
   ck_assert_ptr_nonnull (mkdtemp (dir));
   snprintf (frames, sizeof frames, "%s/f", dir);
-  ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, pts, n, NULL, msg,
+  ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, fr, n, NULL, msg,
                                     sizeof msg), 0);
   for (size_t k = 0; k < n; k++)
     {
@@ -717,7 +719,7 @@ START_TEST (test_anim_frames_follow_the_ball)
   /* a folder with files in it is not written into */
   snprintf (path, sizeof path, "%s/keep", frames);
   fclose (fopen (path, "w"));
-  ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, pts, n, NULL, msg,
+  ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, fr, n, NULL, msg,
                                     sizeof msg), -1);
   ck_assert_msg (strstr (msg, "the folder is not empty") != NULL, "%s", msg);
   unlink (path);

@@ -108,6 +108,7 @@ frames_are_stills (const char *name)
   rs_figure *f;
   rs_error err;
   size_t pts[8], n = 0, nrec;
+  rs_anim_frame fr[8];
   char dir[] = "/tmp/check_follow.XXXXXX", frames[64], path[128], msg[256];
 
   load (name, &sc, &sim);
@@ -126,7 +127,9 @@ frames_are_stills (const char *name)
   ck_assert_msg (f != NULL, "%s: %s", name, err.message);
   ck_assert_ptr_nonnull (mkdtemp (dir));
   snprintf (frames, sizeof frames, "%s/f", dir);
-  ck_assert_msg (rs_anim_frames (frames, f, W, H, pts, n, NULL, msg,
+  for (size_t k = 0; k < n; k++)
+    fr[k] = (rs_anim_frame) { pts[k], 1.0 };
+  ck_assert_msg (rs_anim_frames (frames, f, W, H, fr, n, NULL, msg,
                                  sizeof msg) == 0, "%s: %s", name, msg);
   for (size_t k = 0; k < n; k++)
     {
@@ -377,6 +380,199 @@ START_TEST (test_pinned_landscape)
 }
 END_TEST
 
+/* The single neuron's loss at (w, b) with Leaky ReLU's alpha (0: ReLU),
+ * mean squared error over the data, computed here from its definition. */
+static double
+neuron_loss (const rs_data *d, double alpha, double w, double b)
+{
+  double sum = 0.0;
+
+  for (size_t k = 0; k < d->n; k++)
+    {
+      double z = w * d->x[k] + b, f = z > 0.0 ? z : alpha * z;
+
+      sum += (f - d->y[k]) * (f - d->y[k]);
+    }
+  return sum / (double) d->n;
+}
+
+/* The largest difference between the landscape (view 0) and the closed
+ * form with alpha, relative to the loss, over every 4th cell. */
+static double
+off_by (const rs_figure *f, const rs_data *d, double alpha)
+{
+  const rs_plane *p = rs_figure_plane (f, 0);
+  double worst = 0.0;
+
+  for (size_t i = 0; i < GRID; i += 4)
+    for (size_t j = 0; j < GRID; j += 4)
+      {
+        double u, v, loss, want;
+        int plateau, deader;
+
+        ck_assert_int_eq (rs_plane_cell (p, i, j, &u, &v, &loss, &plateau,
+                                         &deader), RS_OK);
+        want = neuron_loss (d, alpha, u, v);
+        worst = fmax (worst, fabs (loss - want) / fmax (1.0, want));
+      }
+  return worst;
+}
+
+/* c08 switches Leaky ReLU (alpha 0.01) on at step 50.  The morph of its
+ * landscape at the point of the change is, at t, the surface of alpha
+ * 0.01 t: at t = 0 ReLU's (the plateau hatched, as the closed form says),
+ * at 1/2 alpha 0.005, at 1 alpha 0.01 (no plateau); each against the
+ * closed-form loss of the single neuron.  The morph changes nothing
+ * before the change, and rs_figure_follow settles it. */
+START_TEST (test_morph_is_the_blended_loss)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+  const rs_data *d;
+  const rs_sim_point *pt;
+  size_t at, hatched, dead, agree;
+
+  load ("c08-leaky-relu.scene", &sc, &sim);
+  d = rs_sim_data (sim);
+  /* the closed form is the run's own loss where the run was */
+  pt = rs_sim_recorded (sim, point_of (sim, 30));
+  ck_assert_double_eq_tol (neuron_loss (d, 0.0, pt->w, pt->b), pt->loss,
+                           1e-12);
+  at = point_of (sim, 50);
+  ck_assert (rs_sim_recorded (sim, at)->events & RS_EVENT_ACT);
+  f = rs_figure_alloc (&sc, sim, at, GRID, &err);
+  ck_assert_ptr_nonnull (f);
+  ck_assert (off_by (f, d, 0.01) < 1e-12);
+  ck_assert_int_eq (rs_figure_morph (f, 0.5, &err), RS_OK);
+  ck_assert_msg (off_by (f, d, 0.005) < 1e-12, "mid-morph: off by %g",
+                 off_by (f, d, 0.005));
+  ck_assert (off_by (f, d, 0.01) > 1e-4);
+  ck_assert_int_eq (rs_figure_morph (f, 0.0, &err), RS_OK);
+  ck_assert (off_by (f, d, 0.0) < 1e-12);
+  plateau_cells (f, sim, &hatched, &dead, &agree);
+  ck_assert_uint_eq (agree, GRID * GRID);
+  ck_assert_uint_ge (hatched, GRID * GRID / 4);
+  ck_assert_int_eq (rs_figure_morph (f, 1.0, &err), RS_OK);
+  ck_assert (off_by (f, d, 0.01) < 1e-12);
+  ck_assert_int_eq (rs_figure_morph (f, 0.25, &err), RS_OK);
+  ck_assert_int_eq (rs_figure_follow (f, point_of (sim, 60), 0, &err),
+                    RS_OK);
+  ck_assert (off_by (f, d, 0.01) < 1e-12);
+  /* before the change there is nothing to morph */
+  ck_assert_int_eq (rs_figure_follow (f, point_of (sim, 30), 0, &err),
+                    RS_OK);
+  ck_assert_int_eq (rs_figure_morph (f, 0.5, &err), RS_OK);
+  ck_assert (off_by (f, d, 0.0) < 1e-12);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
+/* After the change the old plateau is kept: its cells are where the
+ * closed form says ReLU's neuron is dead (w x_i + b <= 0 on every point),
+ * and its contours are about 6 round levels over the range of the
+ * current loss there: with alpha 0.01 that range is far below a tenth of
+ * the loss, so the levels' spacing is too. */
+START_TEST (test_old_plateau_contours)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+  const rs_plane *p;
+  const rs_data *d;
+  size_t agree = 0, cells = 0;
+  double lo = HUGE_VAL, hi = -HUGE_VAL, step;
+
+  load ("c08-leaky-relu.scene", &sc, &sim);
+  d = rs_sim_data (sim);
+  f = rs_figure_alloc (&sc, sim, point_of (sim, 60), GRID, &err);
+  ck_assert_ptr_nonnull (f);
+  p = rs_figure_plane (f, 0);
+  for (size_t i = 0; i < GRID; i++)
+    for (size_t j = 0; j < GRID; j++)
+      {
+        double u, v, loss, z = -HUGE_VAL;
+        int plateau, deader, was = rs_plane_was_plateau (p, i, j);
+
+        ck_assert_int_eq (rs_plane_cell (p, i, j, &u, &v, &loss, &plateau,
+                                         &deader), RS_OK);
+        for (size_t k = 0; k < d->n; k++)
+          z = fmax (z, u * d->x[k] + v);
+        agree += was == (z <= 0.0) || fabs (z) < 1e-9;
+        cells += was;
+        if (was)
+          {
+            lo = fmin (lo, loss);
+            hi = fmax (hi, loss);
+          }
+      }
+  ck_assert_uint_eq (agree, GRID * GRID);
+  ck_assert_uint_ge (cells, GRID * GRID / 4);
+  step = rs_plane_tilt_step (p);
+  ck_assert_msg ((hi - lo) / step >= 3 && (hi - lo) / step <= 12,
+                 "%g over [%g, %g]", step, lo, hi);
+  ck_assert (hi - lo < 0.1 * lo);
+  /* before the change: no old plateau */
+  ck_assert_int_eq (rs_figure_follow (f, point_of (sim, 30), 0, &err),
+                    RS_OK);
+  ck_assert_double_eq (rs_plane_tilt_step (rs_figure_plane (f, 0)), 0.0);
+  ck_assert_int_eq (rs_plane_was_plateau (rs_figure_plane (f, 0), 0, 0), 0);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
+/* The arrow's length: 14 s per decade of |grad L|, 0 at 1e-5, clamped
+ * to [7 s, 98 s], none at 0 (the mapping the ruler shows). */
+START_TEST (test_arrow_length)
+{
+  ck_assert_double_eq_tol (rs_plane_arrow_length (1e-4, 1.0), 14.0, 1e-9);
+  ck_assert_double_eq_tol (rs_plane_arrow_length (1e-2, 1.0), 42.0, 1e-9);
+  ck_assert_double_eq_tol (rs_plane_arrow_length (1.0, 1.0), 70.0, 1e-9);
+  ck_assert_double_eq_tol (rs_plane_arrow_length (0.0248, 2.0),
+                           2.0 * 14.0 * log10 (0.0248 / 1e-5), 1e-9);
+  ck_assert_double_eq_tol (rs_plane_arrow_length (1e-9, 1.0), 7.0, 1e-9);
+  ck_assert_double_eq_tol (rs_plane_arrow_length (1e6, 1.0), 98.0, 1e-9);
+  ck_assert_double_eq (rs_plane_arrow_length (0.0, 1.0), 0.0);
+}
+END_TEST
+
+/* The animation's frames around c08's change: at the first frame point
+ * past it, per_change frames morph (0, 1/4, 2/4, 3/4) before the settled
+ * frame; nowhere else. */
+START_TEST (test_anim_morph_frames)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  size_t pts[4], at;
+  rs_anim_frame fr[32];
+
+  load ("c08-leaky-relu.scene", &sc, &sim);
+  at = point_of (sim, 50);
+  pts[0] = 0;
+  pts[1] = at - 1;   /* ReLU still */
+  pts[2] = at + 3;
+  pts[3] = at + 9;
+  ck_assert_uint_eq (rs_anim_morphs (sim, pts, 4, 4, NULL, 0), 8);
+  ck_assert_uint_eq (rs_anim_morphs (sim, pts, 4, 4, fr, 32), 8);
+  ck_assert_uint_eq (fr[1].point, at - 1);
+  ck_assert_double_eq (fr[1].morph, 1.0);
+  for (size_t q = 0; q < 4; q++)
+    {
+      ck_assert_uint_eq (fr[2 + q].point, at + 3);
+      ck_assert_double_eq (fr[2 + q].morph, q / 4.0);
+    }
+  ck_assert_double_eq (fr[6].morph, 1.0);
+  ck_assert_uint_eq (fr[7].point, at + 9);
+  ck_assert_double_eq (fr[7].morph, 1.0);
+  ck_assert_uint_eq (rs_anim_morphs (sim, pts, 4, 4, fr, 5), 5);
+  rs_sim_free (sim);
+}
+END_TEST
+
 static Suite *
 follow_suite (void)
 {
@@ -387,6 +583,10 @@ follow_suite (void)
   tcase_add_test (tc, test_c08_plateau_at_30);
   tcase_add_test (tc, test_warming_shift_in_the_surface);
   tcase_add_test (tc, test_pinned_landscape);
+  tcase_add_test (tc, test_morph_is_the_blended_loss);
+  tcase_add_test (tc, test_old_plateau_contours);
+  tcase_add_test (tc, test_arrow_length);
+  tcase_add_test (tc, test_anim_morph_frames);
   tcase_add_test (tc, test_every_scene_frames_are_stills);
   suite_add_tcase (s, tc);
   return s;
