@@ -79,7 +79,7 @@ static const rs_app_key app_keys[] = {
   { ".  or  Right", "one step forward (pauses)" },
   { ",  Backspace  or  Left", "one step back (pauses)" },
   { "PageDown  PageUp", "next, previous beat of the scene" },
-  { "L", "Leaky ReLU on or off" },
+  { "L", "Leaky ReLU on or off: the plateau tilts" },
   { "A  Z", "Leaky ReLU's α up, down" },
   { "K", "thermal kick" },
   { "]  [", "kick stronger, weaker" },
@@ -360,6 +360,7 @@ rs_app_free (rs_app *a)
   if (a == NULL)
     return;
   app_jobs_drop (a);
+  app_morph_end (a);
   rs_figure_free (a->view.fig);
   free (a->view.look);
   rs_plane_free (a->view.probe);
@@ -423,6 +424,7 @@ set_activation (rs_app *a)
   rs_sim_set_activation (sim, a->in.leaky ? rs_act_leaky_relu : rs_act_relu,
                          a->in.alpha);
   app_balls_each (a, ball_activation, NULL);
+  a->run.want_morph = 1;
   app_changed (a);
 }
 
@@ -1198,12 +1200,14 @@ draw_view (cairo_t *cr, double width, double height, void *data)
   if (a->view.fig != NULL)
     {
       double t = a->acc * a->in.speed;
+      rs_figure *f = app_figure_drawn (a);
 
       /* the ball glides from the point before the one shown to it over a
-         step's period */
-      rs_figure_marks (a->view.fig, a->view.show_path, a->view.show_grad);
-      rs_figure_between (a->view.fig, a->in.paused ? 1.0 : fmin (t, 1.0));
-      rs_figure_draw (cr, width, height, a->view.fig);
+         step's period; after a change of activation the surface tilts
+         (the morph) */
+      rs_figure_marks (f, a->view.show_path, a->view.show_grad);
+      rs_figure_between (f, a->in.paused ? 1.0 : fmin (t, 1.0));
+      rs_figure_draw (cr, width, height, f);
       app_balls_draw (cr, a, width, height);
       return;
     }
@@ -1615,6 +1619,17 @@ size_t
 rs_app_landscape_at (const rs_app *a)
 {
   return a->view.at;
+}
+
+double
+rs_app_morph (const rs_app *a)
+{
+  double t;
+
+  if (a->view.n_morph == 0)
+    return -1.0;
+  t = (a->win.clock - a->view.morph_start) / MORPH_SECONDS;
+  return t < 1.0 ? t : -1.0;
 }
 
 int

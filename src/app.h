@@ -144,6 +144,9 @@ int rs_app_pending (const rs_app *a);
  * first figure), and the recorded point they were made through. */
 size_t rs_app_landscape_grid (const rs_app *a);
 size_t rs_app_landscape_at (const rs_app *a);
+/* Where the morph of the last change of activation (L, A, Z: the surface
+ * tilting over about a second) is, in [0, 1); -1 when none plays. */
+double rs_app_morph (const rs_app *a);
 /* Whether the figure shown is no longer the one of the point shown: a
  * new one is being made (or waits for a free thread). */
 int rs_app_landscape_stale (const rs_app *a);

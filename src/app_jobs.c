@@ -60,6 +60,9 @@ struct fig_job {
                                   the window shows it */
   picture coarse;
   picture full;
+  int morph;                   /* make a morph of the change first */
+  picture morphs[MORPH_FRAMES];
+  size_t n_morphs;
   int taken;                   /* the coarse picture was dealt with */
   char error[400];             /* why there is no coarse figure */
 };
@@ -170,6 +173,37 @@ prewarm (rs_figure *f, int width, int height)
   cairo_surface_destroy (s);
 }
 
+/* The morph of a change of activation at point at of sim in look l:
+ * MORPH_FRAMES figures, the surface t = 0, 1/12, ... of the way from the
+ * old alpha to the new, each with a copy of the run and the look of its
+ * own, on the grid of the first stage, drawn once (prewarm).  Stops
+ * early on a newer change or when memory runs out (fewer frames). */
+static void
+make_morphs (fig_job *j, const rs_sim *sim, const look *l, size_t at,
+             size_t grid)
+{
+  while (j->n_morphs < MORPH_FRAMES && !atomic_load (&j->cancel))
+    {
+      picture *p = &j->morphs[j->n_morphs];
+
+      if ((p->sim = rs_sim_clone (sim, NULL)) == NULL
+          || (p->look = look_of (&l->scene)) == NULL
+          || (p->fig = rs_figure_alloc (&p->look->scene, p->sim, at, grid,
+                                        NULL)) == NULL
+          || rs_figure_morph (p->fig, (double) j->n_morphs / MORPH_FRAMES,
+                              NULL) != RS_OK)
+        {
+          picture_free (p);
+          return;
+        }
+      p->at = at;
+      p->grid = grid;
+      rs_figure_show (p->fig, at);
+      prewarm (p->fig, j->width, j->height);
+      j->n_morphs++;
+    }
+}
+
 /* The worker's first stage: the run ahead, and its figure through the
  * point `from` (on a coarse grid, or the full one in one stage); near a
  * divergence no plane has a finite width, so earlier points are
@@ -208,6 +242,8 @@ job_coarse (fig_job *j)
     snprintf (j->error, sizeof j->error, "%.300s", err.message);
   else
     make_probe (&j->coarse, at);
+  if (j->coarse.fig != NULL && j->morph)
+    make_morphs (j, sim, j->coarse.look, at, j->coarse.grid);
   if (j->coarse.fig != NULL && !j->one_grid && !atomic_load (&j->cancel))
     {
       prewarm (j->coarse.fig, j->width, j->height);
@@ -258,6 +294,8 @@ job_free (fig_job *j)
   if (!j->taken)
     picture_free (&j->coarse);
   picture_free (&j->full);
+  for (size_t k = 0; k < j->n_morphs; k++)
+    picture_free (&j->morphs[k]);
   free (j);
 }
 
@@ -294,6 +332,7 @@ job_start (rs_app *a, rs_sim *sim, size_t from, int ahead, int follow)
   j->from = from;
   j->run_ahead = ahead;
   j->follow = follow;
+  j->morph = ahead && a->run.want_morph;
   j->one_grid = a->fixed || cheap (sim, j->coarse.look);
   j->width = a->win.tex_w;
   j->height = a->win.tex_h;
@@ -367,6 +406,15 @@ take_coarse (rs_app *a, fig_job *j)
   show_picture (a, &j->coarse, j->from);
   a->view.gen = j->gen;
   a->acc = 0.0;
+  app_morph_end (a);
+  if (j->n_morphs > 0)
+    {
+      /* the morph plays first: its frames are the app's now */
+      memcpy (a->view.morph, j->morphs, j->n_morphs * sizeof *j->morphs);
+      a->view.n_morph = j->n_morphs;
+      a->view.morph_start = a->win.clock;
+      j->n_morphs = 0;
+    }
   rs_sim_free (a->run.head);
   a->run.head = NULL;
   app_balls_sync (a);
@@ -469,7 +517,10 @@ job_launch (rs_app *a)
       return;
     }
   if (a->run.head != NULL)
-    job_start (a, sim, rs_sim_n_recorded (sim) - 1, 1, 0);
+    {
+      job_start (a, sim, rs_sim_n_recorded (sim) - 1, 1, 0);
+      a->run.want_morph = 0;
+    }
   else
     job_start (a, sim, a->run.shown, 0, 0);
 }
@@ -573,4 +624,30 @@ app_show_point (rs_app *a, size_t i)
   rs_figure_show (a->view.fig, a->run.shown);
   app_balls_sync (a);
   app_follow (a);
+}
+
+void
+app_morph_end (rs_app *a)
+{
+  for (size_t k = 0; k < a->view.n_morph; k++)
+    picture_free (&a->view.morph[k]);
+  a->view.n_morph = 0;
+}
+
+rs_figure *
+app_figure_drawn (rs_app *a)
+{
+  size_t k;
+
+  if (a->view.n_morph == 0)
+    return a->view.fig;
+  k = (size_t) floor ((a->win.clock - a->view.morph_start) / MORPH_SECONDS
+                      * MORPH_FRAMES);
+  if (k >= a->view.n_morph)
+    {
+      app_morph_end (a);
+      return a->view.fig;
+    }
+  rs_figure_show (a->view.morph[k].fig, a->run.shown);
+  return a->view.morph[k].fig;
 }

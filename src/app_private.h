@@ -32,6 +32,12 @@
  * first. */
 #define MAX_EXTRA 4
 
+/* A change of activation (L, A, Z) is shown as a morph, the surface
+ * tilting from the old alpha to the new (rs_figure_morph) over about a
+ * second, in this many figures made ahead by the change's job. */
+#define MORPH_FRAMES 12
+#define MORPH_SECONDS 1.0
+
 #define N_ELEMS(a) (sizeof (a) / sizeof (a)[0])
 
 /* The look a figure was made in: the scene, and its views (the scene's
@@ -77,6 +83,8 @@ typedef struct {
   int want_job;                /* a change waits for a free job */
   int want_follow;             /* the figure is stale: a new one through
                                   the point shown waits for a free job */
+  int want_morph;              /* the change not yet shown is one of
+                                  activation: its job makes a morph */
   char fig_error[400];         /* why the last figure failed */
   app_balls balls;
 } app_run;
@@ -98,6 +106,9 @@ typedef struct {
   int present;
   int help;
   rs_net *net;                 /* the network of a point, read back */
+  picture morph[MORPH_FRAMES]; /* the morph played, while n_morph > 0 */
+  size_t n_morph;
+  double morph_start;          /* when it started (the window's clock) */
 } app_view;
 
 /* The input: the live settings and what the user asked for. */
@@ -158,6 +169,8 @@ void app_changed (rs_app *a);
 void app_follow (rs_app *a);
 int app_figure_stale (const rs_app *a);
 void app_show_point (rs_app *a, size_t i);
+void app_morph_end (rs_app *a);
+rs_figure *app_figure_drawn (rs_app *a);
 
 /* app_balls.c */
 void app_balls_add (rs_app *a);

@@ -4,7 +4,7 @@
  * hand computation of their optimisers' first steps; what the window
  * says where a key or a click cannot work; and the landscape following
  * the run of scenes/c08-leaky-relu.scene, compared pixel for pixel with
- * the figure `render --at` draws.
+ * the figure `render --at` draws, and the tilt under L, morphing.
  *
  * Expected values come from the factors the manual gives for each key
  * (1.5 for the speed, alpha and the kick, 1.25 for the rate), from the
@@ -662,23 +662,19 @@ END_TEST
 
 /* ---- the landscape follows the run ------------------------------------ */
 
-/* The app's pixels in the box of half-side r around (x, y) against the
- * figure of sc's run made through point at and showing it, drawn at the
- * app's size: how many differ by more than 16 levels. */
+/* The app's pixels in the box of half-side r around (x, y) against f
+ * drawn at the app's size: how many differ by more than 16 levels. */
 static size_t
-box_differs (const uint32_t *app_px, int w, int h, const rs_scene *sc,
-             const rs_sim *sim, size_t at, int x, int y, int r)
+box_differs_fig (const uint32_t *app_px, int w, int h, rs_figure *f, int x,
+                 int y, int r)
 {
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w,
                                                    h);
   const uint32_t *ref = (const uint32_t *) cairo_image_surface_get_data (s);
   int stride = cairo_image_surface_get_stride (s) / 4;
-  rs_figure *f = rs_figure_alloc (sc, sim, at, 121, NULL);
-  size_t n = 0;
   cairo_t *cr = cairo_create (s);
+  size_t n = 0;
 
-  ck_assert_ptr_nonnull (f);
-  rs_figure_show (f, at);
   rs_figure_draw (cr, w, h, f);
   cairo_destroy (cr);
   cairo_surface_flush (s);
@@ -686,9 +682,43 @@ box_differs (const uint32_t *app_px, int w, int h, const rs_scene *sc,
     for (int i = x - r; i <= x + r; i++)
       if (i >= 0 && j >= 0 && i < w && j < h)
         n += pixel_distance (app_px[j * w + i], ref[j * stride + i]) > 16;
-  rs_figure_free (f);
   cairo_surface_destroy (s);
   return n;
+}
+
+/* The same against the figure of sc's run made through point at and
+ * showing it. */
+static size_t
+box_differs (const uint32_t *app_px, int w, int h, const rs_scene *sc,
+             const rs_sim *sim, size_t at, int x, int y, int r)
+{
+  rs_figure *f = rs_figure_alloc (sc, sim, at, 121, NULL);
+  size_t n;
+
+  ck_assert_ptr_nonnull (f);
+  rs_figure_show (f, at);
+  n = box_differs_fig (app_px, w, h, f, x, y, r);
+  rs_figure_free (f);
+  return n;
+}
+
+/* An 800 x 500 app on sc with a fixed time step (every figure made at
+ * once), its drawing's size and room for its pixels. */
+static rs_app *
+app_fixed (const rs_scene *sc, int *w, int *h, uint32_t **px)
+{
+  rs_app_options o;
+  rs_app *a;
+
+  rs_app_options_default (&o);
+  o.width = 800;
+  o.height = 500;
+  o.fixed_step = 1;
+  a = app_new (sc, &o);
+  rs_app_output_size (a, w, h);
+  *px = malloc ((size_t) *w * *h * 4);
+  ck_assert_ptr_nonnull (*px);
+  return a;
 }
 
 /* The index of the recorded point of step `step` (the last such). */
@@ -711,7 +741,6 @@ point_of_step (const rs_sim *sim, size_t step)
  * differs from the plateau's; the HUD says Leaky ReLU. */
 START_TEST (test_c08_follows)
 {
-  rs_app_options o;
   rs_scene sc;
   rs_sim *ref;
   rs_plane *p;
@@ -727,14 +756,7 @@ START_TEST (test_c08_follows)
   ref = rs_sim_alloc (&sc.sim, NULL);
   ck_assert_ptr_nonnull (ref);
   rs_sim_run (ref);
-  rs_app_options_default (&o);
-  o.width = 800;
-  o.height = 500;
-  o.fixed_step = 1;
-  a = app_new (&sc, &o);
-  rs_app_output_size (a, &w, &h);
-  px = malloc ((size_t) w * h * 4);
-  ck_assert_ptr_nonnull (px);
+  a = app_fixed (&sc, &w, &h, &px);
   while (steps (a) < 30)
     frames (a, 1, 1.0 / 60.0);
   press (a, SDLK_SPACE);
@@ -790,6 +812,75 @@ START_TEST (test_c08_follows)
 }
 END_TEST
 
+/* L on the built-in scene's plateau tilts it over a second: the first
+ * frame after the change draws the surface of the old alpha (0, the
+ * hatched plateau: rs_figure_morph at 0 of the same run, made by the
+ * figure code) under the plateau's middle, and a second later the new
+ * one (the figure of the change's point), the morph over.  The run is
+ * made again here: the scene's run to the step shown, Leaky ReLU from
+ * there, computed on for 300 steps (as app.h says a change is). */
+START_TEST (test_leaky_morphs)
+{
+  rs_scene sc;
+  rs_sim *ref;
+  rs_figure *f;
+  rs_app *a;
+  rs_error err;
+  uint32_t *px;
+  int w, h, x, y;
+  size_t step, at;
+
+  load_scene (&sc);
+  a = app_fixed (&sc, &w, &h, &px);
+  frames (a, 90, 1.0 / 60.0);
+  press (a, SDLK_SPACE);
+  step = steps (a);
+  ck_assert_double_eq (rs_app_morph (a), -1.0);
+  press (a, SDLK_l);
+  ck_assert (rs_app_morph (a) >= 0.0 && rs_app_morph (a) < 1.0 / 12);
+  at = rs_app_shown (a);
+  ck_assert (shown_point (a)->events & RS_EVENT_ACT);
+  ref = rs_sim_alloc (&sc.sim, NULL);
+  for (size_t k = 0; k < step; k++)
+    rs_sim_iterate (ref);
+  rs_sim_set_activation (ref, rs_act_leaky_relu, sc.sim.alpha);
+  /* the app computes a change 300 steps ahead */
+  while (rs_sim_step_count (ref) < step + 300)
+    rs_sim_iterate (ref);
+  ck_assert_int_eq (rs_sim_n_recorded (ref),
+                    rs_sim_n_recorded (rs_app_sim (a)));
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  ck_assert_int_eq (rs_app_read_pixels (a, px, 4 * w, &err), 0);
+  rs_app_pixel_of (a, 0.0, -2.0, &x, &y);
+  f = rs_figure_alloc (&sc, ref, at, 121, NULL);
+  ck_assert_ptr_nonnull (f);
+  ck_assert_int_eq (rs_figure_morph (f, 0.0, NULL), RS_OK);
+  rs_figure_show (f, at);
+  ck_assert_uint_le (box_differs_fig (px, w, h, f, x, y, 30), 30);
+  rs_figure_free (f);
+  /* a second on: the morph is over, the new surface drawn */
+  press (a, SDLK_SPACE);
+  frames (a, 61, 1.0 / 60.0);
+  press (a, SDLK_SPACE);
+  ck_assert_double_eq (rs_app_morph (a), -1.0);
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  ck_assert_int_eq (rs_app_read_pixels (a, px, 4 * w, &err), 0);
+  f = rs_figure_alloc (&sc, ref, at, 121, NULL);
+  ck_assert_ptr_nonnull (f);
+  rs_figure_show (f, rs_app_shown (a));
+  ck_assert_uint_le (box_differs_fig (px, w, h, f, x, y, 30), 30);
+  rs_figure_free (f);
+  f = rs_figure_alloc (&sc, ref, at, 121, NULL);
+  ck_assert_int_eq (rs_figure_morph (f, 0.0, NULL), RS_OK);
+  rs_figure_show (f, rs_app_shown (a));
+  ck_assert_uint_gt (box_differs_fig (px, w, h, f, x, y, 30), 300);
+  rs_figure_free (f);
+  rs_sim_free (ref);
+  free (px);
+  rs_app_free (a);
+}
+END_TEST
+
 static Suite *
 keys_suite (void)
 {
@@ -806,6 +897,7 @@ keys_suite (void)
   tcase_add_test (tb, test_says_why);
   suite_add_tcase (s, tb);
   tcase_add_test (tf, test_c08_follows);
+  tcase_add_test (tf, test_leaky_morphs);
   suite_add_tcase (s, tf);
   return s;
 }

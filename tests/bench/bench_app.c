@@ -7,7 +7,9 @@
  * Printed: the median frame on both scenes (playing, the landscape
  * following the run on net-dead), the median time from the key to the
  * change shown coarse and fully (frames paced at 60 a second, as the
- * app's loop paces them), the frames drawn meanwhile, and each one's
+ * app's loop paces them; after L the surface then tilts over a second,
+ * its morph made by the same job), the frames drawn meanwhile and while
+ * the morph plays, and each one's
  * ratio to its goal; never a pass/fail.  The machine's load changes the
  * times: the figures' thread runs at low priority. */
 #include <config.h>
@@ -104,8 +106,9 @@ static void
 to_full (rs_app *a, SDL_Keycode key, const char *what, double goal_ms,
          size_t n)
 {
-  size_t cap = 8192, m = 0;
+  size_t cap = 8192, m = 0, nm = 0;
   double *during = malloc (cap * sizeof *during);
+  double *morph = malloc (cap * sizeof *morph);
   double *shown = malloc (n * sizeof *shown), *full = malloc (n * sizeof *full);
   char label[200];
 
@@ -134,6 +137,14 @@ to_full (rs_app *a, SDL_Keycode key, const char *what, double goal_ms,
             during[m++] = t;
         }
       full[i] = 1e3 * (bench_now () - t0);
+      /* L's morph: the surface tilting over a second */
+      while (rs_app_morph (a) >= 0.0)
+        {
+          double t = paced_frame_ms (a);
+
+          if (nm < cap)
+            morph[nm++] = t;
+        }
     }
   snprintf (label, sizeof label, "%s until it shows", what);
   printf ("%-44s %7.2f ms  (median of %zu; coarse figure)\n", label,
@@ -144,7 +155,13 @@ to_full (rs_app *a, SDL_Keycode key, const char *what, double goal_ms,
           goal_ms);
   snprintf (label, sizeof label, "%s, frames meanwhile", what);
   report (label, during, m);
+  if (nm > 0)
+    {
+      snprintf (label, sizeof label, "%s, frames of the morph", what);
+      report (label, morph, nm);
+    }
   free (during);
+  free (morph);
   free (shown);
   free (full);
 }
