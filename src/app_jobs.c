@@ -34,6 +34,10 @@
  * its own time (the single neuron: 2 x 24). */
 #define CHEAP_WORK 4096
 
+/* The morph's figures are at most this many grid points a side: a
+ * second's passing frames, twelve at once. */
+#define MORPH_GRID 61
+
 /* The stages of a figure's job. */
 enum { JOB_WORKING, JOB_COARSE, JOB_DONE };
 
@@ -61,7 +65,8 @@ struct fig_job {
   picture coarse;
   picture full;
   int morph;                   /* make a morph of the change first */
-  picture morphs[MORPH_FRAMES];
+  picture morphs[MORPH_FRAMES]; /* its figures, of morph_run's run */
+  picture morph_run;           /* one copy of the run and the look */
   size_t n_morphs;
   int taken;                   /* the coarse picture was dealt with */
   char error[400];             /* why there is no coarse figure */
@@ -175,21 +180,24 @@ prewarm (rs_figure *f, int width, int height)
 
 /* The morph of a change of activation at point at of sim in look l:
  * MORPH_FRAMES figures, the surface t = 0, 1/12, ... of the way from the
- * old alpha to the new, each with a copy of the run and the look of its
- * own, on the grid of the first stage, drawn once (prewarm).  Stops
- * early on a newer change or when memory runs out (fewer frames). */
+ * old alpha to the new, all of one copy of the run and the look, on
+ * `grid` points a side, each drawn once (prewarm).  Stops early on a
+ * newer change or when memory runs out (fewer frames). */
 static void
 make_morphs (fig_job *j, const rs_sim *sim, const look *l, size_t at,
              size_t grid)
 {
+  picture *r = &j->morph_run;
+
+  if ((r->sim = rs_sim_clone (sim, NULL)) == NULL
+      || (r->look = look_of (&l->scene)) == NULL)
+    return;
   while (j->n_morphs < MORPH_FRAMES && !atomic_load (&j->cancel))
     {
       picture *p = &j->morphs[j->n_morphs];
 
-      if ((p->sim = rs_sim_clone (sim, NULL)) == NULL
-          || (p->look = look_of (&l->scene)) == NULL
-          || (p->fig = rs_figure_alloc (&p->look->scene, p->sim, at, grid,
-                                        NULL)) == NULL
+      if ((p->fig = rs_figure_alloc (&r->look->scene, r->sim, at, grid,
+                                     NULL)) == NULL
           || rs_figure_morph (p->fig, (double) j->n_morphs / MORPH_FRAMES,
                               NULL) != RS_OK)
         {
@@ -243,7 +251,8 @@ job_coarse (fig_job *j)
   else
     make_probe (&j->coarse, at);
   if (j->coarse.fig != NULL && j->morph)
-    make_morphs (j, sim, j->coarse.look, at, j->coarse.grid);
+    make_morphs (j, sim, j->coarse.look, at,
+                 j->coarse.grid < MORPH_GRID ? j->coarse.grid : MORPH_GRID);
   if (j->coarse.fig != NULL && !j->one_grid && !atomic_load (&j->cancel))
     {
       prewarm (j->coarse.fig, j->width, j->height);
@@ -296,6 +305,7 @@ job_free (fig_job *j)
   picture_free (&j->full);
   for (size_t k = 0; k < j->n_morphs; k++)
     picture_free (&j->morphs[k]);
+  picture_free (&j->morph_run);
   free (j);
 }
 
@@ -411,9 +421,11 @@ take_coarse (rs_app *a, fig_job *j)
     {
       /* the morph plays first: its frames are the app's now */
       memcpy (a->view.morph, j->morphs, j->n_morphs * sizeof *j->morphs);
+      a->view.morph_run = j->morph_run;
       a->view.n_morph = j->n_morphs;
       a->view.morph_start = a->win.clock;
       j->n_morphs = 0;
+      memset (&j->morph_run, 0, sizeof j->morph_run);
     }
   rs_sim_free (a->run.head);
   a->run.head = NULL;
@@ -631,6 +643,7 @@ app_morph_end (rs_app *a)
 {
   for (size_t k = 0; k < a->view.n_morph; k++)
     picture_free (&a->view.morph[k]);
+  picture_free (&a->view.morph_run);
   a->view.n_morph = 0;
 }
 

@@ -106,7 +106,9 @@ typedef struct {
   int present;
   int help;
   rs_net *net;                 /* the network of a point, read back */
-  picture morph[MORPH_FRAMES]; /* the morph played, while n_morph > 0 */
+  picture morph[MORPH_FRAMES]; /* the morph played, while n_morph > 0:
+                                  figures of morph_run */
+  picture morph_run;           /* the run and look they show (no figure) */
   size_t n_morph;
   double morph_start;          /* when it started (the window's clock) */
 } app_view;
