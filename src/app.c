@@ -877,26 +877,24 @@ static void
 click_figure (rs_app *a, double px, double py)
 {
   const rs_net *net = rs_sim_net (a->run.sim);
-  const rs_view *v;
+  const char *p1, *p2;
   rs_rect plot;
   rs_interval ur, vr;
   size_t np, iu, iv;
   double *theta;
   rs_sim *sim;
 
-  if (a->view.probe == NULL || !inside (plot = app_probe_plot (a), px, py))
+  if (a->view.probe == NULL || !inside (plot = app_probe_plot (a), px, py)
+      || !rs_plane_params (a->view.probe, &p1, &p2))
     {
       app_toast (a, 0, why_no_click (a, px, py));
       return;
     }
-  v = &a->view.look->views[a->view.probe_view];
   ur = rs_plane_u_range (a->view.probe);
   vr = rs_plane_v_range (a->view.probe);
   np = rs_net_nparams (net);
-  if (rs_net_param_lookup (net, v->axes == RS_AXES_PARAMS ? v->p1
-                           : "W1[0][0]", &iu, NULL) != RS_OK
-      || rs_net_param_lookup (net, v->axes == RS_AXES_PARAMS ? v->p2
-                              : "b1[0]", &iv, NULL) != RS_OK
+  if (rs_net_param_lookup (net, p1, &iu, NULL) != RS_OK
+      || rs_net_param_lookup (net, p2, &iv, NULL) != RS_OK
       || (theta = malloc (np * sizeof *theta)) == NULL)
     return;
   memcpy (theta, rs_sim_theta (a->run.sim, app_finite_index (a->run.sim,

@@ -155,19 +155,17 @@ ball_point (void *data, size_t i, double *x, double *y)
   return rs_sim_recorded (bp->sim, i)->events;
 }
 
-/* The indices of the probe's two parameters into bp; 0 when the names
- * are not the network's. */
+/* The indices of the probe's two parameters (those its plane is over:
+ * a network's focus unit's) into bp; 0 when there are none. */
 static int
 probe_params (const rs_app *a, ball_path *bp)
 {
-  const rs_view *v = &a->view.look->views[a->view.probe_view];
   const rs_net *net = rs_sim_net (a->run.sim);
-  int named = v->axes == RS_AXES_PARAMS;
+  const char *p1, *p2;
 
-  return rs_net_param_lookup (net, named ? v->p1 : "W1[0][0]", &bp->iu,
-                              NULL) == RS_OK
-         && rs_net_param_lookup (net, named ? v->p2 : "b1[0]", &bp->iv,
-                                 NULL) == RS_OK;
+  return rs_plane_params (a->view.probe, &p1, &p2)
+         && rs_net_param_lookup (net, p1, &bp->iu, NULL) == RS_OK
+         && rs_net_param_lookup (net, p2, &bp->iv, NULL) == RS_OK;
 }
 
 /* A ball of sim at its last point, with its optimiser's name beside it;

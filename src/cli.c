@@ -146,10 +146,10 @@ cli_read_scene (const char *path, char **text, size_t *len,
       *name = CLI_BUILTIN_NAME;
       return CLI_OK;
     }
-  *name = path;
-  if (rs_scene_read (path, text, len, &err) == RS_OK)
+  *name = cli_scene_file (path);
+  if (rs_scene_read (*name, text, len, &err) == RS_OK)
     return CLI_OK;
-  cli_message ("%s: %s", path, err.message);
+  cli_report_unread_scene (path, &err);
   return CLI_USAGE;
 }
 
@@ -160,56 +160,75 @@ cli_free_scene_text (const char *path, char *text)
     free (text);
 }
 
-/* The data sets read from scenes' CSV files: a command reads a few at
- * most, and they live as long as the scenes that point to them, until
- * the program ends. */
-typedef struct loaded_data {
-  struct loaded_data *next;
-  rs_data *data;
-} loaded_data;
+/* What is kept until the program ends: the data sets read from scenes'
+ * CSV files and the scene files found by name.  A command keeps a few at
+ * most, and they live as long as the scenes that point to them. */
+typedef struct kept {
+  struct kept *next;
+  void *p;
+  void (*free_fn) (void *);
+} kept;
 
-static loaded_data *all_data;
+static kept *all_kept;
 
 static void
-free_all_data (void)
+free_all_kept (void)
 {
-  while (all_data != NULL)
+  while (all_kept != NULL)
     {
-      loaded_data *next = all_data->next;
+      kept *next = all_kept->next;
 
-      rs_data_free (all_data->data);
-      free (all_data);
-      all_data = next;
+      all_kept->free_fn (all_kept->p);
+      free (all_kept);
+      all_kept = next;
     }
+}
+
+int
+cli_keep (void *p, void (*free_fn) (void *))
+{
+  static int registered;
+  kept *k = malloc (sizeof *k);
+
+  if (k == NULL)
+    return -1;
+  if (!registered)
+    registered = atexit (free_all_kept) == 0;
+  k->p = p;
+  k->free_fn = free_fn;
+  k->next = all_kept;
+  all_kept = k;
+  return 0;
+}
+
+static void
+free_data (void *d)
+{
+  rs_data_free (d);
 }
 
 int
 cli_load_data (const char *path, rs_scene *sc)
 {
-  static int registered;
-  loaded_data *node;
   rs_data *d;
   rs_error err;
 
   if (sc->data_file[0] == '\0')
     return CLI_OK;
-  if (rs_scene_read_data (sc, cli_is_builtin (path) ? NULL : path, &d, &err)
+  if (rs_scene_read_data (sc, cli_is_builtin (path) ? NULL
+                                                  : cli_scene_file (path),
+                          &d, &err)
       != RS_OK)
     {
       cli_print_error (&err, NULL, 0);
       return CLI_USAGE;
     }
-  if ((node = malloc (sizeof *node)) == NULL)
+  if (cli_keep (d, free_data) != 0)
     {
       rs_data_free (d);
       cli_message ("out of memory");
       return CLI_FAILURE;
     }
-  if (!registered)
-    registered = atexit (free_all_data) == 0;
-  node->data = d;
-  node->next = all_data;
-  all_data = node;
   sc->sim.data = d;
   return CLI_OK;
 }

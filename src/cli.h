@@ -18,6 +18,25 @@ extern const size_t rs_builtin_scene_len;
  * "builtin". */
 int cli_is_builtin (const char *arg);
 
+/* Scenes by name (scene_find.c).  When arg names no file and has no '/',
+ * it may be the name of a scene, with or without ".scene", in a folder of
+ * RELUSCAPE_SCENE_PATH (colon-separated, searched in order) or else in
+ * cli_scenes_dir, the scenes installed with the program.
+ * cli_find_scene returns the scene file so found (kept until the program
+ * ends), or NULL when arg is a path or no scene has that name;
+ * cli_scene_file returns that file, or arg itself.
+ * cli_report_unread_scene prints why the scene arg could not be read: the
+ * reading error err of a path, or the folders searched for a name. */
+extern const char cli_scenes_dir[];
+const char *cli_find_scene (const char *arg);
+const char *cli_scene_file (const char *arg);
+void cli_report_unread_scene (const char *arg, const rs_error *err);
+
+/* Keep p until the program ends, when free_fn (p) is called: for what
+ * scenes point to (their data, their files' names).  0, or -1 when out
+ * of memory (p is then not kept). */
+int cli_keep (void *p, void (*free_fn) (void *));
+
 /* Progress of long work on standard error, when it is a terminal: a bar
  * and "done/total" redrawn at most ten times a second, wiped when done
  * reaches total.  Silent when standard error is not a terminal. */

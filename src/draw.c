@@ -201,6 +201,34 @@ rs_landscape_from_grid (gsl_matrix *loss, rs_interval ur, rs_interval vr,
   return landscape_finish (l, err);
 }
 
+rs_landscape *
+rs_landscape_lines (gsl_matrix *grid, rs_interval ur, rs_interval vr,
+                    const double *levels, size_t n, rs_error *err)
+{
+  rs_landscape *l = calloc (1, sizeof *l);
+
+  if (l == NULL)
+    {
+      gsl_matrix_free (grid);
+      rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                    "out of memory for a landscape");
+      return NULL;
+    }
+  l->loss = grid;
+  l->w_range = ur;
+  l->b_range = vr;
+  l->finite = 1;
+  l->linear = 1;
+  if (rs_landscape_set_levels (l, levels, n) != RS_OK)
+    {
+      rs_landscape_free (l);
+      rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                    "out of memory for a landscape");
+      return NULL;
+    }
+  return l;
+}
+
 void
 rs_landscape_free (rs_landscape *l)
 {

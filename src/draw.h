@@ -57,6 +57,13 @@ rs_landscape *rs_landscape_from_grid (gsl_matrix *loss, rs_interval ur,
                                       rs_interval vr, rs_colormap cmap,
                                       int linear, rs_error *err);
 
+/* The contours of grid (taken, freed with the landscape) at the n levels
+ * given, for rs_landscape_stroke_levels: no colour image, no colour
+ * scale.  NULL with err (grid freed) when out of memory. */
+rs_landscape *rs_landscape_lines (gsl_matrix *grid, rs_interval ur,
+                                  rs_interval vr, const double *levels,
+                                  size_t n, rs_error *err);
+
 /* Trace l's contours at the n levels given (at most
  * RS_LANDSCAPE_MAX_LEVELS) in place of its own; RS_ENOMEM (no contours
  * left) when memory runs out.  For contours chosen for a region's own

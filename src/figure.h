@@ -16,7 +16,8 @@ typedef struct rs_figure rs_figure;
 
 /* The views of sc: its own, or the defaults (the single neuron: its
  * landscape over (w, b), its activation and the timeline; a network: the
- * landscape over W1[0][0] and b1[0], the network and the timeline), into
+ * landscape over its focus unit's weight and bias (plane.c,
+ * slice_pick.c), the network and the timeline), into
  * views; returns how many. */
 size_t rs_figure_views (const rs_scene *sc, rs_view *views);
 

@@ -5,8 +5,8 @@
  * step it is the same surface when those settings are the same and the
  * parameters it holds fixed have not moved: for two parameters by name,
  * every other parameter; for random directions (filter-normalised to the
- * point) every parameter; for principal components the trajectory
- * itself, so only the same step.  The kink is not a setting of the loss,
+ * point) and for principal components (of the whole run, the plane
+ * through the point shown) every parameter.  The kink is not a setting of the loss,
  * nor are decay or the optimiser.  Basin maps train from every start
  * with the scene's settings, and landscapes pinned to a step (view
  * landscape ... at STEP) are of that step: both stay as they were made. */
@@ -17,17 +17,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_matrix.h>
+
 #include "plane.h"
 #include "plane_private.h"
 
 void
 rs_plane_forget (rs_plane *p)
 {
-  if (p->cache != NULL && p->cache->img != NULL)
-    {
-      cairo_surface_destroy (p->cache->img);
-      p->cache->img = NULL;
-    }
+  if (p->cache != NULL)
+    p->cache->stale = 1;
 }
 
 size_t
@@ -59,7 +58,6 @@ fixed_moved (const rs_plane *p, size_t i, size_t j)
   switch (p->view->axes)
     {
     case RS_AXES_PCA:
-      return i != j;
     case RS_AXES_RANDOM:
       return memcmp (a, b, sl->np * sizeof *a) != 0;
     default:
@@ -174,12 +172,111 @@ first_alpha (const rs_net *net)
   return -1.0;
 }
 
-/* A landscape of the same window as p's over grid, taken. */
-static rs_landscape *
-grid_landscape (const rs_plane *p, gsl_matrix *grid)
+/* A copy of grid m, or NULL. */
+static gsl_matrix *
+copy_grid (const gsl_matrix *m)
 {
-  return rs_landscape_from_grid (grid, p->ur, p->vr, p->scene->style.colormap,
-                                 1, NULL);
+  gsl_matrix *c = gsl_matrix_alloc (m->size1, m->size2);
+
+  if (c != NULL)
+    gsl_matrix_memcpy (c, m);
+  return c;
+}
+
+/* A copy of an n x n mask, or NULL. */
+static unsigned char *
+copy_mask (const unsigned char *m, size_t n)
+{
+  unsigned char *c = malloc (n * n);
+
+  if (c != NULL)
+    memcpy (c, m, n * n);
+  return c;
+}
+
+/* Whether the morph's loss is quadratic in t (see plane_private.h). */
+static int
+is_quadratic (const rs_plane *p)
+{
+  const rs_net_spec *sn = rs_net_get_spec (p->net);
+  const rs_net_spec *so = rs_net_get_spec (p->old);
+  size_t L = sn->layers, changed = 0, which = 0;
+
+  if (rs_sim_loss (p->sim) != rs_loss_mse_type)
+    return 0;
+  for (size_t l = 1; l <= L; l++)
+    if (sn->act[l - 1] != so->act[l - 1] || sn->param[l - 1]
+                                            != so->param[l - 1])
+      {
+        if (relu_alpha (sn->act[l - 1], sn->param[l - 1]) < 0.0
+            || relu_alpha (so->act[l - 1], so->param[l - 1]) < 0.0)
+          return 0;
+        changed++;
+        which = l;
+      }
+  return changed == 1 && (which == L || (which + 1 == L && L >= 2
+                                         && sn->act[L - 1]
+                                            == rs_act_identity));
+}
+
+/* The quadratic morph at t: the loss from its values at 0, 1/2 and 1
+ * (Lagrange), the masks of t = 0 or, once any alpha has moved, of the
+ * side whose alpha is not 0 (an alpha above 0 tilts the plateau). */
+static int
+quad_blend (rs_plane *p, double t, rs_error *err)
+{
+  size_t n = p->n;
+  gsl_matrix *loss = gsl_matrix_alloc (n, n);
+  double c0 = 2.0 * (t - 0.5) * (t - 1.0), ch = -4.0 * t * (t - 1.0);
+  double c1 = 2.0 * t * (t - 0.5);
+  int side = t > 0.0 && first_alpha (p->net) > 0.0;
+
+  if (loss == NULL)
+    return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+  for (size_t k = 0; k < n * n; k++)
+    loss->data[k] = c0 * p->mq[0]->data[k] + ch * p->mq[1]->data[k]
+                    + c1 * p->mq[2]->data[k];
+  memcpy (p->plateau, p->mplateau[side], n * n);
+  memcpy (p->deader, p->mdeader[side], n * n);
+  return rs_plane_set_loss (p, loss, err);
+}
+
+/* The grids of the quadratic morph that are not there yet: t = 1 from
+ * the settled landscape, t = 1/2 computed (the loss alone). */
+static int
+quad_prepare (rs_plane *p, rs_error *err)
+{
+  rs_net *net;
+  rs_surface *s;
+
+  if (p->mq[2] == NULL)
+    {
+      if (p->morph != 1.0)
+        return RS_EINVAL;
+      p->mq[2] = copy_grid (p->land->loss);
+      p->mplateau[1] = copy_mask (p->plateau, p->n);
+      p->mdeader[1] = copy_mask (p->deader, p->n);
+      if (p->mq[2] == NULL || p->mplateau[1] == NULL
+          || p->mdeader[1] == NULL)
+        return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+  if (p->mq[1] != NULL)
+    return RS_OK;
+  if ((net = rs_net_clone (p->net, err)) == NULL)
+    return RS_ENOMEM;
+  blend_acts (net, p->old, 0.5);
+  s = rs_plane_surface (p, net, RS_SURFACE_LOSS, err);
+  rs_net_free (net);
+  if (s == NULL)
+    return RS_ENOMEM;
+  if ((p->mq[1] = gsl_matrix_alloc (p->n, p->n)) != NULL)
+    for (size_t i = 0; i < p->n; i++)
+      for (size_t j = 0; j < p->n; j++)
+        gsl_matrix_set (p->mq[1], i, j,
+                        rs_surface_value (s, RS_SURFACE_LOSS, i, j));
+  rs_surface_free (s);
+  return p->mq[1] != NULL ? RS_OK
+         : rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
 /* The mask (0 or 1 at each grid point) blurred by a 3 x 3 binomial
@@ -209,53 +306,51 @@ smooth_mask (const unsigned char *mask, size_t n, gsl_matrix *m)
       }
 }
 
-/* The old plateau's outline (the mask's level 1/2) and contours inside
- * it on the current loss, at about 6 round levels over its own range
- * there: a plateau tilted by Leaky ReLU's small alpha shows its slope. */
+/* The old plateau's outline: the level 1/2 of its mask, smoothed. */
+static int
+old_plateau_outline (rs_plane *p)
+{
+  gsl_matrix *mask = gsl_matrix_alloc (p->n, p->n);
+  double half = 0.5;
+
+  if (mask == NULL)
+    return RS_ENOMEM;
+  smooth_mask (p->old_plateau, p->n, mask);
+  rs_landscape_free (p->old_outline);
+  p->old_outline = rs_landscape_lines (mask, p->ur, p->vr, &half, 1, NULL);
+  return p->old_outline != NULL ? RS_OK : RS_ENOMEM;
+}
+
+/* Contours of the current loss inside the old plateau, at about 6 round
+ * levels over its own range there: a plateau tilted by Leaky ReLU's
+ * small alpha shows its slope. */
 static int
 old_plateau_lines (rs_plane *p)
 {
-  size_t n = p->n;
-  gsl_matrix *mask = gsl_matrix_alloc (n, n), *loss;
-  double lo = HUGE_VAL, hi = -HUGE_VAL, half = 0.5;
-  double lev[RS_LANDSCAPE_MAX_LEVELS];
-  size_t nl = 0;
+  size_t n = p->n, nl = 0;
+  gsl_matrix *loss = gsl_matrix_alloc (n, n);
+  double lo = HUGE_VAL, hi = -HUGE_VAL, lev[RS_LANDSCAPE_MAX_LEVELS];
 
-  if (mask == NULL || (loss = gsl_matrix_alloc (n, n)) == NULL)
-    {
-      if (mask != NULL)
-        gsl_matrix_free (mask);
-      return RS_ENOMEM;
-    }
-  gsl_matrix_memcpy (loss, p->land->loss);
-  smooth_mask (p->old_plateau, n, mask);
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < n; j++)
-      {
-        double v = gsl_matrix_get (loss, i, j);
-
-        if (p->old_plateau[i * n + j] && v <= DBL_MAX)
-          {
-            lo = fmin (lo, v);
-            hi = fmax (hi, v);
-          }
-      }
-  if ((p->old_outline = grid_landscape (p, mask)) == NULL
-      || (p->old_contours = grid_landscape (p, loss)) == NULL)
+  if (loss == NULL)
     return RS_ENOMEM;
+  gsl_matrix_memcpy (loss, p->land->loss);
+  for (size_t k = 0; k < n * n; k++)
+    if (p->old_plateau[k] && loss->data[k] <= DBL_MAX)
+      {
+        lo = fmin (lo, loss->data[k]);
+        hi = fmax (hi, loss->data[k]);
+      }
+  p->old_step = 0.0;
   if (hi - lo > 1e-9 * fmax (1.0, fabs (hi)))
     {
-      double step = rs_draw_nice_step (hi - lo, 6);
-
-      for (double k = floor (lo / step) + 1; k * step < hi
+      p->old_step = rs_draw_nice_step (hi - lo, 6);
+      for (double k = floor (lo / p->old_step) + 1; k * p->old_step < hi
            && nl < RS_LANDSCAPE_MAX_LEVELS; k++)
-        lev[nl++] = k * step;
+        lev[nl++] = k * p->old_step;
     }
-  p->old_step = nl > 0 ? rs_draw_nice_step (hi - lo, 6) : 0.0;
-  if (rs_landscape_set_levels (p->old_contours, lev, nl) != RS_OK
-      || rs_landscape_set_levels (p->old_outline, &half, 1) != RS_OK)
-    return RS_ENOMEM;
-  return RS_OK;
+  rs_landscape_free (p->old_contours);
+  p->old_contours = rs_landscape_lines (loss, p->ur, p->vr, lev, nl, NULL);
+  return p->old_contours != NULL ? RS_OK : RS_ENOMEM;
 }
 
 /* Forget the old plateau. */
@@ -267,6 +362,25 @@ drop_old_plateau (rs_plane *p)
   rs_landscape_free (p->old_contours);
   p->old_plateau = NULL;
   p->old_outline = p->old_contours = NULL;
+  rs_plane_drop_morph (p);
+}
+
+void
+rs_plane_drop_morph (rs_plane *p)
+{
+  for (int k = 0; k < 3; k++)
+    {
+      if (p->mq[k] != NULL)
+        gsl_matrix_free (p->mq[k]);
+      p->mq[k] = NULL;
+    }
+  for (int k = 0; k < 2; k++)
+    {
+      free (p->mplateau[k]);
+      free (p->mdeader[k]);
+      p->mplateau[k] = p->mdeader[k] = NULL;
+    }
+  p->quad = 0;
 }
 
 int
@@ -280,15 +394,14 @@ rs_plane_blend (rs_plane *p, double t, rs_error *err)
   if (t < 1.0)
     blend_acts (net, p->old, t);
   p->alpha = first_alpha (net);
-  rc = rs_plane_compute (p, net, err);
+  if (p->quad && p->old_plateau != NULL && (t < 1.0 || p->mq[2] != NULL)
+      && (rc = quad_prepare (p, err)) == RS_OK)
+    rc = quad_blend (p, t, err);
+  else
+    rc = rs_plane_compute (p, net, err);
   rs_net_free (net);
   if (rc == RS_OK && p->old_plateau != NULL)
-    {
-      rs_landscape_free (p->old_outline);
-      rs_landscape_free (p->old_contours);
-      p->old_outline = p->old_contours = NULL;
-      rc = old_plateau_lines (p);
-    }
+    rc = old_plateau_lines (p);
   p->morph = t;
   return rc;
 }
@@ -316,16 +429,27 @@ rs_plane_old_plateau (rs_plane *p, rs_error *err)
   p->land = NULL;
   p->plateau = NULL;
   rc = rs_plane_compute (p, p->old, err);
+  if (rc == RS_OK)
+    p->mq[0] = copy_grid (p->land->loss);
   rs_landscape_free (p->land);
   p->old_plateau = p->plateau;
+  p->mdeader[0] = p->deader;
   p->land = land;
   p->plateau = now;
+  p->deader = NULL;
   if (p->old_plateau == NULL)
     return rc != RS_OK ? rc : RS_ENOMEM;
+  p->mplateau[0] = copy_mask (p->old_plateau, p->n);
+  p->quad = is_quadratic (p);
+  if (old_plateau_outline (p) != RS_OK)
+    return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
   for (size_t k = 0; rc == RS_OK && k < p->n * p->n; k++)
     any += p->old_plateau[k];
   if (rc != RS_OK || any == 0)
     drop_old_plateau (p);
+  if (rc == RS_OK && any > 0 && (p->mq[0] == NULL || p->mplateau[0] == NULL
+                                 || p->mdeader[0] == NULL))
+    return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
   return rc;
 }
 

@@ -5,6 +5,7 @@
 #define RS_PLANE_PRIVATE_H
 
 #include "plane.h"
+#include "slice_pick.h"
 
 struct rs_plane {
   const rs_scene *scene;
@@ -46,6 +47,21 @@ struct rs_plane {
   double old_step;
   double alpha;              /* the ReLU family's alpha of the surface
                                 drawn (mid-morph: the blend); -1: none */
+  /* The morph's loss is quadratic in t when the change moves the alphas
+   * of the output's own layer, or of the one hidden layer before an
+   * identity output, under the mean squared error: the network's output
+   * is then affine in alpha.  Three grids give every frame. */
+  int quad;                  /* 1: so */
+  gsl_matrix *mq[3];         /* the loss at t = 0, 1/2, 1 (NULL: not yet) */
+  unsigned char *mplateau[2];  /* the plateau and dead cells at t = 0, 1 */
+  unsigned char *mdeader[2];
+  int picked;                /* a network's default axes: pick holds */
+  rs_pick pick;              /* the focus unit they belong to */
+  int unit_slice;            /* a network's slice through one unit's own
+                                weight and bias, pick.focus.unit */
+  int dead_lowest;           /* the dead region holds the lowest loss
+                                (2), or nearly (1): rs_pick_dead_lowest */
+  double dead_min, alive_min;
 };
 
 /* What does not move from frame to frame of a flat plane (the heatmap,
@@ -57,7 +73,13 @@ struct plane_cache {
   double x, y, w, h, s;      /* the cell and the scale it was drawn for */
   const rs_theme *th;
   char font[64];
+  int stale;                 /* the plane changed: draw img again */
 };
+
+/* The surface of net over the plane's window on its grid, computing
+ * what (RS_SURFACE_ flags), run to the end; NULL with err. */
+rs_surface *rs_plane_surface (const rs_plane *p, const rs_net *net,
+                              unsigned what, rs_error *err);
 
 /* Compute the landscape's loss, plateau and dead cells on the surface of
  * net (its activations; its parameters as the plane's point), replacing
@@ -85,6 +107,13 @@ void rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p,
  * gradient vanishes. */
 void rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
                           double x, double y, double s);
+
+/* Forget the grids of the quadratic morph. */
+void rs_plane_drop_morph (rs_plane *p);
+
+/* The landscape of the loss grid (taken) in place of the plane's, its
+ * cached still layer dropped. */
+int rs_plane_set_loss (rs_plane *p, gsl_matrix *loss, rs_error *err);
 
 /* Drop the cached still layer: drawn again at the next frame. */
 void rs_plane_forget (rs_plane *p);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "theme.h"
 #include "plane.h"
 #include "plane_private.h"
 
@@ -147,7 +148,7 @@ void
 rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
                      double x, double y, double s)
 {
-  double dx, dy, d, len, g;
+  double dx, dy, d, len, g, tw, th, lx, ly;
   char buf[64];
 
   if (!p->grad_ok)
@@ -168,9 +169,13 @@ rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
   cairo_set_line_width (cr, 2.5 * s);
   rs_draw_arrow (cr, x, y, x + len * dx / d, y + len * dy / d, s);
   snprintf (buf, sizeof buf, "−∇L  |∇L| = %.2g", g);
-  rs_draw_text_on_map (cr, x + (len + 7 * s) * dx / d,
-                       y + (len + 7 * s) * dy / d, buf, 11 * s, 1,
-                       dx < 0 ? 1 : 0, 0.5);
+  rs_text_size (cr, NULL, buf, 11 * s, 1, &tw, &th);
+  /* beyond the tip, moved inside the plot when it would stick out */
+  lx = x + (len + 7 * s) * dx / d - (dx < 0 ? tw : 0);
+  ly = y + (len + 7 * s) * dy / d;
+  lx = fmax (plot.x + 2 * s, fmin (lx, plot.x + plot.width - tw - 2 * s));
+  ly = fmax (plot.y + th / 2, fmin (ly, plot.y + plot.height - th / 2));
+  rs_draw_text_on_map (cr, lx, ly, buf, 11 * s, 1, 0, 0.5);
 }
 
 int

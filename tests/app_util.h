@@ -116,4 +116,18 @@ steps (const rs_app *a)
   return shown_point (a)->step;
 }
 
+/* The indices of the weight and bias of the unit the default landscape
+ * of sim's figure is over (rs_sim_focus_unit: net-dead's first unit to
+ * die). */
+static inline void
+focus_indices (const rs_sim *sim, size_t *iu, size_t *iv)
+{
+  const rs_net *net = rs_sim_net (sim);
+  rs_sim_focus f;
+
+  ck_assert_int_eq (rs_sim_focus_unit (sim, NULL, &f, NULL), RS_OK);
+  *iu = rs_net_w_index (net, f.unit.layer, f.unit.unit, f.input);
+  *iv = rs_net_b_index (net, f.unit.layer, f.unit.unit);
+}
+
 #endif /* RS_TEST_APP_UTIL_H */

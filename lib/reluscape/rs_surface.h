@@ -38,6 +38,8 @@ typedef struct {
   double *d2;
   char name1[32];   /* the axes' labels: "W1[0][0]", "random 1", "PC1" */
   char name2[32];
+  double explained[2];  /* pca: the fraction of the points' variance
+                           about their mean along d1 and d2; else 0 */
 } rs_slice;
 
 /* A slice through net's current parameters with both directions 0. */
