@@ -1622,12 +1622,7 @@ rs_app_landscape_at (const rs_app *a)
 double
 rs_app_morph (const rs_app *a)
 {
-  double t;
-
-  if (a->view.n_morph == 0)
-    return -1.0;
-  t = (a->win.clock - a->view.morph_start) / MORPH_SECONDS;
-  return t < 1.0 ? t : -1.0;
+  return app_morph_at (a);
 }
 
 int

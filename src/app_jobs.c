@@ -64,10 +64,12 @@ struct fig_job {
                                   the window shows it */
   picture coarse;
   picture full;
-  int morph;                   /* make a morph of the change first */
+  int morph;                   /* make a morph of the change */
   picture morphs[MORPH_FRAMES]; /* its figures, of morph_run's run */
   picture morph_run;           /* one copy of the run and the look */
-  size_t n_morphs;
+  size_t n_morphs;             /* the frames made (the worker's) */
+  atomic_size_t n_ready;       /* the frames the window may draw: the
+                                  worker no longer touches them */
   int taken;                   /* the coarse picture was dealt with */
   char error[400];             /* why there is no coarse figure */
 };
@@ -178,21 +180,22 @@ prewarm (rs_figure *f, int width, int height)
   cairo_surface_destroy (s);
 }
 
-/* The morph of a change of activation at point at of sim in look l:
- * MORPH_FRAMES figures, the surface t = 0, 1/12, ... of the way from the
- * old alpha to the new, all of one copy of the run and the look, on
- * `grid` points a side, each drawn once (prewarm).  Stops early on a
+/* The morph of a change of activation at point at of sim in look l, up
+ * to `upto` frames: the surface t = 0, 1/12, ... of the way from the old
+ * alpha to the new, all of one copy of the run and the look, on `grid`
+ * points a side, each drawn once (prewarm) and then handed to the
+ * window (n_ready), which plays them as they come.  Stops early on a
  * newer change or when memory runs out (fewer frames). */
 static void
 make_morphs (fig_job *j, const rs_sim *sim, const look *l, size_t at,
-             size_t grid)
+             size_t grid, size_t upto)
 {
   picture *r = &j->morph_run;
 
-  if ((r->sim = rs_sim_clone (sim, NULL)) == NULL
-      || (r->look = look_of (&l->scene)) == NULL)
+  if (r->sim == NULL && ((r->sim = rs_sim_clone (sim, NULL)) == NULL
+                         || (r->look = look_of (&l->scene)) == NULL))
     return;
-  while (j->n_morphs < MORPH_FRAMES && !atomic_load (&j->cancel))
+  while (j->n_morphs < upto && !atomic_load (&j->cancel))
     {
       picture *p = &j->morphs[j->n_morphs];
 
@@ -202,6 +205,7 @@ make_morphs (fig_job *j, const rs_sim *sim, const look *l, size_t at,
                               NULL) != RS_OK)
         {
           picture_free (p);
+          j->morph = 0;
           return;
         }
       p->at = at;
@@ -209,7 +213,15 @@ make_morphs (fig_job *j, const rs_sim *sim, const look *l, size_t at,
       rs_figure_show (p->fig, at);
       prewarm (p->fig, j->width, j->height);
       j->n_morphs++;
+      atomic_store (&j->n_ready, j->n_morphs);
     }
+}
+
+/* The morph's grid for a job. */
+static size_t
+morph_grid (const fig_job *j)
+{
+  return j->coarse.grid < MORPH_GRID ? j->coarse.grid : MORPH_GRID;
 }
 
 /* The worker's first stage: the run ahead, and its figure through the
@@ -250,12 +262,13 @@ job_coarse (fig_job *j)
     snprintf (j->error, sizeof j->error, "%.300s", err.message);
   else
     make_probe (&j->coarse, at);
+  /* the morph's first frame shows with the change, the others follow */
   if (j->coarse.fig != NULL && j->morph)
-    make_morphs (j, sim, j->coarse.look, at,
-                 j->coarse.grid < MORPH_GRID ? j->coarse.grid : MORPH_GRID);
+    make_morphs (j, sim, j->coarse.look, at, morph_grid (j), 1);
   if (j->coarse.fig != NULL && !j->one_grid && !atomic_load (&j->cancel))
     {
-      prewarm (j->coarse.fig, j->width, j->height);
+      if (!j->morph)
+        prewarm (j->coarse.fig, j->width, j->height);
       /* the full figure's own run and look, copied while this thread
          still owns the coarse ones */
       j->full.sim = rs_sim_clone (sim, NULL);
@@ -263,10 +276,13 @@ job_coarse (fig_job *j)
     }
 }
 
-/* The second stage: the full grid, on the copy. */
+/* The second stage: the rest of the morph, then the full grid, on the
+ * copy. */
 static void
 job_full (fig_job *j)
 {
+  if (j->morph && j->morph_run.sim != NULL)
+    make_morphs (j, NULL, NULL, j->coarse.at, morph_grid (j), MORPH_FRAMES);
   j->full.at = j->coarse.at;
   j->full.grid = FIG_GRID;
   if (j->full.sim != NULL && j->full.look != NULL
@@ -417,15 +433,11 @@ take_coarse (rs_app *a, fig_job *j)
   a->view.gen = j->gen;
   a->acc = 0.0;
   app_morph_end (a);
-  if (j->n_morphs > 0)
+  if (atomic_load (&j->n_ready) > 0)
     {
-      /* the morph plays first: its frames are the app's now */
-      memcpy (a->view.morph, j->morphs, j->n_morphs * sizeof *j->morphs);
-      a->view.morph_run = j->morph_run;
-      a->view.n_morph = j->n_morphs;
+      /* the morph plays first, its frames read from the job as they come */
+      a->view.morph_job = j;
       a->view.morph_start = a->win.clock;
-      j->n_morphs = 0;
-      memset (&j->morph_run, 0, sizeof j->morph_run);
     }
   rs_sim_free (a->run.head);
   a->run.head = NULL;
@@ -444,6 +456,21 @@ take_full (rs_app *a, fig_job *j)
 }
 
 static void job_launch (rs_app *a);
+
+/* The frames of the morph playing, when job j (done) made them: the
+ * window's own now. */
+static void
+take_morph (rs_app *a, fig_job *j)
+{
+  if (a->view.morph_job != j)
+    return;
+  memcpy (a->view.morph, j->morphs, j->n_morphs * sizeof *j->morphs);
+  a->view.morph_run = j->morph_run;
+  a->view.n_morph = j->n_morphs;
+  a->view.morph_job = NULL;
+  j->n_morphs = 0;
+  memset (&j->morph_run, 0, sizeof j->morph_run);
+}
 
 /* Whether a job draws the run through a later point. */
 static int
@@ -470,6 +497,7 @@ app_jobs_poll (rs_app *a)
       if (stage == JOB_DONE)
         {
           take_full (a, j);
+          take_morph (a, j);
           job_free (j);
         }
       else
@@ -500,6 +528,7 @@ app_jobs_wait (rs_app *a)
 void
 app_jobs_drop (rs_app *a)
 {
+  a->view.morph_job = NULL;
   for (size_t i = 0; i < a->run.n_jobs; i++)
     atomic_store (&a->run.jobs[i]->cancel, 1);
   for (size_t i = 0; i < a->run.n_jobs; i++)
@@ -645,22 +674,52 @@ app_morph_end (rs_app *a)
     picture_free (&a->view.morph[k]);
   picture_free (&a->view.morph_run);
   a->view.n_morph = 0;
+  a->view.morph_job = NULL;
+}
+
+/* The frames of the morph that the window may draw, and where they are. */
+static size_t
+morph_frames (const rs_app *a, picture **frames)
+{
+  if (a->view.morph_job != NULL)
+    {
+      *frames = a->view.morph_job->morphs;
+      return atomic_load (&a->view.morph_job->n_ready);
+    }
+  *frames = (picture *) a->view.morph;
+  return a->view.n_morph;
+}
+
+double
+app_morph_at (const rs_app *a)
+{
+  picture *f;
+  size_t n = morph_frames (a, &f);
+  double t = (a->win.clock - a->view.morph_start) / MORPH_SECONDS;
+
+  /* over when its last frame's time has passed (app_figure_drawn) */
+  if (n == 0 || (a->view.morph_job == NULL && t * MORPH_FRAMES >= n))
+    return -1.0;
+  return t < 1.0 ? t : 1.0 - 1e-9;
 }
 
 rs_figure *
 app_figure_drawn (rs_app *a)
 {
-  size_t k;
+  picture *f;
+  size_t n = morph_frames (a, &f), k;
 
-  if (a->view.n_morph == 0)
+  if (n == 0)
     return a->view.fig;
+  /* by the clock, or the last frame made when the job lags behind it */
   k = (size_t) floor ((a->win.clock - a->view.morph_start) / MORPH_SECONDS
                       * MORPH_FRAMES);
-  if (k >= a->view.n_morph)
+  if (k >= n && a->view.morph_job == NULL)
     {
       app_morph_end (a);
       return a->view.fig;
     }
-  rs_figure_show (a->view.morph[k].fig, a->run.shown);
-  return a->view.morph[k].fig;
+  k = k < n ? k : n - 1;
+  rs_figure_show (f[k].fig, a->run.shown);
+  return f[k].fig;
 }

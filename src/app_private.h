@@ -106,7 +106,10 @@ typedef struct {
   int present;
   int help;
   rs_net *net;                 /* the network of a point, read back */
-  picture morph[MORPH_FRAMES]; /* the morph played, while n_morph > 0:
+  fig_job *morph_job;          /* the job still making the morph played:
+                                  its frames are read from it as they are
+                                  ready; NULL: none, or all taken */
+  picture morph[MORPH_FRAMES]; /* the morph played, once its job is done:
                                   figures of morph_run */
   picture morph_run;           /* the run and look they show (no figure) */
   size_t n_morph;
@@ -173,6 +176,7 @@ int app_figure_stale (const rs_app *a);
 void app_show_point (rs_app *a, size_t i);
 void app_morph_end (rs_app *a);
 rs_figure *app_figure_drawn (rs_app *a);
+double app_morph_at (const rs_app *a);
 
 /* app_balls.c */
 void app_balls_add (rs_app *a);
