@@ -1,18 +1,14 @@
-/* app.c: the interactive app (C4, C5, C8, C11): the landscape of draw.c in
- * an SDL2 window, the ball rolling on a fixed time step, live controls,
- * and scripts of timed actions for reproducible runs.
+/* app.c: the interactive app (C4, C5, C8, C11): a scene's figure in an
+ * SDL2 window, the ball rolling on it on a fixed time step, live
+ * controls, and scripts of timed actions for reproducible runs.
  *
- * Two ways of drawing (app.h): the single neuron's classic figure, live,
- * and the scene's figure of figure.c, played back from a run computed
- * ahead.  In figure mode a change goes to a copy of the run at the point
- * shown; a job computes it ahead and draws its figure off the main
- * thread (coarse at once, then on the full grid), and the window shows
- * the run before the change until then. */
+ * One mode for every scene (app.h): the run is computed ahead and played
+ * back over its figure; the figures are made off the main thread
+ * (app_jobs.c), and B's other balls roll with it (app_balls.c). */
 #include <config.h>
 
 #include <errno.h>
 #include <math.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,13 +16,11 @@
 #include <cairo.h>
 #include <glib.h>
 
-#include "app.h"
+#include "app_private.h"
 #include "script.h"
 #include "cli.h"
 #include "draw.h"
 #include "export.h"
-#include "figure.h"
-#include "plane.h"
 #include "theme.h"
 
 /* The time step of a scripted frame, and the most time one frame may
@@ -37,30 +31,6 @@
 /* Times closer than this (seconds) count as equal, so that 3 s cut into
  * 180 or 90 pieces takes the same number of steps despite rounding. */
 #define TIME_EPS 1e-9
-
-/* The landscape's grid, points a side: that of `reluscape render`, so
- * that the window shows the exported figure; the coarse preview drawn
- * while it is computed (a 16th of the work). */
-#define GRID 241
-#define PREVIEW_GRID 61
-
-/* The grid of the figure's planes: coarser than render's, since the
- * figure is remade after every live change; a coarse one is made at
- * once on the main thread, the full one on its own thread. */
-#define FIG_GRID 121
-#define FIG_PREVIEW_GRID 31
-
-/* A run computed ahead goes at least this many steps past a change. */
-#define RUN_AHEAD 300
-#define RUN_AHEAD_MAX 20000
-
-/* Figures being made at once, on as many threads: the newest change's,
- * and older ones finishing the stage they are in. */
-#define MAX_JOBS 2
-
-/* Parameters beyond this are on their way to a divergence: no landscape
- * is sliced through them, no new run started there. */
-#define PARAM_MAX 1e6
 
 /* How much one press changes the speed, the rate, alpha and the kick's
  * strength (a factor, so that they span decades in a few presses), and
@@ -86,10 +56,6 @@
 #define WARM_ANNEAL 80
 #define DECAY_LAMBDA 0.01
 
-/* B adds a ball with another optimiser, up to this many besides the
- * first (the classic figure). */
-#define MAX_EXTRA 4
-
 /* Degrees the 3-D camera turns per point dragged, and its elevation's
  * range (the scene language's, less the degenerate ends). */
 #define DRAG_DEGREES 0.4
@@ -100,147 +66,20 @@
 #define TOAST_SECONDS 4.0
 #define PRESENT_FONT_PT 15.0
 
-#define N_ELEMS(a) (sizeof (a) / sizeof (a)[0])
-
 #define NO_DISPLAY_HINT \
   "draw the scene to a file with 'reluscape render SCENE -o out.png'"
 
-/* ---- the app's state -------------------------------------------------- */
-
-/* A landscape being computed on its own thread (the classic figure): the
- * job owns copies of what it reads, except the data, which the run never
- * changes and which the app keeps alive by joining the thread before it
- * frees the run. */
-typedef struct {
-  rs_scene scene;
-  rs_neuron u;
-  const rs_data *d;
-  SDL_Thread *thread;
-  SDL_mutex *lock;
-  atomic_int done;
-  rs_landscape *ready;         /* a result not yet taken (under lock) */
-  int failed;                  /* under lock */
-} land_job;
-
-/* The look a figure was made in: the scene, and its views (the scene's
- * own, or the defaults); figures and planes point at both. */
-typedef struct {
-  rs_scene scene;
-  rs_view views[RS_SCENE_MAX_VIEWS];
-  size_t n_views;
-} look;
-
-/* A figure with the run and the look it points at, owned together, and
- * a 2 x 2 plane of its clickable view (NULL: none takes clicks), which
- * gives that view's window (the window does not depend on the grid). */
-typedef struct {
-  look *look;
-  rs_sim *sim;
-  rs_figure *fig;
-  rs_plane *probe;
-  size_t probe_view;
-} picture;
-
-/* The stages of a figure's job. */
-enum { JOB_WORKING, JOB_COARSE, JOB_DONE };
-
-/* A figure being made off the main thread, after a change: the run is
- * computed ahead on a copy, and drawn on a coarse grid (at once) and on
- * the full grid (after).  The main thread takes the coarse picture at
- * JOB_COARSE; the worker then goes on with a copy of the run of its own,
- * so that no run is ever read by one thread while another changes it. */
-typedef struct {
-  SDL_Thread *thread;          /* NULL: made on the main thread */
-  atomic_int stage;
-  atomic_int cancel;           /* a newer change came: stop early */
-  unsigned long gen;           /* the change it shows */
-  int run_ahead;               /* compute the run ahead first */
-  int one_grid;                /* the full grid only, in one stage */
-  size_t from;                 /* the point to show first */
-  size_t at;                   /* the point the figures are made through */
-  int width;                   /* the window's drawing, in pixels: each */
-  int height;                  /* figure is drawn once at that size, so
-                                  that its still layers are cached before
-                                  the window shows it */
-  picture coarse;
-  picture full;
-  int taken;                   /* the coarse picture was dealt with */
-  char error[400];             /* why there is no coarse figure */
-} fig_job;
-
-struct rs_app {
-  rs_scene scene;              /* as drawn: presenter mode and T change
-                                  its style */
-  rs_style style0;             /* the scene's own style */
-  rs_app_options opt;
-  int fixed;                   /* every frame advances FIXED_FRAME */
-  rs_sim *sim;
-  /* the classic figure */
-  rs_landscape *land;          /* drawn now */
-  rs_landscape *land_old;      /* the one before, kept for L's return */
-  land_job job;
-  /* the scene's figure, with the run (sim) and the look it was made
-     from: a picture, taken apart */
-  int figure_mode;             /* the scene's figure, not the classic one
-                                  (fig is NULL until the first is drawn) */
-  look *fig_look;
-  rs_figure *fig;
-  unsigned long fig_gen;       /* the change it shows */
-  rs_sim *head;                /* the run with the changes not yet shown:
-                                  made at the point shown; NULL: none */
-  unsigned long gen;           /* counts the changes */
-  fig_job *jobs[MAX_JOBS];
-  size_t n_jobs;
-  int want_job;                /* a change waits for a free job */
-  char fig_error[400];         /* why the last figure failed */
-  rs_plane *probe;             /* the figure's probe (picture) */
-  size_t probe_view;
-  size_t shown;                /* the recorded point played back */
-  /* more balls on the classic figure, each its own run with another
-   * optimiser, stepped with the first */
-  rs_sim *extra[MAX_EXTRA];
-  size_t n_extra;
-  /* the live settings */
-  double speed;
-  double rate;
-  double alpha;
-  int leaky;
-  double kick_sigma;
-  int show_grad;
-  int show_path;
-  int present;
-  int fullscreen;
-  int dragging;                /* a drag on a 3-D view turns its camera */
-  /* the window */
-  int sdl_up;
-  SDL_Window *win;
-  SDL_Renderer *ren;
-  SDL_Texture *tex;
-  int tex_w;
-  int tex_h;
-  int vsync;
-  double acc;                  /* seconds since the last step */
-  double prev_w;               /* the point before the last step, from */
-  double prev_b;               /* which the ball moves to the current one */
-  double clock;                /* seconds passed, for toasts */
-  char toast[2000];
-  double toast_until;
-  int paused;
-  int help;
-  int quit;
-  unsigned long frame;
-  size_t next_action;          /* the script's first action not yet done */
-};
-
 /* Every key, for the help overlay; README.md and reluscape(1) list the
- * same. */
+ * same.  Each works on every scene; where one cannot (a click off a
+ * landscape over two named parameters, B on such a scene), the window
+ * says why. */
 static const rs_app_key app_keys[] = {
   { "Space", "pause or resume" },
   { "+  -  or  Up  Down", "faster, slower (steps a second)" },
   { ".  or  Right", "one step forward (pauses)" },
   { ",  Backspace  or  Left", "one step back (pauses)" },
   { "PageDown  PageUp", "next, previous beat of the scene" },
-  { "L", "Leaky ReLU on or off" },
+  { "L", "Leaky ReLU on or off: the plateau tilts" },
   { "A  Z", "Leaky ReLU's α up, down" },
   { "K", "thermal kick" },
   { "]  [", "kick stronger, weaker" },
@@ -256,9 +95,9 @@ static const rs_app_key app_keys[] = {
   { "F", "fullscreen on or off" },
   { "S", "save a PNG screenshot" },
   { "E", "export the figure as PDF" },
-  { "B", "one more ball, with the next optimiser" },
+  { "B", "one more ball from here, with the next optimiser" },
   { "R", "reset to the scene's start and settings" },
-  { "click", "start the ball there" },
+  { "click", "start the ball there (a landscape over two parameters)" },
   { "drag", "turn a 3-D landscape" },
   { "H  or  ?", "this help" },
   { "Q  or  Esc", "quit" }
@@ -279,16 +118,6 @@ rs_app_options_default (rs_app_options *o)
   o->height = 720;
 }
 
-/* The classic figure: the single neuron, no views, the default look (the
- * rule of figure.c, which draws such a scene with draw.c). */
-static int
-classic_look (const rs_scene *sc)
-{
-  return sc->sim.net.layers == 0 && sc->n_views == 0 && !sc->style.dark
-         && strcmp (sc->style.font, "Sans") == 0
-         && sc->style.font_pt == 10.0;
-}
-
 /* Whether the scene's run starts with Leaky ReLU. */
 static int
 scene_leaky (const rs_scene *sc)
@@ -300,684 +129,16 @@ scene_leaky (const rs_scene *sc)
 
 /* Show msg at the bottom of the window for a few seconds; errors go to
  * stderr too, since the window may not be looked at. */
-static void
-toast (rs_app *a, int error, const char *msg)
+void
+app_toast (rs_app *a, int error, const char *msg)
 {
   char *esc = g_markup_escape_text (msg, -1);
 
-  snprintf (a->toast, sizeof a->toast, "%s", esc != NULL ? esc : "");
+  snprintf (a->win.toast, sizeof a->win.toast, "%s", esc != NULL ? esc : "");
   g_free (esc);
-  a->toast_until = a->clock + TOAST_SECONDS;
+  a->win.toast_until = a->win.clock + TOAST_SECONDS;
   if (error)
     fprintf (stderr, "reluscape: %s\n", msg);
-}
-
-/* The index of the recorded point the app shows and changes. */
-static size_t
-current_index (const rs_app *a)
-{
-  return a->figure_mode ? a->shown : rs_sim_n_recorded (a->sim) - 1;
-}
-
-/* The ball stops interpolating: it is drawn where the run now is (after
- * a jump: a kick, a restart, a reset). */
-static void
-settle_ball (rs_app *a)
-{
-  const rs_sim_point *pt = rs_sim_recorded (a->sim, current_index (a));
-
-  a->prev_w = pt->w;
-  a->prev_b = pt->b;
-}
-
-/* ---- the landscape, off the main thread (classic figure) -------------- */
-
-static void jobs_wait (rs_app *a);
-
-/* Whether l is the full landscape of the run's activation now. */
-static int
-land_matches (const rs_app *a, const rs_landscape *l)
-{
-  const rs_neuron *u = rs_sim_neuron (a->sim);
-
-  return l != NULL && l->act == u->act && l->loss->size1 == GRID
-         && (u->act != rs_act_leaky_relu || l->alpha == u->alpha);
-}
-
-/* Hand a result to the main thread, replacing one it has not taken. */
-static void
-land_publish (land_job *j, rs_landscape *l)
-{
-  SDL_LockMutex (j->lock);
-  if (l == NULL)
-    j->failed = 1;
-  else
-    {
-      rs_landscape_free (j->ready);
-      j->ready = l;
-    }
-  SDL_UnlockMutex (j->lock);
-}
-
-/* The thread: a coarse preview first, so that the new landscape shows at
- * once, then the full grid. */
-static int
-land_worker (void *data)
-{
-  land_job *j = data;
-  rs_error err;
-
-  SDL_SetThreadPriority (SDL_THREAD_PRIORITY_LOW);
-  land_publish (j, rs_landscape_alloc (&j->scene, &j->u, j->d, PREVIEW_GRID,
-                                       PREVIEW_GRID, &err));
-  land_publish (j, rs_landscape_alloc (&j->scene, &j->u, j->d, GRID, GRID,
-                                       &err));
-  atomic_store (&j->done, 1);
-  return 0;
-}
-
-/* Take the thread's latest result into a->land (the one drawn before
- * becomes a->land_old). */
-static void
-land_take (rs_app *a)
-{
-  rs_landscape *l;
-  int failed;
-
-  SDL_LockMutex (a->job.lock);
-  l = a->job.ready;
-  a->job.ready = NULL;
-  failed = a->job.failed;
-  a->job.failed = 0;
-  SDL_UnlockMutex (a->job.lock);
-  if (failed)
-    toast (a, 1, "cannot compute the landscape (out of memory?)");
-  if (l == NULL)
-    return;
-  if (a->land != NULL && a->land->loss->size1 == GRID)
-    {
-      rs_landscape_free (a->land_old);
-      a->land_old = a->land;
-    }
-  else
-    rs_landscape_free (a->land);
-  a->land = l;
-}
-
-/* Wait for the thread to end and take what it left. */
-static void
-land_join (rs_app *a)
-{
-  if (a->job.thread == NULL)
-    return;
-  SDL_WaitThread (a->job.thread, NULL);
-  a->job.thread = NULL;
-  land_take (a);
-}
-
-/* Start the thread on the run's activation now.  Returns 0, or -1 when
- * the thread cannot be made (the old landscape stays). */
-static int
-land_start (rs_app *a)
-{
-  land_job *j = &a->job;
-
-  j->scene = a->scene;
-  j->u = *rs_sim_neuron (a->sim);
-  j->d = rs_sim_data (a->sim);
-  atomic_store (&j->done, 0);
-  j->thread = SDL_CreateThread (land_worker, "landscape", j);
-  if (j->thread == NULL)
-    {
-      toast (a, 1, "cannot start the landscape's thread");
-      return -1;
-    }
-  return 0;
-}
-
-/* The run's activation changed: show the landscape kept from before when
- * it fits, else compute the new one (after the one being computed). */
-static void
-land_request (rs_app *a)
-{
-  rs_landscape *t;
-
-  if (a->figure_mode || land_matches (a, a->land))
-    return;
-  if (land_matches (a, a->land_old))
-    {
-      t = a->land;
-      a->land = a->land_old;
-      a->land_old = t;
-      return;
-    }
-  if (a->job.thread == NULL)
-    land_start (a);
-}
-
-/* Once a frame: take the thread's results; when it has ended and the
- * activation changed meanwhile, start it again. */
-static void
-land_poll (rs_app *a)
-{
-  if (a->job.thread == NULL)
-    return;
-  if (atomic_load (&a->job.done))
-    {
-      land_join (a);
-      land_request (a);
-      return;
-    }
-  if (SDL_TryLockMutex (a->job.lock) == 0)
-    {
-      int ready = a->job.ready != NULL;
-
-      SDL_UnlockMutex (a->job.lock);
-      if (ready)
-        land_take (a);
-    }
-}
-
-void
-rs_app_wait_landscape (rs_app *a)
-{
-  jobs_wait (a);
-  while (a->job.thread != NULL)
-    {
-      land_join (a);
-      land_request (a);
-    }
-}
-
-/* ---- the scene's figure ----------------------------------------------- */
-
-/* Whether recorded point i has a finite loss and every parameter within
- * PARAM_MAX: on the way to a divergence a dead unit's weight can grow
- * huge while the loss stays finite, and a plane's window of +-3 around
- * 1e17 is empty in doubles. */
-static int
-point_tame (const rs_sim *sim, size_t i)
-{
-  const double *theta = rs_sim_theta (sim, i);
-  size_t np = rs_net_nparams (rs_sim_net (sim));
-
-  if (!isfinite (rs_sim_recorded (sim, i)->loss))
-    return 0;
-  for (size_t k = 0; k < np; k++)
-    if (!(fabs (theta[k]) <= PARAM_MAX))
-      return 0;
-  return 1;
-}
-
-/* The last tame point of sim at or before i: where a landscape can be
- * sliced and a new run started after the old one diverged. */
-static size_t
-finite_index (const rs_sim *sim, size_t i)
-{
-  while (i > 0 && !point_tame (sim, i))
-    i--;
-  return i;
-}
-
-/* Run ahead: to the run's steps, and at least RUN_AHEAD steps past the
- * current one, so that a change near the end shows what it does; or
- * until *cancel is set. */
-static void
-run_ahead (rs_sim *sim, atomic_int *cancel)
-{
-  size_t now = rs_sim_step_count (sim);
-  size_t end = rs_sim_get_params (sim)->steps;
-
-  if (end < now + RUN_AHEAD)
-    end = now + RUN_AHEAD;
-  if (end > now + RUN_AHEAD_MAX)
-    end = now + RUN_AHEAD_MAX;
-  while (rs_sim_step_count (sim) < end
-         && rs_sim_test (sim) != RS_SIM_DIVERGED && !atomic_load (cancel))
-    if (rs_sim_iterate (sim) != RS_OK)
-      break;
-}
-
-static void
-picture_free (picture *p)
-{
-  rs_plane_free (p->probe);
-  rs_figure_free (p->fig);
-  rs_sim_free (p->sim);
-  free (p->look);
-  *p = (picture) { NULL, NULL, NULL, NULL, 0 };
-}
-
-/* The probe of picture p through point at: the first flat landscape over
- * two named parameters, where a click starts the ball. */
-static void
-make_probe (picture *p, size_t at)
-{
-  for (size_t i = 0; i < p->look->n_views; i++)
-    {
-      const rs_view *v = &p->look->views[i];
-
-      if (v->kind != RS_VIEW_LANDSCAPE || v->three_d
-          || (v->axes != RS_AXES_DEFAULT && v->axes != RS_AXES_PARAMS))
-        continue;
-      p->probe = rs_plane_alloc (&p->look->scene, v, p->sim, at, 2, NULL);
-      p->probe_view = i;
-      return;
-    }
-}
-
-/* The look of sc, on the heap, or NULL. */
-static look *
-look_of (const rs_scene *sc)
-{
-  look *l = malloc (sizeof *l);
-
-  if (l != NULL)
-    {
-      l->scene = *sc;
-      l->n_views = rs_figure_views (&l->scene, l->views);
-    }
-  return l;
-}
-
-/* Draw f once at width x height, away from the window, so that the
- * landscapes' still layers are cached at that size (plane.c) by the
- * worker rather than by the first frame that shows f. */
-static void
-prewarm (rs_figure *f, int width, int height)
-{
-  cairo_surface_t *s;
-  cairo_t *cr;
-
-  if (f == NULL || width <= 0 || height <= 0)
-    return;
-  s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (s);
-  rs_figure_draw (cr, width, height, f);
-  cairo_destroy (cr);
-  cairo_surface_destroy (s);
-}
-
-/* The worker's first stage: the run ahead, and its figure through the
- * last tame point (on a coarse grid, or the full one in one stage); near
- * a divergence no plane has a finite width, so earlier points are
- * tried. */
-static void
-job_coarse (fig_job *j)
-{
-  rs_sim *sim = j->coarse.sim;
-  size_t last;
-  rs_error err;
-
-  if (j->run_ahead)
-    run_ahead (sim, &j->cancel);
-  if (atomic_load (&j->cancel))
-    {
-      snprintf (j->error, sizeof j->error, "a newer change came");
-      return;
-    }
-  last = finite_index (sim, rs_sim_n_recorded (sim) - 1);
-  while ((j->coarse.fig = rs_figure_alloc (&j->coarse.look->scene, sim, last,
-                                           j->one_grid ? FIG_GRID
-                                           : FIG_PREVIEW_GRID, &err)) == NULL
-         && last > 0)
-    last /= 2;
-  j->at = last;
-  if (j->coarse.fig == NULL)
-    snprintf (j->error, sizeof j->error, "%.300s", err.message);
-  else
-    make_probe (&j->coarse, last);
-  if (j->coarse.fig != NULL && !j->one_grid && !atomic_load (&j->cancel))
-    {
-      prewarm (j->coarse.fig, j->width, j->height);
-      /* the full figure's own run and look, copied while this thread
-         still owns the coarse ones */
-      j->full.sim = rs_sim_clone (sim, NULL);
-      j->full.look = look_of (&j->coarse.look->scene);
-    }
-}
-
-/* The second stage: the full grid, on the copy. */
-static void
-job_full (fig_job *j)
-{
-  if (j->full.sim != NULL && j->full.look != NULL
-      && !atomic_load (&j->cancel))
-    j->full.fig = rs_figure_alloc (&j->full.look->scene, j->full.sim, j->at,
-                                   FIG_GRID, NULL);
-  if (j->full.fig != NULL)
-    make_probe (&j->full, j->at);
-  if (!atomic_load (&j->cancel))
-    prewarm (j->full.fig, j->width, j->height);
-}
-
-static int
-job_worker (void *data)
-{
-  fig_job *j = data;
-
-  /* the window's thread goes first when the two compete */
-  SDL_SetThreadPriority (SDL_THREAD_PRIORITY_LOW);
-  job_coarse (j);
-  atomic_store (&j->stage, JOB_COARSE);
-  job_full (j);
-  atomic_store (&j->stage, JOB_DONE);
-  return 0;
-}
-
-/* The figure's job ends: its thread is joined, what no one took is
- * freed. */
-static void
-job_free (fig_job *j)
-{
-  if (j->thread != NULL)
-    SDL_WaitThread (j->thread, NULL);
-  if (!j->taken)
-    picture_free (&j->coarse);
-  picture_free (&j->full);
-  free (j);
-}
-
-/* A job making the figure of sim (which it takes) in the look of now,
- * showing point `from` first; with a fixed time step (scripts, for
- * reproducible pictures) or when no thread can be made, on the main
- * thread at once. */
-static void
-job_start (rs_app *a, rs_sim *sim, size_t from, int ahead)
-{
-  fig_job *j = calloc (1, sizeof *j);
-
-  if (j == NULL || (j->coarse.look = look_of (&a->scene)) == NULL)
-    {
-      free (j);
-      rs_sim_free (sim);
-      toast (a, 1, "cannot draw the figure: out of memory");
-      return;
-    }
-  j->coarse.sim = sim;
-  j->gen = a->gen;
-  j->from = from;
-  j->run_ahead = ahead;
-  j->one_grid = a->fixed;
-  j->width = a->tex_w;
-  j->height = a->tex_h;
-  atomic_store (&j->stage, JOB_WORKING);
-  if (!a->fixed)
-    j->thread = SDL_CreateThread (job_worker, "figure", j);
-  if (j->thread == NULL)
-    {
-      job_coarse (j);
-      job_full (j);
-      atomic_store (&j->stage, JOB_DONE);
-    }
-  a->jobs[a->n_jobs++] = j;
-}
-
-/* Show picture p (which the app takes), its run at point `shown`. */
-static void
-show_picture (rs_app *a, picture *p, size_t shown)
-{
-  size_t n = rs_sim_n_recorded (p->sim);
-
-  rs_plane_free (a->probe);
-  rs_figure_free (a->fig);
-  if (a->sim != p->sim)
-    rs_sim_free (a->sim);
-  free (a->fig_look);
-  a->fig = p->fig;
-  a->sim = p->sim;
-  a->fig_look = p->look;
-  a->probe = p->probe;
-  a->probe_view = p->probe_view;
-  *p = (picture) { NULL, NULL, NULL, NULL, 0 };
-  a->shown = shown < n ? shown : n - 1;
-  rs_figure_show (a->fig, a->shown);
-}
-
-/* The coarse picture of job j: shown when j has the newest change, else
- * dropped.  A figure that cannot be made leaves the one shown, and says
- * why. */
-static void
-take_coarse (rs_app *a, fig_job *j)
-{
-  j->taken = 1;
-  if (j->gen != a->gen || j->coarse.fig == NULL)
-    {
-      if (j->gen == a->gen)
-        {
-          char msg[500];
-
-          snprintf (msg, sizeof msg, "cannot draw the figure: %.300s", j->error);
-          snprintf (a->fig_error, sizeof a->fig_error, "%s", j->error);
-          toast (a, 1, msg);
-          rs_sim_free (a->head);
-          a->head = NULL;
-        }
-      picture_free (&j->coarse);
-      return;
-    }
-  show_picture (a, &j->coarse, j->from);
-  a->fig_gen = j->gen;
-  a->acc = 0.0;
-  settle_ball (a);
-  rs_sim_free (a->head);
-  a->head = NULL;
-}
-
-/* The full picture of job j replaces its coarse one, while that one is
- * shown. */
-static void
-take_full (rs_app *a, fig_job *j)
-{
-  if (j->full.fig == NULL || j->gen != a->fig_gen)
-    return;
-  show_picture (a, &j->full, a->shown);
-}
-
-static void job_launch (rs_app *a);
-
-/* Take what the jobs made, end the jobs that are done, and start the
- * change that waited for one. */
-static void
-jobs_poll (rs_app *a)
-{
-  size_t k = 0;
-
-  for (size_t i = 0; i < a->n_jobs; i++)
-    {
-      fig_job *j = a->jobs[i];
-      int stage = atomic_load (&j->stage);
-
-      if (stage >= JOB_COARSE && !j->taken)
-        take_coarse (a, j);
-      if (stage == JOB_DONE)
-        {
-          take_full (a, j);
-          job_free (j);
-        }
-      else
-        a->jobs[k++] = j;
-    }
-  a->n_jobs = k;
-  if (a->want_job && a->n_jobs < MAX_JOBS)
-    job_launch (a);
-}
-
-/* Wait for every job and take what they made. */
-static void
-jobs_wait (rs_app *a)
-{
-  while (a->n_jobs > 0 || a->want_job)
-    {
-      for (size_t i = 0; i < a->n_jobs; i++)
-        if (a->jobs[i]->thread != NULL)
-          {
-            SDL_WaitThread (a->jobs[i]->thread, NULL);
-            a->jobs[i]->thread = NULL;
-          }
-      jobs_poll (a);
-    }
-}
-
-/* End every job, taking nothing. */
-static void
-jobs_drop (rs_app *a)
-{
-  for (size_t i = 0; i < a->n_jobs; i++)
-    atomic_store (&a->jobs[i]->cancel, 1);
-  for (size_t i = 0; i < a->n_jobs; i++)
-    job_free (a->jobs[i]);
-  a->n_jobs = 0;
-  a->want_job = 0;
-}
-
-/* A job for the newest change: the run with the changes not yet shown,
- * computed ahead from them; or, with none, the run shown, in the look of
- * now. */
-static void
-job_launch (rs_app *a)
-{
-  const rs_sim *from = a->head != NULL ? a->head : a->sim;
-  rs_sim *sim;
-  rs_error err;
-  char msg[500];
-
-  a->want_job = 0;
-  if ((sim = rs_sim_clone (from, &err)) == NULL)
-    {
-      snprintf (msg, sizeof msg, "cannot draw the figure: %.300s", err.message);
-      toast (a, 1, msg);
-      return;
-    }
-  if (a->head != NULL)
-    job_start (a, sim, rs_sim_n_recorded (sim) - 1, 1);
-  else
-    job_start (a, sim, a->shown, 0);
-}
-
-/* A new figure after a change of the run (a->head) or of the look: the
- * jobs of earlier changes are told to stop, and the new one starts now,
- * or when a job ends.  Made on the main thread, it shows at once. */
-static void
-figure_request (rs_app *a)
-{
-  a->gen++;
-  for (size_t i = 0; i < a->n_jobs; i++)
-    atomic_store (&a->jobs[i]->cancel, 1);
-  if (a->n_jobs < MAX_JOBS)
-    job_launch (a);
-  else
-    a->want_job = 1;
-  jobs_poll (a);
-}
-
-/* The first figure, of the app's run from its last point on: when the
- * app opens, or leaves the classic figure.  The run is a change not yet
- * shown, made off the main thread like any other, the window saying so
- * meanwhile; with a fixed time step at once.  RS_OK, or an error with
- * err when a figure made at once failed. */
-static int
-figure_first (rs_app *a, rs_error *err)
-{
-  if ((a->head = rs_sim_clone (a->sim, err)) == NULL)
-    return err != NULL ? err->code : RS_ENOMEM;
-  a->figure_mode = 1;
-  a->shown = rs_sim_n_recorded (a->sim) - 1;
-  a->fig_error[0] = '\0';
-  figure_request (a);
-  if (a->fixed && a->fig == NULL)
-    return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "%s", a->fig_error[0]
-                         ? a->fig_error : "out of memory");
-  return RS_OK;
-}
-
-/* Leave the figure for the classic one: the run of the newest change, or
- * the run shown, goes on from its point shown. */
-static void
-figure_leave (rs_app *a)
-{
-  jobs_wait (a);
-  if (a->head != NULL)
-    {
-      rs_sim_free (a->sim);
-      a->sim = a->head;
-      a->head = NULL;
-    }
-  else
-    rs_sim_rewind (a->sim, a->shown);
-  rs_figure_free (a->fig);
-  a->fig = NULL;
-  free (a->fig_look);
-  a->fig_look = NULL;
-  rs_plane_free (a->probe);
-  a->probe = NULL;
-  a->figure_mode = 0;
-}
-
-/* Draw the figure when the scene's look asks for it, the classic figure
- * otherwise: after T or presenter mode changed the look.  Going back to
- * the classic figure keeps the run up to the point shown. */
-static int
-choose_figure (rs_app *a, rs_error *err)
-{
-  if (!classic_look (&a->scene))
-    {
-      if (a->figure_mode)
-        {
-          figure_request (a);
-          return RS_OK;
-        }
-      land_join (a);
-      return figure_first (a, err);
-    }
-  if (a->figure_mode)
-    figure_leave (a);
-  a->acc = 0.0;
-  settle_ball (a);
-  land_request (a);
-  return RS_OK;
-}
-
-/* The run a change applies to: the classic figure's own; in figure mode
- * the run with the changes not yet shown, at first a copy of the run
- * shown, gone back to the point shown (a new branch).  NULL, with a
- * message in the window, when memory runs out. */
-static rs_sim *
-target (rs_app *a)
-{
-  rs_error err;
-  char msg[500];
-
-  if (!a->figure_mode)
-    return a->sim;
-  if (a->head == NULL)
-    {
-      if ((a->head = rs_sim_clone (a->sim, &err)) == NULL)
-        {
-          snprintf (msg, sizeof msg, "cannot change the run: %.300s",
-                    err.message);
-          toast (a, 1, msg);
-          return NULL;
-        }
-      rs_sim_rewind (a->head, a->shown);
-    }
-  return a->head;
-}
-
-/* After a change: in the classic figure the ball goes on from it; in
- * figure mode the run is computed ahead from it and drawn, off the main
- * thread, and the play goes on from the change when that is done. */
-static void
-changed (rs_app *a)
-{
-  if (!a->figure_mode)
-    {
-      a->acc = 0.0;
-      settle_ball (a);
-      land_request (a);
-      return;
-    }
-  figure_request (a);
 }
 
 /* ---- SDL ---------------------------------------------------------------- */
@@ -1006,14 +167,14 @@ open_renderer (rs_app *a, rs_error *err)
 {
   SDL_RendererInfo info;
 
-  a->ren = SDL_CreateRenderer (a->win, -1, SDL_RENDERER_ACCELERATED
+  a->win.ren = SDL_CreateRenderer (a->win.win, -1, SDL_RENDERER_ACCELERATED
                                | SDL_RENDERER_PRESENTVSYNC);
-  if (a->ren == NULL)
-    a->ren = SDL_CreateRenderer (a->win, -1, SDL_RENDERER_SOFTWARE);
-  if (a->ren == NULL)
+  if (a->win.ren == NULL)
+    a->win.ren = SDL_CreateRenderer (a->win.win, -1, SDL_RENDERER_SOFTWARE);
+  if (a->win.ren == NULL)
     return sdl_fail (err, "cannot create a renderer");
-  if (SDL_GetRendererInfo (a->ren, &info) == 0)
-    a->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+  if (SDL_GetRendererInfo (a->win.ren, &info) == 0)
+    a->win.vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
   return RS_OK;
 }
 
@@ -1075,7 +236,7 @@ init_video (rs_app *a, rs_error *err)
     }
   if (rc != 0)
     return no_display (err);
-  a->sdl_up = 1;
+  a->win.sdl_up = 1;
   if (own && !shows_window (SDL_GetCurrentVideoDriver ()))
     {
       SDL_SetError ("only its '%s' driver, which shows no window",
@@ -1093,12 +254,12 @@ open_window (rs_app *a, rs_error *err)
 
   if (init_video (a, err) != RS_OK)
     return RS_EIO;
-  snprintf (title, sizeof title, "reluscape: %s", a->scene.title);
-  a->win = SDL_CreateWindow (title, SDL_WINDOWPOS_UNDEFINED,
+  snprintf (title, sizeof title, "reluscape: %s", a->view.scene.title);
+  a->win.win = SDL_CreateWindow (title, SDL_WINDOWPOS_UNDEFINED,
                              SDL_WINDOWPOS_UNDEFINED, a->opt.width,
                              a->opt.height, SDL_WINDOW_RESIZABLE
                              | SDL_WINDOW_ALLOW_HIGHDPI);
-  if (a->win == NULL)
+  if (a->win.win == NULL)
     return no_display (err);
   return open_renderer (a, err);
 }
@@ -1111,20 +272,20 @@ ensure_texture (rs_app *a, rs_error *err)
 {
   int w, h;
 
-  if (SDL_GetRendererOutputSize (a->ren, &w, &h) != 0)
+  if (SDL_GetRendererOutputSize (a->win.ren, &w, &h) != 0)
     return sdl_fail (err, "cannot read the window's size");
-  if (a->tex != NULL && ((w == a->tex_w && h == a->tex_h) || w <= 0
+  if (a->win.tex != NULL && ((w == a->win.tex_w && h == a->win.tex_h) || w <= 0
                          || h <= 0))
     return RS_OK;
-  if (a->tex != NULL)
-    SDL_DestroyTexture (a->tex);
-  a->tex = SDL_CreateTexture (a->ren, SDL_PIXELFORMAT_ARGB8888,
+  if (a->win.tex != NULL)
+    SDL_DestroyTexture (a->win.tex);
+  a->win.tex = SDL_CreateTexture (a->win.ren, SDL_PIXELFORMAT_ARGB8888,
                               SDL_TEXTUREACCESS_STREAMING, w, h);
-  if (a->tex == NULL)
+  if (a->win.tex == NULL)
     return sdl_fail (err, "cannot create a texture");
-  SDL_SetTextureBlendMode (a->tex, SDL_BLENDMODE_NONE);
-  a->tex_w = w;
-  a->tex_h = h;
+  SDL_SetTextureBlendMode (a->win.tex, SDL_BLENDMODE_NONE);
+  a->win.tex_w = w;
+  a->win.tex_h = h;
   return RS_OK;
 }
 
@@ -1133,40 +294,36 @@ ensure_texture (rs_app *a, rs_error *err)
 static void
 apply_live (const rs_app *a, rs_sim *sim)
 {
-  if (a->leaky != scene_leaky (&a->scene) || a->alpha != a->scene.sim.alpha)
-    rs_sim_set_activation (sim, a->leaky ? rs_act_leaky_relu : rs_act_relu,
-                           a->alpha);
-  if (a->rate != a->scene.sim.rate)
-    rs_sim_set_rate (sim, a->rate);
+  const rs_scene *sc = &a->view.scene;
+
+  if (a->in.leaky != scene_leaky (sc) || a->in.alpha != sc->sim.alpha)
+    rs_sim_set_activation (sim, a->in.leaky ? rs_act_leaky_relu
+                           : rs_act_relu, a->in.alpha);
+  if (a->in.rate != sc->sim.rate)
+    rs_sim_set_rate (sim, a->in.rate);
 }
 
 /* The live settings from the scene. */
 static void
 live_from_scene (rs_app *a)
 {
-  a->speed = a->scene.speed;
-  a->rate = a->scene.sim.rate;
-  a->alpha = a->scene.sim.alpha;
-  a->leaky = scene_leaky (&a->scene);
-  a->kick_sigma = a->scene.sim.kick_sigma;
+  const rs_scene *sc = &a->view.scene;
+
+  a->in.speed = sc->speed;
+  a->in.rate = sc->sim.rate;
+  a->in.alpha = sc->sim.alpha;
+  a->in.leaky = scene_leaky (sc);
+  a->in.kick_sigma = sc->sim.kick_sigma;
 }
 
 /* Presenter mode on or off: dark, large text, pauses at beats. */
 static void
 set_present (rs_app *a, int on)
 {
-  a->present = on;
-  a->scene.style.dark = on ? 1 : a->style0.dark;
-  a->scene.style.font_pt = on ? PRESENT_FONT_PT : a->style0.font_pt;
-}
-
-/* The extra balls go. */
-static void
-drop_extra (rs_app *a)
-{
-  for (size_t i = 0; i < a->n_extra; i++)
-    rs_sim_free (a->extra[i]);
-  a->n_extra = 0;
+  a->view.present = on;
+  a->view.scene.style.dark = on ? 1 : a->view.style0.dark;
+  a->view.scene.style.font_pt = on ? PRESENT_FONT_PT
+                                : a->view.style0.font_pt;
 }
 
 rs_app *
@@ -1179,29 +336,21 @@ rs_app_alloc (const rs_scene *sc, const rs_app_options *o, rs_error *err)
       rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory for the app");
       return NULL;
     }
-  a->scene = *sc;
-  a->style0 = sc->style;
+  a->view.scene = *sc;
+  a->view.style0 = sc->style;
   a->opt = *o;
   a->fixed = o->fixed_step || o->script != NULL;
-  a->show_path = 1;
+  a->view.show_path = 1;
   live_from_scene (a);
   set_present (a, o->present);
-  a->job.lock = SDL_CreateMutex ();
-  a->sim = rs_sim_alloc (&sc->sim, err);
-  if (a->job.lock == NULL)
-    sdl_fail (err, "cannot create a mutex");
-  if (a->job.lock == NULL || a->sim == NULL || open_window (a, err) != RS_OK
+  a->run.sim = rs_sim_alloc (&sc->sim, err);
+  if (a->run.sim == NULL || open_window (a, err) != RS_OK
       || ensure_texture (a, err) != RS_OK
-      || (classic_look (&a->scene)
-          ? (a->land = rs_landscape_alloc (&a->scene, rs_sim_neuron (a->sim),
-                                           rs_sim_data (a->sim), GRID, GRID,
-                                           err)) == NULL
-          : figure_first (a, err) != RS_OK))
+      || app_figure_first (a, err) != RS_OK)
     {
       rs_app_free (a);
       return NULL;
     }
-  settle_ball (a);
   return a;
 }
 
@@ -1210,56 +359,81 @@ rs_app_free (rs_app *a)
 {
   if (a == NULL)
     return;
-  land_join (a);
-  jobs_drop (a);
-  rs_figure_free (a->fig);
-  free (a->fig_look);
-  rs_plane_free (a->probe);
-  rs_sim_free (a->head);
-  if (a->tex != NULL)
-    SDL_DestroyTexture (a->tex);
-  if (a->ren != NULL)
-    SDL_DestroyRenderer (a->ren);
-  if (a->win != NULL)
-    SDL_DestroyWindow (a->win);
-  if (a->sdl_up)
+  app_jobs_drop (a);
+  app_morph_end (a);
+  rs_figure_free (a->view.fig);
+  free (a->view.look);
+  rs_plane_free (a->view.probe);
+  rs_sim_free (a->run.head);
+  if (a->win.tex != NULL)
+    SDL_DestroyTexture (a->win.tex);
+  if (a->win.ren != NULL)
+    SDL_DestroyRenderer (a->win.ren);
+  if (a->win.win != NULL)
+    SDL_DestroyWindow (a->win.win);
+  if (a->win.sdl_up)
     SDL_QuitSubSystem (SDL_INIT_VIDEO);
-  if (a->job.lock != NULL)
-    SDL_DestroyMutex (a->job.lock);
-  rs_landscape_free (a->job.ready);
-  rs_landscape_free (a->land);
-  rs_landscape_free (a->land_old);
-  rs_sim_free (a->sim);
-  drop_extra (a);
+  rs_sim_free (a->run.sim);
+  rs_net_free (a->view.net);
+  app_balls_free (&a->run.balls);
   free (a);
 }
 
 /* ---- controls ----------------------------------------------------------- */
 
-static void step (rs_app *a);
+/* The live activation and alpha from the point shown (or the change not
+ * yet shown): the scene's timeline may have switched Leaky ReLU on, and
+ * the HUD and L, A and Z start from what the run is doing there. */
+static void
+live_from_point (rs_app *a)
+{
+  const rs_sim *sim = a->run.head != NULL ? a->run.head : a->run.sim;
+  size_t i = a->run.head != NULL ? rs_sim_n_recorded (sim) - 1
+             : a->run.shown;
+  const rs_net_spec *sp;
+
+  if (a->view.net == NULL
+      && (a->view.net = rs_net_clone (rs_sim_net (sim), NULL)) == NULL)
+    return;
+  if (rs_sim_net_at (sim, i, a->view.net, 0) != RS_OK)
+    return;
+  sp = rs_net_get_spec (a->view.net);
+  a->in.leaky = sp->act[0] == rs_act_leaky_relu;
+  if (a->in.leaky)
+    a->in.alpha = sp->param[0];
+}
+
+/* The live activation on one of B's balls. */
+static void
+ball_activation (rs_app *a, rs_sim *sim, void *data)
+{
+  (void) data;
+  rs_sim_set_activation (sim, a->in.leaky ? rs_act_leaky_relu : rs_act_relu,
+                         a->in.alpha);
+}
 
 /* The run's activation from the live settings (C8): under Leaky ReLU the
  * plateau tilts. */
 static void
 set_activation (rs_app *a)
 {
-  rs_sim *sim = target (a);
+  rs_sim *sim = app_target (a);
 
   if (sim == NULL)
     return;
-  rs_sim_set_activation (sim, a->leaky ? rs_act_leaky_relu : rs_act_relu,
-                         a->alpha);
-  for (size_t i = 0; i < a->n_extra; i++)
-    rs_sim_set_activation (a->extra[i], a->leaky ? rs_act_leaky_relu
-                           : rs_act_relu, a->alpha);
-  changed (a);
+  rs_sim_set_activation (sim, a->in.leaky ? rs_act_leaky_relu : rs_act_relu,
+                         a->in.alpha);
+  app_balls_each (a, ball_activation, NULL);
+  a->run.want_morph = 1;
+  app_changed (a);
 }
 
 /* L: Leaky ReLU on or off. */
 static void
 toggle_activation (rs_app *a)
 {
-  a->leaky = !a->leaky;
+  live_from_point (a);
+  a->in.leaky = !a->in.leaky;
   set_activation (a);
 }
 
@@ -1267,45 +441,52 @@ toggle_activation (rs_app *a)
 static void
 scale_alpha (rs_app *a, double factor)
 {
-  a->alpha = fmin (fmax (a->alpha * factor, ALPHA_MIN), ALPHA_MAX);
-  a->leaky = 1;
+  live_from_point (a);
+  a->in.alpha = fmin (fmax (a->in.alpha * factor, ALPHA_MIN), ALPHA_MAX);
+  a->in.leaky = 1;
   set_activation (a);
 }
 
-/* K: a thermal kick of the live strength (C11). */
+/* K: a thermal kick of the live strength (C11), on the first ball. */
 static void
 kick (rs_app *a)
 {
-  rs_sim *sim = target (a);
+  rs_sim *sim = app_target (a);
 
   if (sim == NULL)
     return;
-  rs_sim_kick (sim, a->kick_sigma);
-  changed (a);
+  rs_sim_kick (sim, a->in.kick_sigma);
+  app_changed (a);
+}
+
+/* The live rate on one of B's balls. */
+static void
+ball_rate (rs_app *a, rs_sim *sim, void *data)
+{
+  (void) data;
+  rs_sim_set_rate (sim, a->in.rate);
 }
 
 /* The learning rate times factor, from now on. */
 static void
 scale_rate (rs_app *a, double factor)
 {
-  double r = fmin (a->rate * factor, RATE_MAX);
-  rs_sim *sim = target (a);
+  double r = fmin (a->in.rate * factor, RATE_MAX);
+  rs_sim *sim = app_target (a);
 
   if (sim == NULL)
     return;
   if (rs_sim_set_rate (sim, r) == RS_OK)
-    a->rate = r;
-  for (size_t i = 0; i < a->n_extra; i++)
-    rs_sim_set_rate (a->extra[i], a->rate);
-  changed (a);
+    a->in.rate = r;
+  app_balls_each (a, ball_rate, NULL);
+  app_changed (a);
 }
 
 /* Which training settings a key changes. */
 enum { TRAIN_OPTIM, TRAIN_WARMING, TRAIN_DECAY, TRAIN_KINK };
 
-/* The next optimiser of the library's table after t (round). */
-static const rs_optim_type *
-optim_after (const rs_optim_type *t)
+const rs_optim_type *
+app_optim_after (const rs_optim_type *t)
 {
   size_t i = 0;
 
@@ -1325,14 +506,14 @@ change_training (const rs_app *a, rs_sim_training *t, int what, size_t step)
   switch (what)
     {
     case TRAIN_OPTIM:
-      t->optim = optim_after (t->optim);
+      t->optim = app_optim_after (t->optim);
       break;
     case TRAIN_WARMING:
       if (t->warming.gamma0 > 0.0)
         t->warming.gamma0 = 0.0;
       else
         {
-          const rs_warming *w0 = &a->scene.sim.warming;
+          const rs_warming *w0 = &a->view.scene.sim.warming;
 
           if (w0->gamma0 > 0.0)
             t->warming = *w0;
@@ -1353,6 +534,17 @@ change_training (const rs_app *a, rs_sim_training *t, int what, size_t step)
     }
 }
 
+/* W, D and C on one of B's balls, which keeps its optimiser. */
+static void
+ball_training (rs_app *a, rs_sim *sim, void *data)
+{
+  rs_sim_training t;
+
+  rs_sim_get_training (sim, &t);
+  change_training (a, &t, *(const int *) data, rs_sim_step_count (sim));
+  rs_sim_set_training (sim, &t, NULL);
+}
+
 /* O, W, D, C: the run trains otherwise from the point shown on; its path
  * so far stays (a step back before the change undoes it).  The other
  * balls take the same warming, decay and kink, and keep their
@@ -1360,7 +552,7 @@ change_training (const rs_app *a, rs_sim_training *t, int what, size_t step)
 static void
 train_key (rs_app *a, int what)
 {
-  rs_sim *sim = target (a);
+  rs_sim *sim = app_target (a);
   rs_sim_training t;
   rs_error err;
   char msg[500];
@@ -1372,218 +564,79 @@ train_key (rs_app *a, int what)
   if (rs_sim_set_training (sim, &t, &err) != RS_OK)
     {
       snprintf (msg, sizeof msg, "cannot change the run: %.300s", err.message);
-      toast (a, 1, msg);
+      app_toast (a, 1, msg);
       return;
     }
-  for (size_t i = 0; what != TRAIN_OPTIM && i < a->n_extra; i++)
-    {
-      rs_sim_training e;
-
-      rs_sim_get_training (a->extra[i], &e);
-      change_training (a, &e, what, rs_sim_step_count (a->extra[i]));
-      rs_sim_set_training (a->extra[i], &e, NULL);
-    }
-  changed (a);
+  if (what != TRAIN_OPTIM)
+    app_balls_each (a, ball_training, &what);
+  app_changed (a);
 }
 
-/* The run's parameters, to make another run with. */
-static rs_sim_params
-run_params (const rs_app *a)
-{
-  return *rs_sim_get_params (a->sim);
-}
-
-/* B: one more ball where the first one is, with the optimiser after the
- * last ball's (the library's table, round), the same activation and
- * rate, to compare how they roll (the classic figure only). */
-static void
-add_ball (rs_app *a)
-{
-  rs_sim_params p = run_params (a);
-  const rs_sim *last = a->n_extra > 0 ? a->extra[a->n_extra - 1] : a->sim;
-  const rs_neuron *u = rs_sim_neuron (a->sim);
-  rs_sim *ns;
-  rs_error err;
-
-  if (a->figure_mode || a->n_extra == MAX_EXTRA)
-    {
-      toast (a, 0, a->figure_mode ? "more balls: only on the single "
-             "neuron's classic figure" : "no more balls (R removes them)");
-      return;
-    }
-  p.optim = optim_after (rs_sim_get_params (last)->optim);
-  if ((ns = rs_sim_alloc (&p, &err)) == NULL)
-    {
-      toast (a, 1, err.message);
-      return;
-    }
-  rs_sim_restart (ns, u->w, u->b);
-  rs_sim_set_activation (ns, u->act, u->alpha);
-  rs_sim_set_rate (ns, a->rate);
-  a->extra[a->n_extra++] = ns;
-}
-
-/* R: the scene's run and every live setting back to the scene's. */
+/* R: the scene's run and every live setting back to the scene's; B's
+ * balls go.  The run is shown when it is computed, from its start. */
 static void
 reset (rs_app *a)
 {
   rs_sim *ns;
   rs_error err;
 
-  if ((ns = rs_sim_alloc (&a->scene.sim, &err)) == NULL)
+  if ((ns = rs_sim_alloc (&a->view.scene.sim, &err)) == NULL)
     {
-      toast (a, 1, err.message);
+      app_toast (a, 1, err.message);
       return;
     }
-  drop_extra (a);
+  app_balls_free (&a->run.balls);
   live_from_scene (a);
-  if (a->figure_mode)
-    {
-      /* shown when it is computed, from its start */
-      rs_sim_free (a->head);
-      a->head = ns;
-    }
-  else
-    {
-      land_join (a);
-      rs_sim_free (a->sim);
-      a->sim = ns;
-    }
-  changed (a);
+  rs_sim_free (a->run.head);
+  a->run.head = ns;
+  app_changed (a);
 }
 
-/* A jump to recorded point i of the figure's run, pausing there. */
-static void
-show_point (rs_app *a, size_t i)
-{
-  size_t n = rs_sim_n_recorded (a->sim);
-
-  if (a->fig == NULL)
-    return;
-  a->shown = i < n ? i : n - 1;
-  a->acc = 0.0;
-  rs_figure_show (a->fig, a->shown);
-  settle_ball (a);
-}
-
-/* The classic figure's run back to its recorded point i, and the other
- * balls back to the same step. */
-static void
-rewind_live (rs_app *a, size_t i)
-{
-  size_t step = rs_sim_recorded (a->sim, i)->step;
-
-  rs_sim_rewind (a->sim, i);
-  for (size_t k = 0; k < a->n_extra; k++)
-    {
-      size_t j = rs_sim_n_recorded (a->extra[k]) - 1;
-
-      while (j > 0 && rs_sim_recorded (a->extra[k], j)->step > step)
-        j--;
-      rs_sim_rewind (a->extra[k], j);
-    }
-}
-
-/* PageDown and PageUp on the classic figure: the run goes on to its next
- * beat (the scene's `at T beat`), stopping just after it, or to the
- * scene's last step when none is ahead; or back to just before the last
- * beat it passed (from where it plays that beat again), or to its
- * start. */
-static void
-beat_live (rs_app *a, int forward)
-{
-  size_t i = rs_sim_n_recorded (a->sim) - 1;
-  size_t end = rs_sim_get_params (a->sim)->steps;
-
-  if (!forward)
-    {
-      while (i > 0 && !(rs_sim_recorded (a->sim, i)->events & RS_EVENT_BEAT))
-        i--;
-      rewind_live (a, i > 0 ? i - 1 : 0);
-      return;
-    }
-  for (size_t k = 0; k < RUN_AHEAD_MAX && rs_sim_step_count (a->sim) < end
-       && rs_sim_test (a->sim) != RS_SIM_DIVERGED; k++)
-    {
-      size_t before = rs_sim_n_recorded (a->sim);
-
-      step (a);
-      for (size_t j = before; j < rs_sim_n_recorded (a->sim); j++)
-        if (rs_sim_recorded (a->sim, j)->events & RS_EVENT_BEAT)
-          return;
-    }
-}
-
-/* One step, forward or back, paused: in figure mode through the recorded
- * points; in the classic figure a step of the run, or back to the point
- * before (the points after it are dropped). */
+/* One recorded point forward or back, paused. */
 static void
 single_step (rs_app *a, int forward)
 {
-  size_t n = rs_sim_n_recorded (a->sim);
-
-  a->paused = 1;
-  if (a->figure_mode)
-    {
-      if (forward || a->shown > 0)
-        show_point (a, forward ? a->shown + 1 : a->shown - 1);
-      return;
-    }
-  if (forward)
-    step (a);
-  else if (n >= 2)
-    rewind_live (a, n - 2);
-  a->acc = 0.0;
-  settle_ball (a);
+  a->in.paused = 1;
+  if (forward || a->run.shown > 0)
+    app_show_point (a, forward ? a->run.shown + 1 : a->run.shown - 1);
 }
 
-/* PageDown, PageUp: in figure mode the next or previous point with a
- * beat (else the end or the start); on the classic figure the run goes
- * on to its next beat or back before its last one (beat_live); paused
- * there. */
+/* PageDown, PageUp: the next or previous point with a beat (else the end
+ * or the start), paused there. */
 static void
 goto_beat (rs_app *a, int forward)
 {
-  size_t n = rs_sim_n_recorded (a->sim), i = current_index (a);
+  const rs_sim *sim = a->run.sim;
+  size_t n = rs_sim_n_recorded (sim), i = a->run.shown;
 
-  a->paused = 1;
-  if (!a->figure_mode)
-    {
-      beat_live (a, forward);
-      a->acc = 0.0;
-      settle_ball (a);
-      return;
-    }
+  a->in.paused = 1;
   if (forward)
     {
-      while (i + 1 < n && !(rs_sim_recorded (a->sim, ++i)->events
+      while (i + 1 < n && !(rs_sim_recorded (sim, ++i)->events
                             & RS_EVENT_BEAT))
         ;
     }
   else
     {
-      while (i > 0 && !(rs_sim_recorded (a->sim, --i)->events
-                        & RS_EVENT_BEAT))
+      while (i > 0 && !(rs_sim_recorded (sim, --i)->events & RS_EVENT_BEAT))
         ;
     }
-  show_point (a, i);
+  app_show_point (a, i);
 }
 
 /* The speed times factor, in the scene language's range. */
 static void
 scale_speed (rs_app *a, double factor)
 {
-  a->speed = fmin (fmax (a->speed * factor, SPEED_MIN), SPEED_MAX);
+  a->in.speed = fmin (fmax (a->in.speed * factor, SPEED_MIN), SPEED_MAX);
 }
 
-/* T, F5: a new look; the figure is remade for it. */
+/* T, F5, the end of a drag: a new look; the figure is drawn again in
+ * it. */
 static void
 restyle (rs_app *a)
 {
-  rs_error err;
-
-  if (choose_figure (a, &err) != RS_OK)
-    toast (a, 1, err.message);
+  app_figure_request (a);
 }
 
 /* F: fullscreen on the window's display, or back. */
@@ -1592,18 +645,38 @@ toggle_fullscreen (rs_app *a)
 {
   char msg[300];
 
-  if (SDL_SetWindowFullscreen (a->win, a->fullscreen ? 0
+  if (SDL_SetWindowFullscreen (a->win.win, a->win.fullscreen ? 0
                                : SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
     {
       snprintf (msg, sizeof msg, "cannot switch fullscreen: %s",
                 SDL_GetError ());
-      toast (a, 1, msg);
+      app_toast (a, 1, msg);
       return;
     }
-  a->fullscreen = !a->fullscreen;
+  a->win.fullscreen = !a->win.fullscreen;
 }
 
 static void save_file (rs_app *a, const char *ext);
+
+/* Up and Down: the speed, or with Shift the learning rate. */
+static void
+up_down (rs_app *a, int up, int shift)
+{
+  if (shift)
+    scale_rate (a, up ? RATE_FACTOR : 1.0 / RATE_FACTOR);
+  else
+    scale_speed (a, up ? SPEED_FACTOR : 1.0 / SPEED_FACTOR);
+}
+
+/* Right and Left: a step, or in presenter mode a beat. */
+static void
+left_right (rs_app *a, int forward)
+{
+  if (a->view.present)
+    goto_beat (a, forward);
+  else
+    single_step (a, forward);
+}
 
 /* Keys that change the run or how it is played. */
 static int
@@ -1612,7 +685,7 @@ handle_run_key (rs_app *a, SDL_Keycode key, int shift)
   switch (key)
     {
     case SDLK_SPACE:
-      a->paused = !a->paused;
+      a->in.paused = !a->in.paused;
       break;
     case SDLK_PLUS:
     case SDLK_EQUALS:
@@ -1624,16 +697,8 @@ handle_run_key (rs_app *a, SDL_Keycode key, int shift)
       scale_speed (a, 1.0 / SPEED_FACTOR);
       break;
     case SDLK_UP:
-      if (shift)
-        scale_rate (a, RATE_FACTOR);
-      else
-        scale_speed (a, SPEED_FACTOR);
-      break;
     case SDLK_DOWN:
-      if (shift)
-        scale_rate (a, 1.0 / RATE_FACTOR);
-      else
-        scale_speed (a, 1.0 / SPEED_FACTOR);
+      up_down (a, key == SDLK_UP, shift);
       break;
     case SDLK_PERIOD:
       single_step (a, 1);
@@ -1643,22 +708,12 @@ handle_run_key (rs_app *a, SDL_Keycode key, int shift)
       single_step (a, 0);
       break;
     case SDLK_RIGHT:
-      if (a->present)
-        goto_beat (a, 1);
-      else
-        single_step (a, 1);
-      break;
     case SDLK_LEFT:
-      if (a->present)
-        goto_beat (a, 0);
-      else
-        single_step (a, 0);
+      left_right (a, key == SDLK_RIGHT);
       break;
     case SDLK_PAGEDOWN:
-      goto_beat (a, 1);
-      break;
     case SDLK_PAGEUP:
-      goto_beat (a, 0);
+      goto_beat (a, key == SDLK_PAGEDOWN);
       break;
     case SDLK_l:
       toggle_activation (a);
@@ -1673,10 +728,10 @@ handle_run_key (rs_app *a, SDL_Keycode key, int shift)
       kick (a);
       break;
     case SDLK_RIGHTBRACKET:
-      a->kick_sigma = fmin (a->kick_sigma * KICK_FACTOR, KICK_MAX);
+      a->in.kick_sigma = fmin (a->in.kick_sigma * KICK_FACTOR, KICK_MAX);
       break;
     case SDLK_LEFTBRACKET:
-      a->kick_sigma = fmax (a->kick_sigma / KICK_FACTOR, KICK_MIN);
+      a->in.kick_sigma = fmax (a->in.kick_sigma / KICK_FACTOR, KICK_MIN);
       break;
     case SDLK_o:
       train_key (a, TRAIN_OPTIM);
@@ -1694,7 +749,7 @@ handle_run_key (rs_app *a, SDL_Keycode key, int shift)
       reset (a);
       break;
     case SDLK_b:
-      add_ball (a);
+      app_balls_add (a);
       break;
     default:
       return 0;
@@ -1713,17 +768,17 @@ handle_key (rs_app *a, SDL_Keycode key, Uint16 mod)
   switch (key)
     {
     case SDLK_g:
-      a->show_grad = !a->show_grad;
+      a->view.show_grad = !a->view.show_grad;
       break;
     case SDLK_p:
-      a->show_path = !a->show_path;
+      a->view.show_path = !a->view.show_path;
       break;
     case SDLK_t:
-      a->scene.style.dark = !a->scene.style.dark;
+      a->view.scene.style.dark = !a->view.scene.style.dark;
       restyle (a);
       break;
     case SDLK_F5:
-      set_present (a, !a->present);
+      set_present (a, !a->view.present);
       restyle (a);
       break;
     case SDLK_f:
@@ -1737,20 +792,22 @@ handle_key (rs_app *a, SDL_Keycode key, Uint16 mod)
       break;
     case SDLK_h:
     case SDLK_QUESTION:
-      a->help = !a->help;
+      a->view.help = !a->view.help;
       break;
     case SDLK_SLASH:
       if (shift)
-        a->help = !a->help;
+        a->view.help = !a->view.help;
       break;
     case SDLK_q:
     case SDLK_ESCAPE:
-      a->quit = 1;
+      a->in.quit = 1;
       break;
     default:
       break;
     }
 }
+
+/* ---- the mouse ---------------------------------------------------------- */
 
 /* The centre of window point (x, y) in the drawing's pixels. */
 static void
@@ -1758,18 +815,17 @@ point_to_pixel (const rs_app *a, int x, int y, double *px, double *py)
 {
   int ww, wh;
 
-  SDL_GetWindowSize (a->win, &ww, &wh);
-  *px = (x + 0.5) * (ww > 0 ? (double) a->tex_w / ww : 1.0);
-  *py = (y + 0.5) * (wh > 0 ? (double) a->tex_h / wh : 1.0);
+  SDL_GetWindowSize (a->win.win, &ww, &wh);
+  *px = (x + 0.5) * (ww > 0 ? (double) a->win.tex_w / ww : 1.0);
+  *py = (y + 0.5) * (wh > 0 ? (double) a->win.tex_h / wh : 1.0);
 }
 
-/* The plot of the clickable view in figure mode. */
-static rs_rect
-probe_plot (const rs_app *a)
+rs_rect
+app_probe_plot (const rs_app *a)
 {
-  return rs_plane_plot_rect (rs_figure_cell (a->fig, a->probe_view,
-                                             a->tex_w, a->tex_h),
-                             rs_figure_scale (a->fig));
+  return rs_plane_plot_rect (rs_figure_cell (a->view.fig, a->view.probe_view,
+                                             a->win.tex_w, a->win.tex_h),
+                             rs_figure_scale (a->view.fig));
 }
 
 /* Whether (px, py) lies in r. */
@@ -1780,12 +836,47 @@ inside (rs_rect r, double px, double py)
          && py <= r.y + r.height;
 }
 
+/* One of B's balls starts at theta too. */
+static void
+ball_start (rs_app *a, rs_sim *sim, void *data)
+{
+  rs_sim_start_at (sim, data);
+  apply_live (a, sim);
+}
+
+/* Why a click at (px, py), off the probe's plot, starts nothing. */
+static const char *
+why_no_click (const rs_app *a, double px, double py)
+{
+  for (size_t i = 0; i < a->view.look->n_views; i++)
+    {
+      const rs_view *v = &a->view.look->views[i];
+
+      if (v->kind != RS_VIEW_LANDSCAPE
+          || !inside (rs_figure_cell (a->view.fig, i, a->win.tex_w,
+                                      a->win.tex_h), px, py))
+        continue;
+      if (v->axes == RS_AXES_RANDOM)
+        return "a click starts the ball only on a landscape over two "
+               "parameters: each random direction moves every parameter";
+      if (v->axes == RS_AXES_PCA)
+        return "a click starts the ball only on a landscape over two "
+               "parameters: each principal component moves every "
+               "parameter";
+    }
+  return a->view.probe == NULL
+         ? "this scene has no flat landscape over two parameters to start "
+           "the ball on" : "click on the landscape to start the ball there";
+}
+
 /* A click on the figure's landscape: the two parameters of its plane set
  * to the point under the pointer (rs_plane_map inverted), the others
- * those of the point shown, and a new run from there. */
+ * those of the point shown, and a new run from there; B's balls start
+ * there too.  Elsewhere the window says why nothing starts. */
 static void
 click_figure (rs_app *a, double px, double py)
 {
+  const rs_net *net = rs_sim_net (a->run.sim);
   const char *p1, *p2;
   rs_rect plot;
   rs_interval ur, vr;
@@ -1793,25 +884,30 @@ click_figure (rs_app *a, double px, double py)
   double *theta;
   rs_sim *sim;
 
-  if (a->probe == NULL || !inside (plot = probe_plot (a), px, py)
-      || !rs_plane_params (a->probe, &p1, &p2))
-    return;
-  ur = rs_plane_u_range (a->probe);
-  vr = rs_plane_v_range (a->probe);
-  np = rs_net_nparams (rs_sim_net (a->sim));
-  if (rs_net_param_lookup (rs_sim_net (a->sim), p1, &iu, NULL) != RS_OK
-      || rs_net_param_lookup (rs_sim_net (a->sim), p2, &iv, NULL) != RS_OK
+  if (a->view.probe == NULL || !inside (plot = app_probe_plot (a), px, py)
+      || !rs_plane_params (a->view.probe, &p1, &p2))
+    {
+      app_toast (a, 0, why_no_click (a, px, py));
+      return;
+    }
+  ur = rs_plane_u_range (a->view.probe);
+  vr = rs_plane_v_range (a->view.probe);
+  np = rs_net_nparams (net);
+  if (rs_net_param_lookup (net, p1, &iu, NULL) != RS_OK
+      || rs_net_param_lookup (net, p2, &iv, NULL) != RS_OK
       || (theta = malloc (np * sizeof *theta)) == NULL)
     return;
-  memcpy (theta, rs_sim_theta (a->sim, finite_index (a->sim, a->shown)),
+  memcpy (theta, rs_sim_theta (a->run.sim, app_finite_index (a->run.sim,
+                                                             a->run.shown)),
           np * sizeof *theta);
   theta[iu] = ur.lo + (px - plot.x) / plot.width * (ur.hi - ur.lo);
   theta[iv] = vr.hi - (py - plot.y) / plot.height * (vr.hi - vr.lo);
-  if ((sim = target (a)) != NULL)
+  if ((sim = app_target (a)) != NULL)
     {
       rs_sim_start_at (sim, theta);
       apply_live (a, sim);
-      changed (a);
+      app_balls_each (a, ball_start, theta);
+      app_changed (a);
     }
   free (theta);
 }
@@ -1820,9 +916,10 @@ click_figure (rs_app *a, double px, double py)
 static int
 on_3d_view (const rs_app *a, double px, double py)
 {
-  for (size_t i = 0; a->fig != NULL && i < a->fig_look->n_views; i++)
-    if (a->fig_look->views[i].three_d
-        && inside (rs_figure_cell (a->fig, i, a->tex_w, a->tex_h), px, py))
+  for (size_t i = 0; i < a->view.look->n_views; i++)
+    if (a->view.look->views[i].three_d
+        && inside (rs_figure_cell (a->view.fig, i, a->win.tex_w,
+                                   a->win.tex_h), px, py))
       return 1;
   return 0;
 }
@@ -1834,41 +931,38 @@ on_3d_view (const rs_app *a, double px, double py)
 static void
 drag_camera (rs_app *a, int dx, int dy)
 {
-  rs_style *st = &a->scene.style;
+  rs_style *st = &a->view.scene.style;
 
   st->azimuth = remainder (st->azimuth - DRAG_DEGREES * dx, 360.0);
   st->elevation = fmin (fmax (st->elevation + DRAG_DEGREES * dy,
                               ELEVATION_MIN), ELEVATION_MAX);
-  a->fig_look->scene.style.azimuth = st->azimuth;
-  a->fig_look->scene.style.elevation = st->elevation;
+  if (a->view.look != NULL)
+    {
+      a->view.look->scene.style.azimuth = st->azimuth;
+      a->view.look->scene.style.elevation = st->elevation;
+    }
 }
 
-/* A left click inside the plot restarts the ball from the point there;
- * on a 3-D view it starts a drag. */
+/* A left click: on a 3-D view it starts a drag, elsewhere it starts the
+ * ball (click_figure).  Before the first figure there is nothing to
+ * click on. */
 static void
 handle_click (rs_app *a, int x, int y)
 {
-  rs_rect plot = rs_draw_plot_rect (a->tex_w, a->tex_h);
-  double px, py, w, b;
+  double px, py;
 
+  if (a->view.fig == NULL)
+    {
+      app_toast (a, 0, "wait until the figure is drawn");
+      return;
+    }
   point_to_pixel (a, x, y, &px, &py);
-  if (a->figure_mode && on_3d_view (a, px, py))
+  if (on_3d_view (a, px, py))
     {
-      a->dragging = 1;
+      a->in.dragging = 1;
       return;
     }
-  if (a->figure_mode)
-    {
-      click_figure (a, px, py);
-      return;
-    }
-  if (!inside (plot, px, py))
-    return;
-  rs_draw_unmap (&a->scene, plot, px, py, &w, &b);
-  rs_sim_restart (a->sim, w, b);
-  for (size_t i = 0; i < a->n_extra; i++)
-    rs_sim_restart (a->extra[i], w, b);
-  changed (a);
+  click_figure (a, px, py);
 }
 
 void
@@ -1877,7 +971,7 @@ rs_app_handle_event (rs_app *a, const SDL_Event *e)
   switch (e->type)
     {
     case SDL_QUIT:
-      a->quit = 1;
+      a->in.quit = 1;
       break;
     case SDL_KEYDOWN:
       if (!e->key.repeat)
@@ -1888,13 +982,13 @@ rs_app_handle_event (rs_app *a, const SDL_Event *e)
         handle_click (a, e->button.x, e->button.y);
       break;
     case SDL_MOUSEMOTION:
-      if (a->dragging)
+      if (a->in.dragging)
         drag_camera (a, e->motion.xrel, e->motion.yrel);
       break;
     case SDL_MOUSEBUTTONUP:
-      if (a->dragging && e->button.button == SDL_BUTTON_LEFT)
+      if (a->in.dragging && e->button.button == SDL_BUTTON_LEFT)
         {
-          a->dragging = 0;
+          a->in.dragging = 0;
           restyle (a);
         }
       break;
@@ -1914,38 +1008,22 @@ rs_app_poll (rs_app *a)
 
 /* ---- time --------------------------------------------------------------- */
 
-/* One optimiser step, remembering where the ball came from.  A run that
- * has diverged stays where it is until reset. */
-static void
-step (rs_app *a)
-{
-  for (size_t i = 0; i < a->n_extra; i++)
-    if (rs_sim_test (a->extra[i]) != RS_SIM_DIVERGED)
-      rs_sim_iterate (a->extra[i]);
-  if (rs_sim_test (a->sim) == RS_SIM_DIVERGED)
-    return;
-  settle_ball (a);
-  rs_sim_iterate (a->sim);
-}
-
-/* One recorded point further in figure mode; in presenter mode a beat
- * pauses there.  Returns 0 at a pause or the end. */
+/* One recorded point further; in presenter mode a beat pauses there.
+ * Returns 0 at a pause or the end. */
 static int
 play (rs_app *a)
 {
   /* after a change the ball waits there until its run is drawn */
-  if (a->fig == NULL || a->head != NULL
-      || a->shown + 1 >= rs_sim_n_recorded (a->sim))
+  if (a->view.fig == NULL || a->run.head != NULL
+      || a->run.shown + 1 >= rs_sim_n_recorded (a->run.sim))
     return 0;
-  settle_ball (a);
-  a->shown++;
-  rs_figure_show (a->fig, a->shown);
-  if (a->present && (rs_sim_recorded (a->sim, a->shown)->events
-                     & RS_EVENT_BEAT))
+  a->run.shown++;
+  rs_figure_show (a->view.fig, a->run.shown);
+  if (a->view.present && (rs_sim_recorded (a->run.sim, a->run.shown)->events
+                          & RS_EVENT_BEAT))
     {
-      a->paused = 1;
+      a->in.paused = 1;
       a->acc = 0.0;
-      settle_ball (a);
       return 0;
     }
   return 1;
@@ -1954,41 +1032,37 @@ play (rs_app *a)
 void
 rs_app_advance (rs_app *a, double seconds)
 {
-  double period = 1.0 / a->speed;
+  double period = 1.0 / a->in.speed;
+  size_t before = a->run.shown;
 
   if (seconds > 0.0)
-    a->clock += seconds;
-  jobs_poll (a);
-  if (a->paused || !(seconds > 0.0))
+    a->win.clock += seconds;
+  app_jobs_poll (a);
+  if (a->in.paused || !(seconds > 0.0))
     return;
   a->acc += fmin (seconds, MAX_CATCH_UP);
   while (a->acc >= period - TIME_EPS)
     {
       a->acc -= period;
-      if (!a->figure_mode)
-        step (a);
-      else if (!play (a))
+      if (!play (a))
         break;
+    }
+  if (a->run.shown != before)
+    {
+      app_balls_sync (a);
+      app_follow (a);
     }
 }
 
 void
 rs_app_ball (const rs_app *a, double *w, double *b)
 {
-  const rs_sim_point *pt = rs_sim_recorded (a->sim, current_index (a));
-  double t = a->acc * a->speed;
+  const rs_sim_point *pt = rs_sim_recorded (a->run.sim, a->run.shown);
 
-  if (a->figure_mode)
-    {
-      /* the figure draws its own ball, between the points of the run
-         (rs_figure_between); here the point shown */
-      *w = pt->w;
-      *b = pt->b;
-      return;
-    }
-  t = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
-  *w = a->prev_w + t * (pt->w - a->prev_w);
-  *b = a->prev_b + t * (pt->b - a->prev_b);
+  /* the figure draws its own ball, between the points of the run
+     (rs_figure_between); here the point shown */
+  *w = pt->w;
+  *b = pt->b;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -1998,7 +1072,7 @@ rs_app_ball (const rs_app *a, double *w, double *b)
 static size_t
 unit_count (const rs_app *a)
 {
-  const rs_net_spec *sp = &rs_sim_get_params (a->sim)->net;
+  const rs_net_spec *sp = &rs_sim_get_params (a->run.sim)->net;
   size_t n = 0;
 
   for (size_t l = 1; l <= sp->layers; l++)
@@ -2014,9 +1088,9 @@ activity_text (const rs_app *a, const rs_sim_point *pt, char *buf, size_t n)
 {
   size_t units = unit_count (a);
 
-  if (rs_sim_is_neuron (a->sim))
+  if (rs_sim_is_neuron (a->run.sim))
     snprintf (buf, n, "active on %zu of %zu points%s", pt->active,
-              rs_sim_data (a->sim)->n, pt->active == 0 ? " (dead)" : "");
+              rs_sim_data (a->run.sim)->n, pt->active == 0 ? " (dead)" : "");
   else
     snprintf (buf, n, "units: %zu alive, %zu dead", units - pt->dead,
               pt->dead);
@@ -2027,30 +1101,30 @@ activity_text (const rs_app *a, const rs_sim_point *pt, char *buf, size_t n)
 static void
 hud_text (const rs_app *a, char *buf, size_t n)
 {
-  const rs_sim_params *p = rs_sim_get_params (a->sim);
-  const rs_sim_point *pt = rs_sim_recorded (a->sim, current_index (a));
+  const rs_sim_params *p = rs_sim_get_params (a->run.sim);
+  const rs_sim_point *pt = rs_sim_recorded (a->run.sim, a->run.shown);
   char act[200], outcome[160] = "";
 
   activity_text (a, pt, act, sizeof act);
-  if (current_index (a) + 1 == rs_sim_n_recorded (a->sim))
-    rs_draw_outcome (a->sim, outcome, sizeof outcome);
+  if (a->run.shown + 1 == rs_sim_n_recorded (a->run.sim))
+    rs_draw_outcome (a->run.sim, outcome, sizeof outcome);
   snprintf (buf, n,
             "step <b>%zu</b>%s\nloss %.4g · |∇L| %.3g\n%s\n"
             "%s%s%.3g%s · f′(0) = %g\n"
             "η %.3g · %s · T %.3g\n"
             "warming %s · bias decay %s · kick σ %.3g\n"
             "%.3g steps/s%s%s%s · H: help",
-            pt->step, a->head != NULL && a->fig != NULL
-            ? " (computing the change)"
-            : a->figure_mode && current_index (a) + 1
-            < rs_sim_n_recorded (a->sim) ? " (replay)" : "", pt->loss,
-            pt->gnorm, act, a->leaky ? "Leaky ReLU" : "ReLU",
-            a->leaky ? ", α = " : " (α ", a->alpha, a->leaky ? "" : " off)",
-            a->scene.sim.net.layers > 0 ? p->net.kink : p->kink, pt->rate,
-            p->optim->name, pt->temperature,
+            pt->step, a->run.head != NULL && a->view.fig != NULL
+            ? " (computing the change)" : "", pt->loss,
+            pt->gnorm, act, a->in.leaky ? "Leaky ReLU" : "ReLU",
+            a->in.leaky ? ", α = " : " (α ", a->in.alpha,
+            a->in.leaky ? "" : " off)",
+            a->view.scene.sim.net.layers > 0 ? p->net.kink : p->kink,
+            pt->rate, p->optim->name, pt->temperature,
             p->warming.gamma0 > 0.0 ? "on" : "off",
             p->decay.biases && p->decay.lambda > 0.0 ? "on" : "off",
-            a->kick_sigma, a->speed, a->paused ? " · <b>paused</b>" : "",
+            a->in.kick_sigma, a->in.speed,
+            a->in.paused ? " · <b>paused</b>" : "",
             outcome[0] ? "\n" : "", outcome);
 }
 
@@ -2065,32 +1139,30 @@ help_text (char *buf, size_t n)
                               app_keys[i].keys, app_keys[i].what);
 }
 
-/* The plot that overlays go on (the classic figure's, or the first
- * view's) and the scale of their text. */
-static rs_rect
-overlay_plot (const rs_app *a, double width, double height, double *s)
+/* The scale of the overlays' lines and text: the figure's, or before
+ * the first figure the one it will have (its body text in points, at
+ * 4/3 pixels a point). */
+static double
+overlay_scale (const rs_app *a)
 {
-  if (a->fig == NULL)
-    {
-      *s = rs_draw_scale (width, height);
-      return rs_draw_plot_rect (width, height);
-    }
-  *s = rs_figure_scale (a->fig);
-  return rs_plane_plot_rect (rs_figure_cell (a->fig, 0, width, height), *s);
+  if (a->view.fig != NULL)
+    return rs_figure_scale (a->view.fig);
+  return a->view.scene.style.font_pt * (4.0 / 3.0) / 13.0;
 }
 
-/* Where the ball is drawn, in pixels; 0 when the first view has none. */
-static int
-ball_pixel (const rs_app *a, double width, double height, double *x,
-            double *y)
+/* The plot that overlays go on: the first view's, or before the first
+ * figure the window less a margin. */
+static rs_rect
+overlay_plot (const rs_app *a, double width, double height)
 {
-  double w, b;
+  double s = overlay_scale (a);
+  rs_rect r = { 8 * s, 8 * s, fmax (width - 16 * s, 1.0),
+                fmax (height - 16 * s, 1.0) };
 
-  if (a->figure_mode)
-    return a->fig != NULL && rs_figure_ball (a->fig, 0, width, height, x, y);
-  rs_app_ball (a, &w, &b);
-  rs_draw_map (&a->scene, rs_draw_plot_rect (width, height), w, b, x, y);
-  return 1;
+  if (a->view.fig == NULL)
+    return r;
+  return rs_plane_plot_rect (rs_figure_cell (a->view.fig, 0, width, height),
+                             s);
 }
 
 /* A box of markup in the top-left corner of the plot, or in its top-right
@@ -2100,173 +1172,50 @@ static void
 draw_overlay (cairo_t *cr, const rs_app *a, double width, double height,
               const char *markup)
 {
-  double s, bw, bh, bx, by, x, y;
-  rs_rect plot = overlay_plot (a, width, height, &s);
+  double s = overlay_scale (a), bw, bh, bx, by, x, y;
+  rs_rect plot = overlay_plot (a, width, height);
 
   rs_text_size (cr, NULL, markup, 13.0 * s, 0, &bw, &bh);
   bw += 16 * s;
   bh += 16 * s;
   x = plot.x + 8 * s;
   y = plot.y + 8 * s;
-  if (ball_pixel (a, width, height, &bx, &by)
+  if (a->view.fig != NULL
+      && rs_figure_ball (a->view.fig, 0, width, height, &bx, &by)
       && bx < x + bw + 20 * s && by < y + bh + 20 * s)
     x = fmax (plot.x + plot.width - bw - 8 * s, x);
   rs_draw_text_box (cr, x, y, markup, s);
 }
 
-/* Arrows of -∇L on a coarse grid over the classic landscape, of equal
- * length (the direction the ball is pushed); none where the gradient is
- * below the scene's tolerance: the plateau shows as a hole (C5). */
-static void
-draw_gradient_arrows (cairo_t *cr, const rs_app *a, double width,
-                      double height)
-{
-  rs_rect plot = rs_draw_plot_rect (width, height);
-  double s = rs_draw_scale (width, height), len = 14 * s;
-  rs_neuron u = *rs_sim_neuron (a->sim);
-  const rs_data *d = rs_sim_data (a->sim);
-
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_set_line_width (cr, 1.3 * s);
-  for (int i = 0; i < 16; i++)
-    for (int j = 0; j < 11; j++)
-      {
-        double px = plot.x + (i + 0.5) * plot.width / 16;
-        double py = plot.y + (j + 0.5) * plot.height / 11;
-        double gw, gb, gn, dx, dy;
-
-        rs_draw_unmap (&a->scene, plot, px, py, &u.w, &u.b);
-        rs_loss_mse_grad (&u, d, &gw, &gb);
-        gn = hypot (gw, gb);
-        if (!(gn > a->scene.sim.tol))
-          continue;
-        /* -∇L in pixels: w grows rightwards, b upwards */
-        dx = -gw / gn * len;
-        dy = gb / gn * len;
-        cairo_move_to (cr, px, py);
-        cairo_line_to (cr, px + dx, py + dy);
-        cairo_stroke (cr);
-        cairo_arc (cr, px + dx, py + dy, 1.8 * s, 0, 2 * M_PI);
-        cairo_fill (cr);
-      }
-  cairo_restore (cr);
-}
-
-/* The pixel of an extra ball's recorded point i, for rs_draw_path_line. */
-typedef struct {
-  const rs_app *a;
-  const rs_sim *sim;
-  rs_rect plot;
-} extra_path;
-
-static unsigned
-extra_point (void *data, size_t i, double *x, double *y)
-{
-  extra_path *ep = data;
-  const rs_sim_point *pt = rs_sim_recorded (ep->sim, i);
-
-  rs_draw_map (&ep->a->scene, ep->plot, pt->w, pt->b, x, y);
-  return pt->events;
-}
-
-/* The extra balls on the classic figure: each one's path, the ball where
- * its run is and its optimiser's name beside it. */
-/* The other balls' colours, told apart by colour-blind viewers too. */
-static const double extra_colour[4][3] = {
-  { 0.0, 0.447, 0.698 }, { 0.0, 0.620, 0.451 }, { 0.902, 0.624, 0.0 },
-  { 0.800, 0.475, 0.655 }
-};
-
-static void
-draw_extra (cairo_t *cr, const rs_app *a, double width, double height)
-{
-  double s = rs_draw_scale (width, height);
-  extra_path ep = { a, NULL, rs_draw_plot_rect (width, height) };
-
-  double bw, bb, bx, by;
-
-  if (a->n_extra == 0)
-    return;
-  cairo_save (cr);
-  cairo_rectangle (cr, ep.plot.x, ep.plot.y, ep.plot.width,
-                   ep.plot.height);
-  cairo_clip (cr);
-  rs_app_ball (a, &bw, &bb);
-  rs_draw_map (&a->scene, ep.plot, bw, bb, &bx, &by);
-  rs_draw_text_on_map (cr, bx + 16 * s, by, rs_sim_get_params
-                       (a->sim)->optim->name, 12 * s, 1, 0, 0.5);
-  for (size_t i = 0; i < a->n_extra; i++)
-    {
-      const rs_sim_point *pt = rs_sim_current (a->extra[i]);
-      double x, y;
-
-      ep.sim = a->extra[i];
-      if (a->show_path)
-        rs_draw_path_line (cr, rs_sim_n_recorded (ep.sim), extra_point, &ep,
-                           s);
-      rs_draw_map (&a->scene, ep.plot, pt->w, pt->b, &x, &y);
-      /* Okabe-Ito blue, bluish green, orange, reddish purple */
-      rs_draw_ball_coloured (cr, x, y, s, extra_colour[i % 4][0],
-                             extra_colour[i % 4][1], extra_colour[i % 4][2]);
-      rs_draw_text_on_map (cr, x + 16 * s, y, rs_sim_get_params
-                           (ep.sim)->optim->name, 12 * s, 1, 0, 0.5);
-    }
-  cairo_restore (cr);
-}
-
-/* The figure alone, as exported: the classic figure with the ball where
- * it is drawn now, or the scene's figure at the point shown. */
+/* The figure alone, as exported: the scene's figure at the point shown,
+ * B's balls on it; before the first figure a page saying it comes. */
 static void
 draw_view (cairo_t *cr, double width, double height, void *data)
 {
   rs_app *a = data;
-  rs_frame f;
+  const rs_theme *th;
 
-  if (a->fig != NULL)
+  if (a->view.fig != NULL)
     {
-      double t = a->acc * a->speed;
+      double t = a->acc * a->in.speed;
+      rs_figure *f = app_figure_drawn (a);
 
       /* the ball glides from the point before the one shown to it over a
-         step's period, as on the classic figure */
-      rs_figure_marks (a->fig, a->show_path, a->show_grad);
-      rs_figure_between (a->fig, a->paused ? 1.0 : t);
-      rs_figure_draw (cr, width, height, a->fig);
+         step's period; after a change of activation the surface tilts
+         (the morph) */
+      rs_figure_marks (f, a->view.show_path, a->view.show_grad);
+      rs_figure_between (f, a->in.paused ? 1.0 : fmin (t, 1.0));
+      rs_figure_draw (cr, width, height, f);
+      app_balls_draw (cr, a, width, height);
       return;
     }
-  if (a->figure_mode)
-    {
-      /* the first figure is being drawn, or could not be (the message
-         says why) */
-      const rs_theme *th = a->scene.style.dark ? rs_theme_dark ()
-                           : rs_theme_light ();
-      double s = rs_draw_scale (width, height);
-
-      rs_theme_set (cr, th->bg);
-      cairo_paint (cr);
-      rs_theme_set (cr, th->muted);
-      rs_text (cr, a->scene.style.font, width / 2, height / 2,
-               a->n_jobs > 0 ? "drawing the figure…" : "no figure", 16 * s,
-               0, 0.5, 0.5, 0);
-      return;
-    }
-  if (a->land == NULL)
-    {
-      /* the figure could not be made: the message says why; R resets */
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.32);
-      cairo_paint (cr);
-      return;
-    }
-  f.scene = &a->scene;
-  f.sim = a->sim;
-  f.land = a->land;
-  rs_app_ball (a, &f.ball_w, &f.ball_b);
-  f.note = NULL;
-  f.n_path = a->show_path ? 0 : 1;
-  rs_draw_frame (cr, width, height, &f);
-  if (a->show_grad)
-    draw_gradient_arrows (cr, a, width, height);
-  draw_extra (cr, a, width, height);
+  th = a->view.scene.style.dark ? rs_theme_dark () : rs_theme_light ();
+  rs_theme_set (cr, th->bg);
+  cairo_paint (cr);
+  rs_theme_set (cr, th->muted);
+  rs_text (cr, a->view.scene.style.font, width / 2, height / 2,
+           a->run.n_jobs > 0 ? "drawing the figure…" : "no figure",
+           16 * overlay_scale (a), 0, 0.5, 0.5, 0);
 }
 
 /* The window's picture: the figure, the HUD, the help when asked for and
@@ -2276,20 +1225,19 @@ draw_app (cairo_t *cr, double width, double height, void *data)
 {
   rs_app *a = data;
   char text[2048];
-  double s;
+  double s = overlay_scale (a);
 
   draw_view (cr, width, height, a);
   /* in presenter mode the figure's own status line is the HUD: the large
      text would cover the landscape */
-  if (a->help)
+  if (a->view.help)
     help_text (text, sizeof text);
-  else if (!a->present)
+  else if (!a->view.present)
     hud_text (a, text, sizeof text);
-  if (a->help || !a->present)
+  if (a->view.help || !a->view.present)
     draw_overlay (cr, a, width, height, text);
-  overlay_plot (a, width, height, &s);
-  if (a->toast[0] && a->clock < a->toast_until)
-    rs_draw_text_box (cr, 10 * s, height - 40 * s, a->toast, s);
+  if (a->win.toast[0] && a->win.clock < a->win.toast_until)
+    rs_draw_text_box (cr, 10 * s, height - 40 * s, a->win.toast, s);
 }
 
 /* Draw the picture with cairo straight into the locked texture. */
@@ -2302,16 +1250,17 @@ draw_into_texture (rs_app *a, rs_error *err)
   void *pixels;
   int pitch;
 
-  if (SDL_LockTexture (a->tex, NULL, &pixels, &pitch) != 0)
+  if (SDL_LockTexture (a->win.tex, NULL, &pixels, &pitch) != 0)
     return sdl_fail (err, "cannot lock the texture");
   s = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32,
-                                           a->tex_w, a->tex_h, pitch);
+                                           a->win.tex_w, a->win.tex_h,
+                                           pitch);
   cr = cairo_create (s);
-  draw_app (cr, a->tex_w, a->tex_h, a);
+  draw_app (cr, a->win.tex_w, a->win.tex_h, a);
   st = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_destroy (s);
-  SDL_UnlockTexture (a->tex);
+  SDL_UnlockTexture (a->win.tex);
   if (st != CAIRO_STATUS_SUCCESS)
     return rs_error_set (err, RS_EIO, NULL, 0, 0, "cannot draw: %s",
                          cairo_status_to_string (st));
@@ -2322,8 +1271,8 @@ draw_into_texture (rs_app *a, rs_error *err)
 static int
 copy_texture (rs_app *a, rs_error *err)
 {
-  if (SDL_RenderClear (a->ren) != 0
-      || SDL_RenderCopy (a->ren, a->tex, NULL, NULL) != 0)
+  if (SDL_RenderClear (a->win.ren) != 0
+      || SDL_RenderCopy (a->win.ren, a->win.tex, NULL, NULL) != 0)
     return sdl_fail (err, "cannot copy the picture to the window");
   return RS_OK;
 }
@@ -2331,12 +1280,12 @@ copy_texture (rs_app *a, rs_error *err)
 int
 rs_app_render (rs_app *a, rs_error *err)
 {
-  land_poll (a);
-  jobs_poll (a);
+  app_jobs_poll (a);
+  live_from_point (a);
   if (ensure_texture (a, err) != RS_OK || draw_into_texture (a, err) != RS_OK
       || copy_texture (a, err) != RS_OK)
     return -1;
-  SDL_RenderPresent (a->ren);
+  SDL_RenderPresent (a->win.ren);
   return 0;
 }
 
@@ -2345,8 +1294,8 @@ rs_app_read_pixels (rs_app *a, void *pixels, int pitch, rs_error *err)
 {
   if (copy_texture (a, err) != RS_OK)
     return -1;
-  if (SDL_RenderReadPixels (a->ren, NULL, SDL_PIXELFORMAT_ARGB8888, pixels,
-                            pitch) != 0)
+  if (SDL_RenderReadPixels (a->win.ren, NULL, SDL_PIXELFORMAT_ARGB8888,
+                            pixels, pitch) != 0)
     {
       sdl_fail (err, "cannot read the window's pixels");
       return -1;
@@ -2361,9 +1310,11 @@ write_file (rs_app *a, const char *path,
 {
   char msg[512];
 
+  live_from_point (a);
   if (ensure_texture (a, err) != RS_OK)
     return -1;
-  if (rs_export (path, a->tex_w, a->tex_h, draw, a, msg, sizeof msg) != 0)
+  if (rs_export (path, a->win.tex_w, a->win.tex_h, draw, a, msg, sizeof msg)
+      != 0)
     {
       rs_error_set (err, RS_EIO, NULL, 0, 0, "%s", msg);
       return -1;
@@ -2383,7 +1334,7 @@ rs_app_screenshot (rs_app *a, const char *path, rs_error *err)
 static void
 save_file (rs_app *a, const char *ext)
 {
-  const rs_sim_point *pt = rs_sim_recorded (a->sim, current_index (a));
+  const rs_sim_point *pt = rs_sim_recorded (a->run.sim, a->run.shown);
   char path[1200], msg[1800];
   rs_error err;
   int rc;
@@ -2397,7 +1348,7 @@ save_file (rs_app *a, const char *ext)
     snprintf (msg, sizeof msg, "saved %s", path);
   else
     snprintf (msg, sizeof msg, "cannot save %s: %s", path, err.message);
-  toast (a, rc != 0, msg);
+  app_toast (a, rc != 0, msg);
 }
 
 /* ---- the loop ----------------------------------------------------------- */
@@ -2409,10 +1360,10 @@ run_script (rs_app *a, rs_error *err)
   const rs_app_script *s = a->opt.script;
   SDL_Event e;
 
-  while (s != NULL && a->next_action < rs_app_script_length (s) && !a->quit
-         && rs_app_script_get (s, a->next_action)->frame <= a->frame)
+  while (s != NULL && a->in.next_action < rs_app_script_length (s) && !a->in.quit
+         && rs_app_script_get (s, a->in.next_action)->frame <= a->win.frame)
     {
-      const rs_script_action *act = rs_app_script_get (s, a->next_action++);
+      const rs_script_action *act = rs_app_script_get (s, a->in.next_action++);
       memset (&e, 0, sizeof e);
       switch (act->kind)
         {
@@ -2429,14 +1380,14 @@ run_script (rs_app *a, rs_error *err)
           rs_app_handle_event (a, &e);
           break;
         case RS_SCRIPT_RESIZE:
-          SDL_SetWindowSize (a->win, act->width, act->height);
+          SDL_SetWindowSize (a->win.win, act->width, act->height);
           break;
         case RS_SCRIPT_SCREENSHOT:
           if (rs_app_screenshot (a, act->path, err) != 0)
             return -1;
           break;
         case RS_SCRIPT_QUIT:
-          a->quit = 1;
+          a->in.quit = 1;
           break;
         }
     }
@@ -2461,10 +1412,10 @@ elapsed (Uint64 *last)
 static void
 pace (const rs_app *a, Uint64 start)
 {
-  int hidden = (SDL_GetWindowFlags (a->win) & SDL_WINDOW_MINIMIZED) != 0;
+  int hidden = (SDL_GetWindowFlags (a->win.win) & SDL_WINDOW_MINIMIZED) != 0;
   double spent;
 
-  if (a->fixed || (a->vsync && !hidden))
+  if (a->fixed || (a->win.vsync && !hidden))
     return;
   spent = (double) (SDL_GetPerformanceCounter () - start)
           / SDL_GetPerformanceFrequency ();
@@ -2477,7 +1428,7 @@ rs_app_run (rs_app *a, rs_error *err)
 {
   Uint64 last = 0;
 
-  while (!a->quit)
+  while (!a->in.quit)
     {
       Uint64 start = SDL_GetPerformanceCounter ();
       double dt = elapsed (&last);
@@ -2485,14 +1436,14 @@ rs_app_run (rs_app *a, rs_error *err)
       rs_app_poll (a);
       if (run_script (a, err) != 0)
         return -1;
-      if (a->quit)
+      if (a->in.quit)
         break;
       rs_app_advance (a, a->fixed ? FIXED_FRAME : dt);
       if (rs_app_render (a, err) != 0)
         return -1;
-      a->frame++;
-      if (a->opt.frames > 0 && a->frame >= a->opt.frames)
-        a->quit = 1;
+      a->win.frame++;
+      if (a->opt.frames > 0 && a->win.frame >= a->opt.frames)
+        a->in.quit = 1;
       pace (a, start);
     }
   return 0;
@@ -2503,72 +1454,74 @@ rs_app_run (rs_app *a, rs_error *err)
 void
 rs_app_output_size (const rs_app *a, int *width, int *height)
 {
-  *width = a->tex_w;
-  *height = a->tex_h;
+  *width = a->win.tex_w;
+  *height = a->win.tex_h;
 }
 
 void
 rs_app_pixel_of (const rs_app *a, double w, double b, int *x, int *y)
 {
-  rs_rect plot;
   double px, py;
   int ww, wh;
 
-  SDL_GetWindowSize (a->win, &ww, &wh);
-  if (a->fig != NULL && a->probe != NULL)
+  if (a->view.fig == NULL || a->view.probe == NULL)
     {
-      /* the clickable view's parameters: (w, b) are its (u, v) */
-      rs_plane_map (a->probe, probe_plot (a), w, b, &px, &py);
+      /* no landscape over two parameters: off the window */
+      *x = *y = -1;
+      return;
     }
-  else
-    {
-      plot = rs_draw_plot_rect (a->tex_w, a->tex_h);
-      rs_draw_map (&a->scene, plot, w, b, &px, &py);
-    }
-  *x = (int) floor (px * ww / a->tex_w);
-  *y = (int) floor (py * wh / a->tex_h);
+  SDL_GetWindowSize (a->win.win, &ww, &wh);
+  rs_plane_map (a->view.probe, app_probe_plot (a), w, b, &px, &py);
+  *x = (int) floor (px * ww / a->win.tex_w);
+  *y = (int) floor (py * wh / a->win.tex_h);
+}
+
+void
+rs_app_wait_landscape (rs_app *a)
+{
+  app_jobs_wait (a);
 }
 
 int
 rs_app_paused (const rs_app *a)
 {
-  return a->paused;
+  return a->in.paused;
 }
 
 int
 rs_app_leaky (const rs_app *a)
 {
-  return a->leaky;
+  return a->in.leaky;
 }
 
 double
 rs_app_alpha (const rs_app *a)
 {
-  return a->alpha;
+  return a->in.alpha;
 }
 
 double
 rs_app_speed (const rs_app *a)
 {
-  return a->speed;
+  return a->in.speed;
 }
 
 double
 rs_app_rate (const rs_app *a)
 {
-  return a->rate;
+  return a->in.rate;
 }
 
 double
 rs_app_kick_sigma (const rs_app *a)
 {
-  return a->kick_sigma;
+  return a->in.kick_sigma;
 }
 
 double
 rs_app_kink (const rs_app *a)
 {
-  const rs_sim_params *p = rs_sim_get_params (a->sim);
+  const rs_sim_params *p = rs_sim_get_params (a->run.sim);
 
   return p->net.layers > 0 ? p->net.kink : p->kink;
 }
@@ -2576,13 +1529,13 @@ rs_app_kink (const rs_app *a)
 int
 rs_app_warming (const rs_app *a)
 {
-  return rs_sim_get_params (a->sim)->warming.gamma0 > 0.0;
+  return rs_sim_get_params (a->run.sim)->warming.gamma0 > 0.0;
 }
 
 int
 rs_app_decay_biases (const rs_app *a)
 {
-  const rs_sim_params *p = rs_sim_get_params (a->sim);
+  const rs_sim_params *p = rs_sim_get_params (a->run.sim);
 
   return p->decay.biases && p->decay.lambda > 0.0;
 }
@@ -2590,126 +1543,133 @@ rs_app_decay_biases (const rs_app *a)
 const rs_optim_type *
 rs_app_optim (const rs_app *a)
 {
-  return rs_sim_get_params (a->sim)->optim;
-}
-
-int
-rs_app_figure_mode (const rs_app *a)
-{
-  return a->figure_mode;
+  return rs_sim_get_params (a->run.sim)->optim;
 }
 
 int
 rs_app_present (const rs_app *a)
 {
-  return a->present;
+  return a->view.present;
 }
 
 int
 rs_app_dark (const rs_app *a)
 {
-  return a->scene.style.dark;
+  return a->view.scene.style.dark;
 }
 
 int
 rs_app_grad_shown (const rs_app *a)
 {
-  return a->show_grad;
+  return a->view.show_grad;
 }
 
 int
 rs_app_path_shown (const rs_app *a)
 {
-  return a->show_path;
+  return a->view.show_path;
 }
 
 void
 rs_app_camera (const rs_app *a, double *azimuth, double *elevation)
 {
-  *azimuth = a->scene.style.azimuth;
-  *elevation = a->scene.style.elevation;
+  *azimuth = a->view.scene.style.azimuth;
+  *elevation = a->view.scene.style.elevation;
 }
 
 int
 rs_app_fullscreen (const rs_app *a)
 {
-  return a->fullscreen;
+  return a->win.fullscreen;
 }
 
 size_t
 rs_app_shown (const rs_app *a)
 {
-  return current_index (a);
+  return a->run.shown;
 }
 
 const char *
 rs_app_toast (const rs_app *a)
 {
-  return a->clock < a->toast_until ? a->toast : "";
+  return a->win.clock < a->win.toast_until ? a->win.toast : "";
 }
 
 int
 rs_app_landscape_busy (const rs_app *a)
 {
-  return a->job.thread != NULL || a->n_jobs > 0;
+  return a->run.n_jobs > 0;
 }
 
 int
 rs_app_pending (const rs_app *a)
 {
-  return a->head != NULL;
+  return a->run.head != NULL;
 }
 
 size_t
 rs_app_landscape_grid (const rs_app *a)
 {
-  return !a->figure_mode && a->land != NULL ? a->land->loss->size1 : 0;
+  return a->view.fig != NULL ? a->view.grid : 0;
+}
+
+size_t
+rs_app_landscape_at (const rs_app *a)
+{
+  return a->view.at;
+}
+
+double
+rs_app_morph (const rs_app *a)
+{
+  return app_morph_at (a);
+}
+
+int
+rs_app_landscape_stale (const rs_app *a)
+{
+  return app_figure_stale (a);
 }
 
 size_t
 rs_app_n_balls (const rs_app *a)
 {
-  return 1 + a->n_extra;
+  return 1 + a->run.balls.n;
 }
 
 const rs_sim *
 rs_app_ball_sim (const rs_app *a, size_t i)
 {
-  return i == 0 ? a->sim : i <= a->n_extra ? a->extra[i - 1] : NULL;
-}
-
-double
-rs_app_landscape_alpha (const rs_app *a)
-{
-  return !a->figure_mode && a->land != NULL ? a->land->alpha : 0.0;
+  return i == 0 ? a->run.sim : i <= a->run.balls.n
+         ? a->run.balls.sim[i - 1] : NULL;
 }
 
 int
 rs_app_help_shown (const rs_app *a)
 {
-  return a->help;
+  return a->view.help;
 }
 
 int
 rs_app_quit_requested (const rs_app *a)
 {
-  return a->quit;
+  return a->in.quit;
 }
 
 unsigned long
 rs_app_frame (const rs_app *a)
 {
-  return a->frame;
+  return a->win.frame;
 }
 
 const rs_sim *
 rs_app_sim (const rs_app *a)
 {
-  return a->sim;
+  return a->run.sim;
 }
 
 const rs_scene *
 rs_app_scene (const rs_app *a)
 {
-  return &a->scene;
+  return &a->view.scene;
 }

@@ -7,17 +7,20 @@
  * test can drive the app under SDL's dummy video driver with pushed events
  * and simulated seconds, without a display and without real time.
  *
- * The single neuron with the default look is drawn live with the classic
- * landscape figure of draw.h, stepping as time passes.  Every other scene
- * (networks, scenes with views, the dark theme, presenter mode) is drawn
- * with the scene's figure (figure.h), the figure `reluscape render`
- * draws: its landscapes are slices through one point of the run, so the
- * app computes the run ahead to its end, draws the figure through the
- * last point and plays the recorded trajectory back at the scene's speed.
- * A live change (a kick, Leaky ReLU, the optimiser, a click ...) then
- * branches a copy of the run at the point shown; the copy is computed
- * ahead and its figure drawn on a thread of its own, and shown when it
- * is ready (rs_app_pending says whether one waits).
+ * Every scene, the single neuron's too, is drawn with its figure
+ * (figure.h), the figure `reluscape render` draws: the app computes the
+ * run ahead to its end and plays the recorded trajectory back at the
+ * scene's speed, over landscapes sliced through the point shown.  When
+ * the run moves on to where the surface drawn is no longer the one it is
+ * on (an activation or alpha changed, warming's shift, or for a slice of
+ * a network the other parameters moved), the figure is drawn again
+ * through the point shown, off the main thread, coarse first, while the
+ * ball goes on moving.  A live change (a kick, Leaky ReLU, the
+ * optimiser, a click ...) branches a copy of the run at the point shown;
+ * the copy is computed ahead and its figure drawn on a thread of its
+ * own, and shown when it is ready (rs_app_pending says whether one
+ * waits).  B adds balls with other optimisers from the point shown, each
+ * its own run.
  *
  * The keys are listed in rs_app_keys (the help overlay, README.md and
  * reluscape(1) list the same ones).
@@ -100,13 +103,14 @@ int rs_app_read_pixels (rs_app *a, void *pixels, int pitch, rs_error *err);
  * on a HiDPI screen). */
 void rs_app_output_size (const rs_app *a, int *width, int *height);
 
-/* The pixel (x, y) of the window where (w, b) is drawn; x and y count
- * window points, as mouse events do. */
+/* The pixel (x, y) of the window where (w, b) is drawn on the first flat
+ * landscape over two named parameters (w, b: its two); x and y count
+ * window points, as mouse events do; -1 when there is none. */
 void rs_app_pixel_of (const rs_app *a, double w, double b, int *x, int *y);
 
-/* Wait until the landscape being computed off the main thread (after a
- * change of the activation or alpha; in figure mode the run and figure
- * of the last change, on the full grid) is done and shown. */
+/* Wait until the figures being made off the main thread (the run and
+ * figure of the last change, or the figure following the run, on the
+ * full grid) are done and shown. */
 void rs_app_wait_landscape (rs_app *a);
 
 /* State for tests and the loop. */
@@ -120,7 +124,6 @@ double rs_app_kink (const rs_app *a);
 int rs_app_warming (const rs_app *a);
 int rs_app_decay_biases (const rs_app *a);
 const rs_optim_type *rs_app_optim (const rs_app *a);
-int rs_app_figure_mode (const rs_app *a);     /* 0: the classic figure */
 int rs_app_present (const rs_app *a);
 int rs_app_dark (const rs_app *a);
 int rs_app_grad_shown (const rs_app *a);
@@ -128,8 +131,7 @@ int rs_app_path_shown (const rs_app *a);
 int rs_app_fullscreen (const rs_app *a);
 /* The 3-D views' camera, degrees (a drag turns it). */
 void rs_app_camera (const rs_app *a, double *azimuth, double *elevation);
-/* The recorded point drawn: in figure mode the one played back, else the
- * last. */
+/* The recorded point drawn, the one played back. */
 size_t rs_app_shown (const rs_app *a);
 /* The message shown at the bottom of the window ("" when none). */
 const char *rs_app_toast (const rs_app *a);
@@ -138,12 +140,19 @@ int rs_app_landscape_busy (const rs_app *a);
 /* Whether a change of the figure's run waits to be drawn (the window
  * shows the run before it until then). */
 int rs_app_pending (const rs_app *a);
-/* The grid points a side of the landscape drawn (the classic figure; 0
- * else). */
+/* The grid points a side of the figure's landscapes drawn (0 before the
+ * first figure), and the recorded point they were made through. */
 size_t rs_app_landscape_grid (const rs_app *a);
-double rs_app_landscape_alpha (const rs_app *a);
+size_t rs_app_landscape_at (const rs_app *a);
+/* Where the morph of the last change of activation (L, A, Z: the surface
+ * tilting over about a second) is, in [0, 1); -1 when none plays. */
+double rs_app_morph (const rs_app *a);
+/* Whether the figure shown is no longer the one of the point shown: a
+ * new one is being made (or waits for a free thread). */
+int rs_app_landscape_stale (const rs_app *a);
 /* The balls (B adds one): 1 + the extra ones; ball i's run (0: the
- * first), NULL past the last. */
+ * first; the others are at the step of the point shown), NULL past the
+ * last. */
 size_t rs_app_n_balls (const rs_app *a);
 const rs_sim *rs_app_ball_sim (const rs_app *a, size_t i);
 int rs_app_help_shown (const rs_app *a);
@@ -152,8 +161,9 @@ unsigned long rs_app_frame (const rs_app *a);
 const rs_sim *rs_app_sim (const rs_app *a);
 const rs_scene *rs_app_scene (const rs_app *a);
 
-/* Where the ball is drawn: between the last two points of the run, by the
- * fraction of the step period that has passed. */
+/* The ball's (W1[0][0], b1[0]) at the point shown (the figure draws it
+ * gliding from the point before, by the fraction of the step period
+ * that has passed). */
 void rs_app_ball (const rs_app *a, double *w, double *b);
 
 #endif /* RS_APP_H */

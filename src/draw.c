@@ -1,10 +1,7 @@
-/* draw.c: the landscape figure (C4, C5, C8, C11).
- *
- * The loss over (w, b) is a viridis heatmap on a log scale with labelled
- * contours; the dead region, where w x + b <= 0 on every data point and the
- * loss is perfectly flat, is hatched; the gradient-descent path ends in the
- * ball.  Everything is sized from one scale factor, so the same figure
- * reads well at 640 x 400 in a window and at 1800 x 1200 on a slide. */
+/* draw.c: the pieces of a landscape (C4, C5, C8, C11), for the planes of
+ * plane.c and the app's overlays: the loss grid's colour scale, heatmap
+ * and labelled contours, the colour bar, the path, the ball, arrows, the
+ * hatching of a plateau and text on the map. */
 #include <config.h>
 
 #include <float.h>
@@ -17,19 +14,6 @@
 
 #include "draw.h"
 #include "theme.h"
-
-/* The still layer of rs_draw_frame's figure, kept with its landscape for an
- * image target drawn at whole pixels (the app, animations; see
- * rs_draw_cacheable): drawn again
- * when the size, the scene, the neuron's activation or the font change. */
-struct rs_frame_cache {
-  cairo_surface_t *img;
-  double width, height;
-  const rs_scene *scene;
-  const rs_act_type *act;
-  double alpha;
-  char font[64];
-};
 
 /* The colour maps, each sampled at nine evenly spaced points: viridis,
  * cividis and magma (perceptually uniform, readable in grey and by
@@ -133,8 +117,7 @@ landscape_finish (rs_landscape *l, rs_error *err)
 
   l->heat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) nw,
                                         (int) nb);
-  if (cairo_surface_status (l->heat) != CAIRO_STATUS_SUCCESS
-      || (l->cache = calloc (1, sizeof *l->cache)) == NULL)
+  if (cairo_surface_status (l->heat) != CAIRO_STATUS_SUCCESS)
     goto nomem;
   for (size_t i = 0; i < nb; i++)
     for (size_t j = 0; j < nw; j++)
@@ -253,53 +236,10 @@ rs_landscape_free (rs_landscape *l)
     return;
   if (l->heat != NULL)
     cairo_surface_destroy (l->heat);
-  if (l->cache != NULL && l->cache->img != NULL)
-    cairo_surface_destroy (l->cache->img);
-  if (l->cache != NULL)
-    free (l->cache);
   if (l->loss != NULL)
     gsl_matrix_free (l->loss);
   free (l->segments);
   free (l);
-}
-
-double
-rs_draw_scale (double width, double height)
-{
-  return fmin (width / 900.0, height / 600.0);
-}
-
-rs_rect
-rs_draw_plot_rect (double width, double height)
-{
-  double s = rs_draw_scale (width, height);
-  rs_rect r;
-
-  r.x = 84.0 * s;
-  r.y = 84.0 * s;
-  r.width = width - r.x - 128.0 * s;
-  r.height = height - r.y - 66.0 * s;
-  return r;
-}
-
-void
-rs_draw_map (const rs_scene *sc, rs_rect plot, double w, double b,
-             double *px, double *py)
-{
-  rs_interval wr = sc->w_range, br = sc->b_range;
-
-  *px = plot.x + (w - wr.lo) / (wr.hi - wr.lo) * plot.width;
-  *py = plot.y + (br.hi - b) / (br.hi - br.lo) * plot.height;
-}
-
-void
-rs_draw_unmap (const rs_scene *sc, rs_rect plot, double px, double py,
-               double *w, double *b)
-{
-  rs_interval wr = sc->w_range, br = sc->b_range;
-
-  *w = wr.lo + (px - plot.x) / plot.width * (wr.hi - wr.lo);
-  *b = br.hi - (py - plot.y) / plot.height * (br.hi - br.lo);
 }
 
 /* ---- text ---------------------------------------------------------- */
@@ -691,51 +631,6 @@ rs_landscape_draw_heat (cairo_t *cr, const rs_landscape *l, rs_rect plot)
   cairo_restore (cr);
 }
 
-/* Add the boundary of the dead region, b = -max_i w x_i, to the path: a
- * broken line whose only corner is at w = 0. */
-static void
-dead_boundary (cairo_t *cr, const rs_frame *f, rs_rect plot)
-{
-  rs_interval wr = f->scene->w_range;
-  const rs_data *d = rs_sim_data (f->sim);
-  double ws[3] = { wr.lo, 0.0, wr.hi }, x, y;
-
-  for (int k = 0; k < 3; k++)
-    {
-      if (k == 1 && !(wr.lo < 0.0 && wr.hi > 0.0))
-        continue;
-      rs_draw_map (f->scene, plot, ws[k], rs_neuron_dead_bias (ws[k], d),
-                   &x, &y);
-      cairo_line_to (cr, x, y);
-    }
-}
-
-/* The dead region b <= -max_i w x_i, hatched (C4, C5); fainter under
- * Leaky ReLU, where it is no longer flat (C8). */
-static void
-draw_dead_region (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
-{
-  double lo_y = plot.y + plot.height + 10;
-  int leaky = rs_sim_neuron (f->sim)->act != rs_act_relu;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
-  cairo_clip (cr);
-  cairo_new_path (cr);
-  dead_boundary (cr, f, plot);
-  cairo_line_to (cr, plot.x + plot.width, lo_y);
-  cairo_line_to (cr, plot.x, lo_y);
-  cairo_close_path (cr);
-  cairo_clip_preserve (cr);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.06);
-  cairo_fill (cr);
-  cairo_set_line_width (cr, 1.2 * s);
-  cairo_set_source_rgba (cr, 1, 1, 1, leaky ? 0.22 : 0.45);
-  rs_draw_hatch (cr, plot, 11.0 * s, 1);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
 void
 rs_draw_hatch (cairo_t *cr, rs_rect plot, double gap, int rising)
 {
@@ -747,48 +642,6 @@ rs_draw_hatch (cairo_t *cr, rs_rect plot, double gap, int rising)
       cairo_line_to (cr, plot.x + t + plot.height,
                      plot.y + (rising ? 0 : plot.height));
     }
-}
-
-/* The boundary of the dead region, dashed, and its explanation. */
-static void
-draw_dead_label (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
-{
-  const rs_scene *sc = f->scene;
-  const rs_data *d = rs_sim_data (f->sim);
-  const rs_neuron *u = rs_sim_neuron (f->sim);
-  rs_interval wr = sc->w_range, br = sc->b_range;
-  double x, y, wm, bm, db;
-  char buf[256];
-  double dash = 6.0 * s;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
-  cairo_clip (cr);
-  cairo_new_path (cr);
-  dead_boundary (cr, f, plot);
-  cairo_set_dash (cr, &dash, 1, 0);
-  cairo_set_line_width (cr, 2.0 * s);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-
-  /* the label sits where the region is deepest below its boundary */
-  wm = wr.lo < 0.0 && wr.hi > 0.0 ? 0.0 : (wr.lo + wr.hi) / 2;
-  db = rs_neuron_dead_bias (wm, d);
-  if (db <= br.lo + 0.12 * (br.hi - br.lo))
-    return;
-  bm = br.lo + 0.42 * (fmin (db, br.hi) - br.lo);
-  rs_draw_map (sc, plot, wm, bm, &x, &y);
-  if (u->act == rs_act_relu)
-    snprintf (buf, sizeof buf, "<b>dead</b>: w·x + b ≤ 0 on all %zu points\n"
-              "flat plateau, gradient = 0", d->n);
-  else
-    {
-      char act[64];
-      rs_draw_act_label (u, act, sizeof act);
-      snprintf (buf, sizeof buf, "<b>%s</b>:\nthe plateau tilts", act);
-    }
-  rs_draw_text_on_map (cr, x, y, buf, 13 * s, 0, 0.5, 0.5);
 }
 
 /* An arrow from (x0, y0) to (x1, y1). */
@@ -810,29 +663,6 @@ rs_draw_arrow (cairo_t *cr, double x0, double y0, double x1, double y1,
   cairo_line_to (cr, x1 - h * cos (a + 0.4), y1 - h * sin (a + 0.4));
   cairo_close_path (cr);
   cairo_fill (cr);
-}
-
-/* The i-th point of the path in pixels: the recorded points, except that
- * the last one is where the ball is drawn (the app draws it between its
- * last two steps, and the path must not run ahead of it). */
-static size_t
-path_length (const rs_frame *f)
-{
-  size_t n = rs_sim_n_recorded (f->sim);
-
-  return f->n_path > 0 && f->n_path < n ? f->n_path : n;
-}
-
-static const rs_sim_point *
-path_point (const rs_frame *f, rs_rect plot, size_t i, double *x, double *y)
-{
-  const rs_sim_point *pt = rs_sim_recorded (f->sim, i);
-
-  if (i + 1 == path_length (f))
-    rs_draw_map (f->scene, plot, f->ball_w, f->ball_b, x, y);
-  else
-    rs_draw_map (f->scene, plot, pt->w, pt->b, x, y);
-  return pt;
 }
 
 void
@@ -858,52 +688,6 @@ rs_draw_path_line (cairo_t *cr, size_t n,
         cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
       cairo_stroke (cr);
     }
-}
-
-typedef struct {
-  const rs_frame *f;
-  rs_rect plot;
-} path_job;
-
-static unsigned
-frame_point (void *data, size_t i, double *x, double *y)
-{
-  const path_job *job = data;
-
-  return path_point (job->f, job->plot, i, x, y)->events;
-}
-
-/* The path as a line with a dark halo, broken at kicks and restarts. */
-static void
-stroke_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
-{
-  path_job job = { f, plot };
-
-  rs_draw_path_line (cr, path_length (f), frame_point, &job, s);
-}
-
-/* The path with step markers, kicks as arrows and the start ringed. */
-static void
-draw_path (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
-{
-  size_t n = path_length (f);
-  double x, y, px = 0, py = 0;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
-  cairo_clip (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  stroke_path (cr, f, plot, s);
-  for (size_t i = 0; i < n; i++)
-    {
-      const rs_sim_point *pt = path_point (f, plot, i, &x, &y);
-
-      rs_draw_path_mark (cr, px, py, x, y, pt->events, i, n < 400, s);
-      px = x;
-      py = y;
-    }
-  cairo_restore (cr);
 }
 
 void
@@ -989,42 +773,6 @@ rs_draw_ball_coloured (cairo_t *cr, double x, double y, double s, double r,
   ball_with (cr, x, y, s, hi, body, rim, edge);
 }
 
-/* The ball: a shaded red sphere with a soft shadow (C5). */
-static void
-draw_ball (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
-{
-  double x, y;
-
-  rs_draw_map (f->scene, plot, f->ball_w, f->ball_b, &x, &y);
-  rs_draw_ball_at (cr, x, y, s);
-}
-
-/* The lowest grid point, marked as the valley when it lies inside the
- * window (on its border it is only where the window cuts the slope). */
-static void
-draw_valley (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
-{
-  const rs_landscape *l = f->land;
-  size_t i, j;
-  double x, y, h = 5.0 * s;
-
-  gsl_matrix_min_index (l->loss, &i, &j);
-  if (i == 0 || j == 0 || i + 1 == l->loss->size1
-      || j + 1 == l->loss->size2)
-    return;
-  rs_draw_map (f->scene, plot, rs_surface_coord (l->w_range, j,
-                                                 l->loss->size2),
-               rs_surface_coord (l->b_range, i, l->loss->size1), &x, &y);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 2.0 * s);
-  cairo_move_to (cr, x - h, y - h);
-  cairo_line_to (cr, x + h, y + h);
-  cairo_move_to (cr, x - h, y + h);
-  cairo_line_to (cr, x + h, y - h);
-  cairo_stroke (cr);
-  rs_draw_text_on_map (cr, x + 8 * s, y + 4 * s, "valley", 11.5 * s, 1, 0, 0);
-}
-
 double
 rs_draw_nice_step (double span, double n)
 {
@@ -1032,52 +780,6 @@ rs_draw_nice_step (double span, double n)
   double m = raw / p;
 
   return (m < 1.5 ? 1.0 : m < 3.5 ? 2.0 : m < 7.5 ? 5.0 : 10.0) * p;
-}
-
-/* Ticks and their numbers along the w axis (is_w) or the b axis, at
- * whole multiples of a nice step. */
-static void
-draw_ticks (cairo_t *cr, const rs_scene *sc, rs_rect plot, double s,
-            int is_w)
-{
-  rs_interval r = is_w ? sc->w_range : sc->b_range;
-  double step = rs_draw_nice_step (r.hi - r.lo, 6), t = 5.0 * s, x, y;
-  long k0 = (long) ceil (r.lo / step - 1e-9);
-  long k1 = (long) floor (r.hi / step + 1e-9);
-  char buf[32];
-
-  for (long k = k0; k <= k1; k++)
-    {
-      double v = k * step;
-      if (is_w)
-        rs_draw_map (sc, plot, v, sc->b_range.lo, &x, &y);
-      else
-        rs_draw_map (sc, plot, sc->w_range.lo, v, &x, &y);
-      cairo_move_to (cr, x, y);
-      cairo_line_to (cr, is_w ? x : x - t, is_w ? y + t : y);
-      cairo_stroke (cr);
-      format_number (v, buf, sizeof buf);
-      if (is_w)
-        draw_text (cr, x, y + t + 2 * s, buf, 12 * s, 0, 0.5, 0, 0);
-      else
-        draw_text (cr, x - t - 3 * s, y, buf, 12 * s, 0, 1, 0.5, 0);
-    }
-}
-
-/* The frame around the plot, the ticks and the axis titles. */
-static void
-draw_axes (cairo_t *cr, const rs_frame *f, rs_rect plot, double s)
-{
-  cairo_set_source_rgb (cr, 0.15, 0.15, 0.18);
-  cairo_set_line_width (cr, 1.0 * s);
-  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
-  cairo_stroke (cr);
-  draw_ticks (cr, f->scene, plot, s, 1);
-  draw_ticks (cr, f->scene, plot, s, 0);
-  draw_text (cr, plot.x + plot.width / 2, plot.y + plot.height + 30 * s,
-             "weight <i>w</i>", 14 * s, 0, 0.5, 0, 0);
-  draw_text (cr, plot.x - 48 * s, plot.y + plot.height / 2, "bias <i>b</i>",
-             14 * s, 0, 0.5, 1, -M_PI / 2);
 }
 
 /* The colour bar: the map, ticked at the contour levels. */
@@ -1127,17 +829,6 @@ rs_landscape_draw_colour_bar (cairo_t *cr, const rs_landscape *l, rs_rect plot,
 }
 
 void
-rs_draw_act_label (const rs_neuron *u, char *buf, size_t n)
-{
-  if (u->act == rs_act_relu)
-    snprintf (buf, n, "ReLU");
-  else if (u->act == rs_act_leaky_relu)
-    snprintf (buf, n, "Leaky ReLU, α = %g", u->alpha);
-  else
-    snprintf (buf, n, "%s, α = %g", u->act->name, u->alpha);
-}
-
-void
 rs_draw_outcome (const rs_sim *sim, char *buf, size_t n)
 {
   size_t since = rs_sim_stuck_since (sim);
@@ -1156,102 +847,3 @@ rs_draw_outcome (const rs_sim *sim, char *buf, size_t n)
     buf[0] = '\0';
 }
 
-/* The run's state in one line: activation, rate, step, loss, activity,
- * and the outcome. */
-static void
-status_line (const rs_frame *f, char *buf, size_t n)
-{
-  const rs_sim_point *pt = rs_sim_current (f->sim);
-  char act[64], outcome[128];
-
-  rs_draw_act_label (rs_sim_neuron (f->sim), act, sizeof act);
-  rs_draw_outcome (f->sim, outcome, sizeof outcome);
-  snprintf (buf, n, "%s · rate %g · step %zu · loss %.4g · active on %zu of "
-            "%zu points%s%s", act, rs_sim_get_params (f->sim)->rate,
-            pt->step, pt->loss, pt->active, rs_sim_data (f->sim)->n,
-            outcome[0] ? ": " : "", outcome);
-}
-
-/* What stays from frame to frame: the page, the title, the heatmap with
- * its contours, the dead region and its label, the valley, the axes and
- * the colour bar. */
-static void
-draw_still (cairo_t *cr, double width, double height, const rs_frame *f)
-{
-  double s = rs_draw_scale (width, height);
-  rs_rect plot = rs_draw_plot_rect (width, height);
-  char *title;
-
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  title = g_markup_escape_text (f->scene->title, -1);
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.12);
-  draw_text (cr, plot.x, 18 * s, title, 21 * s, 1, 0, 0, 0);
-  g_free (title);
-  rs_landscape_draw_heat (cr, f->land, plot);
-  rs_landscape_draw_contours (cr, f->land, plot, s);
-  draw_dead_region (cr, f, plot, s);
-  draw_dead_label (cr, f, plot, s);
-  draw_valley (cr, f, plot, s);
-  draw_axes (cr, f, plot, s);
-  rs_landscape_draw_colour_bar (cr, f->land, plot, s, f->land->linear
-                                ? "loss (MSE)" : "loss (MSE, log scale)",
-                                NULL, 0.15, 0.15, 0.18);
-}
-
-static void
-paint_still (cairo_t *cr, double width, double height, const rs_frame *f)
-{
-  struct rs_frame_cache *c = f->land->cache;
-  const rs_neuron *u = rs_sim_neuron (f->sim);
-  const char *font = rs_text_family (cr);
-  int w = (int) ceil (width), h = (int) ceil (height);
-
-  if (c == NULL || !rs_draw_cacheable (cr))
-    {
-      draw_still (cr, width, height, f);
-      return;
-    }
-  if (c->img == NULL || c->width != width || c->height != height
-      || c->scene != f->scene || c->act != u->act || c->alpha != u->alpha
-      || strcmp (c->font, font) != 0)
-    {
-      cairo_t *cc;
-
-      if (c->img != NULL)
-        cairo_surface_destroy (c->img);
-      c->img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-      cc = cairo_create (c->img);
-      rs_text_set_family (cc, font);
-      draw_still (cc, width, height, f);
-      cairo_destroy (cc);
-      c->width = width;
-      c->height = height;
-      c->scene = f->scene;
-      c->act = u->act;
-      c->alpha = u->alpha;
-      snprintf (c->font, sizeof c->font, "%s", font);
-    }
-  cairo_set_source_surface (cr, c->img, 0, 0);
-  cairo_paint (cr);
-}
-
-void
-rs_draw_frame (cairo_t *cr, double width, double height, const rs_frame *f)
-{
-  double s = rs_draw_scale (width, height);
-  rs_rect plot = rs_draw_plot_rect (width, height);
-  char status[512];
-
-  cairo_save (cr);
-  paint_still (cr, width, height, f);
-  if (f->note != NULL)
-    snprintf (status, sizeof status, "%s", f->note);
-  else
-    status_line (f, status, sizeof status);
-  cairo_set_source_rgb (cr, 0.25, 0.25, 0.3);
-  draw_text (cr, plot.x, 50 * s, status, 13 * s, 0, 0, 0, 0);
-  draw_path (cr, f, plot, s);
-  draw_ball (cr, f, plot, s);
-  cairo_restore (cr);
-}

@@ -1,10 +1,7 @@
 /* draw.h: the pieces of a landscape (heatmap, contours, colour bar, path,
  * ball, arrows, text on the map), drawn with cairo and pango into any
- * cairo_t at any size, for the planes of figure.c.  rs_draw_frame and its
- * window helpers (rs_landscape_alloc, rs_draw_plot_rect, rs_draw_map,
- * rs_draw_unmap, rs_draw_scale, rs_draw_text_box) draw the single
- * neuron's landscape alone, for the app until it draws rs_figure; every
- * exported figure is an rs_figure. */
+ * cairo_t at any size, for the planes of figure.c; and the app's text
+ * boxes.  Every picture, exported or in the app, is an rs_figure. */
 #ifndef RS_DRAW_H
 #define RS_DRAW_H
 
@@ -42,7 +39,6 @@ typedef struct {
   double label[RS_LANDSCAPE_MAX_LEVELS][2];  /* where k's label goes */
   rs_segment *segments;
   size_t n_segments;
-  struct rs_frame_cache *cache;  /* rs_draw_frame's still layer */
 } rs_landscape;
 
 /* The landscape of neuron u (its activation and alpha; its w, b ignored)
@@ -78,19 +74,6 @@ int rs_landscape_set_levels (rs_landscape *l, const double *levels,
 /* The colour of t in [0, 1] on map m. */
 void rs_colour_map (rs_colormap m, double t, double rgb[3]);
 
-/* Everything one picture shows. */
-typedef struct {
-  const rs_scene *scene;
-  const rs_sim *sim;           /* the run: its trajectory and state */
-  const rs_landscape *land;
-  double ball_w;               /* where the ball is drawn (the app */
-  double ball_b;               /* interpolates between steps) */
-  const char *note;            /* a line under the title, NULL for the
-                                  run's status */
-  size_t n_path;               /* recorded points of the path drawn, the
-                                  last at the ball; 0: all of them */
-} rs_frame;
-
 typedef struct {
   double x;
   double y;
@@ -98,38 +81,15 @@ typedef struct {
   double height;
 } rs_rect;
 
-/* The rectangle of a width x height figure that holds the (w, b) plane. */
-rs_rect rs_draw_plot_rect (double width, double height);
-
-/* (w, b) -> the pixel (px, py) inside plot, for the scene's window. */
-void rs_draw_map (const rs_scene *sc, rs_rect plot, double w, double b,
-                  double *px, double *py);
-
-/* The pixel (px, py) -> (w, b); the inverse of rs_draw_map. */
-void rs_draw_unmap (const rs_scene *sc, rs_rect plot, double px, double py,
-                    double *w, double *b);
-
-/* Draw the whole figure: title, heatmap with labelled contours, the dead
- * region hatched, the path, the ball, axes and colour bar.  Errors stay
- * in cr (cairo's sticky status); check cairo_status (cr) afterwards. */
-void rs_draw_frame (cairo_t *cr, double width, double height,
-                    const rs_frame *f);
-
 /* A box of text (pango markup allowed) with its top-left corner at (x, y),
  * on a translucent dark background, for the app's HUD and help; scale 1
- * is for a 900 x 600 figure.  Returns the box's height. */
+ * is the figure's scale 1 (rs_figure_scale).  Returns the box's height. */
 double rs_draw_text_box (cairo_t *cr, double x, double y, const char *markup,
                          double scale);
-
-/* The activation as figures name it: "ReLU", "Leaky ReLU, α = 0.1". */
-void rs_draw_act_label (const rs_neuron *u, char *buf, size_t n);
 
 /* Where the run stands, as pango markup: "diverged", "stuck on the
  * plateau since step N" or "in the valley"; "" while it rolls. */
 void rs_draw_outcome (const rs_sim *sim, char *buf, size_t n);
-
-/* The scale used for fonts and lines of a width x height figure. */
-double rs_draw_scale (double width, double height);
 
 /* Pieces of the landscape figure for the other panels, each inside plot
  * (the grid's window filling it): the heat image, the labelled contours,

@@ -4,7 +4,8 @@
  * Expected values come from the scene (its start, its speed in steps per
  * second, so that t seconds make floor (t * speed) steps), from the
  * dead-region formula b <= -|w| for data on [-1, 1] (w x + b <= 0 at both
- * ends x = -1 and x = 1), and from the pixel mapping of draw.h. */
+ * ends x = -1 and x = 1), and from the landscape's own pixel mapping
+ * (rs_app_pixel_of).  check_app_keys.c holds every key on two scenes. */
 #include <config.h>
 
 #include <malloc.h>
@@ -18,8 +19,8 @@
 #include <check.h>
 
 #include "app.h"
+#include "app_util.h"
 #include "cli.h"
-#include "draw.h"
 
 /* An unround window size, so that a swapped width and height show. */
 #define WIN_W 913
@@ -27,33 +28,6 @@
 
 static rs_scene scene;
 static rs_app *app;
-
-/* The built-in scene (scenes/plateau.scene). */
-static void
-load_scene (rs_scene *sc)
-{
-  rs_error err;
-
-  ck_assert_msg (rs_scene_parse (sc, rs_builtin_scene, rs_builtin_scene_len,
-                                 CLI_BUILTIN_NAME, &err) == RS_OK,
-                 "built-in scene: %s", err.message);
-}
-
-/* An app on sc with options o; fails the test when it cannot be made. */
-static rs_app *
-app_new (const rs_scene *sc, const rs_app_options *o)
-{
-  rs_error err;
-  rs_app *a;
-
-  rs_error_clear (&err);
-  a = rs_app_alloc (sc, o, &err);
-  ck_assert_msg (a != NULL, "rs_app_alloc: %s", err.message);
-  /* a figure is made off the main thread, also the first one: the tests
-     start from it */
-  rs_app_wait_landscape (a);
-  return a;
-}
 
 #define N_KEYS(a) (sizeof (a) / sizeof (a)[0])
 
@@ -84,63 +58,6 @@ teardown (void)
   app = NULL;
 }
 
-/* n frames of dt seconds each, events handled before each as in the
- * app's loop. */
-static void
-frames (rs_app *a, int n, double dt)
-{
-  for (int i = 0; i < n; i++)
-    {
-      rs_app_poll (a);
-      rs_app_advance (a, dt);
-    }
-}
-
-/* Press key through SDL's event queue and let the app handle it. */
-static void
-press (rs_app *a, SDL_Keycode key)
-{
-  SDL_Event e;
-
-  memset (&e, 0, sizeof e);
-  e.type = SDL_KEYDOWN;
-  e.key.state = SDL_PRESSED;
-  e.key.keysym.sym = key;
-  e.key.keysym.scancode = SDL_GetScancodeFromKey (key);
-  ck_assert_int_eq (SDL_PushEvent (&e), 1);
-  rs_app_poll (a);
-}
-
-/* A left click at window pixel (x, y) through SDL's event queue. */
-static void
-click (rs_app *a, int x, int y)
-{
-  SDL_Event e;
-
-  memset (&e, 0, sizeof e);
-  e.type = SDL_MOUSEBUTTONDOWN;
-  e.button.button = SDL_BUTTON_LEFT;
-  e.button.state = SDL_PRESSED;
-  e.button.clicks = 1;
-  e.button.x = x;
-  e.button.y = y;
-  ck_assert_int_eq (SDL_PushEvent (&e), 1);
-  rs_app_poll (a);
-}
-
-/* The neuron of the fixture's run, and the steps an app's run took. */
-static const rs_neuron *
-neuron (void)
-{
-  return rs_sim_neuron (rs_app_sim (app));
-}
-
-static size_t
-steps (const rs_app *a)
-{
-  return rs_sim_step_count (rs_app_sim (a));
-}
-
 /* Let the ball roll onto the plateau: the scene's story says it dies
  * after about 8 steps; 6.1 s at 8 steps a second make 48. */
 static void
@@ -151,9 +68,9 @@ roll_until_stuck (void)
 
 /* ---- Core --------------------------------------------------------------- */
 
-/* (a) Unpaused, the ball rolls and stops on the plateau: the run is
- * stuck, the neuron active on no point, and (w, b) in the dead region
- * b <= -|w| of data on [-1, 1]. */
+/* (a) Unpaused, the ball rolls and stops on the plateau: the neuron is
+ * active on no point, the gradient is 0 and (w, b) lies in the dead
+ * region b <= -|w| of data on [-1, 1]. */
 START_TEST (test_rolls_onto_plateau)
 {
   const rs_data *d = rs_sim_data (rs_app_sim (app));
@@ -164,19 +81,18 @@ START_TEST (test_rolls_onto_plateau)
   ck_assert_double_eq (d->x[d->n - 1], 1.0);
   roll_until_stuck ();
   ck_assert_int_eq (steps (app), n);
-  w = neuron ()->w;
-  b = neuron ()->b;
-  ck_assert_int_eq (rs_sim_test (rs_app_sim (app)), RS_SIM_STUCK);
-  ck_assert_int_eq (rs_sim_current (rs_app_sim (app))->active, 0);
+  w = shown_point (app)->w;
+  b = shown_point (app)->b;
+  ck_assert_int_eq (shown_point (app)->active, 0);
+  ck_assert_double_eq (shown_point (app)->gnorm, 0.0);
   ck_assert (b <= -fabs (w));
   ck_assert (b <= rs_neuron_dead_bias (w, d));
-  ck_assert (rs_sim_stuck_since (rs_app_sim (app)) != (size_t) -1);
   /* the gradient is exactly 0: more time moves nothing, the ball drawn
      included, although the run goes on counting steps */
   frames (app, 139, 1.0 / 60.0);
   ck_assert_int_gt (steps (app), n);
-  ck_assert_double_eq (neuron ()->w, w);
-  ck_assert_double_eq (neuron ()->b, b);
+  ck_assert_double_eq (shown_point (app)->w, w);
+  ck_assert_double_eq (shown_point (app)->b, b);
   rs_app_ball (app, &bw, &bb);
   ck_assert_double_eq (bw, w);
   ck_assert_double_eq (bb, b);
@@ -193,12 +109,12 @@ START_TEST (test_space_pauses)
   press (app, SDLK_SPACE);
   ck_assert (rs_app_paused (app));
   n = steps (app);
-  w = neuron ()->w;
-  b = neuron ()->b;
+  w = shown_point (app)->w;
+  b = shown_point (app)->b;
   frames (app, 120, 1.0 / 60.0);
   ck_assert_int_eq (steps (app), n);
-  ck_assert_double_eq (neuron ()->w, w);
-  ck_assert_double_eq (neuron ()->b, b);
+  ck_assert_double_eq (shown_point (app)->w, w);
+  ck_assert_double_eq (shown_point (app)->b, b);
   press (app, SDLK_SPACE);
   ck_assert (!rs_app_paused (app));
   frames (app, 77, 1.0 / 60.0);
@@ -206,45 +122,53 @@ START_TEST (test_space_pauses)
 }
 END_TEST
 
-/* (c) On the plateau, L switches to Leaky ReLU: the plateau tilts, the
- * ball leaves the dead region and the neuron comes alive (C8); L again
- * gives back ReLU. */
+/* (c) On the plateau, L switches to Leaky ReLU from the point shown: the
+ * plateau tilts, the ball leaves the dead region and the neuron comes
+ * alive (C8); the landscape is drawn through the point of the change.
+ * L again gives back ReLU. */
 START_TEST (test_leaky_frees_the_ball)
 {
-  const rs_sim_point *pt;
+  size_t at;
 
   roll_until_stuck ();
   ck_assert (!rs_app_leaky (app));
   press (app, SDLK_l);
   ck_assert (rs_app_leaky (app));
-  ck_assert_ptr_eq (neuron ()->act, rs_act_leaky_relu);
-  ck_assert_double_eq (neuron ()->alpha, scene.sim.alpha);
+  rs_app_wait_landscape (app);
+  at = rs_app_shown (app);
+  ck_assert (shown_point (app)->events & RS_EVENT_ACT);
+  ck_assert_int_eq (rs_app_landscape_at (app), at);
+  ck_assert_ptr_eq (rs_sim_neuron (rs_app_sim (app))->act,
+                    rs_act_leaky_relu);
+  ck_assert_double_eq (rs_sim_neuron (rs_app_sim (app))->alpha,
+                       scene.sim.alpha);
   frames (app, 750, 1.0 / 60.0);
-  pt = rs_sim_current (rs_app_sim (app));
-  ck_assert (neuron ()->b > -fabs (neuron ()->w));
-  ck_assert_int_gt (pt->active, 0);
-  ck_assert_int_ne (rs_sim_test (rs_app_sim (app)), RS_SIM_STUCK);
+  ck_assert (shown_point (app)->b > -fabs (shown_point (app)->w));
+  ck_assert_int_gt (shown_point (app)->active, 0);
   press (app, SDLK_l);
   ck_assert (!rs_app_leaky (app));
-  ck_assert_ptr_eq (neuron ()->act, scene.sim.act);
+  rs_app_wait_landscape (app);
+  ck_assert_ptr_eq (rs_sim_neuron (rs_app_sim (app))->act, scene.sim.act);
 }
 END_TEST
 
-/* (d) K kicks the ball off its resting place, at once (C11). */
+/* (d) K kicks the ball off its resting place: the point after the kick
+ * is shown first, away from the point before. */
 START_TEST (test_kick_moves_the_ball)
 {
   double w, b, bw, bb;
 
   roll_until_stuck ();
-  w = neuron ()->w;
-  b = neuron ()->b;
+  w = shown_point (app)->w;
+  b = shown_point (app)->b;
   press (app, SDLK_k);
-  ck_assert (neuron ()->w != w);
-  ck_assert (neuron ()->b != b);
-  ck_assert (rs_sim_current (rs_app_sim (app))->events & RS_EVENT_KICK);
+  rs_app_wait_landscape (app);
+  ck_assert (shown_point (app)->events & RS_EVENT_KICK);
+  ck_assert (shown_point (app)->w != w);
+  ck_assert (shown_point (app)->b != b);
   rs_app_ball (app, &bw, &bb);
-  ck_assert_double_eq (bw, neuron ()->w);
-  ck_assert_double_eq (bb, neuron ()->b);
+  ck_assert_double_eq (bw, shown_point (app)->w);
+  ck_assert_double_eq (bb, shown_point (app)->b);
 }
 END_TEST
 
@@ -254,41 +178,43 @@ START_TEST (test_reset)
   frames (app, 199, 1.0 / 60.0);
   press (app, SDLK_l);
   press (app, SDLK_r);
+  rs_app_wait_landscape (app);
   ck_assert_int_eq (steps (app), 0);
-  ck_assert_double_eq (neuron ()->w, scene.sim.w0);
-  ck_assert_double_eq (neuron ()->b, scene.sim.b0);
-  ck_assert_ptr_eq (neuron ()->act, scene.sim.act);
+  ck_assert_double_eq (shown_point (app)->w, scene.sim.w0);
+  ck_assert_double_eq (shown_point (app)->b, scene.sim.b0);
+  ck_assert_ptr_eq (rs_sim_neuron (rs_app_sim (app))->act, scene.sim.act);
   ck_assert (!rs_app_leaky (app));
 }
 END_TEST
 
-/* (f) A click on the plot restarts from the (w, b) under the pointer,
- * within half a pixel's worth of w and b; a click outside does not. */
+/* (f) A click on the landscape restarts from the (w, b) under the
+ * pointer, within a pixel's worth of w and b (from the mapping itself);
+ * a click off it starts nothing and says why. */
 START_TEST (test_click_restarts)
 {
-  const double w = 1.237, b = -0.813;
-  int ow, oh;
-  rs_rect plot;
-  double px, py;
+  const double w = 1.237, b = -0.813, d = 0.5;
+  int x, y, x1, y1;
   size_t n;
 
-  rs_app_output_size (app, &ow, &oh);
-  ck_assert_int_eq (ow, WIN_W);
-  ck_assert_int_eq (oh, WIN_H);
-  plot = rs_draw_plot_rect (ow, oh);
-  rs_draw_map (&scene, plot, w, b, &px, &py);
+  rs_app_output_size (app, &x, &y);
+  ck_assert_int_eq (x, WIN_W);
+  ck_assert_int_eq (y, WIN_H);
   frames (app, 41, 1.0 / 60.0);
-  click (app, (int) floor (px), (int) floor (py));
+  rs_app_pixel_of (app, w, b, &x, &y);
+  rs_app_pixel_of (app, w + d, b - d, &x1, &y1);
+  click (app, x, y);
+  rs_app_wait_landscape (app);
   ck_assert_int_eq (steps (app), 0);
-  ck_assert_double_le (fabs (neuron ()->w - w), 0.5 * (scene.w_range.hi
-                       - scene.w_range.lo) / plot.width);
-  ck_assert_double_le (fabs (neuron ()->b - b), 0.5 * (scene.b_range.hi
-                       - scene.b_range.lo) / plot.height);
+  ck_assert_double_le (fabs (shown_point (app)->w - w), 1.5 * d / (x1 - x));
+  ck_assert_double_le (fabs (shown_point (app)->b - b), 1.5 * d / (y1 - y));
   frames (app, 23, 1.0 / 60.0);
   n = steps (app);
   ck_assert_int_gt (n, 0);
-  click (app, (int) plot.x / 2, (int) plot.y / 2);
+  /* the title, above the landscape */
+  click (app, 5, 5);
+  rs_app_wait_landscape (app);
   ck_assert_int_eq (steps (app), n);
+  ck_assert (strstr (rs_app_toast (app), "click on the landscape") != NULL);
 }
 END_TEST
 
@@ -323,9 +249,9 @@ START_TEST (test_help)
 }
 END_TEST
 
-/* (h) The run does not depend on the frame rate: 3 s as 180 frames of
- * 1/60 s or as 90 of 1/30 s make the same floor (3 * speed) steps and
- * end at the very same (w, b). */
+/* (h) The play does not depend on the frame rate: 3 s as 180 frames of
+ * 1/60 s or as 90 of 1/30 s show the same floor (3 * speed) steps and
+ * the very same (w, b). */
 START_TEST (test_frame_rate_independent)
 {
   rs_app_options o;
@@ -337,8 +263,8 @@ START_TEST (test_frame_rate_independent)
   frames (other, 90, 1.0 / 30.0);
   ck_assert_int_eq (steps (app), (size_t) floor (3.0 * scene.speed));
   ck_assert_int_eq (steps (other), steps (app));
-  ck_assert_double_eq (rs_sim_neuron (rs_app_sim (other))->w, neuron ()->w);
-  ck_assert_double_eq (rs_sim_neuron (rs_app_sim (other))->b, neuron ()->b);
+  ck_assert_double_eq (shown_point (other)->w, shown_point (app)->w);
+  ck_assert_double_eq (shown_point (other)->b, shown_point (app)->b);
   rs_app_free (other);
 }
 END_TEST
@@ -352,33 +278,15 @@ START_TEST (test_stall_is_clamped)
 }
 END_TEST
 
-/* Between steps the ball is drawn on the segment from the previous point
- * to the current one, at the fraction of the step period that passed. */
-START_TEST (test_ball_interpolates)
-{
-  const rs_sim_point *p0, *p1;
-  double w, b, t;
-
-  /* 1.5 steps' worth: one step taken, half of the next period passed */
-  frames (app, 1, 1.5 / scene.speed);
-  ck_assert_int_eq (steps (app), 1);
-  p0 = rs_sim_recorded (rs_app_sim (app), 0);
-  p1 = rs_sim_current (rs_app_sim (app));
-  rs_app_ball (app, &w, &b);
-  t = 0.5;
-  ck_assert_double_eq_tol (w, p0->w + t * (p1->w - p0->w), 1e-12);
-  ck_assert_double_eq_tol (b, p0->b + t * (p1->b - p0->b), 1e-12);
-}
-END_TEST
-
 /* (i) The picture reaches the renderer: not one colour, white around
- * the figure, and red (not blue: the pixel format is right) at the ball. */
+ * the figure, and red (not blue: the pixel format is right) at the
+ * ball, where the landscape's mapping puts its (w, b). */
 START_TEST (test_pixels)
 {
-  int w, h, pitch;
+  int w, h, pitch, x, y;
   Uint32 *px, first, ball;
   size_t differ = 0;
-  double bx, by, bw, bb;
+  double bw, bb;
   rs_error err;
 
   rs_app_output_size (app, &w, &h);
@@ -394,8 +302,8 @@ START_TEST (test_pixels)
   ck_assert_int_gt (differ, (size_t) (w * h) / 4);
   ck_assert_uint_eq (first & 0xffffff, 0xffffff);
   rs_app_ball (app, &bw, &bb);
-  rs_draw_map (&scene, rs_draw_plot_rect (w, h), bw, bb, &bx, &by);
-  ball = px[(int) by * w + (int) bx];
+  rs_app_pixel_of (app, bw, bb, &x, &y);
+  ball = px[y * w + x];
   ck_assert_uint_gt ((ball >> 16) & 0xff, 2 * ((ball >> 8) & 0xff));
   ck_assert_uint_gt ((ball >> 16) & 0xff, 2 * (ball & 0xff));
   free (px);
@@ -403,22 +311,6 @@ START_TEST (test_pixels)
 END_TEST
 
 /* ---- Controls ---------------------------------------------------------- */
-
-/* Press key with modifiers mod (KMOD_SHIFT) through SDL's queue. */
-static void
-press_mod (rs_app *a, SDL_Keycode key, Uint16 mod)
-{
-  SDL_Event e;
-
-  memset (&e, 0, sizeof e);
-  e.type = SDL_KEYDOWN;
-  e.key.state = SDL_PRESSED;
-  e.key.keysym.sym = key;
-  e.key.keysym.mod = mod;
-  e.key.keysym.scancode = SDL_GetScancodeFromKey (key);
-  ck_assert_int_eq (SDL_PushEvent (&e), 1);
-  rs_app_poll (a);
-}
 
 /* Up and + speed the ball up by the app's factor 1.5 a press, Down and -
  * slow it down: after Up, Up, - the speed is speed x 1.5^2 / 1.5, and
@@ -443,15 +335,17 @@ START_TEST (test_speed_keys)
 }
 END_TEST
 
-/* '.' takes one step and pauses; ',' and Backspace go back one recorded
- * point each, to the very (w, b) recorded there. */
+/* '.' shows the next recorded point and pauses; ',' and Backspace go
+ * back one point each, to the very (w, b) recorded there; the run itself
+ * is not touched. */
 START_TEST (test_single_step)
 {
   const rs_sim *sim;
-  double w1, b1;
+  size_t n;
 
   frames (app, 30, 1.0 / 60.0);
   sim = rs_app_sim (app);
+  n = rs_sim_n_recorded (sim);
   ck_assert_int_eq (steps (app), 4);        /* floor (0.5 s x 8 / s) */
   press (app, SDLK_PERIOD);
   ck_assert (rs_app_paused (app));
@@ -460,21 +354,20 @@ START_TEST (test_single_step)
   ck_assert_int_eq (steps (app), 6);
   frames (app, 60, 1.0 / 60.0);
   ck_assert_int_eq (steps (app), 6);
-  w1 = rs_sim_recorded (rs_app_sim (app), 5)->w;
-  b1 = rs_sim_recorded (rs_app_sim (app), 5)->b;
   press (app, SDLK_COMMA);
   ck_assert_int_eq (steps (app), 5);
-  ck_assert_double_eq (neuron ()->w, w1);
-  ck_assert_double_eq (neuron ()->b, b1);
+  ck_assert_double_eq (shown_point (app)->w, rs_sim_recorded (sim, 5)->w);
   press (app, SDLK_BACKSPACE);
   ck_assert_int_eq (steps (app), 4);
   ck_assert_ptr_eq (rs_app_sim (app), sim);
+  ck_assert_int_eq (rs_sim_n_recorded (rs_app_sim (app)), n);
 }
 END_TEST
 
 /* A and Z change Leaky ReLU's alpha by the factor 1.5 and switch it on;
- * the landscape is recomputed off the main thread while frames go on
- * being drawn, and ends on the full 241-point grid for the new alpha. */
+ * the figure is drawn again off the main thread while frames go on
+ * being drawn, and ends on the full grid, through the point of the
+ * change. */
 START_TEST (test_alpha_keys)
 {
   double want = scene.sim.alpha * 1.5 * 1.5;
@@ -484,8 +377,6 @@ START_TEST (test_alpha_keys)
   press (app, SDLK_a);
   ck_assert (rs_app_leaky (app));
   ck_assert_double_eq_tol (rs_app_alpha (app), want, 1e-12);
-  ck_assert_ptr_eq (neuron ()->act, rs_act_leaky_relu);
-  ck_assert_double_eq_tol (neuron ()->alpha, want, 1e-12);
   for (int i = 0; i < 5; i++)
     {
       rs_app_advance (app, 1.0 / 60.0);
@@ -493,15 +384,21 @@ START_TEST (test_alpha_keys)
     }
   rs_app_wait_landscape (app);
   ck_assert (!rs_app_landscape_busy (app));
-  ck_assert_int_eq (rs_app_landscape_grid (app), 241);
-  ck_assert_double_eq_tol (rs_app_landscape_alpha (app), want, 1e-12);
+  ck_assert_ptr_eq (rs_sim_neuron (rs_app_sim (app))->act,
+                    rs_act_leaky_relu);
+  ck_assert_double_eq_tol (rs_sim_neuron (rs_app_sim (app))->alpha, want,
+                           1e-12);
+  ck_assert_int_eq (rs_app_landscape_grid (app), 121);
+  ck_assert_int_eq (rs_app_landscape_at (app), rs_app_shown (app));
   press (app, SDLK_z);
   ck_assert_double_eq_tol (rs_app_alpha (app), want / 1.5, 1e-12);
   rs_app_wait_landscape (app);
-  ck_assert_double_eq_tol (rs_app_landscape_alpha (app), want / 1.5, 1e-12);
+  ck_assert_double_eq_tol (rs_sim_neuron (rs_app_sim (app))->alpha,
+                           want / 1.5, 1e-12);
   press (app, SDLK_l);
   ck_assert (!rs_app_leaky (app));
-  ck_assert_ptr_eq (neuron ()->act, rs_act_relu);
+  rs_app_wait_landscape (app);
+  ck_assert_ptr_eq (rs_sim_neuron (rs_app_sim (app))->act, rs_act_relu);
 }
 END_TEST
 
@@ -520,18 +417,18 @@ START_TEST (test_kick_and_rate_keys)
   press_mod (app, SDLK_UP, KMOD_RSHIFT);
   ck_assert_double_eq_tol (rs_app_rate (app), rate, 1e-12);
   ck_assert_double_eq_tol (rs_app_speed (app), scene.speed, 1e-12);
+  rs_app_wait_landscape (app);
   frames (app, 8, 1.0 / 60.0);
-  ck_assert_double_eq_tol (rs_sim_current (rs_app_sim (app))->rate, rate,
-                           1e-12);
+  ck_assert_double_eq_tol (shown_point (app)->rate, rate, 1e-12);
   press_mod (app, SDLK_DOWN, KMOD_LSHIFT);
   ck_assert_double_eq_tol (rs_app_rate (app), rate / 1.25, 1e-12);
 }
 END_TEST
 
-/* O, W, D and C make a new run with the changed setting, from the very
- * point the ball is at: the optimisers go round the library's five; W
- * and D switch warming and decay on the biases on and off; C goes
- * through the kink conventions 0.5, 1 and back to 0 (the scene's 0). */
+/* O, W, D and C make the run train otherwise from the very point the
+ * ball is at: the optimisers go round the library's five; W and D
+ * switch warming and decay on the biases on and off; C goes through the
+ * kink conventions 0.5, 1 and back to 0 (the scene's 0). */
 START_TEST (test_run_settings)
 {
   const rs_optim_type *const order[] = {
@@ -542,43 +439,48 @@ START_TEST (test_run_settings)
   double w, b;
 
   frames (app, 20, 1.0 / 60.0);
-  w = neuron ()->w;
-  b = neuron ()->b;
+  w = shown_point (app)->w;
+  b = shown_point (app)->b;
   ck_assert_ptr_eq (rs_app_optim (app), rs_optim_gd);
   for (size_t i = 0; i < 5; i++)
     {
       press (app, SDLK_o);
+      rs_app_wait_landscape (app);
       ck_assert_ptr_eq (rs_app_optim (app), order[i]);
-      ck_assert_double_eq (neuron ()->w, w);
-      ck_assert_double_eq (neuron ()->b, b);
+      ck_assert_double_eq (shown_point (app)->w, w);
+      ck_assert_double_eq (shown_point (app)->b, b);
     }
   ck_assert (!rs_app_warming (app));
   press (app, SDLK_w);
+  rs_app_wait_landscape (app);
   ck_assert (rs_app_warming (app));
   press (app, SDLK_w);
+  rs_app_wait_landscape (app);
   ck_assert (!rs_app_warming (app));
   ck_assert (!rs_app_decay_biases (app));
   press (app, SDLK_d);
+  rs_app_wait_landscape (app);
   ck_assert (rs_app_decay_biases (app));
   ck_assert (rs_sim_get_params (rs_app_sim (app))->decay.lambda > 0);
   ck_assert_double_eq (scene.sim.kink, 0.0);
   for (size_t i = 0; i < 3; i++)
     {
       press (app, SDLK_c);
+      rs_app_wait_landscape (app);
       ck_assert_double_eq (rs_app_kink (app), kinks[i]);
-      ck_assert_double_eq (neuron ()->kink, kinks[i]);
     }
-  ck_assert_double_eq (neuron ()->w, w);
-  ck_assert_double_eq (neuron ()->b, b);
+  ck_assert_double_eq (shown_point (app)->w, w);
+  ck_assert_double_eq (shown_point (app)->b, b);
   /* R gives back the scene's run */
   press (app, SDLK_r);
+  rs_app_wait_landscape (app);
   ck_assert (!rs_app_decay_biases (app));
-  ck_assert_double_eq (neuron ()->w, scene.sim.w0);
+  ck_assert_double_eq (shown_point (app)->w, scene.sim.w0);
 }
 END_TEST
 
-/* G, P, T, F and ? toggle; T switches to the scene's figure in the dark
- * theme (the page's corner turns dark) and back to the classic figure. */
+/* G, P, T, F and ? toggle; T draws the figure in the dark theme (the
+ * page's corner turns dark) and back. */
 START_TEST (test_toggles)
 {
   int w, h;
@@ -599,7 +501,7 @@ START_TEST (test_toggles)
   ck_assert (!rs_app_help_shown (app));
   press (app, SDLK_t);
   ck_assert (rs_app_dark (app));
-  ck_assert (rs_app_figure_mode (app));
+  rs_app_wait_landscape (app);
   ck_assert_int_eq (rs_app_render (app, &err), 0);
   ck_assert_int_eq (rs_app_read_pixels (app, px, 4 * w, &err), 0);
   /* the dark theme's page, each channel well below the light one's 255 */
@@ -607,69 +509,13 @@ START_TEST (test_toggles)
   ck_assert_uint_lt (px[0] & 0xff, 0x60);
   press (app, SDLK_t);
   ck_assert (!rs_app_dark (app));
-  ck_assert (!rs_app_figure_mode (app));
+  rs_app_wait_landscape (app);
   ck_assert_int_eq (rs_app_render (app, &err), 0);
   ck_assert_int_eq (rs_app_read_pixels (app, px, 4 * w, &err), 0);
   ck_assert_uint_eq (px[0] & 0xffffff, 0xffffff);
   press (app, SDLK_f);
   ck_assert (rs_app_fullscreen (app) || rs_app_toast (app)[0] != '\0');
   free (px);
-}
-END_TEST
-
-/* B adds balls with the optimisers after the first's, gd: momentum, then
- * nesterov; each starts where the first ball is and takes the same
- * floor (t x speed) steps; R removes them. */
-START_TEST (test_more_balls)
-{
-  double w, b;
-  size_t n;
-
-  frames (app, 15, 1.0 / 60.0);                 /* 2 steps */
-  w = neuron ()->w;
-  b = neuron ()->b;
-  n = steps (app);
-  press (app, SDLK_b);
-  press (app, SDLK_b);
-  ck_assert_int_eq (rs_app_n_balls (app), 3);
-  ck_assert_ptr_eq (rs_sim_get_params (rs_app_ball_sim (app, 1))->optim,
-                    rs_optim_momentum);
-  ck_assert_ptr_eq (rs_sim_get_params (rs_app_ball_sim (app, 2))->optim,
-                    rs_optim_nesterov);
-  ck_assert_ptr_null (rs_app_ball_sim (app, 3));
-  for (size_t i = 1; i < 3; i++)
-    {
-      ck_assert_double_eq (rs_sim_neuron (rs_app_ball_sim (app, i))->w, w);
-      ck_assert_double_eq (rs_sim_neuron (rs_app_ball_sim (app, i))->b, b);
-    }
-  frames (app, 60, 1.0 / 60.0);
-  for (size_t i = 1; i < 3; i++)
-    ck_assert_int_eq (rs_sim_step_count (rs_app_ball_sim (app, i)),
-                      steps (app) - n);
-  ck_assert_int_eq (steps (app) - n, (size_t) scene.speed);
-  {
-    /* the other balls are not red: ball 1 is blue, ball 2 green, both
-       drawn over the first ball where they meet it */
-    int pw, ph;
-    Uint32 *px, c;
-    double bx, by;
-    rs_error err;
-    const rs_neuron *u = rs_sim_neuron (rs_app_ball_sim (app, 1));
-
-    rs_app_output_size (app, &pw, &ph);
-    px = malloc ((size_t) pw * (size_t) ph * 4);
-    ck_assert_ptr_nonnull (px);
-    ck_assert_int_eq (rs_app_render (app, &err), 0);
-    ck_assert_int_eq (rs_app_read_pixels (app, px, 4 * pw, &err), 0);
-    rs_draw_map (&scene, rs_draw_plot_rect (pw, ph), u->w, u->b, &bx, &by);
-    c = px[(int) by * pw + (int) bx];
-    ck_assert_msg (((c >> 16) & 0xff) < ((c >> 8) & 0xff)
-                   && ((c >> 16) & 0xff) < (c & 0xff), "ball 1 is %06x",
-                   (unsigned) (c & 0xffffff));
-    free (px);
-  }
-  press (app, SDLK_r);
-  ck_assert_int_eq (rs_app_n_balls (app), 1);
 }
 END_TEST
 
@@ -768,20 +614,6 @@ net_setup (void)
   app = app_new (&net_scene, &o);
 }
 
-/* The indices of the weight and bias of the unit the default landscape
- * of sim's figure is over (rs_sim_focus_unit: net-dead's first unit to
- * die). */
-static void
-focus_indices (const rs_sim *sim, size_t *iu, size_t *iv)
-{
-  const rs_net *net = rs_sim_net (sim);
-  rs_sim_focus f;
-
-  ck_assert_int_eq (rs_sim_focus_unit (sim, NULL, &f, NULL), RS_OK);
-  *iu = rs_net_w_index (net, f.unit.layer, f.unit.unit, f.input);
-  *iv = rs_net_b_index (net, f.unit.layer, f.unit.unit);
-}
-
 /* A network opens with the scene's figure, its run computed ahead to the
  * scene's 1000 steps and played back: 1.5 s at 20 points a second show
  * point 30; the ball is drawn red where the focus unit's weight and bias
@@ -795,10 +627,14 @@ START_TEST (test_net_plays)
   Uint32 *px, ball;
   rs_error err;
 
-  ck_assert (rs_app_figure_mode (app));
   ck_assert_int_eq (rs_sim_current (sim)->step, 1000);
   ck_assert_int_eq (rs_app_shown (app), 0);
   frames (app, 90, 1.0 / 60.0);
+  ck_assert_int_eq (rs_app_shown (app), 30);
+  /* the figure follows the run: drawn again through a later point, with
+     a copy of the same run */
+  rs_app_wait_landscape (app);
+  sim = rs_app_sim (app);
   ck_assert_int_eq (rs_app_shown (app), 30);
   pt = rs_sim_recorded (sim, 30);
   ck_assert_int_eq (pt->step, 30);
@@ -884,7 +720,6 @@ START_TEST (test_net_opens_at_once)
   rs_error_clear (&err);
   a = rs_app_alloc (&sc, &o, &err);
   ck_assert_msg (a != NULL, "rs_app_alloc: %s", err.message);
-  ck_assert (rs_app_figure_mode (a));
   ck_assert (rs_app_landscape_busy (a));
   ck_assert_int_eq (rs_app_render (a, &err), 0);
   rs_app_advance (a, 1.0);
@@ -1099,69 +934,51 @@ START_TEST (test_net_click)
 }
 END_TEST
 
-/* The step count of a's run, and whether the point before its last is a
- * beat of step `step` (where PageDown stops: just after the beat). */
-static int
-just_after_beat (const rs_app *a, size_t step)
-{
-  const rs_sim *sim = rs_app_sim (a);
-  size_t n = rs_sim_n_recorded (sim);
-
-  return rs_sim_step_count (sim) == step + 1 && n >= 2
-         && (rs_sim_recorded (sim, n - 2)->events & RS_EVENT_BEAT)
-         && rs_sim_recorded (sim, n - 2)->step == step;
-}
-
-/* On the classic figure PageDown runs on to the next beat and stops just
- * after it; PageUp goes back to just before the last beat passed, from
- * where PageDown plays it again; past the last beat PageDown runs to the
- * scene's last step, and before the first PageUp goes to the start.  The
- * run played again is the run played once: the point after the beat at
- * 30 equals that of a run of 31 steps of its own. */
+/* PageDown goes to the next beat (the scene's `at T beat`) and pauses
+ * there, PageUp to the one before; past the last beat PageDown goes to
+ * the run's last point, before the first PageUp to its start.  The run
+ * is not touched: the point of the beat at 30 is that of a run of 30
+ * steps of its own. */
 START_TEST (test_live_beats)
 {
   rs_scene sc;
   rs_app_options o;
   rs_sim *ref;
   rs_app *a;
-  size_t end;
+  size_t last;
 
   load_scene (&sc);
   sc.sim.events[sc.sim.n_events++] = (rs_sim_event) { 30, RS_SIM_BEAT, 0 };
   sc.sim.events[sc.sim.n_events++] = (rs_sim_event) { 60, RS_SIM_BEAT, 0 };
-  end = sc.sim.steps;
-  ck_assert_uint_gt (end, 61);
+  ck_assert_uint_gt (sc.sim.steps, 61);
   rs_app_options_default (&o);
   o.width = WIN_W;
   o.height = WIN_H;
   a = app_new (&sc, &o);
-  ck_assert (!rs_app_figure_mode (a));
+  last = rs_sim_n_recorded (rs_app_sim (a)) - 1;
   press (a, SDLK_PAGEDOWN);
   ck_assert (rs_app_paused (a));
-  ck_assert (just_after_beat (a, 30));
+  ck_assert_uint_eq (steps (a), 30);
+  ck_assert (shown_point (a)->events & RS_EVENT_BEAT);
   press (a, SDLK_PAGEDOWN);
-  ck_assert (just_after_beat (a, 60));
+  ck_assert_uint_eq (steps (a), 60);
   press (a, SDLK_PAGEUP);
-  ck_assert_uint_eq (rs_sim_step_count (rs_app_sim (a)), 60);
-  ck_assert (!(rs_sim_current (rs_app_sim (a))->events & RS_EVENT_BEAT));
+  ck_assert_uint_eq (steps (a), 30);
   press (a, SDLK_PAGEUP);
-  ck_assert_uint_eq (rs_sim_step_count (rs_app_sim (a)), 30);
-  press (a, SDLK_PAGEUP);
-  ck_assert_uint_eq (rs_sim_step_count (rs_app_sim (a)), 0);
-  ck_assert_uint_eq (rs_sim_n_recorded (rs_app_sim (a)), 1);
+  ck_assert_uint_eq (rs_app_shown (a), 0);
   press (a, SDLK_PAGEDOWN);
-  ck_assert (just_after_beat (a, 30));
+  ck_assert_uint_eq (steps (a), 30);
   ref = rs_sim_alloc (&sc.sim, NULL);
   ck_assert_ptr_nonnull (ref);
-  for (int k = 0; k < 31; k++)
+  for (int k = 0; k < 30; k++)
     rs_sim_iterate (ref);
-  ck_assert (rs_sim_current (ref)->w == rs_sim_current (rs_app_sim (a))->w);
-  ck_assert (rs_sim_current (ref)->b == rs_sim_current (rs_app_sim (a))->b);
+  ck_assert (rs_sim_current (ref)->w == shown_point (a)->w);
+  ck_assert (rs_sim_current (ref)->b == shown_point (a)->b);
   press (a, SDLK_PAGEDOWN);
   press (a, SDLK_PAGEDOWN);
-  ck_assert_uint_eq (rs_sim_step_count (rs_app_sim (a)), end);
+  ck_assert_uint_eq (rs_app_shown (a), last);
   press (a, SDLK_PAGEDOWN);
-  ck_assert_uint_eq (rs_sim_step_count (rs_app_sim (a)), end);
+  ck_assert_uint_eq (rs_app_shown (a), last);
   rs_sim_free (ref);
   rs_app_free (a);
 }
@@ -1249,7 +1066,6 @@ START_TEST (test_drag_turns_3d)
   o.width = 400;
   o.height = 300;
   a = app_new (&sc, &o);
-  ck_assert (rs_app_figure_mode (a));
   rs_app_output_size (a, &w, &h);
   before = malloc ((size_t) w * h * 4);
   during = malloc ((size_t) w * h * 4);
@@ -1279,7 +1095,6 @@ START_TEST (test_drag_turns_3d)
   e.type = SDL_MOUSEBUTTONUP;
   e.button.button = SDL_BUTTON_LEFT;
   rs_app_handle_event (a, &e);
-  ck_assert (rs_app_figure_mode (a));
   ck_assert_int_eq (rs_app_render (a, &err), 0);
   /* motion without a button held turns nothing */
   memset (&e, 0, sizeof e);
@@ -1319,6 +1134,21 @@ heap_used (void)
 #define SOAK_FRAMES 100000
 #endif
 
+/* Two seconds of frames, drawn: a morph of Leaky ReLU (a second) that
+ * started plays out and its figures go. */
+static void
+settle (rs_app *a)
+{
+  rs_error err;
+
+  for (int i = 0; i < 120; i++)
+    {
+      rs_app_advance (a, 1.0 / 60.0);
+      ck_assert_int_eq (rs_app_render (a, &err), 0);
+    }
+  rs_app_wait_landscape (a);
+}
+
 /* Resident memory in bytes (/proc/self/statm's second field). */
 static long
 rss_bytes (void)
@@ -1344,16 +1174,21 @@ rss_bytes (void)
  * (measured with the figure's still layer cached: 5 minutes, RSS 18,564
  * KiB after 1,000 frames and 20,116 KiB after 100,000; before it, 9.5
  * minutes, 18,628 and 20,024 KiB).  The run's trajectory is capped at
- * 256 KiB (record_bytes),
- * so anything that grows beyond that is a leak: resident memory after
- * the last frame may exceed that after the 1,000th by 2 MiB at most. */
+ * 256 KiB (record_bytes), so anything that grows beyond that is a leak:
+ * the bytes malloc has handed out and not taken back after the last
+ * frame (every job done, the last L's morph played out) may exceed
+ * those after the 1,000th by 1 MiB at most.  Resident memory may grow
+ * by 8 MiB at most: each L's morph makes and frees twelve figures at
+ * once, which leaves glibc's heap fragmented (measured: 19,448 KiB
+ * after 1,000 frames, 24,300 KiB after 100,000, the bytes in use the
+ * same). */
 START_TEST (test_soak)
 {
   rs_app_options o;
   rs_scene sc;
   rs_error err;
   rs_app *a;
-  long rss1 = 0, rss2, every;
+  long rss1 = 0, rss2, every, used1 = 0, used2;
 
   load_scene (&sc);
   sc.sim.record_bytes = 256 << 10;
@@ -1374,15 +1209,22 @@ START_TEST (test_soak)
       if (i % every == 0)
         ck_assert_int_eq (rs_app_render (a, &err), 0);
       if (i == 1000)
-        rss1 = rss_bytes ();
+        {
+          rss1 = rss_bytes ();
+          used1 = heap_used ();
+        }
     }
   rs_app_wait_landscape (a);
+  /* the last L's morph plays out (a second) */
+  settle (a);
   rss2 = rss_bytes ();
+  used2 = heap_used ();
   fprintf (stderr, "soak: RSS %ld KiB after 1,000 frames, %ld KiB after "
-           "%d (every %ld drawn)\n", rss1 >> 10, rss2 >> 10, SOAK_FRAMES,
-           every);
+           "%d (every %ld drawn); in use %ld and %ld KiB\n", rss1 >> 10,
+           rss2 >> 10, SOAK_FRAMES, every, used1 >> 10, used2 >> 10);
   ck_assert_int_gt (rss1, 0);
-  ck_assert_int_le (rss2 - rss1, SOAK_SLACK (2L << 20));
+  ck_assert_int_le (used2 - used1, SOAK_SLACK (1L << 20));
+  ck_assert_int_le (rss2 - rss1, SOAK_SLACK (8L << 20));
   rs_app_free (a);
 }
 END_TEST
@@ -1394,9 +1236,10 @@ END_TEST
  * and the next optimiser every 7,000.  Every 10th frame is drawn.  The
  * run stays at most about 1,300 points long, so the bytes malloc has
  * handed out and not taken back after the last frame may exceed those
- * after the 2,000th by 1 MiB at most.  Resident memory is printed, not
- * bounded: each job's thread may leave glibc a heap of its own (an
- * arena), which it keeps for the next. */
+ * after the 2,000th by 1 MiB at most, both measured once every job is
+ * done and a morph of L has played out (settle).  Resident memory is
+ * printed, not bounded: each job's thread may leave glibc a heap of its
+ * own (an arena), which it keeps for the next. */
 START_TEST (test_soak_figure)
 {
   rs_app_options o;
@@ -1426,11 +1269,13 @@ START_TEST (test_soak_figure)
       if (i == 2000)
         {
           rs_app_wait_landscape (a);
+          settle (a);
           rss1 = rss_bytes ();
           used1 = heap_used ();
         }
     }
   rs_app_wait_landscape (a);
+  settle (a);
   rss2 = rss_bytes ();
   used2 = heap_used ();
   fprintf (stderr, "soak (figure): in use %ld KiB after 2,000 frames, %ld "
@@ -1499,7 +1344,7 @@ START_TEST (test_script_click_and_frames)
   rs_app_script *s;
   rs_app *a;
   rs_error err;
-  rs_rect plot;
+  int x, y, x1, y1;
 
   s = rs_app_script_parse (text, strlen (text), "click.script", &err);
   ck_assert_msg (s != NULL, "%s", err.message);
@@ -1511,12 +1356,14 @@ START_TEST (test_script_click_and_frames)
   a = app_new (&scene, &o);
   ck_assert_msg (rs_app_run (a, &err) == 0, "%s", err.message);
   ck_assert_uint_eq (rs_app_frame (a), 3);
-  plot = rs_draw_plot_rect (WIN_W, WIN_H);
   ck_assert_int_eq (steps (a), 0);
+  /* a pixel's worth of w and b, from the mapping itself */
+  rs_app_pixel_of (a, 0.0, 0.0, &x, &y);
+  rs_app_pixel_of (a, 1.0, -1.0, &x1, &y1);
   ck_assert_double_le (fabs (rs_sim_recorded (rs_app_sim (a), 0)->w + 1.713),
-                       0.5 * 6.0 / plot.width);
+                       1.5 / (x1 - x));
   ck_assert_double_le (fabs (rs_sim_recorded (rs_app_sim (a), 0)->b - 2.281),
-                       0.5 * 6.0 / plot.height);
+                       1.5 / (y1 - y));
   rs_app_free (a);
   rs_app_script_free (s);
 }
@@ -1685,7 +1532,6 @@ app_suite (void)
   tcase_add_test (tc, test_help);
   tcase_add_test (tc, test_frame_rate_independent);
   tcase_add_test (tc, test_stall_is_clamped);
-  tcase_add_test (tc, test_ball_interpolates);
   tcase_add_test (tc, test_pixels);
   tcase_add_test (tc, test_speed_keys);
   tcase_add_test (tc, test_single_step);
@@ -1694,7 +1540,6 @@ app_suite (void)
   tcase_add_test (tc, test_run_settings);
   tcase_add_test (tc, test_toggles);
   tcase_add_test (tc, test_keys_listed);
-  tcase_add_test (tc, test_more_balls);
   suite_add_tcase (s, tc);
 
   tcase_add_checked_fixture (tn, net_setup, teardown);

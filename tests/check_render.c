@@ -1,4 +1,5 @@
-/* check_render.c: the figure and its export (src/draw.c, src/export.c). */
+/* check_render.c: the landscape's grid and contours (src/draw.c) and the
+ * export of a figure (src/export.c). */
 #include <config.h>
 
 #include <dirent.h>
@@ -15,12 +16,12 @@
 #include "cli.h"
 #include "draw.h"
 #include "export.h"
-#include "pixels.h"
+#include "figure.h"
 
 static rs_scene scene;
 static rs_sim *sim;
 static rs_landscape *land;
-static rs_frame frame;
+static rs_figure *fig;
 static char dir[64];
 
 /* The built-in scene run to its end, as `reluscape render` draws it. */
@@ -38,8 +39,8 @@ setup (void)
   land = rs_landscape_alloc (&scene, rs_sim_neuron (sim), rs_sim_data (sim),
                              121, 121, &err);
   ck_assert_ptr_nonnull (land);
-  frame = (rs_frame) { &scene, sim, land, rs_sim_neuron (sim)->w,
-                       rs_sim_neuron (sim)->b, NULL, 0 };
+  fig = rs_figure_alloc (&scene, sim, (size_t) -1, 61, &err);
+  ck_assert_ptr_nonnull (fig);
   snprintf (dir, sizeof dir, "/tmp/check_render.XXXXXX");
   ck_assert_ptr_nonnull (mkdtemp (dir));
 }
@@ -62,14 +63,15 @@ teardown (void)
   if (d != NULL)
     closedir (d);
   rmdir (dir);
+  rs_figure_free (fig);
   rs_landscape_free (land);
   rs_sim_free (sim);
 }
 
 static void
-draw_frame (cairo_t *cr, double width, double height, void *data)
+draw_figure (cairo_t *cr, double width, double height, void *data)
 {
-  rs_draw_frame (cr, width, height, data);
+  rs_figure_draw (cr, width, height, data);
 }
 
 /* How many files the test folder holds (temporary ones included). */
@@ -86,73 +88,6 @@ count_files (void)
   return n;
 }
 
-static uint32_t
-pixel_at (cairo_surface_t *s, int x, int y)
-{
-  unsigned char *data = cairo_image_surface_get_data (s);
-  int stride = cairo_image_surface_get_stride (s);
-
-  return ((uint32_t *) (void *) (data + y * stride))[x];
-}
-
-/* The map from (w, b) to pixels is linear: the window's corners go to the
- * plot rectangle's corners (w lo at the left, b hi at the top). */
-START_TEST (test_map_corners)
-{
-  rs_rect r = rs_draw_plot_rect (913, 587);
-  double x, y, w, b;
-
-  rs_draw_map (&scene, r, scene.w_range.lo, scene.b_range.hi, &x, &y);
-  ck_assert_double_eq_tol (x, r.x, 1e-9);
-  ck_assert_double_eq_tol (y, r.y, 1e-9);
-  rs_draw_map (&scene, r, scene.w_range.hi, scene.b_range.lo, &x, &y);
-  ck_assert_double_eq_tol (x, r.x + r.width, 1e-9);
-  ck_assert_double_eq_tol (y, r.y + r.height, 1e-9);
-  rs_draw_unmap (&scene, r, 417.25, 301.5, &w, &b);
-  rs_draw_map (&scene, r, w, b, &x, &y);
-  ck_assert_double_eq_tol (x, 417.25, 1e-9);
-  ck_assert_double_eq_tol (y, 301.5, 1e-9);
-}
-END_TEST
-
-/* The picture: not blank, and the ball (red) where the final (w, b) maps,
- * computed here from the plot rectangle by the linear map. */
-START_TEST (test_ball_pixel)
-{
-  int width = 961, height = 641;
-  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                                   width, height);
-  cairo_t *cr = cairo_create (s);
-  rs_rect r = rs_draw_plot_rect (width, height);
-  const rs_neuron *u = rs_sim_neuron (sim);
-  double bx = r.x + (u->w - scene.w_range.lo)
-              / (scene.w_range.hi - scene.w_range.lo) * r.width;
-  double by = r.y + (scene.b_range.hi - u->b)
-              / (scene.b_range.hi - scene.b_range.lo) * r.height;
-  uint32_t p, first;
-  int distinct = 0;
-
-  rs_draw_frame (cr, width, height, &frame);
-  ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
-  cairo_surface_flush (s);
-  p = pixel_at (s, (int) bx, (int) by);
-  ck_assert_msg (((p >> 16) & 0xff) > 150 && ((p >> 8) & 0xff) < 110
-                 && (p & 0xff) < 110, "pixel %06x at the ball is not red",
-                 p & 0xffffff);
-  /* the valley (w = 2, b = 1 on this data) is not red */
-  p = pixel_at (s, (int) (r.x + 5.0 / 6.0 * r.width),
-                (int) (r.y + 1.0 / 3.0 * r.height));
-  ck_assert (!(((p >> 16) & 0xff) > 150 && ((p >> 8) & 0xff) < 110));
-  first = pixel_at (s, 0, 0);
-  for (int y = 0; y < height && distinct < 1000; y += 7)
-    for (int x = 0; x < width; x += 7)
-      distinct += pixel_at (s, x, y) != first;
-  ck_assert_int_ge (distinct, 1000);
-  cairo_destroy (cr);
-  cairo_surface_destroy (s);
-}
-END_TEST
-
 /* A PNG of the requested (unround) size, and no temporary file left. */
 START_TEST (test_png_size)
 {
@@ -160,7 +95,7 @@ START_TEST (test_png_size)
   cairo_surface_t *s;
 
   snprintf (path, sizeof path, "%s/fig.png", dir);
-  ck_assert_int_eq (rs_export (path, 643, 419, draw_frame, &frame, msg,
+  ck_assert_int_eq (rs_export (path, 643, 419, draw_figure, fig, msg,
                                sizeof msg), 0);
   s = cairo_image_surface_create_from_png (path);
   ck_assert_int_eq (cairo_surface_status (s), CAIRO_STATUS_SUCCESS);
@@ -190,12 +125,12 @@ START_TEST (test_vector_formats)
   char path[128], msg[256], buf[512];
 
   snprintf (path, sizeof path, "%s/fig.pdf", dir);
-  ck_assert_int_eq (rs_export (path, 700, 500, draw_frame, &frame, msg,
+  ck_assert_int_eq (rs_export (path, 700, 500, draw_figure, fig, msg,
                                sizeof msg), 0);
   head (path, buf, sizeof buf);
   ck_assert_int_eq (memcmp (buf, "%PDF-", 5), 0);
   snprintf (path, sizeof path, "%s/fig.SVG", dir);
-  ck_assert_int_eq (rs_export (path, 700, 500, draw_frame, &frame, msg,
+  ck_assert_int_eq (rs_export (path, 700, 500, draw_figure, fig, msg,
                                sizeof msg), 0);
   head (path, buf, sizeof buf);
   ck_assert_ptr_nonnull (strstr (buf, "<svg"));
@@ -220,11 +155,11 @@ START_TEST (test_export_errors)
   char path[128], msg[256];
 
   snprintf (path, sizeof path, "%s/no/such/dir/fig.png", dir);
-  ck_assert_int_eq (rs_export (path, 300, 200, draw_frame, &frame, msg,
+  ck_assert_int_eq (rs_export (path, 300, 200, draw_figure, fig, msg,
                                sizeof msg), -1);
   ck_assert_ptr_nonnull (strstr (msg, "fig.png"));
   snprintf (path, sizeof path, "%s/fig.jpeg", dir);
-  ck_assert_int_eq (rs_export (path, 300, 200, draw_frame, &frame, msg,
+  ck_assert_int_eq (rs_export (path, 300, 200, draw_figure, fig, msg,
                                sizeof msg), -1);
   ck_assert_ptr_nonnull (strstr (msg, ".png, .pdf or .svg"));
   ck_assert_int_eq (count_files (), 0);
@@ -411,70 +346,6 @@ START_TEST (test_png_round_trip)
 }
 END_TEST
 
-/* The classic figure into a w x h image: directly (its still layer then
- * comes from the landscape's cache), or through a recording surface,
- * which draws every layer anew. */
-static cairo_surface_t *
-frame_image (int w, int h, int recorded)
-{
-  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w,
-                                                     h);
-  cairo_t *cr;
-
-  if (recorded)
-    {
-      cairo_rectangle_t ext = { 0, 0, w, h };
-      cairo_surface_t *rec = cairo_recording_surface_create
-                             (CAIRO_CONTENT_COLOR_ALPHA, &ext);
-
-      cr = cairo_create (rec);
-      rs_draw_frame (cr, w, h, &frame);
-      cairo_destroy (cr);
-      cr = cairo_create (img);
-      cairo_set_source_surface (cr, rec, 0, 0);
-      cairo_paint (cr);
-      cairo_surface_destroy (rec);
-    }
-  else
-    {
-      cr = cairo_create (img);
-      rs_draw_frame (cr, w, h, &frame);
-    }
-  cairo_destroy (cr);
-  cairo_surface_flush (img);
-  return img;
-}
-
-/* The cached still layer looks as when drawn anew, at the end of the run
- * and earlier (a path of 6 points and the ball at its 6th): every channel
- * within 8 levels on all but 0.5 % of the pixels. */
-START_TEST (test_cached_frame)
-{
-  for (int k = 0; k < 2; k++)
-    {
-      cairo_surface_t *a, *b;
-      size_t far;
-
-      if (k == 1)
-        {
-          const rs_sim_point *pt = rs_sim_recorded (sim, 5);
-
-          frame.n_path = 6;
-          frame.ball_w = pt->w;
-          frame.ball_b = pt->b;
-        }
-      a = frame_image (640, 420, 0);
-      a = (cairo_surface_destroy (a), frame_image (640, 420, 0));
-      b = frame_image (640, 420, 1);
-      far = pixels_apart (a, b, 8, NULL);
-      ck_assert_msg (far <= 0.005 * 640 * 420, "case %d: %zu pixels differ",
-                     k, far);
-      cairo_surface_destroy (a);
-      cairo_surface_destroy (b);
-    }
-}
-END_TEST
-
 static Suite *
 render_suite (void)
 {
@@ -483,14 +354,11 @@ render_suite (void)
   TCase *te = tcase_create ("Errors");
 
   tcase_add_checked_fixture (tc, setup, teardown);
-  tcase_add_test (tc, test_map_corners);
-  tcase_add_test (tc, test_ball_pixel);
   tcase_add_test (tc, test_png_size);
   tcase_add_test (tc, test_vector_formats);
   tcase_add_test (tc, test_format_names);
   tcase_add_test (tc, test_landscape_grid);
   tcase_add_test (tc, test_contours);
-  tcase_add_test (tc, test_cached_frame);
   suite_add_tcase (s, tc);
   tcase_add_checked_fixture (te, setup, teardown);
   tcase_add_test (te, test_export_errors);

@@ -1,7 +1,6 @@
 /* bench_figure.c: how long the built-in scene's figure takes: the loss
- * grid, one frame drawn into an image (the app's per-frame cost), and a
- * frame of the default layout of three views (landscape, activation,
- * timeline).  With --dump FILE it also writes the scene's data, window
+ * grid, and a frame of its default layout of three views (landscape,
+ * activation, timeline; the app's per-frame cost).  With --dump FILE it also writes the scene's data, window
  * and path for bench_mpl.py, which draws the same landscape figure with
  * matplotlib.  Prints the figures; never a pass/fail. */
 #include <config.h>
@@ -92,9 +91,6 @@ main (int argc, char **argv)
   rs_error err;
   rs_sim *sim;
   rs_landscape *land = NULL;
-  cairo_surface_t *img;
-  cairo_t *cr;
-  rs_frame f;
 
   gsl_set_error_handler_off ();
   if (rs_scene_parse (&sc, rs_builtin_scene, rs_builtin_scene_len, "builtin",
@@ -114,22 +110,6 @@ main (int argc, char **argv)
   printf ("landscape 241x241 on %zu points: %.2f ms (%.1f ns per grid "
           "point)\n", rs_sim_data (sim)->n, 1e3 * t[REPS / 2],
           1e9 * t[REPS / 2] / (241.0 * 241.0));
-  f = (rs_frame) { &sc, sim, land, rs_sim_neuron (sim)->w,
-                   rs_sim_neuron (sim)->b, NULL, 0 };
-  img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
-  cr = cairo_create (img);
-  for (int r = 0; r < REPS; r++)
-    {
-      t0 = bench_now ();
-      rs_draw_frame (cr, 1280, 720, &f);
-      cairo_surface_flush (img);
-      t[r] = bench_now () - t0;
-    }
-  bench_median (t, REPS);
-  printf ("one frame at 1280x720: %.2f ms (goal for the app: under 16 ms; "
-          "ratio %.2f)\n", 1e3 * t[REPS / 2], 1e3 * t[REPS / 2] / 16.0);
-  cairo_destroy (cr);
-  cairo_surface_destroy (img);
   t0 = layout_frame ();
   printf ("one frame of the default layout (landscape, activation, "
           "timeline) at 1280x720: %.2f ms (goal: under 8 ms; ratio %.2f)\n",

@@ -1,0 +1,190 @@
+/* app_private.h: the app's state, shared by its files (app.c: events,
+ * time, drawing and the loop; app_jobs.c: figures made off the main
+ * thread, and the landscape following the run; app_balls.c: the balls
+ * that B adds).
+ *
+ * The state is split by who changes it: the run (the jobs and the keys
+ * that change training), the view (the figure drawn and how), the input
+ * (the live settings the keys set) and the window (SDL). */
+#ifndef RS_APP_PRIVATE_H
+#define RS_APP_PRIVATE_H
+
+#include <stdatomic.h>
+
+#include <SDL.h>
+#include <reluscape/reluscape.h>
+
+#include "app.h"
+#include "figure.h"
+#include "plane.h"
+
+/* The grid of the figure's planes: coarser than render's, since the
+ * figure is remade after every live change and as the run moves on; a
+ * coarse one is shown at once, the full one after. */
+#define FIG_GRID 121
+#define FIG_PREVIEW_GRID 31
+
+/* Figures being made at once, on as many threads: the newest change's,
+ * and older ones finishing the stage they are in. */
+#define MAX_JOBS 2
+
+/* B adds a ball with another optimiser, up to this many besides the
+ * first. */
+#define MAX_EXTRA 4
+
+/* A change of activation (L, A, Z) is shown as a morph, the surface
+ * tilting from the old alpha to the new (rs_figure_morph) over about a
+ * second, in this many figures made ahead by the change's job. */
+#define MORPH_FRAMES 12
+#define MORPH_SECONDS 1.0
+
+#define N_ELEMS(a) (sizeof (a) / sizeof (a)[0])
+
+/* The look a figure was made in: the scene, and its views (the scene's
+ * own, or the defaults, written into the scene); figures and planes
+ * point at both. */
+typedef struct {
+  rs_scene scene;
+  rs_view views[RS_SCENE_MAX_VIEWS];
+  size_t n_views;
+} look;
+
+/* A figure with the run and the look it points at, owned together, and
+ * a 2 x 2 plane of its clickable view (NULL: none takes clicks), which
+ * gives that view's window (the window does not depend on the grid). */
+typedef struct {
+  look *look;
+  rs_sim *sim;
+  rs_figure *fig;
+  rs_plane *probe;
+  size_t probe_view;
+  size_t at;                   /* the point the figure was made through */
+  size_t grid;                 /* its grid, points a side */
+} picture;
+
+typedef struct fig_job fig_job;
+
+/* The extra balls: each its own run, with its own optimiser, kept at the
+ * step of the point shown. */
+typedef struct {
+  rs_sim *sim[MAX_EXTRA];
+  size_t n;
+} app_balls;
+
+/* The run: the keys that change training and the jobs change it. */
+typedef struct {
+  rs_sim *sim;                 /* the run shown (a picture's) */
+  rs_sim *head;                /* the run with the changes not yet shown:
+                                  made at the point shown; NULL: none */
+  size_t shown;                /* the recorded point played back */
+  unsigned long gen;           /* counts the changes */
+  fig_job *jobs[MAX_JOBS];
+  size_t n_jobs;
+  int want_job;                /* a change waits for a free job */
+  int want_follow;             /* the figure is stale: a new one through
+                                  the point shown waits for a free job */
+  int want_morph;              /* the change not yet shown is one of
+                                  activation: its job makes a morph */
+  char fig_error[400];         /* why the last figure failed */
+  app_balls balls;
+} app_run;
+
+/* The view: the figure drawn and what is drawn on it. */
+typedef struct {
+  rs_scene scene;              /* as drawn: presenter mode and T change
+                                  its style */
+  rs_style style0;             /* the scene's own style */
+  look *look;
+  rs_figure *fig;
+  unsigned long gen;           /* the change it shows */
+  size_t at;                   /* the point it was made through */
+  size_t grid;                 /* its grid, points a side */
+  rs_plane *probe;             /* the figure's probe (picture) */
+  size_t probe_view;
+  int show_grad;
+  int show_path;
+  int present;
+  int help;
+  rs_net *net;                 /* the network of a point, read back */
+  fig_job *morph_job;          /* the job still making the morph played:
+                                  its frames are read from it as they are
+                                  ready; NULL: none, or all taken */
+  picture morph[MORPH_FRAMES]; /* the morph played, once its job is done:
+                                  figures of morph_run */
+  picture morph_run;           /* the run and look they show (no figure) */
+  size_t n_morph;
+  double morph_start;          /* when it started (the window's clock) */
+} app_view;
+
+/* The input: the live settings and what the user asked for. */
+typedef struct {
+  double speed;
+  double rate;
+  double alpha;
+  int leaky;
+  double kick_sigma;
+  int paused;
+  int dragging;                /* a drag on a 3-D view turns its camera */
+  int quit;
+  size_t next_action;          /* the script's first action not yet done */
+} app_input;
+
+/* The window. */
+typedef struct {
+  int sdl_up;
+  SDL_Window *win;
+  SDL_Renderer *ren;
+  SDL_Texture *tex;
+  int tex_w;
+  int tex_h;
+  int vsync;
+  int fullscreen;
+  double clock;                /* seconds passed, for toasts */
+  char toast[2000];
+  double toast_until;
+  unsigned long frame;
+} app_window;
+
+struct rs_app {
+  rs_app_options opt;
+  int fixed;                   /* every frame advances 1/60 s, and figures
+                                  are made at once (reproducible) */
+  double acc;                  /* seconds since the last step */
+  app_run run;
+  app_view view;
+  app_input in;
+  app_window win;
+};
+
+/* app.c */
+void app_toast (rs_app *a, int error, const char *msg);
+const rs_optim_type *app_optim_after (const rs_optim_type *t);
+rs_rect app_probe_plot (const rs_app *a);
+
+/* app_jobs.c */
+int app_point_tame (const rs_sim *sim, size_t i);
+size_t app_finite_index (const rs_sim *sim, size_t i);
+void app_jobs_poll (rs_app *a);
+void app_jobs_wait (rs_app *a);
+void app_jobs_drop (rs_app *a);
+void app_figure_request (rs_app *a);
+int app_figure_first (rs_app *a, rs_error *err);
+rs_sim *app_target (rs_app *a);
+void app_changed (rs_app *a);
+void app_follow (rs_app *a);
+int app_figure_stale (const rs_app *a);
+void app_show_point (rs_app *a, size_t i);
+void app_morph_end (rs_app *a);
+rs_figure *app_figure_drawn (rs_app *a);
+double app_morph_at (const rs_app *a);
+
+/* app_balls.c */
+void app_balls_add (rs_app *a);
+void app_balls_sync (rs_app *a);
+void app_balls_free (app_balls *b);
+void app_balls_each (rs_app *a, void (*fn) (rs_app *, rs_sim *, void *),
+                     void *data);
+void app_balls_draw (cairo_t *cr, const rs_app *a, double width,
+                     double height);
+
+#endif /* RS_APP_PRIVATE_H */
