@@ -456,6 +456,7 @@ kick (rs_app *a)
   if (sim == NULL)
     return;
   rs_sim_kick (sim, a->in.kick_sigma);
+  a->run.want_morph = 1;
   app_changed (a);
 }
 
@@ -1008,17 +1009,35 @@ rs_app_poll (rs_app *a)
 
 /* ---- time --------------------------------------------------------------- */
 
-/* One recorded point further; in presenter mode a beat pauses there.
- * Returns 0 at a pause or the end. */
+/* One recorded point further; in presenter mode a beat pauses there.  A
+ * change the run recorded there (of activation, or a kick) is played as
+ * a morph, as animations show it: the ball waits there for it.  Returns
+ * 0 at a pause, a morph or the end. */
 static int
 play (rs_app *a)
 {
-  /* after a change the ball waits there until its run is drawn */
+  /* after a change the ball waits there until its run is drawn, and
+     while its morph plays */
+  if (a->run.morph_wait || app_morph_at (a) >= 0.0)
+    {
+      /* at most one step's time is kept: after the morph the ball goes
+         on from the change's point, not by leaps */
+      a->acc = fmin (a->acc, 1.0 / a->in.speed);
+      return 0;
+    }
   if (a->view.fig == NULL || a->run.head != NULL
       || a->run.shown + 1 >= rs_sim_n_recorded (a->run.sim))
     return 0;
   a->run.shown++;
   rs_figure_show (a->view.fig, a->run.shown);
+  if (rs_sim_recorded (a->run.sim, a->run.shown)->events
+      & (RS_EVENT_ACT | RS_EVENT_KICK))
+    {
+      app_balls_sync (a);
+      app_morph_request (a);
+      a->acc = 0.0;
+      return 0;
+    }
   if (a->view.present && (rs_sim_recorded (a->run.sim, a->run.shown)->events
                           & RS_EVENT_BEAT))
     {
@@ -1201,10 +1220,11 @@ draw_view (cairo_t *cr, double width, double height, void *data)
       rs_figure *f = app_figure_drawn (a);
 
       /* the ball glides from the point before the one shown to it over a
-         step's period; after a change of activation the surface tilts
-         (the morph) */
+         step's period; after a change of activation or a kick, the morph
+         plays (each frame as made: mid-kick, the ball on its way) */
       rs_figure_marks (f, a->view.show_path, a->view.show_grad);
-      rs_figure_between (f, a->in.paused ? 1.0 : fmin (t, 1.0));
+      if (app_morph_at (a) < 0.0)
+        rs_figure_between (f, a->in.paused ? 1.0 : fmin (t, 1.0));
       rs_figure_draw (cr, width, height, f);
       app_balls_draw (cr, a, width, height);
       return;
@@ -1474,6 +1494,23 @@ rs_app_pixel_of (const rs_app *a, double w, double b, int *x, int *y)
   rs_plane_map (a->view.probe, app_probe_plot (a), w, b, &px, &py);
   *x = (int) floor (px * ww / a->win.tex_w);
   *y = (int) floor (py * wh / a->win.tex_h);
+}
+
+int
+rs_app_ball_drawn (rs_app *a, int *x, int *y)
+{
+  rs_figure *f = app_figure_drawn (a);
+  double px, py;
+  int ww, wh;
+
+  if (f == NULL || a->view.probe == NULL
+      || !rs_figure_ball (f, a->view.probe_view, a->win.tex_w, a->win.tex_h,
+                          &px, &py))
+    return 0;
+  SDL_GetWindowSize (a->win.win, &ww, &wh);
+  *x = (int) floor (px * ww / a->win.tex_w);
+  *y = (int) floor (py * wh / a->win.tex_h);
+  return 1;
 }
 
 void

@@ -108,6 +108,11 @@ void rs_app_output_size (const rs_app *a, int *width, int *height);
  * window points, as mouse events do; -1 when there is none. */
 void rs_app_pixel_of (const rs_app *a, double w, double b, int *x, int *y);
 
+/* The pixel of the window where the figure drawn now (a morph's frame
+ * while one plays) draws its ball on that landscape, in window points;
+ * 0 when there is none. */
+int rs_app_ball_drawn (rs_app *a, int *x, int *y);
+
 /* Wait until the figures being made off the main thread (the run and
  * figure of the last change, or the figure following the run, on the
  * full grid) are done and shown. */
@@ -144,8 +149,10 @@ int rs_app_pending (const rs_app *a);
  * first figure), and the recorded point they were made through. */
 size_t rs_app_landscape_grid (const rs_app *a);
 size_t rs_app_landscape_at (const rs_app *a);
-/* Where the morph of the last change of activation (L, A, Z: the surface
- * tilting over about a second) is, in [0, 1); -1 when none plays. */
+/* Where the morph of the last change of activation or kick is (L, A, Z,
+ * K, or one the run recorded that playback reached: the surface tilting
+ * or the ball kicked, over about a second), in [0, 1); -1 when none
+ * plays. */
 double rs_app_morph (const rs_app *a);
 /* Whether the figure shown is no longer the one of the point shown: a
  * new one is being made (or waits for a free thread). */

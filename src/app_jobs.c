@@ -180,12 +180,14 @@ prewarm (rs_figure *f, int width, int height)
   cairo_surface_destroy (s);
 }
 
-/* The morph of a change of activation at point at of sim in look l, up
- * to `upto` frames: the surface t = 0, 1/12, ... of the way from the old
- * alpha to the new, all of one copy of the run and the look, on `grid`
- * points a side, each drawn once (prewarm) and then handed to the
- * window (n_ready), which plays them as they come.  Stops early on a
- * newer change or when memory runs out (fewer frames). */
+/* The morph of the change at point at of sim in look l (a change of
+ * activation or a kick: rs_figure_change), up to `upto` frames: the
+ * figure of that point t = 0, 1/12, ... of the way through its change
+ * (rs_figure_play, as an animation's frames), all of one copy of the run
+ * and the look, on `grid` points a side, each drawn once (prewarm) and
+ * then handed to the window (n_ready), which plays them as they come.
+ * Stops early on a newer change or when memory runs out (fewer frames);
+ * none when nothing moves there. */
 static void
 make_morphs (fig_job *j, const rs_sim *sim, const look *l, size_t at,
              size_t grid, size_t upto)
@@ -201,8 +203,9 @@ make_morphs (fig_job *j, const rs_sim *sim, const look *l, size_t at,
 
       if ((p->fig = rs_figure_alloc (&r->look->scene, r->sim, at, grid,
                                      NULL)) == NULL
-          || rs_figure_morph (p->fig, (double) j->n_morphs / MORPH_FRAMES,
-                              NULL) != RS_OK)
+          || rs_figure_change (p->fig) == 0
+          || rs_figure_play (p->fig, at, (double) j->n_morphs / MORPH_FRAMES,
+                             NULL) != RS_OK)
         {
           picture_free (p);
           j->morph = 0;
@@ -210,7 +213,6 @@ make_morphs (fig_job *j, const rs_sim *sim, const look *l, size_t at,
         }
       p->at = at;
       p->grid = grid;
-      rs_figure_show (p->fig, at);
       prewarm (p->fig, j->width, j->height);
       j->n_morphs++;
       atomic_store (&j->n_ready, j->n_morphs);
@@ -358,7 +360,7 @@ job_start (rs_app *a, rs_sim *sim, size_t from, int ahead, int follow)
   j->from = from;
   j->run_ahead = ahead;
   j->follow = follow;
-  j->morph = ahead && a->run.want_morph;
+  j->morph = !follow && a->run.want_morph;
   j->one_grid = a->fixed || cheap (sim, j->coarse.look);
   j->width = a->win.tex_w;
   j->height = a->win.tex_h;
@@ -405,6 +407,8 @@ static void
 take_coarse (rs_app *a, fig_job *j)
 {
   j->taken = 1;
+  if (j->gen == a->run.gen)
+    a->run.morph_wait = 0;
   if (j->gen != a->run.gen || j->coarse.fig == NULL
       || (j->follow && a->run.head != NULL))
     {
@@ -536,6 +540,8 @@ app_jobs_drop (rs_app *a)
   a->run.n_jobs = 0;
   a->run.want_job = 0;
   a->run.want_follow = 0;
+  a->run.want_morph = 0;
+  a->run.morph_wait = 0;
 }
 
 /* A job for the newest change: the run with the changes not yet shown,
@@ -558,12 +564,10 @@ job_launch (rs_app *a)
       return;
     }
   if (a->run.head != NULL)
-    {
-      job_start (a, sim, rs_sim_n_recorded (sim) - 1, 1, 0);
-      a->run.want_morph = 0;
-    }
+    job_start (a, sim, rs_sim_n_recorded (sim) - 1, 1, 0);
   else
     job_start (a, sim, a->run.shown, 0, 0);
+  a->run.want_morph = 0;
 }
 
 void
@@ -637,7 +641,8 @@ app_follow (rs_app *a)
   rs_sim *sim;
 
   a->run.want_follow = 0;
-  if (following (a) || !app_figure_stale (a))
+  /* a morph's job draws the point shown again anyway */
+  if (a->run.morph_wait || following (a) || !app_figure_stale (a))
     return;
   if (a->run.n_jobs >= MAX_JOBS)
     {
@@ -660,6 +665,9 @@ app_show_point (rs_app *a, size_t i)
 
   if (a->view.fig == NULL)
     return;
+  /* a morph shows its own point only */
+  if ((i < n ? i : n - 1) != a->run.shown)
+    app_morph_end (a);
   a->run.shown = i < n ? i : n - 1;
   a->acc = 0.0;
   rs_figure_show (a->view.fig, a->run.shown);
@@ -675,6 +683,14 @@ app_morph_end (rs_app *a)
   picture_free (&a->view.morph_run);
   a->view.n_morph = 0;
   a->view.morph_job = NULL;
+}
+
+void
+app_morph_request (rs_app *a)
+{
+  a->run.want_morph = 1;
+  a->run.morph_wait = 1;
+  app_figure_request (a);
 }
 
 /* The frames of the morph that the window may draw, and where they are. */
@@ -719,7 +735,7 @@ app_figure_drawn (rs_app *a)
       app_morph_end (a);
       return a->view.fig;
     }
-  k = k < n ? k : n - 1;
-  rs_figure_show (f[k].fig, a->run.shown);
-  return f[k].fig;
+  /* each frame shows its point as made (mid-kick, the ball on its way):
+     playback waits there */
+  return f[k < n ? k : n - 1].fig;
 }

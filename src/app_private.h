@@ -32,9 +32,12 @@
  * first. */
 #define MAX_EXTRA 4
 
-/* A change of activation (L, A, Z) is shown as a morph, the surface
- * tilting from the old alpha to the new (rs_figure_morph) over about a
- * second, in this many figures made ahead by the change's job. */
+/* A change of activation or a kick (L, A, Z, K, or one the run recorded,
+ * reached by playback) is shown as a morph, the surface tilting from the
+ * old alpha to the new or the ball moving along the kick
+ * (rs_figure_play) over about a second, as animations show it, in this
+ * many figures made ahead by the change's job; playback waits at the
+ * change's point meanwhile. */
 #define MORPH_FRAMES 12
 #define MORPH_SECONDS 1.0
 
@@ -83,8 +86,12 @@ typedef struct {
   int want_job;                /* a change waits for a free job */
   int want_follow;             /* the figure is stale: a new one through
                                   the point shown waits for a free job */
-  int want_morph;              /* the change not yet shown is one of
-                                  activation: its job makes a morph */
+  int want_morph;              /* the change not yet shown (L, A, Z, K) or
+                                  the point playback reached (a recorded
+                                  change of activation or kick) is seen
+                                  as a morph: its job makes one */
+  int morph_wait;              /* playback waits at the point shown for
+                                  its morph's job */
   char fig_error[400];         /* why the last figure failed */
   app_balls balls;
 } app_run;
@@ -175,6 +182,7 @@ void app_follow (rs_app *a);
 int app_figure_stale (const rs_app *a);
 void app_show_point (rs_app *a, size_t i);
 void app_morph_end (rs_app *a);
+void app_morph_request (rs_app *a);
 rs_figure *app_figure_drawn (rs_app *a);
 double app_morph_at (const rs_app *a);
 

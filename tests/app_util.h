@@ -5,6 +5,7 @@
 #define RS_TEST_APP_UTIL_H
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -128,6 +129,23 @@ focus_indices (const rs_sim *sim, size_t *iu, size_t *iv)
   ck_assert_int_eq (rs_sim_focus_unit (sim, NULL, &f, NULL), RS_OK);
   *iu = rs_net_w_index (net, f.unit.layer, f.unit.unit, f.input);
   *iv = rs_net_b_index (net, f.unit.layer, f.unit.unit);
+}
+
+/* Run the tests of suite s with no display (SDL's dummy driver, set
+ * before SDL starts): the exit status of a test program. */
+static inline int
+app_tests_run (Suite *s)
+{
+  SRunner *sr;
+  int failed;
+
+  setenv ("SDL_VIDEODRIVER", "dummy", 1);
+  setenv ("SDL_AUDIODRIVER", "dummy", 1);
+  sr = srunner_create (s);
+  srunner_run_all (sr, CK_NORMAL);
+  failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 #endif /* RS_TEST_APP_UTIL_H */

@@ -801,7 +801,8 @@ START_TEST (test_random_keys)
 END_TEST
 
 /* K at point 20 branches the run there: point 21 is the kick, the run is
- * computed on from it, and the play goes on from the kick.  The run is
+ * computed on from it, the kick plays as a morph of a second (the ball
+ * waits at the kick), and the play goes on from the kick.  The run is
  * computed off the main thread: until it is drawn the window shows the
  * run before the kick, and the ball waits at point 20. */
 START_TEST (test_net_kick)
@@ -829,8 +830,20 @@ START_TEST (test_net_kick)
   ck_assert (rs_sim_recorded (sim, 21)->events & RS_EVENT_KICK);
   ck_assert_int_eq (rs_sim_recorded (sim, 20)->step, 20);
   ck_assert_int_ge (n, 1000);
+  /* the morph: a second at most once its frames are made */
+  ck_assert (rs_app_morph (app) >= 0.0);
+  for (int k = 0; k < 240 && rs_app_morph (app) >= 0.0; k++)
+    {
+      ck_assert_int_eq (rs_app_shown (app), 21);
+      frames (app, 1, 1.0 / 60.0);
+      if (k % 10 == 0)
+        rs_app_wait_landscape (app);
+    }
+  ck_assert_double_eq (rs_app_morph (app), -1.0);
+  ck_assert_int_le (rs_app_shown (app), 22);
   frames (app, 60, 1.0 / 60.0);
-  ck_assert_int_eq (rs_app_shown (app), 41);
+  ck_assert_int_ge (rs_app_shown (app), 40);
+  ck_assert_int_le (rs_app_shown (app), 42);
 }
 END_TEST
 
@@ -1586,15 +1599,5 @@ app_suite (void)
 int
 main (void)
 {
-  SRunner *sr;
-  int failed;
-
-  /* no display needed: SDL's dummy driver, set before SDL starts */
-  setenv ("SDL_VIDEODRIVER", "dummy", 1);
-  setenv ("SDL_AUDIODRIVER", "dummy", 1);
-  sr = srunner_create (app_suite ());
-  srunner_run_all (sr, CK_NORMAL);
-  failed = srunner_ntests_failed (sr);
-  srunner_free (sr);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return app_tests_run (app_suite ());
 }
