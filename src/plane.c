@@ -641,6 +641,10 @@ rs_plane_title (const rs_plane *p, char *buf, size_t n)
               step, pin);
 }
 
+/* The smallest fraction of the body text's size the note of a dead unit
+ * is shrunk to: 5 points of 13; a plot narrower draws none. */
+#define NOTE_MIN_SCALE (5.0 / 13.0)
+
 /* When the dead region of the focus unit holds the lowest loss of the
  * window, a box at the plot's bottom (the app's own notes are at its
  * top) saying why, so that no one reads
@@ -665,7 +669,8 @@ draw_dead_note (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
               p->dead_min, 100.0 * (p->dead_min / p->alive_min - 1.0),
               p->alive_min);
   /* a dark box, its text shrunk to fit the plot's width (measured again
-   * at the smaller size: hinted glyphs do not shrink in proportion) */
+   * at the smaller size: hinted glyphs do not shrink in proportion); in
+   * a plot too narrow for it at a legible size (a small window), none */
   k = 1.0;
   for (int i = 0; i < 3; i++)
     {
@@ -673,6 +678,8 @@ draw_dead_note (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
       if (w + 16.0 * s * k <= plot.width - 12.0 * s)
         break;
       k *= (plot.width - 12.0 * s) / (w + 16.0 * s * k) * 0.97;
+      if (!(k >= NOTE_MIN_SCALE))
+        return;
     }
   cairo_save (cr);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
