@@ -786,10 +786,20 @@ draw_dead (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
                   s);
   if (np > 0
       && hatch_cells (cr, p, p->plateau, plot, s, 1, 11.0, 0.45, &x, &y)
-         > big)
-    region_label (cr, plot, x, y, both >= 0.9 * nd && nd > 0
-                  ? "<b>dead</b>: a flat plateau\n∇L = 0"
-                  : "<b>plateau</b>: ∇L = 0", s);
+         > big && rs_plane_plateau_label (p, both >= 0.9 * nd && nd > 0))
+    region_label (cr, plot, x, y,
+                  rs_plane_plateau_label (p, both >= 0.9 * nd && nd > 0), s);
+}
+
+const char *
+rs_plane_plateau_label (const rs_plane *p, int dead)
+{
+  /* outlined, the old plateau's own label says what it is (at the
+     morph's start it is this plateau): one label at a time */
+  if (p->old_outline != NULL && p->old_contours != NULL)
+    return NULL;
+  return dead ? "<b>dead</b>: a flat plateau\n∇L = 0"
+         : "<b>plateau</b>: ∇L = 0";
 }
 
 typedef struct {

@@ -78,6 +78,11 @@ size_t rs_plane_kick_of (const rs_plane *p, size_t i);
  * before the plane's point, else 0 (a basin map: 0). */
 unsigned rs_plane_change (const rs_plane *p);
 
+/* The label of the hatched plateau (dead: its unit is dead there too),
+ * or NULL when the old plateau of a change is outlined: its own label
+ * says what it is, one label at a time. */
+const char *rs_plane_plateau_label (const rs_plane *p, int dead);
+
 /* Show the run at recorded point i (the ball, the path up to it) on the
  * plane made through the point `at` of rs_plane_alloc, which it starts
  * with: the frames of an animation over one landscape. */

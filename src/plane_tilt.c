@@ -71,7 +71,10 @@ old_text (const rs_plane *p, const char *sep, char *label, size_t n)
 
   if (p->alpha >= 0.0)
     snprintf (a, sizeof a, "α = %.2g", p->alpha);
-  if (p->morph < 1.0)
+  if (p->morph < 1.0 && !(p->old_step > 0))
+    /* still flat (t = 0): no contours to speak of */
+    snprintf (label, n, "<b>the plateau tilting</b>: %s", a);
+  else if (p->morph < 1.0)
     snprintf (label, n, "<b>the plateau tilting</b>: %s%scontours every %g",
               a, sep, p->old_step);
   else if (p->old_step > 0)

@@ -454,6 +454,9 @@ START_TEST (test_morph_is_the_blended_loss)
   plateau_cells (f, sim, &hatched, &dead, &agree);
   ck_assert_uint_eq (agree, GRID * GRID);
   ck_assert_uint_ge (hatched, GRID * GRID / 4);
+  /* the plateau hatched at t = 0 is the old one outlined: only its
+     label ("the plateau tilting") is drawn over it */
+  ck_assert_ptr_null (rs_plane_plateau_label (rs_figure_plane (f, 0), 1));
   ck_assert_int_eq (rs_figure_morph (f, 1.0, &err), RS_OK);
   ck_assert (off_by (f, d, 0.01) < 1e-12);
   ck_assert_int_eq (rs_figure_morph (f, 0.25, &err), RS_OK);
@@ -465,6 +468,9 @@ START_TEST (test_morph_is_the_blended_loss)
                     RS_OK);
   ck_assert_int_eq (rs_figure_morph (f, 0.5, &err), RS_OK);
   ck_assert (off_by (f, d, 0.0) < 1e-12);
+  /* there the plateau has its own label */
+  ck_assert_str_eq (rs_plane_plateau_label (rs_figure_plane (f, 0), 1),
+                    "<b>dead</b>: a flat plateau\n∇L = 0");
   rs_figure_free (f);
   rs_sim_free (sim);
 }
