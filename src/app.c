@@ -1107,9 +1107,12 @@ activity_text (const rs_app *a, const rs_sim_point *pt, char *buf, size_t n)
 {
   size_t units = unit_count (a);
 
+  /* inactive everywhere is dead only where the slope below 0 is 0: under
+     Leaky ReLU the unit still has a gradient (C8) */
   if (rs_sim_is_neuron (a->run.sim))
     snprintf (buf, n, "active on %zu of %zu points%s", pt->active,
-              rs_sim_data (a->run.sim)->n, pt->active == 0 ? " (dead)" : "");
+              rs_sim_data (a->run.sim)->n, pt->active > 0 ? ""
+              : pt->dead > 0 ? " (dead)" : " (on the α slope)");
   else
     snprintf (buf, n, "units: %zu alive, %zu dead", units - pt->dead,
               pt->dead);
@@ -1117,8 +1120,8 @@ activity_text (const rs_app *a, const rs_sim_point *pt, char *buf, size_t n)
 
 /* The HUD: where the run is (step, loss, gradient norm, activity) and the
  * live settings (C5). */
-static void
-hud_text (const rs_app *a, char *buf, size_t n)
+void
+rs_app_hud_text (const rs_app *a, char *buf, size_t n)
 {
   const rs_sim_params *p = rs_sim_get_params (a->run.sim);
   const rs_sim_point *pt = rs_sim_recorded (a->run.sim, a->run.shown);
@@ -1253,7 +1256,7 @@ draw_app (cairo_t *cr, double width, double height, void *data)
   if (a->view.help)
     help_text (text, sizeof text);
   else if (!a->view.present)
-    hud_text (a, text, sizeof text);
+    rs_app_hud_text (a, text, sizeof text);
   if (a->view.help || !a->view.present)
     draw_overlay (cr, a, width, height, text);
   if (a->win.toast[0] && a->win.clock < a->win.toast_until)

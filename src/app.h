@@ -137,6 +137,9 @@ int rs_app_fullscreen (const rs_app *a);
 /* The 3-D views' camera, degrees (a drag turns it). */
 void rs_app_camera (const rs_app *a, double *azimuth, double *elevation);
 /* The recorded point drawn, the one played back. */
+/* The HUD's text at the point shown, as markup (step, loss, gradient
+ * norm, activity, the live settings). */
+void rs_app_hud_text (const rs_app *a, char *buf, size_t n);
 size_t rs_app_shown (const rs_app *a);
 /* The message shown at the bottom of the window ("" when none). */
 const char *rs_app_toast (const rs_app *a);

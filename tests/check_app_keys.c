@@ -709,6 +709,7 @@ START_TEST (test_c08_follows)
   int w, h, x, y, plateau, deader;
   size_t at30, at60, gi, gj;
   double u, v, loss, uu, vv;
+  char hud[1024];
   rs_interval ur, vr;
 
   load_scene_file ("c08-leaky-relu.scene", &sc);
@@ -740,6 +741,11 @@ START_TEST (test_c08_follows)
   ck_assert_int_eq (rs_app_read_pixels (a, px, 4 * w, &err), 0);
   rs_app_pixel_of (a, u, v, &x, &y);
   ck_assert_uint_le (box_differs (px, w, h, &sc, ref, at30, x, y, 40), 40);
+  /* the HUD calls the neuron dead: inactive on every point with ReLU's
+     slope 0 below 0 (C4) */
+  rs_app_hud_text (a, hud, sizeof hud);
+  ck_assert_msg (strstr (hud, "active on 0 of 24 points (dead)") != NULL,
+                 "%s", hud);
   /* on to step 60 */
   press (a, SDLK_SPACE);
   while (steps (a) < 60)
@@ -758,6 +764,12 @@ START_TEST (test_c08_follows)
   rs_app_pixel_of (a, shown_point (a)->w, shown_point (a)->b, &x, &y);
   ck_assert_uint_le (box_differs (px, w, h, &sc, ref, at60, x, y, 40), 40);
   ck_assert_uint_gt (box_differs (px, w, h, &sc, ref, at30, x, y, 40), 400);
+  /* still inactive on every point at step 60 (the scene's comment: it
+     leaves the plateau at step 155), but not dead: Leaky ReLU's slope
+     0.01 gives it a gradient (C8), as the figure's header says */
+  rs_app_hud_text (a, hud, sizeof hud);
+  ck_assert_msg (strstr (hud, "active on 0 of 24 points (on the α slope)")
+                 != NULL, "%s", hud);
   /* the HUD and L go by the activation of the point shown, the scene's
      Leaky ReLU of step 50: L switches it off */
   ck_assert (rs_app_leaky (a));
