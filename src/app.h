@@ -150,6 +150,9 @@ int rs_app_landscape_busy (const rs_app *a);
 int rs_app_pending (const rs_app *a);
 /* The grid points a side of the figure's landscapes drawn (0 before the
  * first figure), and the recorded point they were made through. */
+/* Whether the full-grid figure of every change asked for is made (it
+ * shows when the change's one-second morph is over). */
+int rs_app_landscape_made (const rs_app *a);
 size_t rs_app_landscape_grid (const rs_app *a);
 size_t rs_app_landscape_at (const rs_app *a);
 /* Where the morph of the last change of activation or kick is (L, A, Z,

@@ -70,6 +70,9 @@ struct fig_job {
   size_t n_morphs;             /* the frames made (the worker's) */
   atomic_size_t n_ready;       /* the frames the window may draw: the
                                   worker no longer touches them */
+  atomic_int full_made;        /* the full-grid figure is made (before the
+                                  morph's later frames, which play over a
+                                  second anyway) */
   int taken;                   /* the coarse picture was dealt with */
   char error[400];             /* why there is no coarse figure */
 };
@@ -278,13 +281,12 @@ job_coarse (fig_job *j)
     }
 }
 
-/* The second stage: the rest of the morph, then the full grid, on the
- * copy. */
+/* The second stage: the full grid on the copy, then the rest of the
+ * morph (the window plays the morph's frames as they come, and shows the
+ * full figure when the morph is over). */
 static void
 job_full (fig_job *j)
 {
-  if (j->morph && j->morph_run.sim != NULL)
-    make_morphs (j, NULL, NULL, j->coarse.at, morph_grid (j), MORPH_FRAMES);
   j->full.at = j->coarse.at;
   j->full.grid = FIG_GRID;
   if (j->full.sim != NULL && j->full.look != NULL
@@ -295,6 +297,9 @@ job_full (fig_job *j)
     make_probe (&j->full, j->full.at);
   if (!atomic_load (&j->cancel))
     prewarm (j->full.fig, j->width, j->height);
+  atomic_store (&j->full_made, 1);
+  if (j->morph && j->morph_run.sim != NULL)
+    make_morphs (j, NULL, NULL, j->coarse.at, morph_grid (j), MORPH_FRAMES);
 }
 
 static int
@@ -484,6 +489,16 @@ following (const rs_app *a)
     if (a->run.jobs[i]->follow)
       return 1;
   return 0;
+}
+
+int
+rs_app_landscape_made (const rs_app *a)
+{
+  for (size_t i = 0; i < a->run.n_jobs; i++)
+    if (!atomic_load (&a->run.jobs[i]->full_made)
+        && atomic_load (&a->run.jobs[i]->stage) != JOB_DONE)
+      return 0;
+  return !a->run.want_job && !a->run.want_follow;
 }
 
 void

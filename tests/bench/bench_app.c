@@ -110,6 +110,7 @@ to_full (rs_app *a, SDL_Keycode key, const char *what, double goal_ms,
   double *during = malloc (cap * sizeof *during);
   double *morph = malloc (cap * sizeof *morph);
   double *shown = malloc (n * sizeof *shown), *full = malloc (n * sizeof *full);
+  double *made = malloc (n * sizeof *made);
   char label[200];
 
   for (size_t i = 0; i < n; i++)
@@ -129,6 +130,14 @@ to_full (rs_app *a, SDL_Keycode key, const char *what, double goal_ms,
             during[m++] = t;
         }
       shown[i] = 1e3 * (bench_now () - t0);
+      while (!rs_app_landscape_made (a))
+        {
+          double t = paced_frame_ms (a);
+
+          if (m < cap)
+            during[m++] = t;
+        }
+      made[i] = 1e3 * (bench_now () - t0);
       while (rs_app_landscape_busy (a))
         {
           double t = paced_frame_ms (a);
@@ -149,10 +158,13 @@ to_full (rs_app *a, SDL_Keycode key, const char *what, double goal_ms,
   snprintf (label, sizeof label, "%s until it shows", what);
   printf ("%-44s %7.2f ms  (median of %zu; coarse figure)\n", label,
           bench_median (shown, n), n);
-  snprintf (label, sizeof label, "%s until it shows fully", what);
+  snprintf (label, sizeof label, "%s until its full surface is made", what);
   printf ("%-44s %7.2f ms  (median of %zu; %.2f x the %g ms goal)\n", label,
-          bench_median (full, n), n, bench_median (full, n) / goal_ms,
+          bench_median (made, n), n, bench_median (made, n) / goal_ms,
           goal_ms);
+  snprintf (label, sizeof label, "%s until it shows fully", what);
+  printf ("%-44s %7.2f ms  (median of %zu; after a morph of its second)\n",
+          label, bench_median (full, n), n);
   snprintf (label, sizeof label, "%s, frames meanwhile", what);
   report (label, during, m);
   if (nm > 0)
@@ -164,6 +176,7 @@ to_full (rs_app *a, SDL_Keycode key, const char *what, double goal_ms,
   free (morph);
   free (shown);
   free (full);
+  free (made);
 }
 
 /* A kick at every frame, each one superseding the last one's job. */
