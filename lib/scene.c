@@ -2537,41 +2537,7 @@ rs_scene_parse_report (rs_scene *sc, const char *text, size_t len,
 int
 rs_scene_read (const char *path, char **text, size_t *len, rs_error *err)
 {
-  FILE *f = fopen (path, "rb");
-  struct stat st;
-  size_t n;
-
-  *text = NULL;
-  if (f == NULL)
-    return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
-                         "%s", strerror (errno));
-  if (fstat (fileno (f), &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      fclose (f);
-      return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
-                           "not a regular file");
-    }
-  if (st.st_size > (1L << 20))
-    {
-      fclose (f);
-      return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
-                           "too large (%lld bytes, at most 1 MiB)",
-                           (long long) st.st_size);
-    }
-  n = (size_t) st.st_size;
-  *text = malloc (n + 1);
-  if (*text == NULL || fread (*text, 1, n, f) != n)
-    {
-      free (*text);
-      *text = NULL;
-      fclose (f);
-      return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
-                           "read error");
-    }
-  fclose (f);
-  (*text)[n] = '\0';
-  *len = n;
-  return RS_OK;
+  return rs_file_read (path, RS_SCENE_MAX_BYTES, "scene", text, len, err);
 }
 
 int

@@ -94,6 +94,8 @@ typedef struct {
   double param;
 } rs_layer_act;
 
+/* The largest scene file read, in bytes (1 MiB). */
+#define RS_SCENE_MAX_BYTES (1u << 20)
 #define RS_SCENE_MAX_VIEWS 9
 #define RS_SCENE_MAX_EXPORTS 8
 
