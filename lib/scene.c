@@ -2229,6 +2229,22 @@ check_layout (parser *ps)
                   view_count (sc), sc->n_views > 0 ? "" : " (the defaults)");
 }
 
+/* Keep in the scene where its paths are written, for the messages of
+ * rs_scene_check_paths. */
+static void
+record_paths (parser *ps)
+{
+  rs_scene *sc = ps->sc;
+
+  sc->data_line = ps->data_at.line;
+  sc->data_col = ps->data_at.col;
+  for (size_t i = 0; i < sc->n_exports; i++)
+    {
+      sc->exports[i].line = ps->export_at[i].line;
+      sc->exports[i].col = ps->export_at[i].col;
+    }
+}
+
 /* What depends on several lines, once they are all read.  The checks
  * run only when every line parsed: a line with an error leaves its
  * values half read, and what they meet would be reported wrongly. */
@@ -2236,6 +2252,7 @@ static int
 finish (parser *ps)
 {
   default_kick_seeds (ps);
+  record_paths (ps);
   if (ps->sc->sim.net.layers > 0)
     build_network (ps);
   if (ps->n_errors > 0)

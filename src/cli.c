@@ -183,6 +183,15 @@ free_all_data (void)
     }
 }
 
+/* Whether a scene may name files outside its folder (--allow-paths). */
+static int allow_paths;
+
+void
+cli_allow_paths (int allow)
+{
+  allow_paths = allow;
+}
+
 int
 cli_load_data (const char *path, rs_scene *sc)
 {
@@ -191,6 +200,14 @@ cli_load_data (const char *path, rs_scene *sc)
   rs_data *d;
   rs_error err;
 
+  if (!allow_paths
+      && rs_scene_check_paths (sc, cli_is_builtin (path) ? NULL : path,
+                               cli_is_builtin (path) ? CLI_BUILTIN_NAME
+                                                     : path, &err) != RS_OK)
+    {
+      cli_print_error (&err, NULL, 0);
+      return CLI_USAGE;
+    }
   if (sc->data_file[0] == '\0')
     return CLI_OK;
   if (rs_scene_read_data (sc, cli_is_builtin (path) ? NULL : path, &d, &err)

@@ -30,11 +30,18 @@ void cli_progress (const char *what, size_t done, size_t total);
  * cannot be read, CLI_OK otherwise (warnings or not). */
 int cli_load_scene (const char *path, rs_scene *sc);
 
-/* For a scene with 'data csv': read the file, relative to the scene at
+/* Check that the scene's data and export paths stay in its folder
+ * (rs_scene_check_paths) unless cli_allow_paths (1) was called; then,
+ * for a scene with 'data csv', read the file, relative to the scene at
  * path, and point sc->sim.data to it (kept until the program ends).  A
- * message naming the file, line and column and CLI_USAGE when it cannot
- * be read; CLI_OK (nothing done) for a scene of generated data. */
+ * message naming the file, line and column and CLI_USAGE when a path
+ * leaves the folder or the file cannot be read; CLI_OK (nothing read)
+ * for a scene of generated data. */
 int cli_load_data (const char *path, rs_scene *sc);
+
+/* Let scenes name any path (the option --allow-paths of every command,
+ * taken out of the arguments by main). */
+void cli_allow_paths (int allow);
 
 /* The text of the scene at path, or of the built-in scene, and the name
  * its messages give; CLI_USAGE with a message when it cannot be read.

@@ -44,6 +44,8 @@ static const char experiment_usage[] =
   "                    the initial bias, weight decay or Leaky ReLU's alpha\n"
   "\n"
   "  -o, --output FILE   write CSV to FILE (.csv) instead of the table\n"
+  "      --allow-paths   let the scene's data and export paths\n"
+  "                      leave its folder\n"
   "  -h, --help          show this help and exit; after NAME, the\n"
   "                      experiment's options and their defaults\n"
   "  -V, --version       show the version and exit\n"

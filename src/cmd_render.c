@@ -45,6 +45,8 @@ static const char render_usage[] =
   "  -g, --grid N        landscape grid points a side, 16 to 2048 (241 for\n"
   "                      the single neuron, 121 for a network; basin maps a\n"
   "                      quarter of that)\n"
+  "      --allow-paths   let the scene's data and export paths\n"
+  "                      leave its folder\n"
   "  -h, --help          show this help and exit\n"
   "  -V, --version       show the version and exit\n"
   "\n"

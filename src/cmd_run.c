@@ -44,6 +44,8 @@ usage (FILE *out)
          "scene's beats\n"
          "                       pause; PageDown/PageUp or the arrows move "
          "between them\n"
+         "      --allow-paths    let the scene's data and export paths\n"
+         "                       leave its folder\n"
          "  -h, --help           show this help and exit\n"
          "      --version        show the version and exit\n"
          "\n"

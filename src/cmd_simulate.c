@@ -27,6 +27,8 @@ static const char simulate_usage[] =
   "  -o, --output FILE   the file to write (.csv or .json)\n"
   "  -e, --every K       keep the points of every K-th step, those with\n"
   "                      events and the last (1)\n"
+  "      --allow-paths   let the scene's data and export paths\n"
+  "                      leave its folder\n"
   "  -h, --help          show this help and exit\n"
   "  -V, --version       show the version and exit\n"
   "\n"

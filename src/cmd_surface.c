@@ -45,6 +45,8 @@ static const char surface_usage[] =
   "                         diverged or moving) and steps\n"
   "      --path FILE        also write the trajectory projected onto the\n"
   "                         slice as CSV: step, u, v, loss\n"
+  "      --allow-paths      let the scene's data and export paths\n"
+  "                         leave its folder\n"
   "  -h, --help             show this help and exit\n"
   "  -V, --version          show the version and exit\n"
   "\n"

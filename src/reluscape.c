@@ -81,6 +81,30 @@ help (int argc, char **argv)
   return c->fn (2, args);
 }
 
+/* Take --allow-paths out of the command's arguments (before a "--"),
+ * where every command accepts it; the new argc. */
+static int
+take_allow_paths (int argc, char **argv)
+{
+  int k = 1;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        {
+          while (i < argc)
+            argv[k++] = argv[i++];
+          break;
+        }
+      if (strcmp (argv[i], "--allow-paths") == 0)
+        cli_allow_paths (1);
+      else
+        argv[k++] = argv[i];
+    }
+  argv[k] = NULL;
+  return k;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -110,5 +134,6 @@ main (int argc, char **argv)
       fputs ("Try 'reluscape --help'.\n", stderr);
       return CLI_USAGE;
     }
-  return c->fn (argc - 1, argv + 1);
+  argc = take_allow_paths (argc - 1, argv + 1);
+  return c->fn (argc, argv + 1);
 }
