@@ -216,7 +216,7 @@ ffmpeg_args (const char *prog, rs_anim_format fmt, int w, int h, double fps,
 }
 
 typedef struct {
-  const char *name;  /* the program, for messages */
+  const char *name;  /* the program's role, for messages */
   pid_t pid;
   FILE *in;          /* its standard input, when fed through a pipe */
   FILE *out;         /* its standard output, a temporary file, when kept */
@@ -443,6 +443,7 @@ start_ffmpeg (encoder *e, rs_anim_format fmt, int width, int height,
   ffmpeg_args (prog != NULL && prog[0] != '\0' ? prog : "ffmpeg", fmt, width,
                height, fps, name, size, rate, args);
   rc = encoder_start (e, args, 1, 0, why, n);
+  e->name = "ffmpeg";     /* its role, whatever RELUSCAPE_FFMPEG names */
   if (rc == -2)
     snprintf (why, n, "%s was not found: install it (apt-get install "
               "ffmpeg), or write PNG frames with --frames DIR", args[0]);
