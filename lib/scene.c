@@ -217,28 +217,50 @@ is_number_start (const char *p, const char *end)
   return p < end && *p >= '0' && *p <= '9';
 }
 
+/* Why the byte sequence at ps->p cannot be in a string (NULL when it
+ * can), and its length in *n: a control byte (a tab is fine) could
+ * retitle or clear a terminal, invalid UTF-8 loses the title in Pango. */
+static const char *
+string_byte_error (const parser *ps, size_t *n)
+{
+  unsigned char c = (unsigned char) *ps->p;
+
+  *n = rs_utf8_length (ps->p, (size_t) (ps->end - ps->p));
+  if ((c < 0x20 && c != '\t') || c == 0x7f)
+    return "a string cannot hold the control byte";
+  if (*n == 0)
+    return "a string must be valid UTF-8, not the byte";
+  return NULL;
+}
+
+/* A quoted string: whole, or an error at its line and column (a string
+ * longer than the token holds, a control byte, invalid UTF-8). */
 static int
 lex_string (parser *ps, token *t)
 {
-  size_t k = 0;
+  size_t k = 0, n;
+  const char *why;
 
   ps->p++;
   while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\n')
     {
-      char c = *ps->p++;
-
-      if (c == '\0')
-        {
-          t->col = (int) (ps->p - 1 - ps->line_start) + 1;
-          return fail_at (ps, (place) { t->line, t->col }, RS_ESYNTAX,
-                          "a string cannot hold the byte 0x00");
-        }
-      if (c == '\\' && ps->p < ps->end && (*ps->p == '"' || *ps->p == '\\'))
-        c = *ps->p++;
-      if (k + 1 < sizeof t->str)
-        t->str[k++] = c;
+      t->col = (int) (ps->p - ps->line_start) + 1;
+      if ((why = string_byte_error (ps, &n)) != NULL)
+        return fail_at (ps, (place) { t->line, t->col }, RS_ESYNTAX,
+                        "%s 0x%02x", why, (unsigned char) *ps->p);
+      if (*ps->p == '\\' && ps->p + 1 < ps->end
+          && (ps->p[1] == '"' || ps->p[1] == '\\'))
+        ps->p++;
+      if (k + n >= sizeof t->str)
+        return fail_at (ps, (place) { t->line, (int) (t->start
+                        - ps->line_start) + 1 }, RS_EINVAL, "the string is "
+                        "too long (at most %zu bytes)", sizeof t->str - 1);
+      memcpy (t->str + k, ps->p, n);
+      k += n;
+      ps->p += n;
     }
   t->str[k] = '\0';
+  t->col = (int) (t->start - ps->line_start) + 1;
   if (ps->p >= ps->end || *ps->p != '"')
     return fail (ps, RS_ESYNTAX, "unterminated string (a string ends with "
                  "'\"' on the same line)");

@@ -309,7 +309,7 @@ toast (rs_app *a, int error, const char *msg)
   g_free (esc);
   a->toast_until = a->clock + TOAST_SECONDS;
   if (error)
-    fprintf (stderr, "reluscape: %s\n", msg);
+    cli_message ("%s", msg);
 }
 
 /* The index of the recorded point the app shows and changes. */

@@ -4,6 +4,7 @@
 #define RS_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <reluscape/reluscape.h>
 
 /* Exit statuses (DESIGN.md): success, runtime failure, bad input/usage. */
@@ -64,7 +65,12 @@ void cli_print_error (const rs_error *err, const char *text, size_t len);
 void cli_print_report (const rs_scene_report *rep, const char *text,
                        size_t len, int warnings);
 
-/* "reluscape: message" on stderr. */
+/* Write the n bytes of s to f with control bytes (C0 but the tab, DEL,
+ * C1) and invalid UTF-8 shown as \xHH, so that no input can drive the
+ * terminal; the columns it takes (f NULL: only count them). */
+size_t cli_put_escaped (FILE *f, const char *s, size_t n);
+
+/* "reluscape: message" on stderr, escaped as cli_put_escaped does. */
 void cli_message (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
 
 /* Parse "WxH" (each 16 to 16384) into *w, *h; 0 on success. */

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -86,7 +87,8 @@ summary (const char *name, const rs_scene_report *rep)
 {
   size_t nw = rep->nwarn + rep->more_warnings;
 
-  printf ("%s: ", name);
+  cli_put_escaped (stdout, name, strlen (name));
+  fputs (": ", stdout);
   if (rep->n == 0 && nw == 0)
     fputs ("ok", stdout);
   if (rep->n > 0)
@@ -132,7 +134,10 @@ check_one (const char *path, const check_args *a)
   if (cli_read_scene (path, &text, &len, &name) != CLI_OK)
     {
       if (!a->quiet && !a->print)
-        printf ("%s: 1 error\n", path);
+        {
+          cli_put_escaped (stdout, path, strlen (path));
+          fputs (": 1 error\n", stdout);
+        }
       fflush (stdout);
       return CLI_USAGE;
     }

@@ -1202,7 +1202,21 @@ static const bad_scene bad_scenes[] = {
     "unknown data generator 'csvv'" },
   /* a NUL byte in a string, found by the fuzzer: "notes \"a" is 8 bytes */
   { "notes \"a\0b\"\n", 12, RS_ESYNTAX, 1, 9,
-    "a string cannot hold the byte 0x00" },
+    "a string cannot hold the control byte 0x00" },
+  /* control bytes could retitle or clear the terminal that shows the
+   * title (ESC ] 0 ; ...), and invalid UTF-8 lost the title in Pango:
+   * errors at the byte's column ("title \"" is 7 bytes) */
+  { "title \"a\033]0;pwned\007\"\n", 0, RS_ESYNTAX, 1, 9,
+    "a string cannot hold the control byte 0x1b" },
+  { "notes \"caf\xc3\"\n", 0, RS_ESYNTAX, 1, 11,
+    "a string must be valid UTF-8, not the byte 0xc3" },
+  { "title \"\xe9t\xe9\"\n", 0, RS_ESYNTAX, 1, 8,
+    "a string must be valid UTF-8, not the byte 0xe9" },
+  /* an overlong '/' (0xc0 0xaf) and a UTF-16 surrogate (U+D800) */
+  { "title \"a\xc0\xaf\"\n", 0, RS_ESYNTAX, 1, 9,
+    "a string must be valid UTF-8, not the byte 0xc0" },
+  { "title \"\xed\xa0\x80\"\n", 0, RS_ESYNTAX, 1, 8,
+    "a string must be valid UTF-8, not the byte 0xed" },
   /* a trace view */
   { "view trace\n", 0, RS_ESYNTAX, 1, 11,
     "expected what to trace (a parameter such as b1[0], gamma or rate), "
@@ -1290,6 +1304,47 @@ START_TEST (test_length_respected)
 
   ck_assert_int_eq (rs_scene_parse (&sc, "seed 5\n@@@", 7, "x", &err), RS_OK);
   ck_assert_uint_eq (sc.sim.seed, 5);
+}
+END_TEST
+
+/* Strings are whole or an error: 255 bytes are kept (an export path of
+ * 251 bytes and ".png"), 256 bytes are refused at the string's column,
+ * and a title of 2-byte characters is never cut in a character.  The
+ * lexer used to cut every string at 255 bytes before any length check,
+ * so that a 261-byte export path wrote a different file. */
+START_TEST (test_string_lengths)
+{
+  char text[700], name[300];
+  rs_scene sc;
+  rs_error err;
+
+  memset (name, 'a', 251);
+  memcpy (name + 251, ".png", 5);
+  snprintf (text, sizeof text, "export \"%s\"\n", name);
+  parse_ok (&sc, text);
+  ck_assert_str_eq (sc.exports[0].path, name);
+  memset (name, 'a', 257);
+  memcpy (name + 257, ".png", 5);                /* 261 bytes */
+  snprintf (text, sizeof text, "seed 1\nexport \"%s\"\n", name);
+  ck_assert_int_eq (rs_scene_parse (&sc, text, strlen (text), "x", &err),
+                    RS_EINVAL);
+  ck_assert_int_eq (err.line, 2);
+  ck_assert_int_eq (err.col, 8);
+  ck_assert_str_eq (err.message, "the string is too long (at most 255 "
+                    "bytes)");
+  /* 128 two-byte characters: 256 bytes, refused, never half of one */
+  memcpy (text, "title \"", 7);
+  for (int i = 0; i < 128; i++)
+    memcpy (text + 7 + 2 * i, "\xc3\xa9", 2);
+  memcpy (text + 7 + 256, "\"\n", 3);
+  ck_assert_int_eq (rs_scene_parse (&sc, text, strlen (text), "x", &err),
+                    RS_EINVAL);
+  ck_assert_int_eq (err.col, 7);
+  text[7 + 254] = '"';                          /* 127 characters fit */
+  text[7 + 255] = '\n';
+  text[7 + 256] = '\0';
+  parse_ok (&sc, text);
+  ck_assert_uint_eq (strlen (sc.title), 254);
 }
 END_TEST
 
@@ -2167,6 +2222,7 @@ scene_suite (void)
   tcase_add_test (limits, test_kick_seed_order);
   tcase_add_test (limits, test_value_and_event_limits);
   tcase_add_test (limits, test_length_respected);
+  tcase_add_test (limits, test_string_lengths);
   suite_add_tcase (s, limits);
 
   tcase_add_loop_test (errors, test_bad_scene, 0, N_BAD);
