@@ -79,8 +79,9 @@ rs_basin_alloc (const rs_sim_params *p, const rs_slice *sl, size_t nu,
   rs_basin *b;
   size_t n = nu * nv, k;
 
-  if (nu < 2 || nv < 2 || nu > 1024 || nv > 1024 || steps < 1
-      || steps > 1000000 || !(ur.lo < ur.hi) || !(vr.lo < vr.hi))
+  if (nu < 2 || nv < 2 || nu > RS_BASIN_MAX_SIDE || nv > RS_BASIN_MAX_SIDE
+      || steps < 1 || steps > RS_BASIN_MAX_STEPS || !(ur.lo < ur.hi)
+      || !(vr.lo < vr.hi))
     {
       rs_error_set (err, RS_EINVAL, NULL, 0, 0,
                     "a basin map has 2 to 1024 starts a side, ranges with "

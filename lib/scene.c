@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "reluscape/rs_scene.h"
+#include "scene_private.h"
 
 /* The longest list of names a keyword chooses from (a family table). */
 #define MAX_CHOICES 16
@@ -2267,6 +2268,29 @@ record_paths (parser *ps)
     }
 }
 
+/* The checks the run and the figure make when they start
+ * (scene_check_run), reported at the line they concern. */
+static int
+check_run (parser *ps)
+{
+  scene_culprit who;
+  size_t view = 0;
+  rs_error e;
+  place at = { 1, 1 };
+
+  if (scene_check_run (ps->sc, &who, &view, &e) == RS_OK)
+    return RS_OK;
+  if (who == SCENE_AT_VIEW)
+    at = ps->view_at[view][0];
+  else if (who == SCENE_AT_STEPS)
+    at = seen_at (ps, "steps");
+  else if (who == SCENE_AT_LOSS)
+    at = seen_at (ps, "loss").line != 0 ? seen_at (ps, "loss") : ps->net_at;
+  if (at.line == 0)
+    at = (place) { 1, 1 };
+  return fail_at (ps, at, e.code, "%s", e.message);
+}
+
 /* What depends on several lines, once they are all read.  The checks
  * run only when every line parsed: a line with an error leaves its
  * values half read, and what they meet would be reported wrongly. */
@@ -2285,6 +2309,8 @@ finish (parser *ps)
     check_inputs (ps);
   check_shape (ps);
   check_layout (ps);
+  if (ps->n_errors == 0)
+    check_run (ps);
   return ps->first_code;
 }
 

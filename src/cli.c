@@ -284,6 +284,12 @@ cli_load_data (const char *path, rs_scene *sc)
   node->next = all_data;
   all_data = node;
   sc->sim.data = d;
+  if (rs_scene_check_data (sc, cli_is_builtin (path) ? CLI_BUILTIN_NAME
+                                                     : path, &err) != RS_OK)
+    {
+      cli_print_error (&err, NULL, 0);
+      return err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
+    }
   return CLI_OK;
 }
 

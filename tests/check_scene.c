@@ -747,7 +747,7 @@ START_TEST (test_network_activations)
   ck_assert_double_eq_tol (net->param[1], 4.5, 1e-15);
 
   /* one layer: only the output's activation */
-  parse_ok (&sc, "network 2 3\nactivation tanh\noutput sigmoid\n"
+  parse_ok (&sc, "network 2 1\nactivation tanh\noutput sigmoid\n"
             "data circle\n");
   ck_assert_uint_eq (net->layers, 1);
   ck_assert_ptr_eq (net->act[0], rs_act_sigmoid);
@@ -1200,6 +1200,23 @@ static const bad_scene bad_scenes[] = {
     "with 'data csv' on line 1" },
   { "data csvv \"a.csv\"\n", 0, RS_EINVAL, 1, 6,
     "unknown data generator 'csvv'" },
+  /* scenes that check passed and the run refused (issue 17): the run's
+   * own checks are made when the scene is read, at the line they
+   * concern.  Two outputs against the line data's one target: */
+  { "network 1 4 2\nsteps 10\n", 0, RS_EINVAL, 1, 9,
+    "mse needs one target per output: the data has 1, the network 2 "
+    "outputs" },
+  { "network 1 4 1\nloss softmax_ce\n", 0, RS_EINVAL, 2, 1,
+    "softmax_ce needs 2 or more outputs, one per class; the network has "
+    "1" },
+  /* a basin map trains from each of grid^2 starts: 1024 a side at most
+   * (rs_basin_alloc), whatever a landscape's grid may be */
+  { "view basin grid 2048\n", 0, RS_EINVAL, 1, 6,
+    "a basin map has at most grid 1024 (it trains from every start), not "
+    "2048" },
+  { "view basin\nsteps 2000000\n", 0, RS_EINVAL, 2, 1,
+    "a scene with a basin map runs at most 1000000 steps from each start, "
+    "not 2000000" },
   /* a NUL byte in a string, found by the fuzzer: "notes \"a" is 8 bytes */
   { "notes \"a\0b\"\n", 12, RS_ESYNTAX, 1, 9,
     "a string cannot hold the control byte 0x00" },
@@ -2007,7 +2024,7 @@ START_TEST (test_round_trip_every_keyword)
     "alpha 0.2385\noutput leaky_relu\nnetwork 1 8 8 1\n"
     "activation leaky_relu\n",
     "network 1 4 1\nactivation elu\noutput softplus 4.5\n",
-    "network 2 3\nactivation softplus 2\noutput sigmoid\ndata circle 40\n",
+    "network 2 1\nactivation softplus 2\noutput sigmoid\ndata circle 40\n",
     "network 1 4 4 1\nactivation elu 1\noutput elu 0.25\n",
     "data line 31\nline -0.5 0.25\n",
     "optimizer nesterov\nschedule cosine 100 0\n",

@@ -228,6 +228,13 @@ int rs_scene_path (const char *scene_path, const char *file, char *buf,
 int rs_scene_check_paths (const rs_scene *sc, const char *scene_path,
                           const char *name, rs_error *err);
 
+/* Whether the run of sc, whose data (sc->sim.data) has been read from
+ * its CSV file, can start: the checks of rs_sim_alloc on that data, as
+ * the parse made them on generated data.  RS_OK, or the error at the
+ * 'data csv' line of the scene name. */
+int rs_scene_check_data (const rs_scene *sc, const char *name,
+                         rs_error *err);
+
 /* The scene's data from its CSV file (sc->data_file, which must be set),
  * read with the network's input and output sizes (the single neuron: 1
  * and 1), into a new *data the caller frees; RS_EIO / RS_ESYNTAX with err

@@ -138,6 +138,10 @@ const char *rs_basin_outcome_name (rs_basin_outcome o);
 
 typedef struct rs_basin rs_basin;
 
+/* A basin map's largest side (starts) and longest runs (steps). */
+#define RS_BASIN_MAX_SIDE 1024
+#define RS_BASIN_MAX_STEPS 1000000
+
 /* A nu x nv map (2 to 1024 a side) over u in ur, v in vr on slice sl of
  * the network that scene p builds (sl from rs_slice_alloc of that
  * network), runs of at most steps (1 to 1000000) steps. */
