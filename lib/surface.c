@@ -2,6 +2,7 @@
  * shared among the cores; and the single neuron's grid of (w, b). */
 #include <config.h>
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -533,4 +534,14 @@ rs_surface_loss (const rs_neuron *u, const rs_data *d, rs_interval wr,
         }
     }
   return RS_OK;
+}
+
+int
+rs_surface_resolves (double centre, rs_interval r, size_t n)
+{
+  double top = fabs (centre) + fmax (fabs (r.lo), fabs (r.hi));
+
+  if (!isfinite (top) || !(r.lo < r.hi) || n < 2)
+    return 0;
+  return (r.hi - r.lo) / (double) (n - 1) >= 16.0 * DBL_EPSILON * top;
 }

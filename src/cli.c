@@ -406,3 +406,17 @@ cli_parse_pair (const char *s, rs_interval *r)
   return end != s && *end == '\0' && errno == 0 && isfinite (r->hi) ? 0
                                                                     : -1;
 }
+
+int
+cli_run_scene (rs_sim *sim, const char *name)
+{
+  char param[32];
+  size_t step;
+
+  if (rs_sim_run (sim) == RS_OK)
+    return CLI_OK;
+  rs_sim_divergence (sim, &step, param, sizeof param);
+  cli_message ("%s: the run diverged at step %zu (%s is no longer a finite "
+               "number); lower the rate", name, step, param);
+  return CLI_FAILURE;
+}

@@ -90,4 +90,9 @@ int cli_parse_pair (const char *s, rs_interval *r);
  * CLI_OK, or CLI_FAILURE with a message naming the file. */
 int cli_check_folder (const char *path);
 
+/* Run sim to its end: CLI_OK, or CLI_FAILURE with a message naming the
+ * step and the parameter where it diverged (a figure or a surface of a
+ * diverged run would show the last finite point as if it were the end). */
+int cli_run_scene (rs_sim *sim, const char *name);
+
 #endif /* RS_CLI_H */

@@ -215,21 +215,6 @@ parse_options (int argc, char **argv, render_args *a)
   return CLI_OK;
 }
 
-/* Run the scene's simulation to its end; CLI_FAILURE if it diverged. */
-static int
-run_scene (rs_sim *sim, const char *name)
-{
-  char param[32];
-  size_t step;
-
-  if (rs_sim_run (sim) == RS_OK)
-    return CLI_OK;
-  rs_sim_divergence (sim, &step, param, sizeof param);
-  cli_message ("%s: the run diverged at step %zu (%s is no longer a finite "
-               "number); lower the rate", name, step, param);
-  return CLI_FAILURE;
-}
-
 /* The recorded point shown: the last one at or before STEP. */
 static size_t
 point_at (const rs_sim *sim, const render_args *a)
@@ -400,14 +385,16 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
       cli_message ("%s: %s", name, err.message);
       return CLI_USAGE;
     }
-  rc = run_scene (sim, name);
+  rc = cli_run_scene (sim, name);
   grid = a->grid > 0 ? (size_t) a->grid : sc->sim.net.layers > 0 ? 121 : 241;
   if (rc == CLI_OK
       && (fig = rs_figure_alloc (sc, sim, point_at (sim, a), grid, &err))
          == NULL)
     {
       cli_message ("%s: %s", name, err.message);
-      rc = err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
+      /* out of memory and a run blowing up are outcomes, not bad input */
+      rc = err.code == RS_ENOMEM || err.code == RS_EDIVERGED ? CLI_FAILURE
+                                                             : CLI_USAGE;
     }
   if (rc == CLI_OK && a->frames != NULL)
     {

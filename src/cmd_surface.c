@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,6 +270,26 @@ default_ranges (const rs_scene *sc, const rs_sim *sim, const rs_slice *sl,
                         : rs_interval_make (-1.0, 1.0);
 }
 
+/* Whether doubles tell the grid's points apart around the slice's
+ * centre: a run whose parameters grew huge (1e17) without overflowing
+ * would give a grid of one value.  CLI_FAILURE with a message (the run's
+ * outcome, as a divergence is) otherwise. */
+static int
+check_resolves (const rs_slice *sl, const surf_args *a, const char *name)
+{
+  double centre = 0.0;
+
+  for (size_t k = 0; k < sl->np; k++)
+    centre = fmax (centre, fabs (sl->theta0[k]));
+  if (rs_surface_resolves (centre, a->ur, (size_t) a->nu)
+      && (a->nv < 2 || rs_surface_resolves (centre, a->vr, (size_t) a->nv)))
+    return CLI_OK;
+  cli_message ("%s: the run's parameters reach %.3g: too large for a grid "
+               "around them (the run is blowing up; lower the rate)", name,
+               centre);
+  return CLI_FAILURE;
+}
+
 /* What the writers need. */
 typedef struct {
   const rs_basin *b;
@@ -448,12 +469,20 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
       cli_message ("%s: %s", name, err.message);
       return CLI_USAGE;
     }
-  rs_sim_run (sim);
+  if ((rc = cli_run_scene (sim, name)) != CLI_OK)
+    {
+      rs_sim_free (sim);
+      return rc;
+    }
   sl = rs_slice_alloc (rs_sim_net (sim), &err);
   rc = sl == NULL ? CLI_FAILURE : make_slice (sim, sc, a, sl);
-  if (rc == CLI_OK && a->basin > 0)
+  if (rc == CLI_OK)
     {
       default_ranges (sc, sim, sl, a);
+      rc = check_resolves (sl, a, name);
+    }
+  if (rc == CLI_OK && a->basin > 0)
+    {
       rc = basin_scene (sc, name, a, sim, sl);
       rs_slice_free (sl);
       rs_sim_free (sim);
@@ -461,7 +490,6 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
     }
   if (rc == CLI_OK)
     {
-      default_ranges (sc, sim, sl, a);
       s = rs_surface_alloc (rs_sim_net (sim), rs_sim_loss (sim),
                             rs_sim_data (sim), sl, (size_t) a->nu,
                             (size_t) a->nv, a->ur, a->vr,

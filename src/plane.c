@@ -164,6 +164,29 @@ make_window (rs_plane *p)
             && v->axes == RS_AXES_DEFAULT ? "bias <i>b</i>" : sl->name2);
 }
 
+/* A window that doubles cannot grid around the run (its parameters grew
+ * huge without overflowing): the run's outcome, like a divergence, not a
+ * bad input; RS_EDIVERGED with the size reached. */
+static int
+check_window (rs_plane *p, rs_error *err)
+{
+  double centre = fmax (fabs (p->off_u), fabs (p->off_v));
+  rs_interval ou = rs_interval_make (p->ur.lo - p->off_u,
+                                     p->ur.hi - p->off_u);
+  rs_interval ov = rs_interval_make (p->vr.lo - p->off_v,
+                                     p->vr.hi - p->off_v);
+
+  for (size_t k = 0; k < p->slice->np; k++)
+    centre = fmax (centre, fabs (p->slice->theta0[k]));
+  if (!isfinite (centre) || (rs_surface_resolves (centre, ou, p->n)
+                             && rs_surface_resolves (centre, ov, p->n)))
+    return RS_OK;
+  return rs_error_set (err, RS_EDIVERGED, NULL, 0, 0, "the run's "
+                       "parameters reach %.3g at the step shown: too large "
+                       "to draw a landscape around (the run is blowing up; "
+                       "lower the rate)", centre);
+}
+
 /* The loss grid and the plateau mask of a landscape. */
 static int
 make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
@@ -280,9 +303,11 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
   if (rc == RS_OK)
     {
       make_window (p);
-      rc = v->kind == RS_VIEW_BASIN ? make_basin (p, err)
-                                    : make_landscape (p, net, err);
+      rc = check_window (p, err);
     }
+  if (rc == RS_OK)
+    rc = v->kind == RS_VIEW_BASIN ? make_basin (p, err)
+                                  : make_landscape (p, net, err);
   if (rc == RS_OK)
     rc = make_path (p, err);
   rs_net_free (net);

@@ -632,6 +632,25 @@ END_TEST
  * is 0, and the map must call it a plateau reached after 0 steps; every
  * other start must not be.  With Leaky ReLU (C8) no start is a plateau at
  * all: the plateau tilts. */
+/* rs_surface_resolves: n points over r around centre are told apart when
+ * each step, (hi - lo) / (n - 1), is at least 16 ulps of the largest
+ * coordinate (16 DBL_EPSILON |x|).  Window [-3, 3] at 121 points: steps
+ * of 0.05, which fail once 16 * 2.22e-16 * x > 0.05, x > 1.4e13. */
+START_TEST (test_surface_resolves)
+{
+  rs_interval r = rs_interval_make (-3.0, 3.0);
+
+  ck_assert_int_eq (rs_surface_resolves (0.0, r, 121), 1);
+  ck_assert_int_eq (rs_surface_resolves (1.0e12, r, 121), 1);
+  ck_assert_int_eq (rs_surface_resolves (1.0e14, r, 121), 0);
+  ck_assert_int_eq (rs_surface_resolves (1.0e17, r, 121), 0);
+  ck_assert_int_eq (rs_surface_resolves (INFINITY, r, 121), 0);
+  ck_assert_int_eq (rs_surface_resolves (0.0, rs_interval_make (1, 1), 9),
+                    0);
+  ck_assert_int_eq (rs_surface_resolves (0.0, r, 1), 0);
+}
+END_TEST
+
 START_TEST (test_basin_dead_region)
 {
   rs_sim_params p;
@@ -714,6 +733,7 @@ surface_suite (void)
   tcase_add_test (slices, test_pca_plane);
   tcase_add_test (slices, test_pca_two_ways);
   tcase_add_test (slices, test_surface_errors);
+  tcase_add_test (slices, test_surface_resolves);
   tcase_add_loop_test (slices, test_basin_dead_region, 0, 2);
   suite_add_tcase (s, slices);
   return s;

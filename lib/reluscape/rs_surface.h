@@ -164,6 +164,13 @@ rs_basin_outcome rs_basin_get (const rs_basin *b, size_t i, size_t j,
  * gives r.hi). */
 double rs_surface_coord (rs_interval r, size_t k, size_t n);
 
+/* Whether n grid points at centre + r (offsets r from a point whose
+ * largest coordinate is centre in size) are told apart by doubles, each
+ * step at least 16 units in the last place: false for a window of width
+ * 6 around a run that reached 1e17, whose grid would collapse onto a
+ * few values and draw a landscape that is not there. */
+int rs_surface_resolves (double centre, rs_interval r, size_t n);
+
 /* loss(i, j) = L(w_j, b_i) for the neuron u with its w, b replaced, where
  * w_j = rs_surface_coord (wr, j, loss->size2) and b_i likewise with br and
  * loss->size1.  Rows are b, columns w.  Returns RS_EINVAL when the grid
