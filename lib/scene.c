@@ -189,6 +189,14 @@ describe (const token *t, char *buf, size_t n)
     case T_STRING:
       snprintf (buf, n, "string \"%.60s\"", t->str);
       return buf;
+    case T_WORD:
+      if (strcasecmp (t->str, "nan") == 0 || strcasecmp (t->str, "inf") == 0
+          || strcasecmp (t->str, "infinity") == 0)
+        {
+          snprintf (buf, n, "'%.8s' (numbers are finite)", t->str);
+          return buf;
+        }
+      /* fall through */
     default:
       snprintf (buf, n, "'%.*s'", (int) (t->len > 60 ? 60 : t->len),
                 t->start);
@@ -307,6 +315,26 @@ lex_size (const char *buf, token *t)
   return 1;
 }
 
+/* A sign right after a number, at q: "1-2" is not two numbers, and
+ * "800x-0" not a size.  The error names the whole run of characters. */
+static int
+glued_sign (parser *ps, token *t, const char *q)
+{
+  const char *r = q;
+  int size = memchr (ps->p, 'x', (size_t) (q - ps->p)) != NULL;
+
+  while (r < ps->end && (is_word_char (*r) || *r == '.' || *r == '+'))
+    r++;
+  t->len = (size_t) (r - ps->p);
+  if (size)
+    return fail (ps, RS_ESYNTAX, "malformed size '%.*s': a size is WxH, "
+                 "two positive numbers such as 800x600",
+                 (int) (t->len > 60 ? 60 : t->len), ps->p);
+  return fail (ps, RS_ESYNTAX, "malformed number '%.*s' (two numbers need "
+               "a space between them)", (int) (t->len > 60 ? 60 : t->len),
+               ps->p);
+}
+
 /* A number as strtod reads it, which must end at a delimiter and be
  * finite; "nan" and "inf" are words, never numbers. */
 static int
@@ -327,6 +355,8 @@ lex_number (parser *ps, token *t)
     }
   n = (size_t) (q - ps->p);
   t->len = n;
+  if (q < ps->end && (*q == '-' || *q == '+'))
+    return glued_sign (ps, t, q);
   if (n >= sizeof buf)
     return fail (ps, RS_ESYNTAX, "number too long");
   memcpy (buf, ps->p, n);
@@ -361,6 +391,17 @@ skip_blanks_and_comment (parser *ps)
   if (ps->p < ps->end && *ps->p == '#')
     while (ps->p < ps->end && *ps->p != '\n')
       ps->p++;
+}
+
+/* The length of the word at ps->p (at most 40, for messages). */
+static size_t
+word_length (const parser *ps)
+{
+  size_t n = 0;
+
+  while (ps->p + n < ps->end && n < 40 && is_word_char (ps->p[n]))
+    n++;
+  return n;
 }
 
 /* Read the next token into ps->tok. */
@@ -423,6 +464,11 @@ next (parser *ps)
       t->kind = T_COMMA;
       return RS_OK;
     default:
+      if ((c == '-' || c == '+') && ps->p < ps->end
+          && is_word_start (*ps->p))
+        return fail (ps, RS_ESYNTAX, "'%c%.*s' is not a number: numbers are "
+                     "finite, such as %c1.5", c, (int) word_length (ps),
+                     ps->p, c);
       if (c >= 0x20 && c < 0x7f)
         return fail (ps, RS_ESYNTAX, "unexpected character '%c'", c);
       return fail (ps, RS_ESYNTAX, "unexpected byte 0x%02x (scenes are "

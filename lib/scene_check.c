@@ -11,6 +11,7 @@
 /* The points a check builds at most: enough for every class of every
  * generator (blobs has 3), few enough to be instant. */
 #define CHECK_POINTS 64
+#define CHECK_RECORD ((size_t) 1 << 20)
 
 /* A basin map's limits on view k: its grid and the run's steps. */
 static int
@@ -59,7 +60,17 @@ scene_check_run (const rs_scene *sc, scene_culprit *who, size_t *view,
     p.n_points = CHECK_POINTS;
   if (p.batch > p.n_points && p.batch <= sc->sim.n_points)
     p.batch = 0;
-  if ((s = rs_sim_alloc (&p, err)) == NULL)
+  /* a small trajectory first (64 MiB would be mapped on every check);
+   * the scene's own room when a point needs more */
+  if (p.record_bytes > CHECK_RECORD)
+    p.record_bytes = CHECK_RECORD;
+  if ((s = rs_sim_alloc (&p, err)) == NULL && p.record_bytes
+      < sc->sim.record_bytes)
+    {
+      p.record_bytes = sc->sim.record_bytes;
+      s = rs_sim_alloc (&p, err);
+    }
+  if (s == NULL)
     {
       *who = SCENE_AT_LOSS;
       return err != NULL ? err->code : RS_EINVAL;

@@ -239,6 +239,26 @@ free_all_data (void)
     }
 }
 
+/* A data file's error: a place in the file when it has one; else (the
+ * file cannot be read at all) at the scene's 'data csv' line, as
+ * "reluscape: SCENE:LINE:COL: error: FILE: message". */
+static void
+data_error (const char *path, const rs_scene *sc, const rs_error *err)
+{
+  rs_error e = *err;
+
+  if (err->line > 0 || sc->data_line == 0)
+    {
+      cli_print_error (err, NULL, 0);
+      return;
+    }
+  rs_error_set (&e, err->code, cli_is_builtin (path) ? CLI_BUILTIN_NAME
+                : path, sc->data_line, sc->data_col, "%s: %s", err->file,
+                err->message);
+  fputs ("reluscape: ", stderr);
+  cli_print_error (&e, NULL, 0);
+}
+
 /* Whether a scene may name files outside its folder (--allow-paths). */
 static int allow_paths;
 
@@ -269,7 +289,7 @@ cli_load_data (const char *path, rs_scene *sc)
   if (rs_scene_read_data (sc, cli_is_builtin (path) ? NULL : path, &d, &err)
       != RS_OK)
     {
-      cli_print_error (&err, NULL, 0);
+      data_error (path, sc, &err);
       return CLI_USAGE;
     }
   if ((node = malloc (sizeof *node)) == NULL)

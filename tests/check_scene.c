@@ -939,7 +939,7 @@ static const bad_scene bad_scenes[] = {
   { "3 steps\n", 0, RS_ESYNTAX, 1, 1,
     "expected a keyword at the start of the line, found '3'" },
   /* 25: -inf is neither a number nor a word: the '-' at 11 */
-  { "start 0.5 -inf\n", 0, RS_ESYNTAX, 1, 11, "unexpected character '-'" },
+  { "start 0.5 -inf\n", 0, RS_ESYNTAX, 1, 11, "'-inf' is not a number" },
   { "seed -1\n", 0, RS_EINVAL, 1, 6, "seed -1 is out of range" },
   { "frobnicate 3\n", 0, RS_ESYNTAX, 1, 1, "unknown keyword 'frobnicate'" },
   { "title The plateau\n", 0, RS_ESYNTAX, 1, 7, "expected a quoted title" },
@@ -1170,7 +1170,7 @@ static const bad_scene bad_scenes[] = {
     "size 600x400 cm is out of range: each side must be in [1, 500] cm" },
   { "size 800x600 in\n", 0, RS_ESYNTAX, 1, 14,
     "unexpected 'in' after the values of 'size'" },
-  { "size 800x-600\n", 0, RS_ESYNTAX, 1, 6, "malformed number '800x'" },
+  { "size 800x-600\n", 0, RS_ESYNTAX, 1, 6, "malformed size '800x-600'" },
   { "camera 200 30\n", 0, RS_EINVAL, 1, 8,
     "camera azimuth 200 is out of range: it must be in [-180, 180]" },
   { "camera 30\n", 0, RS_ESYNTAX, 1, 10,
@@ -1217,6 +1217,19 @@ static const bad_scene bad_scenes[] = {
   { "view basin\nsteps 2000000\n", 0, RS_EINVAL, 2, 1,
     "a scene with a basin map runs at most 1000000 steps from each start, "
     "not 2000000" },
+  /* a sign glued to a number is no second number; -inf and nan are no
+   * numbers at all (issue 17) */
+  { "start 1-2\n", 0, RS_ESYNTAX, 1, 7,
+    "malformed number '1-2' (two numbers need a space between them)" },
+  { "network 1+4+1\n", 0, RS_ESYNTAX, 1, 9,
+    "malformed number '1+4+1' (two numbers need a space between them)" },
+  { "size 800x-0 cm\n", 0, RS_ESYNTAX, 1, 6,
+    "malformed size '800x-0': a size is WxH, two positive numbers such as "
+    "800x600" },
+  { "rate -inf\n", 0, RS_ESYNTAX, 1, 6,
+    "'-inf' is not a number: numbers are finite, such as -1.5" },
+  { "rate nan\n", 0, RS_ESYNTAX, 1, 6,
+    "expected a number for rate, found 'nan' (numbers are finite)" },
   /* a NUL byte in a string, found by the fuzzer: "notes \"a" is 8 bytes */
   { "notes \"a\0b\"\n", 12, RS_ESYNTAX, 1, 9,
     "a string cannot hold the control byte 0x00" },

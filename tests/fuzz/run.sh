@@ -22,8 +22,9 @@ case "$what" in
     cp "$top"/scenes/*.scene "$out/corpus-$what/" ;;
   script)
     srcs="$here/fuzz_script.c $top/src/script.c $top/src/cli.c
-          $top/src/export.c $lib"
-    libs="$libs $(pkg-config --libs cairo sdl2)"
+          $top/src/export.c $top/src/theme.c $top/src/tempfile.c $lib"
+    libs="$libs $(pkg-config --libs cairo pango pangocairo libpng sdl2)"
+    inc="$inc $(pkg-config --cflags pango pangocairo libpng)"
     printf '0 key space\n10 click -1.5 0.5\n20 resize 800x600\n30 screenshot a.png\n40 quit\n' \
       > "$out/corpus-$what/seed.script" ;;
   *) echo "run.sh: scene or script" >&2; exit 2 ;;
