@@ -10,6 +10,7 @@
 #endif
 
 #include "grid_private.h"
+#include "threads_private.h"
 #include "reluscape/rs_surface.h"
 
 /* Starts per call after the preview. */
@@ -165,7 +166,7 @@ rs_basin_iterate (rs_basin *b)
   if (first >= total)
     return RS_EINVAL;
 #ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 1) num_threads(b->nthreads)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(rs_threads_now (b->nthreads))
 #endif
   for (q = (long) first; q < (long) last; q++)
     {

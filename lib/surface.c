@@ -13,6 +13,7 @@
 #endif
 
 #include "grid_private.h"
+#include "threads_private.h"
 #include "net_private.h"
 #include "reluscape/rs_surface.h"
 
@@ -400,7 +401,7 @@ rs_surface_iterate (rs_surface *s)
   if (first >= total)
     return RS_EINVAL;
 #ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 16) num_threads(s->nthreads)
+#pragma omp parallel for schedule(dynamic, 16) num_threads(rs_threads_now (s->nthreads))
 #endif
   for (q = (long) first; q < (long) last; q++)
     {

@@ -368,6 +368,8 @@ land_worker (void *data)
   rs_error err;
 
   SDL_SetThreadPriority (SDL_THREAD_PRIORITY_LOW);
+  /* the window's thread keeps a core of its own */
+  rs_threads_limit (SDL_GetCPUCount () - 1);
   land_publish (j, rs_landscape_alloc (&j->scene, &j->u, j->d, PREVIEW_GRID,
                                        PREVIEW_GRID, &err));
   land_publish (j, rs_landscape_alloc (&j->scene, &j->u, j->d, GRID, GRID,
@@ -658,6 +660,8 @@ job_worker (void *data)
 
   /* the window's thread goes first when the two compete */
   SDL_SetThreadPriority (SDL_THREAD_PRIORITY_LOW);
+  /* the window's thread keeps a core of its own */
+  rs_threads_limit (SDL_GetCPUCount () - 1);
   job_coarse (j);
   atomic_store (&j->stage, JOB_COARSE);
   job_full (j);

@@ -5,7 +5,10 @@
  * on the dead plateau L = mean(y^2); where the neuron is active on every
  * point of the noise-free line y = 2x + 1 at n evenly spaced points,
  * L = (w - 2)^2 mean(x^2) + (b - 1)^2 with mean(x^2) = (n+1)/(3(n-1)). */
+#define _GNU_SOURCE 1   /* sched_setaffinity, CPU_SET */
 #include <config.h>
+
+#include <sched.h>
 
 #include <math.h>
 #include <stdlib.h>
@@ -651,6 +654,35 @@ START_TEST (test_surface_resolves)
 }
 END_TEST
 
+/* rs_threads_now (lib/threads_private.h): never more threads than asked
+ * for nor fewer than one, and no more than the processors the process
+ * may use: pinned to one processor (sched_setaffinity), one thread. */
+int rs_threads_now (int max);
+
+START_TEST (test_threads_now)
+{
+  cpu_set_t old, one;
+  int n = rs_threads_now (8);
+
+  ck_assert_int_ge (n, 1);
+  ck_assert_int_le (n, 8);
+  ck_assert_int_eq (rs_threads_now (1), 1);
+  ck_assert_int_eq (rs_threads_now (0), 1);
+  ck_assert_int_eq (sched_getaffinity (0, sizeof old, &old), 0);
+  CPU_ZERO (&one);
+  for (int c = 0; c < CPU_SETSIZE; c++)
+    if (CPU_ISSET (c, &old))
+      {
+        CPU_SET (c, &one);
+        break;
+      }
+  ck_assert_int_eq (sched_setaffinity (0, sizeof one, &one), 0);
+  n = rs_threads_now (8);
+  sched_setaffinity (0, sizeof old, &old);
+  ck_assert_int_eq (n, 1);
+}
+END_TEST
+
 START_TEST (test_basin_dead_region)
 {
   rs_sim_params p;
@@ -734,6 +766,7 @@ surface_suite (void)
   tcase_add_test (slices, test_pca_two_ways);
   tcase_add_test (slices, test_surface_errors);
   tcase_add_test (slices, test_surface_resolves);
+  tcase_add_test (slices, test_threads_now);
   tcase_add_loop_test (slices, test_basin_dead_region, 0, 2);
   suite_add_tcase (s, slices);
   return s;

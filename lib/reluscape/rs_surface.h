@@ -138,6 +138,14 @@ const char *rs_basin_outcome_name (rs_basin_outcome o);
 
 typedef struct rs_basin rs_basin;
 
+/* Let the surfaces and basin maps that the calling thread makes from
+ * now on use at most n threads (n >= 1; OpenMP's nthreads-var of the
+ * calling thread: other threads keep theirs).  A background job passes
+ * the processors less one, so that it never takes the core a window
+ * needs.  Each batch also takes no more threads than there are free
+ * processors at that moment. */
+void rs_threads_limit (int n);
+
 /* A basin map's largest side (starts) and longest runs (steps). */
 #define RS_BASIN_MAX_SIDE 1024
 #define RS_BASIN_MAX_STEPS 1000000
