@@ -50,9 +50,10 @@ static const char render_usage[] =
   "  -h, --help          show this help and exit\n"
   "  -V, --version       show the version and exit\n"
   "\n"
-  "Exit status: 0 success, 1 the run diverged or a file could not be\n"
-  "written, 2 bad options or a scene with errors.  Each figure is written\n"
-  "whole or not at all.\n";
+  "Exit status: 0 success, 1 the run diverged (or grew too large to draw\n"
+  "around) or a file could not be written (an animation ffmpeg did not\n"
+  "write whole, read back with ffprobe), 2 bad options or a scene with\n"
+  "errors.  Each figure is written whole or not at all.\n";
 
 typedef struct {
   const char *out;

@@ -51,8 +51,9 @@ static const char surface_usage[] =
   "  -h, --help             show this help and exit\n"
   "  -V, --version          show the version and exit\n"
   "\n"
-  "Exit status: 0 success; 1 a file could not be written; 2 bad options or\n"
-  "a scene with errors.  A file is written whole or not at all.\n";
+  "Exit status: 0 success; 1 the run diverged or grew too large to grid\n"
+  "around, or a file could not be written; 2 bad options or a scene with\n"
+  "errors.  A file is written whole or not at all.\n";
 
 typedef enum { DIR_DEFAULT, DIR_AXES, DIR_RANDOM, DIR_PCA } dir_kind;
 
