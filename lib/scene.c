@@ -28,7 +28,8 @@
 
 typedef enum {
   T_END, T_NEWLINE, T_WORD, T_NUMBER, T_STRING, T_LBRACK, T_RBRACK, T_COMMA,
-  T_SIZE                 /* WxH: two unsigned decimals joined by 'x' */
+  T_SIZE,                /* WxH: two unsigned decimals joined by 'x' */
+  T_COLON                /* ':' in a unit L:J */
 } tok_kind;
 
 typedef struct {
@@ -99,7 +100,12 @@ struct parser {
   place trace_at[RS_SCENE_MAX_VIEWS][RS_VIEW_MAX_TRACES];
   place export_at[RS_SCENE_MAX_EXPORTS]; /* each export's path */
   place layout_at;       /* a grid layout's size */
+  place focus_at;        /* the layer of 'focus' */
   place layer_at[RS_NET_MAX_LAYERS];     /* each 'layer' line's L */
+  place expect_at[RS_SCENE_MAX_EXPECTS][2];  /* each claim's STEP, its
+                                                quantity */
+  place show_at;         /* the STEP of 'show' */
+  place export_step_at[RS_SCENE_MAX_EXPORTS];  /* each export's 'at STEP' */
   int line_line;         /* where "line" is, 0 if nowhere */
   int points_line;       /* where the number of points is set */
 };
@@ -462,6 +468,9 @@ next (parser *ps)
       return RS_OK;
     case ',':
       t->kind = T_COMMA;
+      return RS_OK;
+    case ':':
+      t->kind = T_COLON;
       return RS_OK;
     default:
       if ((c == '-' || c == '+') && ps->p < ps->end
@@ -1335,6 +1344,27 @@ kw_kick_sigma (parser *ps)
                      &ps->sc->sim.kick_sigma);
 }
 
+/* focus L J: the hidden unit the default landscape is about; that the
+ * network has it is checked once the whole scene is read. */
+static int
+kw_focus (parser *ps)
+{
+  rs_scene *sc = ps->sc;
+  int rc;
+
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  ps->focus_at = here (ps);
+  ps->pushed_back = 1;
+  if ((rc = get_count (ps, "focus layer", 1, RS_NET_MAX_LAYERS,
+                       &sc->focus.layer)) != RS_OK
+      || (rc = get_count (ps, "focus unit", 0, RS_NET_MAX_UNITS - 1,
+                          &sc->focus.unit)) != RS_OK)
+    return rc;
+  sc->has_focus = 1;
+  return RS_OK;
+}
+
 /* ---- Kicks and events ---- */
 
 /* The targets of a kick, in the order of rs_kick_target. */
@@ -1830,11 +1860,14 @@ kw_camera (parser *ps)
   return get_number (ps, "camera elevation", 0, 0, 90, 0, &st->elevation);
 }
 
-/* export "PATH" [size WxH [unit]] [dpi N] */
+static int get_step (parser *ps, const char *what, size_t *out, place *at);
+static void scene_shape (const rs_sim_params *p, rs_net_spec *spec);
+
+/* export "PATH" [size WxH [unit]] [dpi N] [at STEP] */
 static int
 kw_export (parser *ps)
 {
-  static const char *const names[] = { "size", "dpi", NULL };
+  static const char *const names[] = { "size", "dpi", "at", NULL };
   static const char *const suffixes[] = { ".png", ".pdf", ".svg", ".mp4",
                                           ".gif", NULL };
   rs_scene *sc = ps->sc;
@@ -1869,14 +1902,395 @@ kw_export (parser *ps)
         return rc;
       if (which < 0)
         break;
+      if (which == 2)
+        e->has_at = 1;
       rc = which == 0 ? get_size (ps, "export size", &e->width, &e->height,
                                   &e->unit)
-                      : get_number (ps, "dpi", 10, 0, 2400, 0, &e->dpi);
+           : which == 1 ? get_number (ps, "dpi", 10, 0, 2400, 0, &e->dpi)
+           : get_step (ps, "the step drawn", &e->at,
+                       &ps->export_step_at[sc->n_exports]);
       if (rc != RS_OK)
         return rc;
     }
   sc->n_exports++;
   return RS_OK;
+}
+
+/* ---- Claims about the run and the moment shown ---- */
+
+/* A step: a whole number, 'start' (0) or 'end' (RS_EXPECT_END); *at gets
+ * where it is written. */
+static int
+get_step (parser *ps, const char *what, size_t *out, place *at)
+{
+  char buf[80];
+
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  *at = here (ps);
+  if (ps->tok.kind == T_WORD && (strcmp (ps->tok.str, "start") == 0
+                                 || strcmp (ps->tok.str, "end") == 0))
+    {
+      *out = ps->tok.str[0] == 's' ? 0 : RS_EXPECT_END;
+      return RS_OK;
+    }
+  if (ps->tok.kind != T_NUMBER)
+    return fail (ps, RS_ESYNTAX, "expected %s (a step number, start or "
+                 "end), found %s", what, describe (&ps->tok, buf,
+                                                   sizeof buf));
+  ps->pushed_back = 1;
+  return get_count (ps, what, 0, 1e7, out);
+}
+
+/* The moment of a claim: at STEP, from STEP to STEP, or the bare words
+ * start, end and depth. */
+static int
+claim_when (parser *ps, rs_expect *e, place *at)
+{
+  static const char *const names[] = { "at", "from", "start", "end",
+                                       "depth", NULL };
+  size_t i = 0;
+  int rc;
+
+  if ((rc = get_name (ps, "moment", names, &i)) != RS_OK)
+    return rc;
+  *at = here (ps);
+  e->when = i == 1 ? RS_EXPECT_SPAN : i == 4 ? RS_EXPECT_DEPTH
+                                             : RS_EXPECT_AT;
+  e->from = e->to = i == 3 ? RS_EXPECT_END : 0;
+  if (i == 0)
+    {
+      rc = get_step (ps, "the claim's step", &e->from, at);
+      e->to = e->from;
+      return rc;
+    }
+  if (i != 1)
+    return RS_OK;
+  if ((rc = get_step (ps, "the span's first step", &e->from, at)) != RS_OK
+      || (rc = expect_word (ps, "to", "from STEP to STEP")) != RS_OK
+      || (rc = get_step (ps, "the span's last step", &e->to, at)) != RS_OK)
+    return rc;
+  if (e->from == RS_EXPECT_END || (e->to != RS_EXPECT_END && e->to < e->from))
+    return fail (ps, RS_EINVAL, "the span ends before it starts");
+  return RS_OK;
+}
+
+/* alive<L>[J]: the word's layer, then [J]. */
+static int
+claim_alive (parser *ps, rs_expect *e)
+{
+  const char *d = ps->tok.str + 5;
+  int rc;
+
+  if (d[0] < '1' || d[0] > '9' || d[1] != '\0')
+    return fail (ps, RS_EINVAL, "'%s' is not a unit: write alive<L>[J], "
+                 "as alive1[0]", ps->tok.str);
+  e->layer = (size_t) (d[0] - '0');
+  e->q = rs_expect_quantity_lookup ("alive");
+  if ((rc = expect (ps, T_LBRACK, "'[' (alive<L>[J])")) != RS_OK
+      || (rc = get_count (ps, "unit index", 0, RS_NET_MAX_UNITS - 1,
+                          &e->unit)) != RS_OK)
+    return rc;
+  return expect (ps, T_RBRACK, "']'");
+}
+
+/* dead-units: 'none', or units L:J. */
+static int
+claim_units (parser *ps, rs_expect *e)
+{
+  tok_kind kind = T_END;
+  size_t l = 0, j = 0;
+  int rc;
+
+  if ((rc = peek (ps, &kind)) != RS_OK)
+    return rc;
+  if (kind == T_WORD)
+    return expect_word (ps, "none", "dead-units none | L:J ...");
+  do
+    {
+      if (e->n_units == RS_EXPECT_MAX_UNITS)
+        return fail (ps, RS_EINVAL, "too many units (at most %d)",
+                     RS_EXPECT_MAX_UNITS);
+      if ((rc = get_count (ps, "layer", 1, RS_NET_MAX_LAYERS, &l)) != RS_OK
+          || (rc = expect (ps, T_COLON, "':' in a unit L:J")) != RS_OK
+          || (rc = get_count (ps, "unit index", 0, RS_NET_MAX_UNITS - 1, &j))
+             != RS_OK)
+        return rc;
+      e->units[e->n_units][0] = (unsigned char) l;
+      e->units[e->n_units++][1] = (unsigned char) j;
+      if ((rc = peek (ps, &kind)) != RS_OK)
+        return rc;
+    }
+  while (kind == T_NUMBER);
+  return RS_OK;
+}
+
+/* depth ACT ratio | depth ACT layer L */
+static int
+claim_depth (parser *ps, rs_expect *e)
+{
+  static const char *const what[] = { "ratio", "layer", NULL };
+  const char *names[MAX_CHOICES];
+  size_t i = 0;
+  int rc;
+
+  TABLE_NAMES (rs_act_types, names);
+  if ((rc = get_name (ps, "activation", names, &i)) != RS_OK)
+    return rc;
+  snprintf (e->name, sizeof e->name, "%s", names[i]);
+  if ((rc = get_name (ps, "depth measure", what, &i)) != RS_OK)
+    return rc;
+  e->layer = 0;
+  return i == 0 ? RS_OK
+         : get_count (ps, "layer", 1, RS_NET_MAX_LAYERS, &e->layer);
+}
+
+/* What follows a quantity's name: a layer, a word, units. */
+static int
+claim_arg (parser *ps, rs_expect *e)
+{
+  const char *const *words = rs_expect_event_names;
+  const char *status[5];
+  size_t i = 0;
+  int rc;
+
+  switch (e->q->arg)
+    {
+    case RS_EXPECT_ARG_LAYER:
+      return get_count (ps, "layer", 1, RS_NET_MAX_LAYERS, &e->layer);
+    case RS_EXPECT_ARG_UNITS:
+      return claim_units (ps, e);
+    case RS_EXPECT_ARG_WORD:
+      if (e->q->name[0] == 'o')
+        {
+          for (int s = 0; s < 4; s++)
+            status[s] = rs_sim_status_name ((rs_sim_status) s);
+          status[4] = NULL;
+          words = status;
+        }
+      rc = get_name (ps, e->q->name, words, &i);
+      e->word = (int) i;
+      return rc;
+    default:
+      return RS_OK;
+    }
+}
+
+/* The quantity: a name of the table, a parameter's name or alive<L>[J]. */
+static int
+claim_quantity (parser *ps, rs_expect *e, place *at)
+{
+  const char *names[64];
+  const char *near;
+  char buf[80];
+  size_t n = 0;
+  const char *w;
+
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  *at = here (ps);
+  w = ps->tok.str;
+  if (ps->tok.kind != T_WORD)
+    return fail (ps, RS_ESYNTAX, "expected a quantity such as loss, dead or "
+                 "outcome, found %s", describe (&ps->tok, buf, sizeof buf));
+  if (strncmp (w, "alive", 5) == 0 && w[5] != '\0' && w[5] != '-')
+    return claim_alive (ps, e);
+  if (strcmp (w, "alive") == 0 || strcmp (w, "param") == 0)
+    return fail (ps, RS_ESYNTAX, "write %s", w[0] == 'a'
+                 ? "a unit's count as alive<L>[J], as alive1[0]"
+                 : "a parameter by its name alone, as W1[0][1] or b1[0]");
+  if (strchr ("Wba", w[0]) != NULL && w[1] >= '1' && w[1] <= '9'
+      && w[2] == '\0')
+    {
+      ps->pushed_back = 1;
+      e->q = rs_expect_quantity_lookup ("param");
+      return get_param_name (ps, e->name, sizeof e->name);
+    }
+  if ((e->q = rs_expect_quantity_lookup (w)) != NULL)
+    return claim_arg (ps, e);
+  while (rs_expect_quantity_get (n) != NULL && n + 1 < 64)
+    {
+      names[n] = rs_expect_quantity_get (n)->name;
+      n++;
+    }
+  names[n] = NULL;
+  near = nearest (w, names);
+  if (near != NULL)
+    return fail (ps, RS_EINVAL, "unknown quantity '%s' (did you mean "
+                 "'%s'?)", w, near);
+  return fail (ps, RS_EINVAL, "unknown quantity '%s' (known: loss, gnorm, "
+               "w, b, a parameter such as W1[0][1], alive1[0], dead, "
+               "dead-units, outcome, event ...; see reluscape-scene(5))", w);
+}
+
+/* [below|above|at-most|at-least] VALUE [within TOL], VALUE a number or
+ * inf; the text of VALUE is kept, and its last digit gives the tolerance
+ * unless 'within' does. */
+static int
+claim_value (parser *ps, rs_expect *e)
+{
+  static const char *const cmps[] = { "below", "above", "at-most",
+                                      "at-least", NULL };
+  static const char *const within[] = { "within", NULL };
+  options o = { within, 0, 0 };
+  char buf[80];
+  int which = -1, rc;
+
+  if ((rc = next (ps)) != RS_OK)
+    return rc;
+  e->cmp = RS_EXPECT_NEAR;
+  for (int k = 0; ps->tok.kind == T_WORD && cmps[k] != NULL; k++)
+    if (strcmp (ps->tok.str, cmps[k]) == 0)
+      {
+        e->cmp = (rs_expect_cmp) (k + 1);
+        if ((rc = next (ps)) != RS_OK)
+          return rc;
+        break;
+      }
+  if (ps->tok.kind == T_WORD && strcmp (ps->tok.str, "inf") == 0)
+    e->value = INFINITY;
+  else if (ps->tok.kind == T_NUMBER)
+    e->value = ps->tok.num;
+  else
+    return fail (ps, RS_ESYNTAX, "expected the claimed value (a number, "
+                 "inf, or below, above, at-most or at-least and a number), "
+                 "found %s", describe (&ps->tok, buf, sizeof buf));
+  if (ps->tok.len >= sizeof e->text)
+    return fail (ps, RS_EINVAL, "the value is written with too many "
+                 "digits (at most %zu characters)", sizeof e->text - 1);
+  snprintf (e->text, sizeof e->text, "%.*s", (int) ps->tok.len,
+            ps->tok.start);
+  e->tol = rs_expect_written_tol (e->text);
+  if ((rc = get_option (ps, &o, &which)) != RS_OK || which < 0)
+    return rc;
+  if (e->cmp != RS_EXPECT_NEAR)
+    return fail (ps, RS_ESYNTAX, "'within' goes with a value, not a bound");
+  e->has_tol = 1;
+  return get_number (ps, "tolerance", 0, 0, 1e6, 0, &e->tol);
+}
+
+/* expect WHEN QUANTITY [CMP] VALUE [within TOL] */
+static int
+kw_expect (parser *ps)
+{
+  rs_scene *sc = ps->sc;
+  rs_expect *e = &sc->expects[sc->n_expects];
+  size_t k = sc->n_expects;
+  int rc;
+
+  if (k == RS_SCENE_MAX_EXPECTS)
+    return fail (ps, RS_EINVAL, "too many claims (at most %d)",
+                 RS_SCENE_MAX_EXPECTS);
+  memset (e, 0, sizeof *e);
+  e->line = ps->tok.line;
+  e->col = ps->tok.col;
+  if ((rc = claim_when (ps, e, &ps->expect_at[k][0])) != RS_OK)
+    return rc;
+  if (e->when == RS_EXPECT_DEPTH)
+    {
+      ps->expect_at[k][1] = ps->expect_at[k][0];
+      e->q = rs_expect_quantity_lookup ("depth");
+      rc = claim_depth (ps, e);
+    }
+  else if ((rc = claim_quantity (ps, e, &ps->expect_at[k][1])) == RS_OK
+           && e->q->arg == RS_EXPECT_ARG_ACT)
+    rc = fail_at (ps, ps->expect_at[k][1], RS_ESYNTAX, "depth is a moment "
+                  "of its own: expect depth ACT ratio VALUE");
+  if (rc == RS_OK && e->q->arg != RS_EXPECT_ARG_WORD
+      && e->q->arg != RS_EXPECT_ARG_UNITS)
+    rc = claim_value (ps, e);
+  if (rc == RS_OK)
+    sc->n_expects++;
+  return rc;
+}
+
+/* show STEP | start | end */
+static int
+kw_show (parser *ps)
+{
+  int rc = get_step (ps, "the step shown", &ps->sc->show, &ps->show_at);
+
+  ps->sc->has_show = rc == RS_OK;
+  return rc;
+}
+
+/* A step of a claim, 'show' or an export past the run's last step. */
+static void
+check_step (parser *ps, size_t step, place at, const char *what)
+{
+  size_t last = ps->sc->sim.steps;
+
+  if (step != RS_EXPECT_END && step > last)
+    fail_at (ps, at, RS_EINVAL, "%s %zu is past the run's last step (steps "
+             "%zu)", what, step, last);
+}
+
+/* What claim k needs of the network: a network, labels, its names. */
+static void
+check_claim_fits (parser *ps, size_t k, const rs_net *net)
+{
+  const rs_expect *e = &ps->sc->expects[k];
+  const rs_sim_params *p = &ps->sc->sim;
+  place at = ps->expect_at[k][1];
+  size_t index, top = p->net.layers > 0 ? p->net.layers : 1;
+  rs_error err;
+
+  if (e->q->needs_network && p->net.layers == 0)
+    fail_at (ps, at, RS_EINVAL, "'%s' needs a network ('network'); this "
+             "scene is the single neuron", e->q->name);
+  else if (e->q->needs_labels && !p->loss->labels
+           && p->loss != rs_loss_sigmoid_bce)
+    fail_at (ps, at, RS_EINVAL, "'%s' needs a classification loss "
+             "(softmax_ce, relu_norm_ce, sigmoid_bce), not %s", e->q->name,
+             p->loss->name);
+  else if (e->q->arg == RS_EXPECT_ARG_PARAM
+           && rs_net_param_lookup (net, e->name, &index, &err) != RS_OK)
+    fail_at (ps, at, err.code, "%s", err.message);
+  else if (e->q->arg == RS_EXPECT_ARG_UNIT
+           && (e->layer >= top || e->unit >= rs_net_units (net, e->layer))
+           && !(top == 1 && e->layer == 1 && e->unit == 0))
+    fail_at (ps, at, RS_EINVAL, "alive%zu[%zu]: the units that can die are "
+             "those of layers 1 to %zu", e->layer, e->unit,
+             top > 1 ? top - 1 : 1);
+  else if ((e->q->arg == RS_EXPECT_ARG_LAYER
+            || e->q->arg == RS_EXPECT_ARG_ACT) && e->layer > top)
+    fail_at (ps, at, RS_EINVAL, "layer %zu: the network has layers 1 to %zu",
+             e->layer, top);
+}
+
+/* Every claim's steps in the run, its quantity fits the network; 'show'
+ * and the exports' steps in the run. */
+static void
+check_claims (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+  rs_net_spec spec;
+  rs_net *net;
+  rs_error err;
+
+  if (sc->has_show)
+    check_step (ps, sc->show, ps->show_at, "show");
+  for (size_t i = 0; i < sc->n_exports; i++)
+    if (sc->exports[i].has_at)
+      check_step (ps, sc->exports[i].at, ps->export_step_at[i], "at");
+  if (sc->n_expects == 0)
+    return;
+  scene_shape (&sc->sim, &spec);
+  if ((net = rs_net_alloc (&spec, &err)) == NULL)
+    {
+      fail_at (ps, ps->expect_at[0][0], err.code, "%s", err.message);
+      return;
+    }
+  for (size_t k = 0; k < sc->n_expects; k++)
+    {
+      const rs_expect *e = &sc->expects[k];
+
+      if (e->when != RS_EXPECT_DEPTH)
+        check_step (ps, e->when == RS_EXPECT_SPAN ? e->to : e->from,
+                    ps->expect_at[k][0], "step");
+      check_claim_fits (ps, k, net);
+    }
+  rs_net_free (net);
 }
 
 static const keyword keywords[] = {
@@ -1958,6 +2372,9 @@ static const keyword keywords[] = {
     kw_kick_sigma, 0 },
   { { "speed", "N", "steps per second in the app, 0.1 to 1000 (20)" },
     kw_speed, 0 },
+  { { "focus", "L J", "the hidden unit (layer L from 1, unit J from 0) "
+      "whose weight and bias the default landscape is over (the first "
+      "unit revived, else the first that dies, else 1 0)" }, kw_focus, 0 },
   { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
       "[LO, HI]] [grid N] | trace NAME...", "a panel of the figure: "
       "landscape activation network timeline histogram depth heads basin, "
@@ -1978,11 +2395,18 @@ static const keyword keywords[] = {
       "1 to 500 cm (1200x800 px)" }, kw_size, 0 },
   { { "camera", "AZIMUTH ELEVATION", "the 3-D landscape's camera in "
       "degrees, -180 to 180 and 0 to 90 (-35 30)" }, kw_camera, 0 },
-  { { "export", "\"PATH\" [size WxH [px|pt|cm]] [dpi N]", "a file that "
-      "'reluscape render SCENE' writes, .png .pdf .svg, or an animation "
-      ".mp4 .gif, relative to the scene's folder; dpi 10 to 2400 (96); "
-      "repeatable, up to 8" },
+  { { "export", "\"PATH\" [size WxH [px|pt|cm]] [dpi N] [at STEP]", "a "
+      "file that 'reluscape render SCENE' writes, .png .pdf .svg, or an "
+      "animation .mp4 .gif, relative to the scene's folder; dpi 10 to 2400 "
+      "(96); at: the step drawn (start, end, a number; an animation's last; "
+      "else 'show'); repeatable, up to 8" },
     kw_export, 1 },
+  { { "show", "STEP | start | end", "the moment a figure draws when "
+      "'render' gets no --at (end)" }, kw_show, 0 },
+  { { "expect", "at STEP | from STEP to STEP | start | end | depth ... "
+      "QUANTITY [below|above|at-most|at-least] VALUE [within TOL]",
+      "a claim about the run that 'reluscape check --run' proves; "
+      "repeatable, up to 64" }, kw_expect, 1 },
 };
 
 #define N_KEYWORDS (sizeof keywords / sizeof keywords[0])
@@ -2274,6 +2698,30 @@ check_shape (parser *ps)
   return rc;
 }
 
+/* 'focus' names a hidden unit of the network. */
+static int
+check_focus (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+  const rs_net_spec *net = &sc->sim.net;
+  size_t l = sc->focus.layer, j = sc->focus.unit;
+
+  if (!sc->has_focus)
+    return RS_OK;
+  if (net->layers == 0)
+    return fail_at (ps, ps->focus_at, RS_EINVAL, "focus picks a hidden unit "
+                    "of a network, and there is no network (the single "
+                    "neuron's landscape is over its w and b)");
+  if (l >= net->layers)
+    return fail_at (ps, ps->focus_at, RS_EINVAL, "focus %zu %zu: the "
+                    "network's hidden units are in layer%s%zu", l, j,
+                    net->layers == 2 ? " " : "s 1 to ", net->layers - 1);
+  if (j >= net->sizes[l])
+    return fail_at (ps, ps->focus_at, RS_EINVAL, "focus %zu %zu: layer %zu "
+                    "has units 0 to %zu", l, j, l, net->sizes[l] - 1);
+  return RS_OK;
+}
+
 /* How many views the figure has: those given, or the defaults. */
 static size_t
 view_count (const rs_scene *sc)
@@ -2354,7 +2802,9 @@ finish (parser *ps)
   if (ps->sc->data_file[0] == '\0')
     check_inputs (ps);
   check_shape (ps);
+  check_focus (ps);
   check_layout (ps);
+  check_claims (ps);
   if (ps->n_errors == 0)
     check_run (ps);
   return ps->first_code;

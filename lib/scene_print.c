@@ -600,6 +600,14 @@ print_speed (out *o, const rs_scene *sc, const rs_scene *d)
   put (o, "\n");
 }
 
+static void
+print_focus (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  (void) d;
+  if (sc->has_focus)
+    put (o, "focus %zu %zu\n", sc->focus.layer, sc->focus.unit);
+}
+
 /* ---- The figure ---- */
 
 static void
@@ -729,8 +737,33 @@ print_export (out *o, const rs_scene *sc, const rs_scene *d)
         put_size (o, " size ", e->width, e->height, e->unit);
       if (!same (e->dpi, 96))
         put_num (o, " dpi ", e->dpi);
+      if (e->has_at && e->at == RS_EXPECT_END)
+        put (o, " at end");
+      else if (e->has_at)
+        put (o, " at %zu", e->at);
       put (o, "\n");
     }
+}
+
+static void
+print_show (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  (void) d;
+  if (sc->has_show && sc->show == RS_EXPECT_END)
+    put (o, "show end\n");
+  else if (sc->has_show)
+    put (o, "show %zu\n", sc->show);
+}
+
+static void
+print_expect (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  char buf[1024];
+
+  (void) d;
+  for (size_t i = 0; i < sc->n_expects; i++)
+    put (o, "expect %s\n", rs_expect_format (&sc->expects[i], buf,
+                                             sizeof buf));
 }
 
 typedef void (*printer) (out *o, const rs_scene *sc, const rs_scene *d);
@@ -759,11 +792,13 @@ static const struct {
   { "w-range", print_w_range }, { "b-range", print_b_range },
   { "kick", print_kick }, { "autokick", print_autokick },
   { "at", print_at }, { "kick-sigma", print_kick_sigma },
-  { "speed", print_speed }, { "view", print_view },
+  { "speed", print_speed }, { "focus", print_focus },
+  { "view", print_view },
   { "layout", print_layout }, { "theme", print_theme },
   { "colormap", print_colormap }, { "colorscale", print_colorscale },
   { "font", print_font }, { "size", print_size },
   { "camera", print_camera }, { "export", print_export },
+  { "show", print_show }, { "expect", print_expect },
 };
 
 static printer
@@ -939,9 +974,23 @@ same_figure (const rs_scene *a, const rs_scene *b)
 
       if (strcmp (e->path, f->path) != 0 || !same (e->width, f->width)
           || !same (e->height, f->height) || e->unit != f->unit
-          || !same (e->dpi, f->dpi))
+          || !same (e->dpi, f->dpi) || e->has_at != f->has_at
+          || (e->has_at && e->at != f->at))
         return 0;
     }
+  return 1;
+}
+
+/* The default moment and the claims. */
+static int
+same_claims (const rs_scene *a, const rs_scene *b)
+{
+  if (a->has_show != b->has_show || (a->has_show && a->show != b->show)
+      || a->n_expects != b->n_expects)
+    return 0;
+  for (size_t i = 0; i < a->n_expects; i++)
+    if (!rs_expect_equal (&a->expects[i], &b->expects[i]))
+      return 0;
   return 1;
 }
 
@@ -961,7 +1010,10 @@ rs_scene_equal (const rs_scene *a, const rs_scene *b)
          && same (a->w_range.hi, b->w_range.hi)
          && same (a->b_range.lo, b->b_range.lo)
          && same (a->b_range.hi, b->b_range.hi) && same (a->speed, b->speed)
+         && a->has_focus == b->has_focus
+         && (!a->has_focus || (a->focus.layer == b->focus.layer
+                               && a->focus.unit == b->focus.unit))
          && same_model (&a->sim, &b->sim) && same_training (&a->sim, &b->sim)
          && same_kicks (&a->sim, &b->sim)
-         && same_events_and_values (&a->sim, &b->sim);
+         && same_events_and_values (&a->sim, &b->sim) && same_claims (a, b);
 }

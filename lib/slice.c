@@ -91,6 +91,7 @@ rs_slice_axes (rs_slice *s, const rs_net *net, const char *p1,
   memset (s->d2, 0, s->np * sizeof (double));
   s->d1[i1] = 1.0;
   s->d2[i2] = 1.0;
+  s->explained[0] = s->explained[1] = 0.0;
   snprintf (s->name1, sizeof s->name1, "%s", p1);
   snprintf (s->name2, sizeof s->name2, "%s", p2);
   return RS_OK;
@@ -169,6 +170,7 @@ rs_slice_random (rs_slice *s, const rs_net *net, gsl_rng *r, int filter,
   random_direction (s->d2, s, net, r, filter, biases);
   snprintf (s->name1, sizeof s->name1, "random 1");
   snprintf (s->name2, sizeof s->name2, "random 2");
+  s->explained[0] = s->explained[1] = 0.0;
   return RS_OK;
 }
 
@@ -265,6 +267,20 @@ canonical_sign (double *d, size_t np)
       d[i] = -d[i];
 }
 
+/* The fractions of the total variance along the first two components:
+ * their eigenvalues over the sum of all (the trace; rounding's tiny
+ * negative eigenvalues count as 0). */
+static void
+explained (const gsl_vector *eval, double frac[2])
+{
+  double total = 0.0;
+
+  for (size_t k = 0; k < eval->size; k++)
+    total += fmax (gsl_vector_get (eval, k), 0.0);
+  frac[0] = gsl_vector_get (eval, 0) / total;
+  frac[1] = gsl_vector_get (eval, 1) / total;
+}
+
 int
 rs_slice_pca (rs_slice *s, const double *traj, size_t n, rs_error *err)
 {
@@ -314,6 +330,7 @@ rs_slice_pca (rs_slice *s, const double *traj, size_t n, rs_error *err)
         }
       canonical_sign (s->d1, np);
       canonical_sign (s->d2, np);
+      explained (eval, s->explained);
       memcpy (s->theta0, traj + (n - 1) * np, np * sizeof (double));
       snprintf (s->name1, sizeof s->name1, "PC1");
       snprintf (s->name2, sizeof s->name2, "PC2");

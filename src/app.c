@@ -1790,23 +1790,21 @@ inside (rs_rect r, double px, double py)
 static void
 click_figure (rs_app *a, double px, double py)
 {
-  const rs_view *v;
+  const char *p1, *p2;
   rs_rect plot;
   rs_interval ur, vr;
   size_t np, iu, iv;
   double *theta;
   rs_sim *sim;
 
-  if (a->probe == NULL || !inside (plot = probe_plot (a), px, py))
+  if (a->probe == NULL || !inside (plot = probe_plot (a), px, py)
+      || !rs_plane_params (a->probe, &p1, &p2))
     return;
-  v = &a->fig_look->views[a->probe_view];
   ur = rs_plane_u_range (a->probe);
   vr = rs_plane_v_range (a->probe);
   np = rs_net_nparams (rs_sim_net (a->sim));
-  if (rs_net_param_lookup (rs_sim_net (a->sim), v->axes == RS_AXES_PARAMS
-                           ? v->p1 : "W1[0][0]", &iu, NULL) != RS_OK
-      || rs_net_param_lookup (rs_sim_net (a->sim), v->axes == RS_AXES_PARAMS
-                              ? v->p2 : "b1[0]", &iv, NULL) != RS_OK
+  if (rs_net_param_lookup (rs_sim_net (a->sim), p1, &iu, NULL) != RS_OK
+      || rs_net_param_lookup (rs_sim_net (a->sim), p2, &iv, NULL) != RS_OK
       || (theta = malloc (np * sizeof *theta)) == NULL)
     return;
   memcpy (theta, rs_sim_theta (a->sim, finite_index (a->sim, a->shown)),

@@ -1,4 +1,4 @@
-/* cmd_check.c: reluscape check [--quiet] [--print] SCENE... */
+/* cmd_check.c: reluscape check [--quiet] [--print | --run] SCENE... */
 #include <config.h>
 
 #include <getopt.h>
@@ -21,19 +21,32 @@ static const char check_usage[] =
   "  -p, --print     print the one SCENE in canonical form instead: each\n"
   "                  keyword that is not at its default, in a fixed order,\n"
   "                  numbers exact; the text reads back as the same scene\n"
-  "  -q, --quiet     print only the errors\n"
+  "  -r, --run       also run each SCENE and prove its claims ('expect'\n"
+  "                  lines): each false one is reported on standard error\n"
+  "                  as 'FILE:LINE:COL: claim false: expect ... (the run\n"
+  "                  gives X)', and the summary counts them\n"
+  "  -q, --quiet     print only the errors (and the false claims)\n"
   "      --allow-paths\n"
   "                  let the scene's data and export paths leave its\n"
   "                  folder\n"
   "  -h, --help      show this help and exit\n"
   "  -V, --version   show the version and exit\n"
   "\n"
-  "Exit status: 0 when no scene has errors (warnings allowed); 2 when one\n"
-  "has errors or cannot be read, or for bad options.\n";
+  "A claim names a moment and a quantity: 'expect at 9 outcome stuck',\n"
+  "'expect end dead 12', 'expect from 10 to 300 gnorm 0', 'expect at 0\n"
+  "inactive 0.5 within 0.01', 'expect end loss below 0.02'.  A number holds\n"
+  "to half a unit of its last written digit (0.3147: +-0.00005; 12: exactly)\n"
+  "unless 'within TOL' says otherwise; reluscape-scene(5) lists the\n"
+  "quantities.\n"
+  "\n"
+  "Exit status: 0 when no scene has errors (warnings allowed) and, with\n"
+  "--run, every claim holds; 1 when a claim is false (or a run fails); 2\n"
+  "when a scene has errors or cannot be read, or for bad options.\n";
 
 typedef struct {
   int quiet;
   int print;
+  int run;
 } check_args;
 
 /* Parse the options into *a and the index of the first scene into
@@ -43,6 +56,7 @@ parse_options (int argc, char **argv, check_args *a, int *first)
 {
   static const struct option opts[] = {
     { "print", no_argument, NULL, 'p' },
+    { "run", no_argument, NULL, 'r' },
     { "quiet", no_argument, NULL, 'q' },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
@@ -51,7 +65,7 @@ parse_options (int argc, char **argv, check_args *a, int *first)
   int c;
 
   optind = 0;
-  while ((c = getopt_long (argc, argv, "pqhV", opts, NULL)) != -1)
+  while ((c = getopt_long (argc, argv, "prqhV", opts, NULL)) != -1)
     switch (c)
       {
       case 'p':
@@ -59,6 +73,9 @@ parse_options (int argc, char **argv, check_args *a, int *first)
         break;
       case 'q':
         a->quiet = 1;
+        break;
+      case 'r':
+        a->run = 1;
         break;
       case 'h':
         fputs (check_usage, stdout);
@@ -70,9 +87,11 @@ parse_options (int argc, char **argv, check_args *a, int *first)
         fputs ("Try 'reluscape check --help'.\n", stderr);
         return CLI_USAGE;
       }
-  if (optind == argc || (a->print && optind + 1 != argc))
+  if (optind == argc || (a->print && optind + 1 != argc)
+      || (a->print && a->run))
     {
       cli_message ("check: %s", optind == argc ? "no scene given"
+                   : a->run ? "--print and --run exclude each other"
                    : "--print takes one scene");
       fputs ("Try 'reluscape check --help'.\n", stderr);
       return CLI_USAGE;
@@ -119,6 +138,49 @@ print_canonical (const rs_scene *sc)
   return CLI_OK;
 }
 
+/* Report the claims of sc that its run makes false, as
+ * FILE:LINE:COL: claim false: expect ... (the run gives X); then, unless
+ * quiet, how many hold.  CLI_FAILURE when one is false or the run cannot
+ * be made. */
+static int
+prove (const rs_scene *sc, const char *name, const check_args *a)
+{
+  rs_expect_verdict *v = calloc (sc->n_expects + 1, sizeof *v);
+  size_t bad = 0;
+  rs_error err;
+  char claim[1024];
+
+  if (v == NULL
+      || rs_expect_check (&sc->sim, sc->expects, sc->n_expects, v, &err)
+         != RS_OK)
+    {
+      cli_message ("%s: %s", name, v == NULL ? "out of memory"
+                   : err.message);
+      free (v);
+      return CLI_FAILURE;
+    }
+  for (size_t i = 0; i < sc->n_expects; i++)
+    {
+      const rs_expect *e = &sc->expects[i];
+
+      if (v[i].holds)
+        continue;
+      bad++;
+      fprintf (stderr, "%s:%d:%d: claim false: expect %s (the run gives "
+               "%s", name, e->line, e->col,
+               rs_expect_format (e, claim, sizeof claim), v[i].gives);
+      if (e->when == RS_EXPECT_SPAN || e->from == RS_EXPECT_END)
+        fprintf (stderr, " at step %zu", v[i].step);
+      fputs (")\n", stderr);
+    }
+  fflush (stderr);
+  if (!a->quiet)
+    printf ("%s: %zu of %zu claim%s\n", name, sc->n_expects - bad,
+            sc->n_expects, sc->n_expects == 1 ? " holds" : "s hold");
+  free (v);
+  return bad > 0 ? CLI_FAILURE : CLI_OK;
+}
+
 /* Check one scene: its report, then its summary or its canonical form.
  * CLI_USAGE when it has errors or cannot be read. */
 static int
@@ -155,13 +217,19 @@ check_one (const char *path, const check_args *a)
   if (!a->quiet)
     summary (name, &rep);
   fflush (stdout);
+  if (rc == RS_OK && a->run)
+    {
+      rc = prove (&sc, name, a);
+      fflush (stdout);
+      return rc;
+    }
   return rc == RS_OK ? CLI_OK : CLI_USAGE;
 }
 
 int
 cmd_check (int argc, char **argv)
 {
-  check_args a = { 0, 0 };
+  check_args a = { 0, 0, 0 };
   int first = 0, status = parse_options (argc, argv, &a, &first);
 
   if (status != CLI_OK)
@@ -170,7 +238,7 @@ cmd_check (int argc, char **argv)
     {
       int rc = check_one (argv[i], &a);
 
-      if (rc != CLI_OK && status != CLI_FAILURE)
+      if (rc != CLI_OK && status != CLI_USAGE)
         status = rc;
     }
   return status;

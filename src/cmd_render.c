@@ -17,7 +17,8 @@ static const char render_usage[] =
   "Usage: reluscape render [OPTIONS] SCENE [-o FILE]\n"
   "Run SCENE and draw its figure: the views the scene asks for (by\n"
   "default the single neuron's loss landscape with the dead region, the\n"
-  "path and the ball; for a network its landscape over W1[0][0] and b1[0],\n"
+  "path and the ball; for a network its landscape over the weight and\n"
+  "bias of the unit that dies or revives first (or the scene's 'focus'),\n"
   "the network and the timeline), into FILE, or into each file of the\n"
   "scene's 'export' lines when no -o is given (relative to the scene's\n"
   "folder).  The format follows the file's extension: .png, .pdf or .svg.\n"
@@ -31,11 +32,13 @@ static const char render_usage[] =
   "      --dpi N         pixels per inch of a PNG sized in pt or cm, and of\n"
   "                      its text, 10 to 2400 (96)\n"
   "      --at STEP       draw the run as it stood at STEP (the last recorded\n"
-  "                      step at or before it); default the end\n"
+  "                      step at or before it); default the scene's 'show'\n"
+  "                      step, else the end; --at wins over the 'at' of\n"
+  "                      the scene's export lines\n"
   "      --theme NAME    light or dark (the scene's 'theme')\n"
   "\n"
   "Animations: FILE .mp4 or .gif is the run from its start to STEP (or its\n"
-  "end), encoded by ffmpeg; --frames DIR writes the same frames as PNG files\n"
+  "end: 'show' is for stills), encoded by ffmpeg; --frames DIR writes the same frames as PNG files\n"
   "frame-00000.png ... into the new folder DIR.\n"
   "      --frames DIR    write the animation's frames into DIR (new, or empty)\n"
   "      --fps N         frames a second, 1 to 120 (30)\n"
@@ -62,8 +65,10 @@ typedef struct {
   rs_unit unit;
   double dpi;               /* 0: the target's or 96 */
   long grid;                /* 0: by the scene */
-  int have_at;
+  int have_at;             /* --at, or the scene's 'show' */
   size_t at;
+  int cli_at;               /* --at was given: it wins over 'at' of exports */
+  int from_show;            /* have_at is the scene's 'show': stills only */
   int theme;                /* -1: the scene's; 0 light; 1 dark */
   const char *frames;       /* --frames DIR */
   double fps;
@@ -292,8 +297,9 @@ static int
 write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
                  const char *dir, double w, double h, const render_args *a)
 {
-  size_t last = point_at (sim, a), max = (size_t) (a->duration * a->fps
-                                                   + 0.5);
+  size_t last = a->from_show ? rs_sim_n_recorded (sim) - 1
+                : point_at (sim, a);
+  size_t max = (size_t) (a->duration * a->fps + 0.5);
   size_t *points = malloc ((max > 0 ? max : 1) * sizeof *points), n;
   int iw = (int) lround (w), ih = (int) lround (h), rc;
   char msg[1200];
@@ -349,10 +355,27 @@ write_one (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
   return CLI_OK;
 }
 
-/* The scene's export targets, relative to its folder. */
+/* The moment an export target draws: its own 'at STEP' unless --at was
+ * given, else that of a. */
+static render_args
+target_moment (const rs_export_target *t, const render_args *a)
+{
+  render_args b = *a;
+
+  if (t->has_at && !a->cli_at)
+    {
+      b.have_at = t->at != RS_EXPECT_END;
+      b.at = t->at;
+      b.from_show = 0;
+    }
+  return b;
+}
+
+/* The scene's export targets, relative to its folder; a target with a
+ * moment of its own gets a figure made at that moment. */
 static int
 write_exports (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
-               const render_args *a)
+               const render_args *a, size_t grid)
 {
   char path[4096];
   rs_error err;
@@ -360,6 +383,9 @@ write_exports (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
 
   for (size_t i = 0; i < sc->n_exports && rc == CLI_OK; i++)
     {
+      render_args b = target_moment (&sc->exports[i], a);
+      rs_figure *own = NULL;
+
       if (rs_scene_path (cli_is_builtin (a->scene) ? NULL : a->scene,
                          sc->exports[i].path, path, sizeof path, &err)
           != RS_OK)
@@ -367,7 +393,18 @@ write_exports (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
           cli_message ("%s: %s", sc->exports[i].path, err.message);
           return CLI_USAGE;
         }
-      rc = write_one (fig, sc, sim, path, &sc->exports[i], a);
+      if (b.have_at != a->have_at || b.at != a->at)
+        own = rs_figure_alloc (sc, sim, point_at (sim, &b), grid, &err);
+      if (own == NULL && b.have_at == a->have_at && b.at == a->at)
+        rc = write_one (fig, sc, sim, path, &sc->exports[i], &b);
+      else if (own != NULL)
+        rc = write_one (own, sc, sim, path, &sc->exports[i], &b);
+      else
+        {
+          cli_message ("%s: %s", path, err.message);
+          rc = err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
+        }
+      rs_figure_free (own);
     }
   return rc;
 }
@@ -410,7 +447,7 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
   if (rc == CLI_OK && a->out != NULL)
     rc = write_one (fig, sc, sim, a->out, NULL, a);
   else if (rc == CLI_OK && a->frames == NULL)
-    rc = write_exports (fig, sc, sim, a);
+    rc = write_exports (fig, sc, sim, a, grid);
   rs_figure_free (fig);
   rs_sim_free (sim);
   return rc;
@@ -445,8 +482,8 @@ check_exports (const rs_scene *sc, const render_args *a)
 int
 cmd_render (int argc, char **argv)
 {
-  render_args a = { NULL, NULL, 0, 0, RS_UNIT_PX, 0, 0, 0, 0, -1, NULL, 30,
-                    10 };
+  render_args a = { NULL, NULL, 0, 0, RS_UNIT_PX, 0, 0, 0, 0, 0, 0, -1,
+                    NULL, 30, 10 };
   rs_scene sc;
   int rc;
 
@@ -462,6 +499,13 @@ cmd_render (int argc, char **argv)
     return rc;
   if (a.theme >= 0)
     sc.style.dark = a.theme;
+  a.cli_at = a.have_at;
+  if (!a.have_at && sc.has_show && sc.show != RS_EXPECT_END)
+    {
+      a.have_at = 1;
+      a.at = sc.show;
+      a.from_show = 1;
+    }
   return render_scene (&sc, cli_is_builtin (a.scene) ? CLI_BUILTIN_NAME
                                                      : a.scene, &a);
 }

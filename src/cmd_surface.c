@@ -282,8 +282,8 @@ check_resolves (const rs_slice *sl, const surf_args *a, const char *name)
 
   for (size_t k = 0; k < sl->np; k++)
     centre = fmax (centre, fabs (sl->theta0[k]));
-  if (rs_surface_resolves (centre, a->ur, (size_t) a->nu)
-      && (a->nv < 2 || rs_surface_resolves (centre, a->vr, (size_t) a->nv)))
+  if (rs_surface_resolves (sl, a->ur, a->vr, (size_t) a->nu,
+                           (size_t) a->nv))
     return CLI_OK;
   cli_message ("%s: the run's parameters reach %.3g: too large for a grid "
                "around them (the run is blowing up; lower the rate)", name,

@@ -14,8 +14,9 @@
 typedef struct rs_figure rs_figure;
 
 /* The views of sc: its own, or the defaults (the single neuron: its
- * landscape; a network: the landscape over W1[0][0] and b1[0], the
- * network and the timeline), into views; returns how many. */
+ * landscape; a network: the landscape over its focus unit's weight and
+ * bias (plane.c, slice_pick.c), the network and the timeline), into
+ * views; returns how many. */
 size_t rs_figure_views (const rs_scene *sc, rs_view *views);
 
 /* The figure of sc for the run sim, showing its recorded point `at`

@@ -18,6 +18,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "plane.h"
+#include "slice_pick.h"
 
 struct rs_plane {
   const rs_scene *scene;
@@ -44,6 +45,13 @@ struct rs_plane {
   int arrow;                 /* draw -grad L at the ball */
   int grad_ok;               /* gu, gv hold the gradient at `shown` */
   double gu, gv;             /* grad L along d1 and d2 */
+  int picked;                /* a network's default axes: pick holds */
+  rs_pick pick;              /* the focus unit they belong to */
+  int unit_slice;            /* a network's slice through one unit's own
+                                weight and bias, pick.focus.unit */
+  int dead_lowest;           /* the dead region holds the lowest loss
+                                (2), or nearly (1): rs_pick_dead_lowest */
+  double dead_min, alive_min;
 };
 
 /* What does not move from frame to frame of a flat plane (the heatmap,
@@ -79,7 +87,8 @@ trajectory (const rs_sim *sim, size_t at, size_t np)
 }
 
 /* The directions of the view: by name, random or principal components;
- * the single neuron's and a network's default are W1[0][0] and b1[0]. */
+ * the single neuron's default is W1[0][0] and b1[0], a network's the
+ * weight and bias of its focus unit (slice_pick.c). */
 static int
 make_slice (rs_plane *p, const rs_net *net, rs_error *err)
 {
@@ -103,23 +112,55 @@ make_slice (rs_plane *p, const rs_net *net, rs_error *err)
     {
       double *t;
 
-      if (p->at < 2)
+      /* the whole recorded run: one plane for every step shown */
+      if (p->n_rec < 3)
         return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "a pca view needs "
                              "at least 3 recorded points of the run, not "
-                             "%zu", p->at + 1);
-      if ((t = trajectory (p->sim, p->at, np)) == NULL)
+                             "%zu", p->n_rec);
+      if ((t = trajectory (p->sim, p->n_rec - 1, np)) == NULL)
         return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
-      rc = rs_slice_pca (p->slice, t, p->at + 1, err);
+      rc = rs_slice_pca (p->slice, t, p->n_rec, err);
       free (t);
     }
-  else
-    rc = rs_slice_axes (p->slice, net, v->axes == RS_AXES_PARAMS ? v->p1
-                        : "W1[0][0]", v->axes == RS_AXES_PARAMS ? v->p2
-                        : "b1[0]", err);
+  else if (v->axes == RS_AXES_PARAMS)
+    {
+      p->unit_slice = !rs_sim_is_neuron (p->sim)
+                      && rs_pick_unit_of (net, v->p1, v->p2,
+                                          &p->pick.focus.unit);
+      rc = rs_slice_axes (p->slice, net, v->p1, v->p2, err);
+    }
+  else if ((rc = rs_pick_axes (p->scene, p->sim, &p->pick, err)) == RS_OK)
+    {
+      p->picked = p->unit_slice = !rs_sim_is_neuron (p->sim);
+      rc = rs_slice_axes (p->slice, net, p->pick.p1, p->pick.p2, err);
+    }
   if (rc != RS_OK)
     return rc;
   memcpy (p->slice->theta0, rs_sim_theta (p->sim, p->at), np * sizeof (double));
   return RS_OK;
+}
+
+/* The axes' names: the single neuron's w and b, a parameter's name, or
+ * a principal component with the share of the path's variance it
+ * explains. */
+static void
+axis_names (rs_plane *p)
+{
+  const rs_slice *sl = p->slice;
+  int neuron = rs_sim_is_neuron (p->sim) && p->view->axes == RS_AXES_DEFAULT;
+
+  if (p->view->axes == RS_AXES_PCA)
+    {
+      snprintf (p->uname, sizeof p->uname, "%s (%.1f %%)", sl->name1,
+                100.0 * sl->explained[0]);
+      snprintf (p->vname, sizeof p->vname, "%s (%.1f %%)", sl->name2,
+                100.0 * sl->explained[1]);
+      return;
+    }
+  snprintf (p->uname, sizeof p->uname, "%s", neuron ? "weight <i>w</i>"
+            : sl->name1);
+  snprintf (p->vname, sizeof p->vname, "%s", neuron ? "bias <i>b</i>"
+            : sl->name2);
 }
 
 /* The window as shown, and what turns an offset into it. */
@@ -131,14 +172,18 @@ make_window (rs_plane *p)
   int named = v->axes == RS_AXES_DEFAULT || v->axes == RS_AXES_PARAMS;
 
   p->off_u = p->off_v = 0.0;
-  if (named)
+  if (named || v->axes == RS_AXES_PCA)
     {
-      size_t np = sl->np;
+      /* a parameter's value; along principal components, the offset
+       * from the run's last point, the same at every step shown */
+      const double *last = rs_sim_theta (p->sim, p->n_rec - 1);
 
-      for (size_t k = 0; k < np; k++)
+      for (size_t k = 0; k < sl->np; k++)
         {
-          p->off_u += sl->d1[k] * sl->theta0[k];
-          p->off_v += sl->d2[k] * sl->theta0[k];
+          double t = named ? sl->theta0[k] : sl->theta0[k] - last[k];
+
+          p->off_u += sl->d1[k] * t;
+          p->off_v += sl->d2[k] * t;
         }
     }
   if (v->has_range)
@@ -151,17 +196,40 @@ make_window (rs_plane *p)
       p->ur = p->scene->w_range;
       p->vr = p->scene->b_range;
     }
-  else if (named)
-    {
-      p->ur = rs_interval_make (p->off_u - 3.0, p->off_u + 3.0);
-      p->vr = rs_interval_make (p->off_v - 3.0, p->off_v + 3.0);
-    }
-  else
+  else   /* fitted to the path by fit_window, once it is projected */
     p->ur = p->vr = rs_interval_make (-1.0, 1.0);
-  snprintf (p->uname, sizeof p->uname, "%s", rs_sim_is_neuron (p->sim)
-            && v->axes == RS_AXES_DEFAULT ? "weight <i>w</i>" : sl->name1);
-  snprintf (p->vname, sizeof p->vname, "%s", rs_sim_is_neuron (p->sim)
-            && v->axes == RS_AXES_DEFAULT ? "bias <i>b</i>" : sl->name2);
+  axis_names (p);
+}
+
+/* Whether the window is fitted to the path: no range given, and not the
+ * single neuron's own (w, b), whose window is the scene's w- and
+ * b-range. */
+static int
+fitted (const rs_plane *p)
+{
+  const rs_view *v = p->view;
+
+  return !v->has_range && v->axes != RS_AXES_RANDOM
+         && !(rs_sim_is_neuron (p->sim) && v->axes == RS_AXES_DEFAULT);
+}
+
+/* The window fitted to the run (slice_pick.c): over parameters by name,
+ * the path and the edge of the dead region near the ball; along
+ * principal components, the path.  Random directions keep [-1, 1]: the
+ * path is nearly orthogonal to them and shows as a squiggle wherever the
+ * window is (reluscape-scene(5)). */
+static int
+fit_window (rs_plane *p, rs_error *err)
+{
+  if (!fitted (p))
+    return RS_OK;
+  if (p->view->axes == RS_AXES_PCA)
+    {
+      rs_pick_fit_path (p->pu, p->pv, p->n_rec, 0.05, &p->ur, &p->vr);
+      return RS_OK;
+    }
+  return rs_pick_fit_edge (p->sim, p->slice, p->pu, p->pv, p->n_rec, &p->ur,
+                           &p->vr, err);
 }
 
 /* A window that doubles cannot grid around the run (its parameters grew
@@ -170,21 +238,20 @@ make_window (rs_plane *p)
 static int
 check_window (rs_plane *p, rs_error *err)
 {
-  double centre = fmax (fabs (p->off_u), fabs (p->off_v));
   rs_interval ou = rs_interval_make (p->ur.lo - p->off_u,
                                      p->ur.hi - p->off_u);
   rs_interval ov = rs_interval_make (p->vr.lo - p->off_v,
                                      p->vr.hi - p->off_v);
+  double top = 0.0;
 
-  for (size_t k = 0; k < p->slice->np; k++)
-    centre = fmax (centre, fabs (p->slice->theta0[k]));
-  if (!isfinite (centre) || (rs_surface_resolves (centre, ou, p->n)
-                             && rs_surface_resolves (centre, ov, p->n)))
+  if (rs_surface_resolves (p->slice, ou, ov, p->n, p->n))
     return RS_OK;
+  for (size_t k = 0; k < p->slice->np; k++)
+    top = fmax (top, fabs (p->slice->theta0[k]));
   return rs_error_set (err, RS_EDIVERGED, NULL, 0, 0, "the run's "
                        "parameters reach %.3g at the step shown: too large "
-                       "to draw a landscape around (the run is blowing up; "
-                       "lower the rate)", centre);
+                       "to grid this window around (the run is blowing up; "
+                       "lower the rate)", top);
 }
 
 /* The loss grid and the plateau mask of a landscape. */
@@ -230,6 +297,10 @@ make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
       p->deader[i * p->n + j] = rs_surface_value (s, RS_SURFACE_DEAD, i, j)
                                 > fewest;
   rs_surface_free (s);
+  p->dead_lowest = p->unit_slice
+                   ? rs_pick_dead_lowest (loss, p->deader, p->n,
+                                          p->scene->style.linear,
+                                          &p->dead_min, &p->alive_min) : 0;
   p->land = rs_landscape_from_grid (loss, p->ur, p->vr,
                                     p->scene->style.colormap,
                                     p->scene->style.linear, err);
@@ -287,9 +358,13 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
                        "points a side");
   if ((p = calloc (1, sizeof *p)) == NULL)
     return plane_fail (NULL, err, RS_ENOMEM, "out of memory");
-  *p = (rs_plane) { sc, v, sim, at, at, rs_sim_n_recorded (sim), n, NULL, 0,
-                    0, { 0, 0 }, { 0, 0 }, "", "", NULL, NULL, NULL, NULL,
-                    NULL, NULL, NULL, 1.0, 0, 0, 0, 0.0, 0.0 };
+  p->scene = sc;
+  p->view = v;
+  p->sim = sim;
+  p->at = p->shown = at;
+  p->n_rec = rs_sim_n_recorded (sim);
+  p->n = n;
+  p->frac = 1.0;
   if ((p->cache = calloc (1, sizeof *p->cache)) == NULL)
     return plane_fail (p, err, RS_ENOMEM, "out of memory");
   if ((net = rs_net_clone (rs_sim_net (sim), err)) == NULL)
@@ -303,13 +378,15 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
   if (rc == RS_OK)
     {
       make_window (p);
-      rc = check_window (p, err);
+      rc = make_path (p, err);
     }
+  if (rc == RS_OK)
+    rc = fit_window (p, err);
+  if (rc == RS_OK)
+    rc = check_window (p, err);
   if (rc == RS_OK)
     rc = v->kind == RS_VIEW_BASIN ? make_basin (p, err)
                                   : make_landscape (p, net, err);
-  if (rc == RS_OK)
-    rc = make_path (p, err);
   rs_net_free (net);
   if (rc != RS_OK)
     {
@@ -454,6 +531,22 @@ rs_plane_cell (const rs_plane *p, size_t i, size_t j, double *u, double *v,
   return RS_OK;
 }
 
+int
+rs_plane_params (const rs_plane *p, const char **p1, const char **p2)
+{
+  if (p->view->axes != RS_AXES_DEFAULT && p->view->axes != RS_AXES_PARAMS)
+    return 0;
+  *p1 = p->slice->name1;
+  *p2 = p->slice->name2;
+  return 1;
+}
+
+int
+rs_plane_dead_lowest (const rs_plane *p)
+{
+  return p->dead_lowest;
+}
+
 void
 rs_plane_point (const rs_plane *p, size_t i, double *u, double *v)
 {
@@ -509,9 +602,59 @@ plane_title (const rs_plane *p, char *buf, size_t n)
               what);
   else if (p->view->axes == RS_AXES_PCA)
     snprintf (buf, n, "<b>%s</b> · principal components of the path", what);
+  else if (p->picked)
+    {
+      char unit[80];
+
+      rs_pick_caption (&p->pick, p->sim, unit, sizeof unit);
+      snprintf (buf, n, "<b>%s</b> · %s · others at step %zu", what,
+                unit, rs_sim_recorded (p->sim, p->at)->step);
+    }
   else
     snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu", what,
               rs_sim_recorded (p->sim, p->at)->step);
+}
+
+/* When the dead region of the focus unit holds the lowest loss of the
+ * window, a box at the plot's bottom (the app's own notes are at its
+ * top) saying why, so that no one reads
+ * "dead = best" into it: the other units fit the data without it. */
+static void
+draw_dead_note (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
+{
+  char note[240];
+  double w, h, k;
+
+  if (!p->dead_lowest)
+    return;
+  if (p->dead_lowest == 2)
+    snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, the lowest "
+              "here:\nthe network does at least as well without it.",
+              p->pick.focus.unit.layer, p->pick.focus.unit.unit,
+              p->dead_min);
+  else
+    snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, %.2g %% above "
+              "the lowest (%.4g):\nthe network does almost as well without "
+              "it.", p->pick.focus.unit.layer, p->pick.focus.unit.unit,
+              p->dead_min, 100.0 * (p->dead_min / p->alive_min - 1.0),
+              p->alive_min);
+  /* a dark box, its text shrunk to fit the plot's width (measured again
+   * at the smaller size: hinted glyphs do not shrink in proportion) */
+  k = 1.0;
+  for (int i = 0; i < 3; i++)
+    {
+      rs_text_size (cr, NULL, note, 13.0 * s * k, 0, &w, &h);
+      if (w + 16.0 * s * k <= plot.width - 12.0 * s)
+        break;
+      k *= (plot.width - 12.0 * s) / (w + 16.0 * s * k) * 0.97;
+    }
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  rs_text_size (cr, NULL, note, 13.0 * s * k, 0, &w, &h);
+  rs_draw_text_box (cr, plot.x + 6 * s, plot.y + plot.height - 6 * s - h
+                    - 16.0 * s * k, note, s * k);
+  cairo_restore (cr);
 }
 
 /* The cells of mask hatched, a cell where its grid point is set: lines
@@ -718,11 +861,18 @@ static void
 draw_title (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
             const char *font, double s)
 {
-  char title[160];
+  char title[240];
   double tw;
 
   plane_title (p, title, sizeof title);
   rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
+  if (tw > r.width - 74 * s && p->picked)   /* too long: name the unit */
+    {
+      snprintf (title, sizeof title, "<b>%s</b> · unit %zu:%zu", p->view->kind
+                == RS_VIEW_BASIN ? "Basin map" : "Loss landscape",
+                p->pick.focus.unit.layer, p->pick.focus.unit.unit);
+      rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
+    }
   if (tw > r.width - 74 * s)   /* too long for the cell: the name alone */
     snprintf (title, sizeof title, "<b>%s</b>", p->view->kind
               == RS_VIEW_BASIN ? "Basin map" : "Loss landscape");
@@ -742,6 +892,7 @@ draw_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   rs_landscape_draw_heat (cr, p->land, plot);
   rs_landscape_draw_contours (cr, p->land, plot, s);
   draw_dead (cr, p, plot, s);
+  draw_dead_note (cr, p, plot, s);
   draw_frame (cr, p, plot, th, font, s);
   rs_landscape_draw_colour_bar (cr, p->land, plot, s, p->land->linear
                                 ? "loss" : "loss (log scale)", font,

@@ -55,6 +55,18 @@ size_t rs_plane_grid (const rs_plane *p);
 int rs_plane_cell (const rs_plane *p, size_t i, size_t j, double *u,
                    double *v, double *loss, int *plateau, int *deader);
 
+/* The names of the two parameters a plane over parameters by name is
+ * spanned by ("W1[15][0]", "b1[15]": for the default axes, those of the
+ * unit chosen), into *p1 and *p2; 0 for directions (random, pca). */
+int rs_plane_params (const rs_plane *p, const char **p1, const char **p2);
+
+/* For a slice through one unit's own weight and bias (a network's
+ * default plane, or two such parameters by name): 2 when the region
+ * where the unit is dead holds the lowest loss of the window, 1 when its
+ * loss is as dark (the lowest tenth of the colour scale), else 0; the
+ * plane then says why in a box at its bottom (slice_pick.c). */
+int rs_plane_dead_lowest (const rs_plane *p);
+
 /* The run's recorded point i in the plane's coordinates as shown. */
 void rs_plane_point (const rs_plane *p, size_t i, double *u, double *v);
 

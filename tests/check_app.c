@@ -768,15 +768,30 @@ net_setup (void)
   app = app_new (&net_scene, &o);
 }
 
+/* The indices of the weight and bias of the unit the default landscape
+ * of sim's figure is over (rs_sim_focus_unit: net-dead's first unit to
+ * die). */
+static void
+focus_indices (const rs_sim *sim, size_t *iu, size_t *iv)
+{
+  const rs_net *net = rs_sim_net (sim);
+  rs_sim_focus f;
+
+  ck_assert_int_eq (rs_sim_focus_unit (sim, NULL, &f, NULL), RS_OK);
+  *iu = rs_net_w_index (net, f.unit.layer, f.unit.unit, f.input);
+  *iv = rs_net_b_index (net, f.unit.layer, f.unit.unit);
+}
+
 /* A network opens with the scene's figure, its run computed ahead to the
  * scene's 1000 steps and played back: 1.5 s at 20 points a second show
- * point 30; the ball is drawn red where (W1[0][0], b1[0]) of that point
- * lies on the landscape view. */
+ * point 30; the ball is drawn red where the focus unit's weight and bias
+ * of that point lie on the landscape view. */
 START_TEST (test_net_plays)
 {
   const rs_sim *sim = rs_app_sim (app);
   const rs_sim_point *pt;
   int w, h, x, y;
+  size_t iu, iv;
   Uint32 *px, ball;
   rs_error err;
 
@@ -787,12 +802,15 @@ START_TEST (test_net_plays)
   ck_assert_int_eq (rs_app_shown (app), 30);
   pt = rs_sim_recorded (sim, 30);
   ck_assert_int_eq (pt->step, 30);
+  focus_indices (sim, &iu, &iv);
   rs_app_output_size (app, &w, &h);
   px = malloc ((size_t) w * h * 4);
   ck_assert_ptr_nonnull (px);
   ck_assert_int_eq (rs_app_render (app, &err), 0);
   ck_assert_int_eq (rs_app_read_pixels (app, px, 4 * w, &err), 0);
-  rs_app_pixel_of (app, pt->w, pt->b, &x, &y);
+  rs_app_pixel_of (app, rs_sim_theta (sim, 30)[iu],
+                   rs_sim_theta (sim, 30)[iv], &x, &y);
+  ck_assert (x >= 0 && x < w && y >= 0 && y < h);
   ball = px[y * w + x];
   ck_assert_uint_gt ((ball >> 16) & 0xff, 2 * ((ball >> 8) & 0xff));
   ck_assert_uint_gt ((ball >> 16) & 0xff, 2 * (ball & 0xff));
@@ -1044,21 +1062,20 @@ START_TEST (test_net_live)
 }
 END_TEST
 
-/* A click on the landscape view sets W1[0][0] and b1[0] to the point
- * under the pointer (within a pixel's worth) and keeps every other
- * parameter of the point shown; the run starts again there. */
+/* A click on the landscape view sets the weight and bias of its unit
+ * (the focus unit) to the point under the pointer (within a pixel's
+ * worth) and keeps every other parameter of the point shown; the run
+ * starts again there.  The point lies in the window fitted to net-dead's
+ * unit 1:15, about [-0.68, 0.32] x [-0.66, 0.34]. */
 START_TEST (test_net_click)
 {
-  const double u = 1.2345, v = -0.9137, du = 0.5;
+  const double u = -0.2345, v = -0.1137, du = 0.1;
   size_t np = rs_net_nparams (rs_sim_net (rs_app_sim (app)));
   double *theta = malloc (np * sizeof *theta), tol_u, tol_v;
   size_t iu, iv;
   int x, y, x1, y1;
 
-  ck_assert_int_eq (rs_net_param_lookup (rs_sim_net (rs_app_sim (app)),
-                                         "W1[0][0]", &iu, NULL), RS_OK);
-  ck_assert_int_eq (rs_net_param_lookup (rs_sim_net (rs_app_sim (app)),
-                                         "b1[0]", &iv, NULL), RS_OK);
+  focus_indices (rs_app_sim (app), &iu, &iv);
   frames (app, 60, 1.0 / 60.0);
   press (app, SDLK_SPACE);
   memcpy (theta, rs_sim_theta (rs_app_sim (app), 20), np * sizeof *theta);

@@ -67,6 +67,36 @@ START_TEST (test_keyword_documented)
 }
 END_TEST
 
+/* Each quantity of a claim is named in the page's list of them, in bold
+ * (".BR loss ", ".BI \"layer-gnorm ", ".BI alive"); a parameter is
+ * written by its own name, which the list shows as W1[0][1]. */
+START_TEST (test_quantities_documented)
+{
+  static const char *const forms[] = {
+    ".B %s\n", ".BR %s ", ".BI \"%s ", ".BI %s ", "\" %s\n", "\" %s \"",
+    ".IB \"%s\""
+  };
+
+  for (size_t i = 0; rs_expect_quantity_get (i) != NULL; i++)
+    {
+      const char *name = rs_expect_quantity_get (i)->name;
+      int found = 0;
+
+      if (strcmp (name, "param") == 0)
+        name = "W1[0][1]";
+      for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
+        {
+          char w[96];
+
+          snprintf (w, sizeof w, forms[f], name);
+          found |= strstr (page, w) != NULL;
+        }
+      ck_assert_msg (found, "quantity '%s' is missing from "
+                     "doc/reluscape-scene.5", name);
+    }
+}
+END_TEST
+
 /* The table ends, and its names are unique. */
 START_TEST (test_table_shape)
 {
@@ -187,6 +217,7 @@ doc_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_loop_test (tc, test_keyword_documented, 0, (int) n);
   tcase_add_test (tc, test_table_shape);
+  tcase_add_test (tc, test_quantities_documented);
   suite_add_tcase (s, tc);
 
   tcase_add_checked_fixture (lib, setup_lib, teardown);

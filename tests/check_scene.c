@@ -147,6 +147,7 @@ static const char every_figure_keyword[] =
   "network 1 4 1\n"
   "layer 1 elu 0.5\n"
   "layer 2 sigmoid\n"
+  "focus 1 3\n"
   "view landscape 3d over W1[2][0] b1[2] range [-2, 2] [-1.5, 0.5] grid 64\n"
   "view timeline\n"
   "view basin random grid 32\n"
@@ -166,7 +167,10 @@ static const char every_figure_keyword[] =
   "export \"fig/a.pdf\" size 10x6 cm\n"
   "export \"b.png\" dpi 300\n"
   "export \"c.SVG\"\n"
-  "export \"run.mp4\" size 640x360\n";
+  "export \"run.mp4\" size 640x360\n"
+  "export \"d.png\" at 12\n"
+  "show 120\n"
+  "expect at 0 loss 0.25 within 0.5\n";
 
 /* Every value of every_figure_keyword where it belongs. */
 START_TEST (test_every_figure_keyword)
@@ -193,6 +197,9 @@ START_TEST (test_every_figure_keyword)
   ck_assert_ptr_eq (sc.sim.net.act[0], rs_act_elu);
   ck_assert_double_eq (sc.sim.net.param[0], 0.5);
   ck_assert_ptr_eq (sc.sim.net.act[1], rs_act_sigmoid);
+  ck_assert_int_eq (sc.has_focus, 1);
+  ck_assert_uint_eq (sc.focus.layer, 1);
+  ck_assert_uint_eq (sc.focus.unit, 3);
   ck_assert_uint_eq (sc.n_views, 9);
   for (size_t i = 0; i < 9; i++)
     ck_assert_int_eq (v[i].kind, kinds[i]);
@@ -224,8 +231,16 @@ START_TEST (test_every_figure_keyword)
   ck_assert_int_eq (st->unit, RS_UNIT_CM);
   ck_assert_double_eq (st->azimuth, 120.0);
   ck_assert_double_eq (st->elevation, 45.5);
-  ck_assert_uint_eq (sc.n_exports, 4);
+  ck_assert_uint_eq (sc.n_exports, 5);
   ck_assert_str_eq (sc.exports[3].path, "run.mp4");
+  ck_assert_int_eq (sc.exports[3].has_at, 0);
+  ck_assert_int_eq (sc.exports[4].has_at, 1);
+  ck_assert_uint_eq (sc.exports[4].at, 12);
+  ck_assert_int_eq (sc.has_show, 1);
+  ck_assert_uint_eq (sc.show, 120);
+  ck_assert_uint_eq (sc.n_expects, 1);
+  ck_assert_str_eq (sc.expects[0].q->name, "loss");
+  ck_assert_double_eq (sc.expects[0].tol, 0.5);
   ck_assert_str_eq (sc.exports[0].path, "fig/a.pdf");
   ck_assert_double_eq (sc.exports[0].width, 10.0);
   ck_assert_double_eq (sc.exports[0].height, 6.0);
@@ -499,10 +514,10 @@ START_TEST (test_every_keyword_is_covered)
 }
 END_TEST
 
-/* The table: names, argument forms and help, ending in NULL, with the 46
+/* The table: names, argument forms and help, ending in NULL, with the 49
  * keywords of the language in it once each: the 17 of the single neuron's
- * landscape, the 19 of networks and their training and the 10 of the
- * figure. */
+ * landscape, the 19 of networks and their training, the 12 of the
+ * figure and the claims. */
 START_TEST (test_keyword_table)
 {
   static const char *const names[] = {
@@ -512,8 +527,8 @@ START_TEST (test_keyword_table)
     "data", "network", "output", "init", "bias", "set", "loss", "optimizer",
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
     "record", "autokick", "at", "layer",
-    "notes", "view", "layout", "theme", "colormap", "colorscale", "font",
-    "size", "camera", "export"
+    "notes", "focus", "view", "layout", "theme", "colormap", "colorscale",
+    "font", "size", "camera", "export", "show", "expect"
   };
   const size_t n_names = sizeof names / sizeof names[0];
   size_t n = 0;
@@ -1276,6 +1291,21 @@ static const bad_scene bad_scenes[] = {
     "unknown activation 'tahn' (did you mean 'tanh'?)" },
   { "network 1 4 1\nlayer 1 elu 20\n", 0, RS_EINVAL, 2, 13,
     "elu's alpha 20 is out of range" },
+  /* focus: a hidden unit of the network, at its layer's column 7 */
+  { "network 1 4 4 1\nfocus 3 0\n", 0, RS_EINVAL, 2, 7,
+    "focus 3 0: the network's hidden units are in layers 1 to 2" },
+  { "network 1 4 1\nfocus 2 0\n", 0, RS_EINVAL, 2, 7,
+    "hidden units are in layer 1" },
+  { "network 1 4 1\nfocus 1 4\n", 0, RS_EINVAL, 2, 7,
+    "focus 1 4: layer 1 has units 0 to 3" },
+  { "focus 1 0\n", 0, RS_EINVAL, 1, 7,
+    "focus picks a hidden unit of a network, and there is no network" },
+  { "network 1 4 1\nfocus 0 1\n", 0, RS_EINVAL, 2, 7,
+    "focus layer 0 is out of range" },
+  { "network 1 4 1\nfocus 1\n", 0, RS_ESYNTAX, 2, 8,
+    "expected a number for focus unit" },
+  { "network 1 4 1\nfocus 1 0\nfocus 1 1\n", 0, RS_ESYNTAX, 3, 1,
+    "'focus' is already set on line 2" },
 };
 
 #define N_BAD (sizeof bad_scenes / sizeof bad_scenes[0])

@@ -635,22 +635,38 @@ END_TEST
  * is 0, and the map must call it a plateau reached after 0 steps; every
  * other start must not be.  With Leaky ReLU (C8) no start is a plateau at
  * all: the plateau tilts. */
-/* rs_surface_resolves: n points over r around centre are told apart when
- * each step, (hi - lo) / (n - 1), is at least 16 ulps of the largest
- * coordinate (16 DBL_EPSILON |x|).  Window [-3, 3] at 121 points: steps
- * of 0.05, which fail once 16 * 2.22e-16 * x > 0.05, x > 1.4e13. */
+/* rs_surface_resolves: grid points are told apart when, along each
+ * direction, a parameter it moves changes by 16 ulps (16 DBL_EPSILON
+ * |x|) or more per step, (hi - lo) / (n - 1) |d_k|.  Window [-3, 3] at
+ * 121 points along the axes: steps of 0.05, which fail once
+ * 16 * 2.22e-16 * x > 0.05, x > 1.4e13.  A direction that grows with
+ * the parameter (filter-normalised, d = theta) resolves at any size:
+ * 2/120 * 1e17 >= 16 eps (1e17 + 1e17). */
 START_TEST (test_surface_resolves)
 {
+  double t[2] = { 0.0, 0.5 }, e1[2] = { 1.0, 0.0 }, e2[2] = { 0.0, 1.0 };
+  rs_slice sl = { .np = 2, .theta0 = t, .d1 = e1, .d2 = e2 };
   rs_interval r = rs_interval_make (-3.0, 3.0);
+  rs_interval one = rs_interval_make (-1.0, 1.0);
 
-  ck_assert_int_eq (rs_surface_resolves (0.0, r, 121), 1);
-  ck_assert_int_eq (rs_surface_resolves (1.0e12, r, 121), 1);
-  ck_assert_int_eq (rs_surface_resolves (1.0e14, r, 121), 0);
-  ck_assert_int_eq (rs_surface_resolves (1.0e17, r, 121), 0);
-  ck_assert_int_eq (rs_surface_resolves (INFINITY, r, 121), 0);
-  ck_assert_int_eq (rs_surface_resolves (0.0, rs_interval_make (1, 1), 9),
-                    0);
-  ck_assert_int_eq (rs_surface_resolves (0.0, r, 1), 0);
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 121), 1);
+  t[0] = 1.0e12;
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 121), 1);
+  t[0] = 1.0e14;
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 121), 0);
+  /* 1-D: only u counts; v's axis is fine at 0.5 */
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 1), 0);
+  t[0] = 0.5, t[1] = 1.0e17;
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 1), 1);
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 121), 0);
+  e2[1] = 1.0e17;                        /* filter-normalised */
+  ck_assert_int_eq (rs_surface_resolves (&sl, one, one, 121, 121), 1);
+  t[1] = INFINITY;
+  ck_assert_int_eq (rs_surface_resolves (&sl, one, one, 121, 121), 0);
+  t[1] = 0.5;
+  ck_assert_int_eq (rs_surface_resolves (&sl, rs_interval_make (1, 1), r,
+                                         9, 9), 0);
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 1, 1), 0);
 }
 END_TEST
 

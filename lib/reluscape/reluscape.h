@@ -11,6 +11,7 @@
 #include <reluscape/rs_sim.h>
 #include <reluscape/rs_surface.h>
 #include <reluscape/rs_probe.h>
+#include <reluscape/rs_expect.h>
 #include <reluscape/rs_scene.h>
 
 #endif /* RELUSCAPE_H */

@@ -7,6 +7,7 @@
 #define RS_SCENE_H
 
 #include <reluscape/rs_sim.h>
+#include <reluscape/rs_expect.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,8 +31,8 @@ typedef enum {
 
 /* The plane of a landscape or basin map. */
 typedef enum {
-  RS_AXES_DEFAULT = 0,    /* the single neuron's (w, b); a network's
-                             first unit's W1[0][0] and b1[0] */
+  RS_AXES_DEFAULT = 0,    /* the single neuron's (w, b); a network's focus
+                             unit's weight and bias (rs_sim_focus_unit) */
   RS_AXES_PARAMS,         /* two parameters by name */
   RS_AXES_RANDOM,         /* random filter-normalised directions */
   RS_AXES_PCA             /* the trajectory's principal components */
@@ -83,6 +84,9 @@ typedef struct {
   double height;
   rs_unit unit;
   double dpi;             /* PNG: pixels per inch for pt and cm (96) */
+  int has_at;             /* 'at STEP': the moment drawn (an animation:
+                             its last), else the scene's 'show' */
+  size_t at;              /* RS_EXPECT_END: the end */
   int line;               /* where the path is written in the scene */
   int col;
 } rs_export_target;
@@ -100,6 +104,7 @@ typedef struct {
 #define RS_SCENE_MAX_BYTES (1u << 20)
 #define RS_SCENE_MAX_VIEWS 9
 #define RS_SCENE_MAX_EXPORTS 8
+#define RS_SCENE_MAX_EXPECTS 64
 
 typedef struct {
   char title[256];
@@ -112,6 +117,8 @@ typedef struct {
   rs_interval w_range;   /* the landscape's axes */
   rs_interval b_range;
   double speed;          /* optimiser steps per second in the app */
+  int has_focus;         /* 'focus L J': the unit the figure is about */
+  rs_sim_unit focus;     /* (else rs_sim_focus_unit's choice) */
   size_t n_views;        /* 0: the default views */
   rs_view views[RS_SCENE_MAX_VIEWS];
   rs_layout layout;
@@ -120,6 +127,10 @@ typedef struct {
   rs_style style;
   size_t n_exports;
   rs_export_target exports[RS_SCENE_MAX_EXPORTS];
+  int has_show;          /* 'show': the moment a figure draws by default */
+  size_t show;           /* a step, or RS_EXPECT_END for the end */
+  size_t n_expects;      /* the scene's claims about its run */
+  rs_expect expects[RS_SCENE_MAX_EXPECTS];
 } rs_scene;
 
 /* The names of views, layouts, units and colour maps, for the parser,

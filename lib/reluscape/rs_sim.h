@@ -308,6 +308,38 @@ size_t rs_sim_dead_units (const rs_sim *s, rs_sim_unit *list, size_t max);
  * 0 when the run has not diverged. */
 int rs_sim_divergence (const rs_sim *s, size_t *step, char *buf, size_t n);
 
+/* The unit a figure of the run is about (its default landscape is over
+ * this unit's weight and bias), and why. */
+typedef enum {
+  RS_FOCUS_NONE = 0,   /* no hidden unit dies: unit 0 of layer 1 */
+  RS_FOCUS_GIVEN,      /* the caller's (a scene's 'focus') */
+  RS_FOCUS_DIED,       /* the first hidden unit found dead (C4) */
+  RS_FOCUS_REVIVED     /* the first dead unit alive again (a kick, a cure,
+                          or the layers below it moving) */
+} rs_focus_why;
+
+typedef struct {
+  rs_sim_unit unit;    /* unit j of layer l, l from 1 */
+  size_t input;        /* the input k of its incoming weight W<l>[j][k]
+                          that moves its pre-activation most */
+  rs_focus_why why;
+  size_t index;        /* the recorded point where it died or revived (0
+                          for RS_FOCUS_NONE and RS_FOCUS_GIVEN) */
+} rs_sim_focus;
+
+/* Find the focus of the run's recorded trajectory from the units'
+ * activity counts at every recorded point (with bias warming's shift, as
+ * the run trained): given when not NULL; else the first hidden unit that
+ * is alive again after being dead (the earliest revival, ties to the
+ * earliest death, then layer and unit order); else the first hidden unit
+ * dead at a recorded point (a unit dead from the start counts, at point
+ * 0); else unit 0 of layer 1.  A network of one layer (the single neuron)
+ * has its one unit.  Of the unit's incoming weights, the one whose term
+ * |W[j][k]| * rms(a_k) over the data is largest at that point.  RS_EINVAL
+ * when given names no hidden unit; RS_ENOMEM when memory runs out. */
+int rs_sim_focus_unit (const rs_sim *s, const rs_sim_unit *given,
+                       rs_sim_focus *f, rs_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -38,6 +38,8 @@ typedef struct {
   double *d2;
   char name1[32];   /* the axes' labels: "W1[0][0]", "random 1", "PC1" */
   char name2[32];
+  double explained[2];  /* pca: the fraction of the points' variance
+                           about their mean along d1 and d2; else 0 */
 } rs_slice;
 
 /* A slice through net's current parameters with both directions 0. */
@@ -172,12 +174,15 @@ rs_basin_outcome rs_basin_get (const rs_basin *b, size_t i, size_t j,
  * gives r.hi). */
 double rs_surface_coord (rs_interval r, size_t k, size_t n);
 
-/* Whether n grid points at centre + r (offsets r from a point whose
- * largest coordinate is centre in size) are told apart by doubles, each
- * step at least 16 units in the last place: false for a window of width
- * 6 around a run that reached 1e17, whose grid would collapse onto a
- * few values and draw a landscape that is not there. */
-int rs_surface_resolves (double centre, rs_interval r, size_t n);
+/* Whether doubles tell apart the nu x nv grid points theta0 + u d1 +
+ * v d2 of slice sl, u in ur and v in vr: along each direction, some
+ * parameter it moves changes by at least 16 units in its last place per
+ * grid step.  False for a window of width 6 around a run that reached
+ * 1e17, whose grid would collapse onto a few values and draw a landscape
+ * that is not there; true for filter-normalised random directions,
+ * which grow with the parameters.  nv 1: only u is asked about. */
+int rs_surface_resolves (const rs_slice *sl, rs_interval ur, rs_interval vr,
+                         size_t nu, size_t nv);
 
 /* loss(i, j) = L(w_j, b_i) for the neuron u with its w, b replaced, where
  * w_j = rs_surface_coord (wr, j, loss->size2) and b_i likewise with br and

@@ -1,0 +1,35 @@
+/* scene_load.h: for the drawing tests, a scene file of scenes/ with
+ * extra lines appended, parsed, and its run taken to the end; any
+ * failure fails the test. */
+#ifndef RS_SCENE_LOAD_H
+#define RS_SCENE_LOAD_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+#include <reluscape/reluscape.h>
+
+static void
+load (const char *name, const char *extra, rs_scene *sc, rs_sim **sim)
+{
+  char path[4096], *text, *all;
+  size_t len;
+  rs_error err;
+
+  snprintf (path, sizeof path, "%s/scenes/%s", RS_TOP_SRCDIR, name);
+  ck_assert_int_eq (rs_scene_read (path, &text, &len, &err), RS_OK);
+  all = malloc (len + strlen (extra) + 2);
+  ck_assert_ptr_nonnull (all);
+  sprintf (all, "%s\n%s", text, extra);
+  ck_assert_msg (rs_scene_parse (sc, all, strlen (all), path, &err) == RS_OK,
+                 "%s:%d:%d: %s", err.file, err.line, err.col, err.message);
+  free (all);
+  free (text);
+  *sim = rs_sim_alloc (&sc->sim, &err);
+  ck_assert_ptr_nonnull (*sim);
+  ck_assert_int_eq (rs_sim_run (*sim), RS_OK);
+}
+
+#endif /* RS_SCENE_LOAD_H */
