@@ -24,6 +24,7 @@ struct rs_basin {
   size_t *taken;
   unsigned char *done;
   size_t *order;
+  size_t total;      /* the starts to run: the grid, or a block of rows */
   size_t next, npreview;
   int nthreads;
   rs_sim **sims;             /* one per thread */
@@ -102,6 +103,7 @@ rs_basin_alloc (const rs_sim_params *p, const rs_slice *sl, size_t nu,
     goto nomem;
   memset (b->outcome, RS_BASIN_MOVING, n);
   b->npreview = rs_grid_order (nu, nv, b->order, &k);
+  b->total = n;
   if (alloc_sims (b, p, err) != RS_OK)
     {
       rs_basin_free (b);
@@ -159,7 +161,7 @@ run_start (rs_basin *b, rs_sim *s, double *theta, size_t g)
 int
 rs_basin_iterate (rs_basin *b)
 {
-  size_t total = b->nu * b->nv, first = b->next;
+  size_t total = b->total, first = b->next;
   size_t last = rs_grid_batch_end (first, total, b->npreview, BATCH);
   long q;
 
@@ -197,7 +199,25 @@ rs_basin_done (const rs_basin *b)
 int
 rs_basin_complete (const rs_basin *b)
 {
-  return b->next == b->nu * b->nv;
+  return b->next == b->total;
+}
+
+int
+rs_basin_rows (rs_basin *b, size_t r0, size_t r1)
+{
+  size_t k = 0, preview = 0;
+
+  if (r0 >= r1 || r1 > b->nv || b->next > 0)
+    return RS_EINVAL;
+  for (size_t q = 0; q < b->total; q++)
+    if (b->order[q] / b->nu >= r0 && b->order[q] / b->nu < r1)
+      {
+        preview += q < b->npreview;
+        b->order[k++] = b->order[q];
+      }
+  b->total = k;
+  b->npreview = preview;
+  return RS_OK;
 }
 
 rs_basin_outcome

@@ -38,10 +38,10 @@ rs_net_spec_check (const rs_net_spec *spec, rs_error *err)
     return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
                          "a network has 1 to %d layers, not %zu",
                          RS_NET_MAX_LAYERS, spec->layers);
-  if (spec->sizes[0] < 1 || spec->sizes[0] > RS_NET_MAX_UNITS)
+  if (spec->sizes[0] < 1 || spec->sizes[0] > RS_NET_MAX_INPUTS)
     return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
                          "the input layer has %zu units; 1 to %d are "
-                         "allowed", spec->sizes[0], RS_NET_MAX_UNITS);
+                         "allowed", spec->sizes[0], RS_NET_MAX_INPUTS);
   for (size_t l = 1; l <= spec->layers; l++)
     if (spec->sizes[l] < 1 || spec->sizes[l] > RS_NET_MAX_UNITS)
       return rs_error_set (err, RS_EINVAL, NULL, 0, 0,

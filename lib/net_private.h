@@ -25,7 +25,8 @@ struct rs_net_workspace {
   /* z[l] and a[l], [unit][point] with row stride n; z[0] unused */
   double *z[RS_NET_MAX_LAYERS + 1];
   double *a[RS_NET_MAX_LAYERS + 1];
-  /* three scratch rows of RS_NET_MAX_UNITS x cap for the backward pass */
+  /* three scratch rows of (the widest layer past the inputs) x cap for
+   * the backward pass */
   double *da;
   double *dz;
   double *dprev;

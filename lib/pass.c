@@ -16,7 +16,7 @@ rs_net_workspace_alloc (const rs_net *net, size_t n, rs_error *err)
 {
   const rs_net_spec *sp = &net->spec;
   rs_net_workspace *w;
-  size_t row = RS_NET_MAX_UNITS * n;
+  size_t widest = 1, row;
 
   if (n < 1 || n > RS_DATA_MAX_POINTS)
     {
@@ -25,6 +25,10 @@ rs_net_workspace_alloc (const rs_net *net, size_t n, rs_error *err)
                     RS_DATA_MAX_POINTS, n);
       return NULL;
     }
+  /* the backward pass's rows hold layers 1 ... L, never the inputs */
+  for (size_t l = 1; l <= sp->layers; l++)
+    widest = sp->sizes[l] > widest ? sp->sizes[l] : widest;
+  row = widest * n;
   w = calloc (1, sizeof *w);
   if (w == NULL)
     goto nomem;

@@ -902,6 +902,10 @@ rs_probe_born_dead_check (const rs_probe_born_dead_opts *o, rs_error *err)
                             err)) != RS_OK
       || (rc = check_act ("hidden", o->act, o->param, err)) != RS_OK)
     return rc;
+  for (size_t l = 0; o->widths[0] != 0 && l < o->depth; l++)
+    if ((rc = check_count ("each layer's width", o->widths[l], 1,
+                           RS_NET_MAX_UNITS, err)) != RS_OK)
+      return rc;
   if (o->inputs == 1 ? !piecewise_linear (o->act) : !box_family (o->act))
     return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
                          "%s cannot be decided here: with one input the "
@@ -909,7 +913,8 @@ rs_probe_born_dead_check (const rs_probe_born_dead_opts *o, rs_error *err)
                          "leaky_relu or prelu", o->act->name);
   if (o->init == NULL || !isfinite (o->init_c) || !isfinite (o->bias)
       || (o->bias_dist != RS_PROBE_BIAS_CONSTANT
-          && o->bias_dist != RS_PROBE_BIAS_NORMAL)
+          && o->bias_dist != RS_PROBE_BIAS_NORMAL
+          && o->bias_dist != RS_PROBE_BIAS_HE)
       || (o->bias_dist == RS_PROBE_BIAS_NORMAL && o->bias < 0.0))
     return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
                          "the initialisation needs a scheme, finite "
@@ -938,7 +943,7 @@ born_dead_alloc (const rs_probe_born_dead_opts *o, rs_error *err)
 
   sizes[0] = o->inputs;
   for (size_t l = 1; l <= o->depth; l++)
-    sizes[l] = o->width;
+    sizes[l] = o->widths[0] != 0 ? o->widths[l - 1] : o->width;
   sizes[o->depth + 1] = 1;
   rs_net_spec_init (&spec, o->depth + 1, sizes, o->act, rs_act_identity);
   for (size_t l = 0; l < o->depth; l++)
@@ -952,14 +957,19 @@ static int
 born_dead_init (const rs_probe_born_dead_opts *o, size_t t, rs_net *net,
                 gsl_rng *r, rs_error *err)
 {
-  int normal = o->bias_dist == RS_PROBE_BIAS_NORMAL, rc;
+  int normal = o->bias_dist != RS_PROBE_BIAS_CONSTANT, rc;
 
   gsl_rng_set (r, trial_seed (o->seed, t, 0));
   rc = rs_net_init (net, o->init, o->init_c, normal ? 0.0 : o->bias, r, err);
   for (size_t l = 1; rc == RS_OK && normal && l <= rs_net_layers (net); l++)
-    for (size_t j = 0; j < rs_net_units (net, l); j++)
-      gsl_vector_set (rs_net_params (net), rs_net_b_index (net, l, j),
-                      gsl_ran_gaussian (r, o->bias));
+    {
+      double sd = o->bias_dist == RS_PROBE_BIAS_HE
+                  ? sqrt (2.0 / (double) rs_net_units (net, l - 1)) : o->bias;
+
+      for (size_t j = 0; j < rs_net_units (net, l); j++)
+        gsl_vector_set (rs_net_params (net), rs_net_b_index (net, l, j),
+                        gsl_ran_gaussian (r, sd));
+    }
   return rc;
 }
 

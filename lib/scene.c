@@ -91,11 +91,13 @@ struct parser {
   place start_at;        /* the start's w */
   place patience_at;     /* autokick's patience, line 0 if not given */
   place value_at[RS_SIM_MAX_VALUES];   /* the name of each "set" */
+  place freeze_at[RS_SIM_MAX_FROZEN];  /* each name of "freeze" */
   act_choice hidden;     /* "activation" */
   act_choice output;     /* "output" */
   place net_at;          /* the network's first size */
   place data_at;         /* the data generator's name */
-  place view_at[RS_SCENE_MAX_VIEWS][2];  /* each view's kind, its p1 */
+  place view_at[RS_SCENE_MAX_VIEWS][3];  /* each view's kind, its p1, the
+                                            step it is pinned at */
   place p2_at[RS_SCENE_MAX_VIEWS];       /* each view's p2 */
   place trace_at[RS_SCENE_MAX_VIEWS][RS_VIEW_MAX_TRACES];
   place export_at[RS_SCENE_MAX_EXPORTS]; /* each export's path */
@@ -860,8 +862,8 @@ kw_network (parser *ps)
       if (n == RS_NET_MAX_LAYERS + 1)
         return fail (ps, RS_EINVAL, "too many network sizes: at most %d "
                      "(%d layers)", RS_NET_MAX_LAYERS + 1, RS_NET_MAX_LAYERS);
-      if ((rc = get_count (ps, "network size", 1, RS_NET_MAX_UNITS,
-                           &net->sizes[n])) != RS_OK)
+      if ((rc = get_count (ps, "network size", 1, n == 0 ? RS_NET_MAX_INPUTS
+                           : RS_NET_MAX_UNITS, &net->sizes[n])) != RS_OK)
         return rc;
       if (n++ == 0)
         ps->net_at = here (ps);
@@ -982,7 +984,7 @@ static int
 get_param_name (parser *ps, char *name, size_t n)
 {
   static const char *const what[] = { "unit index", "input index" };
-  char buf[80], word[3];
+  char buf[80], word[4];
   size_t idx[2] = { 0, 0 }, groups;
   int rc;
 
@@ -992,18 +994,22 @@ get_param_name (parser *ps, char *name, size_t n)
     return fail (ps, RS_ESYNTAX, "expected a parameter name such as "
                  "W1[0][1] or b1[0], found %s",
                  describe (&ps->tok, buf, sizeof buf));
+  /* a letter and a layer of one or two digits, 1 to RS_NET_MAX_LAYERS */
   if (strchr ("Wba", ps->tok.str[0]) == NULL || ps->tok.str[1] < '1'
-      || ps->tok.str[1] > '9' || ps->tok.str[2] != '\0')
+      || ps->tok.str[1] > '9' || strspn (ps->tok.str + 1, "0123456789") > 2
+      || ps->tok.str[1 + strspn (ps->tok.str + 1, "0123456789")] != '\0'
+      || atoi (ps->tok.str + 1) > RS_NET_MAX_LAYERS)
     return fail (ps, RS_EINVAL, "'%s' is not a parameter name: names look "
-                 "like W1[0][1], b1[0] or a1[0]", ps->tok.str);
-  memcpy (word, ps->tok.str, sizeof word);   /* the letter, the layer, NUL */
+                 "like W1[0][1], b1[0] or a1[0] (layers 1 to %d)",
+                 ps->tok.str, RS_NET_MAX_LAYERS);
+  memcpy (word, ps->tok.str, sizeof word);   /* letter, layer, NUL */
   groups = word[0] == 'W' ? 2 : 1;
   for (size_t g = 0; g < groups; g++)
     if ((rc = expect (ps, T_LBRACK, groups == 2 ? "'[' (a weight is "
                       "W<layer>[unit][input])" : "'[' (a bias is "
                       "b<layer>[unit], a slope a<layer>[unit])")) != RS_OK
-        || (rc = get_count (ps, what[g], 0, RS_NET_MAX_UNITS - 1, &idx[g]))
-           != RS_OK
+        || (rc = get_count (ps, what[g], 0, g == 1 ? RS_NET_MAX_INPUTS - 1
+                            : RS_NET_MAX_UNITS - 1, &idx[g])) != RS_OK
         || (rc = expect (ps, T_RBRACK, "']'")) != RS_OK)
       return rc;
   if (groups == 2)
@@ -1038,6 +1044,84 @@ kw_set (parser *ps)
   if ((rc = get_number (ps, v->name, -1e6, 0, 1e6, 0, &v->value)) != RS_OK)
     return rc;
   ps->value_at[p->n_values++] = at;
+  return RS_OK;
+}
+
+/* One name or pattern of 'freeze' at q (n bytes): a letter W, b or a, a
+ * layer, then [unit] (and [input] for a weight), each a number or '*'.
+ * 0 when well formed. */
+static int
+freeze_name_ok (const char *q, size_t n)
+{
+  size_t i = 1, groups = q[0] == 'W' ? 2 : 1;
+
+  if (n < 2 || strchr ("Wba", q[0]) == NULL)
+    return -1;
+  if (q[i] == '*')
+    i++;
+  else if (q[i] >= '1' && q[i] <= '9')
+    while (i < n && q[i] >= '0' && q[i] <= '9')
+      i++;
+  else
+    return -1;
+  for (size_t g = 0; g < groups; g++)
+    {
+      size_t d = 0;
+
+      if (i >= n || q[i++] != '[')
+        return -1;
+      if (i < n && q[i] == '*')
+        i++, d = 1;
+      else
+        while (i < n && q[i] >= '0' && q[i] <= '9' && d < 5)
+          i++, d++;
+      if (d == 0 || i >= n || q[i++] != ']')
+        return -1;
+    }
+  return i == n ? 0 : -1;
+}
+
+/* NAME...: parameters that never train (rs_sim_freeze_mask), such as
+ * W2[0][1] or W2[*][*].  Read from the line's text, since '*' is no token
+ * of the language; the names are checked against the network once it is
+ * known (check_names). */
+static int
+kw_freeze (parser *ps)
+{
+  rs_sim_params *p = &ps->sc->sim;
+  const char *q = ps->p;
+  size_t got = 0;
+
+  for (;;)
+    {
+      size_t n;
+      place at;
+
+      while (q < ps->end && (*q == ' ' || *q == '\t'))
+        q++;
+      if (q >= ps->end || *q == '\n' || *q == '#')
+        break;
+      n = strcspn (q, " \t\n#");
+      if (q + n > ps->end)
+        n = (size_t) (ps->end - q);
+      at = (place) { ps->line, (int) (q - ps->line_start) + 1 };
+      if (freeze_name_ok (q, n) != 0 || n >= sizeof p->frozen[0])
+        return fail_at (ps, at, RS_ESYNTAX, "'%.*s' is not a parameter name "
+                        "or pattern: names look like W2[0][1] or b1[3], "
+                        "patterns like W2[*][*]", (int) (n > 40 ? 40 : n), q);
+      if (p->n_frozen == RS_SIM_MAX_FROZEN)
+        return fail_at (ps, at, RS_EINVAL, "too many frozen names (at most "
+                        "%d)", RS_SIM_MAX_FROZEN);
+      snprintf (p->frozen[p->n_frozen], sizeof p->frozen[0], "%.*s", (int) n,
+                q);
+      ps->freeze_at[p->n_frozen++] = at;
+      q += n;
+      got++;
+    }
+  ps->p = q;
+  if (got == 0)
+    return fail (ps, RS_ESYNTAX, "freeze takes one or more parameter names "
+                 "or patterns, such as W2[*][*]");
   return RS_OK;
 }
 
@@ -1617,14 +1701,16 @@ get_size (parser *ps, const char *what, double *w, double *h, rs_unit *u)
 }
 
 /* The plane of a landscape or a basin map: over P1 P2 | random | pca,
- * range [LO, HI] [LO, HI], grid N, and for a landscape 2d | 3d. */
+ * range [LO, HI] [LO, HI], grid N, and for a landscape 2d | 3d and at
+ * STEP (the landscape of that step, whatever the step shown). */
 static int
 view_plane (parser *ps, rs_view *v, size_t k)
 {
   static const char *const names[] = { "over", "random", "pca", "range",
-                                       "grid", "2d", "3d", NULL };
+                                       "grid", "2d", "3d", "at", NULL };
   options o = { names, 1u << 0 | 1u << 1 | 1u << 2, 0 };
   int which, rc;
+  tok_kind kind;
 
   for (;;)
     {
@@ -1669,6 +1755,15 @@ view_plane (parser *ps, rs_view *v, size_t k)
           break;
         case 4:
           if ((rc = get_count (ps, "view grid", 16, 2048, &v->grid))
+              != RS_OK)
+            return rc;
+          break;
+        case 7:
+          v->pinned = 1;
+          if ((rc = peek (ps, &kind)) != RS_OK)
+            return rc;
+          ps->view_at[k][2] = here (ps);   /* the step's own place */
+          if ((rc = get_count (ps, "view at", 0, 10000000, &v->pin_step))
               != RS_OK)
             return rc;
           break;
@@ -2310,8 +2405,9 @@ static const keyword keywords[] = {
     kw_line, 0 },
   { { "noise", "SIGMA", "standard deviation of the data's noise, 0 to 100 "
       "(0.05)" }, kw_noise, 0 },
-  { { "network", "N0 N1 ... NL", "a network's layer sizes, 2 to 9 sizes "
-      "of 1 to 64 (none: the single neuron)" }, kw_network, 0 },
+  { { "network", "N0 N1 ... NL", "a network's layer sizes, 2 to 66 sizes: "
+      "1 to 1024 inputs, then 1 to 256 units a layer (none: the single "
+      "neuron)" }, kw_network, 0 },
   { { "activation", "NAME [P]", "the hidden layers' activation; the single "
       "neuron takes relu or leaky_relu (relu)" }, kw_activation, 0 },
   { { "layer", "L NAME [P]", "layer L's own activation (1 to the "
@@ -2329,6 +2425,10 @@ static const keyword keywords[] = {
       "(0)" }, kw_bias, 0 },
   { { "set", "NAME VALUE", "one parameter at the start, such as W1[0][1] "
       "or b1[0]; repeatable" }, kw_set, 1 },
+  { { "freeze", "NAME...", "parameters that never train, by name or "
+      "pattern with '*' for any layer or index, such as W2[*][*] (every "
+      "optimiser, decay, kick and noise leaves them as they are); "
+      "repeatable" }, kw_freeze, 1 },
   { { "start", "W B", "the ball's starting point (0.5 0.5)" }, kw_start, 0 },
   { { "loss", "NAME", "mse softmax_ce relu_norm_ce sigmoid_bce (mse)" },
     kw_loss, 0 },
@@ -2376,7 +2476,7 @@ static const keyword keywords[] = {
       "whose weight and bias the default landscape is over (the first "
       "unit revived, else the first that dies, else 1 0)" }, kw_focus, 0 },
   { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
-      "[LO, HI]] [grid N] | trace NAME...", "a panel of the figure: "
+      "[LO, HI]] [grid N] [at STEP] | trace NAME...", "a panel of the figure: "
       "landscape activation network timeline histogram depth heads basin, "
       "or trace NAME... (up to 4 parameters, gamma, rate); repeatable, up "
       "to 9 (the single neuron: landscape; a network: landscape, network, "
@@ -2418,6 +2518,15 @@ const rs_scene_keyword *
 rs_scene_keyword_get (size_t i)
 {
   return i < N_KEYWORDS ? &keywords[i].k : NULL;
+}
+
+int
+rs_scene_keyword_repeatable (const char *name)
+{
+  for (size_t i = 0; i < N_KEYWORDS; i++)
+    if (strcmp (keywords[i].k.name, name) == 0)
+      return keywords[i].repeatable;
+  return -1;
 }
 
 void
@@ -2629,6 +2738,17 @@ scene_shape (const rs_sim_params *p, rs_net_spec *spec)
   spec->param[0] = p->act == rs_act_leaky_relu ? p->alpha : 0.0;
 }
 
+/* Whether p's one frozen name or pattern matches a parameter of net. */
+static int
+freeze_matches (const rs_net *net, const rs_sim_params *p)
+{
+  unsigned char *mask = malloc (rs_net_nparams (net));
+  int ok = mask != NULL && rs_sim_freeze_mask (net, p, mask, NULL) == RS_OK;
+
+  free (mask);
+  return ok;
+}
+
 /* Every 'set' names a parameter of the network and every kick of one
  * unit a unit of it; the messages are the network's own. */
 static int
@@ -2642,6 +2762,22 @@ check_names (parser *ps, const rs_net *net)
   for (size_t i = 0; i < p->n_values; i++)
     if (rs_net_param_lookup (net, p->values[i].name, &index, &e) != RS_OK)
       rc = fail_at (ps, ps->value_at[i], e.code, "%s", e.message);
+  for (size_t f = 0; f < p->n_frozen; f++)
+    {
+      rs_sim_params one = *p;
+
+      one.n_frozen = 1;
+      memcpy (one.frozen[0], p->frozen[f], sizeof one.frozen[0]);
+      if (!freeze_matches (net, &one))
+        rc = fail_at (ps, ps->freeze_at[f], RS_EINVAL, "freeze %s: no "
+                      "parameter of the network is called so (they are "
+                      "W1[0][0] to W%zu[%zu][%zu] and b1[0] to b%zu[%zu])",
+                      p->frozen[f], rs_net_layers (net),
+                      rs_net_units (net, rs_net_layers (net)) - 1,
+                      rs_net_units (net, rs_net_layers (net) - 1) - 1,
+                      rs_net_layers (net),
+                      rs_net_units (net, rs_net_layers (net)) - 1);
+    }
   for (size_t i = 0; i < p->n_kicks; i++)
     {
       const rs_kick *k = &p->kicks[i];
@@ -2676,7 +2812,7 @@ check_shape (parser *ps)
 {
   const rs_sim_params *p = &ps->sc->sim;
   place top = { 1, 1 };
-  int need = p->n_values > 0, rc;
+  int need = p->n_values > 0 || p->n_frozen > 0, rc;
   rs_net_spec spec;
   rs_net *net;
   rs_error e;
@@ -2722,13 +2858,12 @@ check_focus (parser *ps)
   return RS_OK;
 }
 
-/* How many views the figure has: those given, or the defaults. */
+/* How many views the figure has: those given, or the 3 defaults
+ * (landscape, activation or network, timeline). */
 static size_t
 view_count (const rs_scene *sc)
 {
-  if (sc->n_views > 0)
-    return sc->n_views;
-  return sc->sim.net.layers > 0 ? 3 : 1;
+  return sc->n_views > 0 ? sc->n_views : 3;
 }
 
 /* A grid layout holds every view. */
@@ -2785,6 +2920,19 @@ check_run (parser *ps)
   return fail_at (ps, at, e.code, "%s", e.message);
 }
 
+/* A landscape pinned to a step of the run: a step the run takes. */
+static void
+check_pins (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+
+  for (size_t k = 0; k < sc->n_views; k++)
+    if (sc->views[k].pinned && sc->views[k].pin_step > sc->sim.steps)
+      fail_at (ps, ps->view_at[k][2], RS_EINVAL, "a landscape pinned at "
+               "step %zu, but the run has steps 0 to %zu",
+               sc->views[k].pin_step, sc->sim.steps);
+}
+
 /* What depends on several lines, once they are all read.  The checks
  * run only when every line parsed: a line with an error leaves its
  * values half read, and what they meet would be reported wrongly. */
@@ -2804,6 +2952,7 @@ finish (parser *ps)
   check_shape (ps);
   check_focus (ps);
   check_layout (ps);
+  check_pins (ps);
   check_claims (ps);
   if (ps->n_errors == 0)
     check_run (ps);

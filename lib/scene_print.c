@@ -291,6 +291,19 @@ print_bias (out *o, const rs_scene *sc, const rs_scene *d)
   put (o, "\n");
 }
 
+/* One 'freeze' line with every name, as given. */
+static void
+print_freeze (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  (void) d;
+  if (sc->sim.n_frozen == 0)
+    return;
+  put (o, "freeze");
+  for (size_t i = 0; i < sc->sim.n_frozen; i++)
+    put (o, " %s", sc->sim.frozen[i]);
+  put (o, "\n");
+}
+
 static void
 print_set (out *o, const rs_scene *sc, const rs_scene *d)
 {
@@ -652,6 +665,8 @@ print_view (out *o, const rs_scene *sc, const rs_scene *d)
         }
       if (v->grid > 0)
         put (o, " grid %zu", v->grid);
+      if (v->pinned)
+        put (o, " at %zu", v->pin_step);
       for (size_t t = 0; t < v->n_traces; t++)
         put (o, " %s", v->traces[t]);
       put (o, "\n");
@@ -782,6 +797,7 @@ static const struct {
   { "alpha", print_alpha },
   { "output", print_output }, { "kink", print_kink },
   { "init", print_init }, { "bias", print_bias }, { "set", print_set },
+  { "freeze", print_freeze },
   { "start", print_start }, { "loss", print_loss },
   { "optimizer", print_optimizer }, { "rate", print_rate },
   { "schedule", print_schedule }, { "warmup", print_warmup },
@@ -888,6 +904,11 @@ same_events_and_values (const rs_sim_params *a, const rs_sim_params *b)
     if (strcmp (a->values[i].name, b->values[i].name) != 0
         || !same (a->values[i].value, b->values[i].value))
       return 0;
+  if (a->n_frozen != b->n_frozen)
+    return 0;
+  for (size_t i = 0; i < a->n_frozen; i++)
+    if (strcmp (a->frozen[i], b->frozen[i]) != 0)
+      return 0;
   return 1;
 }
 
@@ -962,6 +983,7 @@ same_figure (const rs_scene *a, const rs_scene *b)
           || strcmp (v->p2, w->p2) != 0 || v->has_range != w->has_range
           || !same_interval (v->u_range, w->u_range)
           || !same_interval (v->v_range, w->v_range) || v->grid != w->grid
+          || v->pinned != w->pinned || v->pin_step != w->pin_step
           || v->n_traces != w->n_traces)
         return 0;
       for (size_t k = 0; k < v->n_traces; k++)

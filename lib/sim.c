@@ -19,10 +19,9 @@
 
 #define NOT_STUCK ((size_t) -1)
 
-/* What a recorded point needs besides rs_sim_point to resume exactly. */
+/* What a recorded point needs besides rs_sim_point, its parameters and
+ * its activations (rec_act, rec_param) to resume exactly. */
 typedef struct {
-  const rs_act_type *act[RS_NET_MAX_LAYERS];
-  double param[RS_NET_MAX_LAYERS];
   double rate;
   size_t low_since;
   size_t stuck_since;
@@ -72,12 +71,17 @@ struct rs_sim {
   /* the trajectory */
   rs_sim_point *rec;
   resume *rec_r;
+  const rs_act_type **rec_act; /* each layer's activation, [point][layer] */
+  double *rec_param;           /* and its parameter */
+  size_t nl;                   /* the network's layers */
   double *rec_theta;
   double *rec_opt;
   size_t n_rec;
   size_t cap_rec;
   size_t np;
   size_t nopt;               /* room for the largest optimiser's state */
+  unsigned char *frozen;     /* 1 for a frozen parameter; NULL: none */
+  double *keep;              /* their values while training changes theta */
 };
 
 void
@@ -224,7 +228,7 @@ check_run_params (const rs_sim_params *p, rs_error *err)
   if (!(p->kick_sigma > 0.0 && p->kick_sigma <= 1e3))
     return bad (err, "the kick scale must be in (0, 1000]");
   if (p->n_kicks > RS_SIM_MAX_KICKS || p->n_events > RS_SIM_MAX_EVENTS
-      || p->n_values > RS_SIM_MAX_VALUES)
+      || p->n_values > RS_SIM_MAX_VALUES || p->n_frozen > RS_SIM_MAX_FROZEN)
     return bad (err, "too many kicks, events or values");
   for (size_t i = 0; i < p->n_kicks; i++)
     if (!(p->kicks[i].sigma > 0.0 && p->kicks[i].sigma <= 1e3))
@@ -339,23 +343,29 @@ optim_room (size_t np)
 static int
 alloc_record (rs_sim *s, rs_error *err)
 {
-  size_t per = sizeof (rs_sim_point) + sizeof (resume)
-               + (s->np + s->nopt) * sizeof (double);
+  size_t per, nl = rs_net_layers (s->net);
 
+  per = sizeof (rs_sim_point) + sizeof (resume)
+        + nl * (sizeof (const rs_act_type *) + sizeof (double))
+        + (s->np + s->nopt) * sizeof (double);
+
+  /* at least 4 points, whatever the budget: a large network's run
+     keeps its start, its end and a point or two between (thinning keeps
+     3 of 4) */
   s->cap_rec = s->p.record_bytes / per;
   if (s->cap_rec > RS_SIM_MAX_RECORD)
     s->cap_rec = RS_SIM_MAX_RECORD;
-  if (s->cap_rec < 16)
-    return rs_error_set (err, RS_EINVAL, NULL, 0, 0,
-                         "%zu bytes hold fewer than 16 points of this "
-                         "network's trajectory (%zu bytes each)",
-                         s->p.record_bytes, per);
+  if (s->cap_rec < 4)
+    s->cap_rec = 4;
   s->rec = malloc (s->cap_rec * sizeof *s->rec);
   s->rec_r = malloc (s->cap_rec * sizeof *s->rec_r);
+  s->nl = nl;
+  s->rec_act = malloc (s->cap_rec * nl * sizeof *s->rec_act);
+  s->rec_param = malloc (s->cap_rec * nl * sizeof *s->rec_param);
   s->rec_theta = malloc (s->cap_rec * s->np * sizeof (double));
   s->rec_opt = malloc (s->cap_rec * s->nopt * sizeof (double));
   if (s->rec == NULL || s->rec_r == NULL || s->rec_theta == NULL
-      || s->rec_opt == NULL)
+      || s->rec_opt == NULL || s->rec_act == NULL || s->rec_param == NULL)
     return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
                          "out of memory for a trajectory");
   return RS_OK;
@@ -401,6 +411,16 @@ alloc_state (rs_sim *s, rs_error *err)
                          "out of memory for a run");
   s->ver[0] = (version) { training_of (p), s->opt };
   s->n_ver = 1;
+  if (p->n_frozen > 0)
+    {
+      s->frozen = malloc (s->np);
+      s->keep = malloc (s->np * sizeof *s->keep);
+      if (s->frozen == NULL || s->keep == NULL)
+        return rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                             "out of memory for a run");
+      if (rs_sim_freeze_mask (s->net, p, s->frozen, err) != RS_OK)
+        return RS_EINVAL;
+    }
   s->nopt = optim_room (s->np);
   for (size_t i = 0; i < p->n_kicks; i++)
     {
@@ -473,6 +493,10 @@ rs_sim_free (rs_sim *s)
   free (s->order);
   free (s->rec);
   free (s->rec_r);
+  free (s->frozen);
+  free (s->keep);
+  free (s->rec_act);
+  free (s->rec_param);
   free (s->rec_theta);
   free (s->rec_opt);
   free (s);
@@ -580,6 +604,37 @@ first_nonfinite (const rs_sim *s)
 
 /* Evaluate the current state on all the data: loss, gradient (kept for a
  * full-batch step), gradient norm, activity.  Notes a divergence. */
+/* Frozen parameters (freeze): no gradient, and their values kept while
+ * an update or a kick changes theta, then put back, so that whatever
+ * training does (any optimiser, decay, noise, kicks) leaves them as they
+ * were. */
+static void
+zero_frozen (const rs_sim *s, gsl_vector *g)
+{
+  for (size_t i = 0; s->frozen != NULL && i < s->np; i++)
+    if (s->frozen[i])
+      gsl_vector_set (g, i, 0.0);
+}
+
+static void
+hold_frozen (rs_sim *s)
+{
+  const gsl_vector *theta = rs_net_params (s->net);
+
+  for (size_t i = 0; s->frozen != NULL && i < s->np; i++)
+    s->keep[i] = gsl_vector_get (theta, i);
+}
+
+static void
+restore_frozen (rs_sim *s)
+{
+  gsl_vector *theta = rs_net_params (s->net);
+
+  for (size_t i = 0; s->frozen != NULL && i < s->np; i++)
+    if (s->frozen[i])
+      gsl_vector_set (theta, i, s->keep[i]);
+}
+
 static void
 evaluate (rs_sim *s)
 {
@@ -594,6 +649,7 @@ evaluate (rs_sim *s)
   tn = training_net (s);
   rc = rs_loss_net (tn, s->p.loss, s->data, s->w, &s->cur.loss, s->grad,
                     NULL);
+  zero_frozen (s, s->grad);
   s->cur.gnorm = gsl_blas_dnrm2 (s->grad);
   s->cur.dead = count_dead (s, NULL, 0, &layer_dead, &s->cur.active);
   if (bad_param >= 0 || isnan (s->cur.loss)
@@ -620,16 +676,17 @@ evaluate (rs_sim *s)
     s->cur_r.low_since = 0;
 }
 
-/* Keep the current state's activations for a later rewind. */
+/* Keep the current state's activations as recorded point i's, for a
+ * later rewind. */
 static void
-save_acts (rs_sim *s)
+save_acts (rs_sim *s, size_t i)
 {
   const rs_net_spec *sp = rs_net_get_spec (s->net);
 
-  for (size_t l = 0; l < sp->layers; l++)
+  for (size_t l = 0; l < s->nl; l++)
     {
-      s->cur_r.act[l] = sp->act[l];
-      s->cur_r.param[l] = sp->param[l];
+      s->rec_act[i * s->nl + l] = sp->act[l];
+      s->rec_param[i * s->nl + l] = sp->param[l];
     }
 }
 
@@ -650,6 +707,10 @@ thin_record (rs_sim *s)
           {
             s->rec[k] = s->rec[i];
             s->rec_r[k] = s->rec_r[i];
+            memmove (s->rec_act + k * s->nl, s->rec_act + i * s->nl,
+                     s->nl * sizeof *s->rec_act);
+            memmove (s->rec_param + k * s->nl, s->rec_param + i * s->nl,
+                     s->nl * sizeof *s->rec_param);
             memmove (s->rec_theta + k * s->np, s->rec_theta + i * s->np,
                      s->np * sizeof (double));
             memmove (s->rec_opt + k * s->nopt, s->rec_opt + i * s->nopt,
@@ -671,7 +732,7 @@ store (rs_sim *s)
   if (s->n_rec == s->cap_rec)
     thin_record (s);
   i = s->n_rec++;
-  save_acts (s);
+  save_acts (s, i);
   s->rec[i] = s->cur;
   s->rec_r[i] = s->cur_r;
   memcpy (s->rec_theta + i * s->np, rs_net_params (s->net)->data,
@@ -784,7 +845,9 @@ kick (rs_sim *s, const rs_kick_spec *k, gsl_rng *r)
 {
   if (rs_kick_check (k, s->net, NULL) != RS_OK)
     return 0;
+  hold_frozen (s);
   rs_train_kick (k, s->net, rs_net_params (s->net), r);
+  restore_frozen (s);
   s->cur_r.stuck_since = NOT_STUCK;
   /* an automatic kick waits its patience again, wherever this one lands */
   s->cur_r.low_since = 0;
@@ -927,6 +990,8 @@ update (rs_sim *s)
   gsl_vector *theta = rs_net_params (s->net), *g = step_gradient (s);
   double eta = s->cur.rate, T = s->cur.temperature;
 
+  hold_frozen (s);
+  zero_frozen (s, g);
   rs_train_clip (g, s->p.clip);
   rs_decay_grad (&s->p.decay, s->net, theta, g);
   rs_decay_step (&s->p.decay, s->net, theta, eta);
@@ -939,6 +1004,7 @@ update (rs_sim *s)
         gsl_vector_set (theta, i, gsl_vector_get (theta, i)
                         + sqrt (2.0 * eta * T) * gsl_ran_gaussian (r, 1.0));
     }
+  restore_frozen (s);
 }
 
 int
@@ -979,6 +1045,12 @@ rs_sim_test (const rs_sim *s)
 }
 
 int
+rs_sim_frozen (const rs_sim *s, size_t i)
+{
+  return s->frozen != NULL && i < s->np && s->frozen[i];
+}
+
+int
 rs_sim_run (rs_sim *s)
 {
   while (s->cur.step < s->p.steps)
@@ -998,7 +1070,8 @@ rs_sim_rewind (rs_sim *s, size_t i)
   use_version (s, r->version);
   drop_versions_after (s, r->version);
   for (size_t l = 1; l <= rs_net_layers (s->net); l++)
-    rs_net_set_act (s->net, l, r->act[l - 1], r->param[l - 1], NULL);
+    rs_net_set_act (s->net, l, s->rec_act[i * s->nl + l - 1],
+                    s->rec_param[i * s->nl + l - 1], NULL);
   memcpy (rs_net_params (s->net)->data, s->rec_theta + i * s->np,
           s->np * sizeof (double));
   rs_optim_load (s->opt, s->rec_opt + i * s->nopt);
@@ -1160,6 +1233,9 @@ rs_sim_clone (const rs_sim *s, rs_error *err)
   c->n_rec = s->n_rec;
   memcpy (c->rec, s->rec, s->n_rec * sizeof *c->rec);
   memcpy (c->rec_r, s->rec_r, s->n_rec * sizeof *c->rec_r);
+  memcpy (c->rec_act, s->rec_act, s->n_rec * s->nl * sizeof *c->rec_act);
+  memcpy (c->rec_param, s->rec_param,
+          s->n_rec * s->nl * sizeof *c->rec_param);
   memcpy (c->rec_theta, s->rec_theta, s->n_rec * s->np * sizeof (double));
   memcpy (c->rec_opt, s->rec_opt, s->n_rec * s->nopt * sizeof (double));
   /* the workspaces and gradient of the current state, as rs_sim_rewind
@@ -1264,8 +1340,8 @@ rs_sim_net_at (const rs_sim *s, size_t i, rs_net *net, int shifted)
     if (sp->sizes[l] != own->sizes[l])
       return RS_EINVAL;
   for (size_t l = 1; l <= sp->layers; l++)
-    if (rs_net_set_act (net, l, s->rec_r[i].act[l - 1],
-                        s->rec_r[i].param[l - 1], NULL) != RS_OK)
+    if (rs_net_set_act (net, l, s->rec_act[i * s->nl + l - 1],
+                        s->rec_param[i * s->nl + l - 1], NULL) != RS_OK)
       return RS_EINVAL;
   for (size_t q = 0; q < s->np; q++)
     gsl_vector_set (th, q, s->rec_theta[i * s->np + q]);

@@ -119,7 +119,7 @@ static void
 filter_normalise (double *d, const double *theta, const rs_net *net,
                   int biases)
 {
-  size_t idx[RS_NET_MAX_UNITS];
+  size_t idx[RS_NET_MAX_INPUTS];
 
   for (size_t l = 1; l <= rs_net_layers (net); l++)
     {

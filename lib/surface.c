@@ -123,25 +123,26 @@ fast_setup (rs_surface *s)
 {
   fast_path *f = &s->fast;
   const rs_net *net = s->net;
-  size_t n = s->d->n, L = rs_net_layers (net), K;
+  size_t n = s->d->n, L = rs_net_layers (net), K, U;
   rs_net_workspace *w;
 
   if (s->what != RS_SURFACE_LOSS || L > 2
       || !first_layer_only (s, f->unit, &f->nt))
     return RS_OK;
   K = rs_net_units (net, L);
-  f->z0 = malloc (4 * RS_NET_MAX_UNITS * n * sizeof (double));
-  f->next = malloc (RS_NET_MAX_UNITS * n * sizeof (double));
-  f->wn = malloc (RS_NET_MAX_UNITS * RS_NET_MAX_UNITS * sizeof (double));
+  U = rs_net_units (net, 1);
+  f->z0 = malloc (4 * U * n * sizeof (double));
+  f->next = malloc (K * n * sizeof (double));
+  f->wn = malloc (K * U * sizeof (double));
   w = rs_net_workspace_alloc (net, n, NULL);
   if (f->z0 == NULL || f->next == NULL || f->wn == NULL || w == NULL)
     {
       rs_net_workspace_free (w);
       return RS_ENOMEM;
     }
-  f->zu = f->z0 + RS_NET_MAX_UNITS * n;
-  f->zv = f->zu + RS_NET_MAX_UNITS * n;
-  f->a0 = f->zv + RS_NET_MAX_UNITS * n;
+  f->zu = f->z0 + U * n;
+  f->zv = f->zu + U * n;
+  f->a0 = f->zv + U * n;
   rs_net_forward (net, s->d->x, n, w);
   for (size_t t = 0; t < f->nt; t++)
     {
@@ -274,7 +275,8 @@ alloc_workers (rs_surface *s)
                                                         NULL) : NULL;
       wk->grad = gsl_vector_alloc (s->sl->np);
       wk->theta = malloc (s->sl->np * sizeof (double));
-      wk->out = malloc (RS_NET_MAX_UNITS * s->d->n * sizeof (double));
+      wk->out = malloc (rs_net_units (s->net, rs_net_layers (s->net))
+                        * s->d->n * sizeof (double));
       wk->a = malloc (s->d->n * sizeof (double));
       if (wk->w == NULL || wk->grad == NULL || wk->theta == NULL
           || wk->out == NULL || wk->a == NULL)

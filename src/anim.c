@@ -60,20 +60,65 @@ rs_anim_points (size_t nrec, size_t max_frames, size_t *points)
   return n;
 }
 
-/* Draw frame point i of fig into the image surface s. */
-static cairo_status_t
-draw_frame (cairo_surface_t *s, rs_figure *fig, size_t point)
+/* Add frame {point, morph} as frames[*m] when there is room. */
+static void
+put (rs_anim_frame *frames, size_t max, size_t *m, size_t point,
+     double morph)
 {
-  cairo_t *cr = cairo_create (s);
-  cairo_status_t st;
+  if (frames != NULL && *m < max)
+    frames[*m] = (rs_anim_frame) { point, morph };
+  (*m)++;
+}
 
-  rs_figure_show (fig, point);
+size_t
+rs_anim_morphs (const rs_sim *sim, const size_t *points, size_t n,
+                size_t per_change, rs_anim_frame *frames, size_t max)
+{
+  size_t m = 0;
+
+  for (size_t k = 0; k < n; k++)
+    {
+      int change = 0;
+
+      for (size_t i = k > 0 ? points[k - 1] + 1 : 1; i <= points[k]; i++)
+        {
+          unsigned ev = rs_sim_recorded (sim, i)->events;
+
+          change |= (ev & RS_EVENT_ACT) != 0;
+          /* a kick at its own point: the ball leaving along its arrow */
+          for (size_t q = 0; (ev & RS_EVENT_KICK) && q < per_change; q++)
+            put (frames, max, &m, i, (double) q / (double) per_change);
+        }
+      for (size_t q = 0; change && q < per_change; q++)
+        put (frames, max, &m, points[k], (double) q / (double) per_change);
+      put (frames, max, &m, points[k], 1.0);
+    }
+  return frames != NULL && m > max ? max : m;
+}
+
+/* Draw frame fr of fig into the image surface s, over the landscapes of
+ * its point (computed again when they changed), morphing as it says;
+ * NULL, or why it could not be drawn. */
+static const char *
+draw_frame (cairo_surface_t *s, rs_figure *fig, const rs_anim_frame *fr)
+{
+  static char why[600];
+  cairo_t *cr;
+  cairo_status_t st;
+  rs_error err;
+
+  if (rs_figure_play (fig, fr->point, fr->morph, &err) != RS_OK)
+    {
+      snprintf (why, sizeof why, "%s", err.message);
+      return why;
+    }
+  cr = cairo_create (s);
   rs_figure_draw (cr, cairo_image_surface_get_width (s),
                   cairo_image_surface_get_height (s), fig);
   st = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (s);
-  return st;
+  return st == CAIRO_STATUS_SUCCESS ? NULL : cairo_status_to_string (st);
 }
 
 /* Remove the files of folder dir, then dir. */
@@ -114,8 +159,8 @@ folder_empty (const char *dir)
 
 int
 rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
-                const size_t *points, size_t n, rs_anim_progress progress,
-                char *errbuf, size_t errlen)
+                const rs_anim_frame *frames, size_t n,
+                rs_anim_progress progress, char *errbuf, size_t errlen)
 {
   struct stat st;
   char tmp[PATH_MAX], path[PATH_MAX + 32], pngerr[PATH_MAX + 300];
@@ -147,11 +192,11 @@ rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
   s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   for (size_t k = 0; k < n && why == NULL; k++)
     {
-      cairo_status_t cs = draw_frame (s, fig, points[k]);
+      const char *bad = draw_frame (s, fig, &frames[k]);
 
       snprintf (path, sizeof path, "%s/frame-%05zu.png", tmp, k);
-      if (cs != CAIRO_STATUS_SUCCESS)
-        why = cairo_status_to_string (cs);
+      if (bad != NULL)
+        why = bad;
       else if (rs_export_png (s, path, pngerr, sizeof pngerr) != 0)
         why = strchr (pngerr, ':') != NULL ? strrchr (pngerr, ':') + 2
                                            : pngerr;
@@ -450,12 +495,12 @@ start_ffmpeg (encoder *e, rs_anim_format fmt, int width, int height,
   return rc == 0 ? 0 : -1;
 }
 
-/* Draw the n frames of points, then hold the last one for hold more,
- * into ffmpeg's input; 0, or -1 (with why set when it was not a write
- * to an ffmpeg that stopped reading). */
+/* Draw the n frames, then hold the last one for hold more, into
+ * ffmpeg's input; 0, or -1 (with why set when it was not a write to an
+ * ffmpeg that stopped reading). */
 static int
 feed_frames (encoder *e, rs_figure *fig, int width, int height,
-             const size_t *points, size_t n, size_t hold,
+             const rs_anim_frame *frames, size_t n, size_t hold,
              rs_anim_progress progress, char *why, size_t whylen)
 {
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
@@ -464,9 +509,11 @@ feed_frames (encoder *e, rs_figure *fig, int width, int height,
 
   for (size_t k = 0; k < n + hold && rc == 0; k++)
     {
-      if (k < n && draw_frame (s, fig, points[k]) != CAIRO_STATUS_SUCCESS)
+      const char *bad = k < n ? draw_frame (s, fig, &frames[k]) : NULL;
+
+      if (bad != NULL)
         {
-          snprintf (why, whylen, "cannot draw frame %zu", k);
+          snprintf (why, whylen, "cannot draw frame %zu: %s", k, bad);
           rc = -1;
         }
       else if (write_pixels (e->in, s) != 0)
@@ -499,7 +546,7 @@ check_video (const char *tmp, size_t frames, char *why, size_t n)
 
 int
 rs_anim_video (const char *path, rs_figure *fig, int width, int height,
-               double fps, const size_t *points, size_t n,
+               double fps, const rs_anim_frame *frames, size_t n,
                rs_anim_progress progress, char *errbuf, size_t errlen)
 {
   rs_anim_format fmt = rs_anim_format_of (path);
@@ -534,7 +581,7 @@ rs_anim_video (const char *path, rs_figure *fig, int width, int height,
   memset (&ign, 0, sizeof ign);
   ign.sa_handler = SIG_IGN;
   sigaction (SIGPIPE, &ign, &old);
-  rc = feed_frames (&e, fig, width, height, points, n, hold, progress, why,
+  rc = feed_frames (&e, fig, width, height, frames, n, hold, progress, why,
                     sizeof why);
   /* ffmpeg's own reason comes first: a failed write only follows it */
   if (encoder_finish (&e, fail, sizeof fail) != 0)

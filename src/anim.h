@@ -20,11 +20,33 @@ rs_anim_format rs_anim_format_of (const char *path);
  * returns n. */
 size_t rs_anim_points (size_t nrec, size_t max_frames, size_t *points);
 
+/* A frame: recorded point `point` of the run, its landscapes in the
+ * morph of the change there by `morph` (a kick at that point, else the
+ * last change of activation at or before it; 1: settled, the still of
+ * that point; see rs_figure_morph). */
+typedef struct {
+  size_t point;
+  double morph;
+} rs_anim_frame;
+
+/* The frames of an animation over the n points of points (increasing):
+ * each point's frame (morph 1), preceded, where Leaky ReLU or another
+ * activation was switched on since the frame before (a point after it
+ * has the event RS_EVENT_ACT), by per_change frames of that point
+ * morphing from the old activation (morph 0, 1/per_change, ...), and
+ * for each kick since the frame before (a point with RS_EVENT_KICK), by
+ * per_change frames of the kick's own point morphing from before the
+ * kick (morph 0, 1/per_change, ...).  frames holds max entries; returns
+ * how many were written (frames NULL: how many there are). */
+size_t rs_anim_morphs (const rs_sim *sim, const size_t *points, size_t n,
+                       size_t per_change, rs_anim_frame *frames, size_t max);
+
 /* Called after each frame with the frames done and their total. */
 typedef void (*rs_anim_progress) (size_t done, size_t total);
 
-/* Frame k of n shows recorded point points[k] of fig, drawn at width x
- * height pixels.  rs_anim_frames writes frame-00000.png ... into the
+/* Frame k of n shows frames[k] of fig, drawn at width x height pixels,
+ * over the landscapes of its point (rs_figure_follow), morphing as the
+ * frame says (rs_figure_morph).  rs_anim_frames writes frame-00000.png ... into the
  * folder dir, which must not exist or be empty: the frames go to a new
  * folder beside it, renamed to dir at the end.  rs_anim_video pipes the
  * frames to ffmpeg (the program named by $RELUSCAPE_FFMPEG, else
@@ -35,10 +57,10 @@ typedef void (*rs_anim_progress) (size_t done, size_t total);
  * naming the file in errbuf (ffmpeg missing, ffmpeg failing with its last
  * line of errors, a disk full ...), having removed what they wrote. */
 int rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
-                    const size_t *points, size_t n, rs_anim_progress progress,
-                    char *errbuf, size_t errlen);
+                    const rs_anim_frame *frames, size_t n,
+                    rs_anim_progress progress, char *errbuf, size_t errlen);
 int rs_anim_video (const char *path, rs_figure *fig, int width, int height,
-                   double fps, const size_t *points, size_t n,
+                   double fps, const rs_anim_frame *frames, size_t n,
                    rs_anim_progress progress, char *errbuf, size_t errlen);
 
 #endif /* RS_ANIM_H */

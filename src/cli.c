@@ -101,8 +101,17 @@ void
 cli_print_diagnostic (const char *kind, const rs_error *err,
                       const char *text, size_t len)
 {
+  const char *opt = cli_set_option_at (err->file, err->line);
   char head[1024];
 
+  if (opt != NULL)
+    {
+      if (strcmp (kind, "error") == 0)
+        cli_message ("--set '%s': %s", opt, err->message);
+      else
+        cli_message ("--set '%s': %s: %s", opt, kind, err->message);
+      return;
+    }
   if (err->file[0] != '\0' && err->line > 0)
     snprintf (head, sizeof head, "%s:%d:%d: %s: %s", err->file, err->line,
               err->col, kind, err->message);
@@ -152,13 +161,35 @@ cli_print_report (const rs_scene_report *rep, const char *text, size_t len,
     cli_print_diagnostic ("note", &rep->note, text, len);
 }
 
+/* Seconds between two readings of the monotonic clock. */
+static double
+seconds_between (struct timespec a, struct timespec b)
+{
+  return (double) (b.tv_sec - a.tv_sec) + 1e-9 * (double) (b.tv_nsec
+                                                             - a.tv_nsec);
+}
+
+/* "m:ss" (or "h:mm:ss") of t seconds into buf. */
+static const char *
+clock_text (double t, char *buf, size_t n)
+{
+  long s = (long) (t + 0.5);
+
+  if (s >= 3600)
+    snprintf (buf, n, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else
+    snprintf (buf, n, "%ld:%02ld", s / 60, s % 60);
+  return buf;
+}
+
 void
 cli_progress (const char *what, size_t done, size_t total)
 {
-  static struct timespec last;
+  static struct timespec last, start;
   static int tty = -1;
   struct timespec now;
-  char bar[31];
+  char bar[31], t1[32], t2[32];
+  double spent;
   size_t k;
 
   if (tty < 0)
@@ -169,11 +200,13 @@ cli_progress (const char *what, size_t done, size_t total)
     {
       fprintf (stderr, "\r\033[K");
       last.tv_sec = 0;
+      start.tv_sec = 0;
       return;
     }
   clock_gettime (CLOCK_MONOTONIC, &now);
-  if ((now.tv_sec - last.tv_sec) * 1000000000L + (now.tv_nsec - last.tv_nsec)
-      < 100000000L)
+  if (start.tv_sec == 0)
+    start = now;
+  if (seconds_between (last, now) < 0.1)
     return;
   last = now;
   k = (size_t) ((double) done / (double) total * 30.0);
@@ -181,12 +214,40 @@ cli_progress (const char *what, size_t done, size_t total)
   memset (bar + k, '.', 30 - k);
   bar[30] = '\0';
   fprintf (stderr, "\r%s [%s] %zu/%zu", what, bar, done, total);
+  /* the estimate, from the pace so far, once there is one */
+  spent = seconds_between (start, now);
+  if (done > 0 && spent >= 1.0)
+    fprintf (stderr, "  %s of about %s", clock_text (spent, t1, sizeof t1),
+             clock_text (spent * (double) total / (double) done, t2,
+                         sizeof t2));
+  fputs ("\033[K", stderr);
 }
 
 int
 cli_is_builtin (const char *arg)
 {
   return arg == NULL || strcmp (arg, "-") == 0 || strcmp (arg, "builtin") == 0;
+}
+
+/* The scene's text with the --set options applied, in place of *text
+ * (which is freed); nothing done without --set. */
+static int
+with_sets (const char *path, char **text, size_t *len, const char *name)
+{
+  char *out;
+  size_t n;
+
+  if (cli_set_count () == 0)
+    return CLI_OK;
+  if (cli_set_compose (*text, *len, name, &out, &n) != CLI_OK)
+    {
+      cli_free_scene_text (path, *text);
+      return CLI_FAILURE;
+    }
+  cli_free_scene_text (path, *text);
+  *text = out;
+  *len = n;
+  return CLI_OK;
 }
 
 int
@@ -200,42 +261,48 @@ cli_read_scene (const char *path, char **text, size_t *len,
       *text = (char *) rs_builtin_scene;
       *len = rs_builtin_scene_len;
       *name = CLI_BUILTIN_NAME;
-      return CLI_OK;
     }
-  *name = path;
-  if (rs_scene_read (path, text, len, &err) == RS_OK)
-    return CLI_OK;
-  cli_message ("%s: %s", path, err.message);
-  return CLI_USAGE;
+  else
+    {
+      *name = cli_scene_file (path);
+      if (rs_scene_read (*name, text, len, &err) != RS_OK)
+        {
+          cli_report_unread_scene (path, &err);
+          return CLI_USAGE;
+        }
+    }
+  return with_sets (path, text, len, *name);
 }
 
 void
 cli_free_scene_text (const char *path, char *text)
 {
-  if (!cli_is_builtin (path))
+  (void) path;
+  if (text != rs_builtin_scene)
     free (text);
 }
 
-/* The data sets read from scenes' CSV files: a command reads a few at
- * most, and they live as long as the scenes that point to them, until
- * the program ends. */
-typedef struct loaded_data {
-  struct loaded_data *next;
-  rs_data *data;
-} loaded_data;
+/* What is kept until the program ends: the data sets read from scenes'
+ * CSV files and the scene files found by name.  A command keeps a few at
+ * most, and they live as long as the scenes that point to them. */
+typedef struct kept {
+  struct kept *next;
+  void *p;
+  void (*free_fn) (void *);
+} kept;
 
-static loaded_data *all_data;
+static kept *all_kept;
 
 static void
-free_all_data (void)
+free_all_kept (void)
 {
-  while (all_data != NULL)
+  while (all_kept != NULL)
     {
-      loaded_data *next = all_data->next;
+      kept *next = all_kept->next;
 
-      rs_data_free (all_data->data);
-      free (all_data);
-      all_data = next;
+      all_kept->free_fn (all_kept->p);
+      free (all_kept);
+      all_kept = next;
     }
 }
 
@@ -269,10 +336,31 @@ cli_allow_paths (int allow)
 }
 
 int
-cli_load_data (const char *path, rs_scene *sc)
+cli_keep (void *p, void (*free_fn) (void *))
 {
   static int registered;
-  loaded_data *node;
+  kept *k = malloc (sizeof *k);
+
+  if (k == NULL)
+    return -1;
+  if (!registered)
+    registered = atexit (free_all_kept) == 0;
+  k->p = p;
+  k->free_fn = free_fn;
+  k->next = all_kept;
+  all_kept = k;
+  return 0;
+}
+
+static void
+free_data (void *d)
+{
+  rs_data_free (d);
+}
+
+int
+cli_load_data (const char *path, rs_scene *sc)
+{
   rs_data *d;
   rs_error err;
 
@@ -286,23 +374,20 @@ cli_load_data (const char *path, rs_scene *sc)
     }
   if (sc->data_file[0] == '\0')
     return CLI_OK;
-  if (rs_scene_read_data (sc, cli_is_builtin (path) ? NULL : path, &d, &err)
+  if (rs_scene_read_data (sc, cli_is_builtin (path) ? NULL
+                                                  : cli_scene_file (path),
+                          &d, &err)
       != RS_OK)
     {
       data_error (path, sc, &err);
       return CLI_USAGE;
     }
-  if ((node = malloc (sizeof *node)) == NULL)
+  if (cli_keep (d, free_data) != 0)
     {
       rs_data_free (d);
       cli_message ("out of memory");
       return CLI_FAILURE;
     }
-  if (!registered)
-    registered = atexit (free_all_data) == 0;
-  node->data = d;
-  node->next = all_data;
-  all_data = node;
   sc->sim.data = d;
   if (rs_scene_check_data (sc, cli_is_builtin (path) ? CLI_BUILTIN_NAME
                                                      : path, &err) != RS_OK)
@@ -428,12 +513,12 @@ cli_parse_pair (const char *s, rs_interval *r)
 }
 
 int
-cli_run_scene (rs_sim *sim, const char *name)
+cli_run_scene (rs_sim *sim, const char *name, const char *what)
 {
   char param[32];
   size_t step;
 
-  if (rs_sim_run (sim) == RS_OK)
+  if (cli_run_sim (sim, what) == RS_OK)
     return CLI_OK;
   rs_sim_divergence (sim, &step, param, sizeof param);
   cli_message ("%s: the run diverged at step %zu (%s is no longer a finite "

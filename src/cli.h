@@ -19,9 +19,30 @@ extern const size_t rs_builtin_scene_len;
  * "builtin". */
 int cli_is_builtin (const char *arg);
 
-/* Progress of long work on standard error, when it is a terminal: a bar
- * and "done/total" redrawn at most ten times a second, wiped when done
- * reaches total.  Silent when standard error is not a terminal. */
+/* Scenes by name (scene_find.c).  When arg names no file and has no '/',
+ * it may be the name of a scene, with or without ".scene", in a folder of
+ * RELUSCAPE_SCENE_PATH (colon-separated, searched in order) or else in
+ * cli_scenes_dir, the scenes installed with the program.
+ * cli_find_scene returns the scene file so found (kept until the program
+ * ends), or NULL when arg is a path or no scene has that name;
+ * cli_scene_file returns that file, or arg itself.
+ * cli_report_unread_scene prints why the scene arg could not be read: the
+ * reading error err of a path, or the folders searched for a name. */
+extern const char cli_scenes_dir[];
+const char *cli_find_scene (const char *arg);
+const char *cli_scene_file (const char *arg);
+void cli_report_unread_scene (const char *arg, const rs_error *err);
+
+/* Keep p until the program ends, when free_fn (p) is called: for what
+ * scenes point to (their data, their files' names).  0, or -1 when out
+ * of memory (p is then not kept). */
+int cli_keep (void *p, void (*free_fn) (void *));
+
+/* Progress of long work on standard error, when it is a terminal: a bar,
+ * "done/total" and, after a second, the time spent and the whole time
+ * estimated from the pace so far ("0:12 of about 3:40"), redrawn at most
+ * ten times a second, wiped when done reaches total.  Silent when
+ * standard error is not a terminal. */
 void cli_progress (const char *what, size_t done, size_t total);
 
 /* Load the scene at path, or the built-in scene when cli_is_builtin.
@@ -90,9 +111,48 @@ int cli_parse_pair (const char *s, rs_interval *r);
  * CLI_OK, or CLI_FAILURE with a message naming the file. */
 int cli_check_folder (const char *path);
 
-/* Run sim to its end: CLI_OK, or CLI_FAILURE with a message naming the
- * step and the parameter where it diverged (a figure or a surface of a
- * diverged run would show the last finite point as if it were the end). */
-int cli_run_scene (rs_sim *sim, const char *name);
+/* --set KEY=VALUE (cli_set.c): the getopt value of the long option, and
+ * its help line for the commands that read a scene. */
+#define CLI_OPT_SET 0x5e7
+#define CLI_SET_HELP \
+  "      --set KEY=VALUE  the scene line 'KEY VALUE' over the scene's own\n" \
+  "                      (repeatable; checked as in the file)\n"
+
+/* Keep the option's value (it must stay valid): CLI_OK, or CLI_USAGE with
+ * a message when it is not KEY=VALUE on one line or too many are given. */
+int cli_set_add (const char *arg);
+
+/* How many --set were given. */
+size_t cli_set_count (void);
+
+/* The scene text len bytes with every --set applied (see cli_set.c) into
+ * a new *out of *out_len bytes, NUL-terminated, that the caller frees;
+ * name is the scene's name in messages.  CLI_FAILURE when out of memory. */
+int cli_set_compose (const char *text, size_t len, const char *name,
+                     char **out, size_t *out_len);
+
+/* The --set (as given) that became line of the scene named file composed
+ * last, or NULL when that line is the file's own. */
+const char *cli_set_option_at (const char *file, int line);
+
+/* The run of a scene (cli_run.c): its floating-point operations per
+ * step (a forward and backward pass over the data) and the memory it
+ * takes, estimated from its parameters before it is made. */
+double cli_run_flops (const rs_sim_params *p);
+double cli_run_bytes (const rs_sim_params *p);
+
+/* On a terminal, when the run is large (256 MiB or 1e11 operations), one
+ * line saying how large, before it starts. */
+void cli_run_estimate (const char *what, const rs_sim_params *p);
+
+/* Run sim to its last step with cli_run_estimate and cli_progress named
+ * what; RS_OK, or RS_EDIVERGED when it diverged. */
+int cli_run_sim (rs_sim *sim, const char *what);
+
+/* Run sim to its end (cli_run_sim, progress named what): CLI_OK, or
+ * CLI_FAILURE with a message naming the step and the parameter where it
+ * diverged (a figure or a surface of a diverged run would show the last
+ * finite point as if it were the end). */
+int cli_run_scene (rs_sim *sim, const char *name, const char *what);
 
 #endif /* RS_CLI_H */

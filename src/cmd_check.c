@@ -26,6 +26,8 @@ static const char check_usage[] =
   "                  as 'FILE:LINE:COL: claim false: expect ... (the run\n"
   "                  gives X)', and the summary counts them\n"
   "  -q, --quiet     print only the errors (and the false claims)\n"
+  "      --set KEY=VALUE  the scene line 'KEY VALUE' over each scene's\n"
+  "                  own (repeatable; checked as in the file)\n"
   "      --allow-paths\n"
   "                  let the scene's data and export paths leave its\n"
   "                  folder\n"
@@ -58,6 +60,7 @@ parse_options (int argc, char **argv, check_args *a, int *first)
     { "print", no_argument, NULL, 'p' },
     { "run", no_argument, NULL, 'r' },
     { "quiet", no_argument, NULL, 'q' },
+    { "set", required_argument, NULL, CLI_OPT_SET },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -73,6 +76,10 @@ parse_options (int argc, char **argv, check_args *a, int *first)
         break;
       case 'q':
         a->quiet = 1;
+        break;
+      case CLI_OPT_SET:
+        if (cli_set_add (optarg) != CLI_OK)
+          return CLI_USAGE;
         break;
       case 'r':
         a->run = 1;

@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "export.h"
+#include "shard.h"
 #include "table.h"
 
 /* Activations in one --act list, at most. */
@@ -44,6 +45,11 @@ static const char experiment_usage[] =
   "                    the initial bias, weight decay or Leaky ReLU's alpha\n"
   "\n"
   "  -o, --output FILE   write CSV to FILE (.csv) instead of the table\n"
+  "      --shard I/N     with -o, write shard I of N: a block of the run's\n"
+  "                      parts (activations, widths and depths of a\n"
+  "                      --depths table, a sweep's values); 'reluscape\n"
+  "                      merge' puts the N parts together, byte for byte\n"
+  "                      the unsharded table\n"
   "      --allow-paths   let the scene's data and export paths\n"
   "                      leave its folder\n"
   "  -h, --help          show this help and exit; after NAME, the\n"
@@ -70,9 +76,9 @@ static const char depth_usage[] =
   "      --act NAME[,NAME...]  the hidden activations, each NAME or\n"
   "                            NAME:PARAM (leaky_relu:0.1) (default:\n"
   "                            sigmoid,tanh,relu,leaky_relu)\n"
-  "      --max-depth N         the deepest network, 1 to 8 (8)\n"
+  "      --max-depth N         the deepest network, 1 to 65 (8)\n"
   "      --width N             inputs and units of each hidden layer, 1 to\n"
-  "                            64 (16)\n"
+  "                            256 (16)\n"
   "      --points N            random points per trial, 1 to 100000 (64)\n"
   "      --init NAME           the weights, one scheme per run: he_normal,\n"
   "                            he_uniform, xavier_normal, xavier_uniform or\n"
@@ -121,9 +127,9 @@ static const char born_usage[] =
   "weights: 1 - (1 - 2^-WIDTH)^DEPTH), and the first constant layer of the\n"
   "networks found constant.\n"
   "\n"
-  "      --inputs N            inputs, 1 to 64 (1)\n"
-  "      --width N             units of each hidden layer, 1 to 64 (3)\n"
-  "      --depth N             hidden layers, 1 to 7 (5)\n"
+  "      --inputs N            inputs, 1 to 256 (1)\n"
+  "      --width N             units of each hidden layer, 1 to 256 (3)\n"
+  "      --depth N             hidden layers, 1 to 64 (5)\n"
   "      --act NAME            the hidden activation; with one input\n"
   "                            identity, relu, leaky_relu or prelu, each\n"
   "                            NAME or NAME:PARAM (relu)\n"
@@ -132,6 +138,14 @@ static const char born_usage[] =
   "                            (he_normal)\n"
   "      --bias B              every bias B (0)\n"
   "      --bias-normal         every bias drawn from N(0, B^2) instead\n"
+  "      --bias-init NAME      he_normal: layer l's biases drawn from\n"
+  "                            N(0, 2 / n_(l-1)), the fan-in's He scale\n"
+  "                            (Lu et al. 2020); constant: B (constant)\n"
+  "      --widths N1,N2,...    one width per hidden layer (sets the depth)\n"
+  "      --depths LO-HI        a table: every depth LO ... HI (1 to 64) for\n"
+  "                            each width of --width N1,N2,..., one CSV row\n"
+  "                            each (width, depth, trials, constant, p, lo,\n"
+  "                            hi, lower_bound, exact)\n"
   "      --domain LO,HI        the range of each input, LO < HI (-1,1)\n"
   "      --trials N            trials, 1 to 1000000000 (1000)\n"
   "      --seed N              the seed (1)\n"
@@ -162,6 +176,8 @@ static const char sweep_usage[] =
   "                            alpha: 0,0.01,0.1,0.3)\n"
   "      --seeds S             runs per value, 1 to 100000 (8)\n"
   "      --seed N              the first seed (the scene's)\n"
+  "      --set KEY=VALUE       the scene line 'KEY VALUE' over the scene's\n"
+  "                            own (repeatable; checked as in the file)\n"
   "  -o, --output FILE         write CSV to FILE (.csv) instead of the table\n"
   "  -h, --help                show this help and exit\n"
   "  -V, --version             show the version and exit\n";
@@ -170,8 +186,13 @@ static const char sweep_usage[] =
 enum {
   OPT_ACT = 256, OPT_MAX_DEPTH, OPT_WIDTH, OPT_POINTS, OPT_INIT, OPT_TRIALS,
   OPT_SEED, OPT_MU, OPT_SIGMA, OPT_SAMPLES, OPT_KINK, OPT_INPUTS, OPT_DEPTH,
-  OPT_BIAS, OPT_BIAS_NORMAL, OPT_DOMAIN, OPT_VARY, OPT_VALUES, OPT_SEEDS
+  OPT_BIAS, OPT_BIAS_NORMAL, OPT_DOMAIN, OPT_VARY, OPT_VALUES, OPT_SEEDS,
+  OPT_WIDTHS, OPT_BIAS_INIT, OPT_DEPTHS, OPT_SHARD
 };
+
+/* born-dead's table (--depths): widths and depths at most. */
+#define MAX_TABLE_WIDTHS 16
+#define MAX_TABLE_DEPTHS (RS_NET_MAX_LAYERS - 1)
 
 /* An activation family with its parameter (NAN: the family's default). */
 typedef struct {
@@ -186,6 +207,8 @@ typedef struct experiment experiment;
 typedef struct {
   const experiment *x;
   const char *out;           /* NULL: the table on standard output */
+  size_t shard_i;            /* --shard I/N; 0: the whole run */
+  size_t shard_n;
   const char *scene;         /* dead-sweep's SCENE argument */
   const char *scene_name;    /* as messages and outputs name it */
   size_t n_acts;
@@ -196,6 +219,10 @@ typedef struct {
   rs_probe_depth_opts depth;
   rs_probe_zero_grad_opts zero;
   rs_probe_born_dead_opts born;
+  size_t n_widths;           /* born-dead's --width list */
+  size_t widths[MAX_TABLE_WIDTHS];
+  size_t depth_lo;           /* born-dead's --depths; 0: no table */
+  size_t depth_hi;
   rs_probe_sweep_opts sweep;
 } exp_args;
 
@@ -205,6 +232,7 @@ typedef struct {
   rs_probe_depth_result depth[MAX_ACTS];
   rs_probe_zero_grad_result zero[MAX_ACTS];
   rs_probe_born_dead_result born;
+  rs_probe_born_dead_result born_table[MAX_TABLE_WIDTHS * MAX_TABLE_DEPTHS];
   rs_probe_sweep_result sweep;
 } exp_results;
 
@@ -293,6 +321,30 @@ parse_real (const char *s, double *v)
   const char *rest;
 
   return parse_real_to (s, "", v, &rest) == 0 && *rest == '\0' ? 0 : -1;
+}
+
+/* "N1,N2,...": 1 to max whole numbers of at least 1 into v, their count
+ * into *n; 0 on success. */
+static int
+parse_counts (const char *s, size_t *v, size_t max, size_t *n)
+{
+  char buf[32];
+
+  for (*n = 0; *s != '\0'; (*n)++)
+    {
+      size_t k = strcspn (s, ",");
+
+      if (*n == max || k == 0 || k >= sizeof buf)
+        return -1;
+      memcpy (buf, s, k);
+      buf[k] = '\0';
+      if (cli_parse_count (buf, 1, 1000000, &v[*n]) != 0)
+        return -1;
+      s += k;
+      if (*s == ',' && *++s == '\0')
+        return -1;
+    }
+  return *n > 0 ? 0 : -1;
 }
 
 /* "V1,V2,...": 1 to RS_PROBE_MAX_VALUES finite numbers; 0 on success. */
@@ -1064,6 +1116,9 @@ static const struct option born_options[] = {
   { "init", required_argument, NULL, OPT_INIT },
   { "bias", required_argument, NULL, OPT_BIAS },
   { "bias-normal", no_argument, NULL, OPT_BIAS_NORMAL },
+  { "bias-init", required_argument, NULL, OPT_BIAS_INIT },
+  { "widths", required_argument, NULL, OPT_WIDTHS },
+  { "depths", required_argument, NULL, OPT_DEPTHS },
   { "domain", required_argument, NULL, OPT_DOMAIN },
   { "trials", required_argument, NULL, OPT_TRIALS },
   { "seed", required_argument, NULL, OPT_SEED },
@@ -1078,6 +1133,25 @@ born_defaults (exp_args *a)
   a->acts[0] = (act_choice) { a->born.act, a->born.param };
 }
 
+/* --depths LO-HI (or one depth D), 1 <= LO <= HI <= 64: born-dead's
+ * table of every depth. */
+static int
+born_depths (exp_args *a, const char *arg)
+{
+  char lo[32], *dash = strchr (arg, '-');
+  size_t k = dash != NULL ? (size_t) (dash - arg) : strlen (arg);
+
+  if (k >= sizeof lo || k == 0)
+    return bad_value (a, "--depths", arg, "LO-HI, 1 <= LO <= HI <= 64");
+  memcpy (lo, arg, k);
+  lo[k] = '\0';
+  if (cli_parse_count (lo, 1, MAX_TABLE_DEPTHS, &a->depth_lo) != 0
+      || cli_parse_count (dash != NULL ? dash + 1 : lo, a->depth_lo,
+                          MAX_TABLE_DEPTHS, &a->depth_hi) != 0)
+    return bad_value (a, "--depths", arg, "LO-HI, 1 <= LO <= HI <= 64");
+  return CLI_OK;
+}
+
 static int
 born_option (int c, const char *arg, exp_args *a)
 {
@@ -1086,8 +1160,28 @@ born_option (int c, const char *arg, exp_args *a)
   switch (c)
     {
     case OPT_INPUTS: return count_option (a, "--inputs", arg, &o->inputs);
-    case OPT_WIDTH: return count_option (a, "--width", arg, &o->width);
+    case OPT_WIDTH:
+      if (parse_counts (arg, a->widths, MAX_TABLE_WIDTHS, &a->n_widths) != 0)
+        return bad_value (a, "--width", arg, "N, or N1,N2,... (at most 16) "
+                          "with --depths");
+      o->width = a->widths[0];
+      return CLI_OK;
     case OPT_DEPTH: return count_option (a, "--depth", arg, &o->depth);
+    case OPT_WIDTHS:
+      if (parse_counts (arg, o->widths, RS_NET_MAX_LAYERS - 1, &o->depth)
+          != 0)
+        return bad_value (a, "--widths", arg, "N1,N2,...: each hidden "
+                          "layer's units, at most 64 layers");
+      return CLI_OK;
+    case OPT_DEPTHS: return born_depths (a, arg);
+    case OPT_BIAS_INIT:
+      if (strcmp (arg, "he_normal") == 0)
+        o->bias_dist = RS_PROBE_BIAS_HE;
+      else if (strcmp (arg, "constant") == 0)
+        o->bias_dist = RS_PROBE_BIAS_CONSTANT;
+      else
+        return bad_value (a, "--bias-init", arg, "he_normal or constant");
+      return CLI_OK;
     case OPT_ACT: return parse_acts (a, arg, 1);
     case OPT_INIT: return parse_init (a, arg, &o->init, &o->init_c);
     case OPT_BIAS: return real_option (a, "--bias", arg, &o->bias);
@@ -1099,23 +1193,57 @@ born_option (int c, const char *arg, exp_args *a)
     }
 }
 
-/* The options with the --act choice. */
+/* The depths of the table (--depths); 0 without one. */
+static size_t
+born_n_depths (const exp_args *a)
+{
+  return a->depth_hi > 0 ? a->depth_hi - a->depth_lo + 1 : 0;
+}
+
+/* The options of part (one row of the table: width part / depths, depth
+ * lo + part % depths) with the --act choice. */
 static rs_probe_born_dead_opts
-born_opts (const exp_args *a)
+born_part_opts (const exp_args *a, size_t part)
 {
   rs_probe_born_dead_opts o = a->born;
+  size_t nd = born_n_depths (a);
 
   o.act = a->acts[0].type;
   o.param = a->acts[0].param;
+  if (nd > 0)
+    {
+      o.width = a->widths[part / nd];
+      o.depth = a->depth_lo + part % nd;
+    }
   return o;
+}
+
+static size_t
+born_parts (const exp_args *a)
+{
+  size_t nd = born_n_depths (a);
+
+  return nd > 0 ? nd * a->n_widths : 1;
 }
 
 static int
 born_check (const exp_args *a, rs_error *err)
 {
-  rs_probe_born_dead_opts o = born_opts (a);
+  int rc = RS_OK;
 
-  return rs_probe_born_dead_check (&o, err);
+  if (a->n_widths > 1 && a->depth_hi == 0)
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "several widths "
+                         "(--width N1,N2,...) make a table: give --depths");
+  if (a->depth_hi > 0 && a->born.widths[0] != 0)
+    return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "--widths gives one "
+                         "shape; a table (--depths) takes --width");
+  for (size_t p = 0; p < born_parts (a) && rc == RS_OK; p++)
+    {
+      rs_probe_born_dead_opts o = born_part_opts (a, p);
+
+      rc = rs_probe_born_dead_check (&o, err);
+    }
+  return rc;
 }
 
 static size_t
@@ -1128,12 +1256,13 @@ static int
 born_run (const exp_args *a, size_t part, size_t first, size_t last,
           exp_results *r, rs_error *err)
 {
-  rs_probe_born_dead_opts o = born_opts (a);
+  rs_probe_born_dead_opts o = born_part_opts (a, part);
+  rs_probe_born_dead_result *b = born_n_depths (a) > 0 ? &r->born_table[part]
+                                                      : &r->born;
 
-  (void) part;
   if (first == 0)
-    rs_probe_born_dead_clear (&r->born);
-  return rs_probe_born_dead_run (&o, first, last, &r->born, err);
+    rs_probe_born_dead_clear (b);
+  return rs_probe_born_dead_run (&o, first, last, b, err);
 }
 
 /* The closed form of rs_probe.h where it holds, else NAN: one input, a
@@ -1142,18 +1271,21 @@ born_run (const exp_args *a, size_t part, size_t first, size_t last,
  * f(x) = x f(1), constant iff some hidden layer is wholly inactive at
  * x = 1, which each layer of w units is with probability 2^-w. */
 static double
-born_exact (const exp_args *a)
+born_exact (const exp_args *a, const rs_probe_born_dead_opts *o)
 {
-  const rs_probe_born_dead_opts *o = &a->born;
   const act_choice *c = &a->acts[0];
   int relu = c->type == rs_act_relu
              || ((c->type == rs_act_leaky_relu || c->type == rs_act_prelu)
                  && act_param (c) == 0.0);
+  double alive = 1.0;
 
   if (!relu || o->inputs != 1 || o->bias != 0.0 || o->domain.lo < 0.0
-      || o->init == rs_init_constant)
+      || o->init == rs_init_constant || o->bias_dist == RS_PROBE_BIAS_HE)
     return NAN;
-  return 1.0 - pow (1.0 - ldexp (1.0, -(int) o->width), (double) o->depth);
+  for (size_t l = 0; l < o->depth; l++)
+    alive *= 1.0 - ldexp (1.0, -(int) (o->widths[0] != 0 ? o->widths[l]
+                                                        : o->width));
+  return 1.0 - alive;
 }
 
 /* "1-3-3-3-3-3-1" into buf. */
@@ -1163,7 +1295,8 @@ born_shape (const rs_probe_born_dead_opts *o, char *buf, size_t n)
   size_t k = (size_t) snprintf (buf, n, "%zu", o->inputs);
 
   for (size_t l = 0; l < o->depth && k < n; l++)
-    k += (size_t) snprintf (buf + k, n - k, "-%zu", o->width);
+    k += (size_t) snprintf (buf + k, n - k, "-%zu", o->widths[0] != 0
+                            ? o->widths[l] : o->width);
   if (k < n)
     snprintf (buf + k, n - k, "-1");
   return buf;
@@ -1174,15 +1307,21 @@ static void
 born_header (FILE *f, const exp_args *a)
 {
   const rs_probe_born_dead_opts *o = &a->born;
-  char shape[128], act[64], dom[80], bias[64];
+  char shape[512], act[64], dom[80], bias[64];
 
   snprintf (dom, sizeof dom, o->inputs > 1 ? "[%g, %g]^%zu" : "[%g, %g]",
             o->domain.lo, o->domain.hi, o->inputs);
   snprintf (bias, sizeof bias, o->bias_dist == RS_PROBE_BIAS_NORMAL
-            ? "drawn from N(0, %g^2)" : "%g", o->bias);
+            ? "drawn from N(0, %g^2)" : o->bias_dist == RS_PROBE_BIAS_HE
+            ? "drawn from N(0, 2 / fan-in)" : "%g", o->bias);
+  if (born_n_depths (a) > 0)
+    snprintf (shape, sizeof shape, "%zu-W-...-W-1 (depths %zu to %zu)",
+              o->inputs, a->depth_lo, a->depth_hi);
+  else
+    born_shape (o, shape, sizeof shape);
   say (f, "Born dead: how often a random %s network computes a constant "
        "function on %s.  Hidden layers %s, %s weights, biases %s; %zu "
-       "trials, seed %lu; %s.\n", born_shape (o, shape, sizeof shape), dom,
+       "trials, seed %lu; %s.\n", shape, dom,
        act_label (&a->acts[0], act, sizeof act), o->init->name, bias,
        o->trials, o->seed, o->inputs > 1
        ? "decided by interval bounds on the box, so the count is a lower "
@@ -1206,7 +1345,7 @@ born_tables (FILE *f, text_table *t, const exp_args *a,
             r->lower_bound ? " (at least)" : "");
   tab_cell (t, "%s", num (b[0], 64, r->p, 4));
   tab_cell (t, "%s", interval (b[1], 64, r->lo, r->hi, 4));
-  tab_cell (t, "%s", num (b[2], 64, born_exact (a), 4));
+  tab_cell (t, "%s", num (b[2], 64, born_exact (a, &a->born), 4));
   tab_row (t);
   tab_print (f, t);
   fputs ("\nThe first constant layer of the networks found constant:\n", f);
@@ -1225,6 +1364,28 @@ born_tables (FILE *f, text_table *t, const exp_args *a,
   tab_print (f, t);
 }
 
+/* The table of --depths: p for each depth (rows) and width (columns). */
+static void
+born_depth_table (FILE *f, text_table *t, const exp_args *a,
+                  const exp_results *r)
+{
+  size_t nd = born_n_depths (a);
+  char b[64];
+
+  tab_cell (t, "depth");
+  for (size_t w = 0; w < a->n_widths; w++)
+    tab_cell (t, "p, width %zu", a->widths[w]);
+  tab_row (t);
+  for (size_t d = 0; d < nd; d++)
+    {
+      tab_cell (t, "%zu", a->depth_lo + d);
+      for (size_t w = 0; w < a->n_widths; w++)
+        tab_cell (t, "%s", num (b, sizeof b, r->born_table[w * nd + d].p, 4));
+      tab_row (t);
+    }
+  tab_print (f, t);
+}
+
 static int
 born_text (FILE *f, const exp_args *a, const exp_results *r)
 {
@@ -1233,9 +1394,60 @@ born_text (FILE *f, const exp_args *a, const exp_results *r)
   if (t == NULL)
     return -1;
   born_header (f, a);
-  born_tables (f, t, a, &r->born);
+  if (born_n_depths (a) > 0)
+    born_depth_table (f, t, a, r);
+  else
+    born_tables (f, t, a, &r->born);
   free (t);
   return 0;
+}
+
+/* The options as '# key: value' lines under the CSV. */
+static void
+born_csv_options (FILE *f, const exp_args *a)
+{
+  static const char *const dist[] = { "constant", "normal", "he_normal" };
+  const rs_probe_born_dead_opts *o = &a->born;
+
+  fprintf (f, "# experiment: born-dead\n# inputs: %zu\n", o->inputs);
+  if (born_n_depths (a) > 0)
+    {
+      fputs ("# width: ", f);
+      for (size_t w = 0; w < a->n_widths; w++)
+        fprintf (f, "%s%zu", w > 0 ? "," : "", a->widths[w]);
+      fprintf (f, "\n# depths: %zu-%zu\n", a->depth_lo, a->depth_hi);
+    }
+  else if (o->widths[0] != 0)
+    {
+      fputs ("# widths: ", f);
+      for (size_t l = 0; l < o->depth; l++)
+        fprintf (f, "%s%zu", l > 0 ? "," : "", o->widths[l]);
+      fprintf (f, "\n# depth: %zu\n", o->depth);
+    }
+  else
+    fprintf (f, "# width: %zu\n# depth: %zu\n", o->width, o->depth);
+  put_act_list (f, a);
+  put_init (f, o->init, o->init_c);
+  fprintf (f, "# bias_dist: %s\n# bias: ", dist[o->bias_dist]);
+  put_num (f, o->bias, "\n# domain: ");
+  put_num (f, o->domain.lo, ",");
+  put_num (f, o->domain.hi, "\n");
+  fprintf (f, "# trials: %zu\n# seed: %lu\n", o->trials, o->seed);
+}
+
+/* One row of the table's CSV: width, depth and the estimate. */
+static void
+born_table_row (FILE *f, const exp_args *a, size_t part,
+                const rs_probe_born_dead_result *b)
+{
+  rs_probe_born_dead_opts o = born_part_opts (a, part);
+
+  fprintf (f, "%zu,%zu,%zu,%zu,", o.width, o.depth, b->trials, b->constant);
+  put_num (f, b->p, ",");
+  put_num (f, b->lo, ",");
+  put_num (f, b->hi, ",");
+  fprintf (f, "%d,", b->lower_bound);
+  put_num (f, born_exact (a, &o), "\n");
 }
 
 static void
@@ -1244,6 +1456,14 @@ born_csv (FILE *f, const exp_args *a, const exp_results *r)
   const rs_probe_born_dead_opts *o = &a->born;
   const rs_probe_born_dead_result *b = &r->born;
 
+  if (born_n_depths (a) > 0)
+    {
+      fputs ("width,depth,trials,constant,p,lo,hi,lower_bound,exact\n", f);
+      for (size_t p = 0; p < born_parts (a); p++)
+        born_table_row (f, a, p, &r->born_table[p]);
+      born_csv_options (f, a);
+      return;
+    }
   fputs ("trials,constant,p,lo,hi,lower_bound,exact", f);
   for (size_t l = 1; l <= o->depth; l++)
     fprintf (f, ",by_layer%zu", l);
@@ -1252,19 +1472,11 @@ born_csv (FILE *f, const exp_args *a, const exp_results *r)
   put_num (f, b->lo, ",");
   put_num (f, b->hi, ",");
   fprintf (f, "%d,", b->lower_bound);
-  put_num (f, born_exact (a), "");
+  put_num (f, born_exact (a, o), "");
   for (size_t l = 1; l <= o->depth + 1; l++)
     fprintf (f, ",%zu", b->by_layer[l]);
-  fprintf (f, "\n# experiment: born-dead\n# inputs: %zu\n# width: %zu\n"
-           "# depth: %zu\n", o->inputs, o->width, o->depth);
-  put_act_list (f, a);
-  put_init (f, o->init, o->init_c);
-  fprintf (f, "# bias_dist: %s\n# bias: ", o->bias_dist
-           == RS_PROBE_BIAS_NORMAL ? "normal" : "constant");
-  put_num (f, o->bias, "\n# domain: ");
-  put_num (f, o->domain.lo, ",");
-  put_num (f, o->domain.hi, "\n");
-  fprintf (f, "# trials: %zu\n# seed: %lu\n", o->trials, o->seed);
+  fputc ('\n', f);
+  born_csv_options (f, a);
 }
 
 /* ---------------------------------------------------------------------
@@ -1276,6 +1488,7 @@ static const struct option sweep_options[] = {
   { "values", required_argument, NULL, OPT_VALUES },
   { "seeds", required_argument, NULL, OPT_SEEDS },
   { "seed", required_argument, NULL, OPT_SEED },
+  { "set", required_argument, NULL, CLI_OPT_SET },
   { NULL, 0, NULL, 0 }
 };
 
@@ -1349,6 +1562,7 @@ sweep_option (int c, const char *arg, exp_args *a)
       return parse_values (arg, o->values, &o->n_values) == 0 ? CLI_OK
         : bad_value (a, "--values", arg, "1 to 64 numbers, V1,V2,...");
     case OPT_SEEDS: return count_option (a, "--seeds", arg, &o->seeds);
+    case CLI_OPT_SET: return cli_set_add (arg);
     default:
       a->have_seed = 1;
       return cli_parse_seed (arg, &a->seed) == 0 ? CLI_OK
@@ -1556,7 +1770,7 @@ static const experiment experiments[] = {
   { "zero-grad", zero_usage, 0, zero_options, zero_defaults, zero_option,
     zero_check, parts_acts, zero_trials, zero_run, zero_text, zero_csv },
   { "born-dead", born_usage, 0, born_options, born_defaults, born_option,
-    born_check, parts_one, born_trials, born_run, born_text, born_csv },
+    born_check, born_parts, born_trials, born_run, born_text, born_csv },
   { "dead-sweep", sweep_usage, 1, sweep_options, sweep_defaults,
     sweep_option, sweep_check, parts_one, sweep_trials, sweep_run,
     sweep_text, sweep_csv }
@@ -1594,11 +1808,12 @@ merge_options (const experiment *x, struct option *opts)
   static const struct option common[] = {
     { "output", required_argument, NULL, 'o' },
     { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' }
+    { "version", no_argument, NULL, 'V' },
+    { "shard", required_argument, NULL, OPT_SHARD }
   };
   size_t n = 0;
 
-  for (size_t i = 0; i < 3; i++)
+  for (size_t i = 0; i < 4; i++)
     opts[n++] = common[i];
   for (size_t i = 0; x->opts[i].name != NULL && n < 31; i++)
     opts[n++] = x->opts[i];
@@ -1672,6 +1887,10 @@ parse_options (int argc, char **argv, exp_args *a)
     switch (c)
       {
       case 'o': a->out = optarg; break;
+      case OPT_SHARD:
+        rc = shard_parse (optarg, &a->shard_i, &a->shard_n) == 0 ? CLI_OK
+          : bad_value (a, "--shard", optarg, "I/N, 1 <= I <= N");
+        break;
       case 'h': fputs (a->x->usage, stdout); rc = -1; break;
       case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); rc = -1; break;
       case '?': case ':': rc = option_error (a, c, argv, opts); break;
@@ -1737,18 +1956,49 @@ check_options (const exp_args *a)
 /* Every trial, in slices of about a hundredth of a part, with a progress
  * bar on a terminal.  CLI_OK, or a message and CLI_FAILURE (CLI_USAGE for
  * options the library turns down). */
+/* The units a run splits into for --shard: its parts, or the values of
+ * a sweep (trials value by value), or 1. */
+static size_t
+shard_units (const exp_args *a)
+{
+  if (a->x->parts (a) > 1)
+    return a->x->parts (a);
+  return strcmp (a->x->name, "dead-sweep") == 0 ? a->sweep.n_values : 1;
+}
+
+/* The parts [*p0, *p1) and the trials [*t0, *t1) of each that this run
+ * makes: everything, or the units of its shard. */
+static void
+run_bounds (const exp_args *a, size_t *p0, size_t *p1, size_t *t0,
+            size_t *t1)
+{
+  size_t parts = a->x->parts (a), n = a->x->trials (a), u0, u1;
+
+  *p0 = 0, *p1 = parts, *t0 = 0, *t1 = n;
+  if (a->shard_n == 0)
+    return;
+  shard_range (shard_units (a), a->shard_i, a->shard_n, &u0, &u1);
+  if (parts > 1)
+    *p0 = u0, *p1 = u1;
+  else
+    *t0 = u0 * (n / shard_units (a)), *t1 = u1 * (n / shard_units (a));
+}
+
 static int
 run_trials (const exp_args *a, exp_results *r)
 {
-  size_t parts = a->x->parts (a), n = a->x->trials (a);
-  size_t slice = (n + 99) / 100, total = parts * n;
+  size_t p0, p1, t0, t1, n, slice, total, done = 0;
   rs_error err;
 
+  run_bounds (a, &p0, &p1, &t0, &t1);
+  n = t1 - t0;
+  slice = (n + 99) / 100;
+  total = (p1 - p0) * n;
   rs_error_clear (&err);
-  for (size_t p = 0; p < parts; p++)
-    for (size_t first = 0; first < n; first += slice)
+  for (size_t p = p0; p < p1; p++)
+    for (size_t first = t0; first < t1; first += slice)
       {
-        size_t last = first + slice < n ? first + slice : n;
+        size_t last = first + slice < t1 ? first + slice : t1;
 
         if (a->x->run (a, p, first, last, r, &err) != RS_OK)
           {
@@ -1756,8 +2006,40 @@ run_trials (const exp_args *a, exp_results *r)
             cli_message ("experiment %s: %s", a->x->name, err.message);
             return err.code == RS_EINVAL ? CLI_USAGE : CLI_FAILURE;
           }
-        cli_progress (a->x->name, p * n + last, total);
+        done += last - first;
+        cli_progress (a->x->name, done, total);
       }
+  /* a depth part not run prints its rows too (of zeros), so that every
+     part has as many rows in the table that a shard cuts */
+  for (size_t p = 0; a->shard_n > 0 && p < MAX_ACTS; p++)
+    if (r->depth[p].max_depth == 0)
+      r->depth[p].max_depth = a->depth.max_depth;
+  return CLI_OK;
+}
+
+/* --shard I/N: with -o, into no more shards than units; CLI_USAGE with
+ * a message otherwise. */
+static int
+check_shard (const exp_args *a)
+{
+  if (a->shard_n == 0)
+    return CLI_OK;
+  if (a->out == NULL)
+    {
+      cli_message ("experiment %s: --shard writes a part of the table: give "
+                   "-o FILE.csv", a->x->name);
+      return CLI_USAGE;
+    }
+  if (a->shard_n > shard_units (a))
+    {
+      cli_message ("experiment %s: --shard %zu/%zu: this run splits into %zu "
+                   "unit%s (%s), not %zu shards", a->x->name, a->shard_i,
+                   a->shard_n, shard_units (a), shard_units (a) == 1 ? ""
+                   : "s", strcmp (a->x->name, "dead-sweep") == 0 ? "one per "
+                   "value" : "one per activation, or per width and depth of "
+                   "a --depths table", a->shard_n);
+      return CLI_USAGE;
+    }
   return CLI_OK;
 }
 
@@ -1767,12 +2049,32 @@ typedef struct {
   const exp_results *r;
 } exp_job;
 
+/* The whole table, for shard_write_table. */
+static void
+whole_csv (FILE *m, void *data)
+{
+  const exp_job *job = data;
+
+  job->a->x->csv (m, job->a, job->r);
+}
+
+/* The part of the table that shard I/N writes (shard.h). */
+static int
+write_shard (FILE *f, const exp_job *job, const char **why)
+{
+  return shard_write_table (f, whole_csv, (void *) job, shard_units (job->a),
+                            job->a->shard_i, job->a->shard_n, why);
+}
+
 static int
 write_csv (FILE *f, void *data, const char **why)
 {
   const exp_job *job = data;
 
-  job->a->x->csv (f, job->a, job->r);
+  if (job->a->shard_n > 0 && write_shard (f, job, why) != 0)
+    return -1;
+  if (job->a->shard_n == 0)
+    job->a->x->csv (f, job->a, job->r);
   *why = ferror (f) ? strerror (EIO) : NULL;
   return ferror (f) ? -1 : 0;
 }
@@ -1811,7 +2113,7 @@ experiment_main (exp_args *a)
   int rc;
 
   if ((rc = check_output (a)) != CLI_OK || (rc = load_scene (a)) != CLI_OK
-      || (rc = check_options (a)) != CLI_OK
+      || (rc = check_options (a)) != CLI_OK || (rc = check_shard (a)) != CLI_OK
       || (a->out != NULL && (rc = cli_check_folder (a->out)) != CLI_OK))
     return rc;
   r = calloc (1, sizeof *r);

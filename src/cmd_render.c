@@ -36,6 +36,14 @@ static const char render_usage[] =
   "                      step, else the end; --at wins over the 'at' of\n"
   "                      the scene's export lines\n"
   "      --theme NAME    light or dark (the scene's 'theme')\n"
+  "      --arrows        the arrow of steepest descent at the ball, its\n"
+  "                      length by log10 |grad L| (a ruler shows the scale)\n"
+  "      --morph T       the change at STEP T of the way, 0 to 1 (1: the\n"
+  "                      surface of STEP): at a kick's step, the ball T of\n"
+  "                      the way along the kick's arrow and the landscape\n"
+  "                      through its parameters then; else the landscapes\n"
+  "                      T of the way from the activation before the last\n"
+  "                      change at or before STEP to the new one\n"
   "\n"
   "Animations: FILE .mp4 or .gif is the run from its start to STEP (or its\n"
   "end: 'show' is for stills), encoded by ffmpeg; --frames DIR writes the same frames as PNG files\n"
@@ -48,6 +56,7 @@ static const char render_usage[] =
   "  -g, --grid N        landscape grid points a side, 16 to 2048 (241 for\n"
   "                      the single neuron, 121 for a network; basin maps a\n"
   "                      quarter of that)\n"
+CLI_SET_HELP
   "      --allow-paths   let the scene's data and export paths\n"
   "                      leave its folder\n"
   "  -h, --help          show this help and exit\n"
@@ -70,6 +79,8 @@ typedef struct {
   int cli_at;               /* --at was given: it wins over 'at' of exports */
   int from_show;            /* have_at is the scene's 'show': stills only */
   int theme;                /* -1: the scene's; 0 light; 1 dark */
+  int arrows;               /* --arrows */
+  double morph;             /* --morph T, 1 by default */
   const char *frames;       /* --frames DIR */
   double fps;
   double duration;
@@ -108,7 +119,7 @@ static int
 parse_options (int argc, char **argv, render_args *a)
 {
   enum { OPT_DPI = 256, OPT_AT, OPT_THEME, OPT_FRAMES, OPT_FPS,
-         OPT_DURATION };
+         OPT_DURATION, OPT_ARROWS, OPT_MORPH };
   static const struct option opts[] = {
     { "output", required_argument, NULL, 'o' },
     { "size", required_argument, NULL, 's' },
@@ -119,6 +130,9 @@ parse_options (int argc, char **argv, render_args *a)
     { "frames", required_argument, NULL, OPT_FRAMES },
     { "fps", required_argument, NULL, OPT_FPS },
     { "duration", required_argument, NULL, OPT_DURATION },
+    { "set", required_argument, NULL, CLI_OPT_SET },
+    { "arrows", no_argument, NULL, OPT_ARROWS },
+    { "morph", required_argument, NULL, OPT_MORPH },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -133,6 +147,10 @@ parse_options (int argc, char **argv, render_args *a)
       {
       case 'o':
         a->out = optarg;
+        break;
+      case CLI_OPT_SET:
+        if (cli_set_add (optarg) != CLI_OK)
+          return CLI_USAGE;
         break;
       case 's':
         if (parse_size (optarg, &a->w, &a->h, &a->unit) != 0)
@@ -181,6 +199,18 @@ parse_options (int argc, char **argv, render_args *a)
         break;
       case OPT_FRAMES:
         a->frames = optarg;
+        break;
+      case OPT_ARROWS:
+        a->arrows = 1;
+        break;
+      case OPT_MORPH:
+        a->morph = strtod (optarg, &end);
+        if (end == optarg || *end != '\0' || !(a->morph >= 0.0)
+            || !(a->morph <= 1.0))
+          {
+            cli_message ("render: bad morph '%s' (expected 0 to 1)", optarg);
+            return CLI_USAGE;
+          }
         break;
       case OPT_FPS:
         if (cli_parse_count (optarg, 1, 120, &v) != 0)
@@ -300,9 +330,11 @@ write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
   size_t last = a->from_show ? rs_sim_n_recorded (sim) - 1
                 : point_at (sim, a);
   size_t max = (size_t) (a->duration * a->fps + 0.5);
-  size_t *points = malloc ((max > 0 ? max : 1) * sizeof *points), n;
+  size_t *points = malloc ((max > 0 ? max : 1) * sizeof *points), n, per, nf;
+  rs_anim_frame *frames;
   int iw = (int) lround (w), ih = (int) lround (h), rc;
   char msg[1200];
+  rs_error err;
 
   if (points == NULL)
     {
@@ -310,18 +342,36 @@ write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
       return CLI_FAILURE;
     }
   n = rs_anim_points (last + 1, max > 0 ? max : 1, points);
+  /* a second of morph after each change of activation and each kick */
+  per = (size_t) (a->fps + 0.5);
+  nf = rs_anim_morphs (sim, points, n, per, NULL, 0);
+  frames = malloc (nf * sizeof *frames);
+  if (frames == NULL)
+    {
+      free (points);
+      cli_message ("render: out of memory");
+      return CLI_FAILURE;
+    }
+  n = rs_anim_morphs (sim, points, n, per, frames, nf);
   if (dir != NULL)
-    rc = rs_anim_frames (dir, fig, iw, ih, points, n, frames_progress, msg,
+    rc = rs_anim_frames (dir, fig, iw, ih, frames, n, frames_progress, msg,
                          sizeof msg);
   else
     {
       if (rs_anim_format_of (path) == RS_ANIM_MP4)
         iw &= ~1, ih &= ~1;   /* the encoder's 4:2:0 needs even sides */
-      rc = rs_anim_video (path, fig, iw, ih, a->fps, points, n,
+      rc = rs_anim_video (path, fig, iw, ih, a->fps, frames, n,
                           frames_progress, msg, sizeof msg);
     }
+  free (frames);
   cli_progress ("frames", 1, 1);
-  rs_figure_show (fig, last);
+  /* the other outputs show the stills' point again, on its own landscape */
+  if (rc == 0 && rs_figure_follow (fig, point_at (sim, a), 0, &err)
+                 != RS_OK)
+    {
+      snprintf (msg, sizeof msg, "render: %s", err.message);
+      rc = -1;
+    }
   free (points);
   if (rc != 0)
     {
@@ -423,7 +473,7 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
       cli_message ("%s: %s", name, err.message);
       return CLI_USAGE;
     }
-  rc = cli_run_scene (sim, name);
+  rc = cli_run_scene (sim, name, "render: run");
   grid = a->grid > 0 ? (size_t) a->grid : sc->sim.net.layers > 0 ? 121 : 241;
   if (rc == CLI_OK
       && (fig = rs_figure_alloc (sc, sim, point_at (sim, a), grid, &err))
@@ -433,6 +483,15 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
       /* out of memory and a run blowing up are outcomes, not bad input */
       rc = err.code == RS_ENOMEM || err.code == RS_EDIVERGED ? CLI_FAILURE
                                                              : CLI_USAGE;
+    }
+  if (rc == CLI_OK)
+    {
+      rs_figure_marks (fig, 1, a->arrows);
+      if (rs_figure_morph (fig, a->morph, &err) != RS_OK)
+        {
+          cli_message ("%s: %s", name, err.message);
+          rc = CLI_FAILURE;
+        }
     }
   if (rc == CLI_OK && a->frames != NULL)
     {
@@ -482,7 +541,7 @@ check_exports (const rs_scene *sc, const render_args *a)
 int
 cmd_render (int argc, char **argv)
 {
-  render_args a = { NULL, NULL, 0, 0, RS_UNIT_PX, 0, 0, 0, 0, 0, 0, -1,
+  render_args a = { NULL, NULL, 0, 0, RS_UNIT_PX, 0, 0, 0, 0, 0, 0, -1, 0, 1.0,
                     NULL, 30, 10 };
   rs_scene sc;
   int rc;

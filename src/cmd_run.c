@@ -44,6 +44,7 @@ usage (FILE *out)
          "scene's beats\n"
          "                       pause; PageDown/PageUp or the arrows move "
          "between them\n"
+         CLI_SET_HELP
          "      --allow-paths    let the scene's data and export paths\n"
          "                       leave its folder\n"
          "  -h, --help           show this help and exit\n"
@@ -109,6 +110,7 @@ static const struct option long_options[] = {
   { "script", required_argument, NULL, OPT_SCRIPT },
   { "frames", required_argument, NULL, OPT_FRAMES },
   { "present", no_argument, NULL, OPT_PRESENT },
+  { "set", required_argument, NULL, CLI_OPT_SET },
   { "help", no_argument, NULL, 'h' },
   { "version", no_argument, NULL, OPT_VERSION },
   { NULL, 0, NULL, 0 }
@@ -136,6 +138,8 @@ apply_option (int c, const char *arg, char **argv, run_args *ra)
     case OPT_PRESENT:
       ra->app.present = 1;
       return -1;
+    case CLI_OPT_SET:
+      return cli_set_add (arg) == CLI_OK ? -1 : CLI_USAGE;
     case 'h':
       usage (stdout);
       return CLI_OK;

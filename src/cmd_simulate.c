@@ -27,6 +27,7 @@ static const char simulate_usage[] =
   "  -o, --output FILE   the file to write (.csv or .json)\n"
   "  -e, --every K       keep the points of every K-th step, those with\n"
   "                      events and the last (1)\n"
+CLI_SET_HELP
   "      --allow-paths   let the scene's data and export paths\n"
   "                      leave its folder\n"
   "  -h, --help          show this help and exit\n"
@@ -77,6 +78,7 @@ parse_options (int argc, char **argv, sim_args *a)
   static const struct option opts[] = {
     { "output", required_argument, NULL, 'o' },
     { "every", required_argument, NULL, 'e' },
+    { "set", required_argument, NULL, CLI_OPT_SET },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -97,6 +99,10 @@ parse_options (int argc, char **argv, sim_args *a)
                          "number of at least 1)", optarg);
             return CLI_USAGE;
           }
+        break;
+      case CLI_OPT_SET:
+        if (cli_set_add (optarg) != CLI_OK)
+          return CLI_USAGE;
         break;
       case 'h':
         fputs (simulate_usage, stdout);
@@ -172,16 +178,10 @@ write_stdout (const rs_sim *sim, const char *name, size_t every)
 static void
 run_to_end (rs_sim *sim, const char *name)
 {
-  size_t steps = rs_sim_get_params (sim)->steps, step;
+  size_t step;
   char param[64];
-  int rc = RS_OK;
+  int rc = cli_run_sim (sim, "simulate");
 
-  while (rc == RS_OK && rs_sim_step_count (sim) < steps)
-    {
-      rc = rs_sim_iterate (sim);
-      cli_progress ("simulate", rs_sim_step_count (sim), steps);
-    }
-  cli_progress ("simulate", steps, steps);
   if (rc == RS_OK || !rs_sim_divergence (sim, &step, param, sizeof param))
     return;
   cli_message ("%s: note: the run diverged at step %zu (%s is no longer a "

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "shard.h"
 #include "commands.h"
 #include "export.h"
 #include "table.h"
@@ -20,7 +21,8 @@ static const char surface_usage[] =
   "ended, as CSV: one row per grid point with u, v, the loss, the gradient\n"
   "norm, the number of dead units and whether the point is on a plateau\n"
   "(gradient norm below the scene's tolerance); then '# key: value' lines\n"
-  "describing the slice.  The slice is theta(u, v) = theta0 + u d1 + v d2.\n"
+  "describing the slice.  The slice is theta(u, v) = theta0 + u d1 + v d2;\n"
+  "under bias warming theta0 has that step's shift, as simulate's loss.\n"
   "SCENE '-' or 'builtin' is the built-in scene.\n"
   "\n"
   "  -o, --output FILE      the CSV file (default: standard output)\n"
@@ -44,8 +46,12 @@ static const char surface_usage[] =
   "                         start, train the scene for at most K steps;\n"
   "                         columns u, v, outcome (valley, plateau,\n"
   "                         diverged or moving) and steps\n"
+  "      --shard I/N        with --basin and -o, shard I of N: a block of\n"
+  "                         the map's rows; 'reluscape merge' puts the N\n"
+  "                         parts together, byte for byte the whole map\n"
   "      --path FILE        also write the trajectory projected onto the\n"
   "                         slice as CSV: step, u, v, loss\n"
+CLI_SET_HELP
   "      --allow-paths      let the scene's data and export paths\n"
   "                         leave its folder\n"
   "  -h, --help             show this help and exit\n"
@@ -72,6 +78,8 @@ typedef struct {
   int at_start;
   int loss_only;
   size_t basin;           /* steps of each run of a basin map, or 0 */
+  size_t shard_i;         /* --shard I/N of a basin map; 0: whole */
+  size_t shard_n;
 } surf_args;
 
 /* "LO,HI" with LO < HI, both finite; 0 on success. */
@@ -152,6 +160,11 @@ one_option (int c, surf_args *a)
              && a->basin <= 1000000 ? CLI_OK
         : bad_value ("--basin", optarg, "a number of steps, 1 to 1000000");
     case 'P': a->path = optarg; return CLI_OK;
+    case 'D':
+      return shard_parse (optarg, &a->shard_i, &a->shard_n) == 0 ? CLI_OK
+        : bad_value ("--shard", optarg, "I/N, 1 <= I <= N");
+    case CLI_OPT_SET:
+      return cli_set_add (optarg);
     case 'h': fputs (surface_usage, stdout); return -1;
     case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); return -1;
     default:
@@ -176,7 +189,9 @@ parse_options (int argc, char **argv, surf_args *a)
     { "at", required_argument, NULL, 't' },
     { "loss-only", no_argument, NULL, 'l' },
     { "basin", required_argument, NULL, 'B' },
+    { "shard", required_argument, NULL, 'D' },
     { "path", required_argument, NULL, 'P' },
+    { "set", required_argument, NULL, CLI_OPT_SET },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -195,6 +210,14 @@ parse_options (int argc, char **argv, surf_args *a)
       return CLI_USAGE;
     }
   a->scene = argv[optind];
+  if (a->shard_n > 0 && (a->basin == 0 || a->out == NULL
+                         || a->shard_n > (size_t) a->nv))
+    {
+      cli_message ("surface: --shard %zu/%zu splits a basin map's %d rows: "
+                   "give --basin K and -o FILE.csv, and at most %d shards",
+                   a->shard_i, a->shard_n, a->nv, a->nv);
+      return CLI_USAGE;
+    }
   return CLI_OK;
 }
 
@@ -212,6 +235,28 @@ trajectory (const rs_sim *sim, size_t np)
 
 /* The directions the options ask for, centred on the run's start or
  * end.  CLI_OK, or CLI_USAGE with a message. */
+/* theta0 of recorded point i with bias warming's shift of that point
+ * (rs_sim_net_at); unchanged without warming. */
+static int
+centre_shifted (const rs_sim *sim, size_t i, double *theta0)
+{
+  rs_net *net;
+
+  if (rs_sim_recorded (sim, i)->gamma == 0.0)
+    return RS_OK;
+  if ((net = rs_net_clone (rs_sim_net (sim), NULL)) == NULL
+      || rs_sim_net_at (sim, i, net, 1) != RS_OK)
+    {
+      rs_net_free (net);
+      cli_message ("surface: out of memory");
+      return RS_ENOMEM;
+    }
+  memcpy (theta0, rs_net_params (net)->data,
+          rs_net_nparams (net) * sizeof (double));
+  rs_net_free (net);
+  return RS_OK;
+}
+
 static int
 make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
             rs_slice *sl)
@@ -223,6 +268,12 @@ make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
 
   memcpy (sl->theta0, rs_sim_theta (sim, a->at_start ? 0 : last),
           np * sizeof (double));
+  /* a landscape is the loss the run is on at that point: with bias
+     warming's shift, as simulate's loss has it (a basin map's starts
+     are trained from step 0, warming and all, so they take none) */
+  if (a->basin == 0 && centre_shifted (sim, a->at_start ? 0 : last,
+                                       sl->theta0) != RS_OK)
+    return CLI_FAILURE;
   if (a->dir == DIR_DEFAULT)
     a->dir = rs_sim_is_neuron (sim) ? DIR_AXES : DIR_RANDOM;
   if (a->dir == DIR_AXES && a->p1[0] == '\0')
@@ -301,6 +352,8 @@ typedef struct {
   int loss_only;
   size_t nu, nv;
   rs_interval ur, vr;
+  size_t shard_i, shard_n;   /* a basin map's shard; 0: whole */
+  double gamma;              /* bias warming's shift in the landscape */
 } grid_job;
 
 static void
@@ -336,17 +389,45 @@ write_grid (FILE *f, void *data, const char **why)
       }
   fprintf (f, "# scene: %s\n# u: %s\n# v: %s\n# grid: %zux%zu\n", g->scene,
            g->sl->name1, g->sl->name2, nu, nv);
+  if (g->gamma != 0.0)
+    {
+      fputs ("# warming: the biases are shifted by gamma = ", f);
+      put_num (f, g->gamma, ", as simulate's loss has them at this step\n");
+    }
   *why = ferror (f) ? strerror (EIO) : NULL;
   return ferror (f) ? -1 : 0;
 }
 
 /* The basin map as CSV, then the slice as '# key: value' lines. */
+static int write_basin (FILE *f, void *data, const char **why);
+
+/* The whole map, for shard_write_table. */
+static void
+whole_basin (FILE *m, void *data)
+{
+  grid_job whole = *(const grid_job *) data;
+  const char *why;
+
+  whole.shard_n = 0;
+  write_basin (m, &whole, &why);
+}
+
+/* Shard I/N of a basin map: its block of rows (shard.h). */
+static int
+write_basin_shard (FILE *f, const grid_job *g, const char **why)
+{
+  return shard_write_table (f, whole_basin, (void *) g, g->nv, g->shard_i,
+                            g->shard_n, why);
+}
+
 static int
 write_basin (FILE *f, void *data, const char **why)
 {
   const grid_job *g = data;
   size_t steps;
 
+  if (g->shard_n > 0)
+    return write_basin_shard (f, g, why);
   fputs ("u,v,outcome,steps\n", f);
   for (size_t i = 0; i < g->nv; i++)
     for (size_t j = 0; j < g->nu; j++)
@@ -434,7 +515,7 @@ basin_scene (const rs_scene *sc, const char *name, const surf_args *a,
   rs_error err;
   rs_basin *b = rs_basin_alloc (&sc->sim, sl, (size_t) a->nu, (size_t) a->nv,
                                 a->ur, a->vr, a->basin, &err);
-  size_t total = (size_t) a->nu * (size_t) a->nv;
+  size_t total = (size_t) a->nu * (size_t) a->nv, r0 = 0, r1 = 0;
   int rc;
 
   if (b == NULL)
@@ -442,12 +523,18 @@ basin_scene (const rs_scene *sc, const char *name, const surf_args *a,
       cli_message ("surface: %s", err.message);
       return CLI_USAGE;
     }
+  if (a->shard_n > 0)
+    {
+      shard_range ((size_t) a->nv, a->shard_i, a->shard_n, &r0, &r1);
+      rs_basin_rows (b, r0, r1);
+      total = (r1 - r0) * (size_t) a->nu;
+    }
   while (rs_basin_iterate (b) == RS_OK)
     cli_progress ("basin", rs_basin_done (b), total);
   cli_progress ("basin", total, total);
   {
     grid_job g = { b, NULL, sl, sim, name, 0, (size_t) a->nu, (size_t) a->nv,
-                   a->ur, a->vr };
+                   a->ur, a->vr, a->shard_i, a->shard_n, 0.0 };
 
     rc = write_outputs (&g, a);
   }
@@ -470,7 +557,7 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
       cli_message ("%s: %s", name, err.message);
       return CLI_USAGE;
     }
-  if ((rc = cli_run_scene (sim, name)) != CLI_OK)
+  if ((rc = cli_run_scene (sim, name, "surface: run")) != CLI_OK)
     {
       rs_sim_free (sim);
       return rc;
@@ -504,7 +591,9 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
   if (rc == CLI_OK)
     {
       grid_job g = { NULL, s, sl, sim, name, a->loss_only, (size_t) a->nu,
-                     (size_t) a->nv, a->ur, a->vr };
+                     (size_t) a->nv, a->ur, a->vr, 0, 0,
+                     rs_sim_recorded (sim, a->at_start ? 0
+                                      : rs_sim_n_recorded (sim) - 1)->gamma };
 
       compute (s);
       rc = write_outputs (&g, a);

@@ -26,4 +26,8 @@ int cmd_check (int argc, char **argv);
  * scene is given (this is also what `reluscape` alone runs). */
 int cmd_run (int argc, char **argv);
 
+/* reluscape merge PART.csv... [-o FILE]: the parts of a sharded run
+ * (--shard I/N) back together, byte for byte the unsharded table. */
+int cmd_merge (int argc, char **argv);
+
 #endif /* RS_COMMANDS_H */

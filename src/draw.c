@@ -18,7 +18,7 @@
 #include "draw.h"
 #include "theme.h"
 
-/* The still layer of the classic figure, kept with its landscape for an
+/* The still layer of rs_draw_frame's figure, kept with its landscape for an
  * image target drawn at whole pixels (the app, animations; see
  * rs_draw_cacheable): drawn again
  * when the size, the scene, the neuron's activation or the font change. */
@@ -216,6 +216,34 @@ rs_landscape_from_grid (gsl_matrix *loss, rs_interval ur, rs_interval vr,
   l->cmap = cmap;
   l->linear = linear;
   return landscape_finish (l, err);
+}
+
+rs_landscape *
+rs_landscape_lines (gsl_matrix *grid, rs_interval ur, rs_interval vr,
+                    const double *levels, size_t n, rs_error *err)
+{
+  rs_landscape *l = calloc (1, sizeof *l);
+
+  if (l == NULL)
+    {
+      gsl_matrix_free (grid);
+      rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                    "out of memory for a landscape");
+      return NULL;
+    }
+  l->loss = grid;
+  l->w_range = ur;
+  l->b_range = vr;
+  l->finite = 1;
+  l->linear = 1;
+  if (rs_landscape_set_levels (l, levels, n) != RS_OK)
+    {
+      rs_landscape_free (l);
+      rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                    "out of memory for a landscape");
+      return NULL;
+    }
+  return l;
 }
 
 void
@@ -551,6 +579,33 @@ stroke_level (cairo_t *cr, const rs_landscape *l, rs_rect plot, size_t k)
       cairo_line_to (cr, x, y);
     }
   cairo_stroke (cr);
+}
+
+int
+rs_landscape_set_levels (rs_landscape *l, const double *levels, size_t n)
+{
+  size_t cap = 0;
+
+  free (l->segments);
+  l->segments = NULL;
+  l->n_segments = 0;
+  l->n_levels = n < RS_LANDSCAPE_MAX_LEVELS ? n : RS_LANDSCAPE_MAX_LEVELS;
+  memcpy (l->levels, levels, l->n_levels * sizeof *levels);
+  for (size_t k = 0; k < l->n_levels; k++)
+    if (trace_level (l, k, &cap) != 0)
+      {
+        l->n_levels = 0;
+        return RS_ENOMEM;
+      }
+  return RS_OK;
+}
+
+void
+rs_landscape_stroke_levels (cairo_t *cr, const rs_landscape *l,
+                            rs_rect plot)
+{
+  for (size_t k = 0; k < l->n_levels; k++)
+    stroke_level (cr, l, plot, k);
 }
 
 /* A number in its shortest readable form. */

@@ -1,6 +1,10 @@
-/* draw.h: the landscape figure, drawn with cairo and pango into any
- * cairo_t at any size.  The exporter and the app draw with these same
- * functions, so a student sees exactly what a lecturer exports. */
+/* draw.h: the pieces of a landscape (heatmap, contours, colour bar, path,
+ * ball, arrows, text on the map), drawn with cairo and pango into any
+ * cairo_t at any size, for the planes of figure.c.  rs_draw_frame and its
+ * window helpers (rs_landscape_alloc, rs_draw_plot_rect, rs_draw_map,
+ * rs_draw_unmap, rs_draw_scale, rs_draw_text_box) draw the single
+ * neuron's landscape alone, for the app until it draws rs_figure; every
+ * exported figure is an rs_figure. */
 #ifndef RS_DRAW_H
 #define RS_DRAW_H
 
@@ -38,7 +42,7 @@ typedef struct {
   double label[RS_LANDSCAPE_MAX_LEVELS][2];  /* where k's label goes */
   rs_segment *segments;
   size_t n_segments;
-  struct rs_frame_cache *cache;  /* the classic figure's still layer */
+  struct rs_frame_cache *cache;  /* rs_draw_frame's still layer */
 } rs_landscape;
 
 /* The landscape of neuron u (its activation and alpha; its w, b ignored)
@@ -56,6 +60,20 @@ void rs_landscape_free (rs_landscape *l);
 rs_landscape *rs_landscape_from_grid (gsl_matrix *loss, rs_interval ur,
                                       rs_interval vr, rs_colormap cmap,
                                       int linear, rs_error *err);
+
+/* The contours of grid (taken, freed with the landscape) at the n levels
+ * given, for rs_landscape_stroke_levels: no colour image, no colour
+ * scale.  NULL with err (grid freed) when out of memory. */
+rs_landscape *rs_landscape_lines (gsl_matrix *grid, rs_interval ur,
+                                  rs_interval vr, const double *levels,
+                                  size_t n, rs_error *err);
+
+/* Trace l's contours at the n levels given (at most
+ * RS_LANDSCAPE_MAX_LEVELS) in place of its own; RS_ENOMEM (no contours
+ * left) when memory runs out.  For contours chosen for a region's own
+ * range, such as a tilted plateau's. */
+int rs_landscape_set_levels (rs_landscape *l, const double *levels,
+                             size_t n);
 
 /* The colour of t in [0, 1] on map m. */
 void rs_colour_map (rs_colormap m, double t, double rgb[3]);
@@ -126,6 +144,11 @@ void rs_landscape_draw_colour_bar (cairo_t *cr, const rs_landscape *l,
                                    rs_rect plot, double s, const char *label,
                                    const char *font, double fg_r,
                                    double fg_g, double fg_b);
+/* Stroke every contour of l inside plot with cr's source and line width,
+ * without labels. */
+void rs_landscape_stroke_levels (cairo_t *cr, const rs_landscape *l,
+                                 rs_rect plot);
+
 void rs_draw_ball_at (cairo_t *cr, double x, double y, double s);
 /* The same ball in the colour (r, g, b): the app's other balls. */
 void rs_draw_ball_coloured (cairo_t *cr, double x, double y, double s,

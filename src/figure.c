@@ -4,8 +4,8 @@
  * views, laid out as the scene asks.  One scale sizes every line and
  * letter: the body text is the scene's font size in points, so that a
  * figure of 10 cm in a PDF reads like the slide around it.  The single
- * neuron with no views and the default look keeps the classic landscape
- * figure of draw.c. */
+ * neuron is a network of one unit: its figure is drawn by the same code,
+ * from its own default views. */
 #include <config.h>
 
 #include <math.h>
@@ -27,39 +27,45 @@ struct rs_figure {
   rs_view views[RS_SCENE_MAX_VIEWS];
   rs_plane *planes[RS_SCENE_MAX_VIEWS];
   double units_per_pt;
-  int classic;               /* the classic single-neuron figure */
-  rs_landscape *land;        /* its landscape */
+  size_t grid;               /* the landscapes' grid, a view's own aside */
+  double morph;              /* the morph shown (rs_figure_morph), 1:
+                                settled */
 };
 
 size_t
 rs_figure_views (const rs_scene *sc, rs_view *views)
 {
+  /* the single neuron: its landscape, its activation (where the kink and
+   * the flat half are) and the timeline; a network: its network instead
+   * of the activation */
+  static const rs_view_kind neuron_defaults[] = {
+    RS_VIEW_LANDSCAPE, RS_VIEW_ACTIVATION, RS_VIEW_TIMELINE
+  };
   static const rs_view_kind net_defaults[] = {
     RS_VIEW_LANDSCAPE, RS_VIEW_NETWORK, RS_VIEW_TIMELINE
   };
-  size_t n;
+  const rs_view_kind *kinds = sc->sim.net.layers > 0 ? net_defaults
+                                                     : neuron_defaults;
 
   if (sc->n_views > 0)
     {
       memcpy (views, sc->views, sc->n_views * sizeof *views);
       return sc->n_views;
     }
-  n = sc->sim.net.layers > 0 ? 3 : 1;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < 3; i++)
     {
       memset (&views[i], 0, sizeof views[i]);
-      views[i].kind = net_defaults[i];
+      views[i].kind = kinds[i];
     }
-  return n;
+  return 3;
 }
 
-/* The classic figure: the single neuron, no views, the default look. */
-static int
-is_classic (const rs_scene *sc)
+/* The grid of view v on a figure of grid points a side: a basin map
+ * trains from every start, and gets a coarser one. */
+static size_t
+view_grid (const rs_view *v, size_t grid)
 {
-  return sc->sim.net.layers == 0 && sc->n_views == 0 && !sc->style.dark
-         && strcmp (sc->style.font, "Sans") == 0
-         && sc->style.font_pt == 10.0;
+  return v->kind == RS_VIEW_BASIN ? (grid + 3) / 4 : grid;
 }
 
 rs_figure *
@@ -77,19 +83,9 @@ rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
   f->sim = sim;
   f->at = at < rs_sim_n_recorded (sim) ? at : rs_sim_n_recorded (sim) - 1;
   f->units_per_pt = 4.0 / 3.0;
+  f->morph = 1.0;
   f->n_views = rs_figure_views (sc, f->views);
-  f->classic = is_classic (sc);
-  if (f->classic)
-    {
-      f->land = rs_landscape_alloc (sc, rs_sim_neuron (sim),
-                                    rs_sim_data (sim), grid, grid, err);
-      if (f->land == NULL)
-        {
-          free (f);
-          return NULL;
-        }
-      return f;
-    }
+  f->grid = grid;
   for (size_t i = 0; i < f->n_views; i++)
     {
       const rs_view *v = &f->views[i];
@@ -97,9 +93,8 @@ rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
       if (v->kind != RS_VIEW_LANDSCAPE && v->kind != RS_VIEW_BASIN)
         continue;
       /* a basin map trains from every start: a coarser default grid */
-      f->planes[i] = rs_plane_alloc (sc, v, sim, f->at, v->kind
-                                     == RS_VIEW_BASIN ? (grid + 3) / 4
-                                     : grid, err);
+      f->planes[i] = rs_plane_alloc (sc, v, sim, f->at,
+                                     view_grid (v, grid), err);
       if (f->planes[i] == NULL)
         {
           rs_figure_free (f);
@@ -116,7 +111,6 @@ rs_figure_free (rs_figure *f)
     return;
   for (size_t i = 0; i < f->n_views; i++)
     rs_plane_free (f->planes[i]);
-  rs_landscape_free (f->land);
   free (f);
 }
 
@@ -129,6 +123,84 @@ rs_figure_show (rs_figure *f, size_t at)
   for (size_t i = 0; i < f->n_views; i++)
     if (f->planes[i] != NULL)
       rs_plane_show (f->planes[i], f->at);
+}
+
+int
+rs_figure_stale (const rs_figure *f, size_t at)
+{
+  size_t n = rs_sim_n_recorded (f->sim);
+
+  at = at < n ? at : n - 1;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL && rs_plane_stale (f->planes[i], at))
+      return 1;
+  return 0;
+}
+
+/* The landscapes of recorded point at made again where stale (on grids
+ * of f->grid points a side), that point shown, in the morph t of its
+ * change. */
+static int
+follow (rs_figure *f, size_t at, double t, rs_error *err)
+{
+  size_t n = rs_sim_n_recorded (f->sim);
+
+  at = at < n ? at : n - 1;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL)
+      {
+        rs_plane *q = rs_plane_follow (f->planes[i], at,
+                                       view_grid (&f->views[i], f->grid),
+                                       err);
+
+        if (q == NULL)
+          return err != NULL ? err->code : RS_EINVAL;
+        f->planes[i] = q;
+      }
+  rs_figure_show (f, at);
+  return rs_figure_morph (f, t, err);
+}
+
+int
+rs_figure_follow (rs_figure *f, size_t at, size_t grid, rs_error *err)
+{
+  if (grid > 0)
+    f->grid = grid;
+  return follow (f, at, 1.0, err);
+}
+
+int
+rs_figure_play (rs_figure *f, size_t at, double t, rs_error *err)
+{
+  return follow (f, at, t, err);
+}
+
+int
+rs_figure_morph (rs_figure *f, double t, rs_error *err)
+{
+  f->morph = t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL && rs_plane_morph (f->planes[i], t, err)
+                                != RS_OK)
+      return err != NULL ? err->code : RS_ENOMEM;
+  return RS_OK;
+}
+
+unsigned
+rs_figure_change (const rs_figure *f)
+{
+  unsigned what = 0;
+
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL)
+      what |= rs_plane_change (f->planes[i]);
+  return what & RS_EVENT_KICK ? RS_EVENT_KICK : what;
+}
+
+const rs_plane *
+rs_figure_plane (const rs_figure *f, size_t i)
+{
+  return i < f->n_views ? f->planes[i] : NULL;
 }
 
 void
@@ -188,8 +260,6 @@ rs_figure_cell (const rs_figure *f, size_t i, double width, double height)
   double gap = 10.0 * rs_figure_scale (f);
   int cols, rows;
 
-  if (f->classic)
-    return rect (0, 0, width, height);
   switch (n == 1 ? RS_LAYOUT_ROW : sc->layout)
     {
     case RS_LAYOUT_ROW:
@@ -234,19 +304,11 @@ rs_figure_ball (const rs_figure *f, size_t i, double width, double height,
   rs_rect plot;
   double u, v;
 
-  if (f->classic)
-    {
-      rs_rect pr = rs_draw_plot_rect (width, height);
-      const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
-
-      rs_draw_map (f->scene, pr, pt->w, pt->b, x, y);
-      return 1;
-    }
   if (i >= f->n_views || (p = f->planes[i]) == NULL || f->views[i].three_d)
     return 0;
   plot = rs_plane_plot_rect (rs_figure_cell (f, i, width, height),
                              rs_figure_scale (f));
-  rs_plane_point (p, f->at, &u, &v);
+  rs_plane_ball (p, &u, &v);
   if (f->views[i].kind == RS_VIEW_BASIN)
     {
       rs_plane_map_cells (p, plot, u, v, x, y);
@@ -258,14 +320,46 @@ rs_figure_ball (const rs_figure *f, size_t i, double width, double height,
 
 /* ---- Drawing ---- */
 
-/* Where the run stands at `at`, in one line of markup. */
+/* The recorded point of the kick the figure shows mid-way, or 0. */
+static size_t
+kick_shown (const rs_figure *f)
+{
+  if (f->morph >= 1.0)
+    return 0;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL && f->views[i].kind == RS_VIEW_LANDSCAPE)
+      return rs_plane_kick_of (f->planes[i], f->at);
+  return 0;
+}
+
+/* Mid-kick (k its point), the kick's way from the point before it to
+ * the point after it, in one line of markup. */
+static void
+kick_status (const rs_figure *f, size_t k, char *buf, size_t n)
+{
+  const rs_sim_point *a = rs_sim_recorded (f->sim, k - 1);
+  const rs_sim_point *b = rs_sim_recorded (f->sim, k);
+
+  snprintf (buf, n, "step %zu · <b>a kick</b>, %.0f %% of the way · "
+            "loss %.4g → %.4g · %zu → %zu unit%s dead", b->step,
+            100.0 * f->morph, a->loss, b->loss, a->dead, b->dead,
+            b->dead == 1 ? "" : "s");
+}
+
+/* Where the run stands at `at`, in one line of markup (mid-kick: see
+ * kick_status). */
 static void
 status_line (const rs_figure *f, char *buf, size_t n)
 {
   const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
-  size_t last = rs_sim_n_recorded (f->sim) - 1;
+  size_t last = rs_sim_n_recorded (f->sim) - 1, k = kick_shown (f);
   char outcome[160] = "";
 
+  if (k > 0)
+    {
+      kick_status (f, k, buf, n);
+      return;
+    }
   if (f->at == last)
     rs_draw_outcome (f->sim, outcome, sizeof outcome);
   snprintf (buf, n, "step %zu · loss %.4g · gradient norm %.3g · %zu "
@@ -302,21 +396,6 @@ rs_figure_draw (cairo_t *cr, double width, double height,
   rs_panel_ctx ctx = { sc, f->sim, f->at, th, font, s };
   char status[400], *title;
 
-  if (f->classic)
-    {
-      const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
-      int end = f->at + 1 == rs_sim_n_recorded (f->sim);
-      rs_frame frame = { sc, f->sim, f->land, pt->w, pt->b, NULL,
-                         f->at + 1 };
-
-      if (!end)
-        {
-          status_line (f, status, sizeof status);
-          frame.note = status;
-        }
-      rs_draw_frame (cr, width, height, &frame);
-      return;
-    }
   cairo_save (cr);
   rs_text_set_family (cr, font);
   rs_theme_set (cr, th->bg);

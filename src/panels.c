@@ -1022,6 +1022,15 @@ net_coloured (const rs_panel_ctx *c, const rs_net *net, size_t l)
   return l < L || rs_sim_is_neuron (c->sim);
 }
 
+/* Dashed lines from now on when on, solid ones otherwise. */
+static void
+net_dash (pane *p, int on)
+{
+  double d[2] = { 3.0 * p->k, 2.0 * p->k };
+
+  cairo_set_dash (p->cr, d, on ? 2 : 0, 0.0);
+}
+
 /* The edges into column l (l >= 1), width and opacity by |weight|
  * relative to wmax; thin when there are many. */
 static void
@@ -1044,9 +1053,13 @@ net_edges_into (pane *p, const rs_net *net, size_t l, double wmax, int thin)
         cairo_set_line_width (p->cr, (thin ? 0.5 : 0.4 + 2.4 * f) * p->k);
         rs_theme_set_alpha (p->cr, p->t->fg, thin ? 0.06 + 0.3 * f
                                                   : 0.12 + 0.6 * f);
+        /* a frozen weight ('freeze') is dashed */
+        net_dash (p, l <= rs_net_layers (net) && rs_sim_frozen
+                  (p->c->sim, rs_net_w_index (net, l, j, q)));
         cairo_move_to (p->cr, x0, y0);
         cairo_line_to (p->cr, x1, y1);
         cairo_stroke (p->cr);
+        net_dash (p, 0);
       }
 }
 
@@ -1108,7 +1121,11 @@ net_unit (pane *p, const rs_net *net, size_t l, size_t j, size_t active,
   cairo_fill_preserve (p->cr);
   cairo_set_line_width (p->cr, fmax (0.5, fmin (1.2 * p->k, 0.15 * rad)));
   rs_theme_set (p->cr, p->t->fg);
+  /* a frozen bias: a dashed ring */
+  net_dash (p, l <= rs_net_layers (net)
+            && rs_sim_frozen (p->c->sim, rs_net_b_index (net, l, j)));
   cairo_stroke (p->cr);
+  net_dash (p, 0);
   if (coloured && active == 0 && l <= rs_net_layers (net)
       && rs_net_unit_can_die (net, l, j))
     net_cross (p, x, y, rad);
@@ -1190,7 +1207,20 @@ net_legend (pane *p)
     }
   x = legend_item (p, x, y, xmax, p->t->alive, 0, all);
   x = legend_item (p, x, y, xmax, unit_colour (p->t, half, n), 0, some);
-  legend_item (p, x, y, xmax, p->t->dead, 1, dead);
+  x = legend_item (p, x, y, xmax, p->t->dead, 1, dead);
+  if (rs_sim_get_params (p->c->sim)->n_frozen > 0
+      && x + 18 * p->k + text_width (p, "frozen", 10, 0) <= xmax)
+    {
+      /* a dashed sample: frozen weights and biases ('freeze') */
+      cairo_set_line_width (p->cr, 1.2 * p->k);
+      rs_theme_set (p->cr, p->t->fg);
+      net_dash (p, 1);
+      cairo_move_to (p->cr, x, y);
+      cairo_line_to (p->cr, x + 14 * p->k, y);
+      cairo_stroke (p->cr);
+      net_dash (p, 0);
+      text (p, p->t->fg, x + 18 * p->k, y, "frozen", 10, 0, 0, 0.5, 0);
+    }
 }
 
 /* The header's note: how many units are dead of how many, and when;

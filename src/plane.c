@@ -18,52 +18,8 @@
 #include <gsl/gsl_rng.h>
 
 #include "plane.h"
+#include "plane_private.h"
 #include "slice_pick.h"
-
-struct rs_plane {
-  const rs_scene *scene;
-  const rs_view *view;
-  const rs_sim *sim;
-  size_t at;                 /* the point the plane passes through */
-  size_t shown;              /* the point the ball is at */
-  size_t n_rec;              /* the run's recorded points */
-  size_t n;                  /* grid points a side */
-  rs_slice *slice;
-  double off_u, off_v;       /* shown value = offset + off (parameters) */
-  rs_interval ur, vr;        /* the window as shown */
-  char uname[40], vname[40];
-  rs_landscape *land;        /* landscapes: the loss */
-  unsigned char *plateau;    /* n x n, row i = v */
-  unsigned char *deader;     /* n x n: more units dead than the fewest of
-                                the window (a unit of the axes dies) */
-  rs_basin *basin;           /* basin maps */
-  double *pu, *pv;           /* the path, points 0 .. at */
-  struct plane_cache *cache; /* the flat plane's still layer */
-  double frac;               /* the ball: this far from the point before
-                                `shown` to `shown` (1: at `shown`) */
-  int hide_path;
-  int arrow;                 /* draw -grad L at the ball */
-  int grad_ok;               /* gu, gv hold the gradient at `shown` */
-  double gu, gv;             /* grad L along d1 and d2 */
-  int picked;                /* a network's default axes: pick holds */
-  rs_pick pick;              /* the focus unit they belong to */
-  int unit_slice;            /* a network's slice through one unit's own
-                                weight and bias, pick.focus.unit */
-  int dead_lowest;           /* the dead region holds the lowest loss
-                                (2), or nearly (1): rs_pick_dead_lowest */
-  double dead_min, alive_min;
-};
-
-/* What does not move from frame to frame of a flat plane (the heatmap,
- * contours, hatching, axes, colour bar, title), drawn once into an image
- * for image targets and painted under the path and the ball at each
- * frame: for the app and for animations.  Vector targets draw it all. */
-struct plane_cache {
-  cairo_surface_t *img;
-  double x, y, w, h, s;      /* the cell and the scale it was drawn for */
-  const rs_theme *th;
-  char font[64];
-};
 
 /* ---- Building ---- */
 
@@ -254,28 +210,62 @@ check_window (rs_plane *p, rs_error *err)
                        "lower the rate)", top);
 }
 
-/* The loss grid and the plateau mask of a landscape. */
-static int
-make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
+rs_surface *
+rs_plane_surface (const rs_plane *p, const rs_net *net, unsigned what,
+                  rs_error *err)
 {
+  int named = p->view->axes == RS_AXES_DEFAULT
+              || p->view->axes == RS_AXES_PARAMS;
   rs_interval ou = rs_interval_make (p->ur.lo - p->off_u,
                                      p->ur.hi - p->off_u);
   rs_interval ov = rs_interval_make (p->vr.lo - p->off_v,
                                      p->vr.hi - p->off_v);
-  rs_surface *s = rs_surface_alloc (net, rs_sim_loss (p->sim),
-                                    rs_sim_data (p->sim), p->slice, p->n,
-                                    p->n, ou, ov, RS_SURFACE_LOSS
+  rs_slice *sl = rs_slice_clone (p->slice, err);
+  rs_surface *s;
+
+  if (sl == NULL)
+    return NULL;
+  memcpy (sl->theta0, rs_net_params_const (net)->data,
+          sl->np * sizeof (double));
+  /* two parameters by name: the grid's points are their values as shown
+   * (plus warming's shift), whatever the point the plane passes through,
+   * so that planes through two points of one surface are the same grid */
+  if (named)
+    {
+      for (size_t k = 0; k < sl->np; k++)
+        if (sl->d1[k] != 0.0 || sl->d2[k] != 0.0)
+          sl->theta0[k] -= p->slice->theta0[k];
+      ou = p->ur;
+      ov = p->vr;
+    }
+  s = rs_surface_alloc (net, rs_sim_loss (p->sim), rs_sim_data (p->sim), sl,
+                        p->n, p->n, ou, ov, what, p->scene->sim.tol, err);
+  rs_slice_free (sl);
+  if (s != NULL)
+    rs_surface_run (s);
+  return s;
+}
+
+/* The loss grid, the plateau mask and the dead cells of a landscape on
+ * the surface of net: its activations, and its parameters as theta0 (the
+ * plane's point with warming's shift added, as the run trained through
+ * it).  Replaces what the plane held. */
+int
+rs_plane_compute (rs_plane *p, const rs_net *net, rs_error *err)
+{
+  rs_surface *s = rs_plane_surface (p, net, RS_SURFACE_LOSS
                                     | RS_SURFACE_GRAD | RS_SURFACE_DEAD,
-                                    p->scene->sim.tol, err);
+                                    err);
   double fewest = HUGE_VAL;
   gsl_matrix *loss;
 
   if (s == NULL)
-    return err != NULL ? err->code : RS_EINVAL;
-  rs_surface_run (s);
+    return err != NULL ? err->code : RS_ENOMEM;
   loss = gsl_matrix_alloc (p->n, p->n);
-  p->plateau = malloc (p->n * p->n);
-  p->deader = malloc (p->n * p->n);
+  if (p->plateau == NULL)
+    p->plateau = malloc (p->n * p->n);
+  if (p->deader == NULL)
+    p->deader = malloc (p->n * p->n);
   if (loss == NULL || p->plateau == NULL || p->deader == NULL)
     {
       if (loss != NULL)
@@ -297,13 +287,21 @@ make_landscape (rs_plane *p, const rs_net *net, rs_error *err)
       p->deader[i * p->n + j] = rs_surface_value (s, RS_SURFACE_DEAD, i, j)
                                 > fewest;
   rs_surface_free (s);
+  return rs_plane_set_loss (p, loss, err);
+}
+
+int
+rs_plane_set_loss (rs_plane *p, gsl_matrix *loss, rs_error *err)
+{
   p->dead_lowest = p->unit_slice
                    ? rs_pick_dead_lowest (loss, p->deader, p->n,
                                           p->scene->style.linear,
                                           &p->dead_min, &p->alive_min) : 0;
+  rs_landscape_free (p->land);
   p->land = rs_landscape_from_grid (loss, p->ur, p->vr,
                                     p->scene->style.colormap,
                                     p->scene->style.linear, err);
+  rs_plane_forget (p);
   return p->land == NULL ? RS_ENOMEM : RS_OK;
 }
 
@@ -346,11 +344,16 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
                 size_t at, size_t n, rs_error *err)
 {
   rs_plane *p;
-  rs_net *net;
+  size_t shown;
   int rc;
 
   if (at >= rs_sim_n_recorded (sim))
     at = rs_sim_n_recorded (sim) - 1;
+  shown = at;
+  if (v->pinned)   /* the last recorded point at or before its step */
+    for (at = rs_sim_n_recorded (sim) - 1;
+         at > 0 && rs_sim_recorded (sim, at)->step > v->pin_step; at--)
+      ;
   if (v->grid > 0)
     n = v->grid;
   if (n < 2 || n > 4096)
@@ -361,20 +364,28 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
   p->scene = sc;
   p->view = v;
   p->sim = sim;
-  p->at = p->shown = at;
+  p->at = at;
+  p->shown = shown;
   p->n_rec = rs_sim_n_recorded (sim);
   p->n = n;
   p->frac = 1.0;
+  p->morph = 1.0;
+  p->kick_t = 1.0;
   if ((p->cache = calloc (1, sizeof *p->cache)) == NULL)
     return plane_fail (p, err, RS_ENOMEM, "out of memory");
-  if ((net = rs_net_clone (rs_sim_net (sim), err)) == NULL)
+  if ((p->net = rs_net_clone (rs_sim_net (sim), err)) == NULL
+      || (p->probe = rs_net_clone (rs_sim_net (sim), err)) == NULL)
     {
       rs_plane_free (p);
       return NULL;
     }
-  rc = rs_sim_net_at (sim, at, net, 0);
+  /* the directions through the point as recorded, the surface through
+   * it as the run trained (warming's shift added) */
+  rc = rs_sim_net_at (sim, at, p->net, 0);
   if (rc == RS_OK)
-    rc = make_slice (p, net, err);
+    rc = make_slice (p, p->net, err);
+  if (rc == RS_OK)
+    rc = rs_sim_net_at (sim, at, p->net, 1);
   if (rc == RS_OK)
     {
       make_window (p);
@@ -384,10 +395,10 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
     rc = fit_window (p, err);
   if (rc == RS_OK)
     rc = check_window (p, err);
-  if (rc == RS_OK)
-    rc = v->kind == RS_VIEW_BASIN ? make_basin (p, err)
-                                  : make_landscape (p, net, err);
-  rs_net_free (net);
+  if (rc == RS_OK && v->kind == RS_VIEW_BASIN)
+    rc = make_basin (p, err);
+  else if (rc == RS_OK && (rc = rs_plane_old_plateau (p, err)) == RS_OK)
+    rc = rs_plane_blend (p, 1.0, err);
   if (rc != RS_OK)
     {
       rs_plane_free (p);
@@ -402,7 +413,15 @@ rs_plane_free (rs_plane *p)
   if (p == NULL)
     return;
   rs_slice_free (p->slice);
+  rs_net_free (p->net);
+  rs_net_free (p->probe);
+  rs_net_free (p->old);
+  free (p->old_plateau);
+  rs_landscape_free (p->old_outline);
+  rs_landscape_free (p->old_contours);
+  rs_plane_drop_morph (p);
   rs_landscape_free (p->land);
+
   rs_basin_free (p->basin);
   free (p->plateau);
   free (p->deader);
@@ -438,10 +457,8 @@ rs_plane_v_name (const rs_plane *p)
   return p->vname;
 }
 
-/* The gradient of the loss at recorded point i along the plane's two
- * directions, into gu, gv; grad_ok 0 when it cannot be had. */
-static void
-plane_gradient (rs_plane *p, size_t i)
+void
+rs_plane_gradient (rs_plane *p, size_t i, double t)
 {
   rs_net *net = rs_net_clone (rs_sim_net (p->sim), NULL);
   rs_net_workspace *w = NULL;
@@ -450,6 +467,7 @@ plane_gradient (rs_plane *p, size_t i)
 
   p->grad_ok = 0;
   if (net != NULL && rs_sim_net_at (p->sim, i, net, 1) == RS_OK
+      && (t == 1.0 || rs_plane_kick_net (p, i, t, net) == RS_OK)
       && (w = rs_net_workspace_alloc (net, rs_sim_data (p->sim)->n, NULL))
          != NULL
       && (g = gsl_vector_alloc (rs_net_nparams (net))) != NULL)
@@ -479,8 +497,9 @@ rs_plane_show (rs_plane *p, size_t i)
 {
   p->shown = i < p->n_rec ? i : p->n_rec - 1;
   p->frac = 1.0;
+  p->kick_at = 0;
   if (p->arrow)
-    plane_gradient (p, p->shown);
+    rs_plane_gradient (p, p->shown, 1.0);
 }
 
 void
@@ -497,18 +516,25 @@ rs_plane_marks (rs_plane *p, int path, int arrow)
   p->hide_path = !path;
   p->arrow = arrow;
   if (arrow && !was)
-    plane_gradient (p, p->shown);
+    rs_plane_gradient (p, p->shown, 1.0);
 }
 
 /* Where the ball is, in the plane's coordinates: between the point before
- * the one shown and it, by frac. */
+ * the one shown and it, by frac; in a kick's morph, between the points
+ * before and after the kick. */
 static void
 ball_point (const rs_plane *p, double *u, double *v)
 {
-  size_t i = p->shown, h = i > 0 ? i - 1 : 0;
+  size_t i = p->kick_at > 0 ? p->kick_at : p->shown, h = i > 0 ? i - 1 : 0;
 
   *u = p->pu[h] + p->frac * (p->pu[i] - p->pu[h]);
   *v = p->pv[h] + p->frac * (p->pv[i] - p->pv[h]);
+}
+
+void
+rs_plane_ball (const rs_plane *p, double *u, double *v)
+{
+  ball_point (p, u, v);
 }
 
 size_t
@@ -590,12 +616,22 @@ rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u, double v,
   *y = plot.y + plot.height - (0.5 + fv * (p->n - 1)) * ch;
 }
 
-/* The title of a plane's panel. */
-static void
-plane_title (const rs_plane *p, char *buf, size_t n)
+void
+rs_plane_title (const rs_plane *p, char *buf, size_t n)
 {
   const char *what = p->view->kind == RS_VIEW_BASIN ? "Basin map"
                      : "Loss landscape";
+
+  size_t step = rs_sim_recorded (p->sim, p->at)->step;
+  const char *pin = p->view->pinned ? " (pinned)" : "";
+  char when[80];
+
+  /* mid-kick the surface is that of the parameters part of the way */
+  if (p->kick_t < 1.0)
+    snprintf (when, sizeof when, "%.0f %% through the kick at step %zu",
+              100.0 * p->kick_t, step);
+  else
+    snprintf (when, sizeof when, "at step %zu", step);
 
   if (p->view->axes == RS_AXES_RANDOM)
     snprintf (buf, n, "<b>%s</b> · random directions (filter-normalised)",
@@ -607,12 +643,26 @@ plane_title (const rs_plane *p, char *buf, size_t n)
       char unit[80];
 
       rs_pick_caption (&p->pick, p->sim, unit, sizeof unit);
-      snprintf (buf, n, "<b>%s</b> · %s · others at step %zu", what,
-                unit, rs_sim_recorded (p->sim, p->at)->step);
+      snprintf (buf, n, "<b>%s</b> · %s · others %s%s", what, unit, when,
+                pin);
+      return;
     }
+  else if (rs_sim_is_neuron (p->sim))
+    buf[0] = '\0';
   else
-    snprintf (buf, n, "<b>%s</b> · the other parameters at step %zu", what,
-              rs_sim_recorded (p->sim, p->at)->step);
+    {
+      snprintf (buf, n, "<b>%s</b> · the other parameters %s%s", what,
+                when, pin);
+      return;
+    }
+  if (buf[0] == '\0')
+    snprintf (buf, n, "<b>%s</b>", what);
+  if (p->kick_t < 1.0)
+    snprintf (buf + strlen (buf), n - strlen (buf), " · %s", when);
+  /* a pinned surface is not the one of the step shown: say so */
+  if (p->view->pinned)
+    snprintf (buf + strlen (buf), n - strlen (buf), " · at step %zu%s",
+              step, pin);
 }
 
 /* When the dead region of the focus unit holds the lowest loss of the
@@ -770,7 +820,9 @@ plane_point (void *data, size_t i, double *x, double *y)
   const path_job *job = data;
   double u = job->p->pu[i], v = job->p->pv[i];
 
-  if (i == job->p->shown)   /* the path ends where the ball is */
+  /* the path ends where the ball is (mid-kick: the points of the kick's
+   * step after it are where the ball is going) */
+  if (i == job->p->shown || (job->p->kick_at > 0 && i >= job->p->kick_at))
     ball_point (job->p, &u, &v);
   rs_plane_map (job->p, job->plot, u, v, x, y);
   return rs_sim_recorded (job->p->sim, i)->events;
@@ -864,7 +916,7 @@ draw_title (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   char title[240];
   double tw;
 
-  plane_title (p, title, sizeof title);
+  rs_plane_title (p, title, sizeof title);
   rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
   if (tw > r.width - 74 * s && p->picked)   /* too long: name the unit */
     {
@@ -874,8 +926,9 @@ draw_title (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
       rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
     }
   if (tw > r.width - 74 * s)   /* too long for the cell: the name alone */
-    snprintf (title, sizeof title, "<b>%s</b>", p->view->kind
-              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape");
+    snprintf (title, sizeof title, "<b>%s</b>%s", p->view->kind
+              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape",
+              p->view->pinned ? " · pinned" : "");
   rs_theme_set (cr, th->fg);
   rs_text (cr, font, r.x + 70 * s, r.y + 4 * s, title, 12 * s, 0, 0, 0, 0);
 }
@@ -892,6 +945,7 @@ draw_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   rs_landscape_draw_heat (cr, p->land, plot);
   rs_landscape_draw_contours (cr, p->land, plot, s);
   draw_dead (cr, p, plot, s);
+  rs_plane_draw_old_plateau (cr, p, plot, s);
   draw_dead_note (cr, p, plot, s);
   draw_frame (cr, p, plot, th, font, s);
   rs_landscape_draw_colour_bar (cr, p->land, plot, s, p->land->linear
@@ -915,53 +969,37 @@ paint_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
       draw_still (cr, r, p, th, font, s);
       return;
     }
-  if (c->img == NULL || c->x != r.x || c->y != r.y || c->w != r.width
-      || c->h != r.height || c->s != s || c->th != th
+  if (c->img == NULL || c->stale || c->x != r.x || c->y != r.y
+      || c->w != r.width || c->h != r.height || c->s != s || c->th != th
       || strcmp (c->font, font != NULL ? font : "") != 0)
     {
       cairo_t *cc;
 
-      if (c->img != NULL)
-        cairo_surface_destroy (c->img);
-      c->img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      /* an image of the same size is cleared and drawn into again (the
+       * frames of a morph): no new memory at each frame */
+      if (c->img != NULL && (cairo_image_surface_get_width (c->img) != w
+                             || cairo_image_surface_get_height (c->img)
+                                != h))
+        {
+          cairo_surface_destroy (c->img);
+          c->img = NULL;
+        }
+      if (c->img == NULL)
+        c->img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
       cc = cairo_create (c->img);
+      cairo_set_operator (cc, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cc);
+      cairo_set_operator (cc, CAIRO_OPERATOR_OVER);
       rs_text_set_family (cc, rs_text_family (cr));
       cairo_translate (cc, -x, -y);
       draw_still (cc, r, p, th, font, s);
       cairo_destroy (cc);
       *c = (struct plane_cache) { c->img, r.x, r.y, r.width, r.height, s,
-                                  th, "" };
+                                  th, "", 0 };
       snprintf (c->font, sizeof c->font, "%s", font != NULL ? font : "");
     }
   cairo_set_source_surface (cr, c->img, x, y);
   cairo_paint (cr);
-}
-
-/* The direction of steepest descent, -grad L projected on the plane,
- * as an arrow of fixed length from the ball (its length in the figure
- * says nothing), or "grad L = 0" where there is none: the plateau. */
-static void
-draw_gradient_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot, double x,
-                     double y, double s)
-{
-  double dx, dy, len;
-
-  if (!p->grad_ok)
-    return;
-  dx = -p->gu * plot.width / (p->ur.hi - p->ur.lo);
-  dy = p->gv * plot.height / (p->vr.hi - p->vr.lo);
-  len = hypot (dx, dy);
-  if (!(len > 1e-12))
-    {
-      rs_draw_text_on_map (cr, x + 14 * s, y + 12 * s, "∇L = 0", 12 * s, 1,
-                           0, 0);
-      return;
-    }
-  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
-  cairo_set_line_width (cr, 2.5 * s);
-  rs_draw_arrow (cr, x, y, x + 55 * s * dx / len, y + 55 * s * dy / len, s);
-  rs_draw_text_on_map (cr, x + 62 * s * dx / len, y + 62 * s * dy / len,
-                       "−∇L", 11 * s, 1, dx < 0 ? 1 : 0, 0.5);
 }
 
 static void
@@ -980,7 +1018,7 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
   if (p->arrow)
-    draw_gradient_arrow (cr, p, plot, x, y, s);
+    rs_plane_draw_arrow (cr, p, plot, x, y, s);
   rs_draw_ball_at (cr, x, y, s);
   cairo_restore (cr);
 }
@@ -1050,6 +1088,26 @@ height_at (const rs_landscape *l, double gi, double gj)
                                                          + fj * h11);
 }
 
+/* What maps a point of the plane onto the 3-D surface. */
+typedef struct {
+  const camera *c;
+  const rs_plane *p;
+} surface_map;
+
+/* Grid position (column gj, row gi) to the screen, on the surface
+ * drawn. */
+static void
+to_screen (const void *data, double gj, double gi, double *x, double *y)
+{
+  const surface_map *m = data;
+  double last = (double) (m->p->n - 1), d;
+
+  gj = gj < 0 ? 0 : gj > last ? last : gj;
+  gi = gi < 0 ? 0 : gi > last ? last : gi;
+  project (m->c, -1 + 2 * gj / last, -1 + 2 * gi / last,
+           height_at (m->p->land, gi, gj), x, y, &d);
+}
+
 static void
 draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
          const char *font, double s)
@@ -1062,8 +1120,8 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
                r.y + r.height * 0.55, 0.36 * fmin (r.width, r.height * 1.3) };
   const double light[3] = { -0.45, -0.35, 0.82 };
   quad *q = malloc (nq * sizeof *q);
-  double sx, sy, d, gu, gv, bx, by;
-  char axes[160];
+  double sx, sy, d, gu, gv, bx, by, bu, bv;
+  char axes[200];
 
   if (q == NULL || m == 0)
     {
@@ -1122,8 +1180,24 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, 0.6 * s);
       cairo_stroke (cr);
+      if (p->plateau[i * n + j] && p->plateau[i * n + j + step]
+          && p->plateau[(i + step) * n + j]
+          && p->plateau[(i + step) * n + j + step])
+        {
+          /* the plateau hatched, as on the flat map: one diagonal a quad */
+          cairo_move_to (cr, px[0], py[0]);
+          cairo_line_to (cr, px[2], py[2]);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
+          cairo_set_line_width (cr, 0.9 * s);
+          cairo_stroke (cr);
+        }
     }
   free (q);
+  {
+    surface_map sm = { &c, p };
+
+    rs_plane_draw_old_plateau_3d (cr, p, to_screen, &sm, s);
+  }
   /* the path on the surface, then the ball */
   cairo_new_path (cr);
   for (size_t i = 0; i <= p->shown; i++)
@@ -1146,8 +1220,9 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 2.0 * s);
   cairo_stroke (cr);
-  gu = (p->pu[p->shown] - p->ur.lo) / (p->ur.hi - p->ur.lo);
-  gv = (p->pv[p->shown] - p->vr.lo) / (p->vr.hi - p->vr.lo);
+  ball_point (p, &bu, &bv);
+  gu = (bu - p->ur.lo) / (p->ur.hi - p->ur.lo);
+  gv = (bv - p->vr.lo) / (p->vr.hi - p->vr.lo);
   if (gu >= 0 && gu <= 1 && gv >= 0 && gv <= 1)
     {
       project (&c, -1 + 2 * gu, -1 + 2 * gv,
@@ -1160,6 +1235,10 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
             p->vname, l->linear ? "" : " (log scale)");
   rs_text (cr, font, r.x + 8 * s, r.y + r.height - 6 * s, axes, 11 * s, 0,
            0, 1, 0);
+  /* under the title, where the surface leaves room */
+  if (rs_plane_legend_3d (p, axes, sizeof axes))
+    rs_text (cr, font, r.x + 70 * s, r.y + 22 * s, axes, 11 * s, 0, 0, 0,
+             0);
 }
 
 /* ---- Drawing: the basin map ---- */

@@ -31,6 +31,53 @@ rs_interval rs_plane_v_range (const rs_plane *p);
 const char *rs_plane_u_name (const rs_plane *p);
 const char *rs_plane_v_name (const rs_plane *p);
 
+/* The title of the plane's panel, in Pango markup: what it is, over
+ * which directions, and for a landscape pinned to a step (view landscape
+ * ... at STEP) "at step STEP (pinned)". */
+void rs_plane_title (const rs_plane *p, char *buf, size_t n);
+
+/* The recorded point the plane passes through. */
+size_t rs_plane_at (const rs_plane *p);
+
+/* Whether the landscape p holds is no longer the loss surface the run is
+ * on at recorded point i: the activations or their alpha, or bias
+ * warming's shift, differ between i and the plane's point, or (a slice of
+ * a network) the parameters the plane holds fixed moved.  0 for a basin
+ * map, which stays as it was made. */
+int rs_plane_stale (const rs_plane *p, size_t i);
+
+/* The plane of the same view through recorded point i on an n x n grid,
+ * p's marks kept, p freed, when p is stale at i; else p itself.  NULL
+ * with err (p kept) when the new plane cannot be made. */
+rs_plane *rs_plane_follow (rs_plane *p, size_t i, size_t n, rs_error *err);
+
+/* The landscape drawn while the change at the point shown takes
+ * effect (rs_plane_change).  A kick: the ball t of the way along its
+ * arrow, the surface through the ball's parameters (t of the way from
+ * before the kick to after it, the grid's coordinates as shown).  The
+ * last change of activation at or before the plane's point: each alpha of the ReLU family
+ * moved from its old value to its new one by t in [0, 1] (another change
+ * of family at t = 1/2), computed again; t = 1 is the plane's own
+ * surface.  The old plateau (of the surface before the change) stays
+ * outlined, with contours on levels of its own range.  Nothing to do
+ * (RS_OK) without such a change.  RS_ENOMEM with err when memory runs
+ * out. */
+int rs_plane_morph (rs_plane *p, double t, rs_error *err);
+
+/* The kick of recorded point i: the point where a kick (RS_EVENT_KICK)
+ * moved the ball from the point before it, when that is i or a point of
+ * the same step before it with the same parameters (a beat recorded
+ * after the kick); 0 when there is none. */
+size_t rs_plane_kick_of (const rs_plane *p, size_t i);
+
+/* The change rs_plane_morph plays at the point shown: RS_EVENT_KICK
+ * when a kick moved the ball there (the morph moves the ball along the
+ * kick's arrow and, when the kick moved what the plane holds fixed and
+ * the plane passes through that point, the surface with it: see
+ * plane_kick.c), else RS_EVENT_ACT when an activation changed at or
+ * before the plane's point, else 0 (a basin map: 0). */
+unsigned rs_plane_change (const rs_plane *p);
+
 /* Show the run at recorded point i (the ball, the path up to it) on the
  * plane made through the point `at` of rs_plane_alloc, which it starts
  * with: the frames of an animation over one landscape. */
@@ -42,8 +89,22 @@ void rs_plane_show (rs_plane *p, size_t i);
 void rs_plane_between (rs_plane *p, double frac);
 
 /* Whether the path is drawn (1, the default) and the arrow of steepest
- * descent at the ball (0, the default; computed at each show). */
+ * descent at the ball (0, the default; computed at each show), with a
+ * ruler of its lengths: see rs_plane_arrow_length. */
 void rs_plane_marks (rs_plane *p, int path, int arrow);
+
+/* The length of the arrow of steepest descent for a gradient of norm
+ * gnorm (along the plane) at scale s: 14 s per decade, 0 at 10^-5,
+ * clamped to [7 s, 98 s] (10^-4: 14 s, 10^-2: 42 s, 1: 70 s); 0 when
+ * gnorm is 0 (the plateau: no arrow, "∇L = 0"). */
+double rs_plane_arrow_length (double gnorm, double s);
+
+/* Whether grid point (i, j) of a landscape was on the plateau of the
+ * surface before the last change of activation (the old plateau, drawn
+ * outlined); and the spacing of the contours drawn inside it, on the
+ * current surface (0: none). */
+int rs_plane_was_plateau (const rs_plane *p, size_t i, size_t j);
+double rs_plane_tilt_step (const rs_plane *p);
 
 /* The grid's points a side. */
 size_t rs_plane_grid (const rs_plane *p);
@@ -69,6 +130,11 @@ int rs_plane_dead_lowest (const rs_plane *p);
 
 /* The run's recorded point i in the plane's coordinates as shown. */
 void rs_plane_point (const rs_plane *p, size_t i, double *u, double *v);
+
+/* Where the ball is drawn, in the plane's coordinates as shown: the
+ * point shown, or between points (rs_plane_between; mid-kick, t of the
+ * way along the kick's arrow). */
+void rs_plane_ball (const rs_plane *p, double *u, double *v);
 
 /* Where (u, v) lies in the plot rectangle of a flat plane drawn in r. */
 rs_rect rs_plane_plot_rect (rs_rect r, double s);

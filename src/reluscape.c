@@ -17,7 +17,8 @@ static const char usage[] =
   "See the dying-ReLU problem: a ball (gradient descent) rolling on the loss\n"
   "landscape of a ReLU neuron, stopping dead on a flat plateau.\n"
   "\n"
-  "With no command, open the app on the built-in scene.\n"
+  "With no command, open the app on the built-in scene.  A SCENE is a scene\n"
+  "file, or the name of an installed scene, such as c08-leaky-relu.\n"
   "\n"
   "Commands:\n"
   "  run [SCENE]              open the app on SCENE (default: built-in)\n"
@@ -30,6 +31,8 @@ static const char usage[] =
   "  check SCENE...           report every error and warning of the scenes\n"
   "                           without running them; --run also runs them\n"
   "                           and proves their claims ('expect' lines)\n"
+  "  merge PART.csv...        put the parts of a sharded run (--shard I/N)\n"
+  "                           back together\n"
   "  help [COMMAND]           show help for a command\n"
   "\n"
   "  -h, --help               show this help and exit\n"
@@ -50,6 +53,7 @@ static const command commands[] = {
   { "surface", cmd_surface },
   { "experiment", cmd_experiment },
   { "check", cmd_check },
+  { "merge", cmd_merge },
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

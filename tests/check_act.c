@@ -238,6 +238,21 @@ START_TEST (test_half_inactive)
 END_TEST
 
 /* Lookup by the names the scene language uses. */
+/* ELU at its kink against PyTorch's backward pass, which takes
+ * 1 if z > 0 else alpha e^z, alpha at z = 0 (reluscape-scene(5),
+ * CONVENTIONS): for alpha <= 1 that is the low end, kink 0; for
+ * alpha > 1 the high end, kink 1, while kink 0 takes the right slope 1. */
+START_TEST (test_elu_kink_convention)
+{
+  ck_assert (rs_act_deriv (rs_act_elu, 0.0, 0.731, 0.0) == 0.731);
+  ck_assert (rs_act_deriv (rs_act_elu, 0.0, 0.731, 1.0) == 1.0);
+  ck_assert (rs_act_deriv (rs_act_elu, 0.0, 2.385, 0.0) == 1.0);
+  ck_assert (rs_act_deriv (rs_act_elu, 0.0, 2.385, 1.0) == 2.385);
+  ck_assert_double_eq_tol (rs_act_deriv (rs_act_elu, -0.5, 2.385, 0.0),
+                           2.385 * exp (-0.5), 1e-15);
+}
+END_TEST
+
 START_TEST (test_lookup)
 {
   ck_assert_ptr_eq (rs_act_lookup ("relu"), rs_act_relu);
@@ -490,6 +505,7 @@ act_suite (void)
   tcase_add_loop_test (core, test_deriv_finite_diff, 0, N_POINTS);
   tcase_add_loop_test (core, test_subdiff_smooth, 0, N_POINTS);
   tcase_add_test (core, test_lookup);
+  tcase_add_test (core, test_elu_kink_convention);
   tcase_add_test (core, test_types_table);
   tcase_add_test (core, test_family_table);
   tcase_add_loop_test (core, test_family_value, 0, N_FAMILIES);

@@ -970,27 +970,31 @@ assert_csv_fails (const char *text, size_t dim, size_t ydim,
   ck_assert_str_eq (rs_error_format (&err, buf, sizeof buf), expected);
 }
 
-/* dim = 0 with more than RS_DATA_MAX_DIM inputs: 66 columns and one
- * target leave 65; the report points at column 66, past the 64 inputs and
- * the target, whose place in the header is counted as it is written. */
+/* dim = 0 with more than RS_DATA_MAX_DIM inputs: 1026 columns and one
+ * target leave 1025; the report points at column 1026, past the 1024
+ * inputs and the target, whose place in the header is counted as it is
+ * written. */
 START_TEST (test_csv_too_wide)
 {
-  char text[1024], expected[256];
+  enum { NC = RS_DATA_MAX_DIM + 2 };
+  char *text = malloc (16 * NC), expected[256];
   size_t len = 0;
   int col = 0;
 
-  for (int k = 1; k <= 66; k++)
+  ck_assert_ptr_nonnull (text);
+  for (int k = 1; k <= NC; k++)
     {
-      if (k == 66)
+      if (k == NC)
         col = (int) len + 1;
-      len += (size_t) sprintf (text + len, "c%d%c", k, k < 66 ? ',' : '\n');
+      len += (size_t) sprintf (text + len, "c%d%c", k, k < NC ? ',' : '\n');
     }
-  for (int k = 1; k <= 66; k++)
-    len += (size_t) sprintf (text + len, "0%c", k < 66 ? ',' : '\n');
+  for (int k = 1; k <= NC; k++)
+    len += (size_t) sprintf (text + len, "0%c", k < NC ? ',' : '\n');
   snprintf (expected, sizeof expected, "t.csv:1:%d: error: too many "
-            "columns: 66 columns, a data set takes at most 64 inputs and 1 "
-            "target", col);
+            "columns: 1026 columns, a data set takes at most 1024 inputs "
+            "and 1 target", col);
   assert_csv_fails (text, 0, 1, expected);
+  free (text);
 }
 END_TEST
 
@@ -1068,7 +1072,7 @@ END_TEST
 /* Shapes no data set takes, refused before the file is opened. */
 START_TEST (test_csv_bad_shape)
 {
-  const size_t shape[][2] = { { 1, 0 }, { 1, 65 }, { 65, 1 } };
+  const size_t shape[][2] = { { 1, 0 }, { 1, 1025 }, { 1025, 1 } };
   rs_data *d = &sentinel;
   char expected[256];
   rs_error err;
@@ -1076,7 +1080,7 @@ START_TEST (test_csv_bad_shape)
   for (size_t k = 0; k < 3; k++)
     {
       snprintf (expected, sizeof expected, "error: a CSV file's rows take 0 "
-                "(all but the targets) to 64 inputs and 1 to 64 targets, "
+                "(all but the targets) to 1024 inputs and 1 to 1024 targets, "
                 "not %zu and %zu", shape[k][0], shape[k][1]);
       assert_error (rs_data_parse_csv (good_text, strlen (good_text), "t.csv",
                                        shape[k][0], shape[k][1], &d, &err),
@@ -1188,10 +1192,10 @@ START_TEST (test_alloc_errors)
                 "error: too many data points: 10000001 (at most 10000000)");
   ck_assert_ptr_null (rs_data_alloc_dims (3, 0, 1, &err));
   assert_error (RS_EINVAL, &err, RS_EINVAL, "error: a data point takes 1 to "
-                "64 inputs and 1 to 64 targets, not 0 and 1");
-  ck_assert_ptr_null (rs_data_alloc_dims (3, 2, 65, &err));
+                "1024 inputs and 1 to 1024 targets, not 0 and 1");
+  ck_assert_ptr_null (rs_data_alloc_dims (3, 2, 1025, &err));
   assert_error (RS_EINVAL, &err, RS_EINVAL, "error: a data point takes 1 to "
-                "64 inputs and 1 to 64 targets, not 2 and 65");
+                "1024 inputs and 1 to 1024 targets, not 2 and 1025");
   ck_assert_ptr_null (rs_data_alloc_dims (3, 1, 0, NULL));
 }
 END_TEST

@@ -523,8 +523,9 @@ START_TEST (test_text_scale)
 }
 END_TEST
 
-/* The default views: the single neuron's landscape alone (the classic
- * figure); a network's landscape, network and timeline. */
+/* The default views: the single neuron's landscape, activation and
+ * timeline (a network of one unit, drawn as every network); a network's
+ * landscape, network and timeline. */
 START_TEST (test_default_views)
 {
   rs_view v[RS_SCENE_MAX_VIEWS];
@@ -532,9 +533,11 @@ START_TEST (test_default_views)
   rs_error err;
 
   ck_assert_int_eq (rs_scene_parse (&sc, "", 0, "a", &err), RS_OK);
-  ck_assert_uint_eq (rs_figure_views (&sc, v), 1);
+  ck_assert_uint_eq (rs_figure_views (&sc, v), 3);
   ck_assert_int_eq (v[0].kind, RS_VIEW_LANDSCAPE);
   ck_assert_int_eq (v[0].axes, RS_AXES_DEFAULT);
+  ck_assert_int_eq (v[1].kind, RS_VIEW_ACTIVATION);
+  ck_assert_int_eq (v[2].kind, RS_VIEW_TIMELINE);
   ck_assert_int_eq (rs_scene_parse (&sc, "network 1 3 1\n", 14, "a", &err),
                     RS_OK);
   ck_assert_uint_eq (rs_figure_views (&sc, v), 3);
@@ -611,6 +614,12 @@ START_TEST (test_pca_needs_a_path)
   ck_assert_str_eq (err.message, "a pca view needs at least 3 recorded "
                     "points of the run, not 2");
   rs_sim_free (sim);
+  load ("net-dead.scene", "view landscape pca\n", &sc, &sim);
+  f = rs_figure_alloc (&sc, sim, 1, 16, &err);
+  ck_assert_ptr_nonnull (f);
+  ck_assert_uint_eq (rs_plane_at (rs_figure_plane (f, 0)), 1);
+  rs_figure_free (f);
+  rs_sim_free (sim);
 }
 END_TEST
 
@@ -650,6 +659,7 @@ START_TEST (test_anim_frames_follow_the_ball)
   rs_figure *f;
   rs_error err;
   size_t pts[4], n;
+  rs_anim_frame fr[4];
   char dir[] = "/tmp/check_figure.XXXXXX", frames[64], path[128], msg[256];
 
   load ("net-dead.scene", "view landscape over W1[4][0] b1[4] range [-1, 3] "
@@ -657,9 +667,10 @@ START_TEST (test_anim_frames_follow_the_ball)
   f = rs_figure_alloc (&sc, sim, (size_t) -1, 24, &err);
   ck_assert_ptr_nonnull (f);
   n = rs_anim_points (rs_sim_n_recorded (sim), 4, pts);
+  ck_assert_uint_eq (rs_anim_morphs (sim, pts, n, 30, fr, 4), n);
   ck_assert_ptr_nonnull (mkdtemp (dir));
   snprintf (frames, sizeof frames, "%s/f", dir);
-  ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, pts, n, NULL, msg,
+  ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, fr, n, NULL, msg,
                                     sizeof msg), 0);
   for (size_t k = 0; k < n; k++)
     {
@@ -693,7 +704,7 @@ START_TEST (test_anim_frames_follow_the_ball)
   /* a folder with files in it is not written into */
   snprintf (path, sizeof path, "%s/keep", frames);
   fclose (fopen (path, "w"));
-  ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, pts, n, NULL, msg,
+  ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, fr, n, NULL, msg,
                                     sizeof msg), -1);
   ck_assert_msg (strstr (msg, "the folder is not empty") != NULL, "%s", msg);
   unlink (path);

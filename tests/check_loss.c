@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <check.h>
 #include <gsl/gsl_randist.h>
@@ -444,6 +445,49 @@ START_TEST (test_data_alloc_empty)
 }
 END_TEST
 
+/* MSE over several outputs (reluscape-scene(5), CONVENTIONS): the mean
+ * over points of the sum over outputs.  A 1-3 identity layer of weights
+ * 0 outputs its biases b = (0.5, -0.25, 1.5) at both points; targets
+ * (1, 0, 2) and (0, 1, 1): squared errors 0.25 + 0.0625 + 0.25 and
+ * 0.25 + 1.5625 + 0.25, loss (0.5625 + 2.0625) / 2 = 1.3125, which is 3
+ * times PyTorch's MSELoss() (2.625 / 6 = 0.4375).  dL/db_c = (2/2) sum_i
+ * (b_c - y_ic): 0, -1.5, 0. */
+START_TEST (test_mse_several_outputs)
+{
+  const size_t sizes[] = { 1, 3 };
+  const double y[] = { 1, 0, 2, 0, 1, 1 }, b[] = { 0.5, -0.25, 1.5 };
+  const double db[] = { 0.0, -1.5, 0.0 };
+  rs_net_spec spec;
+  rs_net *net;
+  rs_data *d = rs_data_alloc_dims (2, 1, 3, NULL);
+  rs_net_workspace *w;
+  gsl_vector *g;
+  double loss;
+
+  rs_net_spec_init (&spec, 1, sizes, rs_act_identity, rs_act_identity);
+  net = rs_net_alloc (&spec, NULL);
+  gsl_vector_set_zero (rs_net_params (net));
+  for (size_t c = 0; c < 3; c++)
+    gsl_vector_set (rs_net_params (net), rs_net_b_index (net, 1, c), b[c]);
+  d->x[0] = 0.731;
+  d->x[1] = -2.385;
+  memcpy (d->y, y, sizeof y);
+  w = rs_net_workspace_alloc (net, 2, NULL);
+  g = gsl_vector_alloc (rs_net_nparams (net));
+  ck_assert_int_eq (rs_loss_net (net, rs_loss_mse_type, d, w, &loss, g,
+                                 NULL), RS_OK);
+  ck_assert_double_eq_tol (loss, 1.3125, 1e-15);
+  ck_assert_double_eq_tol (loss / 3.0, 0.4375, 1e-15);
+  for (size_t c = 0; c < 3; c++)
+    ck_assert_double_eq_tol (gsl_vector_get (g, rs_net_b_index (net, 1, c)),
+                             db[c], 1e-15);
+  gsl_vector_free (g);
+  rs_net_workspace_free (w);
+  rs_data_free (d);
+  rs_net_free (net);
+}
+END_TEST
+
 static Suite *
 loss_suite (void)
 {
@@ -454,6 +498,7 @@ loss_suite (void)
   TCase *data = tcase_create ("Data");
   TCase *errors = tcase_create ("Errors");
 
+  tcase_add_test (core, test_mse_several_outputs);
   tcase_add_test (core, test_mse_hand_relu);
   tcase_add_test (core, test_mse_hand_leaky);
   tcase_add_test (core, test_grad_hand_relu);

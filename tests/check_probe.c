@@ -953,6 +953,48 @@ START_TEST (test_split_others)
 END_TEST
 
 /* The network of a trial is the one the trial decided. */
+/* A width per layer (widths 4, 9) gives that shape, and He biases are
+ * the normal biases of standard deviation 1 from the same draws scaled by
+ * sqrt(2 / fan-in) (gsl_ran_gaussian returns sigma times a unit draw):
+ * sqrt(2) for layer 1 (one input), sqrt(2/4), then sqrt(2/9) for the
+ * output.  The weights are the same draws in both. */
+START_TEST (test_born_dead_he_bias)
+{
+  rs_probe_born_dead_opts o;
+  rs_net *he, *unit;
+  const double scale[] = { 0, sqrt (2.0), sqrt (0.5), sqrt (2.0 / 9.0) };
+
+  rs_probe_born_dead_default (&o);
+  o.widths[0] = 4;
+  o.widths[1] = 9;
+  o.depth = 2;
+  o.bias_dist = RS_PROBE_BIAS_NORMAL;
+  o.bias = 1.0;
+  unit = rs_probe_born_dead_net (&o, 7, NULL);
+  o.bias_dist = RS_PROBE_BIAS_HE;
+  he = rs_probe_born_dead_net (&o, 7, NULL);
+  ck_assert_ptr_nonnull (unit);
+  ck_assert_ptr_nonnull (he);
+  ck_assert_uint_eq (rs_net_units (he, 1), 4);
+  ck_assert_uint_eq (rs_net_units (he, 2), 9);
+  ck_assert_uint_eq (rs_net_units (he, 3), 1);
+  for (size_t i = 0; i < rs_net_nparams (he); i++)
+    {
+      rs_param_info pi = rs_net_param_info (he, i);
+      double u = gsl_vector_get (rs_net_params_const (unit), i);
+      double h = gsl_vector_get (rs_net_params_const (he), i);
+
+      if (pi.kind == RS_PARAM_BIAS)
+        ck_assert_double_eq_tol (h, u * scale[pi.layer],
+                                 1e-15 * fabs (u) * 2);
+      else
+        ck_assert (h == u);
+    }
+  rs_net_free (he);
+  rs_net_free (unit);
+}
+END_TEST
+
 START_TEST (test_born_dead_net)
 {
   rs_probe_born_dead_opts o;
@@ -1067,6 +1109,9 @@ START_TEST (test_born_dead_errors)
     case 4: o.bias_dist = RS_PROBE_BIAS_NORMAL; o.bias = -0.1; break;
     case 5: o.domain = rs_interval_make (1.0, 1.0); break;
     case 6: o.domain = rs_interval_make (0.0, NAN); break;
+    case 7: o.widths[0] = 3; o.widths[1] = 0; o.depth = 2; break;
+    case 8: o.widths[0] = 3; o.widths[1] = RS_NET_MAX_UNITS + 1; o.depth = 2;
+      break;
     default: o.init = NULL; break;
     }
   ck_assert_int_eq (rs_probe_born_dead (&o, &r, &err), RS_EINVAL);
@@ -1239,6 +1284,7 @@ probe_suite (void)
   tcase_add_loop_test (born, test_born_dead_box, 0, 2);
   tcase_add_test (born, test_born_dead_leaky);
   tcase_add_test (born, test_born_dead_net);
+  tcase_add_test (born, test_born_dead_he_bias);
   suite_add_tcase (s, born);
 
   tcase_add_test (sweep, test_sweep_rate);
@@ -1250,7 +1296,7 @@ probe_suite (void)
   tcase_add_loop_test (errors, test_depth_errors, 0, 10);
   tcase_add_test (errors, test_depth_run_errors);
   tcase_add_loop_test (errors, test_zero_grad_errors, 0, 6);
-  tcase_add_loop_test (errors, test_born_dead_errors, 0, 8);
+  tcase_add_loop_test (errors, test_born_dead_errors, 0, 10);
   tcase_add_test (errors, test_constant_errors);
   tcase_add_test (errors, test_1d_too_many_pieces);
   tcase_add_loop_test (errors, test_sweep_errors, 0, 8);

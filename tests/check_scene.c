@@ -117,6 +117,7 @@ static const char every_net_keyword[] =
   "set W1[12][1] 2.385\n"
   "set b2[6] -0.731\n"
   "set a3[2] 0.5\n"
+  "freeze W2[*][3] b1[12]\n"
   "loss softmax_ce\n"
   "optimizer adam betas 0.85 0.9985 eps 1e-7\n"
   "rate 0.0125\n"
@@ -151,7 +152,7 @@ static const char every_figure_keyword[] =
   "view landscape 3d over W1[2][0] b1[2] range [-2, 2] [-1.5, 0.5] grid 64\n"
   "view timeline\n"
   "view basin random grid 32\n"
-  "view landscape pca\n"
+  "view landscape pca at 3\n"
   "view network\n"
   "view activation\n"
   "view histogram\n"
@@ -395,6 +396,9 @@ START_TEST (test_every_net_keyword_network)
   ck_assert_double_eq_tol (p->values[1].value, -0.731, 1e-15);
   ck_assert_str_eq (p->values[2].name, "a3[2]");
   ck_assert_double_eq_tol (p->values[2].value, 0.5, 1e-15);
+  ck_assert_uint_eq (p->n_frozen, 2);
+  ck_assert_str_eq (p->frozen[0], "W2[*][3]");
+  ck_assert_str_eq (p->frozen[1], "b1[12]");
   ck_assert_ptr_eq (p->loss, rs_loss_softmax_ce);
 }
 END_TEST
@@ -514,7 +518,30 @@ START_TEST (test_every_keyword_is_covered)
 }
 END_TEST
 
-/* The table: names, argument forms and help, ending in NULL, with the 49
+/* rs_scene_keyword_repeatable against the keyword's own help, which says
+ * "repeatable" for those that are, and against the parser: a keyword
+ * given once only is refused on a second line, a repeatable one is not. */
+START_TEST (test_keyword_repeatable)
+{
+  const rs_scene_keyword *k;
+  rs_scene sc;
+  rs_error err;
+
+  for (size_t i = 0; (k = rs_scene_keyword_get (i)) != NULL; i++)
+    ck_assert_int_eq (rs_scene_keyword_repeatable (k->name),
+                      strstr (k->help, "repeatable") != NULL);
+  ck_assert_int_eq (rs_scene_keyword_repeatable ("ratee"), -1);
+  ck_assert_int_eq (rs_scene_keyword_repeatable ("rate"), 0);
+  ck_assert_int_ne (rs_scene_parse (&sc, "rate 0.1\nrate 0.2\n", 18, "t",
+                                    &err), RS_OK);
+  ck_assert_int_eq (rs_scene_keyword_repeatable ("kick"), 1);
+  ck_assert_int_eq (rs_scene_parse (&sc, "kick at 3 sigma 1\n"
+                                    "kick at 4 sigma 1\n", 36, "t", &err),
+                    RS_OK);
+}
+END_TEST
+
+/* The table: names, argument forms and help, ending in NULL, with the 50
  * keywords of the language in it once each: the 17 of the single neuron's
  * landscape, the 19 of networks and their training, the 12 of the
  * figure and the claims. */
@@ -524,7 +551,8 @@ START_TEST (test_keyword_table)
     "title", "seed", "points", "line", "noise", "activation", "alpha",
     "kink", "start", "rate", "steps", "tolerance", "w-range", "b-range",
     "kick", "kick-sigma", "speed",
-    "data", "network", "output", "init", "bias", "set", "loss", "optimizer",
+    "data", "network", "output", "init", "bias", "set", "freeze", "loss",
+    "optimizer",
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
     "record", "autokick", "at", "layer",
     "notes", "focus", "view", "layout", "theme", "colormap", "colorscale",
@@ -894,6 +922,10 @@ typedef struct {
   const char *message;   /* a substring of the message */
 } bad_scene;
 
+/* 66 network sizes, " 1 1 ... 1" */
+#define SIZES_66 " 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1" \
+  " 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"
+
 static const bad_scene bad_scenes[] = {
   /* 0: unknown keyword, a transposition away from "steps" */
   { "seed 3\nstpes 100\n", 0, RS_ESYNTAX, 2, 1,
@@ -994,12 +1026,13 @@ static const bad_scene bad_scenes[] = {
     "unknown optimizer 'adma' (did you mean 'adam'?)" },
   { "optimizer sgd\n", 0, RS_EINVAL, 1, 11,
     "unknown optimizer 'sgd' (did you mean 'gd'?)" },
-  /* 43: network 1-7, 1 at 9, 65 at 11 */
-  { "network 1 65 1\n", 0, RS_EINVAL, 1, 11,
-    "network size 65 is out of range: it must be in [1, 64]" },
-  /* 44: sizes at 9, 11, ..., 25 (one digit each), the tenth (10) at 27 */
-  { "network 1 2 3 4 5 6 7 8 9 10\n", 0, RS_EINVAL, 1, 27,
-    "too many network sizes: at most 9 (8 layers)" },
+  /* 43: network 1-7, 1 at 9, 257 at 11: 256 units a layer at most */
+  { "network 1 257 1\n", 0, RS_EINVAL, 1, 11,
+    "network size 257 is out of range: it must be in [1, 256]" },
+  /* 44: sizes at 9, 11, ..., 139 (one digit each), the 67th at 141: 64
+   * hidden layers and the output, 66 sizes */
+  { "network" SIZES_66 " 1\n", 0, RS_EINVAL, 1, 141,
+    "too many network sizes: at most 66 (65 layers)" },
   /* 45: the end of the line at 10 */
   { "network 3\n", 0, RS_ESYNTAX, 1, 10,
     "expected a number for network size, found end of line (a network has "
@@ -1147,6 +1180,18 @@ static const bad_scene bad_scenes[] = {
     "the view's first axis [1, -1] is empty" },
   { "view landscape grid 8\n", 0, RS_EINVAL, 1, 21,
     "view grid 8 is out of range: it must be in [16, 2048]" },
+  /* a landscape pinned to a step the run takes (steps 200 by default) */
+  { "view landscape at 201\n", 0, RS_EINVAL, 1, 19,
+    "a landscape pinned at step 201, but the run has steps 0 to 200" },
+  { "steps 20\nview timeline\nview landscape 3d at 21 grid 32\n", 0,
+    RS_EINVAL, 3, 22, "a landscape pinned at step 21, but the run has steps "
+    "0 to 20" },
+  { "view landscape at\n", 0, RS_ESYNTAX, 1, 18,
+    "expected a number for view at, found end of line" },
+  { "view landscape at 2.5\n", 0, RS_EINVAL, 1, 19,
+    "view at must be a whole number, not 2.5" },
+  { "view basin at 3\n", 0, RS_ESYNTAX, 1, 12,
+    "'at' is an option of a landscape, not of a basin map" },
   { "view depth\nview depth\nview depth\nview depth\nview depth\n"
     "view depth\nview depth\nview depth\nview depth\nview heads\n", 0,
     RS_EINVAL, 10, 1, "too many views (at most 9)" },
@@ -1282,7 +1327,7 @@ static const bad_scene bad_scenes[] = {
     "layer 1: 'layer' sets a network's layer, and there is no network (the "
     "single neuron takes 'activation')" },
   { "network 1 4 1\nlayer 0 tanh\n", 0, RS_EINVAL, 2, 7,
-    "layer 0 is out of range: it must be in [1, 8]" },
+    "layer 0 is out of range: it must be in [1, 65]" },
   { "network 1 4 1\nlayer 1 tanh\nlayer 1 relu\n", 0, RS_ESYNTAX, 3, 7,
     "layer 1's activation is already set on line 2" },
   { "network 1 4 1\nlayer 1 leaky_relu 0.2\n", 0, RS_ESYNTAX, 2, 20,
@@ -1846,7 +1891,8 @@ static const warned_scene warned_scenes[] = {
     "colormap is ignored: no view is a landscape or a basin map" },
   { "view depth\ncolorscale linear\n", 2, 1,
     "colorscale is ignored: no view is a landscape" },
-  { "layout column\n", 1, 1, "layout is ignored: the figure has one view" },
+  { "view landscape\nlayout column\n", 2, 1,
+    "layout is ignored: the figure has one view" },
   { "data csv \"a.csv\"\nnoise 0.3\n", 2, 1,
     "noise is ignored with data csv: the file's points are used as they "
     "are" },
@@ -2256,6 +2302,7 @@ scene_suite (void)
   TCase *print = tcase_create ("Print");
 
   tcase_add_test (core, test_every_keyword);
+  tcase_add_test (core, test_keyword_repeatable);
   tcase_add_test (core, test_every_net_keyword_network);
   tcase_add_test (core, test_every_net_keyword_training);
   tcase_add_test (core, test_every_net_keyword_events);

@@ -14,6 +14,7 @@
 #include <check.h>
 #include <reluscape/reluscape.h>
 
+#include "cli.h"
 #include "table.h"
 
 #define MAX_COLS 256
@@ -396,6 +397,30 @@ START_TEST (test_write_error)
 }
 END_TEST
 
+/* The size of a run before it is made, counted by hand: network 1 4 1 on
+ * 24 points takes per point 1 * 4 multiply-adds forward and 1 * 4 for
+ * W1's gradient (layer 1: no input gradient), 4 * 1 forward, for W2's
+ * gradient and for the input gradient of layer 2: 20 multiply-adds, 40
+ * flops, 960 for the 24 points.  A network 64 times as wide in its hidden
+ * layer takes 64 times the flops; memory grows with the parameters. */
+START_TEST (test_run_estimate)
+{
+  rs_scene sc;
+  const char *text = "network 1 4 1\npoints 24\n";
+  double small_bytes;
+
+  ck_assert_int_eq (rs_scene_parse (&sc, text, strlen (text), "t", NULL),
+                    RS_OK);
+  ck_assert_double_eq (cli_run_flops (&sc.sim), 960.0);
+  small_bytes = cli_run_bytes (&sc.sim);
+  text = "network 1 256 1\npoints 24\n";
+  ck_assert_int_eq (rs_scene_parse (&sc, text, strlen (text), "t", NULL),
+                    RS_OK);
+  ck_assert_double_eq (cli_run_flops (&sc.sim), 960.0 * 64);
+  ck_assert (cli_run_bytes (&sc.sim) > small_bytes);
+}
+END_TEST
+
 static Suite *
 simulate_suite (void)
 {
@@ -403,6 +428,7 @@ simulate_suite (void)
   TCase *core = tcase_create ("Core");
   TCase *errors = tcase_create ("Errors");
 
+  tcase_add_test (core, test_run_estimate);
   tcase_add_test (core, test_net_header);
   tcase_add_test (core, test_net_rows_agree_with_run);
   tcase_add_test (core, test_net_alive_by_rewind);

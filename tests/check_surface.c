@@ -745,6 +745,51 @@ START_TEST (test_basin_dead_region)
 }
 END_TEST
 
+/* rs_basin_rows: only the rows asked for are run, each with the
+ * outcome and steps of the whole map (every start runs on its own); the
+ * others stay moving after 0 steps.  Bad ranges and a map already
+ * started are refused. */
+START_TEST (test_basin_rows)
+{
+  rs_sim_params p;
+  rs_sim *s;
+  rs_slice *sl;
+  rs_basin *whole, *part;
+  rs_interval r = { -3.0, 3.0 };
+  size_t st1, st2;
+
+  rs_sim_params_default (&p);
+  p.w0 = 0.0, p.b0 = 0.0, p.rate = 0.3;
+  s = rs_sim_alloc (&p, NULL);
+  sl = rs_slice_alloc (rs_sim_net (s), NULL);
+  rs_slice_axes (sl, rs_sim_net (s), "W1[0][0]", "b1[0]", NULL);
+  whole = rs_basin_alloc (&p, sl, 9, 7, r, r, 100, NULL);
+  part = rs_basin_alloc (&p, sl, 9, 7, r, r, 100, NULL);
+  ck_assert_int_eq (rs_basin_rows (part, 3, 3), RS_EINVAL);
+  ck_assert_int_eq (rs_basin_rows (part, 2, 8), RS_EINVAL);
+  ck_assert_int_eq (rs_basin_rows (part, 2, 5), RS_OK);
+  rs_basin_run (whole);
+  rs_basin_run (part);
+  ck_assert (rs_basin_complete (part));
+  ck_assert_int_eq (rs_basin_rows (part, 0, 1), RS_EINVAL);
+  for (size_t i = 0; i < 7; i++)
+    for (size_t j = 0; j < 9; j++)
+      {
+        rs_basin_outcome a = rs_basin_get (whole, i, j, &st1);
+        rs_basin_outcome b = rs_basin_get (part, i, j, &st2);
+
+        if (i >= 2 && i < 5)
+          ck_assert (a == b && st1 == st2);
+        else
+          ck_assert (b == RS_BASIN_MOVING && st2 == 0);
+      }
+  rs_basin_free (whole);
+  rs_basin_free (part);
+  rs_slice_free (sl);
+  rs_sim_free (s);
+}
+END_TEST
+
 static Suite *
 surface_suite (void)
 {
@@ -754,6 +799,7 @@ surface_suite (void)
   TCase *errors = tcase_create ("Errors");
   TCase *slices = tcase_create ("Slices");
 
+  tcase_add_test (core, test_basin_rows);
   tcase_add_checked_fixture (core, setup_data, teardown_data);
   tcase_add_test (core, test_coord);
   tcase_add_loop_test (core, test_grid_values, 0, 2);

@@ -1,6 +1,6 @@
 /* scene_load.h: for the drawing tests, a scene file of scenes/ with
  * extra lines appended, parsed, and its run taken to the end; any
- * failure fails the test. */
+ * failure fails the test.  And the point render --at takes. */
 #ifndef RS_SCENE_LOAD_H
 #define RS_SCENE_LOAD_H
 
@@ -30,6 +30,18 @@ load (const char *name, const char *extra, rs_scene *sc, rs_sim **sim)
   *sim = rs_sim_alloc (&sc->sim, &err);
   ck_assert_ptr_nonnull (*sim);
   ck_assert_int_eq (rs_sim_run (*sim), RS_OK);
+}
+
+/* The recorded point of step (the last at or before it), as render --at
+ * chooses it. */
+static inline size_t
+point_of (const rs_sim *sim, size_t step)
+{
+  size_t i = rs_sim_n_recorded (sim) - 1;
+
+  while (i > 0 && rs_sim_recorded (sim, i)->step > step)
+    i--;
+  return i;
 }
 
 #endif /* RS_SCENE_LOAD_H */

@@ -28,7 +28,7 @@ typedef struct {
 /* The largest data set the library accepts, in points, and in inputs or
  * targets per point. */
 #define RS_DATA_MAX_POINTS 10000000
-#define RS_DATA_MAX_DIM 64
+#define RS_DATA_MAX_DIM 1024
 /* The largest CSV file read, in bytes (256 MiB). */
 #define RS_DATA_MAX_BYTES (256u << 20)
 

@@ -1,6 +1,7 @@
 /* rs_net.h: small fully connected networks (C1, C4, C9).
  *
- * A network of L layers (1 <= L <= RS_NET_MAX_LAYERS) maps sizes[0] inputs
+ * A network of L layers (1 <= L <= RS_NET_MAX_LAYERS: up to 64 hidden
+ * layers and the output) maps sizes[0] inputs (at most RS_NET_MAX_INPUTS)
  * through layers of sizes[1], ..., sizes[L] units (each at most
  * RS_NET_MAX_UNITS): layer l computes z_l = W_l a_(l-1) + b_l and
  * a_l = f_l(z_l), with a_0 the input.  Units 1 ... L-1 are hidden; layer L
@@ -31,8 +32,9 @@
 extern "C" {
 #endif
 
-#define RS_NET_MAX_LAYERS 8
-#define RS_NET_MAX_UNITS 64
+#define RS_NET_MAX_LAYERS 65
+#define RS_NET_MAX_UNITS 256
+#define RS_NET_MAX_INPUTS 1024
 
 /* The shape of a network, plain data that a scene can fill. */
 typedef struct {

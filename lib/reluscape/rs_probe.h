@@ -68,7 +68,7 @@ rs_interval rs_probe_wilson (size_t k, size_t n, double z);
 #define RS_PROBE_MAX_DEPTH RS_NET_MAX_LAYERS
 
 typedef struct {
-  size_t max_depth;          /* Lmax, 1 ... RS_PROBE_MAX_DEPTH: 8 */
+  size_t max_depth;          /* Lmax, 1 ... RS_PROBE_MAX_DEPTH (65): 8 */
   size_t width;              /* W, 1 ... RS_NET_MAX_UNITS: 16 */
   size_t outputs;            /* 1 ... RS_NET_MAX_UNITS: 1 */
   size_t points;             /* n, 1 ... 100000: 64 */
@@ -240,9 +240,10 @@ int rs_probe_constant_box (const rs_net *net, const rs_interval *box,
  * Born dead: P(a random ReLU network is constant on its domain) (C4)
  *
  * Trial t draws a network of `inputs` inputs, `depth` hidden layers of
- * `width` units with activation act, and one identity output: weights
- * from init, row by row and layer by layer (rs_net_init), then, for
- * RS_PROBE_BIAS_NORMAL, every bias from N(0, bias^2) in the same order.
+ * `width` units (or widths[l] each) with activation act, and one identity
+ * output: weights from init, row by row and layer by layer (rs_net_init),
+ * then, for RS_PROBE_BIAS_NORMAL and RS_PROBE_BIAS_HE, every bias from its
+ * normal law in the same order.
  * With one input it is decided by rs_probe_constant_1d on the domain,
  * exactly; with more, on the box domain^inputs by rs_probe_constant_box,
  * and the result is marked as a lower bound.
@@ -257,7 +258,9 @@ int rs_probe_constant_box (const rs_net *net, const rs_interval *box,
 
 typedef enum {
   RS_PROBE_BIAS_CONSTANT = 0,   /* every bias = bias */
-  RS_PROBE_BIAS_NORMAL          /* every bias ~ N(0, bias^2) */
+  RS_PROBE_BIAS_NORMAL,         /* every bias ~ N(0, bias^2) */
+  RS_PROBE_BIAS_HE              /* layer l's biases ~ N(0, 2 / n_(l-1)),
+                                   the fan-in's He scale (Lu et al. 2020) */
 } rs_probe_bias_dist;
 
 typedef struct {
@@ -276,6 +279,10 @@ typedef struct {
   rs_interval domain;        /* of each input, lo < hi: [-1, 1] */
   size_t trials;             /* for rs_probe_born_dead: 1000 */
   unsigned long seed;        /* 1 */
+  size_t widths[RS_NET_MAX_LAYERS];  /* hidden layer l + 1's units, 1 ...
+                                        RS_NET_MAX_UNITS, for l < depth;
+                                        widths[0] = 0 (the default): every
+                                        layer has width */
 } rs_probe_born_dead_opts;
 
 typedef struct {

@@ -48,6 +48,8 @@ typedef struct {
   rs_interval u_range;
   rs_interval v_range;
   size_t grid;            /* grid points a side; 0: the exporter's */
+  int pinned;             /* landscape: drawn at pin_step, whatever the */
+  size_t pin_step;        /* step shown (at STEP); else at the step shown */
   size_t n_traces;        /* RS_VIEW_TRACE: what is traced, by name (a */
   char traces[RS_VIEW_MAX_TRACES][32];  /* parameter, "gamma", "rate") */
 } rs_view;
@@ -154,6 +156,10 @@ typedef struct {
 
 /* The i-th keyword of the language, or NULL past the last one. */
 const rs_scene_keyword *rs_scene_keyword_get (size_t i);
+
+/* 1 when the keyword name may appear on several lines (kick, set, view
+ * ...), 0 when once only, -1 when no keyword has that name. */
+int rs_scene_keyword_repeatable (const char *name);
 
 /* The defaults (those of rs_sim_params_default, the axes [-3, 3] x [-3, 3],
  * 20 steps per second). */

@@ -28,9 +28,13 @@ extern "C" {
 #define RS_SIM_MAX_VALUES 64
 
 /* The recorded trajectory never holds more than this many points, nor
- * more than record_bytes of memory: when it is full, every other point
- * without an event is dropped. */
+ * more than record_bytes of memory, except that it always has room for
+ * 4 points (a large network's 4 points may take more): when it is
+ * full, every other point without an event is dropped. */
 #define RS_SIM_MAX_RECORD 65536
+
+/* Names or patterns of frozen parameters, at most. */
+#define RS_SIM_MAX_FROZEN 64
 
 /* A thermal kick of scale sigma on target, applied once the run has taken
  * `step` steps, drawn from a generator seeded with `seed` (C11). */
@@ -98,6 +102,10 @@ typedef struct {
   double bias0;                /* every bias at the start (C9) */
   size_t n_values;
   rs_sim_value values[RS_SIM_MAX_VALUES];
+  size_t n_frozen;             /* parameters that never train: names such
+                                  as W2[0][1], or patterns where '*'
+                                  stands for any layer or index */
+  char frozen[RS_SIM_MAX_FROZEN][32];
   const rs_loss_type *loss;    /* mse by default */
   /* training */
   const rs_optim_type *optim;  /* gd by default */
@@ -182,6 +190,17 @@ typedef struct {
   double gamma;         /* bias warming's shift at this step */
   double temperature;   /* Langevin's T at this step */
 } rs_sim_point;
+
+/* Whether the parameter name (as rs_net_param_name writes it) matches
+ * pattern, in which '*' stands for one or more digits: W2[*][*] matches
+ * every weight of layer 2, b*[0] the first bias of every layer. */
+int rs_net_param_match (const char *pattern, const char *name);
+
+/* The frozen parameters of p (its names and patterns) as a mask of
+ * rs_net_nparams (net) bytes, 1 for frozen.  RS_EINVAL with err naming
+ * the first name or pattern that matches no parameter of net. */
+int rs_sim_freeze_mask (const rs_net *net, const rs_sim_params *p,
+                        unsigned char *mask, rs_error *err);
 
 typedef struct rs_sim rs_sim;
 
@@ -290,6 +309,9 @@ int rs_sim_net_at (const rs_sim *s, size_t i, rs_net *net, int shifted);
 
 /* The last recorded point (there is always one). */
 const rs_sim_point *rs_sim_current (const rs_sim *s);
+/* 1 when parameter i of the run's network is frozen ('freeze'), else 0. */
+int rs_sim_frozen (const rs_sim *s, size_t i);
+
 /* How many points the trajectory can hold before it thins itself. */
 size_t rs_sim_record_capacity (const rs_sim *s);
 

@@ -159,6 +159,14 @@ rs_basin *rs_basin_alloc (const rs_sim_params *p, const rs_slice *sl,
                           size_t nu, size_t nv, rs_interval ur,
                           rs_interval vr, size_t steps, rs_error *err);
 void rs_basin_free (rs_basin *b);
+
+/* Run only the starts of rows r0 ... r1 - 1 (v), before the first
+ * iteration; the others stay RS_BASIN_MOVING with 0 steps.  Each start is
+ * run on its own, so the rows come out as in the whole map: shards of a
+ * map merge exactly.  RS_EINVAL for an empty range, rows past the map or
+ * a map already started. */
+int rs_basin_rows (rs_basin *b, size_t r0, size_t r1);
+
 int rs_basin_iterate (rs_basin *b);
 void rs_basin_run (rs_basin *b);
 size_t rs_basin_done (const rs_basin *b);

@@ -14,20 +14,10 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 
-#include "reluscape/rs_loss.h"
-#include "bench.h"
+#include "bench_pass.h"
 
 enum { N = 256, LAYERS = 3 };
 static const size_t sizes[LAYERS + 1] = { 2, 16, 16, 1 };
-
-/* What one pass needs, built once. */
-typedef struct {
-  rs_net *net;
-  rs_data *d;
-  rs_net_workspace *w;
-  gsl_vector *grad;
-  double loss;
-} bench;
 
 /* Floating-point operations per pass, counting the matrix products only,
  * a multiply-add as 2.  Per point, layer l costs sizes[l-1] * sizes[l]
@@ -92,45 +82,11 @@ bench_init (bench *b, rs_error *err)
                       b->grad, err);
 }
 
-static void
-bench_free (bench *b)
-{
-  if (b->grad != NULL)
-    gsl_vector_free (b->grad);
-  rs_net_workspace_free (b->w);
-  rs_data_free (b->d);
-  rs_net_free (b->net);
-}
-
-/* Seconds for count passes. */
-static double
-time_passes (void *ctx, long count)
-{
-  bench *b = ctx;
-  double t0 = bench_now ();
-
-  for (long c = 0; c < count; c++)
-    rs_loss_net (b->net, rs_loss_mse_type, b->d, b->w, &b->loss, b->grad,
-                 NULL);
-  return bench_now () - t0;
-}
-
 /* Passes per second. */
 static double
 passes_per_second (bench *b)
 {
   return bench_rate (time_passes, b);
-}
-
-/* One line "name count v1 v2 ...", every value exact in %.17g. */
-static void
-dump_values (FILE *f, const char *name, const double *v, size_t count,
-             size_t stride)
-{
-  fprintf (f, "%s %zu", name, count);
-  for (size_t i = 0; i < count; i++)
-    fprintf (f, " %.17g", v[i * stride]);
-  fputc ('\n', f);
 }
 
 /* W_l (row by row, [unit][input] as torch.nn.Linear.weight) and b_l of

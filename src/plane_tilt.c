@@ -1,0 +1,267 @@
+/* plane_tilt.c: what shows a plateau tilting and the ball's way off it.
+ *
+ * After a change of activation (Leaky ReLU switched on), the plateau of
+ * the surface before the change stays outlined, and the current loss
+ * inside it gets contours on levels of its own small range: with alpha
+ * 0.01 the tilt is a few hundredths of loss, invisible in the colour
+ * scale, visible as these lines.  The arrow of steepest descent at the
+ * ball has a length that grows with log10 |grad L|, with a ruler to read
+ * it. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+
+#include "theme.h"
+#include "plane.h"
+#include "plane_private.h"
+
+/* The arrow's length per decade of |grad L|, in units of s (about a line
+ * of text), and the gradient norm at which it would be 0. */
+#define ARROW_PER_DECADE 14.0
+#define ARROW_ZERO 1e-5
+#define ARROW_MIN 7.0
+#define ARROW_MAX 98.0
+
+double
+rs_plane_arrow_length (double gnorm, double s)
+{
+  double len;
+
+  if (!(gnorm > 0.0))
+    return 0.0;
+  len = ARROW_PER_DECADE * log10 (gnorm / ARROW_ZERO);
+  return s * fmin (ARROW_MAX, fmax (ARROW_MIN, len));
+}
+
+/* The old plateau's cells as rectangles of the path (the clip of its
+ * contours), their count and their centre in *cx, *cy. */
+static size_t
+old_cells (cairo_t *cr, const rs_plane *p, rs_rect plot, double *cx,
+           double *cy)
+{
+  size_t n = p->n, count = 0;
+  double cw = plot.width / (double) (n - 1);
+  double ch = plot.height / (double) (n - 1), sx = 0, sy = 0;
+
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      if (p->old_plateau[i * n + j])
+        {
+          cairo_rectangle (cr, plot.x + (j - 0.5) * cw,
+                           plot.y + plot.height - (i + 0.5) * ch, cw, ch);
+          count++;
+          sx += (double) j;
+          sy += (double) i;
+        }
+  if (count > 0)
+    {
+      *cx = plot.x + sx / count * cw;
+      *cy = plot.y + plot.height - sy / count * ch;
+    }
+  return count;
+}
+
+/* What the old plateau is, in markup, its two lines joined by sep, into
+ * label. */
+static void
+old_text (const rs_plane *p, const char *sep, char *label, size_t n)
+{
+  char a[48] = "";
+
+  if (p->alpha >= 0.0)
+    snprintf (a, sizeof a, "α = %.2g", p->alpha);
+  if (p->morph < 1.0)
+    snprintf (label, n, "<b>the plateau tilting</b>: %s%scontours every %g",
+              a, sep, p->old_step);
+  else if (p->old_step > 0)
+    snprintf (label, n, "<b>the old plateau</b>, tilted by %s%scontours "
+              "every %g", a, sep, p->old_step);
+  else
+    snprintf (label, n, "<b>the old plateau</b>");
+}
+
+/* The segments of lines (in grid positions) sent to the screen by map,
+ * those whose middle is on the old plateau only when inside is 1. */
+static void
+path_3d (cairo_t *cr, const rs_plane *p, const rs_landscape *lines,
+         int inside, rs_plane_to_screen map, const void *data)
+{
+  for (size_t k = 0; k < lines->n_segments; k++)
+    {
+      const rs_segment *g = &lines->segments[k];
+      long j = lround ((g->u0 + g->u1) / 2), i = lround ((g->v0 + g->v1) / 2);
+      double x, y;
+
+      if (inside && (i < 0 || j < 0 || !rs_plane_was_plateau (p, (size_t) i,
+                                                               (size_t) j)))
+        continue;
+      map (data, g->u0, g->v0, &x, &y);
+      cairo_move_to (cr, x, y);
+      map (data, g->u1, g->v1, &x, &y);
+      cairo_line_to (cr, x, y);
+    }
+}
+
+void
+rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
+                              rs_plane_to_screen map, const void *data,
+                              double s)
+{
+  if (p->old_outline == NULL || p->old_contours == NULL)
+    return;
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_new_path (cr);
+  path_3d (cr, p, p->old_contours, 1, map, data);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
+  cairo_set_line_width (cr, 0.9 * s);
+  cairo_stroke (cr);
+  path_3d (cr, p, p->old_outline, 0, map, data);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, 3.2 * s);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.6 * s);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+int
+rs_plane_legend_3d (const rs_plane *p, char *buf, size_t n)
+{
+  char old[160];
+  size_t flat = 0;
+
+  if (p->old_outline != NULL && p->old_contours != NULL)
+    {
+      old_text (p, "; ", old, sizeof old);
+      snprintf (buf, n, "white edge: %s", old);
+      return 1;
+    }
+  for (size_t k = 0; p->plateau != NULL && k < p->n * p->n; k++)
+    flat += p->plateau[k];
+  if (flat == 0)
+    return 0;
+  snprintf (buf, n, "hatched: <b>the plateau</b>, ∇L = 0");
+  return 1;
+}
+
+void
+rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p, rs_rect plot,
+                           double s)
+{
+  double cx = 0, cy = 0;
+  size_t count;
+
+  if (p->old_outline == NULL || p->old_contours == NULL)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  cairo_new_path (cr);
+  count = old_cells (cr, p, plot, &cx, &cy);
+  cairo_save (cr);
+  cairo_clip (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
+  cairo_set_line_width (cr, 0.9 * s);
+  rs_landscape_stroke_levels (cr, p->old_contours, plot);
+  cairo_restore (cr);
+  /* the edge: white on a dark halo */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, 3.2 * s);
+  rs_landscape_stroke_levels (cr, p->old_outline, plot);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.6 * s);
+  rs_landscape_stroke_levels (cr, p->old_outline, plot);
+  if (count > p->n * p->n / 12)
+    {
+      char label[160];
+
+      old_text (p, "\n", label, sizeof label);
+      rs_draw_text_on_map (cr, fmax (plot.x + 70 * s, fmin (cx, plot.x
+                                     + plot.width - 70 * s)),
+                           fmax (plot.y + 20 * s, fmin (cy, plot.y
+                                 + plot.height - 20 * s)), label, 12 * s, 0,
+                           0.5, 0.5);
+    }
+  cairo_restore (cr);
+}
+
+/* The ruler of the arrow's lengths at the plot's bottom right: ticks at
+ * |grad L| = 10^-4, 10^-2 and 1, labelled. */
+static void
+arrow_ruler (cairo_t *cr, rs_rect plot, double s)
+{
+  static const double at[] = { 1e-4, 1e-2, 1.0 };
+  static const char *const name[] = { "10⁻⁴", "10⁻²", "1" };
+  double x0 = plot.x + plot.width - rs_plane_arrow_length (1.0, s)
+              - 14 * s, y = plot.y + plot.height - 14 * s;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
+  cairo_set_line_width (cr, 2.0 * s);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x0 + rs_plane_arrow_length (1.0, s), y);
+  cairo_stroke (cr);
+  for (int k = 0; k < 3; k++)
+    {
+      double x = x0 + rs_plane_arrow_length (at[k], s);
+
+      cairo_move_to (cr, x, y - 4 * s);
+      cairo_line_to (cr, x, y + 4 * s);
+      cairo_stroke (cr);
+      rs_draw_text_on_map (cr, x, y - 6 * s, name[k], 9 * s, 0, 0.5, 1);
+    }
+  rs_draw_text_on_map (cr, x0 - 6 * s, y, "−∇L length: |∇L|, log", 9 * s,
+                       0, 1, 0.5);
+  cairo_restore (cr);
+}
+
+void
+rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
+                     double x, double y, double s)
+{
+  double dx, dy, d, len, g, tw, th, lx, ly;
+  char buf[64];
+
+  if (!p->grad_ok)
+    return;
+  arrow_ruler (cr, plot, s);
+  dx = -p->gu * plot.width / (p->ur.hi - p->ur.lo);
+  dy = p->gv * plot.height / (p->vr.hi - p->vr.lo);
+  d = hypot (dx, dy);
+  g = hypot (p->gu, p->gv);
+  len = rs_plane_arrow_length (g, s);
+  if (!(d > 1e-300) || len == 0.0)
+    {
+      rs_draw_text_on_map (cr, x + 14 * s, y + 12 * s, "∇L = 0", 12 * s, 1,
+                           0, 0);
+      return;
+    }
+  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
+  cairo_set_line_width (cr, 2.5 * s);
+  rs_draw_arrow (cr, x, y, x + len * dx / d, y + len * dy / d, s);
+  snprintf (buf, sizeof buf, "−∇L  |∇L| = %.2g", g);
+  rs_text_size (cr, NULL, buf, 11 * s, 1, &tw, &th);
+  /* beyond the tip, moved inside the plot when it would stick out */
+  lx = x + (len + 7 * s) * dx / d - (dx < 0 ? tw : 0);
+  ly = y + (len + 7 * s) * dy / d;
+  lx = fmax (plot.x + 2 * s, fmin (lx, plot.x + plot.width - tw - 2 * s));
+  ly = fmax (plot.y + th / 2, fmin (ly, plot.y + plot.height - th / 2));
+  rs_draw_text_on_map (cr, lx, ly, buf, 11 * s, 1, 0, 0.5);
+}
+
+int
+rs_plane_was_plateau (const rs_plane *p, size_t i, size_t j)
+{
+  return p->old_plateau != NULL && i < p->n && j < p->n
+         && p->old_plateau[i * p->n + j];
+}
+
+double
+rs_plane_tilt_step (const rs_plane *p)
+{
+  return p->old_plateau != NULL ? p->old_step : 0.0;
+}
