@@ -1101,9 +1101,10 @@ kw_freeze (parser *ps)
         q++;
       if (q >= ps->end || *q == '\n' || *q == '#')
         break;
-      n = strcspn (q, " \t\n#");
-      if (q + n > ps->end)
-        n = (size_t) (ps->end - q);
+      /* the text need not end in NUL: scan no further than its end */
+      n = 0;
+      while (q + n < ps->end && strchr (" \t\n#", q[n]) == NULL)
+        n++;
       at = (place) { ps->line, (int) (q - ps->line_start) + 1 };
       if (freeze_name_ok (q, n) != 0 || n >= sizeof p->frozen[0])
         return fail_at (ps, at, RS_ESYNTAX, "'%.*s' is not a parameter name "

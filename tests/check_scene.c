@@ -1453,6 +1453,26 @@ START_TEST (test_string_lengths)
 }
 END_TEST
 
+/* A 'freeze' line at the very end of a text that is not NUL-terminated:
+ * its names are read up to the text's end and no further (the scene
+ * fuzzer found a read past the end; the sanitizer build catches it). */
+START_TEST (test_freeze_at_end)
+{
+  static const char line[] = "network 1 3 1\nfreeze W1[0][0]";
+  size_t len = sizeof line - 1;
+  char *text = malloc (len);
+  rs_scene sc;
+  rs_error err;
+
+  ck_assert_ptr_nonnull (text);
+  memcpy (text, line, len);
+  ck_assert_int_eq (rs_scene_parse (&sc, text, len, "x", &err), RS_OK);
+  ck_assert_uint_eq (sc.sim.n_frozen, 1);
+  ck_assert_str_eq (sc.sim.frozen[0], "W1[0][0]");
+  free (text);
+}
+END_TEST
+
 /* The return code does not depend on whether the caller wants the report:
  * with err NULL every bad scene gives the same code as with one. */
 START_TEST (test_code_without_report)
@@ -2330,6 +2350,7 @@ scene_suite (void)
   tcase_add_test (limits, test_value_and_event_limits);
   tcase_add_test (limits, test_length_respected);
   tcase_add_test (limits, test_string_lengths);
+  tcase_add_test (limits, test_freeze_at_end);
   suite_add_tcase (s, limits);
 
   tcase_add_loop_test (errors, test_bad_scene, 0, N_BAD);
