@@ -10,6 +10,7 @@
 #endif
 
 #include "grid_private.h"
+#include "threads_private.h"
 #include "reluscape/rs_surface.h"
 
 /* Starts per call after the preview. */
@@ -80,8 +81,9 @@ rs_basin_alloc (const rs_sim_params *p, const rs_slice *sl, size_t nu,
   rs_basin *b;
   size_t n = nu * nv, k;
 
-  if (nu < 2 || nv < 2 || nu > 1024 || nv > 1024 || steps < 1
-      || steps > 1000000 || !(ur.lo < ur.hi) || !(vr.lo < vr.hi))
+  if (nu < 2 || nv < 2 || nu > RS_BASIN_MAX_SIDE || nv > RS_BASIN_MAX_SIDE
+      || steps < 1 || steps > RS_BASIN_MAX_STEPS || !(ur.lo < ur.hi)
+      || !(vr.lo < vr.hi))
     {
       rs_error_set (err, RS_EINVAL, NULL, 0, 0,
                     "a basin map has 2 to 1024 starts a side, ranges with "
@@ -166,7 +168,7 @@ rs_basin_iterate (rs_basin *b)
   if (first >= total)
     return RS_EINVAL;
 #ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 1) num_threads(b->nthreads)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(rs_threads_now (b->nthreads))
 #endif
   for (q = (long) first; q < (long) last; q++)
     {

@@ -118,3 +118,35 @@ rs_nearest (const char *word, const char *const *names, size_t n)
     }
   return best;
 }
+
+size_t
+rs_utf8_length (const char *s, size_t n)
+{
+  /* RFC 3629's table of well-formed byte sequences: the first byte's
+   * range, the second byte's range, the length */
+  static const struct { unsigned char lo, hi, lo2, hi2; size_t n; } forms[] = {
+    { 0x00, 0x7f, 0, 0, 1 }, { 0xc2, 0xdf, 0x80, 0xbf, 2 },
+    { 0xe0, 0xe0, 0xa0, 0xbf, 3 }, { 0xe1, 0xec, 0x80, 0xbf, 3 },
+    { 0xed, 0xed, 0x80, 0x9f, 3 }, { 0xee, 0xef, 0x80, 0xbf, 3 },
+    { 0xf0, 0xf0, 0x90, 0xbf, 4 }, { 0xf1, 0xf3, 0x80, 0xbf, 4 },
+    { 0xf4, 0xf4, 0x80, 0x8f, 4 }
+  };
+  const unsigned char *p = (const unsigned char *) s;
+
+  for (size_t i = 0; n > 0 && i < sizeof forms / sizeof forms[0]; i++)
+    {
+      size_t len = forms[i].n;
+
+      if (p[0] < forms[i].lo || p[0] > forms[i].hi)
+        continue;
+      if (len == 1)
+        return 1;
+      if (n < len || p[1] < forms[i].lo2 || p[1] > forms[i].hi2)
+        return 0;
+      for (size_t k = 2; k < len; k++)
+        if (p[k] < 0x80 || p[k] > 0xbf)
+          return 0;
+      return len;
+    }
+  return 0;
+}

@@ -982,53 +982,6 @@ rs_data_parse_csv (const char *text, size_t len, const char *name,
   return rc;
 }
 
-/* The whole of the file at path in a new buffer *text of *len bytes,
- * read in growing chunks so that pipes and /dev/stdin work too. */
-static int
-read_file (const char *path, char **text, size_t *len, rs_error *err)
-{
-  FILE *f = fopen (path, "rb");
-  char *buf = NULL, *b;
-  size_t n = 0, cap = 0;
-  int e = 0;
-
-  if (f == NULL)
-    return rs_error_set (err, RS_EIO, NULL, 0, 0, "cannot open '%s': %s",
-                         path, strerror (errno));
-  errno = 0;
-  for (;;)
-    {
-      if (n == cap)
-        {
-          cap = cap == 0 ? 65536 : 2 * cap;
-          b = cap > n ? realloc (buf, cap) : NULL;
-          if (b == NULL)
-            {
-              free (buf);
-              fclose (f);
-              return rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of "
-                                   "memory reading '%s'", path);
-            }
-          buf = b;
-        }
-      n += fread (buf + n, 1, cap - n, f);
-      if (n < cap)
-        break;
-    }
-  if (ferror (f))
-    e = errno != 0 ? errno : EIO;
-  fclose (f);
-  if (e != 0)
-    {
-      free (buf);
-      return rs_error_set (err, RS_EIO, NULL, 0, 0, "cannot read '%s': %s",
-                           path, strerror (e));
-    }
-  *text = buf;
-  *len = n;
-  return RS_OK;
-}
-
 int
 rs_data_read_csv (const char *path, size_t dim, size_t ydim, rs_data **out,
                   rs_error *err)
@@ -1040,7 +993,8 @@ rs_data_read_csv (const char *path, size_t dim, size_t ydim, rs_data **out,
   *out = NULL;
   if ((rc = check_csv_shape (dim, ydim, err)) != RS_OK)
     return rc;
-  if ((rc = read_file (path, &text, &len, err)) != RS_OK)
+  if ((rc = rs_file_read (path, RS_DATA_MAX_BYTES, "data file", &text, &len,
+                          err)) != RS_OK)
     return rc;
   rc = rs_data_parse_csv (text, len, path, dim, ydim, out, err);
   free (text);

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "reluscape/rs_scene.h"
+#include "scene_private.h"
 
 /* The longest list of names a keyword chooses from (a family table). */
 #define MAX_CHOICES 16
@@ -196,6 +197,14 @@ describe (const token *t, char *buf, size_t n)
     case T_STRING:
       snprintf (buf, n, "string \"%.60s\"", t->str);
       return buf;
+    case T_WORD:
+      if (strcasecmp (t->str, "nan") == 0 || strcasecmp (t->str, "inf") == 0
+          || strcasecmp (t->str, "infinity") == 0)
+        {
+          snprintf (buf, n, "'%.8s' (numbers are finite)", t->str);
+          return buf;
+        }
+      /* fall through */
     default:
       snprintf (buf, n, "'%.*s'", (int) (t->len > 60 ? 60 : t->len),
                 t->start);
@@ -225,28 +234,50 @@ is_number_start (const char *p, const char *end)
   return p < end && *p >= '0' && *p <= '9';
 }
 
+/* Why the byte sequence at ps->p cannot be in a string (NULL when it
+ * can), and its length in *n: a control byte (a tab is fine) could
+ * retitle or clear a terminal, invalid UTF-8 loses the title in Pango. */
+static const char *
+string_byte_error (const parser *ps, size_t *n)
+{
+  unsigned char c = (unsigned char) *ps->p;
+
+  *n = rs_utf8_length (ps->p, (size_t) (ps->end - ps->p));
+  if ((c < 0x20 && c != '\t') || c == 0x7f)
+    return "a string cannot hold the control byte";
+  if (*n == 0)
+    return "a string must be valid UTF-8, not the byte";
+  return NULL;
+}
+
+/* A quoted string: whole, or an error at its line and column (a string
+ * longer than the token holds, a control byte, invalid UTF-8). */
 static int
 lex_string (parser *ps, token *t)
 {
-  size_t k = 0;
+  size_t k = 0, n;
+  const char *why;
 
   ps->p++;
   while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\n')
     {
-      char c = *ps->p++;
-
-      if (c == '\0')
-        {
-          t->col = (int) (ps->p - 1 - ps->line_start) + 1;
-          return fail_at (ps, (place) { t->line, t->col }, RS_ESYNTAX,
-                          "a string cannot hold the byte 0x00");
-        }
-      if (c == '\\' && ps->p < ps->end && (*ps->p == '"' || *ps->p == '\\'))
-        c = *ps->p++;
-      if (k + 1 < sizeof t->str)
-        t->str[k++] = c;
+      t->col = (int) (ps->p - ps->line_start) + 1;
+      if ((why = string_byte_error (ps, &n)) != NULL)
+        return fail_at (ps, (place) { t->line, t->col }, RS_ESYNTAX,
+                        "%s 0x%02x", why, (unsigned char) *ps->p);
+      if (*ps->p == '\\' && ps->p + 1 < ps->end
+          && (ps->p[1] == '"' || ps->p[1] == '\\'))
+        ps->p++;
+      if (k + n >= sizeof t->str)
+        return fail_at (ps, (place) { t->line, (int) (t->start
+                        - ps->line_start) + 1 }, RS_EINVAL, "the string is "
+                        "too long (at most %zu bytes)", sizeof t->str - 1);
+      memcpy (t->str + k, ps->p, n);
+      k += n;
+      ps->p += n;
     }
   t->str[k] = '\0';
+  t->col = (int) (t->start - ps->line_start) + 1;
   if (ps->p >= ps->end || *ps->p != '"')
     return fail (ps, RS_ESYNTAX, "unterminated string (a string ends with "
                  "'\"' on the same line)");
@@ -292,6 +323,26 @@ lex_size (const char *buf, token *t)
   return 1;
 }
 
+/* A sign right after a number, at q: "1-2" is not two numbers, and
+ * "800x-0" not a size.  The error names the whole run of characters. */
+static int
+glued_sign (parser *ps, token *t, const char *q)
+{
+  const char *r = q;
+  int size = memchr (ps->p, 'x', (size_t) (q - ps->p)) != NULL;
+
+  while (r < ps->end && (is_word_char (*r) || *r == '.' || *r == '+'))
+    r++;
+  t->len = (size_t) (r - ps->p);
+  if (size)
+    return fail (ps, RS_ESYNTAX, "malformed size '%.*s': a size is WxH, "
+                 "two positive numbers such as 800x600",
+                 (int) (t->len > 60 ? 60 : t->len), ps->p);
+  return fail (ps, RS_ESYNTAX, "malformed number '%.*s' (two numbers need "
+               "a space between them)", (int) (t->len > 60 ? 60 : t->len),
+               ps->p);
+}
+
 /* A number as strtod reads it, which must end at a delimiter and be
  * finite; "nan" and "inf" are words, never numbers. */
 static int
@@ -312,6 +363,8 @@ lex_number (parser *ps, token *t)
     }
   n = (size_t) (q - ps->p);
   t->len = n;
+  if (q < ps->end && (*q == '-' || *q == '+'))
+    return glued_sign (ps, t, q);
   if (n >= sizeof buf)
     return fail (ps, RS_ESYNTAX, "number too long");
   memcpy (buf, ps->p, n);
@@ -346,6 +399,17 @@ skip_blanks_and_comment (parser *ps)
   if (ps->p < ps->end && *ps->p == '#')
     while (ps->p < ps->end && *ps->p != '\n')
       ps->p++;
+}
+
+/* The length of the word at ps->p (at most 40, for messages). */
+static size_t
+word_length (const parser *ps)
+{
+  size_t n = 0;
+
+  while (ps->p + n < ps->end && n < 40 && is_word_char (ps->p[n]))
+    n++;
+  return n;
 }
 
 /* Read the next token into ps->tok. */
@@ -411,6 +475,11 @@ next (parser *ps)
       t->kind = T_COLON;
       return RS_OK;
     default:
+      if ((c == '-' || c == '+') && ps->p < ps->end
+          && is_word_start (*ps->p))
+        return fail (ps, RS_ESYNTAX, "'%c%.*s' is not a number: numbers are "
+                     "finite, such as %c1.5", c, (int) word_length (ps),
+                     ps->p, c);
       if (c >= 0x20 && c < 0x7f)
         return fail (ps, RS_ESYNTAX, "unexpected character '%c'", c);
       return fail (ps, RS_ESYNTAX, "unexpected byte 0x%02x (scenes are "
@@ -1032,9 +1101,10 @@ kw_freeze (parser *ps)
         q++;
       if (q >= ps->end || *q == '\n' || *q == '#')
         break;
-      n = strcspn (q, " \t\n#");
-      if (q + n > ps->end)
-        n = (size_t) (ps->end - q);
+      /* the text need not end in NUL: scan no further than its end */
+      n = 0;
+      while (q + n < ps->end && strchr (" \t\n#", q[n]) == NULL)
+        n++;
       at = (place) { ps->line, (int) (q - ps->line_start) + 1 };
       if (freeze_name_ok (q, n) != 0 || n >= sizeof p->frozen[0])
         return fail_at (ps, at, RS_ESYNTAX, "'%.*s' is not a parameter name "
@@ -2812,6 +2882,45 @@ check_layout (parser *ps)
                   view_count (sc), sc->n_views > 0 ? "" : " (the defaults)");
 }
 
+/* Keep in the scene where its paths are written, for the messages of
+ * rs_scene_check_paths. */
+static void
+record_paths (parser *ps)
+{
+  rs_scene *sc = ps->sc;
+
+  sc->data_line = ps->data_at.line;
+  sc->data_col = ps->data_at.col;
+  for (size_t i = 0; i < sc->n_exports; i++)
+    {
+      sc->exports[i].line = ps->export_at[i].line;
+      sc->exports[i].col = ps->export_at[i].col;
+    }
+}
+
+/* The checks the run and the figure make when they start
+ * (scene_check_run), reported at the line they concern. */
+static int
+check_run (parser *ps)
+{
+  scene_culprit who;
+  size_t view = 0;
+  rs_error e;
+  place at = { 1, 1 };
+
+  if (scene_check_run (ps->sc, &who, &view, &e) == RS_OK)
+    return RS_OK;
+  if (who == SCENE_AT_VIEW)
+    at = ps->view_at[view][0];
+  else if (who == SCENE_AT_STEPS)
+    at = seen_at (ps, "steps");
+  else if (who == SCENE_AT_LOSS)
+    at = seen_at (ps, "loss").line != 0 ? seen_at (ps, "loss") : ps->net_at;
+  if (at.line == 0)
+    at = (place) { 1, 1 };
+  return fail_at (ps, at, e.code, "%s", e.message);
+}
+
 /* A landscape pinned to a step of the run: a step the run takes. */
 static void
 check_pins (parser *ps)
@@ -2832,6 +2941,7 @@ static int
 finish (parser *ps)
 {
   default_kick_seeds (ps);
+  record_paths (ps);
   if (ps->sc->sim.net.layers > 0)
     build_network (ps);
   if (ps->n_errors > 0)
@@ -2845,6 +2955,8 @@ finish (parser *ps)
   check_layout (ps);
   check_pins (ps);
   check_claims (ps);
+  if (ps->n_errors == 0)
+    check_run (ps);
   return ps->first_code;
 }
 
@@ -3136,41 +3248,7 @@ rs_scene_parse_report (rs_scene *sc, const char *text, size_t len,
 int
 rs_scene_read (const char *path, char **text, size_t *len, rs_error *err)
 {
-  FILE *f = fopen (path, "rb");
-  struct stat st;
-  size_t n;
-
-  *text = NULL;
-  if (f == NULL)
-    return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
-                         "%s", strerror (errno));
-  if (fstat (fileno (f), &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      fclose (f);
-      return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
-                           "not a regular file");
-    }
-  if (st.st_size > (1L << 20))
-    {
-      fclose (f);
-      return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
-                           "too large (%lld bytes, at most 1 MiB)",
-                           (long long) st.st_size);
-    }
-  n = (size_t) st.st_size;
-  *text = malloc (n + 1);
-  if (*text == NULL || fread (*text, 1, n, f) != n)
-    {
-      free (*text);
-      *text = NULL;
-      fclose (f);
-      return rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the scene: "
-                           "read error");
-    }
-  fclose (f);
-  (*text)[n] = '\0';
-  *len = n;
-  return RS_OK;
+  return rs_file_read (path, RS_SCENE_MAX_BYTES, "scene", text, len, err);
 }
 
 int

@@ -2,6 +2,7 @@
  * shared among the cores; and the single neuron's grid of (w, b). */
 #include <config.h>
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #endif
 
 #include "grid_private.h"
+#include "threads_private.h"
 #include "net_private.h"
 #include "reluscape/rs_surface.h"
 
@@ -401,7 +403,7 @@ rs_surface_iterate (rs_surface *s)
   if (first >= total)
     return RS_EINVAL;
 #ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 16) num_threads(s->nthreads)
+#pragma omp parallel for schedule(dynamic, 16) num_threads(rs_threads_now (s->nthreads))
 #endif
   for (q = (long) first; q < (long) last; q++)
     {
@@ -535,4 +537,41 @@ rs_surface_loss (const rs_neuron *u, const rs_data *d, rs_interval wr,
         }
     }
   return RS_OK;
+}
+
+/* Whether some parameter that direction d moves (u in r, n points)
+ * changes by 16 ulps or more per step, the other direction reaching
+ * `other` in size times e. */
+static int
+axis_resolves (const rs_slice *sl, const double *d, const double *e,
+               rs_interval r, double other, size_t n)
+{
+  double step = (r.hi - r.lo) / (double) (n - 1);
+  double reach = fmax (fabs (r.lo), fabs (r.hi));
+
+  if (!(r.lo < r.hi) || !isfinite (step) || n < 2)
+    return 0;
+  for (size_t k = 0; k < sl->np; k++)
+    {
+      double top = fabs (sl->theta0[k]) + reach * fabs (d[k])
+                   + (e != NULL ? other * fabs (e[k]) : 0.0);
+
+      if (d[k] != 0.0 && isfinite (top)
+          && step * fabs (d[k]) >= 16.0 * DBL_EPSILON * top)
+        return 1;
+    }
+  return 0;
+}
+
+int
+rs_surface_resolves (const rs_slice *sl, rs_interval ur, rs_interval vr,
+                     size_t nu, size_t nv)
+{
+  double ru = fmax (fabs (ur.lo), fabs (ur.hi));
+  double rv = fmax (fabs (vr.lo), fabs (vr.hi));
+
+  if (nv < 2)
+    return axis_resolves (sl, sl->d1, NULL, ur, 0.0, nu);
+  return axis_resolves (sl, sl->d1, sl->d2, ur, rv, nu)
+         && axis_resolves (sl, sl->d2, sl->d1, vr, ru, nv);
 }

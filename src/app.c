@@ -138,7 +138,7 @@ app_toast (rs_app *a, int error, const char *msg)
   g_free (esc);
   a->win.toast_until = a->win.clock + TOAST_SECONDS;
   if (error)
-    fprintf (stderr, "reluscape: %s\n", msg);
+    cli_message ("%s", msg);
 }
 
 /* ---- SDL ---------------------------------------------------------------- */

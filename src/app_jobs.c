@@ -309,6 +309,8 @@ job_worker (void *data)
 
   /* the window's thread goes first when the two compete */
   SDL_SetThreadPriority (SDL_THREAD_PRIORITY_LOW);
+  /* the window's thread keeps a core of its own */
+  rs_threads_limit (SDL_GetCPUCount () - 1);
   job_coarse (j);
   atomic_store (&j->stage, JOB_COARSE);
   job_full (j);

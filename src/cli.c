@@ -12,19 +12,56 @@
 
 #include "cli.h"
 
+size_t
+cli_put_escaped (FILE *f, const char *s, size_t n)
+{
+  size_t width = 0;
+
+  while (n > 0)
+    {
+      size_t k = rs_utf8_length (s, n);
+      unsigned char c = (unsigned char) *s;
+      /* C0 controls but the tab, DEL, and C1 controls (U+0080..U+009F,
+       * 0xc2 0x80..0x9f), which some terminals obey as well */
+      int control = (k == 1 && ((c < 0x20 && c != '\t') || c == 0x7f))
+                    || (k == 2 && c == 0xc2
+                        && (unsigned char) s[1] < 0xa0);
+
+      if (k == 0 || control)
+        {
+          for (size_t i = 0; f != NULL && i < (k == 0 ? 1 : k); i++)
+            fprintf (f, "\\x%02x", (unsigned char) s[i]);
+          width += 4 * (k == 0 ? 1 : k);
+          k = k == 0 ? 1 : k;
+        }
+      else
+        {
+          if (f != NULL)
+            fwrite (s, 1, k, f);
+          width += k == 4 ? 2 : 1;
+        }
+      s += k;
+      n -= k;
+    }
+  return width;
+}
+
 void
 cli_message (const char *fmt, ...)
 {
+  char msg[8192];
   va_list ap;
 
-  fputs ("reluscape: ", stderr);
   va_start (ap, fmt);
-  vfprintf (stderr, fmt, ap);
+  vsnprintf (msg, sizeof msg, fmt, ap);
   va_end (ap);
+  fputs ("reluscape: ", stderr);
+  cli_put_escaped (stderr, msg, strlen (msg));
   fputc ('\n', stderr);
 }
 
-/* The line-th line (1-based) of text, printed to f with a caret at col. */
+/* The line-th line (1-based) of text, printed to f (control bytes
+ * escaped) with a caret at col. */
 static void
 print_caret (FILE *f, const char *text, size_t len, int line, int col)
 {
@@ -40,9 +77,23 @@ print_caret (FILE *f, const char *text, size_t len, int line, int col)
   eol = memchr (p, '\n', (size_t) (end - p));
   if (eol == NULL)
     eol = end;
-  fprintf (f, "  %.*s\n  ", (int) (eol - p), p);
-  for (int c = 1; c < col && p + c - 1 < eol; c++)
-    fputc (p[c - 1] == '\t' ? '\t' : ' ', f);
+  fputs ("  ", f);
+  cli_put_escaped (f, p, (size_t) (eol - p));
+  fputs ("\n  ", f);
+  /* the caret under byte col, past what the bytes before it show as */
+  for (const char *q = p; q < p + col - 1 && q < eol;)
+    {
+      size_t k = rs_utf8_length (q, (size_t) (eol - q));
+      size_t w;
+
+      k = k == 0 ? 1 : k;
+      w = *q == '\t' ? 0 : cli_put_escaped (NULL, q, k);
+      if (*q == '\t')
+        fputc ('\t', f);
+      while (w-- > 0)
+        fputc (' ', f);
+      q += k;
+    }
   fputs ("^\n", f);
 }
 
@@ -51,6 +102,7 @@ cli_print_diagnostic (const char *kind, const rs_error *err,
                       const char *text, size_t len)
 {
   const char *opt = cli_set_option_at (err->file, err->line);
+  char head[1024];
 
   if (opt != NULL)
     {
@@ -61,12 +113,15 @@ cli_print_diagnostic (const char *kind, const rs_error *err,
       return;
     }
   if (err->file[0] != '\0' && err->line > 0)
-    fprintf (stderr, "%s:%d:%d: %s: %s\n", err->file, err->line, err->col,
-             kind, err->message);
+    snprintf (head, sizeof head, "%s:%d:%d: %s: %s", err->file, err->line,
+              err->col, kind, err->message);
   else if (err->file[0] != '\0')
-    fprintf (stderr, "%s: %s: %s\n", err->file, kind, err->message);
+    snprintf (head, sizeof head, "%s: %s: %s", err->file, kind,
+              err->message);
   else
-    fprintf (stderr, "%s: %s\n", kind, err->message);
+    snprintf (head, sizeof head, "%s: %s", kind, err->message);
+  cli_put_escaped (stderr, head, strlen (head));
+  fputc ('\n', stderr);
   if (text != NULL && err->line > 0)
     print_caret (stderr, text, len, err->line, err->col);
 }
@@ -251,6 +306,35 @@ free_all_kept (void)
     }
 }
 
+/* A data file's error: a place in the file when it has one; else (the
+ * file cannot be read at all) at the scene's 'data csv' line, as
+ * "reluscape: SCENE:LINE:COL: error: FILE: message". */
+static void
+data_error (const char *path, const rs_scene *sc, const rs_error *err)
+{
+  rs_error e = *err;
+
+  if (err->line > 0 || sc->data_line == 0)
+    {
+      cli_print_error (err, NULL, 0);
+      return;
+    }
+  rs_error_set (&e, err->code, cli_is_builtin (path) ? CLI_BUILTIN_NAME
+                : path, sc->data_line, sc->data_col, "%s: %s", err->file,
+                err->message);
+  fputs ("reluscape: ", stderr);
+  cli_print_error (&e, NULL, 0);
+}
+
+/* Whether a scene may name files outside its folder (--allow-paths). */
+static int allow_paths;
+
+void
+cli_allow_paths (int allow)
+{
+  allow_paths = allow;
+}
+
 int
 cli_keep (void *p, void (*free_fn) (void *))
 {
@@ -280,6 +364,14 @@ cli_load_data (const char *path, rs_scene *sc)
   rs_data *d;
   rs_error err;
 
+  if (!allow_paths
+      && rs_scene_check_paths (sc, cli_is_builtin (path) ? NULL : path,
+                               cli_is_builtin (path) ? CLI_BUILTIN_NAME
+                                                     : path, &err) != RS_OK)
+    {
+      cli_print_error (&err, NULL, 0);
+      return CLI_USAGE;
+    }
   if (sc->data_file[0] == '\0')
     return CLI_OK;
   if (rs_scene_read_data (sc, cli_is_builtin (path) ? NULL
@@ -287,7 +379,7 @@ cli_load_data (const char *path, rs_scene *sc)
                           &d, &err)
       != RS_OK)
     {
-      cli_print_error (&err, NULL, 0);
+      data_error (path, sc, &err);
       return CLI_USAGE;
     }
   if (cli_keep (d, free_data) != 0)
@@ -297,6 +389,12 @@ cli_load_data (const char *path, rs_scene *sc)
       return CLI_FAILURE;
     }
   sc->sim.data = d;
+  if (rs_scene_check_data (sc, cli_is_builtin (path) ? CLI_BUILTIN_NAME
+                                                     : path, &err) != RS_OK)
+    {
+      cli_print_error (&err, NULL, 0);
+      return err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
+    }
   return CLI_OK;
 }
 
@@ -412,4 +510,18 @@ cli_parse_pair (const char *s, rs_interval *r)
   r->hi = strtod (s, &end);
   return end != s && *end == '\0' && errno == 0 && isfinite (r->hi) ? 0
                                                                     : -1;
+}
+
+int
+cli_run_scene (rs_sim *sim, const char *name, const char *what)
+{
+  char param[32];
+  size_t step;
+
+  if (cli_run_sim (sim, what) == RS_OK)
+    return CLI_OK;
+  rs_sim_divergence (sim, &step, param, sizeof param);
+  cli_message ("%s: the run diverged at step %zu (%s is no longer a finite "
+               "number); lower the rate", name, step, param);
+  return CLI_FAILURE;
 }

@@ -4,6 +4,7 @@
 #define RS_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <reluscape/reluscape.h>
 
 /* Exit statuses (DESIGN.md): success, runtime failure, bad input/usage. */
@@ -51,11 +52,18 @@ void cli_progress (const char *what, size_t done, size_t total);
  * cannot be read, CLI_OK otherwise (warnings or not). */
 int cli_load_scene (const char *path, rs_scene *sc);
 
-/* For a scene with 'data csv': read the file, relative to the scene at
+/* Check that the scene's data and export paths stay in its folder
+ * (rs_scene_check_paths) unless cli_allow_paths (1) was called; then,
+ * for a scene with 'data csv', read the file, relative to the scene at
  * path, and point sc->sim.data to it (kept until the program ends).  A
- * message naming the file, line and column and CLI_USAGE when it cannot
- * be read; CLI_OK (nothing done) for a scene of generated data. */
+ * message naming the file, line and column and CLI_USAGE when a path
+ * leaves the folder or the file cannot be read; CLI_OK (nothing read)
+ * for a scene of generated data. */
 int cli_load_data (const char *path, rs_scene *sc);
+
+/* Let scenes name any path (the option --allow-paths of every command,
+ * taken out of the arguments by main). */
+void cli_allow_paths (int allow);
 
 /* The text of the scene at path, or of the built-in scene, and the name
  * its messages give; CLI_USAGE with a message when it cannot be read.
@@ -78,7 +86,12 @@ void cli_print_error (const rs_error *err, const char *text, size_t len);
 void cli_print_report (const rs_scene_report *rep, const char *text,
                        size_t len, int warnings);
 
-/* "reluscape: message" on stderr. */
+/* Write the n bytes of s to f with control bytes (C0 but the tab, DEL,
+ * C1) and invalid UTF-8 shown as \xHH, so that no input can drive the
+ * terminal; the columns it takes (f NULL: only count them). */
+size_t cli_put_escaped (FILE *f, const char *s, size_t n);
+
+/* "reluscape: message" on stderr, escaped as cli_put_escaped does. */
 void cli_message (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
 
 /* Parse "WxH" (each 16 to 16384) into *w, *h; 0 on success. */
@@ -135,5 +148,11 @@ void cli_run_estimate (const char *what, const rs_sim_params *p);
 /* Run sim to its last step with cli_run_estimate and cli_progress named
  * what; RS_OK, or RS_EDIVERGED when it diverged. */
 int cli_run_sim (rs_sim *sim, const char *what);
+
+/* Run sim to its end (cli_run_sim, progress named what): CLI_OK, or
+ * CLI_FAILURE with a message naming the step and the parameter where it
+ * diverged (a figure or a surface of a diverged run would show the last
+ * finite point as if it were the end). */
+int cli_run_scene (rs_sim *sim, const char *name, const char *what);
 
 #endif /* RS_CLI_H */

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -27,6 +28,9 @@ static const char check_usage[] =
   "  -q, --quiet     print only the errors (and the false claims)\n"
   "      --set KEY=VALUE  the scene line 'KEY VALUE' over each scene's\n"
   "                  own (repeatable; checked as in the file)\n"
+  "      --allow-paths\n"
+  "                  let the scene's data and export paths leave its\n"
+  "                  folder\n"
   "  -h, --help      show this help and exit\n"
   "  -V, --version   show the version and exit\n"
   "\n"
@@ -109,7 +113,8 @@ summary (const char *name, const rs_scene_report *rep)
 {
   size_t nw = rep->nwarn + rep->more_warnings;
 
-  printf ("%s: ", name);
+  cli_put_escaped (stdout, name, strlen (name));
+  fputs (": ", stdout);
   if (rep->n == 0 && nw == 0)
     fputs ("ok", stdout);
   if (rep->n > 0)
@@ -198,7 +203,10 @@ check_one (const char *path, const check_args *a)
   if (cli_read_scene (path, &text, &len, &name) != CLI_OK)
     {
       if (!a->quiet && !a->print)
-        printf ("%s: 1 error\n", path);
+        {
+          cli_put_escaped (stdout, path, strlen (path));
+          fputs (": 1 error\n", stdout);
+        }
       fflush (stdout);
       return CLI_USAGE;
     }

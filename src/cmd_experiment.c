@@ -50,6 +50,8 @@ static const char experiment_usage[] =
   "                      --depths table, a sweep's values); 'reluscape\n"
   "                      merge' puts the N parts together, byte for byte\n"
   "                      the unsharded table\n"
+  "      --allow-paths   let the scene's data and export paths\n"
+  "                      leave its folder\n"
   "  -h, --help          show this help and exit; after NAME, the\n"
   "                      experiment's options and their defaults\n"
   "  -V, --version       show the version and exit\n"
@@ -81,7 +83,7 @@ static const char depth_usage[] =
   "      --init NAME           the weights, one scheme per run: he_normal,\n"
   "                            he_uniform, xavier_normal, xavier_uniform or\n"
   "                            constant:C (he_normal)\n"
-  "      --trials N            trials, at least 1 (100)\n"
+  "      --trials N            trials, 1 to 1000000000 (100)\n"
   "      --seed N              the seed (1)\n"
   "  -o, --output FILE         write CSV to FILE (.csv) instead of the table\n"
   "  -h, --help                show this help and exit\n"
@@ -105,7 +107,7 @@ static const char zero_usage[] =
   "                            (10000)\n"
   "      --kink S              the derivative taken at a kink, in [0, 1]\n"
   "                            (0: ReLU'(0) = 0)\n"
-  "      --trials N            trials, at least 1 (100)\n"
+  "      --trials N            trials, 1 to 1000000000 (100)\n"
   "      --seed N              the seed (1)\n"
   "  -o, --output FILE         write CSV to FILE (.csv) instead of the table\n"
   "  -h, --help                show this help and exit\n"
@@ -145,7 +147,7 @@ static const char born_usage[] =
   "                            each (width, depth, trials, constant, p, lo,\n"
   "                            hi, lower_bound, exact)\n"
   "      --domain LO,HI        the range of each input, LO < HI (-1,1)\n"
-  "      --trials N            trials, at least 1 (1000)\n"
+  "      --trials N            trials, 1 to 1000000000 (1000)\n"
   "      --seed N              the seed (1)\n"
   "  -o, --output FILE         write CSV to FILE (.csv) instead of the table\n"
   "  -h, --help                show this help and exit\n"
@@ -763,7 +765,8 @@ trials_seed (int c, const char *arg, exp_args *a, size_t *trials,
 {
   if (c == OPT_TRIALS)
     return cli_parse_count (arg, 1, 1000000000, trials) == 0 ? CLI_OK
-      : bad_value (a, "--trials", arg, "a whole number of at least 1");
+      : bad_value (a, "--trials", arg, "a whole number from 1 to "
+                   "1000000000");
   return cli_parse_seed (arg, seed) == 0 ? CLI_OK
     : bad_value (a, "--seed", arg, "a whole number");
 }
@@ -1495,11 +1498,17 @@ static const struct {
   rs_probe_field field;
   const char *what;
   double values[4];
+  double lo, hi;        /* the scene language's range of the setting */
+  int lo_open, hi_open; /* (lo or hi) excluded */
 } sweep_fields[] = {
-  { "rate", RS_PROBE_RATE, "the learning rate", { 0.01, 0.03, 0.1, 0.3 } },
-  { "bias", RS_PROBE_BIAS0, "the initial biases", { 0, 0.1, 0.5, 1 } },
-  { "decay", RS_PROBE_DECAY, "weight decay", { 0, 0.001, 0.01, 0.1 } },
-  { "alpha", RS_PROBE_ALPHA, "Leaky ReLU's alpha", { 0, 0.01, 0.1, 0.3 } }
+  { "rate", RS_PROBE_RATE, "the learning rate", { 0.01, 0.03, 0.1, 0.3 },
+    0, 100, 1, 0 },
+  { "bias", RS_PROBE_BIAS0, "the initial biases", { 0, 0.1, 0.5, 1 },
+    -100, 100, 0, 0 },
+  { "decay", RS_PROBE_DECAY, "weight decay", { 0, 0.001, 0.01, 0.1 },
+    0, 1000, 0, 0 },
+  { "alpha", RS_PROBE_ALPHA, "Leaky ReLU's alpha", { 0, 0.01, 0.1, 0.3 },
+    0, 1, 0, 1 }
 };
 
 #define N_FIELDS (sizeof sweep_fields / sizeof sweep_fields[0])
@@ -1559,6 +1568,34 @@ sweep_option (int c, const char *arg, exp_args *a)
       return cli_parse_seed (arg, &a->seed) == 0 ? CLI_OK
         : bad_value (a, "--seed", arg, "a whole number");
     }
+}
+
+/* Each of --values in the range the scene language gives the setting
+ * (rate 0 < ETA <= 100, bias -100 to 100, decay 0 to 1000, alpha
+ * 0 <= A < 1); CLI_USAGE with a message naming the value otherwise. */
+static int
+check_values (const exp_args *a)
+{
+  const rs_probe_sweep_opts *o = &a->sweep;
+  size_t i = field_index (o->field);
+
+  for (size_t k = 0; k < o->n_values; k++)
+    {
+      double v = o->values[k];
+
+      if ((sweep_fields[i].lo_open ? v > sweep_fields[i].lo
+                                   : v >= sweep_fields[i].lo)
+          && (sweep_fields[i].hi_open ? v < sweep_fields[i].hi
+                                      : v <= sweep_fields[i].hi))
+        continue;
+      cli_message ("experiment %s: --values: %s %g is out of range: it "
+                   "must be in %s%g, %g%s", a->x->name, sweep_fields[i].name,
+                   v, sweep_fields[i].lo_open ? "(" : "[",
+                   sweep_fields[i].lo, sweep_fields[i].hi,
+                   sweep_fields[i].hi_open ? ")" : "]");
+      return CLI_USAGE;
+    }
+  return CLI_OK;
 }
 
 /* Fill in what the scene and the options decide once all are read: the
@@ -1895,7 +1932,7 @@ load_scene (exp_args *a)
     return rc;
   a->scene_name = cli_is_builtin (a->scene) ? CLI_BUILTIN_NAME : a->scene;
   sweep_finish (a, &sc);
-  return CLI_OK;
+  return check_values (a);
 }
 
 /* The options through the library's checks; CLI_USAGE with its

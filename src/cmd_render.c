@@ -57,12 +57,15 @@ static const char render_usage[] =
   "                      the single neuron, 121 for a network; basin maps a\n"
   "                      quarter of that)\n"
 CLI_SET_HELP
+  "      --allow-paths   let the scene's data and export paths\n"
+  "                      leave its folder\n"
   "  -h, --help          show this help and exit\n"
   "  -V, --version       show the version and exit\n"
   "\n"
-  "Exit status: 0 success, 1 the run diverged or a file could not be\n"
-  "written, 2 bad options or a scene with errors.  Each figure is written\n"
-  "whole or not at all.\n";
+  "Exit status: 0 success, 1 the run diverged (or grew too large to draw\n"
+  "around) or a file could not be written (an animation ffmpeg did not\n"
+  "write whole, read back with ffprobe), 2 bad options or a scene with\n"
+  "errors.  Each figure is written whole or not at all.\n";
 
 typedef struct {
   const char *out;
@@ -246,21 +249,6 @@ parse_options (int argc, char **argv, render_args *a)
     }
   a->scene = argv[optind];
   return CLI_OK;
-}
-
-/* Run the scene's simulation to its end; CLI_FAILURE if it diverged. */
-static int
-run_scene (rs_sim *sim, const char *name)
-{
-  char param[32];
-  size_t step;
-
-  if (cli_run_sim (sim, "render: run") == RS_OK)
-    return CLI_OK;
-  rs_sim_divergence (sim, &step, param, sizeof param);
-  cli_message ("%s: the run diverged at step %zu (%s is no longer a finite "
-               "number); lower the rate", name, step, param);
-  return CLI_FAILURE;
 }
 
 /* The recorded point shown: the last one at or before STEP. */
@@ -485,14 +473,16 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
       cli_message ("%s: %s", name, err.message);
       return CLI_USAGE;
     }
-  rc = run_scene (sim, name);
+  rc = cli_run_scene (sim, name, "render: run");
   grid = a->grid > 0 ? (size_t) a->grid : sc->sim.net.layers > 0 ? 121 : 241;
   if (rc == CLI_OK
       && (fig = rs_figure_alloc (sc, sim, point_at (sim, a), grid, &err))
          == NULL)
     {
       cli_message ("%s: %s", name, err.message);
-      rc = err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
+      /* out of memory and a run blowing up are outcomes, not bad input */
+      rc = err.code == RS_ENOMEM || err.code == RS_EDIVERGED ? CLI_FAILURE
+                                                             : CLI_USAGE;
     }
   if (rc == CLI_OK)
     {

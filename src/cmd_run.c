@@ -45,6 +45,8 @@ usage (FILE *out)
          "                       pause; PageDown/PageUp or the arrows move "
          "between them\n"
          CLI_SET_HELP
+         "      --allow-paths    let the scene's data and export paths\n"
+         "                       leave its folder\n"
          "  -h, --help           show this help and exit\n"
          "      --version        show the version and exit\n"
          "\n"

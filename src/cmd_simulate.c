@@ -28,6 +28,8 @@ static const char simulate_usage[] =
   "  -e, --every K       keep the points of every K-th step, those with\n"
   "                      events and the last (1)\n"
 CLI_SET_HELP
+  "      --allow-paths   let the scene's data and export paths\n"
+  "                      leave its folder\n"
   "  -h, --help          show this help and exit\n"
   "  -V, --version       show the version and exit\n"
   "\n"

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,11 +52,14 @@ static const char surface_usage[] =
   "      --path FILE        also write the trajectory projected onto the\n"
   "                         slice as CSV: step, u, v, loss\n"
 CLI_SET_HELP
+  "      --allow-paths      let the scene's data and export paths\n"
+  "                         leave its folder\n"
   "  -h, --help             show this help and exit\n"
   "  -V, --version          show the version and exit\n"
   "\n"
-  "Exit status: 0 success; 1 a file could not be written; 2 bad options or\n"
-  "a scene with errors.  A file is written whole or not at all.\n";
+  "Exit status: 0 success; 1 the run diverged or grew too large to grid\n"
+  "around, or a file could not be written; 2 bad options or a scene with\n"
+  "errors.  A file is written whole or not at all.\n";
 
 typedef enum { DIR_DEFAULT, DIR_AXES, DIR_RANDOM, DIR_PCA } dir_kind;
 
@@ -318,6 +322,26 @@ default_ranges (const rs_scene *sc, const rs_sim *sim, const rs_slice *sl,
                         : rs_interval_make (-1.0, 1.0);
 }
 
+/* Whether doubles tell the grid's points apart around the slice's
+ * centre: a run whose parameters grew huge (1e17) without overflowing
+ * would give a grid of one value.  CLI_FAILURE with a message (the run's
+ * outcome, as a divergence is) otherwise. */
+static int
+check_resolves (const rs_slice *sl, const surf_args *a, const char *name)
+{
+  double centre = 0.0;
+
+  for (size_t k = 0; k < sl->np; k++)
+    centre = fmax (centre, fabs (sl->theta0[k]));
+  if (rs_surface_resolves (sl, a->ur, a->vr, (size_t) a->nu,
+                           (size_t) a->nv))
+    return CLI_OK;
+  cli_message ("%s: the run's parameters reach %.3g: too large for a grid "
+               "around them (the run is blowing up; lower the rate)", name,
+               centre);
+  return CLI_FAILURE;
+}
+
 /* What the writers need. */
 typedef struct {
   const rs_basin *b;
@@ -533,12 +557,20 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
       cli_message ("%s: %s", name, err.message);
       return CLI_USAGE;
     }
-  cli_run_sim (sim, "surface: run");
+  if ((rc = cli_run_scene (sim, name, "surface: run")) != CLI_OK)
+    {
+      rs_sim_free (sim);
+      return rc;
+    }
   sl = rs_slice_alloc (rs_sim_net (sim), &err);
   rc = sl == NULL ? CLI_FAILURE : make_slice (sim, sc, a, sl);
-  if (rc == CLI_OK && a->basin > 0)
+  if (rc == CLI_OK)
     {
       default_ranges (sc, sim, sl, a);
+      rc = check_resolves (sl, a, name);
+    }
+  if (rc == CLI_OK && a->basin > 0)
+    {
       rc = basin_scene (sc, name, a, sim, sl);
       rs_slice_free (sl);
       rs_sim_free (sim);
@@ -546,7 +578,6 @@ surface_scene (const rs_scene *sc, const char *name, surf_args *a)
     }
   if (rc == CLI_OK)
     {
-      default_ranges (sc, sim, sl, a);
       s = rs_surface_alloc (rs_sim_net (sim), rs_sim_loss (sim),
                             rs_sim_data (sim), sl, (size_t) a->nu,
                             (size_t) a->nv, a->ur, a->vr,

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <setjmp.h>
+#include <limits.h>
 #include <stdint.h>
 #include <math.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include <png.h>
 
 #include "export.h"
+#include "tempfile.h"
 #include "theme.h"
 
 const char *
@@ -317,23 +319,14 @@ rs_export_file (const char *path,
                 int (*write) (FILE *f, void *data, const char **why),
                 void *data, char *errbuf, size_t errlen)
 {
-  size_t n = strlen (path) + 16;
-  char *tmp = malloc (n);
+  char tmp[PATH_MAX];
   const char *why = NULL;
-  int fd;
+  int fd = rs_temp_create (path, tmp, sizeof tmp, 0);
 
-  if (tmp == NULL)
-    {
-      snprintf (errbuf, errlen, "%s: out of memory", path);
-      return -1;
-    }
-  snprintf (tmp, n, "%s.tmp-XXXXXX", path);
-  fd = mkstemp (tmp);
   if (fd < 0)
     {
       snprintf (errbuf, errlen, "%s: cannot write: %s", path,
                 strerror (errno));
-      free (tmp);
       return -1;
     }
   /* mkstemp makes the file private; an output gets the usual mode */
@@ -344,10 +337,10 @@ rs_export_file (const char *path,
       snprintf (errbuf, errlen, "%s: cannot write: %s", path,
                 why != NULL ? why : "unknown error");
       unlink (tmp);
-      free (tmp);
+      rs_temp_forget (tmp);
       return -1;
     }
-  free (tmp);
+  rs_temp_forget (tmp);
   return 0;
 }
 

@@ -188,6 +188,28 @@ fit_window (rs_plane *p, rs_error *err)
                            &p->vr, err);
 }
 
+/* A window that doubles cannot grid around the run (its parameters grew
+ * huge without overflowing): the run's outcome, like a divergence, not a
+ * bad input; RS_EDIVERGED with the size reached. */
+static int
+check_window (rs_plane *p, rs_error *err)
+{
+  rs_interval ou = rs_interval_make (p->ur.lo - p->off_u,
+                                     p->ur.hi - p->off_u);
+  rs_interval ov = rs_interval_make (p->vr.lo - p->off_v,
+                                     p->vr.hi - p->off_v);
+  double top = 0.0;
+
+  if (rs_surface_resolves (p->slice, ou, ov, p->n, p->n))
+    return RS_OK;
+  for (size_t k = 0; k < p->slice->np; k++)
+    top = fmax (top, fabs (p->slice->theta0[k]));
+  return rs_error_set (err, RS_EDIVERGED, NULL, 0, 0, "the run's "
+                       "parameters reach %.3g at the step shown: too large "
+                       "to grid this window around (the run is blowing up; "
+                       "lower the rate)", top);
+}
+
 rs_surface *
 rs_plane_surface (const rs_plane *p, const rs_net *net, unsigned what,
                   rs_error *err)
@@ -371,6 +393,8 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
     }
   if (rc == RS_OK)
     rc = fit_window (p, err);
+  if (rc == RS_OK)
+    rc = check_window (p, err);
   if (rc == RS_OK && v->kind == RS_VIEW_BASIN)
     rc = make_basin (p, err);
   else if (rc == RS_OK && (rc = rs_plane_old_plateau (p, err)) == RS_OK)

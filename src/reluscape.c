@@ -1,8 +1,11 @@
 /* reluscape.c: the program; it only dispatches to the subcommands. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -86,6 +89,42 @@ help (int argc, char **argv)
   return c->fn (2, args);
 }
 
+/* At exit: standard output written whole, or a message and status 1
+ * (a full disk or /dev/full must not look like success). */
+static void
+close_stdout (void)
+{
+  if (fflush (stdout) == 0 && !ferror (stdout) && fclose (stdout) == 0)
+    return;
+  fprintf (stderr, "reluscape: cannot write to standard output: %s\n",
+           strerror (errno != 0 ? errno : EIO));
+  _exit (CLI_FAILURE);
+}
+
+/* Take --allow-paths out of the command's arguments (before a "--"),
+ * where every command accepts it; the new argc. */
+static int
+take_allow_paths (int argc, char **argv)
+{
+  int k = 1;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        {
+          while (i < argc)
+            argv[k++] = argv[i++];
+          break;
+        }
+      if (strcmp (argv[i], "--allow-paths") == 0)
+        cli_allow_paths (1);
+      else
+        argv[k++] = argv[i];
+    }
+  argv[k] = NULL;
+  return k;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -94,6 +133,7 @@ main (int argc, char **argv)
 
   /* The library reports errors by status; GSL must not abort for it. */
   gsl_set_error_handler_off ();
+  atexit (close_stdout);
   if (argc < 2)
     return cmd_run (1, run_args);
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
@@ -115,5 +155,6 @@ main (int argc, char **argv)
       fputs ("Try 'reluscape --help'.\n", stderr);
       return CLI_USAGE;
     }
-  return c->fn (argc - 1, argv + 1);
+  argc = take_allow_paths (argc - 1, argv + 1);
+  return c->fn (argc, argv + 1);
 }

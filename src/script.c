@@ -319,29 +319,13 @@ rs_app_script_parse (const char *text, size_t len, const char *name,
 rs_app_script *
 rs_app_script_load (const char *path, rs_error *err)
 {
-  FILE *f = fopen (path, "rb");
   char *buf;
   size_t len;
   rs_app_script *s;
 
-  if (f == NULL)
-    {
-      rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the script: %s",
-                    strerror (errno));
-      return NULL;
-    }
-  buf = malloc ((1u << 20) + 1);
-  len = buf != NULL ? fread (buf, 1, (1u << 20) + 1, f) : 0;
-  if (buf == NULL || ferror (f) || len > (1u << 20))
-    {
-      rs_error_set (err, RS_EIO, path, 0, 0, "cannot read the script: %s",
-                    buf == NULL ? "out of memory" : ferror (f)
-                    ? strerror (errno) : "larger than 1 MiB");
-      fclose (f);
-      free (buf);
-      return NULL;
-    }
-  fclose (f);
+  if (rs_file_read (path, RS_SCRIPT_MAX_BYTES, "script", &buf, &len, err)
+      != RS_OK)
+    return NULL;
   s = rs_app_script_parse (buf, len, path, err);
   free (buf);
   return s;

@@ -44,7 +44,11 @@ typedef struct rs_app_script rs_app_script;
 rs_app_script *rs_app_script_parse (const char *text, size_t len,
                                     const char *name, rs_error *err);
 
-/* Read the file at path and parse it; RS_EIO when it cannot be read. */
+/* The largest script file read, in bytes (1 MiB). */
+#define RS_SCRIPT_MAX_BYTES (1u << 20)
+
+/* Read the file at path (a regular file of at most RS_SCRIPT_MAX_BYTES)
+ * and parse it; RS_EIO when it cannot be read. */
 rs_app_script *rs_app_script_load (const char *path, rs_error *err);
 void rs_app_script_free (rs_app_script *s);
 

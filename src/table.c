@@ -104,21 +104,31 @@ put_num (table *t, double x)
 }
 
 /* s as a JSON string: quotes, backslashes and control characters
- * escaped (RFC 8259, section 7). */
+ * escaped (RFC 8259, section 7); a byte that is not UTF-8 (a file name
+ * can hold any) becomes U+FFFD, so that the text is always valid JSON
+ * (section 8.1: UTF-8). */
 static void
 put_json_string (table *t, const char *s)
 {
+  size_t n = strlen (s), k;
+
   put (t, "\"");
-  for (; *s != '\0'; s++)
+  for (; n > 0; s += k, n -= k)
     {
       unsigned char c = (unsigned char) *s;
 
-      if (c == '"' || c == '\\')
+      k = rs_utf8_length (s, n);
+      if (k == 0)
+        {
+          put (t, "\\ufffd");
+          k = 1;
+        }
+      else if (c == '"' || c == '\\')
         put (t, "\\%c", c);
       else if (c < 0x20)
         put (t, "\\u%04x", c);
       else
-        put (t, "%c", c);
+        put (t, "%.*s", (int) k, s);
     }
   put (t, "\"");
 }

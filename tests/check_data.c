@@ -1028,7 +1028,8 @@ assert_error (int rc, const rs_error *err, int code, const char *expected)
   ck_assert_str_eq (rs_error_format (err, buf, sizeof buf), expected);
 }
 
-/* Files that cannot be read: RS_EIO with the system's reason; an empty
+/* Files that cannot be read: RS_EIO with the system's reason; a device
+ * or a FIFO is refused before any byte is read; an empty
  * file is a syntax error named by its path. */
 START_TEST (test_csv_io)
 {
@@ -1040,16 +1041,24 @@ START_TEST (test_csv_io)
 
   rs_error_clear (&err);
   rc = rs_data_read_csv (missing, 1, 1, &d, &err);
-  snprintf (expected, sizeof expected, "error: cannot open '%s': %s",
-            missing, strerror (ENOENT));
+  snprintf (expected, sizeof expected, "%s: error: cannot read the data "
+            "file: %s", missing, strerror (ENOENT));
   assert_error (rc, &err, RS_EIO, expected);
   ck_assert_ptr_null (d);
 
   d = &sentinel;
   rc = rs_data_read_csv (DATA_DIR, 1, 1, &d, &err);
-  snprintf (expected, sizeof expected, "error: cannot read '%s': %s",
-            DATA_DIR, strerror (EISDIR));
+  /* a folder opens, but is not a regular file (the rule of file.c) */
+  snprintf (expected, sizeof expected, "%s: error: cannot read the data "
+            "file: not a regular file", DATA_DIR);
   assert_error (rc, &err, RS_EIO, expected);
+  ck_assert_ptr_null (d);
+
+  /* /dev/zero once grew the reader to gigabytes: a device is refused */
+  d = &sentinel;
+  rc = rs_data_read_csv ("/dev/zero", 1, 1, &d, &err);
+  assert_error (rc, &err, RS_EIO, "/dev/zero: error: cannot read the data "
+                "file: not a regular file");
   ck_assert_ptr_null (d);
 
   d = &sentinel;

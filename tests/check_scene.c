@@ -790,7 +790,7 @@ START_TEST (test_network_activations)
   ck_assert_double_eq_tol (net->param[1], 4.5, 1e-15);
 
   /* one layer: only the output's activation */
-  parse_ok (&sc, "network 2 3\nactivation tanh\noutput sigmoid\n"
+  parse_ok (&sc, "network 2 1\nactivation tanh\noutput sigmoid\n"
             "data circle\n");
   ck_assert_uint_eq (net->layers, 1);
   ck_assert_ptr_eq (net->act[0], rs_act_sigmoid);
@@ -986,7 +986,7 @@ static const bad_scene bad_scenes[] = {
   { "3 steps\n", 0, RS_ESYNTAX, 1, 1,
     "expected a keyword at the start of the line, found '3'" },
   /* 25: -inf is neither a number nor a word: the '-' at 11 */
-  { "start 0.5 -inf\n", 0, RS_ESYNTAX, 1, 11, "unexpected character '-'" },
+  { "start 0.5 -inf\n", 0, RS_ESYNTAX, 1, 11, "'-inf' is not a number" },
   { "seed -1\n", 0, RS_EINVAL, 1, 6, "seed -1 is out of range" },
   { "frobnicate 3\n", 0, RS_ESYNTAX, 1, 1, "unknown keyword 'frobnicate'" },
   { "title The plateau\n", 0, RS_ESYNTAX, 1, 7, "expected a quoted title" },
@@ -1230,7 +1230,7 @@ static const bad_scene bad_scenes[] = {
     "size 600x400 cm is out of range: each side must be in [1, 500] cm" },
   { "size 800x600 in\n", 0, RS_ESYNTAX, 1, 14,
     "unexpected 'in' after the values of 'size'" },
-  { "size 800x-600\n", 0, RS_ESYNTAX, 1, 6, "malformed number '800x'" },
+  { "size 800x-600\n", 0, RS_ESYNTAX, 1, 6, "malformed size '800x-600'" },
   { "camera 200 30\n", 0, RS_EINVAL, 1, 8,
     "camera azimuth 200 is out of range: it must be in [-180, 180]" },
   { "camera 30\n", 0, RS_ESYNTAX, 1, 10,
@@ -1260,9 +1260,53 @@ static const bad_scene bad_scenes[] = {
     "with 'data csv' on line 1" },
   { "data csvv \"a.csv\"\n", 0, RS_EINVAL, 1, 6,
     "unknown data generator 'csvv'" },
+  /* scenes that check passed and the run refused (issue 17): the run's
+   * own checks are made when the scene is read, at the line they
+   * concern.  Two outputs against the line data's one target: */
+  { "network 1 4 2\nsteps 10\n", 0, RS_EINVAL, 1, 9,
+    "mse needs one target per output: the data has 1, the network 2 "
+    "outputs" },
+  { "network 1 4 1\nloss softmax_ce\n", 0, RS_EINVAL, 2, 1,
+    "softmax_ce needs 2 or more outputs, one per class; the network has "
+    "1" },
+  /* a basin map trains from each of grid^2 starts: 1024 a side at most
+   * (rs_basin_alloc), whatever a landscape's grid may be */
+  { "view basin grid 2048\n", 0, RS_EINVAL, 1, 6,
+    "a basin map has at most grid 1024 (it trains from every start), not "
+    "2048" },
+  { "view basin\nsteps 2000000\n", 0, RS_EINVAL, 2, 1,
+    "a scene with a basin map runs at most 1000000 steps from each start, "
+    "not 2000000" },
+  /* a sign glued to a number is no second number; -inf and nan are no
+   * numbers at all (issue 17) */
+  { "start 1-2\n", 0, RS_ESYNTAX, 1, 7,
+    "malformed number '1-2' (two numbers need a space between them)" },
+  { "network 1+4+1\n", 0, RS_ESYNTAX, 1, 9,
+    "malformed number '1+4+1' (two numbers need a space between them)" },
+  { "size 800x-0 cm\n", 0, RS_ESYNTAX, 1, 6,
+    "malformed size '800x-0': a size is WxH, two positive numbers such as "
+    "800x600" },
+  { "rate -inf\n", 0, RS_ESYNTAX, 1, 6,
+    "'-inf' is not a number: numbers are finite, such as -1.5" },
+  { "rate nan\n", 0, RS_ESYNTAX, 1, 6,
+    "expected a number for rate, found 'nan' (numbers are finite)" },
   /* a NUL byte in a string, found by the fuzzer: "notes \"a" is 8 bytes */
   { "notes \"a\0b\"\n", 12, RS_ESYNTAX, 1, 9,
-    "a string cannot hold the byte 0x00" },
+    "a string cannot hold the control byte 0x00" },
+  /* control bytes could retitle or clear the terminal that shows the
+   * title (ESC ] 0 ; ...), and invalid UTF-8 lost the title in Pango:
+   * errors at the byte's column ("title \"" is 7 bytes) */
+  { "title \"a\033]0;pwned\007\"\n", 0, RS_ESYNTAX, 1, 9,
+    "a string cannot hold the control byte 0x1b" },
+  { "notes \"caf\xc3\"\n", 0, RS_ESYNTAX, 1, 11,
+    "a string must be valid UTF-8, not the byte 0xc3" },
+  { "title \"\xe9t\xe9\"\n", 0, RS_ESYNTAX, 1, 8,
+    "a string must be valid UTF-8, not the byte 0xe9" },
+  /* an overlong '/' (0xc0 0xaf) and a UTF-16 surrogate (U+D800) */
+  { "title \"a\xc0\xaf\"\n", 0, RS_ESYNTAX, 1, 9,
+    "a string must be valid UTF-8, not the byte 0xc0" },
+  { "title \"\xed\xa0\x80\"\n", 0, RS_ESYNTAX, 1, 8,
+    "a string must be valid UTF-8, not the byte 0xed" },
   /* a trace view */
   { "view trace\n", 0, RS_ESYNTAX, 1, 11,
     "expected what to trace (a parameter such as b1[0], gamma or rate), "
@@ -1365,6 +1409,67 @@ START_TEST (test_length_respected)
 
   ck_assert_int_eq (rs_scene_parse (&sc, "seed 5\n@@@", 7, "x", &err), RS_OK);
   ck_assert_uint_eq (sc.sim.seed, 5);
+}
+END_TEST
+
+/* Strings are whole or an error: 255 bytes are kept (an export path of
+ * 251 bytes and ".png"), 256 bytes are refused at the string's column,
+ * and a title of 2-byte characters is never cut in a character.  The
+ * lexer used to cut every string at 255 bytes before any length check,
+ * so that a 261-byte export path wrote a different file. */
+START_TEST (test_string_lengths)
+{
+  char text[700], name[300];
+  rs_scene sc;
+  rs_error err;
+
+  memset (name, 'a', 251);
+  memcpy (name + 251, ".png", 5);
+  snprintf (text, sizeof text, "export \"%s\"\n", name);
+  parse_ok (&sc, text);
+  ck_assert_str_eq (sc.exports[0].path, name);
+  memset (name, 'a', 257);
+  memcpy (name + 257, ".png", 5);                /* 261 bytes */
+  snprintf (text, sizeof text, "seed 1\nexport \"%s\"\n", name);
+  ck_assert_int_eq (rs_scene_parse (&sc, text, strlen (text), "x", &err),
+                    RS_EINVAL);
+  ck_assert_int_eq (err.line, 2);
+  ck_assert_int_eq (err.col, 8);
+  ck_assert_str_eq (err.message, "the string is too long (at most 255 "
+                    "bytes)");
+  /* 128 two-byte characters: 256 bytes, refused, never half of one */
+  memcpy (text, "title \"", 7);
+  for (int i = 0; i < 128; i++)
+    memcpy (text + 7 + 2 * i, "\xc3\xa9", 2);
+  memcpy (text + 7 + 256, "\"\n", 3);
+  ck_assert_int_eq (rs_scene_parse (&sc, text, strlen (text), "x", &err),
+                    RS_EINVAL);
+  ck_assert_int_eq (err.col, 7);
+  text[7 + 254] = '"';                          /* 127 characters fit */
+  text[7 + 255] = '\n';
+  text[7 + 256] = '\0';
+  parse_ok (&sc, text);
+  ck_assert_uint_eq (strlen (sc.title), 254);
+}
+END_TEST
+
+/* A 'freeze' line at the very end of a text that is not NUL-terminated:
+ * its names are read up to the text's end and no further (the scene
+ * fuzzer found a read past the end; the sanitizer build catches it). */
+START_TEST (test_freeze_at_end)
+{
+  static const char line[] = "network 1 3 1\nfreeze W1[0][0]";
+  size_t len = sizeof line - 1;
+  char *text = malloc (len);
+  rs_scene sc;
+  rs_error err;
+
+  ck_assert_ptr_nonnull (text);
+  memcpy (text, line, len);
+  ck_assert_int_eq (rs_scene_parse (&sc, text, len, "x", &err), RS_OK);
+  ck_assert_uint_eq (sc.sim.n_frozen, 1);
+  ck_assert_str_eq (sc.sim.frozen[0], "W1[0][0]");
+  free (text);
 }
 END_TEST
 
@@ -2028,7 +2133,7 @@ START_TEST (test_round_trip_every_keyword)
     "alpha 0.2385\noutput leaky_relu\nnetwork 1 8 8 1\n"
     "activation leaky_relu\n",
     "network 1 4 1\nactivation elu\noutput softplus 4.5\n",
-    "network 2 3\nactivation softplus 2\noutput sigmoid\ndata circle 40\n",
+    "network 2 1\nactivation softplus 2\noutput sigmoid\ndata circle 40\n",
     "network 1 4 4 1\nactivation elu 1\noutput elu 0.25\n",
     "data line 31\nline -0.5 0.25\n",
     "optimizer nesterov\nschedule cosine 100 0\n",
@@ -2244,6 +2349,8 @@ scene_suite (void)
   tcase_add_test (limits, test_kick_seed_order);
   tcase_add_test (limits, test_value_and_event_limits);
   tcase_add_test (limits, test_length_respected);
+  tcase_add_test (limits, test_string_lengths);
+  tcase_add_test (limits, test_freeze_at_end);
   suite_add_tcase (s, limits);
 
   tcase_add_loop_test (errors, test_bad_scene, 0, N_BAD);

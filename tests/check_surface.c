@@ -5,7 +5,10 @@
  * on the dead plateau L = mean(y^2); where the neuron is active on every
  * point of the noise-free line y = 2x + 1 at n evenly spaced points,
  * L = (w - 2)^2 mean(x^2) + (b - 1)^2 with mean(x^2) = (n+1)/(3(n-1)). */
+#define _GNU_SOURCE 1   /* sched_setaffinity, CPU_SET */
 #include <config.h>
+
+#include <sched.h>
 
 #include <math.h>
 #include <stdlib.h>
@@ -632,6 +635,70 @@ END_TEST
  * is 0, and the map must call it a plateau reached after 0 steps; every
  * other start must not be.  With Leaky ReLU (C8) no start is a plateau at
  * all: the plateau tilts. */
+/* rs_surface_resolves: grid points are told apart when, along each
+ * direction, a parameter it moves changes by 16 ulps (16 DBL_EPSILON
+ * |x|) or more per step, (hi - lo) / (n - 1) |d_k|.  Window [-3, 3] at
+ * 121 points along the axes: steps of 0.05, which fail once
+ * 16 * 2.22e-16 * x > 0.05, x > 1.4e13.  A direction that grows with
+ * the parameter (filter-normalised, d = theta) resolves at any size:
+ * 2/120 * 1e17 >= 16 eps (1e17 + 1e17). */
+START_TEST (test_surface_resolves)
+{
+  double t[2] = { 0.0, 0.5 }, e1[2] = { 1.0, 0.0 }, e2[2] = { 0.0, 1.0 };
+  rs_slice sl = { .np = 2, .theta0 = t, .d1 = e1, .d2 = e2 };
+  rs_interval r = rs_interval_make (-3.0, 3.0);
+  rs_interval one = rs_interval_make (-1.0, 1.0);
+
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 121), 1);
+  t[0] = 1.0e12;
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 121), 1);
+  t[0] = 1.0e14;
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 121), 0);
+  /* 1-D: only u counts; v's axis is fine at 0.5 */
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 1), 0);
+  t[0] = 0.5, t[1] = 1.0e17;
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 1), 1);
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 121, 121), 0);
+  e2[1] = 1.0e17;                        /* filter-normalised */
+  ck_assert_int_eq (rs_surface_resolves (&sl, one, one, 121, 121), 1);
+  t[1] = INFINITY;
+  ck_assert_int_eq (rs_surface_resolves (&sl, one, one, 121, 121), 0);
+  t[1] = 0.5;
+  ck_assert_int_eq (rs_surface_resolves (&sl, rs_interval_make (1, 1), r,
+                                         9, 9), 0);
+  ck_assert_int_eq (rs_surface_resolves (&sl, r, r, 1, 1), 0);
+}
+END_TEST
+
+/* rs_threads_now (lib/threads_private.h): never more threads than asked
+ * for nor fewer than one, and no more than the processors the process
+ * may use: pinned to one processor (sched_setaffinity), one thread. */
+int rs_threads_now (int max);
+
+START_TEST (test_threads_now)
+{
+  cpu_set_t old, one;
+  int n = rs_threads_now (8);
+
+  ck_assert_int_ge (n, 1);
+  ck_assert_int_le (n, 8);
+  ck_assert_int_eq (rs_threads_now (1), 1);
+  ck_assert_int_eq (rs_threads_now (0), 1);
+  ck_assert_int_eq (sched_getaffinity (0, sizeof old, &old), 0);
+  CPU_ZERO (&one);
+  for (int c = 0; c < CPU_SETSIZE; c++)
+    if (CPU_ISSET (c, &old))
+      {
+        CPU_SET (c, &one);
+        break;
+      }
+  ck_assert_int_eq (sched_setaffinity (0, sizeof one, &one), 0);
+  n = rs_threads_now (8);
+  sched_setaffinity (0, sizeof old, &old);
+  ck_assert_int_eq (n, 1);
+}
+END_TEST
+
 START_TEST (test_basin_dead_region)
 {
   rs_sim_params p;
@@ -760,6 +827,8 @@ surface_suite (void)
   tcase_add_test (slices, test_pca_plane);
   tcase_add_test (slices, test_pca_two_ways);
   tcase_add_test (slices, test_surface_errors);
+  tcase_add_test (slices, test_surface_resolves);
+  tcase_add_test (slices, test_threads_now);
   tcase_add_loop_test (slices, test_basin_dead_region, 0, 2);
   suite_add_tcase (s, slices);
   return s;

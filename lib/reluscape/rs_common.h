@@ -52,6 +52,19 @@ const char *rs_strerror (int code);
 const char *rs_nearest (const char *word, const char *const *names,
                         size_t n);
 
+/* The length of the valid UTF-8 sequence at s (n bytes left): 1 to 4,
+ * or 0 for a stray, overlong, surrogate or out-of-range sequence and
+ * when n is 0. */
+size_t rs_utf8_length (const char *s, size_t n);
+
+/* Read the whole file at path into a new NUL-terminated buffer *text of
+ * *len bytes (free it with free).  The file must be a regular file (a
+ * FIFO, a device or a folder is refused without blocking) of at most
+ * limit bytes; what names it in messages ("scene", "data file").
+ * RS_EIO with a message otherwise. */
+int rs_file_read (const char *path, size_t limit, const char *what,
+                  char **text, size_t *len, rs_error *err);
+
 /* A closed interval [lo, hi]: ranges of the landscape, subdifferentials. */
 typedef struct {
   double lo;

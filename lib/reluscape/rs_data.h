@@ -29,6 +29,8 @@ typedef struct {
  * targets per point. */
 #define RS_DATA_MAX_POINTS 10000000
 #define RS_DATA_MAX_DIM 1024
+/* The largest CSV file read, in bytes (256 MiB). */
+#define RS_DATA_MAX_BYTES (256u << 20)
 
 /* A data set of n points with one input and one target, all zero; NULL
  * with err filled on failure. */

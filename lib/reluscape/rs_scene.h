@@ -89,6 +89,8 @@ typedef struct {
   int has_at;             /* 'at STEP': the moment drawn (an animation:
                              its last), else the scene's 'show' */
   size_t at;              /* RS_EXPECT_END: the end */
+  int line;               /* where the path is written in the scene */
+  int col;
 } rs_export_target;
 
 /* A layer's own activation ('layer L NAME [P]'), over 'activation' and
@@ -100,6 +102,8 @@ typedef struct {
   double param;
 } rs_layer_act;
 
+/* The largest scene file read, in bytes (1 MiB). */
+#define RS_SCENE_MAX_BYTES (1u << 20)
 #define RS_SCENE_MAX_VIEWS 9
 #define RS_SCENE_MAX_EXPORTS 8
 #define RS_SCENE_MAX_EXPECTS 64
@@ -108,6 +112,8 @@ typedef struct {
   char title[256];
   char notes[1024];      /* paragraphs separated by '\n' */
   char data_file[256];   /* 'data csv': relative to the scene's folder */
+  int data_line;         /* where data_file is written in the scene */
+  int data_col;
   rs_sim_params sim;
   rs_layer_act layer_act[RS_NET_MAX_LAYERS];  /* layer l + 1's own */
   rs_interval w_range;   /* the landscape's axes */
@@ -230,6 +236,21 @@ int rs_scene_load (rs_scene *sc, const char *path, rs_error *err);
  * bytes into buf; RS_EINVAL when the path does not fit. */
 int rs_scene_path (const char *scene_path, const char *file, char *buf,
                    size_t n, rs_error *err);
+
+/* Whether every path the scene names (its data file, its export
+ * targets) stays inside the folder of the scene file scene_path (the
+ * working folder when NULL): relative, without a ".." component, and
+ * not leading out through a symbolic link.  RS_OK, or RS_EINVAL with a
+ * message at the path's line and column in the scene name. */
+int rs_scene_check_paths (const rs_scene *sc, const char *scene_path,
+                          const char *name, rs_error *err);
+
+/* Whether the run of sc, whose data (sc->sim.data) has been read from
+ * its CSV file, can start: the checks of rs_sim_alloc on that data, as
+ * the parse made them on generated data.  RS_OK, or the error at the
+ * 'data csv' line of the scene name. */
+int rs_scene_check_data (const rs_scene *sc, const char *name,
+                         rs_error *err);
 
 /* The scene's data from its CSV file (sc->data_file, which must be set),
  * read with the network's input and output sizes (the single neuron: 1

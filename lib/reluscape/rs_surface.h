@@ -140,6 +140,18 @@ const char *rs_basin_outcome_name (rs_basin_outcome o);
 
 typedef struct rs_basin rs_basin;
 
+/* Let the surfaces and basin maps that the calling thread makes from
+ * now on use at most n threads (n >= 1; OpenMP's nthreads-var of the
+ * calling thread: other threads keep theirs).  A background job passes
+ * the processors less one, so that it never takes the core a window
+ * needs.  Each batch also takes no more threads than there are free
+ * processors at that moment. */
+void rs_threads_limit (int n);
+
+/* A basin map's largest side (starts) and longest runs (steps). */
+#define RS_BASIN_MAX_SIDE 1024
+#define RS_BASIN_MAX_STEPS 1000000
+
 /* A nu x nv map (2 to 1024 a side) over u in ur, v in vr on slice sl of
  * the network that scene p builds (sl from rs_slice_alloc of that
  * network), runs of at most steps (1 to 1000000) steps. */
@@ -169,6 +181,16 @@ rs_basin_outcome rs_basin_get (const rs_basin *b, size_t i, size_t j,
 /* The k-th of n evenly spaced values on r (k = 0 gives r.lo, k = n - 1
  * gives r.hi). */
 double rs_surface_coord (rs_interval r, size_t k, size_t n);
+
+/* Whether doubles tell apart the nu x nv grid points theta0 + u d1 +
+ * v d2 of slice sl, u in ur and v in vr: along each direction, some
+ * parameter it moves changes by at least 16 units in its last place per
+ * grid step.  False for a window of width 6 around a run that reached
+ * 1e17, whose grid would collapse onto a few values and draw a landscape
+ * that is not there; true for filter-normalised random directions,
+ * which grow with the parameters.  nv 1: only u is asked about. */
+int rs_surface_resolves (const rs_slice *sl, rs_interval ur, rs_interval vr,
+                         size_t nu, size_t nv);
 
 /* loss(i, j) = L(w_j, b_i) for the neuron u with its w, b replaced, where
  * w_j = rs_surface_coord (wr, j, loss->size2) and b_i likewise with br and

@@ -9,14 +9,7 @@ set -u
 R=$1
 TOP=$2
 DUMP=$3
-# In the build tree RELUSCAPE is libtool's wrapper script, which costs a
-# shell and a relink check at every start: time the program itself.
-dir=$(dirname "$R")
-if [ -x "$dir/.libs/reluscape" ] && head -c 2 "$R" | grep -q '#!'; then
-  R="$dir/.libs/reluscape"
-  LD_LIBRARY_PATH="$dir/../lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-  export LD_LIBRARY_PATH
-fi
+. "$(dirname "$0")/unwrap.sh"
 out=$(mktemp -d /tmp/bench-render.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 

@@ -14,7 +14,7 @@ mkdir -p "$out/corpus-$what" "$here/crashes"
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 inc="-I$top/lib -I$top/src $(pkg-config --cflags gsl sdl2)"
 libs="$(pkg-config --libs gsl) -lm"
-printf '#define PACKAGE_VERSION "fuzz"\n' > "$out/config.h"
+printf '#define PACKAGE_VERSION "fuzz"\n#define RS_SCENESDIR "/nonexistent"\n' > "$out/config.h"
 lib=$(ls "$top"/lib/*.c)
 case "$what" in
   scene)
@@ -22,8 +22,10 @@ case "$what" in
     cp "$top"/scenes/*.scene "$out/corpus-$what/" ;;
   script)
     srcs="$here/fuzz_script.c $top/src/script.c $top/src/cli.c
-          $top/src/export.c $lib"
-    libs="$libs $(pkg-config --libs cairo sdl2)"
+          $top/src/cli_run.c $top/src/cli_set.c $top/src/scene_find.c
+          $top/src/export.c $top/src/theme.c $top/src/tempfile.c $lib"
+    libs="$libs $(pkg-config --libs cairo pango pangocairo libpng sdl2)"
+    inc="$inc $(pkg-config --cflags pango pangocairo libpng)"
     printf '0 key space\n10 click -1.5 0.5\n20 resize 800x600\n30 screenshot a.png\n40 quit\n' \
       > "$out/corpus-$what/seed.script" ;;
   *) echo "run.sh: scene or script" >&2; exit 2 ;;
