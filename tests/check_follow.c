@@ -18,49 +18,9 @@
 #include "figure.h"
 #include "pixels.h"
 #include "plane.h"
+#include "scene_load.h"
 
 enum { W = 560, H = 360, GRID = 31 };
-
-/* A scene file of scenes/ with the lines extra after it, parsed; its run
- * taken to the end. */
-static void
-load_with (const char *name, const char *extra, rs_scene *sc, rs_sim **sim)
-{
-  char path[4096], *text, *all;
-  size_t len;
-  rs_error err;
-
-  snprintf (path, sizeof path, "%s/scenes/%s", RS_TOP_SRCDIR, name);
-  ck_assert_int_eq (rs_scene_read (path, &text, &len, &err), RS_OK);
-  all = malloc (len + strlen (extra) + 2);
-  ck_assert_ptr_nonnull (all);
-  sprintf (all, "%.*s\n%s", (int) len, text, extra);
-  ck_assert_msg (rs_scene_parse (sc, all, strlen (all), path, &err) == RS_OK,
-                 "%s:%d:%d: %s", err.file, err.line, err.col, err.message);
-  free (all);
-  free (text);
-  *sim = rs_sim_alloc (&sc->sim, &err);
-  ck_assert_ptr_nonnull (*sim);
-  rs_sim_run (*sim);
-}
-
-static void
-load (const char *name, rs_scene *sc, rs_sim **sim)
-{
-  load_with (name, "", sc, sim);
-}
-
-/* The recorded point of step (the last at or before it), as render --at
- * chooses it. */
-static size_t
-point_of (const rs_sim *sim, size_t step)
-{
-  size_t i = rs_sim_n_recorded (sim) - 1;
-
-  while (i > 0 && rs_sim_recorded (sim, i)->step > step)
-    i--;
-  return i;
-}
 
 /* The still of point i: a figure made there, drawn at W x H. */
 static cairo_surface_t *
@@ -111,7 +71,7 @@ frames_are_stills (const char *name)
   rs_anim_frame fr[8];
   char dir[] = "/tmp/check_follow.XXXXXX", frames[64], path[128], msg[256];
 
-  load (name, &sc, &sim);
+  load (name, "", &sc, &sim);
   nrec = rs_sim_n_recorded (sim);
   pts[n++] = 0;
   pts[n++] = nrec / 3;
@@ -251,7 +211,7 @@ START_TEST (test_c08_plateau_at_30)
   rs_error err;
   size_t hatched, dead, agree, n = GRID * GRID;
 
-  load ("c08-leaky-relu.scene", &sc, &sim);
+  load ("c08-leaky-relu.scene", "", &sc, &sim);
   f = rs_figure_alloc (&sc, sim, (size_t) -1, GRID, &err);
   ck_assert_ptr_nonnull (f);
   plateau_cells (f, sim, &hatched, &dead, &agree);
@@ -293,7 +253,7 @@ START_TEST (test_warming_shift_in_the_surface)
   size_t at;
   double gamma, worst = 0.0;
 
-  load ("c10-bias-warming.scene", &sc, &sim);
+  load ("c10-bias-warming.scene", "", &sc, &sim);
   at = warming_point (sim);
   gamma = rs_sim_recorded (sim, at)->gamma;
   ck_assert (gamma > 0.01);
@@ -350,7 +310,7 @@ START_TEST (test_pinned_landscape)
   char title[200];
   double u, v;
 
-  load_with ("c08-leaky-relu.scene", "view landscape at 30\n", &sc, &sim);
+  load ("c08-leaky-relu.scene", "view landscape at 30\n", &sc, &sim);
   ck_assert_uint_eq (sc.n_views, 4);
   end = rs_sim_n_recorded (sim) - 1;
   f = rs_figure_alloc (&sc, sim, end, GRID, &err);
@@ -434,7 +394,7 @@ START_TEST (test_morph_is_the_blended_loss)
   const rs_sim_point *pt;
   size_t at, hatched, dead, agree;
 
-  load ("c08-leaky-relu.scene", &sc, &sim);
+  load ("c08-leaky-relu.scene", "", &sc, &sim);
   d = rs_sim_data (sim);
   /* the closed form is the run's own loss where the run was */
   pt = rs_sim_recorded (sim, point_of (sim, 30));
@@ -492,7 +452,7 @@ START_TEST (test_old_plateau_contours)
   size_t agree = 0, cells = 0;
   double lo = HUGE_VAL, hi = -HUGE_VAL, step;
 
-  load ("c08-leaky-relu.scene", &sc, &sim);
+  load ("c08-leaky-relu.scene", "", &sc, &sim);
   d = rs_sim_data (sim);
   f = rs_figure_alloc (&sc, sim, point_of (sim, 60), GRID, &err);
   ck_assert_ptr_nonnull (f);
@@ -556,7 +516,7 @@ START_TEST (test_anim_morph_frames)
   size_t pts[4], at;
   rs_anim_frame fr[32];
 
-  load ("c08-leaky-relu.scene", &sc, &sim);
+  load ("c08-leaky-relu.scene", "", &sc, &sim);
   at = point_of (sim, 50);
   pts[0] = 0;
   pts[1] = at - 1;   /* ReLU still */

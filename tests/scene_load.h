@@ -22,7 +22,7 @@ load (const char *name, const char *extra, rs_scene *sc, rs_sim **sim)
   ck_assert_int_eq (rs_scene_read (path, &text, &len, &err), RS_OK);
   all = malloc (len + strlen (extra) + 2);
   ck_assert_ptr_nonnull (all);
-  sprintf (all, "%s\n%s", text, extra);
+  sprintf (all, "%.*s\n%s", (int) len, text, extra);
   ck_assert_msg (rs_scene_parse (sc, all, strlen (all), path, &err) == RS_OK,
                  "%s:%d:%d: %s", err.file, err.line, err.col, err.message);
   free (all);
