@@ -79,25 +79,19 @@ point_of (const rs_sim *sim, size_t step)
   return i;
 }
 
-/* The median time of a morph frame of c08 at its change: the surface at
- * alpha t 0.01 for t stepping through (0, 1), then the figure drawn. */
+/* The median time of a frame of f's morph, t stepping through (0, 1):
+ * the morph's surface, then the figure drawn; f and sim are freed. */
 static timing
-morph_frame (cairo_t *cr, cairo_surface_t *img)
+morph_timing (cairo_t *cr, cairo_surface_t *img, rs_figure *f, rs_sim *sim)
 {
-  rs_scene sc;
-  rs_sim *sim = load ("c08-leaky-relu.scene", &sc);
-  rs_error err;
-  rs_figure *f = rs_figure_alloc (&sc, sim, point_of (sim, 50), 241, &err);
   double t[REPS], c[REPS];
   timing m;
 
-  if (f == NULL)
-    exit (1);
   for (int r = 0; r < REPS; r++)
     {
       double t0 = bench_now (), c0 = cpu_now ();
 
-      rs_figure_morph (f, (r + 1.0) / (REPS + 1.0), &err);
+      rs_figure_morph (f, (r + 1.0) / (REPS + 1.0), NULL);
       rs_figure_draw (cr, W, H, f);
       cairo_surface_flush (img);
       t[r] = bench_now () - t0;
@@ -107,6 +101,21 @@ morph_frame (cairo_t *cr, cairo_surface_t *img)
   rs_figure_free (f);
   rs_sim_free (sim);
   return m;
+}
+
+/* The median time of a morph frame of c08 at its change: the surface at
+ * alpha t 0.01 for t stepping through (0, 1), then the figure drawn. */
+static timing
+morph_frame (cairo_t *cr, cairo_surface_t *img)
+{
+  rs_scene sc;
+  rs_sim *sim = load ("c08-leaky-relu.scene", &sc);
+  rs_error err;
+  rs_figure *f = rs_figure_alloc (&sc, sim, point_of (sim, 50), 241, &err);
+
+  if (f == NULL)
+    exit (1);
+  return morph_timing (cr, img, f, sim);
 }
 
 /* The median time of a frame of a kick's morph: scenes/NAME's kick at
@@ -122,8 +131,6 @@ kick_frame (cairo_t *cr, cairo_surface_t *img, const char *name,
   rs_error err;
   rs_figure *f = rs_figure_alloc (&sc, sim, point_of (sim, step), grid,
                                   &err);
-  double t[REPS], c[REPS];
-  timing m;
 
   if (f == NULL || rs_figure_change (f) != RS_EVENT_KICK)
     {
@@ -131,20 +138,7 @@ kick_frame (cairo_t *cr, cairo_surface_t *img, const char *name,
                step);
       exit (1);
     }
-  for (int r = 0; r < REPS; r++)
-    {
-      double t0 = bench_now (), c0 = cpu_now ();
-
-      rs_figure_morph (f, (r + 1.0) / (REPS + 1.0), &err);
-      rs_figure_draw (cr, W, H, f);
-      cairo_surface_flush (img);
-      t[r] = bench_now () - t0;
-      c[r] = cpu_now () - c0;
-    }
-  m = medians (t, c);
-  rs_figure_free (f);
-  rs_sim_free (sim);
-  return m;
+  return morph_timing (cr, img, f, sim);
 }
 
 /* The median time of a frame whose landscapes are computed again: the
