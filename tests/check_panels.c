@@ -1,4 +1,4 @@
-/* check_panels.c: the panels and the themes (src/panels.c, src/theme.c). */
+/* check_panels.c: the panels and the themes (src/pane.c, src/panel_*.c, src/theme.c). */
 #include <config.h>
 
 #include <math.h>

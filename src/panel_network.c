@@ -1,0 +1,387 @@
+/* panel_network.c: the network panel: units, weights and which units are dead at the step shown. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane.h"
+
+/* Edges above which the network is drawn with thin lines only. */
+#define NET_MANY_EDGES 400
+
+static const margins network_margins = { 30, 10, 46, 10 };
+
+/* The columns of the picture: inputs, then each layer; the single neuron
+ * gets a third column for its output y. */
+static size_t
+net_columns (const rs_sim *sim, size_t sizes[RS_NET_MAX_LAYERS + 2])
+{
+  const rs_net *net = rs_sim_net (sim);
+  size_t L = rs_net_layers (net);
+
+  for (size_t l = 0; l <= L; l++)
+    sizes[l] = rs_net_units (net, l);
+  if (!rs_sim_is_neuron (sim))
+    return L + 1;
+  sizes[L + 1] = 1;
+  return L + 2;
+}
+
+/* The distance between unit centres in a column, the same in all. */
+static double
+net_pitch (rs_rect plot, double k, const size_t *sizes, size_t ncol)
+{
+  size_t most = 1;
+
+  for (size_t l = 0; l < ncol; l++)
+    most = sizes[l] > most ? sizes[l] : most;
+  return fmin (plot.height / (double) most, 46 * k);
+}
+
+int
+rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
+                       size_t j, double *x, double *y, double *radius)
+{
+  size_t sizes[RS_NET_MAX_LAYERS + 2], ncol;
+  double k = pane_scale (r, c), pitch, cw;
+  rs_rect plot = pane_plot (r, k, network_margins);
+
+  if (c == NULL || c->sim == NULL)
+    return RS_EINVAL;
+  ncol = net_columns (c->sim, sizes);
+  if (l >= ncol || j >= sizes[l])
+    return RS_EINVAL;
+  pitch = net_pitch (plot, k, sizes, ncol);
+  cw = plot.width / (double) ncol;
+  *x = plot.x + (l + 0.5) * cw;
+  *y = plot.y + plot.height / 2 + (j - (sizes[l] - 1) / 2.0) * pitch;
+  *radius = fmax (0.0, fmin (fmin (0.4 * pitch, 13 * k), 0.2 * cw));
+  return RS_OK;
+}
+
+/* Unit activity at point c->at: on how many points each unit of each
+ * layer is active (z > 0), and the network at that point (the caller
+ * frees it).  NULL when it cannot be computed. */
+static rs_net *
+net_activity (const rs_panel_ctx *c,
+              size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS])
+{
+  size_t part[RS_NET_MAX_UNITS];
+  rs_net *net;
+  sweep w;
+
+  memset (act, 0, sizeof (size_t) * (RS_NET_MAX_LAYERS + 1)
+                  * RS_NET_MAX_UNITS);
+  if (sweep_begin (&w, c) != RS_OK)
+    return NULL;
+  while (sweep_next (&w))
+    for (size_t l = 1; l <= rs_net_layers (w.net); l++)
+      {
+        rs_net_activity (w.net, w.ws, l, part, NULL);
+        for (size_t j = 0; j < rs_net_units (w.net, l); j++)
+          act[l][j] += part[j];
+      }
+  net = w.net;
+  w.net = NULL;
+  sweep_end (&w);
+  return net;
+}
+
+/* The colour of a unit active on k of n points: dead mixed into alive
+ * by the fraction k / n. */
+static rs_rgb
+unit_colour (const rs_theme *t, size_t k, size_t n)
+{
+  double f = n > 0 ? (double) k / (double) n : 0.0;
+  rs_rgb c = { t->dead.r + f * (t->alive.r - t->dead.r),
+               t->dead.g + f * (t->alive.g - t->dead.g),
+               t->dead.b + f * (t->alive.b - t->dead.b) };
+
+  return c;
+}
+
+/* Whether column l's units are coloured by their activity: layers of the
+ * ReLU family (relu, leaky_relu, prelu), hidden or the neuron, where
+ * "active" (z > 0) is the side with the slope; a sigmoid's or a tanh's
+ * z <= 0 is no less alive, and their units are left plain. */
+static int
+net_coloured (const rs_panel_ctx *c, const rs_net *net, size_t l)
+{
+  size_t L = rs_net_layers (net);
+  const rs_act_type *t;
+
+  if (l == 0 || l > L)
+    return 0;
+  t = rs_net_get_spec (net)->act[l - 1];
+  if (t != rs_act_relu && t != rs_act_leaky_relu && t != rs_act_prelu)
+    return 0;
+  return l < L || rs_sim_is_neuron (c->sim);
+}
+
+/* Dashed lines from now on when on, solid ones otherwise. */
+static void
+net_dash (pane *p, int on)
+{
+  double d[2] = { 3.0 * p->k, 2.0 * p->k };
+
+  cairo_set_dash (p->cr, d, on ? 2 : 0, 0.0);
+}
+
+/* The edges into column l (l >= 1), width and opacity by |weight|
+ * relative to wmax; thin when there are many. */
+static void
+net_edges_into (pane *p, const rs_net *net, size_t l, double wmax, int thin)
+{
+  const gsl_vector *th = rs_net_params_const (net);
+  size_t sizes[RS_NET_MAX_LAYERS + 2];
+  double x0, y0, x1, y1, rad;
+
+  net_columns (p->c->sim, sizes);
+  for (size_t j = 0; j < sizes[l]; j++)
+    for (size_t q = 0; q < sizes[l - 1]; q++)
+      {
+        /* the single neuron's output column is f(z) itself: weight 1 */
+        double w = l <= rs_net_layers (net)
+                   ? gsl_vector_get (th, rs_net_w_index (net, l, j, q)) : wmax;
+        double f = isfinite (w) ? fmin (fabs (w) / wmax, 1.0) : 1.0;
+        rs_panel_network_unit (p->r, p->c, l - 1, q, &x0, &y0, &rad);
+        rs_panel_network_unit (p->r, p->c, l, j, &x1, &y1, &rad);
+        cairo_set_line_width (p->cr, (thin ? 0.5 : 0.4 + 2.4 * f) * p->k);
+        rs_theme_set_alpha (p->cr, p->t->fg, thin ? 0.06 + 0.3 * f
+                                                  : 0.12 + 0.6 * f);
+        /* a frozen weight ('freeze') is dashed */
+        net_dash (p, l <= rs_net_layers (net) && rs_sim_frozen
+                  (p->c->sim, rs_net_w_index (net, l, j, q)));
+        cairo_move_to (p->cr, x0, y0);
+        cairo_line_to (p->cr, x1, y1);
+        cairo_stroke (p->cr);
+        net_dash (p, 0);
+      }
+}
+
+/* Every edge of the network. */
+static void
+net_edges (pane *p, const rs_net *net, size_t ncol, const size_t *sizes)
+{
+  const gsl_vector *th = rs_net_params_const (net);
+  size_t L = rs_net_layers (net), count = 0;
+  double wmax = 0.0;
+
+  for (size_t l = 1; l <= L; l++)
+    for (size_t j = 0; j < sizes[l]; j++)
+      for (size_t q = 0; q < sizes[l - 1]; q++)
+        {
+          double w = gsl_vector_get (th, rs_net_w_index (net, l, j, q));
+          if (isfinite (w))
+            wmax = fmax (wmax, fabs (w));
+          count++;
+        }
+  if (!(wmax > 0.0))
+    wmax = 1.0;
+  for (size_t l = 1; l < ncol; l++)
+    net_edges_into (p, net, l, wmax, count > NET_MANY_EDGES);
+}
+
+/* A cross over a dead unit (C4). */
+static void
+net_cross (pane *p, double x, double y, double rad)
+{
+  double h = 0.62 * rad;
+
+  cairo_set_line_width (p->cr, fmax (0.6, 0.2 * rad));
+  rs_theme_set (p->cr, p->t->fg);
+  cairo_move_to (p->cr, x - h, y - h);
+  cairo_line_to (p->cr, x + h, y + h);
+  cairo_move_to (p->cr, x - h, y + h);
+  cairo_line_to (p->cr, x + h, y - h);
+  cairo_stroke (p->cr);
+}
+
+/* One unit: its circle, coloured or plain, crossed when dead, and on
+ * how many points it is active when there is room to say it. */
+static void
+net_unit (pane *p, const rs_net *net, size_t l, size_t j, size_t active,
+          double pitch)
+{
+  size_t n = rs_sim_data (p->c->sim)->n;
+  int coloured = net_coloured (p->c, net, l);
+  double x, y, rad;
+  char buf[24];
+
+  if (rs_panel_network_unit (p->r, p->c, l, j, &x, &y, &rad) != RS_OK)
+    return;
+  cairo_new_sub_path (p->cr);
+  cairo_arc (p->cr, x, y, rad, 0, 2 * M_PI);
+  rs_theme_set (p->cr, coloured ? unit_colour (p->t, active, n)
+                                : p->t->panel);
+  cairo_fill_preserve (p->cr);
+  cairo_set_line_width (p->cr, fmax (0.5, fmin (1.2 * p->k, 0.15 * rad)));
+  rs_theme_set (p->cr, p->t->fg);
+  /* a frozen bias: a dashed ring */
+  net_dash (p, l <= rs_net_layers (net)
+            && rs_sim_frozen (p->c->sim, rs_net_b_index (net, l, j)));
+  cairo_stroke (p->cr);
+  net_dash (p, 0);
+  if (coloured && active == 0 && l <= rs_net_layers (net)
+      && rs_net_unit_can_die (net, l, j))
+    net_cross (p, x, y, rad);
+  if (coloured && pitch >= 11 * p->k)
+    {
+      snprintf (buf, sizeof buf, "%zu", active);
+      pane_label_boxed (p, p->t->muted, x + rad + 3 * p->k, y, buf,
+                   fmin (9.5, 0.75 * pitch / p->k), 0, 0, 0.5);
+    }
+}
+
+/* The names under the columns. */
+static void
+net_names (pane *p, const rs_net *net, size_t ncol)
+{
+  static const char *const neuron[3] = { "input x", "neuron", "output y" };
+  double cw = p->plot.width / (double) ncol;
+  double size = fmin (10.5, cw / p->k / 6.0);
+  char buf[32];
+
+  for (size_t l = 0; l < ncol; l++)
+    {
+      if (rs_sim_is_neuron (p->c->sim))
+        snprintf (buf, sizeof buf, "%s", neuron[l]);
+      else if (l == 0)
+        snprintf (buf, sizeof buf, "input");
+      else if (l == rs_net_layers (net))
+        snprintf (buf, sizeof buf, "output");
+      else
+        snprintf (buf, sizeof buf, "hidden %zu", l);
+      pane_text (p, p->t->muted, p->plot.x + (l + 0.5) * cw,
+            p->plot.y + p->plot.height + 5 * p->k, buf, size, 0, 0.5, 0, 0);
+    }
+}
+
+/* One legend entry at x: a sample unit and its text; returns the x after
+ * it, or x unchanged when it does not fit before xmax. */
+static double
+legend_item (pane *p, double x, double y, double xmax, rs_rgb col,
+             int cross, const char *label)
+{
+  double rad = 5.5 * p->k, w = pane_text_width (p, label, 10, 0);
+
+  if (x + 2 * rad + 4 * p->k + w > xmax)
+    return x;
+  cairo_new_sub_path (p->cr);
+  cairo_arc (p->cr, x + rad, y, rad, 0, 2 * M_PI);
+  rs_theme_set (p->cr, col);
+  cairo_fill_preserve (p->cr);
+  cairo_set_line_width (p->cr, 0.8 * p->k);
+  rs_theme_set (p->cr, p->t->fg);
+  cairo_stroke (p->cr);
+  if (cross)
+    net_cross (p, x + rad, y, rad);
+  pane_text (p, p->t->fg, x + 2 * rad + 4 * p->k, y, label, 10, 0, 0, 0.5, 0);
+  return x + 2 * rad + 4 * p->k + w + 12 * p->k;
+}
+
+/* The legend along the bottom: alive on all, on some, dead; in short
+ * words when the long ones do not fit. */
+static void
+net_legend (pane *p)
+{
+  size_t n = rs_sim_data (p->c->sim)->n, half = n / 2;
+  double y = p->r.y + p->r.height - 12 * p->k, x = p->r.x + 10 * p->k;
+  double xmax = p->r.x + p->r.width - 6 * p->k, need;
+  char all[64], some[64], dead[64];
+
+  snprintf (all, sizeof all, "alive on all %zu points", n);
+  snprintf (some, sizeof some, "on %zu of %zu", half, n);
+  snprintf (dead, sizeof dead, "dead: on none");
+  need = pane_text_width (p, all, 10, 0) + pane_text_width (p, some, 10, 0)
+         + pane_text_width (p, dead, 10, 0) + 3 * 27 * p->k;
+  if (x + need > xmax)
+    {
+      snprintf (all, sizeof all, "all %zu", n);
+      snprintf (some, sizeof some, "%zu of %zu", half, n);
+      snprintf (dead, sizeof dead, "dead");
+    }
+  x = legend_item (p, x, y, xmax, p->t->alive, 0, all);
+  x = legend_item (p, x, y, xmax, unit_colour (p->t, half, n), 0, some);
+  x = legend_item (p, x, y, xmax, p->t->dead, 1, dead);
+  if (rs_sim_get_params (p->c->sim)->n_frozen > 0
+      && x + 18 * p->k + pane_text_width (p, "frozen", 10, 0) <= xmax)
+    {
+      /* a dashed sample: frozen weights and biases ('freeze') */
+      cairo_set_line_width (p->cr, 1.2 * p->k);
+      rs_theme_set (p->cr, p->t->fg);
+      net_dash (p, 1);
+      cairo_move_to (p->cr, x, y);
+      cairo_line_to (p->cr, x + 14 * p->k, y);
+      cairo_stroke (p->cr);
+      net_dash (p, 0);
+      pane_text (p, p->t->fg, x + 18 * p->k, y, "frozen", 10, 0, 0, 0.5, 0);
+    }
+}
+
+/* The header's note: how many units are dead of how many, and when;
+ * in brief without the when. */
+static void
+net_note (const rs_panel_ctx *c, const rs_net *net,
+          size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], char *buf,
+          size_t n, char *brief, size_t nb)
+{
+  size_t dead = 0, units = 0;
+  size_t step = rs_sim_recorded (c->sim, pane_at (c))->step;
+
+  for (size_t l = 1; l <= rs_net_layers (net); l++)
+    {
+      if (!net_coloured (c, net, l))
+        continue;
+      for (size_t j = 0; j < rs_net_units (net, l); j++)
+        {
+          units++;
+          dead += act[l][j] == 0 && rs_net_unit_can_die (net, l, j);
+        }
+    }
+  if (units == 0)
+    snprintf (buf, n, "no ReLU units: none can die · step %zu", step);
+  else
+    snprintf (buf, n, "%zu of %zu dead · step %zu", dead, units, step);
+  snprintf (brief, nb, "%zu of %zu dead", dead, units);
+}
+
+void
+rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
+{
+  size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
+  size_t sizes[RS_NET_MAX_LAYERS + 2], ncol;
+  rs_net *net = NULL;
+  char note[96] = "", brief[64] = "";
+  pane p;
+
+  if (c != NULL && c->sim != NULL && (net = net_activity (c, act)) != NULL)
+    net_note (c, net, act, note, sizeof note, brief, sizeof brief);
+  if (pane_begin (&p, cr, r, c, network_margins,
+                  c != NULL && c->sim != NULL && rs_sim_is_neuron (c->sim)
+                  ? "Neuron" : "Network", note, brief)
+      && net != NULL)
+    {
+      double pitch;
+      ncol = net_columns (c->sim, sizes);
+      pitch = net_pitch (p.plot, p.k, sizes, ncol);
+      net_edges (&p, net, ncol, sizes);
+      for (size_t l = 0; l < ncol; l++)
+        for (size_t j = 0; j < sizes[l]; j++)
+          net_unit (&p, net, l, j, l <= rs_net_layers (net) ? act[l][j] : 0,
+                    pitch);
+      net_names (&p, net, ncol);
+      for (size_t l = 1; l <= rs_net_layers (net); l++)
+        if (net_coloured (c, net, l))
+          {
+            net_legend (&p);
+            break;
+          }
+    }
+  pane_end (&p);
+  rs_net_free (net);
+}
+
+/* ---- activation (C2, C3, C8) ----------------------------------------- */
