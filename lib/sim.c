@@ -23,6 +23,8 @@
  * its activations (rec_act, rec_param) to resume exactly. */
 typedef struct {
   double rate;
+  int temp_set;              /* rs_sim_set_temperature holds T at temp */
+  double temp;
   size_t low_since;
   size_t stuck_since;
   int events_done;
@@ -541,7 +543,8 @@ step_constants (rs_sim *s)
 
   s->cur.rate = s->cur_r.rate * rs_sched_factor (&s->p.sched, t);
   s->cur.gamma = rs_warming_gamma (&s->p.warming, t);
-  s->cur.temperature = s->p.temperature > 0.0
+  s->cur.temperature = s->cur_r.temp_set ? s->cur_r.temp
+    : s->p.temperature > 0.0
     ? s->p.temperature * rs_sched_factor (&s->p.temp_sched, t) : 0.0;
 }
 
@@ -825,6 +828,7 @@ rs_sim_start_at (rs_sim *s, const double *theta)
     rs_net_set_act (s->net, l, s->spec0.act[l - 1], s->spec0.param[l - 1],
                     NULL);
   s->cur_r.rate = s->p.rate;
+  s->cur_r.temp_set = 0;
   memcpy (rs_net_params (s->net)->data, theta, s->np * sizeof (double));
   record_start (s, RS_EVENT_START);
 }
@@ -833,6 +837,7 @@ void
 rs_sim_restart (rs_sim *s, double w, double b)
 {
   s->cur_r.rate = s->p.rate;
+  s->cur_r.temp_set = 0;
   gsl_vector_memcpy (rs_net_params (s->net), s->theta0);
   gsl_vector_set (rs_net_params (s->net), 0, w);
   gsl_vector_set (rs_net_params (s->net), rs_net_b_index (s->net, 1, 0), b);
@@ -1113,6 +1118,17 @@ rs_sim_set_rate (rs_sim *s, double rate)
     return RS_EINVAL;
   s->cur_r.rate = rate;
   record_change (s, RS_EVENT_RATE);
+  return RS_OK;
+}
+
+int
+rs_sim_set_temperature (rs_sim *s, double temperature)
+{
+  if (!(temperature >= 0.0 && temperature <= 1e6))
+    return RS_EINVAL;
+  s->cur_r.temp_set = 1;
+  s->cur_r.temp = temperature;
+  record_change (s, RS_EVENT_TRAIN);
   return RS_OK;
 }
 

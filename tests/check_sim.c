@@ -1178,6 +1178,54 @@ START_TEST (test_rewind_replays)
 }
 END_TEST
 
+/* rs_sim_set_temperature at step 0 holds T from there: the run is that
+ * of a scene whose own temperature is that T all along (the Langevin
+ * noise of a step comes from the seed and the step), bit for bit at step
+ * 40, with one more point, the change, marked RS_EVENT_TRAIN.  A rewind
+ * to before it gives back the scene's T = 0: the run without noise.
+ * Outside [0, 1e6] nothing changes. */
+START_TEST (test_set_temperature)
+{
+  rs_sim_params p, q;
+  rs_sim *s, *hot, *cold;
+  size_t np;
+
+  busy_net_params (&p);
+  p.temperature = 0.0;
+  p.n_kicks = 0;
+  q = p;
+  q.temperature = 0.0371;
+  s = sim_new (&p);
+  hot = sim_new (&q);
+  cold = sim_new (&p);
+  np = rs_net_nparams (rs_sim_net (s));
+  ck_assert_int_eq (rs_sim_set_temperature (s, -0.1), RS_EINVAL);
+  ck_assert_int_eq (rs_sim_set_temperature (s, 2e6), RS_EINVAL);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), 1);
+  ck_assert_int_eq (rs_sim_set_temperature (s, 0.0371), RS_OK);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), 2);
+  ck_assert (rs_sim_current (s)->events & RS_EVENT_TRAIN);
+  ck_assert_double_eq (rs_sim_current (s)->temperature, 0.0371);
+  rs_sim_run (s);
+  rs_sim_run (hot);
+  rs_sim_run (cold);
+  ck_assert_uint_eq (rs_sim_n_recorded (s), rs_sim_n_recorded (hot) + 1);
+  ck_assert (memcmp (rs_sim_theta (s, rs_sim_n_recorded (s) - 1),
+                     rs_sim_theta (hot, rs_sim_n_recorded (hot) - 1),
+                     np * sizeof (double)) == 0);
+  ck_assert_double_eq (rs_sim_current (s)->temperature, 0.0371);
+  ck_assert_int_eq (rs_sim_rewind (s, 0), RS_OK);
+  rs_sim_run (s);
+  ck_assert_double_eq (rs_sim_current (s)->temperature, 0.0);
+  ck_assert (memcmp (rs_sim_theta (s, rs_sim_n_recorded (s) - 1),
+                     rs_sim_theta (cold, rs_sim_n_recorded (cold) - 1),
+                     np * sizeof (double)) == 0);
+  rs_sim_free (s);
+  rs_sim_free (hot);
+  rs_sim_free (cold);
+}
+END_TEST
+
 /* A batch of every point is the full batch, bit for bit; a run with
  * minibatches is the same from the same seed and differs with another. */
 START_TEST (test_minibatch)
@@ -2336,6 +2384,7 @@ sim_suite (void)
   tcase_add_test (cures, test_autokick);
   tcase_add_test (cures, test_rewind_replays);
   tcase_add_test (cures, test_minibatch);
+  tcase_add_test (cures, test_set_temperature);
   suite_add_tcase (s, cures);
 
   tcase_add_test (clone, test_clone_replays);

@@ -248,6 +248,12 @@ int rs_sim_set_activation (rs_sim *s, const rs_act_type *act, double alpha);
 /* Change the base learning rate from now on, rate in (0, 100]. */
 int rs_sim_set_rate (rs_sim *s, double rate);
 
+/* Hold Langevin's temperature at T in [0, 1e6] from now on, in place of
+ * the scene's schedule (C11), as a new point of the same step marked
+ * RS_EVENT_TRAIN; a rewind before it, a restart or a reset gives the
+ * schedule back.  RS_EINVAL (nothing changed) outside that range. */
+int rs_sim_set_temperature (rs_sim *s, double temperature);
+
 /* How a run trains, besides its rate and activations: what
  * rs_sim_set_training can change while it runs. */
 typedef struct {
