@@ -41,11 +41,6 @@
 #define KICK_FACTOR 1.5
 #define SPEED_MIN 0.1
 #define SPEED_MAX 1000.0
-#define RATE_MAX 100.0
-#define ALPHA_MIN 0.001
-#define ALPHA_MAX 0.9
-#define KICK_MIN 0.01
-#define KICK_MAX 100.0
 
 /* W switches on the scene's bias warming, or this one when the scene has
  * none (C10): +1 on every hidden bias for 20 steps, annealed over 80.  D
@@ -61,6 +56,9 @@
 #define DRAG_DEGREES 0.4
 #define ELEVATION_MIN 5.0
 #define ELEVATION_MAX 85.0
+
+/* PageDown plays to the next beat in at most this many seconds. */
+#define BEAT_SECONDS 6.0
 
 /* Seconds a toast stays; the font size of presenter mode (points). */
 #define TOAST_SECONDS 4.0
@@ -78,11 +76,13 @@ static const rs_app_key app_keys[] = {
   { "+  -  or  Up  Down", "faster, slower (steps a second)" },
   { ".  or  Right", "one step forward (pauses)" },
   { ",  Backspace  or  Left", "one step back (pauses)" },
-  { "PageDown  PageUp", "next, previous beat of the scene" },
+  { "PageDown  PageUp", "play to the next beat, back to the one before" },
+  { "Home", "rewind to the run's start (pauses)" },
   { "L", "Leaky ReLU on or off: the plateau tilts" },
   { "A  Z", "Leaky ReLU's α up, down" },
   { "K", "thermal kick" },
   { "]  [", "kick stronger, weaker" },
+  { "N  Shift+N", "Langevin temperature up, down (by 0.01)" },
   { "Shift+Up  Shift+Down", "learning rate up, down" },
   { "O", "next optimiser" },
   { "W", "bias warming on or off" },
@@ -92,6 +92,7 @@ static const rs_app_key app_keys[] = {
   { "P", "the path on or off" },
   { "T", "dark theme on or off" },
   { "F5", "presenter mode: dark, large, pauses at beats" },
+  { "M", "the control strip on or off (the mouse does what the keys do)" },
   { "F", "fullscreen on or off" },
   { "S", "save a PNG screenshot" },
   { "E", "export the figure as PDF" },
@@ -341,8 +342,11 @@ rs_app_alloc (const rs_scene *sc, const rs_app_options *o, rs_error *err)
   a->opt = *o;
   a->fixed = o->fixed_step || o->script != NULL;
   a->view.show_path = 1;
+  a->view.controls = 1;
   live_from_scene (a);
   set_present (a, o->present);
+  /* the lecturer talks first */
+  a->in.paused = o->present || o->paused;
   a->run.sim = rs_sim_alloc (&sc->sim, err);
   if (a->run.sim == NULL || open_window (a, err) != RS_OK
       || ensure_texture (a, err) != RS_OK
@@ -429,11 +433,22 @@ set_activation (rs_app *a)
 }
 
 /* L: Leaky ReLU on or off. */
-static void
-toggle_activation (rs_app *a)
+void
+app_toggle_activation (rs_app *a)
 {
   live_from_point (a);
   a->in.leaky = !a->in.leaky;
+  set_activation (a);
+}
+
+/* Leaky ReLU's alpha set to `alpha` (in its range), switching Leaky ReLU
+ * on: the alpha slider. */
+void
+app_set_alpha (rs_app *a, double alpha)
+{
+  live_from_point (a);
+  a->in.alpha = fmin (fmax (alpha, APP_ALPHA_MIN), APP_ALPHA_MAX);
+  a->in.leaky = 1;
   set_activation (a);
 }
 
@@ -442,14 +457,12 @@ static void
 scale_alpha (rs_app *a, double factor)
 {
   live_from_point (a);
-  a->in.alpha = fmin (fmax (a->in.alpha * factor, ALPHA_MIN), ALPHA_MAX);
-  a->in.leaky = 1;
-  set_activation (a);
+  app_set_alpha (a, a->in.alpha * factor);
 }
 
 /* K: a thermal kick of the live strength (C11), on the first ball. */
-static void
-kick (rs_app *a)
+void
+app_kick (rs_app *a)
 {
   rs_sim *sim = app_target (a);
 
@@ -468,13 +481,14 @@ ball_rate (rs_app *a, rs_sim *sim, void *data)
   rs_sim_set_rate (sim, a->in.rate);
 }
 
-/* The learning rate times factor, from now on. */
-static void
-scale_rate (rs_app *a, double factor)
+/* The learning rate set to r (in its range), from now on: the rate
+ * slider. */
+void
+app_set_rate (rs_app *a, double r)
 {
-  double r = fmin (a->in.rate * factor, RATE_MAX);
   rs_sim *sim = app_target (a);
 
+  r = fmin (fmax (r, APP_RATE_MIN), APP_RATE_MAX);
   if (sim == NULL)
     return;
   if (rs_sim_set_rate (sim, r) == RS_OK)
@@ -483,9 +497,53 @@ scale_rate (rs_app *a, double factor)
   app_changed (a);
 }
 
-/* Which training settings a key changes. */
-enum { TRAIN_OPTIM, TRAIN_WARMING, TRAIN_DECAY, TRAIN_KINK };
+/* Shift+Up and Shift+Down: the learning rate times factor. */
+static void
+scale_rate (rs_app *a, double factor)
+{
+  app_set_rate (a, a->in.rate * factor);
+}
 
+/* The kick's strength, in its range: ] and [ and the kick slider. */
+void
+app_set_kick_sigma (rs_app *a, double sigma)
+{
+  a->in.kick_sigma = fmin (fmax (sigma, APP_KICK_MIN), APP_KICK_MAX);
+}
+
+/* Langevin's temperature at the point shown (or of the change not yet
+ * shown). */
+double
+app_temperature (const rs_app *a)
+{
+  if (a->run.head != NULL)
+    return rs_sim_current (a->run.head)->temperature;
+  return rs_sim_recorded (a->run.sim, a->run.shown)->temperature;
+}
+
+/* The live temperature on one of B's balls. */
+static void
+ball_temperature (rs_app *a, rs_sim *sim, void *data)
+{
+  (void) a;
+  rs_sim_set_temperature (sim, *(const double *) data);
+}
+
+/* Langevin's temperature held at t >= 0 from the point shown on (C11),
+ * on every ball: N, Shift+N and the temperature slider. */
+void
+app_set_temperature (rs_app *a, double t)
+{
+  rs_sim *sim = app_target (a);
+
+  if (sim == NULL)
+    return;
+  t = fmax (t, 0.0);
+  if (rs_sim_set_temperature (sim, t) != RS_OK)
+    return;
+  app_balls_each (a, ball_temperature, &t);
+  app_changed (a);
+}
 const rs_optim_type *
 app_optim_after (const rs_optim_type *t)
 {
@@ -506,10 +564,10 @@ change_training (const rs_app *a, rs_sim_training *t, int what, size_t step)
 {
   switch (what)
     {
-    case TRAIN_OPTIM:
+    case APP_TRAIN_OPTIM:
       t->optim = app_optim_after (t->optim);
       break;
-    case TRAIN_WARMING:
+    case APP_TRAIN_WARMING:
       if (t->warming.gamma0 > 0.0)
         t->warming.gamma0 = 0.0;
       else
@@ -524,7 +582,7 @@ change_training (const rs_app *a, rs_sim_training *t, int what, size_t step)
           t->warming.start = step;
         }
       break;
-    case TRAIN_DECAY:
+    case APP_TRAIN_DECAY:
       t->decay.biases = !t->decay.biases;
       if (t->decay.biases && t->decay.lambda == 0.0)
         t->decay.lambda = DECAY_LAMBDA;
@@ -550,8 +608,8 @@ ball_training (rs_app *a, rs_sim *sim, void *data)
  * so far stays (a step back before the change undoes it).  The other
  * balls take the same warming, decay and kink, and keep their
  * optimisers. */
-static void
-train_key (rs_app *a, int what)
+void
+app_train_key (rs_app *a, int what)
 {
   rs_sim *sim = app_target (a);
   rs_sim_training t;
@@ -568,15 +626,15 @@ train_key (rs_app *a, int what)
       app_toast (a, 1, msg);
       return;
     }
-  if (what != TRAIN_OPTIM)
+  if (what != APP_TRAIN_OPTIM)
     app_balls_each (a, ball_training, &what);
   app_changed (a);
 }
 
 /* R: the scene's run and every live setting back to the scene's; B's
  * balls go.  The run is shown when it is computed, from its start. */
-static void
-reset (rs_app *a)
+void
+app_reset (rs_app *a)
 {
   rs_sim *ns;
   rs_error err;
@@ -593,35 +651,62 @@ reset (rs_app *a)
   app_changed (a);
 }
 
-/* One recorded point forward or back, paused. */
-static void
-single_step (rs_app *a, int forward)
+/* Space: pause or play on. */
+void
+app_toggle_pause (rs_app *a)
+{
+  a->in.paused = !a->in.paused;
+  a->in.to_goal = 0;
+}
+
+/* Home: back to the run's first point, paused; the changes made stay. */
+void
+app_rewind (rs_app *a)
 {
   a->in.paused = 1;
+  a->in.to_goal = 0;
+  app_show_point (a, 0);
+}
+
+/* One recorded point forward or back, paused. */
+void
+app_single_step (rs_app *a, int forward)
+{
+  a->in.paused = 1;
+  a->in.to_goal = 0;
   if (forward || a->run.shown > 0)
     app_show_point (a, forward ? a->run.shown + 1 : a->run.shown - 1);
 }
 
-/* PageDown, PageUp: the next or previous point with a beat (else the end
- * or the start), paused there. */
+/* PageDown: play on to the next point with a beat (else the run's end)
+ * and pause there, the changes on the way (a kick, Leaky ReLU) played as
+ * their morphs, as the play shows them; in at most BEAT_SECONDS, faster
+ * than the speed when the beat is far.  PageUp: back to the previous
+ * beat (else the start) at once, paused. */
 static void
 goto_beat (rs_app *a, int forward)
 {
   const rs_sim *sim = a->run.sim;
   size_t n = rs_sim_n_recorded (sim), i = a->run.shown;
 
-  a->in.paused = 1;
   if (forward)
     {
       while (i + 1 < n && !(rs_sim_recorded (sim, ++i)->events
                             & RS_EVENT_BEAT))
         ;
+      if (i == a->run.shown)
+        return;
+      a->in.goal = i;
+      a->in.to_goal = 1;
+      a->in.goal_speed = fmax (a->in.speed, (i - a->run.shown)
+                               / BEAT_SECONDS);
+      a->in.paused = 0;
+      return;
     }
-  else
-    {
-      while (i > 0 && !(rs_sim_recorded (sim, --i)->events & RS_EVENT_BEAT))
-        ;
-    }
+  a->in.paused = 1;
+  a->in.to_goal = 0;
+  while (i > 0 && !(rs_sim_recorded (sim, --i)->events & RS_EVENT_BEAT))
+    ;
   app_show_point (a, i);
 }
 
@@ -676,7 +761,7 @@ left_right (rs_app *a, int forward)
   if (a->view.present)
     goto_beat (a, forward);
   else
-    single_step (a, forward);
+    app_single_step (a, forward);
 }
 
 /* Keys that change the run or how it is played. */
@@ -686,7 +771,7 @@ handle_run_key (rs_app *a, SDL_Keycode key, int shift)
   switch (key)
     {
     case SDLK_SPACE:
-      a->in.paused = !a->in.paused;
+      app_toggle_pause (a);
       break;
     case SDLK_PLUS:
     case SDLK_EQUALS:
@@ -702,11 +787,14 @@ handle_run_key (rs_app *a, SDL_Keycode key, int shift)
       up_down (a, key == SDLK_UP, shift);
       break;
     case SDLK_PERIOD:
-      single_step (a, 1);
+      app_single_step (a, 1);
       break;
     case SDLK_COMMA:
     case SDLK_BACKSPACE:
-      single_step (a, 0);
+      app_single_step (a, 0);
+      break;
+    case SDLK_HOME:
+      app_rewind (a);
       break;
     case SDLK_RIGHT:
     case SDLK_LEFT:
@@ -717,7 +805,7 @@ handle_run_key (rs_app *a, SDL_Keycode key, int shift)
       goto_beat (a, key == SDLK_PAGEDOWN);
       break;
     case SDLK_l:
-      toggle_activation (a);
+      app_toggle_activation (a);
       break;
     case SDLK_a:
       scale_alpha (a, ALPHA_FACTOR);
@@ -726,28 +814,32 @@ handle_run_key (rs_app *a, SDL_Keycode key, int shift)
       scale_alpha (a, 1.0 / ALPHA_FACTOR);
       break;
     case SDLK_k:
-      kick (a);
+      app_kick (a);
       break;
     case SDLK_RIGHTBRACKET:
-      a->in.kick_sigma = fmin (a->in.kick_sigma * KICK_FACTOR, KICK_MAX);
-      break;
     case SDLK_LEFTBRACKET:
-      a->in.kick_sigma = fmax (a->in.kick_sigma / KICK_FACTOR, KICK_MIN);
+      app_set_kick_sigma (a, key == SDLK_RIGHTBRACKET
+                          ? a->in.kick_sigma * KICK_FACTOR
+                          : a->in.kick_sigma / KICK_FACTOR);
+      break;
+    case SDLK_n:
+      app_set_temperature (a, app_temperature (a)
+                           + (shift ? -APP_TEMP_STEP : APP_TEMP_STEP));
       break;
     case SDLK_o:
-      train_key (a, TRAIN_OPTIM);
+      app_train_key (a, APP_TRAIN_OPTIM);
       break;
     case SDLK_w:
-      train_key (a, TRAIN_WARMING);
+      app_train_key (a, APP_TRAIN_WARMING);
       break;
     case SDLK_d:
-      train_key (a, TRAIN_DECAY);
+      app_train_key (a, APP_TRAIN_DECAY);
       break;
     case SDLK_c:
-      train_key (a, TRAIN_KINK);
+      app_train_key (a, APP_TRAIN_KINK);
       break;
     case SDLK_r:
-      reset (a);
+      app_reset (a);
       break;
     case SDLK_b:
       app_balls_add (a);
@@ -773,6 +865,9 @@ handle_key (rs_app *a, SDL_Keycode key, Uint16 mod)
       break;
     case SDLK_p:
       a->view.show_path = !a->view.show_path;
+      break;
+    case SDLK_m:
+      app_toggle_controls (a);
       break;
     case SDLK_t:
       a->view.scene.style.dark = !a->view.scene.style.dark;
@@ -821,11 +916,19 @@ point_to_pixel (const rs_app *a, int x, int y, double *px, double *py)
   *py = (y + 0.5) * (wh > 0 ? (double) a->win.tex_h / wh : 1.0);
 }
 
+/* View i's rectangle in the window's pixels (the figure's part). */
+static rs_rect
+view_cell (const rs_app *a, size_t i)
+{
+  rs_rect f = app_figure_area (a);
+
+  return rs_figure_cell (a->view.fig, i, f.width, f.height);
+}
+
 rs_rect
 app_probe_plot (const rs_app *a)
 {
-  return rs_plane_plot_rect (rs_figure_cell (a->view.fig, a->view.probe_view,
-                                             a->win.tex_w, a->win.tex_h),
+  return rs_plane_plot_rect (view_cell (a, a->view.probe_view),
                              rs_figure_scale (a->view.fig));
 }
 
@@ -854,8 +957,7 @@ why_no_click (const rs_app *a, double px, double py)
       const rs_view *v = &a->view.look->views[i];
 
       if (v->kind != RS_VIEW_LANDSCAPE
-          || !inside (rs_figure_cell (a->view.fig, i, a->win.tex_w,
-                                      a->win.tex_h), px, py))
+          || !inside (view_cell (a, i), px, py))
         continue;
       if (v->axes == RS_AXES_RANDOM)
         return "a click starts the ball only on a landscape over two "
@@ -919,8 +1021,7 @@ on_3d_view (const rs_app *a, double px, double py)
 {
   for (size_t i = 0; i < a->view.look->n_views; i++)
     if (a->view.look->views[i].three_d
-        && inside (rs_figure_cell (a->view.fig, i, a->win.tex_w,
-                                   a->win.tex_h), px, py))
+        && inside (view_cell (a, i), px, py))
       return 1;
   return 0;
 }
@@ -952,12 +1053,14 @@ handle_click (rs_app *a, int x, int y)
 {
   double px, py;
 
+  point_to_pixel (a, x, y, &px, &py);
+  if (app_controls_press (a, px, py))
+    return;
   if (a->view.fig == NULL)
     {
       app_toast (a, 0, "wait until the figure is drawn");
       return;
     }
-  point_to_pixel (a, x, y, &px, &py);
   if (on_3d_view (a, px, py))
     {
       a->in.dragging = 1;
@@ -969,6 +1072,8 @@ handle_click (rs_app *a, int x, int y)
 void
 rs_app_handle_event (rs_app *a, const SDL_Event *e)
 {
+  double px, py;
+
   switch (e->type)
     {
     case SDL_QUIT:
@@ -985,8 +1090,17 @@ rs_app_handle_event (rs_app *a, const SDL_Event *e)
     case SDL_MOUSEMOTION:
       if (a->in.dragging)
         drag_camera (a, e->motion.xrel, e->motion.yrel);
+      else if (a->in.slider)
+        {
+          point_to_pixel (a, e->motion.x, e->motion.y, &px, &py);
+          app_controls_drag (a, px);
+        }
       break;
     case SDL_MOUSEBUTTONUP:
+      point_to_pixel (a, e->button.x, e->button.y, &px, &py);
+      if (e->button.button == SDL_BUTTON_LEFT
+          && app_controls_release (a, px))
+        break;
       if (a->in.dragging && e->button.button == SDL_BUTTON_LEFT)
         {
           a->in.dragging = 0;
@@ -1009,6 +1123,14 @@ rs_app_poll (rs_app *a)
 
 /* ---- time --------------------------------------------------------------- */
 
+/* The points a second played: the speed, or PageDown's on its way to a
+ * beat. */
+static double
+play_speed (const rs_app *a)
+{
+  return a->in.to_goal ? a->in.goal_speed : a->in.speed;
+}
+
 /* One recorded point further; in presenter mode a beat pauses there.  A
  * change the run recorded there (of activation, or a kick) is played as
  * a morph, as animations show it: the ball waits there for it.  Returns
@@ -1022,7 +1144,7 @@ play (rs_app *a)
     {
       /* at most one step's time is kept: after the morph the ball goes
          on from the change's point, not by leaps */
-      a->acc = fmin (a->acc, 1.0 / a->in.speed);
+      a->acc = fmin (a->acc, 1.0 / play_speed (a));
       return 0;
     }
   if (a->view.fig == NULL || a->run.head != NULL
@@ -1030,6 +1152,13 @@ play (rs_app *a)
     return 0;
   a->run.shown++;
   rs_figure_show (a->view.fig, a->run.shown);
+  /* PageDown's beat reached: a pause, its change still played */
+  if (a->in.to_goal && a->run.shown >= a->in.goal)
+    {
+      a->in.to_goal = 0;
+      a->in.paused = 1;
+      a->acc = 0.0;
+    }
   if (rs_sim_recorded (a->run.sim, a->run.shown)->events
       & (RS_EVENT_ACT | RS_EVENT_KICK))
     {
@@ -1038,6 +1167,8 @@ play (rs_app *a)
       a->acc = 0.0;
       return 0;
     }
+  if (a->in.paused)
+    return 0;
   if (a->view.present && (rs_sim_recorded (a->run.sim, a->run.shown)->events
                           & RS_EVENT_BEAT))
     {
@@ -1051,7 +1182,7 @@ play (rs_app *a)
 void
 rs_app_advance (rs_app *a, double seconds)
 {
-  double period = 1.0 / a->in.speed;
+  double period = 1.0 / play_speed (a);
   size_t before = a->run.shown;
 
   if (seconds > 0.0)
@@ -1118,8 +1249,10 @@ activity_text (const rs_app *a, const rs_sim_point *pt, char *buf, size_t n)
               pt->dead);
 }
 
-/* The HUD: where the run is (step, loss, gradient norm, activity) and the
- * live settings (C5). */
+/* The HUD, at the top of the control strip: where the run is (step,
+ * loss, gradient norm, activity), the optimiser and the speed, and at
+ * the end the outcome (C5); the live settings are on the controls below
+ * it. */
 void
 rs_app_hud_text (const rs_app *a, char *buf, size_t n)
 {
@@ -1131,23 +1264,12 @@ rs_app_hud_text (const rs_app *a, char *buf, size_t n)
   if (a->run.shown + 1 == rs_sim_n_recorded (a->run.sim))
     rs_draw_outcome (a->run.sim, outcome, sizeof outcome);
   snprintf (buf, n,
-            "step <b>%zu</b>%s\nloss %.4g · |∇L| %.3g\n%s\n"
-            "%s%s%.3g%s · f′(0) = %g\n"
-            "η %.3g · %s · T %.3g\n"
-            "warming %s · bias decay %s · kick σ %.3g\n"
-            "%.3g steps/s%s%s%s · H: help",
+            "step <b>%zu</b>%s%s\nloss %.4g · |∇L| %.3g\n%s\n"
+            "%s · %.3g steps/s · H: help%s%s",
             pt->step, a->run.head != NULL && a->view.fig != NULL
-            ? " (computing the change)" : "", pt->loss,
-            pt->gnorm, act, a->in.leaky ? "Leaky ReLU" : "ReLU",
-            a->in.leaky ? ", α = " : " (α ", a->in.alpha,
-            a->in.leaky ? "" : " off)",
-            a->view.scene.sim.net.layers > 0 ? p->net.kink : p->kink,
-            pt->rate, p->optim->name, pt->temperature,
-            p->warming.gamma0 > 0.0 ? "on" : "off",
-            p->decay.biases && p->decay.lambda > 0.0 ? "on" : "off",
-            a->in.kick_sigma, a->in.speed,
-            a->in.paused ? " · <b>paused</b>" : "",
-            outcome[0] ? "\n" : "", outcome);
+            ? " (computing the change)" : "",
+            a->in.paused ? " · <b>paused</b>" : "", pt->loss, pt->gnorm, act,
+            p->optim->name, a->in.speed, outcome[0] ? "\n" : "", outcome);
 }
 
 /* The help overlay: every key. */
@@ -1172,43 +1294,6 @@ overlay_scale (const rs_app *a)
   return a->view.scene.style.font_pt * (4.0 / 3.0) / 13.0;
 }
 
-/* The plot that overlays go on: the first view's, or before the first
- * figure the window less a margin. */
-static rs_rect
-overlay_plot (const rs_app *a, double width, double height)
-{
-  double s = overlay_scale (a);
-  rs_rect r = { 8 * s, 8 * s, fmax (width - 16 * s, 1.0),
-                fmax (height - 16 * s, 1.0) };
-
-  if (a->view.fig == NULL)
-    return r;
-  return rs_plane_plot_rect (rs_figure_cell (a->view.fig, 0, width, height),
-                             s);
-}
-
-/* A box of markup in the top-left corner of the plot, or in its top-right
- * corner when the ball is under the top-left one: the HUD must not hide
- * what it describes. */
-static void
-draw_overlay (cairo_t *cr, const rs_app *a, double width, double height,
-              const char *markup)
-{
-  double s = overlay_scale (a), bw, bh, bx, by, x, y;
-  rs_rect plot = overlay_plot (a, width, height);
-
-  rs_text_size (cr, NULL, markup, 13.0 * s, 0, &bw, &bh);
-  bw += 16 * s;
-  bh += 16 * s;
-  x = plot.x + 8 * s;
-  y = plot.y + 8 * s;
-  if (a->view.fig != NULL
-      && rs_figure_ball (a->view.fig, 0, width, height, &bx, &by)
-      && bx < x + bw + 20 * s && by < y + bh + 20 * s)
-    x = fmax (plot.x + plot.width - bw - 8 * s, x);
-  rs_draw_text_box (cr, x, y, markup, s);
-}
-
 /* The figure alone, as exported: the scene's figure at the point shown,
  * B's balls on it; before the first figure a page saying it comes. */
 static void
@@ -1219,7 +1304,7 @@ draw_view (cairo_t *cr, double width, double height, void *data)
 
   if (a->view.fig != NULL)
     {
-      double t = a->acc * a->in.speed;
+      double t = a->acc * play_speed (a);
       rs_figure *f = app_figure_drawn (a);
 
       /* the ball glides from the point before the one shown to it over a
@@ -1241,26 +1326,27 @@ draw_view (cairo_t *cr, double width, double height, void *data)
            16 * overlay_scale (a), 0, 0.5, 0.5, 0);
 }
 
-/* The window's picture: the figure, the HUD, the help when asked for and
- * the last message. */
+/* The window's picture: the figure, beside it the control strip (with
+ * the HUD), the help over the figure when asked for, and the last
+ * message where it covers no axis (app_controls.c).  In presenter mode
+ * and without the strip the figure's own status line is the HUD. */
 static void
 draw_app (cairo_t *cr, double width, double height, void *data)
 {
   rs_app *a = data;
+  rs_rect f = app_figure_area (a);
   char text[2048];
   double s = overlay_scale (a);
 
-  draw_view (cr, width, height, a);
-  /* in presenter mode the figure's own status line is the HUD: the large
-     text would cover the landscape */
+  /* the figure is drawn at the size of its part, from the top left */
+  draw_view (cr, f.width, f.height, a);
+  app_controls_draw (cr, a, width, height);
   if (a->view.help)
-    help_text (text, sizeof text);
-  else if (!a->view.present)
-    rs_app_hud_text (a, text, sizeof text);
-  if (a->view.help || !a->view.present)
-    draw_overlay (cr, a, width, height, text);
-  if (a->win.toast[0] && a->win.clock < a->win.toast_until)
-    rs_draw_text_box (cr, 10 * s, height - 40 * s, a->win.toast, s);
+    {
+      help_text (text, sizeof text);
+      rs_draw_text_box (cr, 8 * s, 8 * s, text, s);
+    }
+  app_toast_draw (cr, a, width, height);
 }
 
 /* Draw the picture with cairo straight into the locked texture. */
@@ -1332,12 +1418,16 @@ write_file (rs_app *a, const char *path,
             void (*draw) (cairo_t *, double, double, void *), rs_error *err)
 {
   char msg[512];
+  rs_rect f;
 
   live_from_point (a);
   if (ensure_texture (a, err) != RS_OK)
     return -1;
-  if (rs_export (path, a->win.tex_w, a->win.tex_h, draw, a, msg, sizeof msg)
-      != 0)
+  /* the figure alone at the size it has in the window */
+  f = draw == draw_view ? app_figure_area (a)
+      : (rs_rect) { 0, 0, a->win.tex_w, a->win.tex_h };
+  if (rs_export (path, (int) f.width, (int) f.height, draw, a, msg,
+                 sizeof msg) != 0)
     {
       rs_error_set (err, RS_EIO, NULL, 0, 0, "%s", msg);
       return -1;
@@ -1503,11 +1593,12 @@ int
 rs_app_ball_drawn (rs_app *a, int *x, int *y)
 {
   rs_figure *f = app_figure_drawn (a);
+  rs_rect area = app_figure_area (a);
   double px, py;
   int ww, wh;
 
   if (f == NULL || a->view.probe == NULL
-      || !rs_figure_ball (f, a->view.probe_view, a->win.tex_w, a->win.tex_h,
+      || !rs_figure_ball (f, a->view.probe_view, area.width, area.height,
                           &px, &py))
     return 0;
   SDL_GetWindowSize (a->win.win, &ww, &wh);

@@ -33,6 +33,7 @@
 #include <SDL.h>
 #include <reluscape/reluscape.h>
 
+#include "draw.h"
 #include "script.h"
 
 typedef struct {
@@ -44,7 +45,9 @@ typedef struct {
   int fixed_step;               /* nonzero: every frame advances exactly
                                    1/60 s, whatever the clock says (set
                                    by a script, for reproducible runs) */
-  int present;                  /* start in presenter mode */
+  int present;                  /* start in presenter mode (paused on
+                                   the first frame) */
+  int paused;                   /* start paused on the first frame */
   const char *name;             /* S and E name their files NAME-stepN;
                                    NULL: "reluscape" */
   const char *save_dir;         /* where S and E write; NULL: "." */
@@ -138,7 +141,7 @@ int rs_app_fullscreen (const rs_app *a);
 void rs_app_camera (const rs_app *a, double *azimuth, double *elevation);
 /* The recorded point drawn, the one played back. */
 /* The HUD's text at the point shown, as markup (step, loss, gradient
- * norm, activity, the live settings). */
+ * norm, activity, the optimiser, the speed, the outcome at the end). */
 void rs_app_hud_text (const rs_app *a, char *buf, size_t n);
 size_t rs_app_shown (const rs_app *a);
 /* The message shown at the bottom of the window ("" when none). */
@@ -178,5 +181,44 @@ const rs_scene *rs_app_scene (const rs_app *a);
  * gliding from the point before, by the fraction of the step period
  * that has passed). */
 void rs_app_ball (const rs_app *a, double *w, double *b);
+
+/* ---- the control strip (app_controls.c) ----
+
+ * A column beside the figure with the HUD, a control for every live
+ * setting and action (each showing its value and its key, and doing what
+ * its key does), the legend of B's balls and the messages.  M shows and
+ * hides it; presenter mode hides it.  Rectangles are in window points,
+ * as mouse events are. */
+typedef enum {
+  RS_CONTROL_SLIDER,            /* a press and a drag set a value */
+  RS_CONTROL_TOGGLE,            /* a press switches it (the kink: 0, 0.5, 1) */
+  RS_CONTROL_BUTTON             /* a press acts */
+} rs_app_control_kind;
+
+typedef struct {
+  const char *name;             /* rate, alpha, kick-sigma, temperature,
+                                   leaky, warming, decay, kink, kick,
+                                   step, play, rewind, reset */
+  const char *key;              /* its key, as rs_app_keys writes it */
+  rs_app_control_kind kind;
+  double lo, hi;                /* a slider's range: the value at the left
+                                   and the right end of its track */
+  int log;                      /* the value's log is linear along the
+                                   track (else the value itself) */
+  rs_rect box;                  /* where a press reaches it */
+  rs_rect track;                /* a slider's track */
+} rs_app_control;
+
+size_t rs_app_n_controls (void);
+/* Control i into c; 1 when the strip is shown, else 0 (also past the
+ * last control; c's rectangles then mean nothing). */
+int rs_app_control_at (const rs_app *a, size_t i, rs_app_control *c);
+int rs_app_controls_shown (const rs_app *a);
+/* Where the HUD is drawn; 0 when it is not (the strip hidden). */
+int rs_app_hud_rect (const rs_app *a, rs_rect *r);
+/* Where the message is drawn; 0 when there is none now. */
+int rs_app_toast_rect (rs_app *a, rs_rect *r);
+/* The figure's size in pixels: the window's, less the strip's. */
+void rs_app_figure_size (const rs_app *a, int *width, int *height);
 
 #endif /* RS_APP_H */

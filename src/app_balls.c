@@ -19,6 +19,7 @@
 
 #include "app_private.h"
 #include "draw.h"
+#include "theme.h"
 
 /* Steps an extra ball may take in one frame to catch up with the point
  * shown (after a jump forward it follows over a few frames). */
@@ -80,6 +81,7 @@ app_balls_add (rs_app *a)
       rs_sim_free (ns);
       return;
     }
+  bs->from[bs->n] = rs_sim_n_recorded (ns) - 1;
   bs->sim[bs->n++] = ns;
   snprintf (msg, sizeof msg, "a ball with %s from here", t.optim->name);
   app_toast (a, 0, msg);
@@ -134,14 +136,14 @@ app_balls_each (rs_app *a, void (*fn) (rs_app *, rs_sim *, void *),
     fn (a, a->run.balls.sim[i], data);
 }
 
-/* The pixel of a ball's recorded point i on the probe's view, for
- * rs_draw_path_line. */
+/* The pixel of a ball's recorded point i on the probe's view. */
 typedef struct {
   const rs_app *a;
   const rs_sim *sim;
   rs_rect plot;
   size_t iu;
   size_t iv;
+  size_t from;                 /* the first point of a trail */
 } ball_path;
 
 static unsigned
@@ -168,40 +170,90 @@ probe_params (const rs_app *a, ball_path *bp)
          && rs_net_param_lookup (net, p2, &bp->iv, NULL) == RS_OK;
 }
 
-/* A ball of sim at its last point, with its optimiser's name beside it;
- * a ball that rolled out of the window is named at the window's edge
- * where it left, and said to be off it. */
+/* Point i of a ball's trail: its recorded point `from` + i. */
+static unsigned
+trail_point (void *data, size_t i, double *x, double *y)
+{
+  ball_path *bp = data;
+
+  return ball_point (bp, bp->from + i, x, y);
+}
+
+/* A ball's trail in its own colour, from the point it was added (the
+ * path before is the first ball's). */
 static void
-draw_one (cairo_t *cr, ball_path *bp, double s, const double *rgb,
-          int path)
+draw_trail (cairo_t *cr, ball_path *bp, size_t from, double s,
+            const double *rgb)
 {
   size_t n = rs_sim_n_recorded (bp->sim);
-  const char *name = rs_sim_get_params (bp->sim)->optim->name;
-  rs_rect r = bp->plot;
-  double x, y, cx, cy;
-  char label[200];
+
+  bp->from = from < n ? from : n - 1;
+  rs_draw_path_line_rgb (cr, n - bp->from, trail_point, bp, s, rgb);
+}
+
+/* An arrow at the plot's edge, in the ball's colour, pointing from the
+ * plot's centre towards (x, y), a ball that left the plot. */
+static void
+draw_edge_arrow (cairo_t *cr, rs_rect r, double x, double y, double s,
+                 const double *rgb)
+{
+  double cx = r.x + r.width / 2, cy = r.y + r.height / 2;
+  double dx = x - cx, dy = y - cy, len = hypot (dx, dy), k, ex, ey;
+  double ux, uy, m = 14 * s;
+
+  if (!(len > 0))
+    return;
+  ux = dx / len;
+  uy = dy / len;
+  /* where the ray from the centre leaves the plot, less a margin */
+  k = fmin (fabs (dx) > 0 ? (r.width / 2 - m) / fabs (dx) : INFINITY,
+            fabs (dy) > 0 ? (r.height / 2 - m) / fabs (dy) : INFINITY);
+  ex = cx + k * dx;
+  ey = cy + k * dy;
+  cairo_new_path (cr);
+  cairo_move_to (cr, ex + ux * 10 * s, ey + uy * 10 * s);
+  cairo_line_to (cr, ex - ux * 6 * s - uy * 8 * s, ey - uy * 6 * s
+                 + ux * 8 * s);
+  cairo_line_to (cr, ex - ux * 6 * s + uy * 8 * s, ey - uy * 6 * s
+                 - ux * 8 * s);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0.05, 0.05, 0.08, 0.8);
+  cairo_set_line_width (cr, 1.2 * s);
+  cairo_stroke (cr);
+}
+
+/* Whether (x, y) lies in r. */
+static int
+in_rect (rs_rect r, double x, double y)
+{
+  return x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
+}
+
+/* Extra ball i: its trail and ball in its colour, or when it left the
+ * plot an arrow at the edge towards it. */
+static void
+draw_one (cairo_t *cr, ball_path *bp, size_t from, double s,
+          const double *rgb, int path)
+{
+  size_t n = rs_sim_n_recorded (bp->sim);
+  double x, y;
 
   if (path)
-    rs_draw_path_line (cr, n, ball_point, bp, s);
+    draw_trail (cr, bp, from, s, rgb);
   ball_point (bp, n - 1, &x, &y);
-  cx = fmin (fmax (x, r.x + 4 * s), r.x + r.width - 4 * s);
-  cy = fmin (fmax (y, r.y + 10 * s), r.y + r.height - 10 * s);
-  if (cx == x && cy == y)
-    {
-      rs_draw_ball_coloured (cr, x, y, s, rgb[0], rgb[1], rgb[2]);
-      rs_draw_text_on_map (cr, x + 16 * s, y, name, 12 * s, 1, 0, 0.5);
-      return;
-    }
-  snprintf (label, sizeof label, "%s: off the window", name);
-  rs_draw_text_on_map (cr, cx, cy, label, 12 * s, 1,
-                       cx > r.x + r.width / 2 ? 1 : 0, 0.5);
+  if (in_rect (bp->plot, x, y))
+    rs_draw_ball_coloured (cr, x, y, s, rgb[0], rgb[1], rgb[2]);
+  else
+    draw_edge_arrow (cr, bp->plot, x, y, s, rgb);
 }
 
 void
 app_balls_draw (cairo_t *cr, const rs_app *a, double width, double height)
 {
-  double s, x, y;
   ball_path bp;
+  double s;
 
   (void) width;
   (void) height;
@@ -215,15 +267,84 @@ app_balls_draw (cairo_t *cr, const rs_app *a, double width, double height)
   cairo_rectangle (cr, bp.plot.x, bp.plot.y, bp.plot.width,
                    bp.plot.height);
   cairo_clip (cr);
-  /* the first ball's label, beside the ball the figure draws */
-  if (rs_figure_ball (a->view.fig, a->view.probe_view, width, height, &x,
-                      &y))
-    rs_draw_text_on_map (cr, x + 16 * s, y, rs_sim_get_params
-                         (a->run.sim)->optim->name, 12 * s, 1, 0, 0.5);
   for (size_t i = 0; i < a->run.balls.n; i++)
     {
       bp.sim = a->run.balls.sim[i];
-      draw_one (cr, &bp, s, extra_colour[i], a->view.show_path);
+      draw_one (cr, &bp, a->run.balls.from[i], s, extra_colour[i],
+                a->view.show_path);
+    }
+  cairo_restore (cr);
+}
+
+/* Where a ball stands at its point i, in words: rolling, at rest in a
+ * valley, stuck on a plateau (gradient 0 and the neuron or every unit
+ * of a layer inactive), diverged; and whether it left the plot. */
+static void
+ball_state (const rs_app *a, const rs_sim *sim, size_t i, int off,
+            char *buf, size_t n)
+{
+  const rs_sim_point *pt = rs_sim_recorded (sim, i);
+  double tol = rs_sim_get_params (sim)->tol;
+  const char *st;
+
+  if (!isfinite (pt->loss))
+    st = "diverged";
+  else if (pt->gnorm > tol)
+    st = "rolling";
+  else if (rs_sim_is_neuron (sim) ? pt->active == 0 : pt->dead > 0)
+    st = "stuck on the plateau";
+  else
+    st = "at rest";
+  snprintf (buf, n, "%s · %s%s", rs_sim_get_params (sim)->optim->name, st,
+            off ? " · off the frame" : "");
+  (void) a;
+}
+
+/* One row of the legend: a ball of colour rgb and its text. */
+static void
+legend_row (cairo_t *cr, double x, double y, double s, const double *rgb,
+            const char *text, const rs_theme *th)
+{
+  rs_draw_ball_coloured (cr, x + 7 * s, y + 8 * s, 0.6 * s, rgb[0], rgb[1],
+                         rgb[2]);
+  rs_theme_set (cr, th->fg);
+  rs_text (cr, NULL, x + 18 * s, y, text, 11.5 * s, 0, 0, 0, 0);
+}
+
+void
+app_balls_legend (cairo_t *cr, const rs_app *a, rs_rect box, double s)
+{
+  static const double first[3] = { 0.90, 0.20, 0.14 };  /* rs_draw_ball_at */
+  const rs_theme *th = a->view.scene.style.dark ? rs_theme_dark ()
+                       : rs_theme_light ();
+  double y = box.y, line = 15 * s, bx, by;
+  ball_path bp;
+  char text[300];
+
+  if (a->run.balls.n == 0 || a->view.fig == NULL || a->view.probe == NULL
+      || !probe_params (a, &bp))
+    return;
+  bp.a = a;
+  bp.plot = app_probe_plot (a);
+  cairo_save (cr);
+  cairo_rectangle (cr, box.x, box.y, box.width, box.height);
+  cairo_clip (cr);
+  rs_theme_set (cr, th->muted);
+  rs_text (cr, NULL, box.x, y, "<b>balls (B)</b>", 11.5 * s, 0, 0, 0, 0);
+  y += line;
+  ball_state (a, a->run.sim, a->run.shown, 0, text, sizeof text);
+  legend_row (cr, box.x, y, s, first, text, th);
+  for (size_t i = 0; i < a->run.balls.n; i++)
+    {
+      size_t n;
+
+      bp.sim = a->run.balls.sim[i];
+      n = rs_sim_n_recorded (bp.sim);
+      ball_point (&bp, n - 1, &bx, &by);
+      y += line;
+      ball_state (a, bp.sim, n - 1, !in_rect (bp.plot, bx, by), text,
+                  sizeof text);
+      legend_row (cr, box.x, y, s, extra_colour[i], text, th);
     }
   cairo_restore (cr);
 }

@@ -369,8 +369,8 @@ job_start (rs_app *a, rs_sim *sim, size_t from, int ahead, int follow)
   j->follow = follow;
   j->morph = !follow && a->run.want_morph;
   j->one_grid = a->fixed || cheap (sim, j->coarse.look);
-  j->width = a->win.tex_w;
-  j->height = a->win.tex_h;
+  j->width = (int) app_figure_area (a).width;
+  j->height = (int) app_figure_area (a).height;
   atomic_store (&j->stage, JOB_WORKING);
   if (!a->fixed)
     j->thread = SDL_CreateThread (job_worker, "figure", j);
@@ -639,6 +639,8 @@ app_target (rs_app *a)
 void
 app_changed (rs_app *a)
 {
+  /* a new run: PageDown's beat is a point of the old one */
+  a->in.to_goal = 0;
   app_figure_request (a);
 }
 

@@ -43,6 +43,40 @@
 
 #define N_ELEMS(a) (sizeof (a) / sizeof (a)[0])
 
+/* The ranges of the live settings (those of the scene language, the
+ * rate's from a thousandth), and the temperature slider's (0.01 a press
+ * of N). */
+#define APP_RATE_MIN 0.001
+#define APP_RATE_MAX 100.0
+#define APP_ALPHA_MIN 0.001
+#define APP_ALPHA_MAX 0.9
+#define APP_KICK_MIN 0.01
+#define APP_KICK_MAX 100.0
+#define APP_TEMP_STEP 0.01
+#define APP_TEMP_SLIDER_MAX 0.25
+
+/* Which training settings a key changes. */
+enum { APP_TRAIN_OPTIM, APP_TRAIN_WARMING, APP_TRAIN_DECAY,
+       APP_TRAIN_KINK };
+
+/* Where the window's parts are, in pixels: the figure, and when the
+ * control strip is shown the strip, the HUD, each control (a slider's
+ * track too), the legend of the balls and the messages; s is the
+ * strip's scale, unit the pixels a window point. */
+typedef struct {
+  int shown;
+  double s;
+  double unit;
+  int hud_lines;
+  rs_rect figure;
+  rs_rect dock;
+  rs_rect hud;
+  rs_rect control[16];
+  rs_rect track[16];
+  rs_rect legend;
+  rs_rect toast;
+} app_layout;
+
 /* The look a figure was made in: the scene, and its views (the scene's
  * own, or the defaults, written into the scene); figures and planes
  * point at both. */
@@ -71,6 +105,7 @@ typedef struct fig_job fig_job;
  * step of the point shown. */
 typedef struct {
   rs_sim *sim[MAX_EXTRA];
+  size_t from[MAX_EXTRA];      /* the point each was added at */
   size_t n;
 } app_balls;
 
@@ -112,6 +147,7 @@ typedef struct {
   int show_path;
   int present;
   int help;
+  int controls;                /* the control strip asked for (M) */
   rs_net *net;                 /* the network of a point, read back */
   fig_job *morph_job;          /* the job still making the morph played:
                                   its frames are read from it as they are
@@ -132,6 +168,11 @@ typedef struct {
   double kick_sigma;
   int paused;
   int dragging;                /* a drag on a 3-D view turns its camera */
+  int slider;                  /* 1 + the slider being dragged; 0: none */
+  double slider_value;         /* its value under the pointer */
+  size_t goal;                 /* PageDown plays up to this point */
+  int to_goal;                 /* ... and pauses there */
+  double goal_speed;           /* at this many points a second */
   int quit;
   size_t next_action;          /* the script's first action not yet done */
 } app_input;
@@ -167,6 +208,32 @@ struct rs_app {
 void app_toast (rs_app *a, int error, const char *msg);
 const rs_optim_type *app_optim_after (const rs_optim_type *t);
 rs_rect app_probe_plot (const rs_app *a);
+/* The actions of the keys and the control strip, each one function. */
+void app_toggle_pause (rs_app *a);
+void app_single_step (rs_app *a, int forward);
+void app_rewind (rs_app *a);
+void app_toggle_activation (rs_app *a);
+void app_set_alpha (rs_app *a, double alpha);
+void app_kick (rs_app *a);
+void app_set_rate (rs_app *a, double rate);
+void app_set_kick_sigma (rs_app *a, double sigma);
+void app_set_temperature (rs_app *a, double t);
+double app_temperature (const rs_app *a);
+void app_train_key (rs_app *a, int what);
+void app_reset (rs_app *a);
+
+/* app_controls.c */
+void app_layout_of (const rs_app *a, double width, double height,
+                    app_layout *l);
+rs_rect app_figure_area (const rs_app *a);
+int app_controls_press (rs_app *a, double px, double py);
+int app_controls_drag (rs_app *a, double px);
+int app_controls_release (rs_app *a, double px);
+void app_toggle_controls (rs_app *a);
+void app_controls_draw (cairo_t *cr, const rs_app *a, double width,
+                        double height);
+void app_toast_draw (cairo_t *cr, const rs_app *a, double width,
+                     double height);
 
 /* app_jobs.c */
 int app_point_tame (const rs_sim *sim, size_t i);
@@ -194,5 +261,7 @@ void app_balls_each (rs_app *a, void (*fn) (rs_app *, rs_sim *, void *),
                      void *data);
 void app_balls_draw (cairo_t *cr, const rs_app *a, double width,
                      double height);
+void app_balls_legend (cairo_t *cr, const rs_app *a, rs_rect box,
+                       double s);
 
 #endif /* RS_APP_PRIVATE_H */

@@ -40,10 +40,16 @@ usage (FILE *out)
          "                       advances exactly 1/60 s, so runs are "
          "reproducible\n"
          "      --frames=N       quit after N frames\n"
-         "      --present        presenter mode: dark, large text, the "
+         "      --present        presenter mode: dark, large text, no "
+         "control strip;\n"
+         "                       starts paused on the first frame, the "
          "scene's beats\n"
-         "                       pause; PageDown/PageUp or the arrows move "
-         "between them\n"
+         "                       pause; PageDown or Right plays to the "
+         "next beat\n"
+         "                       (the changes on the way played), PageUp "
+         "or Left goes\n"
+         "                       back to the one before\n"
+         "      --paused         start paused on the first frame\n"
          CLI_SET_HELP
          "      --allow-paths    let the scene's data and export paths\n"
          "                       leave its folder\n"
@@ -53,14 +59,22 @@ usage (FILE *out)
          "Keys (H or ? in the window lists them):\n"
          "  Space pause           + - or Up Down  faster, slower\n"
          "  . or Right  step      , Backspace or Left  step back\n"
-         "  PageDown PageUp  next, previous beat\n"
+         "  PageDown  play to the next beat   PageUp  back to the one "
+         "before\n"
+         "  Home rewind to the start\n"
          "  L Leaky ReLU on/off   A Z  alpha up, down\n"
          "  K kick                ] [  kick stronger, weaker\n"
+         "  N Shift+N  Langevin temperature up, down (by 0.01)\n"
          "  Shift+Up Shift+Down  learning rate up, down\n"
          "  O next optimiser      W bias warming on/off\n"
          "  D decay on biases     C kink convention 0, 0.5, 1\n"
          "  G gradient arrows     P the path\n"
          "  T dark theme          F5 presenter mode   F fullscreen\n"
+         "  M the control strip beside the figure (on at the start): "
+         "sliders for\n"
+         "    the rate, alpha, the kick and the temperature, toggles and "
+         "buttons;\n"
+         "    the mouse does there what the keys do\n"
          "  S PNG screenshot      E PDF of the figure (SCENE-stepN, in "
          "the current folder)\n"
          "  B one more ball with the next optimiser   R reset   H or ? "
@@ -76,7 +90,7 @@ usage (FILE *out)
          "period, comma,\n"
          "                          backspace, up, down, left, right, "
          "pageup, pagedown,\n"
-         "                          [, ], question, f5, shift+up, "
+         "                          home, [, ], question, f5, shift+up, "
          "shift+down\n"
          "  FRAME click U V         a click where the first landscape over "
          "two parameters\n"
@@ -108,13 +122,14 @@ parse_frames (const char *s, unsigned long *n)
          && *n >= 1 && *n <= 1000000000UL ? 0 : -1;
 }
 
-enum { OPT_SCRIPT = 256, OPT_FRAMES, OPT_PRESENT, OPT_VERSION };
+enum { OPT_SCRIPT = 256, OPT_FRAMES, OPT_PRESENT, OPT_PAUSED, OPT_VERSION };
 
 static const struct option long_options[] = {
   { "size", required_argument, NULL, 's' },
   { "script", required_argument, NULL, OPT_SCRIPT },
   { "frames", required_argument, NULL, OPT_FRAMES },
   { "present", no_argument, NULL, OPT_PRESENT },
+  { "paused", no_argument, NULL, OPT_PAUSED },
   { "set", required_argument, NULL, CLI_OPT_SET },
   { "help", no_argument, NULL, 'h' },
   { "version", no_argument, NULL, OPT_VERSION },
@@ -142,6 +157,9 @@ apply_option (int c, const char *arg, char **argv, run_args *ra)
       return -1;
     case OPT_PRESENT:
       ra->app.present = 1;
+      return -1;
+    case OPT_PAUSED:
+      ra->app.paused = 1;
       return -1;
     case CLI_OPT_SET:
       return cli_set_add (arg) == CLI_OK ? -1 : CLI_USAGE;

@@ -671,6 +671,17 @@ rs_draw_path_line (cairo_t *cr, size_t n,
                                       double *y),
                    void *data, double s)
 {
+  static const double white[3] = { 1.0, 1.0, 1.0 };
+
+  rs_draw_path_line_rgb (cr, n, point, data, s, white);
+}
+
+void
+rs_draw_path_line_rgb (cairo_t *cr, size_t n,
+                       unsigned (*point) (void *data, size_t i, double *x,
+                                          double *y),
+                       void *data, double s, const double *rgb)
+{
   double x, y;
 
   for (int pass = 0; pass < 2; pass++)
@@ -685,7 +696,7 @@ rs_draw_path_line (cairo_t *cr, size_t n,
       if (pass == 0)
         cairo_set_source_rgba (cr, 0.05, 0.05, 0.08, 0.55);
       else
-        cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+        cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       cairo_stroke (cr);
     }
 }

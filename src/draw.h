@@ -126,6 +126,11 @@ void rs_draw_path_line (cairo_t *cr, size_t n,
                         unsigned (*point) (void *data, size_t i, double *x,
                                            double *y),
                         void *data, double s);
+/* The same in the colour rgb (the app's other balls' trails). */
+void rs_draw_path_line_rgb (cairo_t *cr, size_t n,
+                            unsigned (*point) (void *data, size_t i,
+                                               double *x, double *y),
+                            void *data, double s, const double *rgb);
 
 /* The mark of path point i at (x, y), the point before it at (px, py):
  * a kick's arrow and label, else a dot when dot is set; the start (i 0)

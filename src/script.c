@@ -30,7 +30,8 @@ static const struct {
   { "backspace", SDLK_BACKSPACE, 0 }, { "up", SDLK_UP, 0 },
   { "down", SDLK_DOWN, 0 }, { "left", SDLK_LEFT, 0 },
   { "right", SDLK_RIGHT, 0 }, { "pageup", SDLK_PAGEUP, 0 },
-  { "pagedown", SDLK_PAGEDOWN, 0 }, { "[", SDLK_LEFTBRACKET, 0 },
+  { "pagedown", SDLK_PAGEDOWN, 0 }, { "home", SDLK_HOME, 0 },
+  { "[", SDLK_LEFTBRACKET, 0 },
   { "]", SDLK_RIGHTBRACKET, 0 }, { "question", SDLK_QUESTION, 0 },
   { "f5", SDLK_F5, 0 }, { "shift+up", SDLK_UP, KMOD_SHIFT },
   { "shift+down", SDLK_DOWN, KMOD_SHIFT }

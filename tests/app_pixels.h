@@ -13,25 +13,33 @@
 #include "figure.h"
 #include "pixels.h"
 
-/* The app's pixels in the box of half-side r around (x, y) against f
- * drawn at the app's size: how many differ by more than 16 levels. */
+/* The app's pixels (w x h) in the box of half-side r around (x, y)
+ * against f drawn at the size the app draws its figure (the window less
+ * the control strip, from the top left): how many differ by more than 16
+ * levels. */
 static inline size_t
-box_differs_fig (const uint32_t *app_px, int w, int h, rs_figure *f, int x,
-                 int y, int r)
+box_differs_fig (const uint32_t *app_px, const rs_app *a, rs_figure *f,
+                 int x, int y, int r)
 {
-  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w,
-                                                   h);
-  const uint32_t *ref = (const uint32_t *) cairo_image_surface_get_data (s);
-  int stride = cairo_image_surface_get_stride (s) / 4;
-  cairo_t *cr = cairo_create (s);
+  int w, h, fw, fh;
+  cairo_surface_t *s;
+  const uint32_t *ref;
+  int stride;
+  cairo_t *cr;
   size_t n = 0;
 
-  rs_figure_draw (cr, w, h, f);
+  rs_app_output_size (a, &w, &h);
+  rs_app_figure_size (a, &fw, &fh);
+  s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  ref = (const uint32_t *) cairo_image_surface_get_data (s);
+  stride = cairo_image_surface_get_stride (s) / 4;
+  cr = cairo_create (s);
+  rs_figure_draw (cr, fw, fh, f);
   cairo_destroy (cr);
   cairo_surface_flush (s);
   for (int j = y - r; j <= y + r; j++)
     for (int i = x - r; i <= x + r; i++)
-      if (i >= 0 && j >= 0 && i < w && j < h)
+      if (i >= 0 && j >= 0 && i < fw && j < fh)
         n += pixel_distance (app_px[j * w + i], ref[j * stride + i]) > 16;
   cairo_surface_destroy (s);
   return n;

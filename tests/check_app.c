@@ -947,11 +947,12 @@ START_TEST (test_net_click)
 }
 END_TEST
 
-/* PageDown goes to the next beat (the scene's `at T beat`) and pauses
- * there, PageUp to the one before; past the last beat PageDown goes to
- * the run's last point, before the first PageUp to its start.  The run
- * is not touched: the point of the beat at 30 is that of a run of 30
- * steps of its own. */
+/* PageDown plays to the next beat (the scene's `at T beat`) and pauses
+ * there, PageUp goes back to the one before at once; past the last beat
+ * PageDown plays to the run's last point, before the first PageUp goes
+ * to its start.  The run is not touched: the point of the beat at 30 is
+ * that of a run of 30 steps of its own.  (check_app_controls.c times
+ * the play.) */
 START_TEST (test_live_beats)
 {
   rs_scene sc;
@@ -967,19 +968,23 @@ START_TEST (test_live_beats)
   rs_app_options_default (&o);
   o.width = WIN_W;
   o.height = WIN_H;
+  o.paused = 1;
   a = app_new (&sc, &o);
   last = rs_sim_n_recorded (rs_app_sim (a)) - 1;
   press (a, SDLK_PAGEDOWN);
+  frames (a, 300, 1.0 / 60.0);
   ck_assert (rs_app_paused (a));
   ck_assert_uint_eq (steps (a), 30);
   ck_assert (shown_point (a)->events & RS_EVENT_BEAT);
   press (a, SDLK_PAGEDOWN);
+  frames (a, 300, 1.0 / 60.0);
   ck_assert_uint_eq (steps (a), 60);
   press (a, SDLK_PAGEUP);
   ck_assert_uint_eq (steps (a), 30);
   press (a, SDLK_PAGEUP);
   ck_assert_uint_eq (rs_app_shown (a), 0);
   press (a, SDLK_PAGEDOWN);
+  frames (a, 300, 1.0 / 60.0);
   ck_assert_uint_eq (steps (a), 30);
   ref = rs_sim_alloc (&sc.sim, NULL);
   ck_assert_ptr_nonnull (ref);
@@ -988,18 +993,23 @@ START_TEST (test_live_beats)
   ck_assert (rs_sim_current (ref)->w == shown_point (a)->w);
   ck_assert (rs_sim_current (ref)->b == shown_point (a)->b);
   press (a, SDLK_PAGEDOWN);
+  frames (a, 300, 1.0 / 60.0);
   press (a, SDLK_PAGEDOWN);
+  frames (a, 400, 1.0 / 60.0);
   ck_assert_uint_eq (rs_app_shown (a), last);
+  ck_assert (rs_app_paused (a));
   press (a, SDLK_PAGEDOWN);
+  ck_assert (rs_app_paused (a));
   ck_assert_uint_eq (rs_app_shown (a), last);
   rs_sim_free (ref);
   rs_app_free (a);
 }
 END_TEST
 
-/* Presenter mode: dark, and the beats at steps 30 and 60 pause the play;
- * PageDown, PageUp and the arrows go from beat to beat, past the last
- * to the end and before the first to the start. */
+/* Presenter mode: dark, paused on the first frame; played, the beats at
+ * steps 30 and 60 pause the play; PageDown and Right play to the next
+ * beat (past the last to the end), PageUp and Left go back to the one
+ * before (before the first to the start). */
 START_TEST (test_present_beats)
 {
   rs_app_options o;
@@ -1018,6 +1028,10 @@ START_TEST (test_present_beats)
   a = app_new (&sc, &o);
   ck_assert (rs_app_present (a));
   ck_assert (rs_app_dark (a));
+  frames (a, 60, 1.0 / 60.0);
+  ck_assert (rs_app_paused (a));
+  ck_assert_int_eq (rs_app_shown (a), 0);
+  press (a, SDLK_SPACE);
   frames (a, 240, 1.0 / 60.0);               /* 4 s would reach 80 */
   ck_assert (rs_app_paused (a));
   ck_assert_int_eq (rs_sim_recorded (rs_app_sim (a), rs_app_shown (a))->step,
@@ -1025,9 +1039,13 @@ START_TEST (test_present_beats)
   ck_assert (rs_sim_recorded (rs_app_sim (a), rs_app_shown (a))->events
              & RS_EVENT_BEAT);
   press (a, SDLK_PAGEDOWN);
+  frames (a, 120, 1.0 / 60.0);               /* 30 points at 20 a second */
+  ck_assert (rs_app_paused (a));
   ck_assert_int_eq (rs_sim_recorded (rs_app_sim (a), rs_app_shown (a))->step,
                     60);
   press (a, SDLK_RIGHT);
+  for (int n = 0; n < 600 && !rs_app_paused (a); n++)
+    frames (a, 1, 1.0 / 60.0);
   ck_assert_int_eq (rs_app_shown (a), rs_sim_n_recorded (rs_app_sim (a)) - 1);
   press (a, SDLK_PAGEUP);
   ck_assert_int_eq (rs_sim_recorded (rs_app_sim (a), rs_app_shown (a))->step,

@@ -95,12 +95,16 @@ check_back (trial *t, SDL_Keycode k, Uint16 m)
   ck_assert_int_eq (rs_app_shown (t->a), t->shown - 1);
 }
 
-/* The scenes have no beats: PageDown goes to the end, PageUp to the
- * start. */
+/* The scenes have no beats: PageDown plays to the end (in at most 6 s)
+ * and pauses there, PageUp goes to the start. */
 static void
 check_page_down (trial *t, SDL_Keycode k, Uint16 m)
 {
   press_mod (t->a, k, m);
+  ck_assert (!rs_app_paused (t->a));
+  frames (t->a, 370, 1.0 / 60.0);
+  rs_app_wait_landscape (t->a);
+  frames (t->a, 10, 1.0 / 60.0);
   ck_assert (rs_app_paused (t->a));
   ck_assert_int_eq (rs_app_shown (t->a),
                     rs_sim_n_recorded (rs_app_sim (t->a)) - 1);
@@ -199,6 +203,55 @@ check_rate (trial *t, SDL_Keycode k, Uint16 m)
   rs_app_wait_landscape (t->a);
   ck_assert (shown_point (t->a)->events & RS_EVENT_RATE);
   ck_assert_double_eq_tol (shown_point (t->a)->rate, want, 1e-12);
+}
+
+/* Home: the run's first point, paused. */
+static void
+check_home (trial *t, SDL_Keycode k, Uint16 m)
+{
+  press_mod (t->a, k, m);
+  ck_assert (rs_app_paused (t->a));
+  ck_assert_int_eq (rs_app_shown (t->a), 0);
+}
+
+/* N: Langevin's temperature 0.01 higher (the manual's step) from the
+ * point shown, the scene's being 0; Shift+N 0.01 lower, not below 0. */
+static void
+check_temp (trial *t, SDL_Keycode k, Uint16 m)
+{
+  size_t step = steps (t->a);
+
+  ck_assert_double_eq (shown_point (t->a)->temperature, 0.0);
+  press (t->a, SDLK_n);
+  press (t->a, SDLK_n);
+  press_mod (t->a, k, m);
+  changed_here (t, step, RS_EVENT_TRAIN);
+  ck_assert_double_eq_tol (shown_point (t->a)->temperature,
+                           m ? 0.01 : 0.03, 1e-12);
+  if (m)
+    {
+      press_mod (t->a, k, m);
+      press_mod (t->a, k, m);
+      rs_app_wait_landscape (t->a);
+      ck_assert_double_eq (shown_point (t->a)->temperature, 0.0);
+    }
+}
+
+/* M hides the control strip, and shows it again; this window (480
+ * points wide) has no room for it, and says so. */
+static void
+check_strip (trial *t, SDL_Keycode k, Uint16 m)
+{
+  rs_rect r;
+
+  ck_assert (rs_app_controls_shown (t->a));
+  ck_assert (!rs_app_hud_rect (t->a, &r));
+  press_mod (t->a, k, m);
+  ck_assert (!rs_app_controls_shown (t->a));
+  press_mod (t->a, k, m);
+  ck_assert (rs_app_controls_shown (t->a));
+  ck_assert_msg (strstr (rs_app_toast (t->a), "too narrow") != NULL, "%s",
+                 rs_app_toast (t->a));
 }
 
 static void
@@ -400,12 +453,15 @@ static const key_case cases[] = {
   { "Left", SDLK_LEFT, 0, check_back },
   { "PageDown", SDLK_PAGEDOWN, 0, check_page_down },
   { "PageUp", SDLK_PAGEUP, 0, check_page_up },
+  { "Home", SDLK_HOME, 0, check_home },
   { "L", SDLK_l, 0, check_leaky },
   { "A", SDLK_a, 0, check_alpha_up },
   { "Z", SDLK_z, 0, check_alpha_down },
   { "K", SDLK_k, 0, check_kick },
   { "]", SDLK_RIGHTBRACKET, 0, check_kick_up },
   { "[", SDLK_LEFTBRACKET, 0, check_kick_down },
+  { "N", SDLK_n, 0, check_temp },
+  { "Shift+N", SDLK_n, KMOD_LSHIFT, check_temp },
   { "Shift+Up", SDLK_UP, KMOD_LSHIFT, check_rate },
   { "Shift+Down", SDLK_DOWN, KMOD_LSHIFT, check_rate },
   { "O", SDLK_o, 0, check_optim },
@@ -417,6 +473,7 @@ static const key_case cases[] = {
   { "T", SDLK_t, 0, check_theme },
   { "F5", SDLK_F5, 0, check_present },
   { "F", SDLK_f, 0, check_fullscreen },
+  { "M", SDLK_m, 0, check_strip },
   { "S", SDLK_s, 0, check_save },
   { "E", SDLK_e, 0, check_save },
   { "B", SDLK_b, 0, check_ball },
@@ -667,7 +724,7 @@ END_TEST
 /* The same against the figure of sc's run made through point at and
  * showing it. */
 static size_t
-box_differs (const uint32_t *app_px, int w, int h, const rs_scene *sc,
+box_differs (const uint32_t *app_px, const rs_app *a, const rs_scene *sc,
              const rs_sim *sim, size_t at, int x, int y, int r)
 {
   rs_figure *f = rs_figure_alloc (sc, sim, at, 121, NULL);
@@ -675,7 +732,7 @@ box_differs (const uint32_t *app_px, int w, int h, const rs_scene *sc,
 
   ck_assert_ptr_nonnull (f);
   rs_figure_show (f, at);
-  n = box_differs_fig (app_px, w, h, f, x, y, r);
+  n = box_differs_fig (app_px, a, f, x, y, r);
   rs_figure_free (f);
   return n;
 }
@@ -740,7 +797,7 @@ START_TEST (test_c08_follows)
   ck_assert_int_eq (rs_app_render (a, &err), 0);
   ck_assert_int_eq (rs_app_read_pixels (a, px, 4 * w, &err), 0);
   rs_app_pixel_of (a, u, v, &x, &y);
-  ck_assert_uint_le (box_differs (px, w, h, &sc, ref, at30, x, y, 40), 40);
+  ck_assert_uint_le (box_differs (px, a, &sc, ref, at30, x, y, 40), 40);
   /* the HUD calls the neuron dead: inactive on every point with ReLU's
      slope 0 below 0 (C4) */
   rs_app_hud_text (a, hud, sizeof hud);
@@ -762,8 +819,8 @@ START_TEST (test_c08_follows)
   ck_assert_int_eq (rs_app_render (a, &err), 0);
   ck_assert_int_eq (rs_app_read_pixels (a, px, 4 * w, &err), 0);
   rs_app_pixel_of (a, shown_point (a)->w, shown_point (a)->b, &x, &y);
-  ck_assert_uint_le (box_differs (px, w, h, &sc, ref, at60, x, y, 40), 40);
-  ck_assert_uint_gt (box_differs (px, w, h, &sc, ref, at30, x, y, 40), 400);
+  ck_assert_uint_le (box_differs (px, a, &sc, ref, at60, x, y, 40), 40);
+  ck_assert_uint_gt (box_differs (px, a, &sc, ref, at30, x, y, 40), 400);
   /* still inactive on every point at step 60 (the scene's comment: it
      leaves the plateau at step 155), but not dead: Leaky ReLU's slope
      0.01 gives it a gradient (C8), as the figure's header says */
@@ -828,7 +885,7 @@ START_TEST (test_leaky_morphs)
   ck_assert_ptr_nonnull (f);
   ck_assert_int_eq (rs_figure_morph (f, 0.0, NULL), RS_OK);
   rs_figure_show (f, at);
-  ck_assert_uint_le (box_differs_fig (px, w, h, f, x, y, 30), 30);
+  ck_assert_uint_le (box_differs_fig (px, a, f, x, y, 30), 30);
   rs_figure_free (f);
   /* a second on: the morph is over, the new surface drawn */
   press (a, SDLK_SPACE);
@@ -840,12 +897,12 @@ START_TEST (test_leaky_morphs)
   f = rs_figure_alloc (&sc, ref, at, 121, NULL);
   ck_assert_ptr_nonnull (f);
   rs_figure_show (f, rs_app_shown (a));
-  ck_assert_uint_le (box_differs_fig (px, w, h, f, x, y, 30), 30);
+  ck_assert_uint_le (box_differs_fig (px, a, f, x, y, 30), 30);
   rs_figure_free (f);
   f = rs_figure_alloc (&sc, ref, at, 121, NULL);
   ck_assert_int_eq (rs_figure_morph (f, 0.0, NULL), RS_OK);
   rs_figure_show (f, rs_app_shown (a));
-  ck_assert_uint_gt (box_differs_fig (px, w, h, f, x, y, 30), 300);
+  ck_assert_uint_gt (box_differs_fig (px, a, f, x, y, 30), 300);
   rs_figure_free (f);
   rs_sim_free (ref);
   free (px);

@@ -42,7 +42,7 @@ first_event (const rs_sim *sim, unsigned events)
 /* The window against sc's figure of sim through point at, morphed to t,
  * in the box of half-side r around (x, y). */
 static size_t
-box_vs_morph (const uint32_t *px, int w, int h, const rs_scene *sc,
+box_vs_morph (const uint32_t *px, const rs_app *a, const rs_scene *sc,
               const rs_sim *sim, size_t at, double t, int x, int y, int r)
 {
   rs_figure *f = rs_figure_alloc (sc, sim, at, GRID, NULL);
@@ -50,7 +50,7 @@ box_vs_morph (const uint32_t *px, int w, int h, const rs_scene *sc,
 
   ck_assert_ptr_nonnull (f);
   ck_assert_int_eq (rs_figure_morph (f, t, NULL), RS_OK);
-  n = box_differs_fig (px, w, h, f, x, y, r);
+  n = box_differs_fig (px, a, f, x, y, r);
   rs_figure_free (f);
   return n;
 }
@@ -94,11 +94,11 @@ START_TEST (test_c08_plays_morph)
   ck_assert_int_eq (rs_app_read_pixels (a, px, 4 * w, &err), 0);
   rs_app_pixel_of (a, rs_sim_recorded (ref, c)->w,
                    rs_sim_recorded (ref, c)->b, &x, &y);
-  ck_assert_uint_le (box_vs_morph (px, w, h, &sc, ref, c,
+  ck_assert_uint_le (box_vs_morph (px, a, &sc, ref, c,
                                    (double) k / FRAMES, x, y, 40), 40);
-  ck_assert_uint_gt (box_vs_morph (px, w, h, &sc, ref, c, 0.0, x, y, 40),
+  ck_assert_uint_gt (box_vs_morph (px, a, &sc, ref, c, 0.0, x, y, 40),
                      200);
-  ck_assert_uint_gt (box_vs_morph (px, w, h, &sc, ref, c, 1.0, x, y, 40),
+  ck_assert_uint_gt (box_vs_morph (px, a, &sc, ref, c, 1.0, x, y, 40),
                      200);
   /* the morph ends after its second, and the ball goes on */
   frames (a, 40, 1.0 / 60.0);
@@ -124,7 +124,7 @@ START_TEST (test_kick_plays_morph)
   const rs_sim *sim;
   uint32_t *px;
   rs_figure *f;
-  int w, h, x, y, k;
+  int w, h, fw, fh, x, y, k;
   size_t c;
   double x0, y0, x1, y1;
   double dx, dy, len2, s, off;
@@ -154,10 +154,11 @@ START_TEST (test_kick_plays_morph)
      them at this size */
   f = rs_figure_alloc (&sc, sim, c, GRID, NULL);
   ck_assert_ptr_nonnull (f);
+  rs_app_figure_size (a, &fw, &fh);
   rs_figure_show (f, c - 1);
-  ck_assert (rs_figure_ball (f, 0, w, h, &x0, &y0));
+  ck_assert (rs_figure_ball (f, 0, fw, fh, &x0, &y0));
   rs_figure_show (f, c);
-  ck_assert (rs_figure_ball (f, 0, w, h, &x1, &y1));
+  ck_assert (rs_figure_ball (f, 0, fw, fh, &x1, &y1));
   rs_figure_free (f);
   /* the kick moves the ball visibly on the plane */
   dx = x1 - x0;
@@ -170,9 +171,9 @@ START_TEST (test_kick_plays_morph)
   off = fabs ((x - x0) * dy - (y - y0) * dx) / sqrt (len2);
   ck_assert_msg (s > 0.4 && s < 0.6, "at %g of the kick", s);
   ck_assert_msg (off < 2.0, "%g px off the kick's line", off);
-  ck_assert_uint_le (box_vs_morph (px, w, h, &sc, sim, c,
+  ck_assert_uint_le (box_vs_morph (px, a, &sc, sim, c,
                                    (double) k / FRAMES, x, y, 30), 30);
-  ck_assert_uint_gt (box_vs_morph (px, w, h, &sc, sim, c, 1.0, x, y, 30),
+  ck_assert_uint_gt (box_vs_morph (px, a, &sc, sim, c, 1.0, x, y, 30),
                      30);
   free (px);
   rs_app_free (a);
