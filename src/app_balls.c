@@ -231,17 +231,14 @@ in_rect (rs_rect r, double x, double y)
   return x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
 }
 
-/* Extra ball i: its trail and ball in its colour, or when it left the
- * plot an arrow at the edge towards it. */
+/* Extra ball i in its colour, or when it left the plot an arrow at the
+ * edge towards it. */
 static void
-draw_one (cairo_t *cr, ball_path *bp, size_t from, double s,
-          const double *rgb, int path)
+draw_one (cairo_t *cr, ball_path *bp, double s, const double *rgb)
 {
   size_t n = rs_sim_n_recorded (bp->sim);
   double x, y;
 
-  if (path)
-    draw_trail (cr, bp, from, s, rgb);
   ball_point (bp, n - 1, &x, &y);
   if (in_rect (bp->plot, x, y))
     rs_draw_ball_coloured (cr, x, y, s, rgb[0], rgb[1], rgb[2]);
@@ -267,11 +264,16 @@ app_balls_draw (cairo_t *cr, const rs_app *a, double width, double height)
   cairo_rectangle (cr, bp.plot.x, bp.plot.y, bp.plot.width,
                    bp.plot.height);
   cairo_clip (cr);
+  /* the trails first, so that no trail hides a ball or an arrow */
+  for (size_t i = 0; i < a->run.balls.n && a->view.show_path; i++)
+    {
+      bp.sim = a->run.balls.sim[i];
+      draw_trail (cr, &bp, a->run.balls.from[i], s, extra_colour[i]);
+    }
   for (size_t i = 0; i < a->run.balls.n; i++)
     {
       bp.sim = a->run.balls.sim[i];
-      draw_one (cr, &bp, a->run.balls.from[i], s, extra_colour[i],
-                a->view.show_path);
+      draw_one (cr, &bp, s, extra_colour[i]);
     }
   cairo_restore (cr);
 }

@@ -701,6 +701,17 @@ rs_draw_path_line_rgb (cairo_t *cr, size_t n,
     }
 }
 
+int
+rs_draw_kick_labelled (const rs_sim *sim, size_t i, size_t shown)
+{
+  if (i > shown || !(rs_sim_recorded (sim, i)->events & RS_EVENT_KICK))
+    return 0;
+  while (++i <= shown)
+    if (rs_sim_recorded (sim, i)->events & RS_EVENT_KICK)
+      return 0;
+  return 1;
+}
+
 void
 rs_draw_path_mark (cairo_t *cr, double px, double py, double x, double y,
                    unsigned events, size_t i, int dot, double s)
@@ -710,8 +721,9 @@ rs_draw_path_mark (cairo_t *cr, double px, double py, double x, double y,
       cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
       cairo_set_line_width (cr, 2.2 * s);
       rs_draw_arrow (cr, px, py, x, y, s);
-      rs_draw_text_on_map (cr, (px + x) / 2 + 6 * s, (py + y) / 2, "kick",
-                           11.5 * s, 1, 0, 0.5);
+      if (!(events & RS_DRAW_UNLABELLED))
+        rs_draw_text_on_map (cr, (px + x) / 2 + 6 * s, (py + y) / 2, "kick",
+                             11.5 * s, 1, 0, 0.5);
     }
   else if (dot)
     {

@@ -135,6 +135,15 @@ void rs_draw_path_line_rgb (cairo_t *cr, size_t n,
 /* The mark of path point i at (x, y), the point before it at (px, py):
  * a kick's arrow and label, else a dot when dot is set; the start (i 0)
  * ringed and labelled. */
+/* A bit of rs_draw_path_mark's events, beside rs_sim's: a kick drawn
+ * without its label. */
+#define RS_DRAW_UNLABELLED 0x10000u
+
+/* Whether recorded point i of sim, a kick, is labelled on a path shown
+ * up to point `shown`: only the last kick so far is, so that repeated
+ * kicks do not pile up their labels (each keeps its arrow). */
+int rs_draw_kick_labelled (const rs_sim *sim, size_t i, size_t shown);
+
 void rs_draw_path_mark (cairo_t *cr, double px, double py, double x,
                         double y, unsigned events, size_t i, int dot,
                         double s);

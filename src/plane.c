@@ -861,10 +861,13 @@ draw_path (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
   rs_draw_path_line (cr, p->shown + 1, plane_point, &job, s);
   for (size_t i = 0; i <= p->shown; i++)
     {
+      unsigned ev = rs_sim_recorded (p->sim, i)->events;
+
+      if ((ev & RS_EVENT_KICK) && !rs_draw_kick_labelled (p->sim, i,
+                                                          p->shown))
+        ev |= RS_DRAW_UNLABELLED;
       rs_plane_map (p, plot, p->pu[i], p->pv[i], &x, &y);
-      rs_draw_path_mark (cr, px, py, x, y,
-                         rs_sim_recorded (p->sim, i)->events, i,
-                         p->shown < 400, s);
+      rs_draw_path_mark (cr, px, py, x, y, ev, i, p->shown < 400, s);
       px = x;
       py = y;
     }

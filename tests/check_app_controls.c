@@ -11,6 +11,7 @@
  *   corners are where the scene's w and b ranges are drawn
  *   (rs_app_pixel_of), so that they cover neither the start, nor the
  *   path, nor the valley, nor a contour label.
+ * - Repeated kicks keep one label, the last one's.
  * - Presenter mode (and --paused) starts paused on the first frame;
  *   PageDown plays to the next beat at the scene's speed (the time it
  *   takes: points over speed), and the kick after the last beat of
@@ -26,6 +27,7 @@
 
 #include "app.h"
 #include "app_util.h"
+#include "draw.h"
 #include "pixels.h"
 
 #define WIN_W 1024
@@ -382,6 +384,112 @@ START_TEST (test_toast_off_the_axes)
 }
 END_TEST
 
+/* Three kicks in a row on the plateau (K, three times): each keeps its
+ * arrow, but only the last one shown is labelled, so that the labels do
+ * not pile up; while the first is the last shown, it is labelled. */
+START_TEST (test_kick_labels)
+{
+  rs_scene sc;
+  rs_app *a;
+  size_t kick[3], n = 0;
+  const rs_sim *sim;
+
+  load_scene (&sc);
+  a = app_sized (&sc, WIN_W, WIN_H, 0, 0);
+  frames (a, 366, 1.0 / 60.0);
+  press (a, SDLK_SPACE);
+  for (int k = 0; k < 3; k++)
+    {
+      press (a, SDLK_k);
+      rs_app_wait_landscape (a);
+    }
+  sim = rs_app_sim (a);
+  for (size_t i = 0; i <= rs_app_shown (a); i++)
+    if (rs_sim_recorded (sim, i)->events & RS_EVENT_KICK)
+      {
+        ck_assert_uint_lt (n, 3);
+        kick[n++] = i;
+      }
+  ck_assert_uint_eq (n, 3);
+  ck_assert_uint_eq (kick[2], rs_app_shown (a));
+  ck_assert (!rs_draw_kick_labelled (sim, kick[0], rs_app_shown (a)));
+  ck_assert (!rs_draw_kick_labelled (sim, kick[1], rs_app_shown (a)));
+  ck_assert (rs_draw_kick_labelled (sim, kick[2], rs_app_shown (a)));
+  ck_assert (rs_draw_kick_labelled (sim, kick[0], kick[0]));
+  ck_assert (!rs_draw_kick_labelled (sim, kick[0] - 1, rs_app_shown (a)));
+  rs_app_free (a);
+}
+END_TEST
+
+/* B's balls: after Leaky ReLU and a kick, two balls added (momentum,
+ * Nesterov) roll out of the plot; where each left, an arrow in its
+ * colour (Okabe-Ito blue 0072b2, bluish green 009e73) sits at the plot's
+ * edge, 14 points inside it, on the line from the plot's centre to the
+ * ball, wider than the ball's trail. */
+START_TEST (test_balls_off_the_frame)
+{
+  static const Uint32 colour[2] = { 0x0072b2, 0x009e73 };
+  rs_scene sc;
+  rs_app *a;
+  rs_error err;
+  rs_rect plot;
+  Uint32 *px;
+  int w, h;
+
+  load_scene (&sc);
+  a = app_sized (&sc, WIN_W, WIN_H, 0, 0);
+  frames (a, 366, 1.0 / 60.0);
+  press (a, SDLK_l);
+  rs_app_wait_landscape (a);
+  frames (a, 60, 1.0 / 60.0);
+  press (a, SDLK_k);
+  rs_app_wait_landscape (a);
+  press (a, SDLK_b);
+  press (a, SDLK_b);
+  frames (a, 170, 1.0 / 60.0);
+  press (a, SDLK_SPACE);
+  ck_assert_int_eq (rs_app_n_balls (a), 3);
+  plot = plot_rect (a);
+  rs_app_output_size (a, &w, &h);
+  px = malloc ((size_t) w * h * 4);
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  ck_assert_int_eq (rs_app_read_pixels (a, px, 4 * w, &err), 0);
+  for (size_t i = 1; i <= 2; i++)
+    {
+      const rs_neuron *u = rs_sim_neuron (rs_app_ball_sim (a, i));
+      double cx = plot.x + plot.width / 2, cy = plot.y + plot.height / 2;
+      double dx, dy, k;
+      int x, y;
+      Uint32 c;
+
+      ck_assert_msg (fabs (u->w) > 3 || fabs (u->b) > 3,
+                     "ball %zu is at (%g, %g), in the plot", i, u->w, u->b);
+      rs_app_pixel_of (a, u->w, u->b, &x, &y);
+      dx = x - cx;
+      dy = y - cy;
+      k = fmin (fabs (dx) > 0 ? (plot.width / 2 - 14) / fabs (dx) : 1e9,
+                fabs (dy) > 0 ? (plot.height / 2 - 14) / fabs (dy) : 1e9);
+      /* inside the arrow's head, 2.5 points to either side of the line:
+         the ball's trail, if there, is 2.2 points wide */
+      for (int side = -1; side <= 1; side += 2)
+        {
+          double len = hypot (dx, dy);
+          int ax = (int) lround (cx + k * dx - 2 * dx / len
+                                 - side * 2.5 * dy / len);
+          int ay = (int) lround (cy + k * dy - 2 * dy / len
+                                 + side * 2.5 * dx / len);
+
+          c = px[ay * w + ax];
+          ck_assert_msg (pixel_distance (c, colour[i - 1]) < 40,
+                         "ball %zu's arrow is %06x", i,
+                         (unsigned) (c & 0xffffff));
+        }
+    }
+  free (px);
+  rs_app_free (a);
+}
+END_TEST
+
 /* Presenter mode starts paused on the first frame, and so does an app
  * asked to (--paused); the others play at once. */
 START_TEST (test_starts_paused)
@@ -513,6 +621,8 @@ controls_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (to, test_hud_off_the_plot);
   tcase_add_test (to, test_toast_off_the_axes);
+  tcase_add_test (to, test_kick_labels);
+  tcase_add_test (to, test_balls_off_the_frame);
   suite_add_tcase (s, to);
   tcase_set_timeout (tp, 120);
   tcase_add_test (tp, test_starts_paused);

@@ -5,7 +5,8 @@
  * (Leaky ReLU) or a kick to the full new surface on the screen within
  * 50 ms on the built-in scene and 250 ms on scenes/net-dead.scene.
  * Printed: the median frame on both scenes (playing, the landscape
- * following the run on net-dead), the median time from the key to the
+ * following the run on net-dead; on the built-in scene also without the
+ * control strip, M), the median time from the key to the
  * change shown coarse and fully (frames paced at 60 a second, as the
  * app's loop paces them; after L the surface then tilts over a second,
  * its morph made by the same job), the frames drawn meanwhile and while
@@ -236,6 +237,12 @@ main (void)
           o.width, o.height);
   rs_app_wait_landscape (a);
   steady (a, "built-in scene", 121);
+  /* the same without the control strip: what the strip costs */
+  press (a, SDLK_m);
+  rs_app_wait_landscape (a);
+  steady (a, "built-in scene, the control strip hidden (M)", 121);
+  press (a, SDLK_m);
+  rs_app_wait_landscape (a);
   changes (a, "built-in scene", 50.0);
   rs_app_free (a);
   if (cli_load_scene (RS_TOP_SRCDIR "/scenes/net-dead.scene", &sc) == CLI_OK
