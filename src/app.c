@@ -365,6 +365,7 @@ rs_app_free (rs_app *a)
     return;
   app_jobs_drop (a);
   app_morph_end (a);
+  app_controls_free (a);
   rs_figure_free (a->view.fig);
   free (a->view.look);
   rs_plane_free (a->view.probe);

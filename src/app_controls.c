@@ -639,34 +639,95 @@ draw_hud (cairo_t *cr, const rs_app *a, const app_layout *l,
             TEXT_PX * l->s, 0, th->fg, h.width - 2 * PAD * l->s);
 }
 
-void
-app_controls_draw (cairo_t *cr, const rs_app *a, double width,
-                   double height)
+/* The strip's contents as laid out in l, drawn into cr. */
+static void
+draw_strip (cairo_t *cr, const rs_app *a, const app_layout *l)
 {
   const rs_theme *th = a->view.scene.style.dark ? rs_theme_dark ()
                        : rs_theme_light ();
+
+  rs_theme_set (cr, th->bg);
+  cairo_rectangle (cr, l->dock.x, l->dock.y, l->dock.width, l->dock.height);
+  cairo_fill (cr);
+  rs_theme_set (cr, th->grid);
+  cairo_rectangle (cr, l->dock.x, 0, 1.0 * l->s, l->dock.height);
+  cairo_fill (cr);
+  draw_hud (cr, a, l, th);
+  for (size_t i = 0; i < N_CONTROLS; i++)
+    if (controls[i].kind == RS_CONTROL_SLIDER)
+      draw_slider (cr, a, l, i, th);
+    else if (controls[i].kind == RS_CONTROL_TOGGLE)
+      draw_toggle (cr, a, l, i, th);
+    else
+      draw_button (cr, a, l, i, th);
+  app_balls_legend (cr, a, l->legend, l->s);
+}
+
+/* What the strip shows, as a string: its size, its theme, the HUD's
+ * text, every control's value and the balls' points; the same string,
+ * the same picture. */
+static void
+strip_key (const rs_app *a, const app_layout *l, char *buf, size_t n)
+{
+  size_t len;
+
+  len = (size_t) snprintf (buf, n, "%g %g %d %d %zu %zu|", l->dock.width,
+                           l->dock.height, a->view.scene.style.dark,
+                           a->in.slider, a->run.shown, a->run.balls.n);
+  rs_app_hud_text (a, buf + len, n - len);
+  len += strlen (buf + len);
+  for (size_t i = 0; i < N_CONTROLS && len < n; i++)
+    len += (size_t) snprintf (buf + len, n - len, "|%.17g",
+                              controls[i].get != NULL
+                              ? controls[i].get (a) : 0.0);
+  if (len < n)
+    len += (size_t) snprintf (buf + len, n - len, "|%.17g",
+                              a->in.slider_value);
+  for (size_t i = 0; i < a->run.balls.n && len < n; i++)
+    len += (size_t) snprintf (buf + len, n - len, "|%zu",
+                              rs_sim_n_recorded (a->run.balls.sim[i]));
+}
+
+void
+app_controls_draw (cairo_t *cr, rs_app *a, double width, double height)
+{
+  app_strip_cache *c = &a->view.strip;
+  char key[sizeof c->key];
   app_layout l;
+  cairo_t *sc;
 
   app_layout_of (a, width, height, &l);
   if (!l.shown)
     return;
+  /* the strip changes a few times a second at most: it is drawn into an
+     image of its own when it does, and painted from there */
+  strip_key (a, &l, key, sizeof key);
+  if (c->image == NULL || strcmp (key, c->key) != 0)
+    {
+      cairo_surface_destroy (c->image);
+      c->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                             (int) ceil (l.dock.width),
+                                             (int) ceil (l.dock.height));
+      sc = cairo_create (c->image);
+      rs_text_set_family (sc, a->view.scene.style.font);
+      cairo_translate (sc, -l.dock.x, -l.dock.y);
+      draw_strip (sc, a, &l);
+      cairo_destroy (sc);
+      snprintf (c->key, sizeof c->key, "%s", key);
+    }
   cairo_save (cr);
-  rs_theme_set (cr, th->bg);
+  cairo_set_source_surface (cr, c->image, l.dock.x, l.dock.y);
   cairo_rectangle (cr, l.dock.x, l.dock.y, l.dock.width, l.dock.height);
   cairo_fill (cr);
-  rs_theme_set (cr, th->grid);
-  cairo_rectangle (cr, l.dock.x, 0, 1.0 * l.s, height);
-  cairo_fill (cr);
-  draw_hud (cr, a, &l, th);
-  for (size_t i = 0; i < N_CONTROLS; i++)
-    if (controls[i].kind == RS_CONTROL_SLIDER)
-      draw_slider (cr, a, &l, i, th);
-    else if (controls[i].kind == RS_CONTROL_TOGGLE)
-      draw_toggle (cr, a, &l, i, th);
-    else
-      draw_button (cr, a, &l, i, th);
-  app_balls_legend (cr, a, l.legend, l.s);
   cairo_restore (cr);
+}
+
+void
+app_controls_free (rs_app *a)
+{
+  cairo_surface_destroy (a->view.strip.image);
+  a->view.strip.image = NULL;
+  a->view.strip.key[0] = '\0';
 }
 
 /* ---- messages ----------------------------------------------------------- */

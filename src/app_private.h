@@ -131,6 +131,12 @@ typedef struct {
   app_balls balls;
 } app_run;
 
+/* The control strip's picture, and what it shows (app_controls.c). */
+typedef struct {
+  cairo_surface_t *image;
+  char key[3000];
+} app_strip_cache;
+
 /* The view: the figure drawn and what is drawn on it. */
 typedef struct {
   rs_scene scene;              /* as drawn: presenter mode and T change
@@ -148,6 +154,7 @@ typedef struct {
   int present;
   int help;
   int controls;                /* the control strip asked for (M) */
+  app_strip_cache strip;
   rs_net *net;                 /* the network of a point, read back */
   fig_job *morph_job;          /* the job still making the morph played:
                                   its frames are read from it as they are
@@ -230,8 +237,9 @@ int app_controls_press (rs_app *a, double px, double py);
 int app_controls_drag (rs_app *a, double px);
 int app_controls_release (rs_app *a, double px);
 void app_toggle_controls (rs_app *a);
-void app_controls_draw (cairo_t *cr, const rs_app *a, double width,
+void app_controls_draw (cairo_t *cr, rs_app *a, double width,
                         double height);
+void app_controls_free (rs_app *a);
 void app_toast_draw (cairo_t *cr, const rs_app *a, double width,
                      double height);
 
