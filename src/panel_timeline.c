@@ -177,10 +177,12 @@ axis_titles (pane *p, const tl_layout *L, tl_labels *t, int s, rs_rgb col)
              12, 0, 1, 0.5);
 }
 
-/* The words of ticks l[0..n) on a where they fit; returns how many. */
+/* The words of ticks l[0..n) on a, th high at most, where they fit;
+ * returns how many.  A tick whose right end is taken already is not
+ * measured. */
 static size_t
 tick_words (pane *p, tl_labels *t, const tl_axis *a, rs_rect clip,
-            const double *l, size_t n)
+            const double *l, size_t n, double th)
 {
   double x = a->area.x - 6 * p->k;
   size_t placed = 0;
@@ -188,11 +190,32 @@ tick_words (pane *p, tl_labels *t, const tl_axis *a, rs_rect clip,
 
   for (size_t q = 0; q < n; q++)
     {
+      double y = log_y (a, l[q]);
+      if (!tl_free (t, (rs_rect) { x - 1, y - th / 2, 1, th }, clip,
+                    1.5 * p->k))
+        continue;
       tick_text (a, l[q], buf, sizeof buf);
       placed += tl_text (p, t, clip, p->t->fg, x, log_y (a, l[q]), buf, 10.5,
                          0, 1, 0.5);
     }
   return placed;
+}
+
+/* The height of the tallest word of a's ticks (those of powers of ten
+ * are taller than plain numbers). */
+static double
+tick_height (pane *p, const tl_axis *a)
+{
+  double h = 0.0, hq;
+  char buf[48];
+
+  for (int q = 0; q < 2; q++)
+    {
+      tick_text (a, q ? a->hi : a->lo, buf, sizeof buf);
+      rs_text_size (p->cr, pane_font (p), buf, 10.5 * p->k, 0, NULL, &hq);
+      h = fmax (h, hq);
+    }
+  return h;
 }
 
 /* Every how many decades a word goes, at least want: 1, 2, 3, 4, 5, 6,
@@ -218,11 +241,14 @@ axis_ticks (pane *p, const tl_layout *L, tl_labels *t, int s)
   const tl_axis *a = &L->ax[s];
   rs_rect col_box = left_column (p, L, s);
   double l[64], ends[2] = { a->hi, a->lo };
-  int every = decade_stride (15.0 * p->k / fmax (per_decade (a), 1e-9));
   size_t n = 0, placed;
+  double th;
+  int every;
 
   if (!a->finite)
     return;
+  th = tick_height (p, a);
+  every = decade_stride ((th + 2 * p->k) / fmax (per_decade (a), 1e-9));
   for (double e = ceil (a->lo - 1e-9); e <= a->hi + 1e-9 && n < 64; e++)
     if (lround (e) % every == 0)
       l[n++] = e;
@@ -230,11 +256,11 @@ axis_ticks (pane *p, const tl_layout *L, tl_labels *t, int s)
     l[n++] = ends[q];
   if (every == 1)
     n += grid_values (a, p->k, 1, l + n, 64 - n);
-  placed = tick_words (p, t, a, col_box, l, n);
+  placed = tick_words (p, t, a, col_box, l, n, th);
   if (placed < 2)
     {
       n = grid_values (a, p->k, 0, l, 64);
-      tick_words (p, t, a, col_box, l, n);
+      tick_words (p, t, a, col_box, l, n, th);
     }
 }
 
@@ -408,15 +434,20 @@ dead_scale (pane *p, const tl_layout *L, tl_labels *t)
 
 /* The count written on each level of the step line that is not 0 and is
  * long enough to hold it, at its start: above the level, or under it
- * where there is no room above. */
+ * where there is no room above.  Every count is measured as the widest,
+ * the number of units, so that a run of many short levels costs no
+ * text layout. */
 static void
 dead_counts (pane *p, const tl_layout *L, tl_labels *t)
 {
   const rs_sim *sim = p->c->sim;
   size_t n = rs_sim_n_recorded (sim), i = 0;
   axes a = dead_axes (L);
+  double w, h;
   char buf[32];
 
+  snprintf (buf, sizeof buf, "%zu", L->units);
+  rs_text_size (p->cr, pane_font (p), buf, 9.5 * p->k, 0, &w, &h);
   while (i < n)
     {
       size_t d = rs_sim_recorded (sim, i)->dead, j = i;
@@ -429,13 +460,12 @@ dead_counts (pane *p, const tl_layout *L, tl_labels *t)
       y = axes_y (&a, (double) d);
       snprintf (buf, sizeof buf, "%zu", d);
       i = j + 1;
-      if (end - x < pane_text_width (p, buf, 9.5, 0) + 6 * p->k)
+      if (d == 0 || end - x < w + 6 * p->k)
         continue;
-      if (d > 0
-          && !tl_text (p, t, L->dead, p->t->dead, x, y - 1 * p->k, buf, 9.5,
-                       0, 0, 1))
-        tl_text (p, t, L->dead, p->t->dead, x, y + 1 * p->k, buf, 9.5, 1, 0,
-                 0);
+      if (!tl_text_sized (p, t, L->dead, p->t->dead, x, y - 1 * p->k, buf,
+                          9.5, 0, 0, 1, w, h))
+        tl_text_sized (p, t, L->dead, p->t->dead, x, y + 1 * p->k, buf, 9.5,
+                       1, 0, 0, w, h);
     }
 }
 
@@ -490,20 +520,29 @@ now_dots (pane *p, const tl_layout *L)
     }
 }
 
-/* The steps under the dead strip, and their title. */
+/* The steps under the dead strip, and their title.  The steps' words
+ * are measured once, as wide as the last (the widest): they are far
+ * enough apart never to meet, and each is placed after it is drawn. */
 static void
 step_words (pane *p, const tl_layout *L, tl_labels *t)
 {
   double step = rs_draw_nice_step (L->last, L->plot.width / (58 * p->k));
-  double yb = L->dead.y + L->dead.height;
+  double yb = L->dead.y + L->dead.height, w, h;
   long k1 = (long) floor (L->last / step + 1e-9);
   char buf[32];
 
+  axes_tick_label (k1 * step, buf, sizeof buf);
+  rs_text_size (p->cr, pane_font (p), buf, 10.5 * p->k, 0, &w, &h);
   for (long q = 0; q <= k1 && k1 < 200; q++)
     {
+      double x = tl_x (L, q * step);
+      rs_rect box = { x - w / 2, yb + 4.5 * p->k, w, h };
+      if (!tl_free (t, box, p->r, 1.5 * p->k))
+        continue;
       axes_tick_label (q * step, buf, sizeof buf);
-      tl_text (p, t, p->r, p->t->fg, tl_x (L, q * step), yb + 4.5 * p->k,
-               buf, 10.5, 0, 0.5, 0);
+      box.width = pane_text (p, p->t->fg, x, box.y, buf, 10.5, 0, 0.5, 0, 0);
+      box.x = x - box.width / 2;
+      tl_place (t, box, p->r, 0.0, buf);
     }
   tl_text (p, t, p->r, p->t->fg, L->plot.x + L->plot.width / 2,
            yb + 19 * p->k, "step", 11.5, 0, 0.5, 0);

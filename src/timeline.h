@@ -77,7 +77,10 @@ double tl_y (const tl_axis *a, double v);
 double tl_x (const tl_layout *L, double step);
 
 /* Whether a box is free: inside clip and off every placed box (with a
- * margin of pad); if so it is placed with text, and 1 is returned. */
+ * margin of pad). */
+int tl_free (const tl_labels *t, rs_rect box, rs_rect clip, double pad);
+
+/* If box is free, place it with text and return 1. */
 int tl_place (tl_labels *t, rs_rect box, rs_rect clip, double pad,
               const char *text);
 
@@ -87,6 +90,11 @@ int tl_place (tl_labels *t, rs_rect box, rs_rect clip, double pad,
 int tl_text (pane *p, tl_labels *t, rs_rect clip, rs_rgb col, double x,
              double y, const char *markup, double size, int boxed,
              double ax, double ay);
+
+/* The same for markup already measured: w wide and h high at size. */
+int tl_text_sized (pane *p, tl_labels *t, rs_rect clip, rs_rgb col,
+                   double x, double y, const char *markup, double size,
+                   int boxed, double ax, double ay, double w, double h);
 
 /* The same, turned a quarter left and centred on (x, y). */
 int tl_text_up (pane *p, tl_labels *t, rs_rect clip, rs_rgb col, double x,

@@ -268,8 +268,7 @@ boxes_meet (rs_rect a, rs_rect b, double pad)
 }
 
 int
-tl_place (tl_labels *t, rs_rect box, rs_rect clip, double pad,
-          const char *text)
+tl_free (const tl_labels *t, rs_rect box, rs_rect clip, double pad)
 {
   double e = 0.5;
 
@@ -281,6 +280,15 @@ tl_place (tl_labels *t, rs_rect box, rs_rect clip, double pad,
   for (size_t i = 0; i < t->n; i++)
     if (boxes_meet (box, t->v[i].box, pad))
       return 0;
+  return 1;
+}
+
+int
+tl_place (tl_labels *t, rs_rect box, rs_rect clip, double pad,
+          const char *text)
+{
+  if (!tl_free (t, box, clip, pad))
+    return 0;
   t->v[t->n].box = box;
   snprintf (t->v[t->n].text, sizeof t->v[t->n].text, "%s", text);
   t->n++;
@@ -292,10 +300,21 @@ tl_text (pane *p, tl_labels *t, rs_rect clip, rs_rgb col, double x,
          double y, const char *markup, double size, int boxed, double ax,
          double ay)
 {
-  double w, h, pad = boxed ? 2 * p->k : 0.0;
-  rs_rect box;
+  double w, h;
 
   rs_text_size (p->cr, pane_font (p), markup, size * p->k, 0, &w, &h);
+  return tl_text_sized (p, t, clip, col, x, y, markup, size, boxed, ax, ay,
+                        w, h);
+}
+
+int
+tl_text_sized (pane *p, tl_labels *t, rs_rect clip, rs_rgb col, double x,
+               double y, const char *markup, double size, int boxed,
+               double ax, double ay, double w, double h)
+{
+  double pad = boxed ? 2 * p->k : 0.0;
+  rs_rect box;
+
   box = (rs_rect) { x - ax * w - pad, y - ay * h, w + 2 * pad, h };
   if (!tl_place (t, box, clip, 1.5 * p->k, markup))
     return 0;

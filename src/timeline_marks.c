@@ -149,14 +149,17 @@ static void
 mark_label (pane *p, const tl_layout *L, tl_labels *t, double x,
             const tl_mark *m)
 {
-  double h = 13 * p->k, d = 3 * p->k;
+  double row = 13 * p->k, d = 3 * p->k, w, h;
 
+  rs_text_size (p->cr, pane_font (p), m->label, 10 * p->k, 0, &w, &h);
   for (int s = 0; s < 2; s++)
     {
       rs_rect a = L->ax[s].area;
-      for (double y = a.y + 2 * p->k; y + h <= a.y + a.height; y += h)
-        if (tl_text (p, t, a, m->col, x + d, y, m->label, 10, 1, 0, 0)
-            || tl_text (p, t, a, m->col, x - d, y, m->label, 10, 1, 1, 0))
+      for (double y = a.y + 2 * p->k; y + row <= a.y + a.height; y += row)
+        if (tl_text_sized (p, t, a, m->col, x + d, y, m->label, 10, 1, 0, 0,
+                           w, h)
+            || tl_text_sized (p, t, a, m->col, x - d, y, m->label, 10, 1, 1,
+                              0, w, h))
           return;
     }
 }
