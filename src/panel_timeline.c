@@ -415,7 +415,8 @@ dead_strip (pane *p, const tl_layout *L)
 }
 
 /* The strip's scale: its title "dead" up the left side, 0 at its foot
- * and the number of units at its top. */
+ * and the number of units that can die at its top, or a note that none
+ * can. */
 static void
 dead_scale (pane *p, const tl_layout *L, tl_labels *t)
 {
@@ -427,9 +428,16 @@ dead_scale (pane *p, const tl_layout *L, tl_labels *t)
 
   tl_text_up (p, t, col, p->t->dead, p->r.x + 10 * p->k,
               L->dead.y + L->dead.height / 2, "dead", 11.5);
+  tl_text (p, t, col, p->t->fg, x, axes_y (&a, 0.0), "0", 10.5, 0, 1, 0.5);
+  if (L->units == 0)
+    {
+      tl_text (p, t, L->dead, p->t->muted, L->dead.x + L->dead.width / 2,
+               L->dead.y + L->dead.height / 2, "no unit of this network can die",
+               10, 0, 0.5, 0.5);
+      return;
+    }
   snprintf (buf, sizeof buf, "%zu", L->units);
   tl_text (p, t, col, p->t->fg, x, axes_y (&a, a.y1), buf, 10.5, 0, 1, 0.5);
-  tl_text (p, t, col, p->t->fg, x, axes_y (&a, 0.0), "0", 10.5, 0, 1, 0.5);
 }
 
 /* The count written on each level of the step line that is not 0 and is

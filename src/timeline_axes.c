@@ -145,18 +145,19 @@ axis_split (tl_axis *a, double k, int zero, int inf)
     a->zero.y = a->box.y + a->box.height;
 }
 
-/* How many units the run can count dead: those of every layer that is
- * not the identity (as rs_sim_point.dead counts them), or more if a
- * point counts more. */
+/* How many units the strip counts up to: those that can die (C4: f' is
+ * 0 left of the kink, as with ReLU) in the network as the run stands,
+ * or more if a recorded point counted more (an activation that could
+ * die before a switch to Leaky ReLU); 0 when none ever could. */
 static size_t
 dead_units (const rs_sim *sim)
 {
-  const rs_net_spec *sp = rs_net_get_spec (rs_sim_net (sim));
+  const rs_net *net = rs_sim_net (sim);
   size_t total = 0, n = rs_sim_n_recorded (sim);
 
-  for (size_t l = 1; l <= sp->layers; l++)
-    if (sp->act[l - 1] != rs_act_identity)
-      total += sp->sizes[l];
+  for (size_t l = 1; l <= rs_net_layers (net); l++)
+    for (size_t j = 0; j < rs_net_units (net, l); j++)
+      total += rs_net_unit_can_die (net, l, j) != 0;
   for (size_t i = 0; i < n; i++)
     if (rs_sim_recorded (sim, i)->dead > total)
       total = rs_sim_recorded (sim, i)->dead;

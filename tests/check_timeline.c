@@ -354,7 +354,7 @@ has_word (const rs_panel_label *l, size_t n, const char *s, rs_rect *box)
  * at the middle and the end of the run: no word of the timeline overlaps another,
  * the header's included, and each stays inside the panel. */
 static const char *const scenes[] = {
-  "c04-dead-neuron.scene", "c05-plateau.scene", "c08-leaky-relu.scene",
+  "c01-sigmoid-depth.scene", "c04-dead-neuron.scene", "c05-plateau.scene", "c08-leaky-relu.scene",
   "c10-bias-warming.scene", "c11-autokick.scene", "c11-langevin.scene",
   "c12-relu-norm-head.scene", "net-dead.scene", "net-kick.scene",
   "net-kick-early.scene", "net-cures.scene", "play-xor.scene"
@@ -407,7 +407,10 @@ band_word (const char *name, rs_timeline_series s, int inf,
  * each series' title, "= 0" beside the floor band's middle (c05), "∞"
  * beside the infinite band's middle (c12), and the dead-unit strip's
  * scale: "0" at its foot, the number of units (16 in net-kick) above
- * it and under the gradient norm's axis, and the strip's title. */
+ * it and under the gradient norm's axis, and the strip's title; a
+ * network of sigmoid units (c01: 7 layers of 16) has none that can die
+ * (sigma' > 0 everywhere), and its strip says so instead of a scale to
+ * 112. */
 START_TEST (test_words_needed)
 {
   static const char *const titles[] = { "loss", "‖∇L‖", "dead", "step" };
@@ -432,6 +435,10 @@ START_TEST (test_words_needed)
   ck_assert_double_gt (top.y + top.height / 2,
                        rs_panel_timeline_y (r, &c, RS_TIMELINE_GNORM,
                                             pow (10.0, lo)));
+  teardown ();
+  n = words_apart ("c01-sigmoid-depth.scene", r, 1.0, 0, l);
+  ck_assert (has_word (l, n, "no unit of this network can die", &top));
+  ck_assert (!has_word (l, n, "112", &top));
 }
 END_TEST
 
