@@ -46,10 +46,13 @@ void rs_panel_histogram (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
  * log axis for L = 1 .. 12 (C1, C2); the scene's depth marked. */
 void rs_panel_depth (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
-/* Softmax and ReLU-normalised probabilities on the same scores, and their
- * losses (C12): for scores (z, 0, -1) with z over [-4, 4], both
- * probabilities of class 0 and both losses for label 0; the ReLU head's
- * probability 0 and infinite loss marked where z <= 0. */
+/* The output heads on the run's own scores at point `at` (C12): for
+ * each data point the probability p of its true class under softmax and
+ * under the ReLU-normalised head, as two histograms over p in (0, 1], the
+ * run's own head first, each with separate columns for p = 0 exactly
+ * (infinite loss, zero gradient) and, for the ReLU head, 0/0 (every score
+ * <= 0: p undefined), their counts written out.  A run without class
+ * scores gets a note instead. */
 void rs_panel_heads (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* ---- what the panels compute and where they draw it ----------------
@@ -88,6 +91,33 @@ int rs_panel_histogram_split (const rs_panel_ctx *c, size_t *below,
  * has no kink at 0. */
 size_t rs_panel_kink_fan (const rs_act_type *t, double p, double kink,
                           double *slopes, size_t n, double *bold);
+
+/* The heads panel's numbers: the distribution over the data points of
+ * the true class's probability under one head, at point c->at. */
+#define RS_HEADS_BINS 20
+
+typedef struct {
+  size_t n;          /* the points counted (those with a valid label) */
+  size_t zero;       /* p = 0 exactly: loss +inf, gradient 0 (the ReLU
+                        head; softmax's p is never 0) */
+  size_t undefined;  /* the ReLU head's 0/0: every score <= 0 */
+  size_t bins[RS_HEADS_BINS];  /* the others by p: bin b holds
+                        p in [b, b + 1) / RS_HEADS_BINS, the last 1 too
+                        (a softmax p that underflows to 0 is in bin 0) */
+  double p_min;      /* the smallest defined p, +inf when none */
+} rs_heads_dist;
+
+enum { RS_HEAD_SOFTMAX = 0, RS_HEAD_RELU_NORM = 1 };
+
+/* Both heads' distributions at point c->at.  RS_OK; RS_EINVAL when the
+ * run has no class scores (fewer than 2 outputs, or a loss without
+ * labels), RS_ENOMEM; the distributions are then empty. */
+int rs_panel_heads_dist (const rs_panel_ctx *c, rs_heads_dist *softmax,
+                         rs_heads_dist *relu_norm);
+
+/* The head the run trains with: RS_HEAD_SOFTMAX (loss softmax_ce),
+ * RS_HEAD_RELU_NORM (relu_norm_ce), or -1 for neither. */
+int rs_panel_heads_own (const rs_sim *sim);
 
 /* The series of view v (RS_VIEW_TRACE, see rs_scene.h) over the steps up
  * to point `at`: each traced parameter, gamma or rate, in its colour,
