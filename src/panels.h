@@ -31,9 +31,13 @@ void rs_panel_timeline (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
  * (C4).  The single neuron is a 1-1-1 picture: input, the neuron, output. */
 void rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
-/* The hidden activation f and its derivative f' over [-3, 3]; at the kink
- * of a ReLU-family activation the fan of supporting lines of slopes in the
- * subdifferential (C3), the convention's slope drawn bold. */
+/* The hidden activation f and its derivative f' over [-3, 3], two
+ * plots (C2): at a kink of a ReLU-family activation the fan of
+ * supporting lines of slopes in the subdifferential on f, the
+ * convention's slope bold (C3); f' drawn with its jump at 0, open
+ * circles at the one-sided limits and a filled dot at the convention's
+ * value; a negative half too flat to see (Leaky ReLU's alpha = 0.01)
+ * shown again in an inset with y magnified by a stated factor (C8). */
 void rs_panel_activation (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* The histogram of layer 1's pre-activations z = w x + b over the data
@@ -118,6 +122,29 @@ int rs_panel_heads_dist (const rs_panel_ctx *c, rs_heads_dist *softmax,
 /* The head the run trains with: RS_HEAD_SOFTMAX (loss softmax_ce),
  * RS_HEAD_RELU_NORM (relu_norm_ce), or -1 for neither. */
 int rs_panel_heads_own (const rs_sim *sim);
+
+/* Where the activation panel drawn in r puts its plots and marks, for
+ * the tests: each plot's box and its window (x0, x1, y0, y1); at a kink
+ * of f, the filled dot of f'(0) by the convention and the open circles
+ * of the one-sided limits of f' at 0 other than that value; and the
+ * inset on f's plot, drawn when f's negative half is too flat to see,
+ * at f's x scale with y magnified by `magnification` (1 without an
+ * inset).  RS_EINVAL when there is no activation to show. */
+typedef struct {
+  rs_rect f_box, df_box;
+  double f_win[4], df_win[4];
+  int jump;
+  double dot_x, dot_y;
+  size_t n_open;
+  double open_x[2], open_y[2];
+  int has_inset;
+  rs_rect inset_box;
+  double inset_win[4];
+  double magnification;
+} rs_act_geometry;
+
+int rs_panel_activation_geometry (rs_rect r, const rs_panel_ctx *c,
+                                  rs_act_geometry *g);
 
 /* The series of view v (RS_VIEW_TRACE, see rs_scene.h) over the steps up
  * to point `at`: each traced parameter, gamma or rate, in its colour,
