@@ -234,6 +234,27 @@ rs_panel_activation_geometry (rs_rect r, const rs_panel_ctx *c,
   return RS_OK;
 }
 
+/* A plot's box filled, its ticks and grid, and the clip to it (inside a
+ * cairo_save that the caller restores before act_axes_end). */
+static void
+act_axes_begin (pane *p, const axes *a)
+{
+  axes_fill (p, a);
+  axes_x_ticks (p, a, 1);
+  axes_y_ticks (p, a, a->box.height / (42 * p->k));
+  cairo_save (p->cr);
+  axes_clip (p, a);
+}
+
+/* A plot's frame and its axis titles, z and ytitle. */
+static void
+act_axes_end (pane *p, const axes *a, const char *ytitle)
+{
+  axes_frame (p, a);
+  axes_x_title (p, a, "<i>z</i>");
+  axes_y_title (p, a, ytitle, a->box.x - 38 * p->k);
+}
+
 /* ---- f -------------------------------------------------------------- */
 
 /* f's graph over the box of a, in the accent colour. */
@@ -354,19 +375,13 @@ act_f_plot (pane *p, const act_layout *L, const act_shown *s)
 {
   const axes *a = &L->f;
 
-  axes_fill (p, a);
-  axes_x_ticks (p, a, 1);
-  axes_y_ticks (p, a, a->box.height / (42 * p->k));
-  cairo_save (p->cr);
-  axes_clip (p, a);
+  act_axes_begin (p, a);
   act_fan (p, a, s);
   act_curve (p, a, s, 2.4);
   cairo_restore (p->cr);
   if (L->has_inset)
     act_inset_draw (p, L, s);
-  axes_frame (p, a);
-  axes_x_title (p, a, "<i>z</i>");
-  axes_y_title (p, a, "<i>f</i>(<i>z</i>)", a->box.x - 38 * p->k);
+  act_axes_end (p, a, "<i>f</i>(<i>z</i>)");
 }
 
 /* ---- f' ------------------------------------------------------------- */
@@ -469,11 +484,7 @@ act_df_plot (pane *p, const act_layout *L, const act_shown *s)
 {
   const axes *a = &L->df;
 
-  axes_fill (p, a);
-  axes_x_ticks (p, a, 1);
-  axes_y_ticks (p, a, a->box.height / (42 * p->k));
-  cairo_save (p->cr);
-  axes_clip (p, a);
+  act_axes_begin (p, a);
   if (L->jump)
     {
       act_piece (p, a, s, a->x0, -ACT_EPS);
@@ -484,9 +495,7 @@ act_df_plot (pane *p, const act_layout *L, const act_shown *s)
   else
     act_piece (p, a, s, a->x0, a->x1);
   cairo_restore (p->cr);
-  axes_frame (p, a);
-  axes_x_title (p, a, "<i>z</i>");
-  axes_y_title (p, a, "<i>f</i>′(<i>z</i>)", a->box.x - 38 * p->k);
+  act_axes_end (p, a, "<i>f</i>′(<i>z</i>)");
 }
 
 /* The activation as the title names it. */
