@@ -135,7 +135,8 @@ act_inset (const axes *f, double k, const act_shown *a, axes *in,
 {
   double sx = f->box.width / (f->x1 - f->x0);
   double sy = f->box.height / (f->y1 - f->y0);
-  double w = 0.5 * f->box.width, h = 0.44 * f->box.height;
+  double w = fmax (0.5 * f->box.width, fmin (0.62 * f->box.width, 60 * k));
+  double h = 0.44 * f->box.height;
   double f0 = rs_act_value (a->t, 0.0, a->par), drop = 0.0, span, far;
 
   in->box = (rs_rect) { f->box.x + 8 * k, f->box.y + 8 * k, w, h };
@@ -145,7 +146,7 @@ act_inset (const axes *f, double k, const act_shown *a, axes *in,
     drop = fmax (drop, fabs (rs_act_value (a->t, in->x0 * i / 60.0, a->par)
                              - f0));
   if (!(drop > 0.0 && isfinite (drop)) || drop * sy > 0.05 * f->box.height
-      || w < 40 * k || h < 30 * k)
+      || w < 30 * k || h < 24 * k)
     return 0;
   *mag = act_nice_floor (0.6 * h / (drop * sy));
   if (*mag < 2.0)
@@ -313,12 +314,19 @@ act_fan (pane *p, const axes *a, const act_shown *s)
                       a->box.y + a->box.height - 5 * p->k, buf, 9.5, 0, 1, 1);
 }
 
-/* The longer of two lines of markup that fits in width w at size. */
-static const char *
-act_fit (pane *p, const char *full, const char *brief, double size, int bold,
-         double w)
+/* One line of markup at (x, y) in width w: full at size when it fits,
+ * else brief, at size or, failing that, a little smaller; nothing when
+ * even that does not fit. */
+static void
+act_line (pane *p, rs_rgb col, double x, double y, const char *full,
+          const char *brief, double size, int bold, double w)
 {
-  return pane_text_width (p, full, size, bold) <= w ? full : brief;
+  const char *m = pane_text_width (p, full, size, bold) <= w ? full : brief;
+
+  if (pane_text_width (p, m, size, bold) > w)
+    size *= 0.82;
+  if (pane_text_width (p, m, size, bold) <= w)
+    pane_text (p, col, x, y, m, size, bold, 0, 0, 0);
 }
 
 /* The inset (C8): f's negative half with y magnified by L->mag, its zero
@@ -328,7 +336,7 @@ act_inset_draw (pane *p, const act_layout *L, const act_shown *s)
 {
   const axes *in = &L->inset;
   double zv = in->x0 < -2.2 ? -2.0 : -1.0;
-  double v = rs_act_value (s->t, zv, s->par), room;
+  double v = rs_act_value (s->t, zv, s->par);
   char buf[96], zs[32], vs[32];
 
   axes_fill (p, in);
@@ -352,19 +360,15 @@ act_inset_draw (pane *p, const act_layout *L, const act_shown *s)
       axes_tick_label (zv, zs, sizeof zs);
       axes_tick_label (v, vs, sizeof vs);
       snprintf (buf, sizeof buf, "f(%s) = %s", zs, vs);
-      room = in->box.x + in->box.width - axes_x (in, zv) - 6 * p->k;
-      if (pane_text_width (p, act_fit (p, buf, vs, 9, 0, room), 9, 0)
-          <= room)
-        pane_text (p, p->t->fg, axes_x (in, zv) + 4 * p->k,
-                   axes_y (in, v) + (v < 0 ? 3 : -3) * p->k,
-                   act_fit (p, buf, vs, 9, 0, room), 9, 0, 0,
-                   v < 0 ? 0 : 1, 0);
+      act_line (p, p->t->fg, axes_x (in, zv) + 4 * p->k,
+                axes_y (in, v) + (v < 0 ? 3 : -12) * p->k, buf, vs, 9, 0,
+                in->box.x + in->box.width - axes_x (in, zv) - 6 * p->k);
     }
   snprintf (buf, sizeof buf, "zoom: <i>y</i> × %g", L->mag);
   snprintf (vs, sizeof vs, "<i>y</i> × %g", L->mag);
-  pane_text (p, p->t->fg, in->box.x + 4 * p->k, in->box.y + 3 * p->k,
-             act_fit (p, buf, vs, 9.5, 1, in->box.width - 8 * p->k), 9.5, 1,
-             0, 0, 0);
+  act_line (p, p->t->fg, in->box.x + 3 * p->k, in->box.y + in->box.height
+            - 15 * p->k, buf, vs, 9.5, 1, axes_x (in, 0.0) - in->box.x
+            - 6 * p->k);
   cairo_restore (p->cr);
   axes_frame (p, in);
 }
@@ -441,6 +445,21 @@ act_jump (pane *p, const act_layout *L)
   act_circle (p, x, axes_y (a, L->conv), p->t->event, 1);
 }
 
+/* A piece's value as a label over it (above) or under it, centred at
+ * z but kept inside the plot. */
+static void
+act_piece_label (pane *p, const axes *a, double z, double v,
+                 const char *markup, int above)
+{
+  double w = pane_text_width (p, markup, 10.5, 1), m = w / 2 + 4 * p->k;
+  double x = fmin (fmax (axes_x (a, z), a->box.x + m),
+                   a->box.x + a->box.width - m);
+
+  pane_label_boxed (p, p->t->second, x, axes_y (a, v)
+                    + (above ? -4 : 4) * p->k, markup, 10.5, 1, 0.5,
+                    above ? 1 : 0);
+}
+
 /* The words of the jump, in the band over the curves: the
  * subdifferential, the convention, what an open circle means; and, for
  * a piecewise linear f, the value of each piece beside it. */
@@ -456,26 +475,21 @@ act_jump_labels (pane *p, const act_layout *L, const act_shown *s)
   snprintf (full, sizeof full, "∂f(0) = [%g, %g], the dashed segment",
             d.lo, d.hi);
   snprintf (brief, sizeof brief, "∂f(0) = [%g, %g]", d.lo, d.hi);
-  pane_text (p, p->t->fg, x, y, act_fit (p, full, brief, 10, 0, w), 10, 0,
-             0, 0, 0);
+  act_line (p, p->t->fg, x, y, full, brief, 10, 0, w);
   snprintf (full, sizeof full, "● convention: f′(0) = %g", L->conv);
   snprintf (brief, sizeof brief, "● f′(0) = %g", L->conv);
-  pane_text (p, p->t->event, x, y + lh, act_fit (p, full, brief, 10, 1, w),
-             10, 1, 0, 0, 0);
-  pane_text (p, p->t->muted, x, y + 2 * lh,
-             act_fit (p, "○ one-sided limit, not taken at 0", "○ not taken",
-                      9.5, 0, w), 9.5, 0, 0, 0, 0);
+  act_line (p, p->t->event, x, y + lh, full, brief, 10, 1, w);
+  act_line (p, p->t->muted, x, y + 2 * lh,
+            "○ one-sided limit, not taken at 0", "○ not taken", 9.5, 0, w);
   if (rs_act_subdiff (s->t, -1.0, s->par).lo
       != rs_act_subdiff (s->t, -2.5, s->par).lo
       || rs_act_subdiff (s->t, 1.0, s->par).lo
       != rs_act_subdiff (s->t, 2.5, s->par).lo)
     return;
   snprintf (full, sizeof full, "f′ = %g", L->left);
-  pane_label_boxed (p, p->t->second, axes_x (a, -1.6), axes_y (a, L->left)
-                    - 4 * p->k, full, 10.5, 1, 0.5, 1);
+  act_piece_label (p, a, -1.6, L->left, full, 1);
   snprintf (full, sizeof full, "f′ = %g", L->right);
-  pane_label_boxed (p, p->t->second, axes_x (a, 1.6), axes_y (a, L->right)
-                    + 4 * p->k, full, 10.5, 1, 0.5, 0);
+  act_piece_label (p, a, 1.6, L->right, full, 0);
 }
 
 /* The plot of f': its two pieces apart at a kink, else one curve. */
