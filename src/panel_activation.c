@@ -115,6 +115,20 @@ act_window (axes *a, double lo, double hi, double frac, double band)
     a->y1 = (hi - beta * a->y0) / (1.0 - beta);
 }
 
+/* The height of the strip under f(0) that holds the fan's caption, at
+ * scale 1. */
+#define ACT_FLOOR 16.0
+
+/* Lower the bottom of a's y window so that v lies band pixels (at most
+ * 30 % of the box) above it. */
+static void
+act_floor (axes *a, double v, double band)
+{
+  double beta = fmin (band / a->box.height, 0.3);
+
+  a->y0 = fmin (a->y0, (v - beta * a->y1) / (1.0 - beta));
+}
+
 /* The largest of 1, 2, 5 times a power of ten not above m. */
 static double
 act_nice_floor (double m)
@@ -185,9 +199,11 @@ act_layout_make (const rs_rect *plot, double k, const act_shown *a,
     }
   L->f = (axes) { b1, -3.0, 3.0, 0.0, 1.0 };
   L->df = (axes) { b2, -3.0, 3.0, 0.0, 1.0 };
+  L->jump = rs_act_is_kink (a->t, 0.0, a->par);
   act_range (f, ACT_GRID, &lo, &hi);
   act_window (&L->f, lo, hi, 0.08, 0.0);
-  L->jump = rs_act_is_kink (a->t, 0.0, a->par);
+  if (L->jump)
+    act_floor (&L->f, rs_act_value (a->t, 0.0, a->par), ACT_FLOOR * k);
   act_range (df, ACT_GRID, &lo, &hi);
   act_window (&L->df, lo, hi, 0.14, L->jump ? ACT_BAND * k : 0.0);
   L->left = rs_act_subdiff (a->t, -ACT_EPS, a->par).lo;
@@ -303,15 +319,16 @@ act_fan (pane *p, const axes *a, const act_shown *s)
   cairo_move_to (p->cr, axes_x (a, -1.6), axes_y (a, f0 - 1.6 * bold));
   cairo_line_to (p->cr, axes_x (a, 1.6), axes_y (a, f0 + 1.6 * bold));
   cairo_stroke (p->cr);
+  /* the caption, in the strip under f(0) right of the kink, where no
+   * line of the fan passes */
   snprintf (buf, sizeof buf, "supporting lines at 0, slopes %g … %g",
             d.lo, d.hi);
-  room = a->box.x + a->box.width - axes_x (a, 0.3) - 8 * p->k;
-  if (pane_text_width (p, buf, 9.5, 0) > room)
-    snprintf (buf, sizeof buf, "supporting lines,\nslopes %g … %g", d.lo,
-              d.hi);
-  if (pane_text_width (p, buf, 9.5, 0) <= room)
-    pane_label_boxed (p, p->t->muted, a->box.x + a->box.width - 5 * p->k,
-                      a->box.y + a->box.height - 5 * p->k, buf, 9.5, 0, 1, 1);
+  room = a->box.x + a->box.width - axes_x (a, 0.0) - 10 * p->k;
+  if (pane_text_width (p, buf, 9, 0) > room)
+    snprintf (buf, sizeof buf, "slopes %g … %g", d.lo, d.hi);
+  if (pane_text_width (p, buf, 9, 0) <= room)
+    pane_text (p, p->t->muted, a->box.x + a->box.width - 4 * p->k,
+               a->box.y + a->box.height - 2 * p->k, buf, 9, 0, 1, 1, 0);
 }
 
 /* One line of markup at (x, y) in width w: full at size when it fits,
