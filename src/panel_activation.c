@@ -338,12 +338,18 @@ static void
 act_line (pane *p, rs_rgb col, double x, double y, const char *full,
           const char *brief, double size, int bold, double w)
 {
-  const char *m = pane_text_width (p, full, size, bold) <= w ? full : brief;
+  double wb;
 
-  if (pane_text_width (p, m, size, bold) > w)
-    size *= 0.82;
-  if (pane_text_width (p, m, size, bold) <= w)
-    pane_text (p, col, x, y, m, size, bold, 0, 0, 0);
+  if (pane_text_width (p, full, size, bold) <= w)
+    {
+      pane_text (p, col, x, y, full, size, bold, 0, 0, 0);
+      return;
+    }
+  wb = pane_text_width (p, brief, size, bold);
+  if (wb * 0.8 > w)
+    return;
+  pane_text (p, col, x, y, brief, wb <= w ? size : 0.8 * size, bold, 0, 0,
+             0);
 }
 
 /* The inset (C8): f's negative half with y magnified by L->mag, its zero
