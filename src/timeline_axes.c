@@ -193,7 +193,7 @@ share_of (const tl_axis *ax, int s)
 void
 tl_layout_of (rs_rect r, const rs_panel_ctx *c, double k, tl_layout *L)
 {
-  double gap = 14 * k, h, hd, hs, y;
+  double gap, h, hd, hs, y;
   int zero[2], inf[2];
 
   L->k = k;
@@ -201,7 +201,8 @@ tl_layout_of (rs_rect r, const rs_panel_ctx *c, double k, tl_layout *L)
   L->last = last_step (c->sim);
   L->units = dead_units (c->sim);
   h = L->plot.height;
-  hd = fmin (fmax (28 * k, 0.16 * h), 0.3 * h);
+  gap = fmin (14 * k, 0.07 * h);
+  hd = fmin (fmax (26 * k, 0.16 * h), 0.22 * h);
   hs = fmax (h - hd - 2 * gap, 0.0);
   for (int s = 0; s < 2; s++)
     axis_window (c->sim, s, &L->ax[s], &zero[s], &inf[s]);
