@@ -79,8 +79,9 @@ size_t rs_anim_timing_stops (const rs_anim_timing *a);
 
 /* Frame k, at k / fps seconds: inside the hold of a stop with a change,
  * that change's point in its morph phase; else the last recorded point
- * at or before the whole step the schedule reaches, settled (the still
- * that render --at draws for that step). */
+ * at or before the whole step nearest to the schedule's (short of a
+ * change not reached yet), settled: the still that render --at draws
+ * for that step. */
 rs_anim_frame rs_anim_timing_frame (const rs_anim_timing *a, size_t k);
 
 /* Called after each frame with the frames done and their total. */

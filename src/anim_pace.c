@@ -305,6 +305,21 @@ point_of_step (const rs_anim_timing *a, double step)
   return lo;
 }
 
+/* The whole step shown at step x of the schedule: the nearest, but
+ * short of a change not yet reached (its point is shown in its hold,
+ * from before the change). */
+static double
+step_shown (const rs_anim_timing *a, double x)
+{
+  double s = floor (x + 0.5);
+
+  for (size_t i = 0; i < a->n_stops; i++)
+    if (a->point[i] != NO_POINT && x < a->stops[i].step
+        && s >= a->stops[i].step)
+      s = a->stops[i].step - 1.0;
+  return s;
+}
+
 rs_anim_frame
 rs_anim_timing_frame (const rs_anim_timing *a, size_t k)
 {
@@ -312,5 +327,6 @@ rs_anim_timing_frame (const rs_anim_timing *a, size_t k)
 
   if (pos.stop != RS_PACE_MOVING && a->point[pos.stop] != NO_POINT)
     return (rs_anim_frame) { a->point[pos.stop], pos.phase };
-  return (rs_anim_frame) { point_of_step (a, floor (pos.step + 1e-9)), 1.0 };
+  return (rs_anim_frame) { point_of_step (a, step_shown (a, pos.step)),
+                           1.0 };
 }
