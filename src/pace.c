@@ -266,7 +266,7 @@ rs_pace *
 rs_pace_alloc (const rs_pace_spec *s, rs_error *err)
 {
   size_t nmax = 2 + s->n_stops + 2 * s->n_spans, nb;
-  double *b, *secs, holds = s->final_hold, hscale = 1.0, left;
+  double *b, *secs, holds = 0.0, hscale = 1.0, left, final;
   rs_pace *p;
 
   if (check_spec (s, err) != RS_OK)
@@ -290,15 +290,18 @@ rs_pace_alloc (const rs_pace_spec *s, rs_error *err)
       rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
       return NULL;
     }
+  /* the final hold whole (up to the share), the stops' in what is left */
+  final = fmin (s->final_hold, RS_PACE_HOLD_SHARE * s->duration);
   for (size_t i = 0; i < s->n_stops; i++)
     holds += s->stops[i].hold;
-  if (holds > RS_PACE_HOLD_SHARE * s->duration)
-    hscale = RS_PACE_HOLD_SHARE * s->duration / holds;
+  if (final + holds > RS_PACE_HOLD_SHARE * s->duration)
+    hscale = (RS_PACE_HOLD_SHARE * s->duration - final) / holds;
   nb = breakpoints (s, b);
   p->duration = s->duration;
   p->n_stops = s->n_stops;
-  left = piece_seconds (s, b, nb, s->duration - hscale * holds, secs);
-  build (p, s, b, nb, secs, hscale, hscale * s->final_hold + left);
+  left = piece_seconds (s, b, nb, s->duration - final - hscale * holds,
+                        secs);
+  build (p, s, b, nb, secs, hscale, final + left);
   free (b);
   free (secs);
   return p;

@@ -39,10 +39,12 @@ typedef struct {
 } rs_pace_span;
 
 /* What a schedule is made from.  The stops (at most one per step) and
- * the spans (not overlapping) may come in any order.  The holds and the
- * final hold take at most RS_PACE_HOLD_SHARE of the duration, the spans
- * of fixed seconds at most half of what is left: longer ones are
- * shortened in proportion, so that the steps always keep some time. */
+ * the spans (not overlapping) may come in any order.  The holds take at
+ * most RS_PACE_HOLD_SHARE of the duration: the final hold whole (up to
+ * that share), the stops' holds shortened in proportion to fit in the
+ * rest; the spans of fixed seconds take at most half of the time left,
+ * shortened in proportion beyond, so that the steps always keep some
+ * time. */
 typedef struct {
   double duration;          /* seconds, > 0 */
   double end;               /* the last step, >= 0 */

@@ -188,22 +188,51 @@ START_TEST (test_monotone_smooth_exact)
 }
 END_TEST
 
-/* Holds longer than RS_PACE_HOLD_SHARE of the duration are shortened in
- * proportion: two of 1.5 s and a final hold of 1 s in 2 s take
- * 0.6 x 2 = 1.2 s, each hold 1.5 x 1.2 / 4 = 0.45 s. */
+/* Holds longer than RS_PACE_HOLD_SHARE of the duration are shortened:
+ * two of 1.5 s and a final hold of 0.2 s in 2 s get 0.6 x 2 = 1.2 s, the
+ * final hold its own 0.2 s and each stop 1.5 x 1.0 / 3 = 0.5 s. */
 START_TEST (test_holds_shortened)
 {
   rs_pace_stop stops[] = { { 10.0, 1.5, 1.0 }, { 20.0, 1.5, 0.0 } };
-  rs_pace_spec spec = { 2.0, 30.0, 1.0, stops, 2, NULL, 0 };
+  rs_pace_spec spec = { 2.0, 30.0, 0.2, stops, 2, NULL, 0 };
   rs_pace *p = pace_of (&spec);
   double t0, t1;
 
   rs_pace_hold_times (p, 0, &t0, &t1);
-  ck_assert_double_eq_tol (t1 - t0, 0.45, 1e-12);
+  ck_assert_double_eq_tol (t1 - t0, 0.5, 1e-12);
   rs_pace_hold_times (p, 1, &t0, &t1);
-  ck_assert_double_eq_tol (t1 - t0, 0.45, 1e-12);
-  ck_assert_double_eq_tol (2.0 - rs_pace_end_time (p), 0.3, 1e-12);
+  ck_assert_double_eq_tol (t1 - t0, 0.5, 1e-12);
+  ck_assert_double_eq_tol (2.0 - rs_pace_end_time (p), 0.2, 1e-12);
   rs_pace_free (p);
+}
+END_TEST
+
+/* However short the animation, its last frame is the run's end: kick.scene
+ * (a rest and a kick: 2 s of holds) in 1 s at 5 frames a second, and in
+ * 0.4 s at 5 (two frames), end on the last recorded point. */
+START_TEST (test_short_ends_at_end)
+{
+  static const double cases[][2] = { { 1.0, 5.0 }, { 0.4, 5.0 },
+                                     { 0.5, 30.0 } };
+  rs_scene sc;
+  rs_sim *sim;
+  rs_error err;
+
+  load ("kick.scene", "", &sc, &sim);
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+    {
+      rs_anim_timing *a = rs_anim_timing_alloc (sim, (size_t) -1, &sc,
+                                                cases[i][0], cases[i][1],
+                                                &err);
+      size_t n = rs_anim_timing_frames (a);
+
+      ck_assert_uint_eq (n, (size_t) (cases[i][0] * cases[i][1] + 0.5));
+      ck_assert_uint_eq (rs_anim_timing_frame (a, n - 1).point,
+                         rs_sim_n_recorded (sim) - 1);
+      ck_assert_double_eq (rs_anim_timing_frame (a, n - 1).morph, 1.0);
+      rs_anim_timing_free (a);
+    }
+  rs_sim_free (sim);
 }
 END_TEST
 
@@ -488,6 +517,7 @@ pace_suite (void)
   tcase_add_test (core, test_bad_specs);
   tcase_set_timeout (run, 60);
   tcase_add_test (run, test_frame_count);
+  tcase_add_test (run, test_short_ends_at_end);
   tcase_add_test (run, test_c08_holds);
   tcase_add_test (run, test_c05_no_idling);
   tcase_add_test (run, test_scene_holds);
