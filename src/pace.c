@@ -51,6 +51,8 @@ rs_pace_ease (double u)
   return u * u * (3.0 - 2.0 * u);
 }
 
+/* Each stop inside the steps, its hold > 0 holding its morph, one a
+ * step. */
 static int
 check_stops (const rs_pace_spec *s, rs_error *err)
 {
@@ -75,6 +77,8 @@ check_stops (const rs_pace_spec *s, rs_error *err)
   return RS_OK;
 }
 
+/* Each span forwards from a step >= 0, with a speed or seconds > 0, and
+ * no two over one step. */
 static int
 check_spans (const rs_pace_spec *s, rs_error *err)
 {
@@ -98,6 +102,8 @@ check_spans (const rs_pace_spec *s, rs_error *err)
   return RS_OK;
 }
 
+/* The whole spec: a duration, an end and a final hold, then the stops
+ * and the spans. */
 static int
 check_spec (const rs_pace_spec *s, rs_error *err)
 {
@@ -111,6 +117,7 @@ check_spec (const rs_pace_spec *s, rs_error *err)
   return check_spans (s, err);
 }
 
+/* qsort's order of doubles, increasing. */
 static int
 by_value (const void *a, const void *b)
 {
@@ -207,6 +214,7 @@ piece_seconds (const rs_pace_spec *s, const double *b, size_t nb,
   return cost == 0.0 && fixed == 0.0 ? motion : 0.0;
 }
 
+/* A knot more, its slope 0 until set_slopes sets the free ones. */
 static void
 push (rs_pace *p, double t, double x, size_t stop, int free_slope)
 {
