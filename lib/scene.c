@@ -2311,8 +2311,8 @@ kw_show (parser *ps)
   return rc;
 }
 
-/* The steps of 'pace speed' as a half-open span, the end as the
- * largest. */
+/* Whether two 'pace speed' spans share a step: each is half-open, the
+ * end (RS_EXPECT_END) the largest step. */
 static int
 spans_meet (const rs_pace_line *a, const rs_pace_line *b)
 {
