@@ -1,6 +1,7 @@
 /* check_follow.c: the landscape follows the run (src/plane_follow.c,
  * rs_figure_follow).  Every frame of an animation is the still of its
- * step, pixel for pixel, for every scene of scenes/; the plateau of a
+ * step, pixel for pixel, for every scene of scenes/ (at points chosen
+ * here and one that render's timing picks); the plateau of a
  * frame is the one of its step (closed form of the dead neuron); bias
  * warming's shift is in the surface drawn during warming. */
 #include <config.h>
@@ -53,6 +54,24 @@ warming_point (const rs_sim *sim)
   return 0;
 }
 
+/* The point of the middle frame of the scene's animation as render
+ * times it (2 s at 5 fps, anim_pace.c): a settled frame there. */
+static size_t
+paced_point (const rs_scene *sc, const rs_sim *sim)
+{
+  rs_error err;
+  rs_anim_timing *a = rs_anim_timing_alloc (sim, (size_t) -1, sc, 2.0, 5.0,
+                                            &err);
+  size_t k = 5, at;
+
+  ck_assert_msg (a != NULL, "%s", err.message);
+  while (rs_anim_timing_frame (a, k).morph < 1.0)
+    k++;
+  at = rs_anim_timing_frame (a, k).point;
+  rs_anim_timing_free (a);
+  return at;
+}
+
 /* Frames of one scene's animation, written by rs_anim_frames from a
  * figure made at the end (as render -o x.gif makes it), against the
  * stills of their steps: at most 24 pixels (0.01 %) more than 2 levels
@@ -82,6 +101,7 @@ frames_are_stills (const char *name)
     }
   if (warming_point (sim) > 0)
     pts[n++] = warming_point (sim);
+  pts[n++] = paced_point (&sc, sim);
   pts[n++] = nrec - 1;
   f = rs_figure_alloc (&sc, sim, (size_t) -1, GRID, &err);
   ck_assert_msg (f != NULL, "%s: %s", name, err.message);
