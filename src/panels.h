@@ -22,8 +22,12 @@ typedef struct {
   double s;                /* the scale: 1 for a 900 x 600 figure */
 } rs_panel_ctx;
 
-/* Loss and gradient norm over the steps on log axes, the dead-unit count
- * below them, kicks, events and beats marked, the step `at` as a line. */
+/* Loss and gradient norm over the steps, each on a log axis of its own
+ * fitted to its finite values, stacked over one step axis, exactly 0 on
+ * an "= 0" band under the lowest decade and +inf on an "∞" band above
+ * the top, NaN a gap; the dead-unit count below them on a scale from 0
+ * to the number of units; kicks, events and beats marked, the step `at`
+ * as a line.  No word overlaps another. */
 void rs_panel_timeline (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* The network's units in columns, each coloured by the fraction of the
@@ -31,9 +35,13 @@ void rs_panel_timeline (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
  * (C4).  The single neuron is a 1-1-1 picture: input, the neuron, output. */
 void rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
-/* The hidden activation f and its derivative f' over [-3, 3]; at the kink
- * of a ReLU-family activation the fan of supporting lines of slopes in the
- * subdifferential (C3), the convention's slope drawn bold. */
+/* The hidden activation f and its derivative f' over [-3, 3], two
+ * plots (C2): at a kink of a ReLU-family activation the fan of
+ * supporting lines of slopes in the subdifferential on f, the
+ * convention's slope bold (C3); f' drawn with its jump at 0, open
+ * circles at the one-sided limits and a filled dot at the convention's
+ * value; a negative half too flat to see (Leaky ReLU's alpha = 0.01)
+ * shown again in an inset with y magnified by a stated factor (C8). */
 void rs_panel_activation (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* The histogram of layer 1's pre-activations z = w x + b over the data
@@ -46,10 +54,13 @@ void rs_panel_histogram (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
  * log axis for L = 1 .. 12 (C1, C2); the scene's depth marked. */
 void rs_panel_depth (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
-/* Softmax and ReLU-normalised probabilities on the same scores, and their
- * losses (C12): for scores (z, 0, -1) with z over [-4, 4], both
- * probabilities of class 0 and both losses for label 0; the ReLU head's
- * probability 0 and infinite loss marked where z <= 0. */
+/* The output heads on the run's own scores at point `at` (C12): for
+ * each data point the probability p of its true class under softmax and
+ * under the ReLU-normalised head, as two histograms over p in (0, 1], the
+ * run's own head first, each with separate columns for p = 0 exactly
+ * (infinite loss, zero gradient) and, for the ReLU head, 0/0 (every score
+ * <= 0: p undefined), their counts written out.  A run without class
+ * scores gets a note instead. */
 void rs_panel_heads (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* ---- what the panels compute and where they draw it ----------------
@@ -66,6 +77,50 @@ rs_rect rs_panel_timeline_plot (rs_rect r, const rs_panel_ctx *c);
  * plot's left edge, the last step (the scene's steps or the last
  * recorded step, whichever is later) at its right edge. */
 double rs_panel_timeline_x (rs_rect r, const rs_panel_ctx *c, double step);
+
+/* The timeline's two series. */
+typedef enum {
+  RS_TIMELINE_LOSS,
+  RS_TIMELINE_GNORM
+} rs_timeline_series;
+
+/* The y pixel at which the timeline drawn in r draws value v of series
+ * s: on the series' log axis inside its window; for exactly 0 the middle
+ * of its "= 0" band, for +inf the middle of its "∞" band (each there
+ * only when the run has such a value); NAN, a gap in the line, for NaN,
+ * for -inf and negative values, and for a finite value outside the
+ * window (the line leaves it with an arrow at the edge). */
+double rs_panel_timeline_y (rs_rect r, const rs_panel_ctx *c,
+                            rs_timeline_series s, double v);
+
+/* The log10 window [*lo, *hi] of series s's axis: its finite positive
+ * values over the recorded run, rounded out to 1, 2 or 5 times a power of
+ * ten, at most 24 decades (a wider run keeps its first value and 8
+ * decades under it).  Returns 1, or 0 when the run has no finite positive
+ * value of s (the window is then [-1, 1] and the axis has no ticks). */
+int rs_panel_timeline_window (const rs_panel_ctx *c, rs_timeline_series s,
+                              double *lo, double *hi);
+
+/* The "= 0" band (inf 0) or the "∞" band (inf 1) of series s on the
+ * timeline drawn in r: 1 and the band in *band when the run has such a
+ * value, 0 otherwise. */
+int rs_panel_timeline_band (rs_rect r, const rs_panel_ctx *c,
+                            rs_timeline_series s, int inf, rs_rect *band);
+
+/* A word a panel wrote: its text (markup) and its box. */
+#define RS_PANEL_LABEL_TEXT 64
+typedef struct {
+  rs_rect box;
+  char text[RS_PANEL_LABEL_TEXT];
+} rs_panel_label;
+
+/* Draw the timeline into cr as rs_panel_timeline does and give the words
+ * it wrote (the header's title and note first, then every tick, band,
+ * title, count and mark label), at most max into labels; returns their
+ * number. */
+size_t rs_panel_timeline_labels (cairo_t *cr, rs_rect r,
+                                 const rs_panel_ctx *c,
+                                 rs_panel_label *labels, size_t max);
 
 /* The centre (x, y) and radius of unit j of column l of the network
  * drawn in r: column 0 holds the inputs, column l layer l; for the
@@ -88,6 +143,56 @@ int rs_panel_histogram_split (const rs_panel_ctx *c, size_t *below,
  * has no kink at 0. */
 size_t rs_panel_kink_fan (const rs_act_type *t, double p, double kink,
                           double *slopes, size_t n, double *bold);
+
+/* The heads panel's numbers: the distribution over the data points of
+ * the true class's probability under one head, at point c->at. */
+#define RS_HEADS_BINS 20
+
+typedef struct {
+  size_t n;          /* the points counted (those with a valid label) */
+  size_t zero;       /* p = 0 exactly: loss +inf, gradient 0 (the ReLU
+                        head; softmax's p is never 0) */
+  size_t undefined;  /* the ReLU head's 0/0: every score <= 0 */
+  size_t bins[RS_HEADS_BINS];  /* the others by p: bin b holds
+                        p in [b, b + 1) / RS_HEADS_BINS, the last 1 too
+                        (a softmax p that underflows to 0 is in bin 0) */
+  double p_min;      /* the smallest defined p, +inf when none */
+} rs_heads_dist;
+
+enum { RS_HEAD_SOFTMAX = 0, RS_HEAD_RELU_NORM = 1 };
+
+/* Both heads' distributions at point c->at.  RS_OK; RS_EINVAL when the
+ * run has no class scores (fewer than 2 outputs, or a loss without
+ * labels), RS_ENOMEM; the distributions are then empty. */
+int rs_panel_heads_dist (const rs_panel_ctx *c, rs_heads_dist *softmax,
+                         rs_heads_dist *relu_norm);
+
+/* The head the run trains with: RS_HEAD_SOFTMAX (loss softmax_ce),
+ * RS_HEAD_RELU_NORM (relu_norm_ce), or -1 for neither. */
+int rs_panel_heads_own (const rs_sim *sim);
+
+/* Where the activation panel drawn in r puts its plots and marks, for
+ * the tests: each plot's box and its window (x0, x1, y0, y1); at a kink
+ * of f, the filled dot of f'(0) by the convention and the open circles
+ * of the one-sided limits of f' at 0 other than that value; and the
+ * inset on f's plot, drawn when f's negative half is too flat to see,
+ * at f's x scale with y magnified by `magnification` (1 without an
+ * inset).  RS_EINVAL when there is no activation to show. */
+typedef struct {
+  rs_rect f_box, df_box;
+  double f_win[4], df_win[4];
+  int jump;
+  double dot_x, dot_y;
+  size_t n_open;
+  double open_x[2], open_y[2];
+  int has_inset;
+  rs_rect inset_box;
+  double inset_win[4];
+  double magnification;
+} rs_act_geometry;
+
+int rs_panel_activation_geometry (rs_rect r, const rs_panel_ctx *c,
+                                  rs_act_geometry *g);
 
 /* The series of view v (RS_VIEW_TRACE, see rs_scene.h) over the steps up
  * to point `at`: each traced parameter, gamma or rate, in its colour,
