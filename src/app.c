@@ -39,8 +39,6 @@
 #define RATE_FACTOR 1.25
 #define ALPHA_FACTOR 1.5
 #define KICK_FACTOR 1.5
-#define SPEED_MIN 0.1
-#define SPEED_MAX 1000.0
 
 /* W switches on the scene's bias warming, or this one when the scene has
  * none (C10): +1 on every hidden bias for 20 steps, annealed over 80.  D
@@ -711,11 +709,25 @@ goto_beat (rs_app *a, int forward)
   app_show_point (a, i);
 }
 
-/* The speed times factor, in the scene language's range. */
+/* The speed, in the scene language's range: the speed slider. */
+void
+app_set_speed (rs_app *a, double speed)
+{
+  a->in.speed = fmin (fmax (speed, APP_SPEED_MIN), APP_SPEED_MAX);
+}
+
+/* + and -: the speed times factor. */
 static void
 scale_speed (rs_app *a, double factor)
 {
-  a->in.speed = fmin (fmax (a->in.speed * factor, SPEED_MIN), SPEED_MAX);
+  app_set_speed (a, a->in.speed * factor);
+}
+
+/* PageDown: play to the next beat (the strip's button). */
+void
+app_next_beat (rs_app *a)
+{
+  goto_beat (a, 1);
 }
 
 /* T, F5, the end of a drag: a new look; the figure is drawn again in

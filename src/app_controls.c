@@ -4,10 +4,12 @@
  * (C4, C5, C8, C11).
  *
  * A student who never reads the key table can run every lesson with
- * the mouse: sliders for the learning rate, Leaky ReLU's alpha, the
- * kick's size and the temperature; toggles for Leaky ReLU, bias
- * warming, decay on the biases and the kink convention; buttons for a
- * kick, a step, play and pause, rewind and reset.  Each control shows
+ * the mouse: sliders for the speed, the learning rate, Leaky ReLU's
+ * alpha, the kick's size and the temperature; toggles for Leaky ReLU,
+ * bias warming, decay on the biases and the kink convention; buttons
+ * for a kick, a step forward and back, play and pause, the next beat,
+ * rewind, the next optimiser, one more ball and reset (the keys of the
+ * view, the files and the window, G P T F5 F S E H Q, have none).  Each control shows
  * its value and its key, and calls the very function its key calls
  * (one table, controls[], from controls to actions).  M shows and hides
  * the strip; presenter mode hides it.  Without the strip the figure
@@ -72,6 +74,12 @@ typedef struct {
   void (*set) (rs_app *a, double v);     /* a slider */
   void (*act) (rs_app *a);               /* a toggle or a button */
 } control;
+
+static double
+get_speed (const rs_app *a)
+{
+  return a->in.speed;
+}
 
 static double
 get_rate (const rs_app *a)
@@ -151,8 +159,22 @@ act_step (rs_app *a)
   app_single_step (a, 1);
 }
 
+static void
+act_back (rs_app *a)
+{
+  app_single_step (a, 0);
+}
+
+static void
+act_optim (rs_app *a)
+{
+  app_train_key (a, APP_TRAIN_OPTIM);
+}
+
 /* The controls, top to bottom; the ranges are those of the keys. */
 static const control controls[] = {
+  { "speed", "speed, steps/s", "+  -", RS_CONTROL_SLIDER, APP_SPEED_MIN,
+    APP_SPEED_MAX, 1, get_speed, app_set_speed, NULL },
   { "rate", "learning rate η", "Shift+Up  Shift+Down", RS_CONTROL_SLIDER,
     APP_RATE_MIN, APP_RATE_MAX, 1, get_rate, app_set_rate, NULL },
   { "alpha", "Leaky ReLU's α", "A  Z", RS_CONTROL_SLIDER, APP_ALPHA_MIN,
@@ -171,10 +193,18 @@ static const control controls[] = {
     act_kink },
   { "kick", "kick", "K", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL, app_kick },
   { "step", "step", ".", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL, act_step },
+  { "back", "step back", ",", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
+    act_back },
   { "play", "pause", "Space", RS_CONTROL_BUTTON, 0, 0, 0, get_paused, NULL,
     app_toggle_pause },
+  { "beat", "next beat", "PageDown", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
+    app_next_beat },
   { "rewind", "rewind", "Home", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
     app_rewind },
+  { "optimiser", "optimiser", "O", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
+    act_optim },
+  { "ball", "one more ball", "B", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
+    app_balls_add },
   { "reset", "reset", "R", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
     app_reset }
 };
@@ -585,8 +615,12 @@ draw_toggle (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
                        side - 5 * s);
       cairo_fill (cr);
     }
+  /* the convention s picks f'(0) = lo + s (hi - lo) from the
+     subdifferential [lo, hi] at the kink: [0, 1] for ReLU, [alpha, 1]
+     for Leaky ReLU (C3, C8) */
   if (kink)
-    snprintf (text, sizeof text, "%s = <b>%g</b>", c->label, v);
+    snprintf (text, sizeof text, "%s = <b>%.3g</b> (s = %g)", c->label,
+              a->in.leaky ? a->in.alpha + v * (1.0 - a->in.alpha) : v, v);
   else
     snprintf (text, sizeof text, "%s <b>%s</b>", c->label, v > 0 ? "on"
               : "off");
@@ -605,10 +639,15 @@ draw_button (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
   rs_rect b = l->control[i];
   double s = l->s;
   const char *label = c->label;
-  char text[200];
+  char text[200], name[100];
 
   if (c->get != NULL)
     label = c->get (a) > 0 ? "play" : "pause";
+  if (c->act == act_optim)
+    {
+      snprintf (name, sizeof name, "optimiser: %s", rs_app_optim (a)->name);
+      label = name;
+    }
   snprintf (text, sizeof text, "%s <span size='smaller'>%s</span>", label,
             c->key);
   rs_theme_set (cr, th->panel);

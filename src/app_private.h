@@ -46,6 +46,8 @@
 /* The ranges of the live settings (those of the scene language, the
  * rate's from a thousandth), and the temperature slider's (0.01 a press
  * of N). */
+#define APP_SPEED_MIN 0.1
+#define APP_SPEED_MAX 1000.0
 #define APP_RATE_MIN 0.001
 #define APP_RATE_MAX 100.0
 #define APP_ALPHA_MIN 0.001
@@ -71,8 +73,8 @@ typedef struct {
   rs_rect figure;
   rs_rect dock;
   rs_rect hud;
-  rs_rect control[16];
-  rs_rect track[16];
+  rs_rect control[24];
+  rs_rect track[24];
   rs_rect legend;
   rs_rect toast;
 } app_layout;
@@ -228,6 +230,8 @@ void app_set_temperature (rs_app *a, double t);
 double app_temperature (const rs_app *a);
 void app_train_key (rs_app *a, int what);
 void app_reset (rs_app *a);
+void app_set_speed (rs_app *a, double speed);
+void app_next_beat (rs_app *a);
 
 /* app_controls.c */
 void app_layout_of (const rs_app *a, double width, double height,
