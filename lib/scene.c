@@ -2389,6 +2389,80 @@ check_claims (parser *ps)
   rs_net_free (net);
 }
 
+static int unknown_keyword (parser *ps);
+
+/* 'variant "NAME" [KEYWORD VALUES...]': a run compared with the others
+ * in one figure.  The line's tokens are read here (a malformed one is an
+ * error where it is), its keyword checked against those a variant may
+ * set; the line itself is checked as a scene line, over the whole
+ * scene, once every line is read (check_variants). */
+static int
+kw_variant (parser *ps)
+{
+  const char *first = NULL, *last = NULL;
+  place at = { 0, 0 };
+  char name[64];
+  rs_error e;
+
+  if (expect (ps, T_STRING, "a quoted name such as \"no bias decay\"")
+      != RS_OK)
+    return RS_ESYNTAX;
+  if (ps->tok.str[0] == '\0' || strlen (ps->tok.str) >= sizeof name)
+    return fail (ps, RS_EINVAL, "a variant's name has 1 to %zu bytes",
+                 sizeof name - 1);
+  memcpy (name, ps->tok.str, strlen (ps->tok.str) + 1);
+  for (;;)
+    {
+      if (next (ps) != RS_OK)
+        return RS_ESYNTAX;
+      if (ps->tok.kind == T_NEWLINE || ps->tok.kind == T_END)
+        break;
+      if (first == NULL && ps->tok.kind == T_WORD
+          && rs_scene_keyword_repeatable (ps->tok.str) < 0)
+        return unknown_keyword (ps);
+      if (first == NULL && (ps->tok.kind != T_WORD
+                            || !rs_scene_keyword_varies (ps->tok.str)))
+        return fail (ps, RS_ESYNTAX, "a variant sets a line of the run "
+                     "(such as 'kink 0.5', 'decay 0.1 biases', 'optimizer "
+                     "adam', 'expect ...'), not %s%s%s",
+                     ps->tok.kind == T_WORD ? "'" : "a value",
+                     ps->tok.kind == T_WORD ? ps->tok.str : "",
+                     ps->tok.kind == T_WORD ? "'" : "");
+      if (first == NULL)
+        {
+          first = ps->tok.start;
+          at = here (ps);
+        }
+      last = ps->tok.start + ps->tok.len;
+    }
+  ps->pushed_back = 1;
+  if (scene_variant_add (ps->sc, name, first, first ? (size_t) (last - first)
+                         : 0, at.line, at.col, &e) != RS_OK)
+    return fail_at (ps, first ? at : here (ps), e.code, "%s", e.message);
+  return RS_OK;
+}
+
+/* Each variant's lines over the whole scene, checked as the scene's own
+ * (rs_scene_variant): an error names the variant's line. */
+static void
+check_variants (parser *ps)
+{
+  rs_scene *v;
+  rs_error e;
+
+  if (ps->sc->n_variants == 0)
+    return;
+  if ((v = malloc (sizeof *v)) == NULL)
+    {
+      fail_at (ps, (place) { 1, 1 }, RS_ENOMEM, "out of memory");
+      return;
+    }
+  for (size_t k = 0; k < ps->sc->n_variants && !ps->stopped; k++)
+    if (rs_scene_variant (ps->sc, k, ps->name, v, &e) != RS_OK)
+      fail_at (ps, (place) { e.line, e.col }, e.code, "%s", e.message);
+  free (v);
+}
+
 static const keyword keywords[] = {
   { { "title", "STRING", "the figure's title" }, kw_title, 0 },
   { { "notes", "STRING", "a paragraph of notes for the lecturer, shown "
@@ -2508,6 +2582,12 @@ static const keyword keywords[] = {
       "QUANTITY [below|above|at-most|at-least] VALUE [within TOL]",
       "a claim about the run that 'reluscape check --run' proves; "
       "repeatable, up to 64" }, kw_expect, 1 },
+  { { "variant", "\"NAME\" [KEYWORD VALUES...]", "a run compared with the "
+      "scene's own in one figure: the scene with the line 'KEYWORD "
+      "VALUES...' over its own (a line of the run: not the title, views, "
+      "style or exports); the lines of one NAME make one variant, none the "
+      "scene as it is; repeatable, up to 6 variants of 8 lines" },
+    kw_variant, 1 },
 };
 
 #define N_KEYWORDS (sizeof keywords / sizeof keywords[0])
@@ -2957,6 +3037,8 @@ finish (parser *ps)
   check_claims (ps);
   if (ps->n_errors == 0)
     check_run (ps);
+  if (ps->n_errors == 0)
+    check_variants (ps);
   return ps->first_code;
 }
 

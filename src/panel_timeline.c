@@ -139,6 +139,78 @@ timeline_series (pane *p, const axes *a, int which, rs_rgb col)
   cairo_stroke (p->cr);
 }
 
+/* ---- a figure of variants: every run in its colour (variants.h) ---- */
+
+static size_t timeline_units (const rs_sim *sim);
+
+static const double run_dashes[][2] = { { 0, 0 }, { 9, 5 }, { 3, 4 },
+                                        { 14, 4 }, { 1.5, 3 }, { 6, 8 } };
+
+/* Run k's dash: the first solid, the others dashed, so that where runs
+ * agree each shows through the gaps of the next one drawn over it. */
+static void
+run_dash (pane *p, size_t k)
+{
+  double d[2] = { run_dashes[k % 6][0] * p->k, run_dashes[k % 6][1] * p->k };
+
+  cairo_set_dash (p->cr, d, k > 0 ? 2 : 0, 0);
+}
+
+/* The log window of every run's loss: whole decades around its finite
+ * positive values (at least one); -1 1 when there are none. */
+static void
+timeline_runs_window (const pane *p, axes *a)
+{
+  const rs_runs *r = p->c->runs;
+  double mn = INFINITY, mx = -INFINITY;
+
+  for (size_t k = 0; k < r->n; k++)
+    for (size_t i = 0; i < rs_sim_n_recorded (r->sim[k]); i++)
+      {
+        double v = rs_sim_recorded (r->sim[k], i)->loss;
+
+        if (v > 0.0 && isfinite (v))
+          {
+            mn = fmin (mn, log10 (v));
+            mx = fmax (mx, log10 (v));
+          }
+      }
+  a->y0 = mn <= mx ? floor (mn) : -1.0;
+  a->y1 = mn <= mx ? fmax (ceil (mx), a->y0 + 1.0) : 1.0;
+}
+
+/* Each run's loss in its colour and dash (the gradient norms left out:
+ * one curve a run), and its dot at the step shown. */
+static void
+timeline_runs (pane *p, const axes *a)
+{
+  const rs_runs *r = p->c->runs;
+  size_t step = rs_sim_recorded (p->c->sim, pane_at (p->c))->step;
+
+  for (size_t k = 0; k < r->n; k++)
+    {
+      rs_panel_ctx ck = *p->c;
+      pane pk = *p;
+      const rs_sim_point *pt;
+      double y;
+
+      ck.sim = r->sim[k];
+      pk.c = &ck;
+      cairo_save (p->cr);
+      run_dash (p, k);
+      timeline_series (&pk, a, 0, rs_runs_colour (p->t, k));
+      cairo_restore (p->cr);
+      pt = rs_sim_recorded (r->sim[k], rs_runs_point_at (r->sim[k], step));
+      if (isnan (y = log_y (a, pt->loss)))
+        continue;
+      cairo_new_sub_path (p->cr);
+      cairo_arc (p->cr, axes_x (a, (double) pt->step), y, 3.2 * p->k, 0,
+                 2 * M_PI);
+      rs_theme_set (p->cr, rs_runs_colour (p->t, k));
+      cairo_fill (p->cr);
+    }
+}
+
 /* How many units the run can count dead: those of every layer that is
  * not the identity (as rs_sim_point.dead counts them). */
 static size_t
@@ -154,43 +226,80 @@ timeline_units (const rs_sim *sim)
   return total;
 }
 
-/* The dead-unit count as a filled step line in its strip, ticked at 0
+/* The dead-unit count of sim as a step line over a, from step 0 to the
+ * plot's right edge (the current path, not stroked). */
+static void
+dead_steps (pane *p, const axes *a, const rs_sim *sim)
+{
+  double y = axes_y (a, 0.0), x;
+
+  cairo_new_path (p->cr);
+  cairo_move_to (p->cr, axes_x (a, 0.0), y);
+  for (size_t i = 0; i < rs_sim_n_recorded (sim); i++)
+    {
+      const rs_sim_point *pt = rs_sim_recorded (sim, i);
+      x = axes_x (a, (double) pt->step);
+      cairo_line_to (p->cr, x, y);
+      y = axes_y (a, (double) pt->dead);
+      cairo_line_to (p->cr, x, y);
+    }
+  cairo_line_to (p->cr, a->box.x + a->box.width, y);
+}
+
+/* The most units a run counts dead: its units, or more if it ever
+ * counts more; of every run in a figure of variants. */
+static size_t
+dead_top (const pane *p)
+{
+  const rs_runs *r = p->c->runs;
+  size_t top = 0;
+
+  for (size_t k = 0; k < (r != NULL ? r->n : 1); k++)
+    {
+      const rs_sim *sim = r != NULL ? r->sim[k] : p->c->sim;
+
+      top = top > timeline_units (sim) ? top : timeline_units (sim);
+      for (size_t i = 0; i < rs_sim_n_recorded (sim); i++)
+        if (rs_sim_recorded (sim, i)->dead > top)
+          top = rs_sim_recorded (sim, i)->dead;
+    }
+  return top;
+}
+
+/* The dead-unit count as a filled step line in its strip (a figure of
+ * variants: each run's as a line in its colour and dash), ticked at 0
  * and at the number of units. */
 static void
 timeline_dead (pane *p, rs_rect box)
 {
   const rs_sim *sim = p->c->sim;
-  size_t n = rs_sim_n_recorded (sim), top = timeline_units (sim);
+  size_t top = dead_top (p);
   axes a = { box, 0.0, timeline_last (sim), 0.0, 1.0 };
-  double y, x;
   char buf[48];
 
-  for (size_t i = 0; i < n; i++)
-    if (rs_sim_recorded (sim, i)->dead > top)
-      top = rs_sim_recorded (sim, i)->dead;
   a.y1 = top > 0 ? (double) top : 1.0;
-  y = axes_y (&a, 0.0);
   axes_fill (p, &a);
   cairo_save (p->cr);
   axes_clip (p, &a);
-  cairo_new_path (p->cr);
-  cairo_move_to (p->cr, axes_x (&a, 0.0), axes_y (&a, 0.0));
-  for (size_t i = 0; i < n; i++)
+  for (size_t k = 0; p->c->runs != NULL && k < p->c->runs->n; k++)
     {
-      const rs_sim_point *pt = rs_sim_recorded (sim, i);
-      x = axes_x (&a, (double) pt->step);
-      cairo_line_to (p->cr, x, y);
-      y = axes_y (&a, (double) pt->dead);
-      cairo_line_to (p->cr, x, y);
+      dead_steps (p, &a, p->c->runs->sim[k]);
+      run_dash (p, k);
+      rs_theme_set (p->cr, rs_runs_colour (p->t, k));
+      cairo_set_line_width (p->cr, 1.8 * p->k);
+      cairo_stroke (p->cr);
     }
-  cairo_line_to (p->cr, a.box.x + a.box.width, y);
-  cairo_line_to (p->cr, a.box.x + a.box.width, axes_y (&a, 0.0));
-  cairo_close_path (p->cr);
-  rs_theme_set_alpha (p->cr, p->t->dead, 0.25);
-  cairo_fill_preserve (p->cr);
-  rs_theme_set (p->cr, p->t->dead);
-  cairo_set_line_width (p->cr, 1.6 * p->k);
-  cairo_stroke (p->cr);
+  if (p->c->runs == NULL)
+    {
+      dead_steps (p, &a, sim);
+      cairo_line_to (p->cr, a.box.x + a.box.width, axes_y (&a, 0.0));
+      cairo_close_path (p->cr);
+      rs_theme_set_alpha (p->cr, p->t->dead, 0.25);
+      cairo_fill_preserve (p->cr);
+      rs_theme_set (p->cr, p->t->dead);
+      cairo_set_line_width (p->cr, 1.6 * p->k);
+      cairo_stroke (p->cr);
+    }
   cairo_restore (p->cr);
   axes_frame (p, &a);
   snprintf (buf, sizeof buf, "dead units (of %zu)", top);
@@ -451,29 +560,41 @@ rs_panel_timeline (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 
   if (c != NULL && c->sim != NULL)
     timeline_note (c, note, sizeof note, brief, sizeof brief);
+  if (c != NULL && c->runs != NULL)   /* the header's legend has the rest */
+    snprintf (note, sizeof note, "%s", brief);
   if (pane_begin (&p, cr, r, c, timeline_margins, "Timeline",
                   c != NULL && c->sim != NULL ? note : NULL, brief))
     {
       timeline_boxes (&p, &up, &low);
       a = (axes) { up, 0.0, timeline_last (c->sim), 0.0, 1.0 };
       timeline_log_range (c->sim, &a.y0, &a.y1);
+      if (c->runs != NULL)
+        timeline_runs_window (&p, &a);
       axes_fill (&p, &a);
       axes_y_log_ticks (&p, &a);
       axes_x_ticks (&p, &(axes) { low, a.x0, a.x1, 0, 1 }, 1);
       axes_x_ticks (&p, &a, 0);
       cairo_save (cr);
       axes_clip (&p, &a);
-      timeline_series (&p, &a, 1, p.t->second);
-      timeline_series (&p, &a, 0, p.t->accent);
+      if (c->runs != NULL)
+        timeline_runs (&p, &a);
+      else
+        {
+          timeline_series (&p, &a, 1, p.t->second);
+          timeline_series (&p, &a, 0, p.t->accent);
+        }
       cairo_restore (cr);
       axes_frame (&p, &a);
       timeline_dead (&p, low);
       timeline_marks (&p, &a);
-      timeline_now (&p, &a);
+      if (c->runs == NULL)
+        timeline_now (&p, &a);
       pane_hex (p.t->accent, acc);
       pane_hex (p.t->second, sec);
       snprintf (ytitle, sizeof ytitle, "<span foreground=\"%s\">loss</span>"
                 " · <span foreground=\"%s\">‖∇L‖</span>", acc, sec);
+      if (c->runs != NULL)
+        snprintf (ytitle, sizeof ytitle, "loss of each run");
       axes_y_title (&p, &a, ytitle, r.x + 3 * p.k);
       axes_x_title (&p, &(axes) { low, 0, 1, 0, 1 }, "step");
     }
