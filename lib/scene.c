@@ -2400,13 +2400,14 @@ static int
 kw_variant (parser *ps)
 {
   const char *first = NULL, *last = NULL;
-  place at = { 0, 0 };
+  place at = { 0, 0 }, name_at;
   char name[64];
   rs_error e;
 
   if (expect (ps, T_STRING, "a quoted name such as \"no bias decay\"")
       != RS_OK)
     return RS_ESYNTAX;
+  name_at = here (ps);
   if (ps->tok.str[0] == '\0' || strlen (ps->tok.str) >= sizeof name)
     return fail (ps, RS_EINVAL, "a variant's name has 1 to %zu bytes",
                  sizeof name - 1);
@@ -2433,12 +2434,12 @@ kw_variant (parser *ps)
           first = ps->tok.start;
           at = here (ps);
         }
-      last = ps->tok.start + ps->tok.len;
+      last = ps->p;   /* past the token (a string's len is not kept) */
     }
   ps->pushed_back = 1;
   if (scene_variant_add (ps->sc, name, first, first ? (size_t) (last - first)
                          : 0, at.line, at.col, &e) != RS_OK)
-    return fail_at (ps, first ? at : here (ps), e.code, "%s", e.message);
+    return fail_at (ps, first ? at : name_at, e.code, "%s", e.message);
   return RS_OK;
 }
 
@@ -2586,7 +2587,7 @@ static const keyword keywords[] = {
       "scene's own in one figure: the scene with the line 'KEYWORD "
       "VALUES...' over its own (a line of the run: not the title, views, "
       "style or exports); the lines of one NAME make one variant, none the "
-      "scene as it is; repeatable, up to 6 variants of 8 lines" },
+      "scene as it is; repeatable, up to 6 variants of 16 lines" },
     kw_variant, 1 },
 };
 

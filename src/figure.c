@@ -405,30 +405,42 @@ fit_text (cairo_t *cr, const char *font, double x, double y, double width,
 }
 
 /* In a figure of variants, a panel that shows one run (the first) says
- * which, in that run's colour, at the bottom right of its cell r. */
-static void
+ * which, in that run's colour, on a line under the panel: the panel
+ * itself gets r less that line. */
+static rs_rect
 run_tag (cairo_t *cr, rs_rect r, const rs_figure *f, const rs_theme *th,
          const char *font, double s)
 {
   rs_rgb c = rs_runs_colour (th, 0);
   char *esc, markup[300];
-  double w, h, px = 10.5 * s;
+  double px = 10.5 * s, h = 17 * s;
 
-  if (f->runs == NULL)
-    return;
+  if (f->runs == NULL || r.height < 4 * h)
+    return r;
   esc = g_markup_escape_text (f->runs->name[0], -1);
   snprintf (markup, sizeof markup, "<span foreground=\"#%02x%02x%02x\">"
-            "<b>━━</b></span> run shown: <b>%s</b>", (int) lround (c.r * 255),
-            (int) lround (c.g * 255), (int) lround (c.b * 255), esc);
+            "<b>━━</b></span> this panel shows one run: <b>%s</b>",
+            (int) lround (c.r * 255), (int) lround (c.g * 255),
+            (int) lround (c.b * 255), esc);
   g_free (esc);
-  rs_text_size (cr, font, markup, px, 0, &w, &h);
-  cairo_rectangle (cr, r.x + r.width - w - 10 * s, r.y + r.height - h
-                   - 6 * s, w + 8 * s, h + 4 * s);
-  rs_theme_set_alpha (cr, th->bg, 0.9);
-  cairo_fill (cr);
   rs_theme_set (cr, th->fg);
-  rs_text (cr, font, r.x + r.width - 6 * s, r.y + r.height - 4 * s, markup,
+  rs_text (cr, font, r.x + r.width - 4 * s, r.y + r.height - 1 * s, markup,
            px, 0, 1, 1, 0);
+  r.height -= h;
+  return r;
+}
+
+/* Whether a view draws one run only (in a figure of variants, the
+ * first): the others (a flat landscape, the timeline, a trace, the
+ * depth bound) draw every run, or none. */
+static int
+one_run (const rs_view *v)
+{
+  rs_view_kind k = v->kind;
+
+  return k == RS_VIEW_ACTIVATION || k == RS_VIEW_NETWORK
+         || k == RS_VIEW_HISTOGRAM
+         || k == RS_VIEW_BASIN || (k == RS_VIEW_LANDSCAPE && v->three_d);
 }
 
 void
@@ -459,6 +471,8 @@ rs_figure_draw (cairo_t *cr, double width, double height,
 
       if (r.width < 8 || r.height < 8)
         continue;
+      if (one_run (&f->views[i]))
+        r = run_tag (cr, r, f, th, font, s);
       switch (f->views[i].kind)
         {
         case RS_VIEW_LANDSCAPE:
@@ -467,25 +481,21 @@ rs_figure_draw (cairo_t *cr, double width, double height,
           break;
         case RS_VIEW_ACTIVATION:
           rs_panel_activation (cr, r, &ctx);
-          run_tag (cr, r, f, th, font, s);
           break;
         case RS_VIEW_NETWORK:
           rs_panel_network (cr, r, &ctx);
-          run_tag (cr, r, f, th, font, s);
           break;
         case RS_VIEW_TIMELINE:
           rs_panel_timeline (cr, r, &ctx);
           break;
         case RS_VIEW_HISTOGRAM:
           rs_panel_histogram (cr, r, &ctx);
-          run_tag (cr, r, f, th, font, s);
           break;
         case RS_VIEW_DEPTH:
           rs_panel_depth (cr, r, &ctx);
           break;
         case RS_VIEW_HEADS:
           rs_panel_heads (cr, r, &ctx);
-          run_tag (cr, r, f, th, font, s);
           break;
         case RS_VIEW_TRACE:
           rs_panel_trace (cr, r, &ctx, &f->views[i]);

@@ -208,6 +208,12 @@ timeline_runs (pane *p, const axes *a)
                  2 * M_PI);
       rs_theme_set (p->cr, rs_runs_colour (p->t, k));
       cairo_fill (p->cr);
+      /* an infinite loss is drawn at the top edge: said so, not a value */
+      if (isinf (pt->loss))
+        pane_label_boxed (p, rs_runs_colour (p->t, k),
+                          axes_x (a, (double) pt->step) - 6 * p->k,
+                          y + 4 * p->k, "loss ∞ (drawn at the top)", 9, 1,
+                          1, 0);
     }
 }
 

@@ -108,7 +108,7 @@ typedef struct {
 #define RS_SCENE_MAX_EXPORTS 8
 #define RS_SCENE_MAX_EXPECTS 64
 #define RS_SCENE_MAX_VARIANTS 6
-#define RS_VARIANT_MAX_LINES 8
+#define RS_VARIANT_MAX_LINES 16
 #define RS_VARIANT_LINE_BYTES 160
 
 /* A variant of the scene's run ('variant "NAME" KEYWORD VALUES...'): a
