@@ -23,6 +23,8 @@ static const char render_usage[] =
   "the network and the timeline), into FILE, or into each file of the\n"
   "scene's 'export' lines when no -o is given (relative to the scene's\n"
   "folder).  The format follows the file's extension: .png, .pdf or .svg.\n"
+  "A scene with 'variant' lines runs every variant from the same start\n"
+  "and draws them in one figure, each in its own colour, with a legend.\n"
   "SCENE '-' or 'builtin' is the built-in scene.\n"
   "\n"
   "  -o, --output FILE   the figure to write\n"
