@@ -2437,8 +2437,9 @@ kw_variant (parser *ps)
       last = ps->p;   /* past the token (a string's len is not kept) */
     }
   ps->pushed_back = 1;
-  if (scene_variant_add (ps->sc, name, first, first ? (size_t) (last - first)
-                         : 0, at.line, at.col, &e) != RS_OK)
+  if (scene_variant_add (ps->sc, name, name_at.line, name_at.col, first,
+                         first ? (size_t) (last - first) : 0, at.line,
+                         at.col, &e) != RS_OK)
     return fail_at (ps, first ? at : name_at, e.code, "%s", e.message);
   return RS_OK;
 }
@@ -3234,9 +3235,30 @@ warn_style (parser *ps)
              "file is a point");
 }
 
+/* Two variants that run the same (their lines but the claims the same):
+ * most likely a name misspelt on one of its lines. */
+static void
+warn_variants (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+
+  for (size_t j = 1; j < sc->n_variants; j++)
+    for (size_t k = 0; k < j; k++)
+      if (scene_variant_same_run (sc, k, j))
+        {
+          warn_at (ps, (place) { sc->variants[j].name_line,
+                                 sc->variants[j].name_col },
+                   "variant \"%s\" runs the same as variant \"%s\" (the "
+                   "same lines but the claims): a name misspelt?",
+                   sc->variants[j].name, sc->variants[k].name);
+          break;
+        }
+}
+
 static void
 warnings (parser *ps)
 {
+  warn_variants (ps);
   warn_late (ps);
   warn_start_outside (ps);
   warn_ignored (ps);

@@ -37,7 +37,7 @@ rs_scene_keyword_varies (const char *name)
 /* The variant of sc called name, a new one at the end when none is;
  * NULL when there is no room for another. */
 static rs_variant *
-variant_named (rs_scene *sc, const char *name)
+variant_named (rs_scene *sc, const char *name, int line, int col)
 {
   rs_variant *v;
 
@@ -49,14 +49,17 @@ variant_named (rs_scene *sc, const char *name)
   v = &sc->variants[sc->n_variants++];
   memset (v, 0, sizeof *v);
   snprintf (v->name, sizeof v->name, "%s", name);
+  v->name_line = line;
+  v->name_col = col;
   return v;
 }
 
 int
-scene_variant_add (rs_scene *sc, const char *name, const char *line,
-                   size_t len, int lineno, int col, rs_error *err)
+scene_variant_add (rs_scene *sc, const char *name, int name_line,
+                   int name_col, const char *line, size_t len, int lineno,
+                   int col, rs_error *err)
 {
-  rs_variant *v = variant_named (sc, name);
+  rs_variant *v = variant_named (sc, name, name_line, name_col);
 
   if (v == NULL)
     return rs_error_set (err, RS_EINVAL, NULL, 0, 0, "too many variants "
@@ -118,6 +121,33 @@ scene_same_variants (const rs_scene *a, const rs_scene *b)
           return 0;
     }
   return 1;
+}
+
+/* The i-th line of v that is not a claim, from line *i on; NULL past
+ * the last. */
+static const char *
+next_setting (const rs_variant *v, size_t *i)
+{
+  while (*i < v->n_lines && strncmp (v->lines[*i], "expect ", 7) == 0)
+    (*i)++;
+  return *i < v->n_lines ? v->lines[(*i)++] : NULL;
+}
+
+int
+scene_variant_same_run (const rs_scene *sc, size_t a, size_t b)
+{
+  size_t i = 0, j = 0;
+
+  for (;;)
+    {
+      const char *p = next_setting (&sc->variants[a], &i);
+      const char *q = next_setting (&sc->variants[b], &j);
+
+      if (p == NULL || q == NULL)
+        return p == q;
+      if (strcmp (p, q) != 0)
+        return 0;
+    }
 }
 
 /* sc without its variants in canonical form, in a new buffer. */

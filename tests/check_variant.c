@@ -358,6 +358,33 @@ START_TEST (test_round_trip)
 }
 END_TEST
 
+/* Two variants that run the same (a name misspelt on one line) are
+ * warned about, at the second one's name; a variant with the same
+ * setting but its own claims is not another run. */
+START_TEST (test_same_run_warned)
+{
+  static const char text[] =
+    "variant \"kink 1\" kink 1\n"
+    "variant \"kink 0\"\n"
+    "variant \"kink 0\" expect end loss below 9\n"
+    "variant \"kink0\" expect at 1 w 1\n"              /* line 4 */
+    "variant \"also 1\" kink 1\n";                     /* line 5 */
+  rs_scene *sc = new_scene ();
+  rs_scene_report rep;
+
+  ck_assert_int_eq (rs_scene_parse_report (sc, text, strlen (text), "w",
+                                           &rep), RS_OK);
+  ck_assert_uint_eq (rep.nwarn, 2);
+  ck_assert_int_eq (rep.w[0].line, 4);
+  ck_assert_int_eq (rep.w[0].col, 9);
+  ck_assert_ptr_nonnull (strstr (rep.w[0].message, "\"kink0\" runs the "
+                                 "same as variant \"kink 0\""));
+  ck_assert_int_eq (rep.w[1].line, 5);
+  ck_assert_ptr_nonnull (strstr (rep.w[1].message, "\"kink 1\""));
+  free (sc);
+}
+END_TEST
+
 /* Which keywords a variant may set: the run's, not the figure's. */
 START_TEST (test_keyword_varies)
 {
@@ -385,6 +412,7 @@ variant_suite (void)
   tcase_add_test (core, test_shared_start);
   tcase_add_test (core, test_round_trip);
   tcase_add_test (core, test_keyword_varies);
+  tcase_add_test (core, test_same_run_warned);
   tcase_add_loop_test (errors, test_bad_variant, 0,
                        (int) (sizeof bad / sizeof bad[0]));
   suite_add_tcase (s, core);

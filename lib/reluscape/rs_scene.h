@@ -121,6 +121,8 @@ typedef struct {
   char lines[RS_VARIANT_MAX_LINES][RS_VARIANT_LINE_BYTES];
   int line[RS_VARIANT_MAX_LINES];   /* where each line's keyword is */
   int col[RS_VARIANT_MAX_LINES];
+  int name_line;                    /* where its name is first written */
+  int name_col;
 } rs_variant;
 
 typedef struct {
