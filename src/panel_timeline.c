@@ -187,6 +187,12 @@ timeline_runs (pane *p, const axes *a)
   const rs_runs *r = p->c->runs;
   size_t step = rs_sim_recorded (p->c->sim, pane_at (p->c))->step;
 
+  /* the step shown, across the loss axes */
+  cairo_set_line_width (p->cr, 1.0 * p->k);
+  rs_theme_set (p->cr, p->t->fg);
+  cairo_move_to (p->cr, axes_x (a, (double) step), a->box.y);
+  cairo_line_to (p->cr, axes_x (a, (double) step), a->box.y + a->box.height);
+  cairo_stroke (p->cr);
   for (size_t k = 0; k < r->n; k++)
     {
       rs_panel_ctx ck = *p->c;
