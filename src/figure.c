@@ -439,7 +439,7 @@ one_run (const rs_view *v)
   rs_view_kind k = v->kind;
 
   return k == RS_VIEW_ACTIVATION || k == RS_VIEW_NETWORK
-         || k == RS_VIEW_HISTOGRAM
+         || k == RS_VIEW_HISTOGRAM || k == RS_VIEW_HEADS
          || k == RS_VIEW_BASIN || (k == RS_VIEW_LANDSCAPE && v->three_d);
 }
 

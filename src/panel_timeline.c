@@ -216,10 +216,14 @@ timeline_runs (pane *p, const axes *a)
       cairo_fill (p->cr);
       /* an infinite loss is drawn at the top edge: said so, not a value */
       if (isinf (pt->loss))
-        pane_label_boxed (p, rs_runs_colour (p->t, k),
-                          axes_x (a, (double) pt->step) - 6 * p->k,
-                          y + 4 * p->k, "loss ∞ (drawn at the top)", 9, 1,
-                          1, 0);
+        {
+          double x = axes_x (a, (double) pt->step);
+          int left = x > a->box.x + a->box.width / 2;
+
+          pane_label_boxed (p, rs_runs_colour (p->t, k),
+                            x + (left ? -6 : 6) * p->k, y + 4 * p->k,
+                            "loss ∞ (drawn at the top)", 9, 1, left, 0);
+        }
     }
 }
 
