@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "timeline.h"
+#include "variants.h"
 
 /* ---- the two log axes ---------------------------------------------- */
 
@@ -379,37 +380,93 @@ dead_axes (const tl_layout *L)
                   L->units > 0 ? (double) L->units : 1.0 };
 }
 
-/* The dead-unit count as a filled step line in its strip. */
+/* Run k's dash in a figure of variants: the first solid, the others
+ * dashed, so that where runs agree each shows through the gaps of the
+ * next one drawn over it. */
+static void
+run_dash (pane *p, size_t k)
+{
+  static const double dashes[][2] = { { 0, 0 }, { 9, 5 }, { 3, 4 },
+                                      { 14, 4 }, { 1.5, 3 }, { 6, 8 } };
+  double d[2] = { dashes[k % 6][0] * p->k, dashes[k % 6][1] * p->k };
+
+  cairo_set_dash (p->cr, d, k > 0 ? 2 : 0, 0);
+}
+
+/* The runs a panel draws: a figure's variants, or its one run. */
+static size_t
+runs_of (const pane *p)
+{
+  return p->c->runs != NULL ? p->c->runs->n : 1;
+}
+
+/* Pane p as run k's: the same panel with that run's sim, its context
+ * in *ck. */
+static pane
+run_pane (const pane *p, size_t k, rs_panel_ctx *ck)
+{
+  pane q = *p;
+
+  *ck = *p->c;
+  if (p->c->runs != NULL)
+    {
+      ck->sim = p->c->runs->sim[k];
+      ck->at = rs_runs_point_at (ck->sim, rs_sim_recorded
+                                 (p->c->sim, pane_at (p->c))->step);
+    }
+  q.c = ck;
+  return q;
+}
+
+/* The dead-unit count of sim as a step line over a, from step 0 to the
+ * strip's right edge (the current path, not stroked). */
+static void
+dead_steps (pane *p, const axes *a, const rs_sim *sim)
+{
+  double y = axes_y (a, 0.0), x;
+
+  cairo_new_path (p->cr);
+  cairo_move_to (p->cr, axes_x (a, 0.0), y);
+  for (size_t i = 0; i < rs_sim_n_recorded (sim); i++)
+    {
+      const rs_sim_point *pt = rs_sim_recorded (sim, i);
+      x = axes_x (a, (double) pt->step);
+      cairo_line_to (p->cr, x, y);
+      y = axes_y (a, (double) pt->dead);
+      cairo_line_to (p->cr, x, y);
+    }
+  cairo_line_to (p->cr, a->box.x + a->box.width, y);
+}
+
+/* The dead-unit count as a filled step line in its strip; in a figure
+ * of variants each run's as a line in its colour and dash. */
 static void
 dead_strip (pane *p, const tl_layout *L)
 {
-  const rs_sim *sim = p->c->sim;
-  size_t n = rs_sim_n_recorded (sim);
   axes a = dead_axes (L);
-  double y = axes_y (&a, 0.0), x;
 
   axes_fill (p, &a);
   axes_x_ticks (p, &a, 0);
   cairo_save (p->cr);
   axes_clip (p, &a);
-  cairo_new_path (p->cr);
-  cairo_move_to (p->cr, axes_x (&a, 0.0), axes_y (&a, 0.0));
-  for (size_t i = 0; i < n; i++)
-    {
-      const rs_sim_point *pt = rs_sim_recorded (sim, i);
-      x = axes_x (&a, (double) pt->step);
-      cairo_line_to (p->cr, x, y);
-      y = axes_y (&a, (double) pt->dead);
-      cairo_line_to (p->cr, x, y);
-    }
-  cairo_line_to (p->cr, a.box.x + a.box.width, y);
-  cairo_line_to (p->cr, a.box.x + a.box.width, axes_y (&a, 0.0));
-  cairo_close_path (p->cr);
-  rs_theme_set_alpha (p->cr, p->t->dead, 0.25);
-  cairo_fill_preserve (p->cr);
-  rs_theme_set (p->cr, p->t->dead);
   cairo_set_line_width (p->cr, 1.6 * p->k);
-  cairo_stroke (p->cr);
+  for (size_t k = runs_of (p); p->c->runs != NULL && k-- > 0;)
+    {
+      dead_steps (p, &a, p->c->runs->sim[k]);
+      run_dash (p, k);
+      rs_theme_set (p->cr, rs_runs_colour (p->t, k));
+      cairo_stroke (p->cr);
+    }
+  if (p->c->runs == NULL)
+    {
+      dead_steps (p, &a, p->c->sim);
+      cairo_line_to (p->cr, a.box.x + a.box.width, axes_y (&a, 0.0));
+      cairo_close_path (p->cr);
+      rs_theme_set_alpha (p->cr, p->t->dead, 0.25);
+      cairo_fill_preserve (p->cr);
+      rs_theme_set (p->cr, p->t->dead);
+      cairo_stroke (p->cr);
+    }
   cairo_restore (p->cr);
   axes_frame (p, &a);
 }
@@ -454,6 +511,8 @@ dead_counts (pane *p, const tl_layout *L, tl_labels *t)
   double w, h;
   char buf[32];
 
+  if (p->c->runs != NULL)   /* several runs: their levels would mix */
+    return;
   snprintf (buf, sizeof buf, "%zu", L->units);
   rs_text_size (p->cr, pane_font (p), buf, 9.5 * p->k, 0, &w, &h);
   while (i < n)
@@ -505,13 +564,13 @@ now_keep_clear (pane *p, const tl_layout *L, tl_labels *t)
                                         3 * p->k, L->plot.height }, "" };
 }
 
-/* The point shown on each curve: a dot where it is drawn. */
+/* The point shown on each curve of run p->c->sim: a dot in colour
+ * col[s] where it is drawn. */
 static void
-now_dots (pane *p, const tl_layout *L)
+run_dots (pane *p, const tl_layout *L, const rs_rgb col[2])
 {
   const rs_sim_point *pt = rs_sim_recorded (p->c->sim, pane_at (p->c));
   double x = tl_x (L, (double) pt->step);
-  rs_rgb col[2] = { p->t->accent, p->t->second };
 
   for (int s = 0; s < 2; s++)
     {
@@ -525,6 +584,22 @@ now_dots (pane *p, const tl_layout *L)
       rs_theme_set (p->cr, p->t->fg);
       cairo_set_line_width (p->cr, 0.8 * p->k);
       cairo_stroke (p->cr);
+    }
+}
+
+/* The point shown on each curve of each run. */
+static void
+now_dots (pane *p, const tl_layout *L)
+{
+  for (size_t k = 0; k < runs_of (p); k++)
+    {
+      rs_panel_ctx ck;
+      pane q = run_pane (p, k, &ck);
+      rs_rgb col[2] = { p->t->accent, p->t->second };
+
+      if (p->c->runs != NULL)
+        col[0] = col[1] = rs_runs_colour (p->t, k);
+      run_dots (&q, L, col);
     }
 }
 
@@ -615,8 +690,23 @@ timeline_body (pane *p, const tl_layout *L, tl_labels *t)
   for (int s = 0; s < 2; s++)
     axis_back (p, L, s);
   dead_strip (p, L);
-  for (int s = 1; s >= 0; s--)
-    series_line (p, L, s, col[s]);
+  for (size_t k = runs_of (p); k-- > 0;)
+    {
+      rs_panel_ctx ck;
+      pane q = run_pane (p, k, &ck);
+
+      cairo_save (p->cr);
+      if (p->c->runs != NULL)
+        {
+          run_dash (p, k);
+          col[0] = col[1] = rs_runs_colour (p->t, k);
+        }
+      for (int s = 1; s >= 0; s--)
+        series_line (&q, L, s, col[s]);
+      cairo_restore (p->cr);
+    }
+  if (p->c->runs != NULL)   /* the titles name the axes, not a run */
+    col[0] = col[1] = p->t->fg;
   for (int s = 0; s < 2; s++)
     axis_frame (p, L, s);
   tl_mark_lines (p, L);
@@ -647,6 +737,8 @@ timeline_draw (cairo_t *cr, rs_rect r, const rs_panel_ctx *c, tl_labels *t)
   t->n = 0;
   if (ok)
     timeline_note (c, note, sizeof note, brief, sizeof brief);
+  if (ok && c->runs != NULL)   /* the figure's legend has each run's */
+    snprintf (note, sizeof note, "%s", brief);
   if (pane_begin (&p, cr, r, c, tl_margins, "Timeline", ok ? note : NULL,
                   brief))
     {

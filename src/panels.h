@@ -10,6 +10,7 @@
 
 #include "draw.h"
 #include "theme.h"
+#include "variants.h"
 
 /* What every panel draws from. */
 typedef struct {
@@ -20,6 +21,8 @@ typedef struct {
   const rs_theme *theme;
   const char *font;        /* the figure's font family, NULL: "Sans" */
   double s;                /* the scale: 1 for a 900 x 600 figure */
+  const rs_runs *runs;     /* a figure of variants: every run (sim is
+                              the first), in its colour; else NULL */
 } rs_panel_ctx;
 
 /* Loss and gradient norm over the steps, each on a log axis of its own
