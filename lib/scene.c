@@ -1622,7 +1622,7 @@ kw_notes (parser *ps)
 
 static const char *const view_names[] = {
   "landscape", "activation", "network", "timeline", "histogram", "depth",
-  "heads", "basin", "trace", NULL
+  "heads", "basin", "trace", "data", NULL
 };
 static const char *const layout_names[] = { "auto", "row", "column", "grid",
                                             NULL };
@@ -1633,7 +1633,7 @@ static const char *const colormap_names[] = { "viridis", "cividis", "magma",
 const char *
 rs_view_kind_name (rs_view_kind k)
 {
-  return k >= RS_VIEW_LANDSCAPE && k <= RS_VIEW_TRACE ? view_names[k - 1]
+  return k >= RS_VIEW_LANDSCAPE && k <= RS_VIEW_DATA ? view_names[k - 1]
                                                       : "?";
 }
 
@@ -2478,7 +2478,8 @@ static const keyword keywords[] = {
       "unit revived, else the first that dies, else 1 0)" }, kw_focus, 0 },
   { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
       "[LO, HI]] [grid N] [at STEP] | trace NAME...", "a panel of the figure: "
-      "landscape activation network timeline histogram depth heads basin, "
+      "landscape activation network timeline histogram depth heads basin "
+      "data, "
       "or trace NAME... (up to 4 parameters, gamma, rate); repeatable, up "
       "to 9 (the single neuron: landscape; a network: landscape, network, "
       "timeline)" }, kw_view, 1 },

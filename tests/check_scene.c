@@ -1155,7 +1155,7 @@ static const bad_scene bad_scenes[] = {
     "unknown view 'landscpe' (did you mean 'landscape'?)" },
   { "view\n", 0, RS_ESYNTAX, 1, 5,
     "expected a view (landscape, activation, network, timeline, histogram, "
-    "depth, heads, basin or trace), found end of line" },
+    "depth, heads, basin, trace or data), found end of line" },
   { "view landscape 4d\n", 0, RS_ESYNTAX, 1, 16, "malformed number '4d'" },
   { "view landscape 2d 3d\n", 0, RS_ESYNTAX, 1, 19,
     "'2d' and '3d' exclude each other" },

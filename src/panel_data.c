@@ -1,0 +1,915 @@
+/* panel_data.c: what the network computes over its inputs, with the data
+ * (view data; C4, C5).
+ *
+ * One input: the output as a curve over x with the data points, each
+ * live hidden unit's share of it (its outgoing weight times its output)
+ * faint beneath when the network has one hidden layer.  Two inputs: the
+ * output as a heat map over the data's box, the decision boundary drawn,
+ * the points coloured by class or target.  Dead units are counted and
+ * drawn apart: on every point they output 0 and add nothing.  When the
+ * output does not depend on the input at all (every unit of a hidden
+ * layer dead, or the single neuron dead) the panel says "constant
+ * output" and draws the curve or the map in the dead colour: this is the
+ * picture of a dead network. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane.h"
+
+/* Samples of the 1-D curve, and a side of the 2-D map. */
+#define DATA_CURVE 241
+#define DATA_GRID 81
+
+static const margins curve_margins = { 30, 14, 36, 52 };
+static const margins map_margins = { 30, 64, 36, 52 };
+
+/* The classes' colours: off the theme's meaning colours (loss, gradient,
+ * alive, dead, event), purple and ochre told apart under the usual
+ * forms of colour blindness, a dark grey for a third class. */
+static const rs_rgb class_colours[] = {
+  { 0x76 / 255.0, 0x2a / 255.0, 0x83 / 255.0 },
+  { 0xb3 / 255.0, 0x6b / 255.0, 0x00 / 255.0 },
+  { 0x40 / 255.0, 0x40 / 255.0, 0x40 / 255.0 },
+  { 0x1b / 255.0, 0x78 / 255.0, 0x77 / 255.0 }
+};
+#define N_CLASS_COLOURS 4
+
+/* The network at the step shown over the data's box. */
+typedef struct {
+  sweep w;            /* the network at c->at and a pass over the data */
+  size_t dim, k;      /* inputs and outputs */
+  double win[4];      /* x0, x1 and, for two inputs, y0, y1 */
+  size_t hidden, dead;   /* hidden units that can die, and dead ones */
+  size_t dead_layer;  /* a hidden layer all dead (from 1), or 0 */
+} dview;
+
+/* ---- the network over its inputs ---------------------------------- */
+
+/* The data's box on input k: [lo, hi], widened to +-1 about a single
+ * value. */
+static void
+data_range (const rs_data *d, size_t k, double *lo, double *hi)
+{
+  *lo = INFINITY;
+  *hi = -INFINITY;
+  for (size_t i = 0; i < d->n; i++)
+    {
+      double v = d->x[i * d->dim + k];
+      if (isfinite (v))
+        *lo = fmin (*lo, v), *hi = fmax (*hi, v);
+    }
+  if (!(*hi > *lo))
+    {
+      double m = isfinite (*lo) ? *lo : 0.0;
+      *lo = m - 1.0;
+      *hi = m + 1.0;
+    }
+}
+
+/* Count the dead units over a pass of the data: hidden units (the single
+ * neuron: the neuron itself) that can die and are active on no point.
+ * RS_ENOMEM when out of memory. */
+static int
+count_dead (dview *v)
+{
+  rs_net *net = v->w.net;
+  size_t L = rs_net_layers (net), top = L > 1 ? L - 1 : 1;
+  size_t buf[RS_NET_MAX_UNITS];
+  unsigned char *live = calloc (top * RS_NET_MAX_UNITS, 1);
+
+  if (live == NULL)
+    return RS_ENOMEM;
+  while (sweep_next (&v->w))
+    for (size_t l = 1; l <= top; l++)
+      {
+        rs_net_activity (net, v->w.ws, l, buf, NULL);
+        for (size_t j = 0; j < rs_net_units (net, l); j++)
+          live[(l - 1) * RS_NET_MAX_UNITS + j] |= buf[j] > 0;
+      }
+  for (size_t l = 1; l <= top; l++)
+    {
+      size_t dead_here = 0, n = rs_net_units (net, l);
+      for (size_t j = 0; j < n; j++)
+        if (rs_net_unit_can_die (net, l, j))
+          {
+            v->hidden++;
+            dead_here += !live[(l - 1) * RS_NET_MAX_UNITS + j];
+          }
+      v->dead += dead_here;
+      if (dead_here == n && v->dead_layer == 0)
+        v->dead_layer = l;
+    }
+  free (live);
+  return RS_OK;
+}
+
+/* The network at c->at, its data's box and its dead units; RS_OK,
+ * RS_ENOMEM or RS_EINVAL (inputs other than 1 or 2). */
+static int
+dview_begin (dview *v, const rs_panel_ctx *c)
+{
+  int rc;
+
+  memset (v, 0, sizeof *v);
+  if ((rc = sweep_begin (&v->w, c)) != RS_OK)
+    return rc;
+  v->dim = rs_net_inputs (v->w.net);
+  v->k = rs_net_outputs (v->w.net);
+  if (v->dim < 1 || v->dim > 2 || v->w.d->dim != v->dim)
+    {
+      sweep_end (&v->w);
+      return RS_EINVAL;
+    }
+  data_range (v->w.d, 0, &v->win[0], &v->win[1]);
+  if (v->dim == 2)
+    data_range (v->w.d, 1, &v->win[2], &v->win[3]);
+  if ((rc = count_dead (v)) != RS_OK)
+    sweep_end (&v->w);
+  return rc;
+}
+
+/* Sample s of n along a side: x0 + (x1 - x0) s / (n - 1). */
+static double
+sample_at (double x0, double x1, size_t s, size_t n)
+{
+  return n < 2 ? x0 : x0 + (x1 - x0) * (double) s / (double) (n - 1);
+}
+
+/* The inputs of the samples: n along x, or n x n row by row from the
+ * bottom (y0) up, x fastest. */
+static double *
+sample_inputs (const dview *v, size_t n)
+{
+  size_t m = v->dim == 1 ? n : n * n;
+  double *x = malloc (m * v->dim * sizeof *x);
+
+  if (x == NULL)
+    return NULL;
+  for (size_t i = 0; i < m; i++)
+    {
+      x[i * v->dim] = sample_at (v->win[0], v->win[1], i % n, n);
+      if (v->dim == 2)
+        x[i * 2 + 1] = sample_at (v->win[2], v->win[3], i / n, n);
+    }
+  return x;
+}
+
+/* The forward pass over the samples into a new workspace (NULL when
+ * out of memory); its outputs, unit by unit, are what is drawn. */
+static rs_net_workspace *
+dview_eval (const dview *v, size_t n)
+{
+  size_t m = v->dim == 1 ? n : n * n;
+  double *x = sample_inputs (v, n);
+  rs_net_workspace *ws = x != NULL ? rs_net_workspace_alloc (v->w.net, m,
+                                                             NULL) : NULL;
+
+  if (ws != NULL && rs_net_forward (v->w.net, x, m, ws) != RS_OK)
+    {
+      rs_net_workspace_free (ws);
+      ws = NULL;
+    }
+  free (x);
+  return ws;
+}
+
+int
+rs_panel_data_window (const rs_panel_ctx *c, double win[4])
+{
+  dview v;
+  int rc = dview_begin (&v, c);
+
+  if (rc != RS_OK)
+    return rc;
+  memcpy (win, v.win, sizeof v.win);
+  sweep_end (&v.w);
+  return RS_OK;
+}
+
+int
+rs_panel_data_eval (const rs_panel_ctx *c, size_t n, double *out)
+{
+  dview v;
+  rs_net_workspace *ws;
+  size_t m;
+  int rc = n >= 2 ? dview_begin (&v, c) : RS_EINVAL;
+
+  if (rc != RS_OK)
+    return rc;
+  m = v.dim == 1 ? n : n * n;
+  ws = dview_eval (&v, n);
+  if (ws != NULL)
+    for (size_t i = 0; i < m; i++)
+      for (size_t o = 0; o < v.k; o++)
+        out[i * v.k + o] = rs_net_output (ws)[o * m + i];
+  rs_net_workspace_free (ws);
+  sweep_end (&v.w);
+  return ws != NULL ? RS_OK : RS_ENOMEM;
+}
+
+/* The finite range [lo, hi] of output 0 over m samples; 0 when none is
+ * finite. */
+static int
+output_range (const double *y, size_t m, double *lo, double *hi)
+{
+  *lo = INFINITY;
+  *hi = -INFINITY;
+  for (size_t i = 0; i < m; i++)
+    if (isfinite (y[i]))
+      *lo = fmin (*lo, y[i]), *hi = fmax (*hi, y[i]);
+  return *hi >= *lo;
+}
+
+/* Whether samples in [lo, hi] are one constant: equal up to rounding. */
+static int
+is_constant (double lo, double hi)
+{
+  return hi - lo <= 1e-9 * fmax (1.0, fabs (lo));
+}
+
+int
+rs_panel_data_constant (const rs_panel_ctx *c, double *value)
+{
+  dview v;
+  rs_net_workspace *ws;
+  double lo, hi;
+  int constant = 0;
+
+  if (dview_begin (&v, c) != RS_OK)
+    return 0;
+  ws = dview_eval (&v, v.dim == 1 ? DATA_CURVE : DATA_GRID);
+  if (ws != NULL && output_range (rs_net_output (ws), rs_net_workspace_n
+                                  (ws), &lo, &hi) && is_constant (lo, hi))
+    {
+      constant = 1;
+      if (value != NULL)
+        *value = lo;
+    }
+  rs_net_workspace_free (ws);
+  sweep_end (&v.w);
+  return constant;
+}
+
+/* ---- words ------------------------------------------------------- */
+
+/* The note about the dead units, or "" without any; brief: a short
+ * form for a crowded plot. */
+static void
+dead_note (const dview *v, int neuron, int brief, char *buf, size_t n)
+{
+  buf[0] = '\0';
+  if (v->dead == 0)
+    return;
+  if (neuron)
+    snprintf (buf, n, brief ? "the neuron is dead" : "the neuron is dead: "
+              "it outputs 0 on every point");
+  else if (v->dead_layer > 0)
+    snprintf (buf, n, brief ? "layer %zu all dead" : "all units of layer "
+              "%zu dead (%zu of %zu hidden units): nothing reaches the "
+              "output", v->dead_layer, v->dead, v->hidden);
+  else if (brief)
+    snprintf (buf, n, "%zu of %zu units dead, flat at 0", v->dead,
+              v->hidden);
+  else
+    snprintf (buf, n, "%zu of %zu hidden units dead: 0 on every point, "
+              "they add nothing", v->dead, v->hidden);
+}
+
+/* The label of a constant output y = value to 4 digits, a true minus
+ * sign; with logit, the probability sigmoid(y) it stands for; broken
+ * after its first words when two_lines. */
+static void
+constant_label (double value, int logit, int two_lines, char *buf,
+                size_t n)
+{
+  char num[48], p[64] = "";
+
+  snprintf (num, sizeof num, "%s%.4g", value < 0 ? "−" : "",
+            fabs (value) < 1e-12 ? 0.0 : fabs (value));
+  if (logit)
+    snprintf (p, sizeof p, ", p(1) = %.3g", 1.0 / (1.0 + exp (-value)));
+  snprintf (buf, n, "<b>constant output</b>%s<i>y</i> = %s%s",
+            two_lines ? "\n" : " ", num, p);
+}
+
+/* How many of the m points (x[i], y[i]) fall in the box (x, y, w, h). */
+static size_t
+points_in (const double *x, const double *y, size_t m, double bx, double by,
+           double bw, double bh)
+{
+  size_t k = 0;
+
+  for (size_t i = 0; i < m; i++)
+    k += x[i] >= bx && x[i] <= bx + bw && y[i] >= by && y[i] <= by + bh;
+  return k;
+}
+
+/* The device points a note should not cover: the curve's samples (for
+ * one input; curve NULL otherwise) and the data points, into new arrays
+ * *x and *y; their count, 0 when out of memory. */
+static size_t
+drawn_points (const axes *a, const dview *v, const double *curve,
+              double **x, double **y)
+{
+  const rs_data *d = v->w.d;
+  size_t nc = curve != NULL ? DATA_CURVE : 0, m = 0;
+
+  *x = malloc ((nc + d->n) * sizeof **x);
+  *y = malloc ((nc + d->n) * sizeof **y);
+  if (*x == NULL || *y == NULL)
+    {
+      free (*x);
+      free (*y);
+      *x = *y = NULL;
+      return 0;
+    }
+  for (size_t i = 0; i < nc; i++, m++)
+    {
+      (*x)[m] = axes_x (a, sample_at (v->win[0], v->win[1], i, nc));
+      (*y)[m] = isfinite (curve[i]) ? axes_y (a, curve[i]) : -1e9;
+    }
+  for (size_t i = 0; i < d->n; i++, m++)
+    {
+      (*x)[m] = axes_x (a, d->x[i * d->dim]);
+      (*y)[m] = axes_y (a, d->dim == 2 ? d->x[i * 2 + 1] : d->y[i * d->ydim]);
+    }
+  return m;
+}
+
+/* Plain text src (no markup) into buf with its spaces turned into line
+ * breaks wherever a line would grow wider than width at size. */
+static void
+wrap_text (pane *p, const char *src, double width, double size, char *buf,
+           size_t n)
+{
+  size_t line = 0, last_space = (size_t) -1;
+
+  snprintf (buf, n, "%s", src);
+  for (size_t i = 0; buf[i] != '\0'; i++)
+    {
+      char keep;
+      if (buf[i] != ' ' && buf[i + 1] != '\0')
+        continue;
+      keep = buf[i + 1];
+      buf[i + 1] = '\0';
+      if (pane_text_width (p, buf + line, size, 0) > width
+          && last_space != (size_t) -1)
+        {
+          buf[last_space] = '\n';
+          line = last_space + 1;
+        }
+      buf[i + 1] = keep;
+      if (buf[i] == ' ')
+        last_space = i;
+    }
+}
+
+/* The corner of the plot (inside by pad) where a box of w x h covers
+ * the fewest of the m points (x[i], y[i]), the lower corners first;
+ * its top left into (*bx, *by), and the count covered. */
+static size_t
+best_corner (const pane *p, const axes *a, const double *x, const double *y,
+             size_t m, double w, double h, double *bx, double *by)
+{
+  double pad = 6 * p->k;
+  size_t least = (size_t) -1;
+
+  for (int c = 0; c < 4; c++)
+    {
+      double cx = c % 2 ? a->box.x + a->box.width - pad - w : a->box.x + pad;
+      double cy = c < 2 ? a->box.y + a->box.height - pad - h : a->box.y + pad;
+      size_t k = points_in (x, y, m, cx - pad, cy - pad, w + 2 * pad,
+                            h + 2 * pad);
+      if (k < least)
+        least = k, *bx = cx, *by = cy;
+    }
+  return least;
+}
+
+/* The dead-unit note, boxed in the corner of the plot that covers the
+ * fewest drawn points (drawn_points, curve as there): in full where a
+ * corner is free, else in short. */
+static void
+draw_dead_note (pane *p, const axes *a, const dview *v, const double *curve)
+{
+  char raw[160], note[160];
+  double *x, *y, w, h, bx = 0, by = 0;
+  size_t m = drawn_points (a, v, curve, &x, &y);
+
+  for (int brief = 0; brief < 2; brief++)
+    {
+      dead_note (v, rs_net_layers (v->w.net) == 1, brief, raw, sizeof raw);
+      if (raw[0] == '\0')
+        break;
+      wrap_text (p, raw, a->box.width - 16 * p->k, 10, note, sizeof note);
+      rs_text_size (p->cr, pane_font (p), note, 10 * p->k, 0, &w, &h);
+      if (best_corner (p, a, x, y, m, w, h, &bx, &by) == 0 || brief)
+        {
+          pane_label_boxed (p, p->t->dead, bx, by, note, 10, 0, 0, 0);
+          break;
+        }
+    }
+  free (x);
+  free (y);
+}
+
+/* ---- one input: the curve ----------------------------------------- */
+
+/* The y window: the curve's finite values and the targets, padded. */
+static void
+curve_window (const dview *v, const double *y, size_t m, double *y0,
+              double *y1)
+{
+  const rs_data *d = v->w.d;
+  double lo, hi;
+
+  if (!output_range (y, m, &lo, &hi))
+    lo = hi = 0.0;
+  for (size_t i = 0; i < d->n; i++)
+    if (isfinite (d->y[i * d->ydim]))
+      lo = fmin (lo, d->y[i * d->ydim]), hi = fmax (hi, d->y[i * d->ydim]);
+  if (!(hi - lo > 1e-9))
+    lo -= 0.5, hi += 0.5;
+  *y0 = lo - 0.08 * (hi - lo);
+  *y1 = hi + 0.08 * (hi - lo);
+}
+
+/* Whether hidden unit j of layer 1 is active nowhere on the samples
+ * drawn (m of them): its share is then its outgoing weight times
+ * f(z <= 0), 0 for a ReLU. */
+static int
+share_flat (const rs_net_workspace *ws, size_t j, size_t m)
+{
+  const double *z = rs_net_workspace_z (ws, 1);
+
+  for (size_t i = 0; i < m; i++)
+    if (z[j * m + i] > 0.0)
+      return 0;
+  return 1;
+}
+
+/* Each hidden unit's share of the output, W2[0][j] a1[j](x): faint in
+ * the alive colour for a unit active somewhere, dashed in the dead
+ * colour for one active nowhere (one hidden layer and one output only:
+ * beyond it the shares do not add up to the output). */
+static void
+draw_shares (pane *p, const axes *a, const dview *v,
+             const rs_net_workspace *ws)
+{
+  rs_net *net = v->w.net;
+  const double *a1 = rs_net_workspace_a (ws, 1), *th;
+  size_t n = rs_net_units (net, 1), m = DATA_CURVE;
+  const double dash[] = { 4 * p->k, 3 * p->k };
+
+  if (rs_net_layers (net) != 2 || v->k != 1)
+    return;
+  th = rs_net_params_const (net)->data;
+  for (size_t j = 0; j < n; j++)
+    {
+      double wj = th[rs_net_w_index (net, 2, 0, j)];
+      int flat = share_flat (ws, j, m);
+      cairo_new_path (p->cr);
+      for (size_t i = 0; i < m; i++)
+        if (isfinite (wj * a1[j * m + i]))
+          cairo_line_to (p->cr, axes_x (a, sample_at (v->win[0], v->win[1],
+                                                      i, m)),
+                         axes_y (a, wj * a1[j * m + i]));
+      cairo_set_dash (p->cr, dash, flat ? 2 : 0, 0);
+      cairo_set_line_width (p->cr, (flat ? 1.4 : 1.1) * p->k);
+      rs_theme_set_alpha (p->cr, flat ? p->t->dead : p->t->alive,
+                          flat ? 0.7 : 0.45);
+      cairo_stroke (p->cr);
+    }
+  cairo_set_dash (p->cr, NULL, 0, 0);
+}
+
+/* The data points, small and grey under the curve. */
+static void
+draw_points_1d (pane *p, const axes *a, const rs_data *d)
+{
+  rs_theme_set_alpha (p->cr, p->t->fg, 0.55);
+  for (size_t i = 0; i < d->n; i++)
+    {
+      double x = d->x[i], y = d->y[i * d->ydim];
+      if (!isfinite (x) || !isfinite (y))
+        continue;
+      cairo_new_sub_path (p->cr);
+      cairo_arc (p->cr, axes_x (a, x), axes_y (a, y), 2.6 * p->k, 0,
+                 2 * M_PI);
+    }
+  cairo_fill (p->cr);
+}
+
+/* The output curve: thick in the text colour, in the dead colour when
+ * constant. */
+static void
+draw_curve (pane *p, const axes *a, const dview *v, const double *y,
+            int constant)
+{
+  cairo_new_path (p->cr);
+  for (size_t i = 0; i < DATA_CURVE; i++)
+    if (isfinite (y[i]))
+      cairo_line_to (p->cr, axes_x (a, sample_at (v->win[0], v->win[1], i,
+                                                  DATA_CURVE)),
+                     axes_y (a, y[i]));
+    else
+      cairo_new_sub_path (p->cr);
+  cairo_set_line_width (p->cr, 2.6 * p->k);
+  rs_theme_set (p->cr, constant ? p->t->dead : p->t->fg);
+  cairo_stroke (p->cr);
+}
+
+/* The curve's plot: axes, shares, points, the curve and its notes. */
+static void
+draw_1d (pane *p, const dview *v, const rs_net_workspace *ws)
+{
+  const double *y = rs_net_output (ws);
+  axes a = { p->plot, v->win[0], v->win[1], 0, 1 };
+  double pad = 0.03 * (v->win[1] - v->win[0]), lo, hi;
+  int constant = output_range (y, DATA_CURVE, &lo, &hi)
+                 && is_constant (lo, hi);
+  char label[160];
+
+  a.x0 -= pad;
+  a.x1 += pad;
+  curve_window (v, y, DATA_CURVE, &a.y0, &a.y1);
+  axes_fill (p, &a);
+  axes_x_ticks (p, &a, 1);
+  axes_y_ticks (p, &a, a.box.height / (42 * p->k));
+  cairo_save (p->cr);
+  axes_clip (p, &a);
+  draw_shares (p, &a, v, ws);
+  draw_points_1d (p, &a, v->w.d);
+  draw_curve (p, &a, v, y, constant);
+  cairo_restore (p->cr);
+  axes_frame (p, &a);
+  axes_x_title (p, &a, "input <i>x</i>");
+  axes_y_title (p, &a, "output <i>y</i>", a.box.x - 46 * p->k);
+  if (constant)
+    {
+      constant_label (lo, 0, 0, label, sizeof label);
+      pane_label_boxed (p, p->t->dead, a.box.x + a.box.width - 6 * p->k,
+                        axes_y (&a, lo) - 5 * p->k, label, 11, 0, 1, 1);
+    }
+  draw_dead_note (p, &a, v, y);
+}
+
+/* ---- two inputs: the map ------------------------------------------ */
+
+/* What the map shows at a sample: for one output the value t in [0, 1]
+ * of its colour scale, for several the class (argmax) and its softmax
+ * probability. */
+typedef struct {
+  int classes;        /* the data's classes, 0 for regression */
+  int logit;          /* output 0 is a logit: p = sigmoid(y) */
+  double lo, hi;      /* the scale of a regression map */
+} map_scale;
+
+/* The probability of class 1 shown for output y under the loss: sigmoid
+ * for the sigmoid cross-entropy, y itself (clamped) for mse on labels. */
+static double
+class1_p (const map_scale *s, double y)
+{
+  if (s->logit)
+    return 1.0 / (1.0 + exp (-y));
+  return y < 0.0 ? 0.0 : y > 1.0 ? 1.0 : y;
+}
+
+/* The colour of a sample: between the two classes' colours through the
+ * panel colour at p = 1/2; a class's colour by its probability for
+ * several outputs; the scene's colour map for regression. */
+static rs_rgb
+sample_colour (const pane *p, const map_scale *s, const double *out,
+               size_t k, rs_colormap cmap)
+{
+  rs_rgb c = p->t->panel, to;
+  double t, rgb[3];
+
+  if (s->classes == 0 || k == 0)
+    {
+      rs_colour_map (cmap, (out[0] - s->lo) / fmax (s->hi - s->lo, 1e-300),
+                     rgb);
+      return (rs_rgb) { rgb[0], rgb[1], rgb[2] };
+    }
+  if (k == 1)
+    {
+      double q = class1_p (s, out[0]);
+      to = class_colours[q >= 0.5];
+      t = fabs (2.0 * q - 1.0);
+    }
+  else
+    {
+      size_t best = 0;
+      double sum = 0.0;
+      for (size_t o = 0; o < k; o++)
+        if (out[o] > out[best])
+          best = o;
+      for (size_t o = 0; o < k; o++)
+        sum += exp (out[o] - out[best]);
+      to = class_colours[best % N_CLASS_COLOURS];
+      t = (1.0 / sum - 1.0 / k) / (1.0 - 1.0 / k);
+    }
+  t = isfinite (t) ? 0.1 + 0.5 * t : 0.0;
+  return (rs_rgb) { c.r + t * (to.r - c.r), c.g + t * (to.g - c.g),
+                    c.b + t * (to.b - c.b) };
+}
+
+/* The cells of the map, sample (q, r) at the centre of its cell. */
+static void
+draw_cells (pane *p, const axes *a, const map_scale *s, const double *out,
+            size_t k, rs_colormap cmap)
+{
+  size_t n = DATA_GRID;
+  double cw = a->box.width / (n - 1), ch = a->box.height / (n - 1);
+  double o[8];
+
+  for (size_t r = 0; r < n; r++)
+    for (size_t q = 0; q < n; q++)
+      {
+        double x = a->box.x + (q - 0.5) * cw;
+        double y = a->box.y + a->box.height - (r + 0.5) * ch;
+        for (size_t u = 0; u < k && u < 8; u++)
+          o[u] = out[u * n * n + r * n + q];
+        rs_theme_set (p->cr, sample_colour (p, s, o, k < 8 ? k : 8, cmap));
+        cairo_rectangle (p->cr, x, y, cw + 0.6, ch + 0.6);
+        cairo_fill (p->cr);
+      }
+}
+
+/* The value the boundary is the zero of: p - 1/2 of class 1. */
+static double
+boundary_value (const map_scale *s, double y)
+{
+  return s->logit ? y : y - 0.5;
+}
+
+/* The decision boundary of one output between two classes, by marching
+ * squares over the samples: in each cell, the points where the value
+ * crosses 0 on its edges, joined two by two. */
+static void
+draw_boundary (pane *p, const axes *a, const map_scale *s, const double *y)
+{
+  size_t n = DATA_GRID;
+  double cw = a->box.width / (n - 1), ch = a->box.height / (n - 1);
+
+  cairo_new_path (p->cr);
+  for (size_t r = 0; r + 1 < n; r++)
+    for (size_t q = 0; q + 1 < n; q++)
+      {
+        /* corners counter-clockwise from the bottom left */
+        static const int dq[4] = { 0, 1, 1, 0 }, dr[4] = { 0, 0, 1, 1 };
+        double f[4], px[4], py[4];
+        int m = 0;
+        for (int e = 0; e < 4; e++)
+          f[e] = boundary_value (s, y[(r + dr[e]) * n + q + dq[e]]);
+        for (int e = 0; e < 4; e++)
+          {
+            double f0 = f[e], f1 = f[(e + 1) % 4], t;
+            if (!isfinite (f0) || !isfinite (f1) || (f0 > 0) == (f1 > 0))
+              continue;
+            t = f0 / (f0 - f1);
+            px[m] = a->box.x + (q + dq[e] + t * (dq[(e + 1) % 4] - dq[e]))
+                               * cw;
+            py[m] = a->box.y + a->box.height
+                    - (r + dr[e] + t * (dr[(e + 1) % 4] - dr[e])) * ch;
+            m++;
+          }
+        for (int e = 0; e + 1 < m; e += 2)
+          {
+            cairo_move_to (p->cr, px[e], py[e]);
+            cairo_line_to (p->cr, px[e + 1], py[e + 1]);
+          }
+      }
+  cairo_set_line_width (p->cr, 1.8 * p->k);
+  rs_theme_set (p->cr, p->t->fg);
+  cairo_stroke (p->cr);
+}
+
+/* The data points, filled in their class's colour (or the colour map's
+ * colour of their target) and ringed in the text colour. */
+static void
+draw_points_2d (pane *p, const axes *a, const map_scale *s,
+                const rs_data *d, rs_colormap cmap)
+{
+  for (size_t i = 0; i < d->n; i++)
+    {
+      double x = d->x[i * 2], y = d->x[i * 2 + 1], t = d->y[i * d->ydim];
+      double rgb[3];
+      if (!isfinite (x) || !isfinite (y) || !isfinite (t))
+        continue;
+      cairo_arc (p->cr, axes_x (a, x), axes_y (a, y), 3.0 * p->k, 0,
+                 2 * M_PI);
+      if (s->classes > 0)
+        rs_theme_set (p->cr, class_colours[(size_t) fabs (t)
+                                           % N_CLASS_COLOURS]);
+      else
+        {
+          rs_colour_map (cmap, (t - s->lo) / fmax (s->hi - s->lo, 1e-300),
+                         rgb);
+          cairo_set_source_rgb (p->cr, rgb[0], rgb[1], rgb[2]);
+        }
+      cairo_fill_preserve (p->cr);
+      cairo_set_line_width (p->cr, 0.8 * p->k);
+      rs_theme_set (p->cr, p->t->fg);
+      cairo_stroke (p->cr);
+    }
+}
+
+/* The colour bar right of the map: its scale from bottom to top, the
+ * range the map covers bracketed on it (a single tick when the output
+ * is constant), the end values written. */
+static void
+draw_map_bar (pane *p, const axes *a, const map_scale *s, size_t k,
+              double lo, double hi, rs_colormap cmap)
+{
+  double x = a->box.x + a->box.width + 10 * p->k, w = 11 * p->k;
+  double y0 = a->box.y, h = a->box.height, b0, b1, o[8] = { 0 };
+  double v0 = s->classes ? 0.0 : s->lo, v1 = s->classes ? 1.0 : s->hi;
+  char buf[32];
+
+  if (k > 1)
+    return;
+  for (int i = 0; i < 64; i++)
+    {
+      double t = (i + 0.5) / 64.0, v = v0 + t * (v1 - v0);
+      o[0] = s->logit ? log (v / (1.0 - v)) : v;
+      rs_theme_set (p->cr, sample_colour (p, s, o, 1, cmap));
+      cairo_rectangle (p->cr, x, y0 + h * (1 - (i + 1) / 64.0), w,
+                       h / 64.0 + 0.5);
+      cairo_fill (p->cr);
+    }
+  if (s->classes)
+    lo = class1_p (s, lo), hi = class1_p (s, hi);
+  b0 = y0 + h * (1 - (lo - v0) / (v1 - v0));
+  b1 = y0 + h * (1 - (hi - v0) / (v1 - v0));
+  cairo_set_line_width (p->cr, 2.0 * p->k);
+  rs_theme_set (p->cr, p->t->fg);
+  cairo_move_to (p->cr, x - 3 * p->k, b0);
+  cairo_line_to (p->cr, x - 3 * p->k, b1 - (b0 - b1 < 1 ? 1 : 0));
+  cairo_move_to (p->cr, x - 5 * p->k, b0);
+  cairo_line_to (p->cr, x + w, b0);
+  cairo_move_to (p->cr, x - 5 * p->k, b1);
+  cairo_line_to (p->cr, x + w, b1);
+  cairo_stroke (p->cr);
+  axes_tick_label (v1, buf, sizeof buf);
+  pane_text (p, p->t->fg, x + w + 3 * p->k, y0, buf, 10, 0, 0, 0.5, 0);
+  axes_tick_label (v0, buf, sizeof buf);
+  pane_text (p, p->t->fg, x + w + 3 * p->k, y0 + h, buf, 10, 0, 0, 0.5, 0);
+  pane_text (p, p->t->fg, x + w + 3 * p->k, y0 + h / 2,
+             s->classes ? "p(1)" : "<i>y</i>", 10, 0, 0, 0.5, 0);
+}
+
+/* The map's legend right of its colour bar, when there is room for a
+ * column of 90 points: the classes' colours, the boundary, the dead
+ * units and a constant output, one under the other.  Returns 0 when
+ * there is no room (the notes then go on the map). */
+static int
+draw_map_notes (pane *p, const axes *a, const dview *v, const map_scale *s,
+                const char *constant)
+{
+  double x = a->box.x + a->box.width + 52 * p->k, y = a->box.y;
+  double w = p->r.x + p->r.width - 8 * p->k - x;
+  char line[200], note[160], wrapped[200], hex[8];
+
+  if (w < 90 * p->k)
+    return 0;
+  for (size_t c = 0; c < v->w.d->classes && c < N_CLASS_COLOURS; c++)
+    {
+      pane_hex (class_colours[c], hex);
+      snprintf (line, sizeof line, "<span foreground=\"%s\">●</span> class "
+                "%zu", hex, c);
+      pane_text (p, p->t->fg, x, y, line, 10, 0, 0, 0, 0);
+      y += 15 * p->k;
+    }
+  if (v->k == 1 && s->classes == 2 && constant == NULL)
+    {
+      pane_text (p, p->t->fg, x, y, "━ boundary p(1) = ½", 10, 0, 0, 0, 0);
+      y += 15 * p->k;
+    }
+  y += 6 * p->k;
+  if (constant != NULL)
+    {
+      double tw, th;
+      rs_text_size (p->cr, pane_font (p), constant, 11 * p->k, 0, &tw, &th);
+      pane_text (p, p->t->dead, x, y, constant, 11, 0, 0, 0, 0);
+      y += th + 6 * p->k;
+    }
+  dead_note (v, rs_net_layers (v->w.net) == 1, 0, note, sizeof note);
+  wrap_text (p, note, w, 10, wrapped, sizeof wrapped);
+  pane_text (p, p->t->dead, x, y, wrapped, 10, 0, 0, 0, 0);
+  return 1;
+}
+
+/* The map's scale: classes, logit, and for regression the range of the
+ * outputs and the targets. */
+static map_scale
+map_scale_of (const rs_panel_ctx *c, const dview *v, double lo, double hi)
+{
+  const rs_data *d = v->w.d;
+  map_scale s = { (int) d->classes, 0, lo, hi };
+
+  s.logit = rs_sim_loss (c->sim) == rs_loss_sigmoid_bce;
+  if (s.classes > 0)
+    return s;
+  for (size_t i = 0; i < d->n; i++)
+    if (isfinite (d->y[i * d->ydim]))
+      s.lo = fmin (s.lo, d->y[i * d->ydim]),
+      s.hi = fmax (s.hi, d->y[i * d->ydim]);
+  if (!(s.hi > s.lo))
+    s.lo -= 0.5, s.hi += 0.5;
+  return s;
+}
+
+/* The map's plot: cells, boundary, points, the bar and the notes; the
+ * box square in the data's units where there is room. */
+static void
+draw_2d (pane *p, const rs_panel_ctx *c, const dview *v,
+         const rs_net_workspace *ws)
+{
+  const double *y = rs_net_output (ws);
+  axes a = { p->plot, v->win[0], v->win[1], v->win[2], v->win[3] };
+  rs_colormap cmap = c->scene->style.colormap;
+  double lo, hi;
+  int finite = output_range (y, DATA_GRID * DATA_GRID, &lo, &hi);
+  int constant = finite && is_constant (lo, hi);
+  map_scale s = map_scale_of (c, v, finite ? lo : 0.0, finite ? hi : 1.0);
+  char label[160];
+
+  axes_fill (p, &a);
+  draw_cells (p, &a, &s, y, v->k, cmap);
+  if (v->k == 1 && s.classes == 2 && !constant)
+    draw_boundary (p, &a, &s, y);
+  draw_points_2d (p, &a, &s, v->w.d, cmap);
+  axes_x_ticks (p, &a, 1);
+  axes_y_ticks (p, &a, a.box.height / (42 * p->k));
+  axes_frame (p, &a);
+  axes_x_title (p, &a, "input <i>x</i><sub>1</sub>");
+  axes_y_title (p, &a, "input <i>x</i><sub>2</sub>", a.box.x - 46 * p->k);
+  if (finite)
+    draw_map_bar (p, &a, &s, v->k, lo, hi, cmap);
+  if (constant)
+    constant_label (lo, s.logit, 1, label, sizeof label);
+  if (draw_map_notes (p, &a, v, &s, constant ? label : NULL))
+    return;
+  if (constant)
+    pane_label_boxed (p, p->t->dead, a.box.x + a.box.width / 2,
+                      a.box.y + a.box.height / 2, label, 12, 0, 0.5, 0.5);
+  draw_dead_note (p, &a, v, NULL);
+}
+
+/* ---- the panel ----------------------------------------------------- */
+
+/* The inputs' box in the data's units squared off: the plot narrowed or
+ * lowered so that one unit of x1 is as long as one of x2. */
+static void
+square_plot (pane *p, const dview *v)
+{
+  double sx = v->win[1] - v->win[0], sy = v->win[3] - v->win[2];
+  double w = p->plot.width, h = p->plot.height;
+
+  if (w / h > sx / sy)
+    p->plot.width = h * sx / sy;
+  else
+    {
+      p->plot.y += (h - w * sy / sx) / 2;
+      p->plot.height = w * sy / sx;
+    }
+}
+
+void
+rs_panel_data (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
+{
+  char note[64] = "";
+  dview v;
+  pane p;
+  int rc = c != NULL && c->sim != NULL ? dview_begin (&v, c) : RS_EINVAL;
+  margins m = rc == RS_OK && v.dim == 2 ? map_margins : curve_margins;
+
+  if (c != NULL && c->sim != NULL)
+    snprintf (note, sizeof note, "step %zu",
+              rs_sim_recorded (c->sim, pane_at (c))->step);
+  if (pane_begin (&p, cr, r, c, m, "What the network computes", note, NULL))
+    {
+      rs_net_workspace *ws = NULL;
+      if (rc == RS_OK && v.dim == 2)
+        square_plot (&p, &v);
+      if (rc == RS_OK)
+        ws = dview_eval (&v, v.dim == 1 ? DATA_CURVE : DATA_GRID);
+      if (ws != NULL && v.dim == 1)
+        draw_1d (&p, &v, ws);
+      else if (ws != NULL)
+        draw_2d (&p, c, &v, ws);
+      else
+        pane_text (&p, p.t->muted, p.plot.x, p.plot.y, rc == RS_EINVAL
+                   ? "drawn for data of one or two inputs" : "out of memory",
+                   11, 0, 0, 0, 0);
+      rs_net_workspace_free (ws);
+    }
+  if (rc == RS_OK)
+    sweep_end (&v.w);
+  pane_end (&p);
+}
