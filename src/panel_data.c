@@ -14,15 +14,18 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pane.h"
 
-/* Samples of the 1-D curve, and a side of the 2-D map. */
+/* Samples of the 1-D curve, a side of the 2-D map, and the samples of
+ * one forward pass. */
 #define DATA_CURVE 241
-#define DATA_GRID 81
+#define DATA_GRID 61
+#define DATA_CHUNK 1024
 
 static const margins curve_margins = { 30, 14, 36, 52 };
 static const margins map_margins = { 30, 64, 36, 52 };
@@ -177,6 +180,35 @@ dview_eval (const dview *v, size_t n)
   return ws;
 }
 
+/* The outputs over the samples, unit by unit (output o of sample i at
+ * [o m + i], m samples), by forward passes over chunks of at most
+ * DATA_CHUNK samples in one small workspace: the map's grid needs no
+ * workspace of its size.  A new array, NULL when out of memory. */
+static double *
+dview_outputs (const dview *v, size_t n)
+{
+  size_t m = v->dim == 1 ? n : n * n, c = m < DATA_CHUNK ? m : DATA_CHUNK;
+  double *x = sample_inputs (v, n), *y = malloc (m * v->k * sizeof *y);
+  rs_net_workspace *ws = rs_net_workspace_alloc (v->w.net, c, NULL);
+
+  for (size_t i = 0; x != NULL && y != NULL && ws != NULL && i < m; i += c)
+    {
+      size_t b = m - i < c ? m - i : c;
+      if (rs_net_forward (v->w.net, x + i * v->dim, b, ws) != RS_OK)
+        break;
+      for (size_t o = 0; o < v->k; o++)
+        memcpy (y + o * m + i, rs_net_output (ws) + o * b, b * sizeof *y);
+    }
+  if (x == NULL || ws == NULL)
+    {
+      free (y);
+      y = NULL;
+    }
+  rs_net_workspace_free (ws);
+  free (x);
+  return y;
+}
+
 int
 rs_panel_data_window (const rs_panel_ctx *c, double win[4])
 {
@@ -194,21 +226,21 @@ int
 rs_panel_data_eval (const rs_panel_ctx *c, size_t n, double *out)
 {
   dview v;
-  rs_net_workspace *ws;
+  double *y;
   size_t m;
   int rc = n >= 2 ? dview_begin (&v, c) : RS_EINVAL;
 
   if (rc != RS_OK)
     return rc;
   m = v.dim == 1 ? n : n * n;
-  ws = dview_eval (&v, n);
-  if (ws != NULL)
+  y = dview_outputs (&v, n);
+  if (y != NULL)
     for (size_t i = 0; i < m; i++)
       for (size_t o = 0; o < v.k; o++)
-        out[i * v.k + o] = rs_net_output (ws)[o * m + i];
-  rs_net_workspace_free (ws);
+        out[i * v.k + o] = y[o * m + i];
   sweep_end (&v.w);
-  return ws != NULL ? RS_OK : RS_ENOMEM;
+  free (y);
+  return y != NULL ? RS_OK : RS_ENOMEM;
 }
 
 /* The finite range [lo, hi] of output 0 over m samples; 0 when none is
@@ -235,21 +267,22 @@ int
 rs_panel_data_constant (const rs_panel_ctx *c, double *value)
 {
   dview v;
-  rs_net_workspace *ws;
-  double lo, hi;
+  double lo, hi, *y;
+  size_t n;
   int constant = 0;
 
   if (dview_begin (&v, c) != RS_OK)
     return 0;
-  ws = dview_eval (&v, v.dim == 1 ? DATA_CURVE : DATA_GRID);
-  if (ws != NULL && output_range (rs_net_output (ws), rs_net_workspace_n
-                                  (ws), &lo, &hi) && is_constant (lo, hi))
+  n = v.dim == 1 ? DATA_CURVE : DATA_GRID;
+  y = dview_outputs (&v, n);
+  if (y != NULL && output_range (y, v.dim == 1 ? n : n * n, &lo, &hi)
+      && is_constant (lo, hi))
     {
       constant = 1;
       if (value != NULL)
         *value = lo;
     }
-  rs_net_workspace_free (ws);
+  free (y);
   sweep_end (&v.w);
   return constant;
 }
@@ -618,26 +651,55 @@ sample_colour (const pane *p, const map_scale *s, const double *out,
                     c.b + t * (to.b - c.b) };
 }
 
-/* The cells of the map, sample (q, r) at the centre of its cell. */
+/* The map: one pixel a sample in an image, sample (q, r) at its pixel's
+ * centre, smoothed between the samples and clipped to the box. */
 static void
 draw_cells (pane *p, const axes *a, const map_scale *s, const double *out,
             size_t k, rs_colormap cmap)
 {
-  size_t n = DATA_GRID;
-  double cw = a->box.width / (n - 1), ch = a->box.height / (n - 1);
+  int n = DATA_GRID;
+  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, n,
+                                                     n);
+  int stride = cairo_image_surface_get_stride (img);
+  unsigned char *px = cairo_image_surface_get_data (img);
+  cairo_pattern_t *pat;
+  cairo_matrix_t m;
   double o[8];
 
-  for (size_t r = 0; r < n; r++)
-    for (size_t q = 0; q < n; q++)
+  if (px == NULL)
+    {
+      cairo_surface_destroy (img);
+      return;
+    }
+  for (int r = 0; r < n; r++)
+    for (int q = 0; q < n; q++)
       {
-        double x = a->box.x + (q - 0.5) * cw;
-        double y = a->box.y + a->box.height - (r + 0.5) * ch;
+        rs_rgb c;
         for (size_t u = 0; u < k && u < 8; u++)
-          o[u] = out[u * n * n + r * n + q];
-        rs_theme_set (p->cr, sample_colour (p, s, o, k < 8 ? k : 8, cmap));
-        cairo_rectangle (p->cr, x, y, cw + 0.6, ch + 0.6);
-        cairo_fill (p->cr);
+          o[u] = out[u * n * n + (size_t) (r * n + q)];
+        c = sample_colour (p, s, o, k < 8 ? k : 8, cmap);
+        ((uint32_t *) (void *) (px + (n - 1 - r) * stride))[q]
+          = (uint32_t) lround (c.r * 255) << 16
+            | (uint32_t) lround (c.g * 255) << 8 | (uint32_t) lround (c.b
+                                                                     * 255);
       }
+  cairo_surface_mark_dirty (img);
+  pat = cairo_pattern_create_for_surface (img);
+  cairo_pattern_set_filter (pat, CAIRO_FILTER_BILINEAR);
+  cairo_pattern_set_extend (pat, CAIRO_EXTEND_PAD);
+  /* image x' to the box: x = box.x + (x' - 1/2) width / (n - 1) */
+  cairo_matrix_init_scale (&m, (n - 1) / a->box.width,
+                           (n - 1) / a->box.height);
+  cairo_matrix_translate (&m, -a->box.x + 0.5 * a->box.width / (n - 1),
+                          -a->box.y + 0.5 * a->box.height / (n - 1));
+  cairo_pattern_set_matrix (pat, &m);
+  cairo_save (p->cr);
+  axes_clip (p, a);
+  cairo_set_source (p->cr, pat);
+  cairo_paint (p->cr);
+  cairo_restore (p->cr);
+  cairo_pattern_destroy (pat);
+  cairo_surface_destroy (img);
 }
 
 /* The value the boundary is the zero of: p - 1/2 of class 1. */
@@ -689,34 +751,104 @@ draw_boundary (pane *p, const axes *a, const map_scale *s, const double *y)
   cairo_stroke (p->cr);
 }
 
+/* A dot of radius rad filled in fill and ringed in ring (ring width 0:
+ * none) at (x, y). */
+static void
+dot_path (cairo_t *cr, double x, double y, double rad, rs_rgb fill,
+          rs_rgb ring, double width)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, rad, 0, 2 * M_PI);
+  rs_theme_set (cr, fill);
+  if (width <= 0.0)
+    {
+      cairo_fill (cr);
+      return;
+    }
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, width);
+  rs_theme_set (cr, ring);
+  cairo_stroke (cr);
+}
+
+/* The dots at the n device points (x[i], y[i]): on an image target
+ * drawn without rotation or scaling, one dot drawn once and copied to
+ * each point's nearest pixel (hundreds of arcs cost a frame of the
+ * app); else each as a path, for vector files. */
+static void
+draw_dots (pane *p, const double *x, const double *y, size_t n, double rad,
+           rs_rgb fill, rs_rgb ring, double width)
+{
+  cairo_t *cr = p->cr;
+  cairo_matrix_t m;
+  int side = (int) ceil (2 * rad + width) + 2;
+  cairo_surface_t *dot;
+  cairo_t *dc;
+
+  cairo_get_matrix (cr, &m);
+  if (cairo_surface_get_type (cairo_get_target (cr))
+      != CAIRO_SURFACE_TYPE_IMAGE || m.xx != 1 || m.yy != 1 || m.xy != 0
+      || m.yx != 0)
+    {
+      for (size_t i = 0; i < n; i++)
+        dot_path (cr, x[i], y[i], rad, fill, ring, width);
+      return;
+    }
+  dot = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+  dc = cairo_create (dot);
+  dot_path (dc, side / 2.0, side / 2.0, rad, fill, ring, width);
+  cairo_destroy (dc);
+  for (size_t i = 0; i < n; i++)
+    {
+      double x0 = floor (x[i] + 0.5) - side / 2, y0 = floor (y[i] + 0.5)
+                                                      - side / 2;
+      cairo_set_source_surface (cr, dot, x0, y0);
+      cairo_rectangle (cr, x0, y0, side, side);
+      cairo_fill (cr);
+    }
+  cairo_surface_destroy (dot);
+}
+
 /* The data points, filled in their class's colour (or the colour map's
- * colour of their target) and ringed in the text colour. */
+ * colour of their target, one at a time) and ringed in the text
+ * colour, a class at a time. */
 static void
 draw_points_2d (pane *p, const axes *a, const map_scale *s,
                 const rs_data *d, rs_colormap cmap)
 {
-  for (size_t i = 0; i < d->n; i++)
+  size_t groups = s->classes > 0 ? (size_t) s->classes : d->n, m;
+  double *x = malloc (d->n * sizeof *x), *y = malloc (d->n * sizeof *y);
+
+  for (size_t g = 0; x != NULL && y != NULL && g < groups; g++)
     {
-      double x = d->x[i * 2], y = d->x[i * 2 + 1], t = d->y[i * d->ydim];
       double rgb[3];
-      if (!isfinite (x) || !isfinite (y) || !isfinite (t))
-        continue;
-      cairo_arc (p->cr, axes_x (a, x), axes_y (a, y), 3.0 * p->k, 0,
-                 2 * M_PI);
+      rs_rgb fill;
+      m = 0;
+      for (size_t i = s->classes > 0 ? 0 : g;
+           i < (s->classes > 0 ? d->n : g + 1); i++)
+        if ((s->classes == 0 || (size_t) fabs (d->y[i * d->ydim]) == g)
+            && isfinite (d->x[i * 2]) && isfinite (d->x[i * 2 + 1])
+            && isfinite (d->y[i * d->ydim]))
+          {
+            x[m] = axes_x (a, d->x[i * 2]);
+            y[m++] = axes_y (a, d->x[i * 2 + 1]);
+          }
       if (s->classes > 0)
-        rs_theme_set (p->cr, class_colours[(size_t) fabs (t)
-                                           % N_CLASS_COLOURS]);
+        fill = class_colours[g % N_CLASS_COLOURS];
       else
         {
-          rs_colour_map (cmap, (t - s->lo) / fmax (s->hi - s->lo, 1e-300),
-                         rgb);
-          cairo_set_source_rgb (p->cr, rgb[0], rgb[1], rgb[2]);
+          rs_colour_map (cmap, (d->y[g * d->ydim] - s->lo)
+                               / fmax (s->hi - s->lo, 1e-300), rgb);
+          fill = (rs_rgb) { rgb[0], rgb[1], rgb[2] };
         }
-      cairo_fill_preserve (p->cr);
-      cairo_set_line_width (p->cr, 0.8 * p->k);
-      rs_theme_set (p->cr, p->t->fg);
-      cairo_stroke (p->cr);
+      if (s->classes > 0)
+        draw_dots (p, x, y, m, 3.0 * p->k, fill, p->t->fg, 0.8 * p->k);
+      else if (m > 0)
+        dot_path (p->cr, x[0], y[0], 3.0 * p->k, fill, p->t->fg,
+                  0.8 * p->k);
     }
+  free (x);
+  free (y);
 }
 
 /* The colour bar right of the map: its scale from bottom to top, the
@@ -827,10 +959,8 @@ map_scale_of (const rs_panel_ctx *c, const dview *v, double lo, double hi)
 /* The map's plot: cells, boundary, points, the bar and the notes; the
  * box square in the data's units where there is room. */
 static void
-draw_2d (pane *p, const rs_panel_ctx *c, const dview *v,
-         const rs_net_workspace *ws)
+draw_2d (pane *p, const rs_panel_ctx *c, const dview *v, const double *y)
 {
-  const double *y = rs_net_output (ws);
   axes a = { p->plot, v->win[0], v->win[1], v->win[2], v->win[3] };
   rs_colormap cmap = c->scene->style.colormap;
   double lo, hi;
@@ -841,11 +971,11 @@ draw_2d (pane *p, const rs_panel_ctx *c, const dview *v,
 
   axes_fill (p, &a);
   draw_cells (p, &a, &s, y, v->k, cmap);
+  axes_x_ticks (p, &a, 1);
+  axes_y_ticks (p, &a, a.box.height / (42 * p->k));
   if (v->k == 1 && s.classes == 2 && !constant)
     draw_boundary (p, &a, &s, y);
   draw_points_2d (p, &a, &s, v->w.d, cmap);
-  axes_x_ticks (p, &a, 1);
-  axes_y_ticks (p, &a, a.box.height / (42 * p->k));
   axes_frame (p, &a);
   axes_x_title (p, &a, "input <i>x</i><sub>1</sub>");
   axes_y_title (p, &a, "input <i>x</i><sub>2</sub>", a.box.x - 46 * p->k);
@@ -895,19 +1025,23 @@ rs_panel_data (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
   if (pane_begin (&p, cr, r, c, m, "What the network computes", note, NULL))
     {
       rs_net_workspace *ws = NULL;
+      double *y = NULL;
       if (rc == RS_OK && v.dim == 2)
         square_plot (&p, &v);
-      if (rc == RS_OK)
-        ws = dview_eval (&v, v.dim == 1 ? DATA_CURVE : DATA_GRID);
-      if (ws != NULL && v.dim == 1)
+      if (rc == RS_OK && v.dim == 1)
+        ws = dview_eval (&v, DATA_CURVE);
+      else if (rc == RS_OK)
+        y = dview_outputs (&v, DATA_GRID);
+      if (ws != NULL)
         draw_1d (&p, &v, ws);
-      else if (ws != NULL)
-        draw_2d (&p, c, &v, ws);
+      else if (y != NULL)
+        draw_2d (&p, c, &v, y);
       else
         pane_text (&p, p.t->muted, p.plot.x, p.plot.y, rc == RS_EINVAL
                    ? "drawn for data of one or two inputs" : "out of memory",
                    11, 0, 0, 0, 0);
       rs_net_workspace_free (ws);
+      free (y);
     }
   if (rc == RS_OK)
     sweep_end (&v.w);

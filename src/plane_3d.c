@@ -231,7 +231,7 @@ quad_points (const rs_plane *p, const rs_plane_view3d *c, size_t i, size_t j,
  * shows. */
 static void
 fill_quad (cairo_t *cr, const rs_plane *p, const quad_pts *q, size_t step,
-           double s)
+           int image, double s)
 {
   static const double light[3] = { -0.45, -0.35, 0.82 };
   double e = 2.0 * step / (p->n - 1), nrm[3], len, lit, rgb[3];
@@ -253,9 +253,14 @@ fill_quad (cairo_t *cr, const rs_plane *p, const quad_pts *q, size_t step,
   cairo_set_source_rgb (cr, rgb[0] * (0.35 + 0.65 * lit),
                         rgb[1] * (0.35 + 0.65 * lit),
                         rgb[2] * (0.35 + 0.65 * lit));
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, 0.6 * s);
-  cairo_stroke (cr);
+  if (!image)
+    {
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 0.6 * s);
+      cairo_stroke (cr);
+      return;
+    }
+  cairo_fill (cr);
 }
 
 /* The mesh: the quad's lower edge on every mesh-th row and its left edge
@@ -284,13 +289,13 @@ mesh_quad (cairo_t *cr, const rs_plane *p, const quad_pts *q, size_t step,
   cairo_stroke (cr);
 }
 
-/* The plateau on the quad: hatched (one diagonal) when all four corners
- * are on it, and its edge where the corners differ: the segment through
+/* The plateau on the quad: hatched (one diagonal, on every other quad)
+ * when all four corners are on it, and its edge where the corners differ: the segment through
  * the middles of the edges that cross it (marching squares), in the dead
  * colour on a light halo (the old plateau's edge is white). */
 static void
 plateau_quad (cairo_t *cr, const rs_plane *p, const quad_pts *q,
-              const rs_theme *th, double s)
+              size_t step, const rs_theme *th, double s)
 {
   double mx[4], my[4];
   int f[4], m = 0;
@@ -299,6 +304,10 @@ plateau_quad (cairo_t *cr, const rs_plane *p, const quad_pts *q,
     f[v] = p->plateau[q->ii[v] * p->n + q->jj[v]] != 0;
   if (f[0] && f[1] && f[2] && f[3])
     {
+      /* the diagonals of every other quad line up: lines two quads
+       * apart */
+      if ((q->ii[0] / step + q->jj[0] / step) % 2 != 0)
+        return;
       cairo_move_to (cr, q->px[0], q->py[0]);
       cairo_line_to (cr, q->px[2], q->py[2]);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
@@ -331,6 +340,7 @@ draw_surface (cairo_t *cr, const rs_plane *p, const rs_plane_view3d *c,
   size_t mesh = m > 10 ? (m + 9) / 10 : 1;
   quad *q = m > 0 ? malloc (nq * sizeof *q) : NULL;
   double d, sx, sy;
+  int image;
 
   if (q == NULL)
     return 0;
@@ -342,14 +352,19 @@ draw_surface (cairo_t *cr, const rs_plane *p, const rs_plane_view3d *c,
         q[a * m + b] = (quad) { d, a * step, b * step };
       }
   qsort (q, nq, sizeof *q, farther_first);
+  image = cairo_surface_get_type (cairo_get_target (cr))
+          == CAIRO_SURFACE_TYPE_IMAGE;
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (size_t k = 0; k < nq; k++)
     {
       quad_pts pts;
       quad_points (p, c, q[k].i, q[k].j, step, &pts);
-      fill_quad (cr, p, &pts, step, s);
+      cairo_set_antialias (cr, image ? CAIRO_ANTIALIAS_NONE
+                                     : CAIRO_ANTIALIAS_DEFAULT);
+      fill_quad (cr, p, &pts, step, image, s);
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
       mesh_quad (cr, p, &pts, step, mesh, s);
-      plateau_quad (cr, p, &pts, th, s);
+      plateau_quad (cr, p, &pts, step, th, s);
     }
   free (q);
   return 1;
@@ -755,7 +770,8 @@ draw_bar_3d (cairo_t *cr, const rs_plane *p, const rs_plane_view3d *c,
   double s = c->s;
   const rs_landscape *l = p->land;
   rs_rect b = c->bar;
-  double lo, hi, rgb[3];
+  double lo, hi, rgb[3], tw;
+  const char *title;
   char buf[48];
 
   rs_plane_3d_bar_range (p, &lo, &hi);
@@ -789,9 +805,11 @@ draw_bar_3d (cairo_t *cr, const rs_plane *p, const rs_plane_view3d *c,
       place_text (cr, font, pl, NULL, b.x + b.width + 5 * s, y, buf,
                   10 * s, 0, 0.5, 0);
     }
-  rs_text (cr, font, b.x - 5 * s, b.y + b.height / 2,
-           l->linear ? "loss" : "loss (log scale)", 11 * s, 0, 0.5, 1,
-           -M_PI / 2);
+  title = l->linear ? "loss" : "loss (log scale)";
+  rs_text_size (cr, font, title, 11 * s, 0, &tw, NULL);
+  if (tw <= b.height)   /* else the caption says it */
+    rs_text (cr, font, b.x - 5 * s, b.y + b.height / 2, title, 11 * s, 0,
+             0.5, 1, -M_PI / 2);
 }
 
 /* ---- the view --------------------------------------------------------- */
@@ -824,6 +842,13 @@ rs_plane_draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p,
   rs_text (cr, font, r.x + 8 * s, r.y + r.height - 6 * s, text, 11 * s, 0,
            0, 1, 0);
   if (rs_plane_legend_3d (p, text, sizeof text))
-    rs_text (cr, font, r.x + 70 * s, c.legend_y, text, 11 * s, 0, 0, 0, 0);
+    {
+      /* under the title, or from the cell's left edge when narrow */
+      double w, x = r.x + 70 * s;
+      rs_text_size (cr, font, text, 11 * s, 0, &w, NULL);
+      if (x + w > r.x + r.width - 8 * s)
+        x = r.x + 8 * s;
+      rs_text (cr, font, x, c.legend_y, text, 11 * s, 0, 0, 0, 0);
+    }
   cairo_restore (cr);
 }

@@ -154,7 +154,7 @@ rs_plane_legend_3d (const rs_plane *p, char *buf, size_t n)
     flat += p->plateau[k];
   if (flat == 0)
     return 0;
-  snprintf (buf, n, "hatched, its edge drawn: <b>the plateau</b>, ∇L = 0");
+  snprintf (buf, n, "hatched: <b>the plateau</b>, ∇L = 0");
   return 1;
 }
 
