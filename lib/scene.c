@@ -3118,6 +3118,20 @@ has_view (const rs_scene *sc, rs_view_kind k, int three_d)
   return 0;
 }
 
+/* A data view of a network of more than two inputs: it draws one or
+ * two. */
+static void
+warn_data_view (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+  size_t in = sc->sim.net.layers > 0 ? sc->sim.net.sizes[0] : 1;
+
+  for (size_t i = 0; i < sc->n_views && in > 2; i++)
+    if (sc->views[i].kind == RS_VIEW_DATA)
+      warn_at (ps, ps->view_at[i][0], "view data draws a network of one or "
+               "two inputs; this one has %zu: the panel stays empty", in);
+}
+
 /* Style for views the figure does not have, and what CSV data ignores. */
 static void
 warn_style (parser *ps)
@@ -3160,6 +3174,7 @@ warnings (parser *ps)
   warn_ignored (ps);
   warn_cures (ps);
   warn_style (ps);
+  warn_data_view (ps);
 }
 
 /* ---- The whole text ---- */

@@ -1038,8 +1038,8 @@ rs_panel_data (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
         draw_2d (&p, c, &v, y);
       else
         pane_text (&p, p.t->muted, p.plot.x, p.plot.y, rc == RS_EINVAL
-                   ? "drawn for data of one or two inputs" : "out of memory",
-                   11, 0, 0, 0, 0);
+                   ? "drawn for a network of one or two inputs"
+                   : "out of memory", 11, 0, 0, 0, 0);
       rs_net_workspace_free (ws);
       free (y);
     }

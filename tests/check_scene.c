@@ -1918,6 +1918,10 @@ static const warned_scene warned_scenes[] = {
     "are" },
   { "points 50\ndata csv \"a.csv\"\n", 1, 1,
     "points is ignored with data csv: every row of the file is a point" },
+  /* at the view's kind, "data" */
+  { "data csv \"a.csv\"\nnetwork 3 4 1\nview data\n", 3, 6,
+    "view data draws a network of one or two inputs; this one has 3: the "
+    "panel stays empty" },
 };
 
 #define N_WARNED (sizeof warned_scenes / sizeof warned_scenes[0])
