@@ -290,9 +290,10 @@ mesh_quad (cairo_t *cr, const rs_plane *p, const quad_pts *q, size_t step,
 }
 
 /* The plateau on the quad: hatched (one diagonal, on every other quad)
- * when all four corners are on it, and its edge where the corners differ: the segment through
- * the middles of the edges that cross it (marching squares), in the dead
- * colour on a light halo (the old plateau's edge is white). */
+ * when all four corners are on it, and its edge where the corners
+ * differ: the segment through the middles of the edges that cross it
+ * (marching squares), in the dead colour on a light halo (the old
+ * plateau's edge is white). */
 static void
 plateau_quad (cairo_t *cr, const rs_plane *p, const quad_pts *q,
               size_t step, const rs_theme *th, double s)
