@@ -73,8 +73,11 @@ count_dead (dview *v)
       for (size_t j = 0; j < n; j++)
         if (rs_net_unit_can_die (net, l, j))
           {
+            int dead = !live[(l - 1) * RS_NET_MAX_UNITS + j];
             v->hidden++;
-            dead_here += !live[(l - 1) * RS_NET_MAX_UNITS + j];
+            dead_here += dead;
+            if (l == 1)
+              v->dead1[j] = (unsigned char) dead;
           }
       v->dead += dead_here;
       if (dead_here == n && v->dead_layer == 0)
@@ -86,8 +89,8 @@ count_dead (dview *v)
 
 /* The network at c->at, its data's box and its dead units; RS_OK,
  * RS_ENOMEM or RS_EINVAL (inputs other than 1 or 2). */
-static int
-dview_begin (dview *v, const rs_panel_ctx *c)
+int
+data_view_begin (dview *v, const rs_panel_ctx *c)
 {
   int rc;
 
@@ -110,16 +113,16 @@ dview_begin (dview *v, const rs_panel_ctx *c)
 }
 
 /* Sample s of n along a side: x0 + (x1 - x0) s / (n - 1). */
-static double
-sample_at (double x0, double x1, size_t s, size_t n)
+double
+data_sample_at (double x0, double x1, size_t s, size_t n)
 {
   return n < 2 ? x0 : x0 + (x1 - x0) * (double) s / (double) (n - 1);
 }
 
 /* The inputs of the samples: n along x, or n x n row by row from the
  * bottom (y0) up, x fastest. */
-static double *
-sample_inputs (const dview *v, size_t n)
+double *
+data_sample_inputs (const dview *v, size_t n)
 {
   size_t m = v->dim == 1 ? n : n * n;
   double *x = malloc (m * v->dim * sizeof *x);
@@ -128,9 +131,9 @@ sample_inputs (const dview *v, size_t n)
     return NULL;
   for (size_t i = 0; i < m; i++)
     {
-      x[i * v->dim] = sample_at (v->win[0], v->win[1], i % n, n);
+      x[i * v->dim] = data_sample_at (v->win[0], v->win[1], i % n, n);
       if (v->dim == 2)
-        x[i * 2 + 1] = sample_at (v->win[2], v->win[3], i / n, n);
+        x[i * 2 + 1] = data_sample_at (v->win[2], v->win[3], i / n, n);
     }
   return x;
 }
@@ -141,7 +144,7 @@ static rs_net_workspace *
 dview_eval (const dview *v, size_t n)
 {
   size_t m = v->dim == 1 ? n : n * n;
-  double *x = sample_inputs (v, n);
+  double *x = data_sample_inputs (v, n);
   rs_net_workspace *ws = x != NULL ? rs_net_workspace_alloc (v->w.net, m,
                                                              NULL) : NULL;
 
@@ -162,7 +165,7 @@ static double *
 dview_outputs (const dview *v, size_t n)
 {
   size_t m = v->dim == 1 ? n : n * n, c = m < DATA_CHUNK ? m : DATA_CHUNK;
-  double *x = sample_inputs (v, n), *y = malloc (m * v->k * sizeof *y);
+  double *x = data_sample_inputs (v, n), *y = malloc (m * v->k * sizeof *y);
   rs_net_workspace *ws = rs_net_workspace_alloc (v->w.net, c, NULL);
 
   for (size_t i = 0; x != NULL && y != NULL && ws != NULL && i < m; i += c)
@@ -187,7 +190,7 @@ int
 rs_panel_data_window (const rs_panel_ctx *c, double win[4])
 {
   dview v;
-  int rc = dview_begin (&v, c);
+  int rc = data_view_begin (&v, c);
 
   if (rc != RS_OK)
     return rc;
@@ -202,7 +205,7 @@ rs_panel_data_eval (const rs_panel_ctx *c, size_t n, double *out)
   dview v;
   double *y;
   size_t m;
-  int rc = n >= 2 ? dview_begin (&v, c) : RS_EINVAL;
+  int rc = n >= 2 ? data_view_begin (&v, c) : RS_EINVAL;
 
   if (rc != RS_OK)
     return rc;
@@ -245,7 +248,7 @@ rs_panel_data_constant (const rs_panel_ctx *c, double *value)
   size_t n;
   int constant = 0;
 
-  if (dview_begin (&v, c) != RS_OK)
+  if (data_view_begin (&v, c) != RS_OK)
     return 0;
   n = v.dim == 1 ? DATA_CURVE : DATA_GRID;
   y = dview_outputs (&v, n);
@@ -336,7 +339,7 @@ drawn_points (const axes *a, const dview *v, const double *curve,
     }
   for (size_t i = 0; i < nc; i++, m++)
     {
-      (*x)[m] = axes_x (a, sample_at (v->win[0], v->win[1], i, nc));
+      (*x)[m] = axes_x (a, data_sample_at (v->win[0], v->win[1], i, nc));
       (*y)[m] = isfinite (curve[i]) ? axes_y (a, curve[i]) : -1e9;
     }
   for (size_t i = 0; i < d->n; i++, m++)
@@ -485,7 +488,7 @@ draw_shares (pane *p, const axes *a, const dview *v,
       cairo_new_path (p->cr);
       for (size_t i = 0; i < m; i++)
         if (isfinite (wj * a1[j * m + i]))
-          cairo_line_to (p->cr, axes_x (a, sample_at (v->win[0], v->win[1],
+          cairo_line_to (p->cr, axes_x (a, data_sample_at (v->win[0], v->win[1],
                                                       i, m)),
                          axes_y (a, wj * a1[j * m + i]));
       cairo_set_dash (p->cr, dash, flat ? 2 : 0, 0);
@@ -523,7 +526,7 @@ draw_curve (pane *p, const axes *a, const dview *v, const double *y,
   cairo_new_path (p->cr);
   for (size_t i = 0; i < DATA_CURVE; i++)
     if (isfinite (y[i]))
-      cairo_line_to (p->cr, axes_x (a, sample_at (v->win[0], v->win[1], i,
+      cairo_line_to (p->cr, axes_x (a, data_sample_at (v->win[0], v->win[1], i,
                                                   DATA_CURVE)),
                      axes_y (a, y[i]));
     else
@@ -593,7 +596,7 @@ rs_panel_data (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
   char note[64] = "";
   dview v;
   pane p;
-  int rc = c != NULL && c->sim != NULL ? dview_begin (&v, c) : RS_EINVAL;
+  int rc = c != NULL && c->sim != NULL ? data_view_begin (&v, c) : RS_EINVAL;
   margins m = rc == RS_OK && v.dim == 2 ? map_margins : curve_margins;
 
   if (c != NULL && c->sim != NULL)
@@ -603,6 +606,9 @@ rs_panel_data (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
     {
       rs_net_workspace *ws = NULL;
       double *y = NULL;
+      rs_rect strip = { 0, 0, 0, 0 };
+      if (rc == RS_OK)
+        strip = data_units_strip (&p, &v);
       if (rc == RS_OK && v.dim == 2)
         square_plot (&p, &v);
       if (rc == RS_OK && v.dim == 1)
@@ -617,6 +623,8 @@ rs_panel_data (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
         pane_text (&p, p.t->muted, p.plot.x, p.plot.y, rc == RS_EINVAL
                    ? "drawn for a network of one or two inputs"
                    : "out of memory", 11, 0, 0, 0, 0);
+      if (strip.width > 0)
+        data_draw_units (&p, &v, strip);
       rs_net_workspace_free (ws);
       free (y);
     }

@@ -19,7 +19,22 @@ typedef struct {
   double win[4];      /* x0, x1 and, for two inputs, y0, y1 */
   size_t hidden, dead;   /* hidden units that can die, and dead ones */
   size_t dead_layer;  /* a hidden layer all dead (from 1), or 0 */
+  unsigned char dead1[RS_NET_MAX_UNITS];  /* layer 1's dead units (for
+                                             a network; the single
+                                             neuron has no hidden layer) */
 } dview;
+
+/* The network at c->at, its data's box and its dead units; RS_OK,
+ * RS_ENOMEM or RS_EINVAL (inputs other than 1 or 2).  sweep_end (&v->w)
+ * frees it. */
+int data_view_begin (dview *v, const rs_panel_ctx *c);
+
+/* Sample s of n along a side: x0 + (x1 - x0) s / (n - 1). */
+double data_sample_at (double x0, double x1, size_t s, size_t n);
+
+/* The inputs of the samples: n along x, or n x n row by row from the
+ * bottom (y0) up, x fastest; a new array, NULL when out of memory. */
+double *data_sample_inputs (const dview *v, size_t n);
 
 /* The finite range [lo, hi] of m samples; 0 when none is finite. */
 int data_output_range (const double *y, size_t m, double *lo, double *hi);
@@ -54,5 +69,13 @@ void data_draw_dead_note (pane *p, const axes *a, const dview *v,
  * colour bar and the notes (panel_data_map.c). */
 void data_draw_map (pane *p, const rs_panel_ctx *c, const dview *v,
                     const double *y);
+
+/* The strip of layer 1's units under the plot when the panel has room
+ * for it (taken from p's plot), else a rectangle of width 0
+ * (panel_data_units.c). */
+rs_rect data_units_strip (pane *p, const dview *v);
+
+/* Layer 1's units in strip, one thumbnail each. */
+void data_draw_units (pane *p, const dview *v, rs_rect strip);
 
 #endif /* RS_PANEL_DATA_H */

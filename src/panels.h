@@ -183,6 +183,14 @@ int rs_panel_data_window (const rs_panel_ctx *c, double win[4]);
  * RS_OK, RS_EINVAL or RS_ENOMEM. */
 int rs_panel_data_eval (const rs_panel_ctx *c, size_t n, double *out);
 
+/* Unit j of layer 1's output a_j at point c->at (warming's shift in)
+ * at the n >= 2 samples of rs_panel_data_eval's layout, into out (n or
+ * n x n values): what the data view's thumbnail of unit j draws.
+ * RS_EINVAL when the network has no hidden layer, no unit j there, or n
+ * is below 2; RS_ENOMEM. */
+int rs_panel_data_unit (const rs_panel_ctx *c, size_t j, size_t n,
+                        double *out);
+
 /* 1 when the data view at point c->at draws a constant output (equal
  * over all its samples up to rounding), with that value in *value (may
  * be NULL); else 0. */

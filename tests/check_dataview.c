@@ -225,6 +225,56 @@ START_TEST (test_partly_dead)
 }
 END_TEST
 
+/* ---- layer 1's units ------------------------------------------------ */
+
+/* A 1-3-1 network with layer 1 set by hand: unit 2 (z = 0.5 x - 1.125)
+ * is dead on [-1, 1]. */
+static const char units_1d[] =
+  "seed 4\ndata sine 32\nnoise 0\nnetwork 1 3 1\nactivation relu\n"
+  "set W1[0][0] 1.25\nset b1[0] -0.4\nset W1[1][0] -0.75\n"
+  "set b1[1] 0.3\nset W1[2][0] 0.5\nset b1[2] -1.125\nrate 0.05\n"
+  "steps 3\nview data\n";
+
+/* The thumbnail of unit j at the start is relu(w_j x + b_j) at the
+ * samples of the window, with w_j and b_j the values set in the scene;
+ * unit 2's is 0 everywhere. */
+START_TEST (test_unit_outputs)
+{
+  static const double w[3] = { 1.25, -0.75, 0.5 }, b[3] = { -0.4, 0.3,
+                                                            -1.125 };
+  double a[N_SAMPLES], lo, hi;
+  rs_panel_ctx c;
+
+  run_text (units_1d);
+  c = ctx_at (0);
+  bounds (0, &lo, &hi);
+  for (size_t j = 0; j < 3; j++)
+    {
+      ck_assert_int_eq (rs_panel_data_unit (&c, j, N_SAMPLES, a), RS_OK);
+      for (size_t i = 0; i < N_SAMPLES; i++)
+        {
+          double x = lo + (hi - lo) * (double) i / (N_SAMPLES - 1);
+          double z = w[j] * x + b[j];
+          ck_assert_double_eq_tol (a[i], z > 0.0 ? z : 0.0, 1e-12);
+        }
+    }
+  ck_assert_int_eq (rs_panel_data_unit (&c, 3, N_SAMPLES, a), RS_EINVAL);
+  ck_assert_int_eq (rs_panel_data_unit (&c, 0, 1, a), RS_EINVAL);
+}
+END_TEST
+
+/* The single neuron has no hidden layer: no thumbnails. */
+START_TEST (test_unit_neuron)
+{
+  double a[N_SAMPLES];
+  rs_panel_ctx c;
+
+  run_text (neuron);
+  c = ctx_at (0);
+  ck_assert_int_eq (rs_panel_data_unit (&c, 0, N_SAMPLES, a), RS_EINVAL);
+}
+END_TEST
+
 /* ---- the figure ---------------------------------------------------- */
 
 /* `view data` parses to the new kind, prints under its name, and the
@@ -295,6 +345,8 @@ dataview_suite (void)
   tcase_add_test (tl, test_neuron_curve);
   tcase_add_test (tl, test_neuron_later);
   tcase_add_test (tl, test_partly_dead);
+  tcase_add_test (tl, test_unit_outputs);
+  tcase_add_test (tl, test_unit_neuron);
   suite_add_tcase (s, tl);
   tcase_add_checked_fixture (tf, NULL, teardown);
   tcase_add_test (tf, test_figure_draws);
