@@ -1623,7 +1623,7 @@ kw_notes (parser *ps)
 
 static const char *const view_names[] = {
   "landscape", "activation", "network", "timeline", "histogram", "depth",
-  "heads", "basin", "trace", NULL
+  "heads", "basin", "trace", "data", NULL
 };
 static const char *const layout_names[] = { "auto", "row", "column", "grid",
                                             NULL };
@@ -1634,7 +1634,7 @@ static const char *const colormap_names[] = { "viridis", "cividis", "magma",
 const char *
 rs_view_kind_name (rs_view_kind k)
 {
-  return k >= RS_VIEW_LANDSCAPE && k <= RS_VIEW_TRACE ? view_names[k - 1]
+  return k >= RS_VIEW_LANDSCAPE && k <= RS_VIEW_DATA ? view_names[k - 1]
                                                       : "?";
 }
 
@@ -2645,7 +2645,8 @@ static const keyword keywords[] = {
       "unit revived, else the first that dies, else 1 0)" }, kw_focus, 0 },
   { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
       "[LO, HI]] [grid N] [at STEP] | trace NAME...", "a panel of the figure: "
-      "landscape activation network timeline histogram depth heads basin, "
+      "landscape activation network timeline histogram depth heads basin "
+      "data, "
       "or trace NAME... (up to 4 parameters, gamma, rate); repeatable, up "
       "to 9 (the single neuron: landscape; a network: landscape, network, "
       "timeline)" }, kw_view, 1 },
@@ -3297,6 +3298,20 @@ has_view (const rs_scene *sc, rs_view_kind k, int three_d)
   return 0;
 }
 
+/* A data view of a network of more than two inputs: it draws one or
+ * two. */
+static void
+warn_data_view (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+  size_t in = sc->sim.net.layers > 0 ? sc->sim.net.sizes[0] : 1;
+
+  for (size_t i = 0; i < sc->n_views && in > 2; i++)
+    if (sc->views[i].kind == RS_VIEW_DATA)
+      warn_at (ps, ps->view_at[i][0], "view data draws a network of one or "
+               "two inputs; this one has %zu: the panel stays empty", in);
+}
+
 /* Style for views the figure does not have, and what CSV data ignores. */
 static void
 warn_style (parser *ps)
@@ -3360,6 +3375,7 @@ warnings (parser *ps)
   warn_ignored (ps);
   warn_cures (ps);
   warn_style (ps);
+  warn_data_view (ps);
 }
 
 /* ---- The whole text ---- */

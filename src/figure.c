@@ -500,6 +500,9 @@ rs_figure_draw (cairo_t *cr, double width, double height,
         case RS_VIEW_TRACE:
           rs_panel_trace (cr, r, &ctx, &f->views[i]);
           break;
+        case RS_VIEW_DATA:
+          rs_panel_data (cr, r, &ctx);
+          break;
         }
     }
   cairo_restore (cr);

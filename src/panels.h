@@ -66,6 +66,14 @@ void rs_panel_depth (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
  * scores gets a note instead. */
 void rs_panel_heads (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
+/* What the network computes at point `at` over its inputs, with the
+ * data points (view data; C4, C5): for one input the output as a curve
+ * over x, each live hidden unit's share faint beneath; for two inputs
+ * the output as a heat map with the decision boundary and the points
+ * coloured by class or target.  Dead units are counted; a constant
+ * output is drawn in the dead colour and labelled "constant output". */
+void rs_panel_data (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
+
 /* ---- what the panels compute and where they draw it ----------------
  * For callers that place things over a panel (the app's hover) and for
  * the tests.  Sizes in every panel follow c->s, reduced when r is too
@@ -213,5 +221,30 @@ int rs_trace_value (const rs_sim *sim, const char *name, size_t i,
 rs_rect rs_panel_trace_plot (rs_rect r, const rs_panel_ctx *c);
 int rs_panel_trace_map (rs_rect r, const rs_panel_ctx *c, const rs_view *v,
                         double step, double value, double *x, double *y);
+
+/* The data view's window on the inputs at point c->at: the data's box,
+ * [win[0], win[1]] on x (x1) and for two inputs [win[2], win[3]] on x2.
+ * RS_OK, RS_EINVAL (inputs other than 1 or 2) or RS_ENOMEM. */
+int rs_panel_data_window (const rs_panel_ctx *c, double win[4]);
+
+/* The network's outputs at point c->at (warming's shift in) at the
+ * samples the data view draws from: n >= 2 evenly spaced over the
+ * window, both ends included, or for two inputs n x n, row by row from
+ * win[2] up, x1 fastest; into out, rs_net_outputs values per sample.
+ * RS_OK, RS_EINVAL or RS_ENOMEM. */
+int rs_panel_data_eval (const rs_panel_ctx *c, size_t n, double *out);
+
+/* Unit j of layer 1's output a_j at point c->at (warming's shift in)
+ * at the n >= 2 samples of rs_panel_data_eval's layout, into out (n or
+ * n x n values): what the data view's thumbnail of unit j draws.
+ * RS_EINVAL when the network has no hidden layer, no unit j there, or n
+ * is below 2; RS_ENOMEM. */
+int rs_panel_data_unit (const rs_panel_ctx *c, size_t j, size_t n,
+                        double *out);
+
+/* 1 when the data view at point c->at draws a constant output (equal
+ * over all its samples up to rounding), with that value in *value (may
+ * be NULL); else 0. */
+int rs_panel_data_constant (const rs_panel_ctx *c, double *value);
 
 #endif /* RS_PANELS_H */

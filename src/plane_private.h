@@ -127,6 +127,15 @@ void rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
                                    rs_plane_to_screen map, const void *data,
                                    double s);
 
+/* Stroke cr's path as an edge on the surface: width points (times s)
+ * of line over a halo twice as wide, halo at 45 % (plane_tilt.c). */
+void rs_plane_stroke_edge (cairo_t *cr, double s, rs_rgb line, rs_rgb halo,
+                           double width);
+
+/* The 3-D surface in cell r below the title row (plane_3d.c). */
+void rs_plane_draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p,
+                       const rs_theme *th, const char *font, double s);
+
 /* The 3-D surface's legend of what is drawn on it (the hatched plateau,
  * the old plateau's edge and contours) into buf; 0 when there is
  * nothing to say. */

@@ -1174,7 +1174,7 @@ static const bad_scene bad_scenes[] = {
     "unknown view 'landscpe' (did you mean 'landscape'?)" },
   { "view\n", 0, RS_ESYNTAX, 1, 5,
     "expected a view (landscape, activation, network, timeline, histogram, "
-    "depth, heads, basin or trace), found end of line" },
+    "depth, heads, basin, trace or data), found end of line" },
   { "view landscape 4d\n", 0, RS_ESYNTAX, 1, 16, "malformed number '4d'" },
   { "view landscape 2d 3d\n", 0, RS_ESYNTAX, 1, 19,
     "'2d' and '3d' exclude each other" },
@@ -1963,6 +1963,10 @@ static const warned_scene warned_scenes[] = {
     "are" },
   { "points 50\ndata csv \"a.csv\"\n", 1, 1,
     "points is ignored with data csv: every row of the file is a point" },
+  /* at the view's kind, "data" */
+  { "data csv \"a.csv\"\nnetwork 3 4 1\nview data\n", 3, 6,
+    "view data draws a network of one or two inputs; this one has 3: the "
+    "panel stays empty" },
 };
 
 #define N_WARNED (sizeof warned_scenes / sizeof warned_scenes[0])

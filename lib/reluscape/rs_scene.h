@@ -24,7 +24,8 @@ typedef enum {
   RS_VIEW_DEPTH,          /* the gradient bound through L layers */
   RS_VIEW_HEADS,          /* softmax against a ReLU-normalised head */
   RS_VIEW_BASIN,          /* where each start of a plane ends */
-  RS_VIEW_TRACE           /* parameters, gamma or the rate over the steps */
+  RS_VIEW_TRACE,          /* parameters, gamma or the rate over the steps */
+  RS_VIEW_DATA            /* what the network computes over its inputs */
 } rs_view_kind;
 
 #define RS_VIEW_MAX_TRACES 4
