@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "experiment.h"
 #include "commands.h"
+#include "expfig.h"
 #include "export.h"
 #include "shard.h"
 #include "table.h"
@@ -191,21 +192,39 @@ parse_options (int argc, char **argv, exp_args *a)
   return rc == CLI_OK ? positional (argc, argv, a) : rc;
 }
 
-/* The output is CSV, named .csv; CLI_USAGE otherwise. */
+/* Whether the output is a figure (.png, .pdf, .svg) rather than CSV. */
+static int
+is_figure (const exp_args *a)
+{
+  return a->out != NULL && rs_export_format_of (a->out) != RS_EXPORT_NONE;
+}
+
+/* The output is CSV (.csv) or a figure (.png, .pdf, .svg), and a shard
+ * is CSV; CLI_USAGE with a message otherwise. */
 static int
 check_output (const exp_args *a)
 {
   const char *suffix;
 
-  if (a->out == NULL || rs_table_format_of (a->out) == RS_TABLE_CSV)
+  if (is_figure (a) && a->shard_n > 0)
+    {
+      cli_message ("experiment %s: %s: a shard is a part of the table: "
+                   "write it as .csv, merge, then draw the whole run",
+                   a->x->name, a->out);
+      return CLI_USAGE;
+    }
+  if (a->out == NULL || rs_table_format_of (a->out) == RS_TABLE_CSV
+      || is_figure (a))
     return CLI_OK;
   suffix = rs_table_suffix (a->out);
   if (*suffix == '\0')
-    cli_message ("experiment %s: %s: no extension: experiments write CSV, "
-                 "use .csv", a->x->name, a->out);
+    cli_message ("experiment %s: %s: no extension: use .csv for the "
+                 "numbers, or .png, .pdf or .svg for a figure", a->x->name,
+                 a->out);
   else
-    cli_message ("experiment %s: %s: experiments write CSV, not '%s': use "
-                 ".csv", a->x->name, a->out, suffix);
+    cli_message ("experiment %s: %s: experiments write CSV or a figure, "
+                 "not '%s': use .csv, .png, .pdf or .svg", a->x->name,
+                 a->out, suffix);
   return CLI_USAGE;
 }
 
@@ -369,14 +388,53 @@ write_csv (FILE *f, void *data, const char **why)
   return ferror (f) ? -1 : 0;
 }
 
-/* The CSV into a->out whole or not at all, or the table on standard
- * output; CLI_FAILURE with a message when it cannot be written. */
+int
+exp_figure (const exp_args *a, const exp_results *r, expfig_plot **p)
+{
+  *p = calloc (1, sizeof **p);
+  if (*p == NULL || a->x->plot (a, r, *p) != RS_OK)
+    {
+      free (*p);
+      *p = NULL;
+      return RS_ENOMEM;
+    }
+  return RS_OK;
+}
+
+/* The figure of the run into a->out, whole or not at all; CLI_FAILURE
+ * with a message when it cannot be made or written. */
+static int
+write_figure (const exp_args *a, const exp_results *r)
+{
+  expfig_plot *p;
+  char msg[1200];
+  int rc = CLI_OK;
+
+  if (exp_figure (a, r, &p) != RS_OK)
+    {
+      cli_message ("experiment %s: out of memory", a->x->name);
+      return CLI_FAILURE;
+    }
+  if (expfig_write (p, a->out, msg, sizeof msg) != 0)
+    {
+      cli_message ("%s", msg);
+      rc = CLI_FAILURE;
+    }
+  free (p);
+  return rc;
+}
+
+/* The CSV or the figure into a->out whole or not at all, or the table
+ * on standard output; CLI_FAILURE with a message when it cannot be
+ * written. */
 static int
 write_output (const exp_args *a, const exp_results *r)
 {
   exp_job job = { a, r };
   char msg[1200];
 
+  if (is_figure (a))
+    return write_figure (a, r);
   if (a->out != NULL)
     {
       if (rs_export_file (a->out, write_csv, &job, msg, sizeof msg) == 0)
@@ -395,28 +453,24 @@ write_output (const exp_args *a, const exp_results *r)
   return CLI_FAILURE;
 }
 
-/* Check everything, run the trials, write the output. */
+/* Check everything and run the trials into a new *r. */
 static int
-experiment_main (exp_args *a)
+experiment_run (exp_args *a, exp_results **r)
 {
-  exp_results *r;
   int rc;
 
+  *r = NULL;
   if ((rc = check_output (a)) != CLI_OK || (rc = load_scene (a)) != CLI_OK
       || (rc = check_options (a)) != CLI_OK || (rc = check_shard (a)) != CLI_OK
       || (a->out != NULL && (rc = cli_check_folder (a->out)) != CLI_OK))
     return rc;
-  r = calloc (1, sizeof *r);
-  if (r == NULL)
+  *r = calloc (1, sizeof **r);
+  if (*r == NULL)
     {
       cli_message ("experiment %s: out of memory", a->x->name);
       return CLI_FAILURE;
     }
-  rc = run_trials (a, r);
-  if (rc == CLI_OK)
-    rc = write_output (a, r);
-  free (r);
-  return rc;
+  return run_trials (a, *r);
 }
 
 /* reluscape experiment --help | --version, or no experiment. */
@@ -446,27 +500,42 @@ no_experiment (int argc, char **argv)
 }
 
 int
-cmd_experiment (int argc, char **argv)
+exp_run_args (int argc, char **argv, exp_args **a, exp_results **r)
 {
-  exp_args *a;
   const experiment *x;
   int rc;
 
-  if (argc < 2 || argv[1][0] == '-')
-    return no_experiment (argc, argv);
-  if ((x = find_experiment (argv[1])) == NULL)
+  *a = NULL;
+  *r = NULL;
+  if ((x = find_experiment (argv[0])) == NULL)
     return CLI_USAGE;
-  a = calloc (1, sizeof *a);
-  if (a == NULL)
+  *a = calloc (1, sizeof **a);
+  if (*a == NULL)
     {
       cli_message ("experiment: out of memory");
       return CLI_FAILURE;
     }
-  a->x = x;
-  x->defaults (a);
-  rc = parse_options (argc - 1, argv + 1, a);
+  (*a)->x = x;
+  x->defaults (*a);
+  rc = parse_options (argc, argv, *a);
   if (rc == CLI_OK)
-    rc = experiment_main (a);
+    rc = experiment_run (*a, r);
+  return rc;
+}
+
+int
+cmd_experiment (int argc, char **argv)
+{
+  exp_args *a;
+  exp_results *r;
+  int rc;
+
+  if (argc < 2 || argv[1][0] == '-')
+    return no_experiment (argc, argv);
+  rc = exp_run_args (argc - 1, argv + 1, &a, &r);
+  if (rc == CLI_OK)
+    rc = write_output (a, r);
+  free (r);
   free (a);
   return rc < 0 ? CLI_OK : rc;
 }

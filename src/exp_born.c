@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "experiment.h"
+#include "expfig.h"
 
 static const char born_usage[] =
   "Usage: reluscape experiment born-dead [OPTIONS] [-o FILE.csv]\n"
@@ -424,7 +425,93 @@ born_csv (FILE *f, const exp_args *a, const exp_results *r)
   born_csv_options (f, a);
 }
 
+/* The figure's title and settings line. */
+static void
+born_titles (const exp_args *a, expfig_plot *p)
+{
+  const rs_probe_born_dead_opts *o = &a->born;
+  char act[64], bias[64];
+
+  if (o->bias_dist == RS_PROBE_BIAS_HE)
+    snprintf (bias, sizeof bias, "biases from N(0, 2 / fan-in)");
+  else
+    snprintf (bias, sizeof bias, o->bias_dist == RS_PROBE_BIAS_NORMAL
+              ? "biases from N(0, %g²)" : "biases %g", o->bias);
+  snprintf (p->title, sizeof p->title, "Born dead: how often a random "
+            "network is constant on [%g, %g]%s", o->domain.lo, o->domain.hi,
+            o->inputs > 1 ? "<sup>n</sup>" : "");
+  snprintf (p->subtitle, sizeof p->subtitle, "%zu input%s, hidden layers "
+            "of %s, %s weights, %s, one identity output; %zu trials a "
+            "point, seed %lu", o->inputs, o->inputs > 1 ? "s" : "",
+            exp_act_label (&a->acts[0], act, sizeof act), o->init->name,
+            bias, o->trials, o->seed);
+}
+
+/* The note: what the band and the dashes are, or why there are none. */
+static void
+born_note (const exp_args *a, int exact, expfig_plot *p)
+{
+  snprintf (p->note, sizeof p->note, "%s 95 %% Wilson interval.  %s",
+            a->born.inputs > 1 ? "Lower bounds (interval bounds on the box), "
+            "with their" : "Exact decision per network; bars and bands:",
+            exact ? "Dashed: the closed form 1 − (1 − 2<sup>−<i>N</i></sup>)"
+            "<sup><i>H</i></sup> (<i>N</i> units, <i>H</i> layers)."
+            : "No closed form is known for this setting.");
+}
+
+/* born-dead against depth, one series per width, each with its closed
+ * form where one holds (rs_probe.h); a run of one shape is one point. */
+static int
+born_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
+{
+  expfig_panel *pn = &p->panel[0];
+  size_t nd = born_n_depths (a), nw = nd > 0 ? a->n_widths : 1;
+  int any_exact = 0;
+  char label[96];
+
+  born_titles (a, p);
+  p->n_panels = 1;
+  snprintf (pn->title, sizeof pn->title, "P(born dead) against depth");
+  snprintf (pn->x_title, sizeof pn->x_title, "depth <i>H</i> (hidden "
+            "layers)");
+  snprintf (pn->y_title, sizeof pn->y_title, "P(output constant)");
+  pn->y_lo = 0.0;
+  pn->y_hi = 1.0;
+  pn->integer_x = 1;
+  for (size_t w = 0; w < nw; w++)
+    {
+      expfig_series *s, *c = NULL;
+
+      snprintf (label, sizeof label, nd > 0 || a->born.widths[0] == 0
+                ? "width %zu" : "widths as given", nd > 0 ? a->widths[w]
+                : a->born.width);
+      s = expfig_add_series (pn, label, (int) w, 0);
+      for (size_t d = 0; d < (nd > 0 ? nd : 1); d++)
+        {
+          rs_probe_born_dead_opts o = born_part_opts (a, w * nd + d);
+          const rs_probe_born_dead_result *b = nd > 0
+            ? &r->born_table[w * nd + d] : &r->born;
+          double exact = born_exact (a, &o);
+
+          expfig_add_point (s, (double) o.depth, b->p, b->lo, b->hi);
+          if (isnan (exact))
+            continue;
+          if (c == NULL)
+            {
+              snprintf (label, sizeof label, "closed form, width %zu",
+                        o.width);
+              c = expfig_add_series (pn, label, (int) w, 1);
+            }
+          expfig_add_point (c, (double) o.depth, exact, NAN, NAN);
+          any_exact = 1;
+        }
+    }
+  born_note (a, any_exact, p);
+  return RS_OK;
+}
+
 const experiment exp_born_dead = {
   "born-dead", born_usage, 0, born_options, born_defaults, born_option,
-  born_check, born_parts, born_trials, born_run, born_text, born_csv, NULL
+  born_check, born_parts, born_trials, born_run, born_text, born_csv,
+  born_plot
 };

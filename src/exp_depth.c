@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
+
 #include "experiment.h"
+#include "expfig.h"
 
 static const char depth_usage[] =
   "Usage: reluscape experiment depth [OPTIONS] [-o FILE.csv]\n"
@@ -243,8 +246,78 @@ depth_csv (FILE *f, const exp_args *a, const exp_results *r)
   fprintf (f, "# trials: %zu\n# seed: %lu\n", o->trials, o->seed);
 }
 
+/* One cell as a point of the figure: the geometric mean of the norm,
+ * 10^mean_log10, with the 95 % interval of that mean, 10^(mean_log10 +-
+ * t sd / sqrt(m)) over the m trials where the norm is not 0 (t: Student's
+ * 0.975 quantile with m - 1 degrees of freedom); 0 when it is 0 in every
+ * trial, no interval below 2 such trials. */
+static void
+depth_point (expfig_series *s, double x, const rs_probe_depth_cell *c,
+             size_t trials)
+{
+  size_t m = trials - c->zeros;
+  double y = m == 0 ? 0.0 : pow (10.0, c->mean_log10), h = NAN;
+
+  if (m >= 2 && isfinite (c->sd_log10))
+    h = gsl_cdf_tdist_Pinv (0.975, (double) (m - 1)) * c->sd_log10
+        / sqrt ((double) m);
+  expfig_add_point (s, x, y, isnan (h) ? NAN : pow (10.0, c->mean_log10 - h),
+                    isnan (h) ? NAN : pow (10.0, c->mean_log10 + h));
+}
+
+/* The two plots of C1: at the greatest depth N the gradient reaching
+ * each layer, and the gradient reaching layer 1 against the depth, one
+ * series per activation, on log axes. */
+static int
+depth_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
+{
+  const rs_probe_depth_opts *o = &a->depth;
+  size_t N = o->max_depth;
+  expfig_panel *left = &p->panel[0], *right = &p->panel[1];
+  char b[64];
+
+  snprintf (p->title, sizeof p->title, "How the gradient fades through "
+            "depth");
+  snprintf (p->subtitle, sizeof p->subtitle, "‖∂<i>E</i>/∂<i>W<sub>l"
+            "</sub></i>‖, mean squared error on %zu random points; %zu "
+            "inputs, hidden layers of %zu units, %s weights, biases 0; %zu "
+            "trials, seed %lu", o->points, o->width, o->width,
+            o->init->name, o->trials, o->seed);
+  snprintf (p->note, sizeof p->note, "Points: geometric mean over the "
+            "trials where the norm is not 0; bars and bands: its 95 %% "
+            "interval.  ▼ on the bottom edge: 0 in every trial.");
+  p->n_panels = 2;
+  snprintf (left->title, sizeof left->title, "Each layer, depth %zu", N);
+  snprintf (left->x_title, sizeof left->x_title, "layer <i>l</i> (%zu: "
+            "the output)", N);
+  snprintf (right->title, sizeof right->title, "Layer 1, against depth");
+  snprintf (right->x_title, sizeof right->x_title, "depth <i>L</i> "
+            "(layers)");
+  for (int k = 0; k < 2; k++)
+    {
+      snprintf (p->panel[k].y_title, sizeof p->panel[k].y_title,
+                "‖∂<i>E</i>/∂<i>W<sub>l</sub></i>‖");
+      p->panel[k].log_y = 1;
+      p->panel[k].integer_x = 1;
+      p->panel[k].y_lo = p->panel[k].y_hi = NAN;
+    }
+  for (size_t i = 0; i < a->n_acts; i++)
+    {
+      const rs_probe_depth_result *d = &r->depth[i];
+      const char *label = exp_act_label (&a->acts[i], b, sizeof b);
+      expfig_series *sl = expfig_add_series (left, label, (int) i, 0);
+      expfig_series *sr = expfig_add_series (right, label, (int) i, 0);
+
+      for (size_t l = 1; l <= N; l++)
+        depth_point (sl, (double) l, &d->cell[N - 1][l - 1], d->trials);
+      for (size_t L = 1; L <= N; L++)
+        depth_point (sr, (double) L, &d->cell[L - 1][0], d->trials);
+    }
+  return RS_OK;
+}
+
 const experiment exp_depth = {
   "depth", depth_usage, 0, depth_options, depth_defaults, depth_option,
   depth_check, exp_parts_acts, depth_trials, depth_run, depth_text,
-  depth_csv, NULL
+  depth_csv, depth_plot
 };

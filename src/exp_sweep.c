@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "experiment.h"
+#include "expfig.h"
 
 static const char sweep_usage[] =
   "Usage: reluscape experiment dead-sweep [OPTIONS] SCENE [-o FILE.csv]\n"
@@ -324,8 +325,67 @@ sweep_csv (FILE *f, const exp_args *a, const exp_results *r)
     }
 }
 
+/* Whether the swept values are positive and span a factor of 10 or
+ * more: a log axis then spaces them as they are usually chosen. */
+static int
+sweep_log_x (const rs_probe_sweep_opts *o)
+{
+  double lo = INFINITY, hi = 0.0;
+
+  for (size_t v = 0; v < o->n_values; v++)
+    lo = fmin (lo, o->values[v]), hi = fmax (hi, o->values[v]);
+  return lo > 0.0 && hi >= 10.0 * lo;
+}
+
+/* The dead fraction at the start and after training against the swept
+ * value, with their t intervals over the seeds. */
+static int
+sweep_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
+{
+  const rs_probe_sweep_opts *o = &a->sweep;
+  const rs_sim_event *ev = sweep_override (o);
+  size_t fi = field_index (o->field), diverged = 0;
+  expfig_panel *pn = &p->panel[0];
+  expfig_series *s0, *s1;
+  char shape[128];
+
+  snprintf (p->title, sizeof p->title, "Dead units against %s",
+            sweep_fields[fi].what);
+  for (size_t v = 0; v < r->sweep.n_values; v++)
+    diverged += r->sweep.point[v].diverged;
+  snprintf (p->subtitle, sizeof p->subtitle, "%s network of %s, %zu steps; "
+            "%zu seed%s per value from %lu%s", sweep_shape (&o->base.net,
+            shape, sizeof shape), a->scene_name, o->base.steps, o->seeds,
+            o->seeds > 1 ? "s" : "", o->base.seed, diverged > 0
+            ? "; some runs diverged (counted at the start only)" : "");
+  snprintf (p->note, sizeof p->note, "Dead: active on no training point.  "
+            "Bars: 95 %% t interval over the seeds.");
+  if (ev != NULL)
+    snprintf (p->note + strlen (p->note), sizeof p->note - strlen (p->note),
+              "  The scene sets it to %g at step %zu.", ev->value, ev->step);
+  p->n_panels = 1;
+  snprintf (pn->title, sizeof pn->title, "Fraction of hidden units dead");
+  snprintf (pn->x_title, sizeof pn->x_title, "%s (--vary %s)",
+            sweep_fields[fi].what, sweep_fields[fi].name);
+  snprintf (pn->y_title, sizeof pn->y_title, "fraction dead");
+  pn->y_lo = 0.0;
+  pn->y_hi = NAN;
+  pn->log_x = sweep_log_x (o);
+  pn->value_ticks = 1;
+  s0 = expfig_add_series (pn, "at the start", 0, 0);
+  s1 = expfig_add_series (pn, "after training", 1, 0);
+  for (size_t v = 0; v < r->sweep.n_values; v++)
+    {
+      const rs_probe_sweep_point *q = &r->sweep.point[v];
+
+      expfig_add_point (s0, q->value, q->mean0, q->lo0, q->hi0);
+      expfig_add_point (s1, q->value, q->mean, q->lo, q->hi);
+    }
+  return RS_OK;
+}
+
 const experiment exp_dead_sweep = {
   "dead-sweep", sweep_usage, 1, sweep_options, sweep_defaults,
   sweep_option, sweep_check, exp_parts_one, sweep_trials, sweep_run,
-  sweep_text, sweep_csv, NULL
+  sweep_text, sweep_csv, sweep_plot
 };

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "experiment.h"
+#include "expfig.h"
 
 static const char zero_usage[] =
   "Usage: reluscape experiment zero-grad [OPTIONS] [-o FILE.csv]\n"
@@ -189,8 +190,57 @@ zero_csv (FILE *f, const exp_args *a, const exp_results *r)
            o->trials, o->seed);
 }
 
+/* The name of activation c as a category: the family, and its parameter
+ * on a second line. */
+static void
+zero_cat (const act_choice *c, char *buf, size_t n)
+{
+  char *blank = strchr (exp_act_label (c, buf, n), ' ');
+
+  if (blank != NULL)
+    *blank = '\n';
+}
+
+/* P(f'(z) = 0) per activation with its Wilson interval, and the value in
+ * exact arithmetic as a dashed stroke across each activation. */
+static int
+zero_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
+{
+  const rs_probe_zero_grad_opts *o = &a->zero;
+  expfig_panel *pn = &p->panel[0];
+  expfig_series *s, *e;
+
+  snprintf (p->title, sizeof p->title, "P(<i>f</i>′(<i>z</i>) = 0): how "
+            "often the derivative is exactly 0");
+  snprintf (p->subtitle, sizeof p->subtitle, "<i>z</i> ~ N(%g, %g²), "
+            "<i>f</i>′ as the backward pass computes it in double precision "
+            "(%g at a kink); %zu trials of %zu samples, seed %lu", o->mu,
+            o->sigma, o->kink, o->trials, o->samples, o->seed);
+  snprintf (p->note, sizeof p->note, "Points: the fraction of samples; "
+            "bars: 95 %% Wilson interval (hidden where narrower).  "
+            "Dashed: exact arithmetic, Φ(−μ/σ) for ReLU, 0 for the "
+            "others.");
+  p->n_panels = 1;
+  snprintf (pn->title, sizeof pn->title, "Per activation");
+  snprintf (pn->y_title, sizeof pn->y_title, "P(<i>f</i>′(<i>z</i>) = 0)");
+  pn->y_lo = 0.0;
+  pn->y_hi = NAN;
+  s = expfig_add_series (pn, "measured", 0, 0);
+  e = expfig_add_series (pn, "exact arithmetic", 1, 1);
+  for (size_t i = 0; i < a->n_acts && i < EXPFIG_MAX_CATS; i++)
+    {
+      const rs_probe_zero_grad_result *z = &r->zero[i];
+
+      zero_cat (&a->acts[i], pn->cats[i], sizeof pn->cats[i]);
+      pn->n_cats++;
+      expfig_add_point (s, (double) i, z->p, z->lo, z->hi);
+      expfig_add_point (e, (double) i, z->exact, NAN, NAN);
+    }
+  return RS_OK;
+}
+
 const experiment exp_zero_grad = {
   "zero-grad", zero_usage, 0, zero_options, zero_defaults, zero_option,
   zero_check, exp_parts_acts, zero_trials, zero_run, zero_text, zero_csv,
-  NULL
+  zero_plot
 };

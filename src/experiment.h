@@ -97,6 +97,18 @@ struct experiment {
                struct expfig_plot *p);
 };
 
+/* Parse argv (argv[0] the experiment's name, then its options, as
+ * after `reluscape experiment`), check the options and run the trials
+ * into new *a and *r, which the caller frees (either may be NULL).
+ * CLI_OK; -1 after --help or --version; CLI_USAGE or CLI_FAILURE with a
+ * message on standard error. */
+int exp_run_args (int argc, char **argv, exp_args **a, exp_results **r);
+
+/* The figure of a run, with the numbers of its CSV, into a new *p that
+ * the caller frees: RS_OK, or RS_ENOMEM (*p NULL). */
+int exp_figure (const exp_args *a, const exp_results *r,
+                struct expfig_plot **p);
+
 /* The experiments of the table (exp_*.c). */
 extern const experiment exp_depth;
 extern const experiment exp_zero_grad;
