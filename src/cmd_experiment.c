@@ -1,4 +1,4 @@
-/* cmd_experiment.c: reluscape experiment NAME [OPTIONS] [-o FILE.csv]: the
+/* cmd_experiment.c: reluscape experiment NAME [OPTIONS] [-o FILE]: the
  * experiments of rs_probe.h (CONCEPTS.md C1, C4, C6, C8, C9) as a readable
  * table on standard output, or as CSV.
  *
@@ -26,11 +26,14 @@
 #include "table.h"
 
 static const char experiment_usage[] =
-  "Usage: reluscape experiment NAME [OPTIONS] [-o FILE.csv]\n"
+  "Usage: reluscape experiment NAME [OPTIONS] [-o FILE]\n"
   "Run an experiment on the dying-ReLU problem, made of independent seeded\n"
   "trials, and print its numbers as a table, or with -o write them as CSV:\n"
   "a header row, one row per result, then '# key: value' lines with the\n"
-  "options.  The same options give the same numbers, bit for bit.\n"
+  "options.  The same options give the same numbers, bit for bit.  With\n"
+  "-o FILE.png, .pdf or .svg they are drawn instead, in the look of the\n"
+  "scene figures: the points of the CSV with their 95 % intervals and,\n"
+  "where one is known, the closed form dashed.\n"
   "\n"
   "Experiments:\n"
   "  depth             the gradient reaching each layer against depth:\n"
@@ -43,7 +46,10 @@ static const char experiment_usage[] =
   "                    after training SCENE, against the learning rate,\n"
   "                    the initial bias, weight decay or Leaky ReLU's alpha\n"
   "\n"
-  "  -o, --output FILE   write CSV to FILE (.csv) instead of the table\n"
+  "  -o, --output FILE   write CSV to FILE (.csv), or draw the result with\n"
+  "                      its 95 % intervals and any closed form (.png\n"
+  "                      900 x 600, .pdf or .svg 16 x 10.7 cm), instead\n"
+  "                      of the table\n"
   "      --shard I/N     with -o, write shard I of N: a block of the run's\n"
   "                      parts (activations, widths and depths of a\n"
   "                      --depths table, a sweep's values); 'reluscape\n"

@@ -13,7 +13,7 @@
 #include "expfig.h"
 
 static const char born_usage[] =
-  "Usage: reluscape experiment born-dead [OPTIONS] [-o FILE.csv]\n"
+  "Usage: reluscape experiment born-dead [OPTIONS] [-o FILE]\n"
   "The probability that a randomly initialised network is born dead: its\n"
   "output is constant on the input domain.  Each trial draws a network of\n"
   "INPUTS inputs, DEPTH hidden layers of WIDTH units and one identity\n"
@@ -48,7 +48,9 @@ static const char born_usage[] =
   "      --domain LO,HI        the range of each input, LO < HI (-1,1)\n"
   "      --trials N            trials, 1 to 1000000000 (1000)\n"
   "      --seed N              the seed (1)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv) instead of the table\n"
+  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
+  "                            with its intervals (.png, .pdf, .svg),\n"
+  "                            instead of the table\n"
   "  -h, --help                show this help and exit\n"
   "  -V, --version             show the version and exit\n";
 

@@ -15,7 +15,7 @@
 #include "expfig.h"
 
 static const char depth_usage[] =
-  "Usage: reluscape experiment depth [OPTIONS] [-o FILE.csv]\n"
+  "Usage: reluscape experiment depth [OPTIONS] [-o FILE]\n"
   "How the gradient fades through depth.  For each depth L = 1 ... N, a\n"
   "network of L layers: WIDTH inputs, L - 1 hidden layers of WIDTH units\n"
   "with the activation, one identity output, biases 0.  Each trial draws\n"
@@ -38,7 +38,9 @@ static const char depth_usage[] =
   "                            constant:C (he_normal)\n"
   "      --trials N            trials, 1 to 1000000000 (100)\n"
   "      --seed N              the seed (1)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv) instead of the table\n"
+  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
+  "                            with its intervals (.png, .pdf, .svg),\n"
+  "                            instead of the table\n"
   "  -h, --help                show this help and exit\n"
   "  -V, --version             show the version and exit\n";
 

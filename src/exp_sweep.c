@@ -14,7 +14,7 @@
 #include "expfig.h"
 
 static const char sweep_usage[] =
-  "Usage: reluscape experiment dead-sweep [OPTIONS] SCENE [-o FILE.csv]\n"
+  "Usage: reluscape experiment dead-sweep [OPTIONS] SCENE [-o FILE]\n"
   "The fraction of dead hidden units (active on none of the training\n"
   "points) of SCENE's network, right after initialisation and after\n"
   "training to the scene's last step, for each of a list of values of one\n"
@@ -38,7 +38,9 @@ static const char sweep_usage[] =
   "      --seed N              the first seed (the scene's)\n"
   "      --set KEY=VALUE       the scene line 'KEY VALUE' over the scene's\n"
   "                            own (repeatable; checked as in the file)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv) instead of the table\n"
+  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
+  "                            with its intervals (.png, .pdf, .svg),\n"
+  "                            instead of the table\n"
   "  -h, --help                show this help and exit\n"
   "  -V, --version             show the version and exit\n";
 

@@ -13,7 +13,7 @@
 #include "expfig.h"
 
 static const char zero_usage[] =
-  "Usage: reluscape experiment zero-grad [OPTIONS] [-o FILE.csv]\n"
+  "Usage: reluscape experiment zero-grad [OPTIONS] [-o FILE]\n"
   "The probability that an activation's derivative is exactly 0 at\n"
   "z ~ N(mu, sigma^2), as the backward pass computes it in double\n"
   "precision, beside its value in exact arithmetic: Phi(-mu / sigma) for\n"
@@ -32,7 +32,9 @@ static const char zero_usage[] =
   "                            (0: ReLU'(0) = 0)\n"
   "      --trials N            trials, 1 to 1000000000 (100)\n"
   "      --seed N              the seed (1)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv) instead of the table\n"
+  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
+  "                            with its intervals (.png, .pdf, .svg),\n"
+  "                            instead of the table\n"
   "  -h, --help                show this help and exit\n"
   "  -V, --version             show the version and exit\n";
 
@@ -216,10 +218,9 @@ zero_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
             "<i>f</i>′ as the backward pass computes it in double precision "
             "(%g at a kink); %zu trials of %zu samples, seed %lu", o->mu,
             o->sigma, o->kink, o->trials, o->samples, o->seed);
-  snprintf (p->note, sizeof p->note, "Points: the fraction of samples; "
-            "bars: 95 %% Wilson interval (hidden where narrower).  "
-            "Dashed: exact arithmetic, Φ(−μ/σ) for ReLU, 0 for the "
-            "others.");
+  snprintf (p->note, sizeof p->note, "Bars: 95 %% Wilson interval "
+            "(hidden where narrower than the point).  Dashed: exact "
+            "arithmetic, Φ(−μ/σ) for ReLU, 0 for the others.");
   p->n_panels = 1;
   snprintf (pn->title, sizeof pn->title, "Per activation");
   snprintf (pn->y_title, sizeof pn->y_title, "P(<i>f</i>′(<i>z</i>) = 0)");
