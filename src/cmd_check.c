@@ -157,6 +157,7 @@ prove (const rs_scene *sc, const char *name, const check_args *a)
   rs_error err;
   char claim[1024];
 
+  cli_run_estimate (name, &sc->sim);
   if (v == NULL
       || rs_expect_check (&sc->sim, sc->expects, sc->n_expects, v, &err)
          != RS_OK)
