@@ -155,8 +155,8 @@ double cli_run_bytes (const rs_sim_params *p);
  * CLI_RUN_FLOPS_PER_S and a cost of CLI_RUN_STEP_S a step for the rest
  * (the record, the loss, the dead units); tests/bench/bench_deep.c
  * holds it against a measured run. */
-#define CLI_RUN_FLOPS_PER_S 4e9
-#define CLI_RUN_STEP_S 30e-6
+#define CLI_RUN_FLOPS_PER_S 3e9
+#define CLI_RUN_STEP_S 15e-6
 double cli_run_seconds (const rs_sim_params *p);
 
 /* When the run is large (256 MiB of memory, or longer than
