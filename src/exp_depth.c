@@ -280,10 +280,9 @@ depth_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 
   snprintf (p->title, sizeof p->title, "How the gradient fades through "
             "depth");
-  snprintf (p->subtitle, sizeof p->subtitle, "‖∂<i>E</i>/∂<i>W<sub>l"
-            "</sub></i>‖, mean squared error on %zu random points; %zu "
-            "inputs, hidden layers of %zu units, %s weights, biases 0; %zu "
-            "trials, seed %lu", o->points, o->width, o->width,
+  snprintf (p->subtitle, sizeof p->subtitle, "<i>E</i>: mean squared "
+            "error on %zu random points; %zu inputs, hidden layers of %zu "
+            "units, %s weights, biases 0; %zu trials, seed %lu", o->points, o->width, o->width,
             o->init->name, o->trials, o->seed);
   snprintf (p->note, sizeof p->note, "Points: geometric mean over the "
             "trials where the norm is not 0; bars and bands: its 95 %% "

@@ -237,7 +237,7 @@ END_TEST
 
 /* dead-sweep: the fractions and their intervals of the CSV against the
  * values, on a log x axis for rates a decade apart, where x maps to
- * box.x + (log10 x - x0) / (x1 - x0) * width. */
+ * box.x + (log10 x - x0) / (x1 - x0) * width, and y linearly. */
 START_TEST (test_sweep_points_log_axis)
 {
   static const char *const argv[] = { "dead-sweep", "--values", "0.01,0.1", "--seeds", "2",
@@ -261,7 +261,12 @@ START_TEST (test_sweep_points_log_axis)
   ck_assert_double_eq_tol (px, l.ax[0].box.x + (-1.0 - l.ax[0].x0)
                            / (l.ax[0].x1 - l.ax[0].x0) * l.ax[0].box.width,
                            1e-9);
-  ck_assert_double_eq_tol (py, l.ax[0].box.y + l.ax[0].box.height, 1e-9);
+  /* y from 0 (3 % of room below it) up: 0 maps to y1 / (y1 - y0) of the
+     height down */
+  ck_assert_double_eq_tol (l.ax[0].y0, -0.03 * l.ax[0].y1, 1e-12);
+  ck_assert_double_eq_tol (py, l.ax[0].box.y + l.ax[0].y1
+                           / (l.ax[0].y1 - l.ax[0].y0) * l.ax[0].box.height,
+                           1e-9);
   expfig_map (&l.ax[0], 0.0, 0.5, &px, &py);   /* 0 is off a log axis */
   ck_assert (isnan (px));
   run_free (&x);
@@ -281,8 +286,9 @@ pixel_at (cairo_surface_t *img, double x, double y)
 }
 
 /* A point of born-dead's figure: on the page where the axes' window puts
- * it (the x window the depths 1 to 5 with 4 % either side, y [0, 1]), and
- * drawn there in its series' colour, the theme's blue #0072b2. */
+ * it (the x window the depths 1 to 5 with 4 % either side, y [0, 1] with
+ * 3 % beyond each end: [-0.03, 1.03]), and drawn there in its series'
+ * colour, the theme's blue #0072b2. */
 START_TEST (test_point_drawn_where_mapped)
 {
   static const char *const argv[] = { "born-dead", "--width", "2", "--depths", "1-5",
@@ -302,7 +308,8 @@ START_TEST (test_point_drawn_where_mapped)
   expfig_map (&l.ax[0], s->x[2], s->y[2], &px, &py);
   ck_assert_double_eq_tol (px, b.x + (3.0 - x0) / (x1 - x0) * b.width,
                            1e-9);
-  ck_assert_double_eq_tol (py, b.y + (1.0 - s->y[2]) * b.height, 1e-9);
+  ck_assert_double_eq_tol (py, b.y + (1.03 - s->y[2]) / 1.06 * b.height,
+                           1e-9);
   expfig_draw (cr, x.p, 900, 600, 1.0);
   cairo_surface_flush (img);
   c = pixel_at (img, px, py);
