@@ -159,6 +159,7 @@ prove (const rs_scene *sc, const char *name, const char *variant,
   rs_error err;
   char claim[1024];
 
+  cli_run_estimate (name, &sc->sim);
   if (v == NULL
       || rs_expect_check (&sc->sim, sc->expects, sc->n_expects, v, &err)
          != RS_OK)
