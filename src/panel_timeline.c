@@ -385,20 +385,15 @@ timeline_marks (pane *p, const axes *a)
     }
 }
 
-/* The point shown: a line across the plot and dots on both curves. */
+/* Dots on both curves at recorded point i, filled or hollow. */
 static void
-timeline_now (pane *p, const axes *a)
+timeline_dots (pane *p, const axes *a, size_t i, int filled)
 {
-  const rs_sim_point *pt = rs_sim_recorded (p->c->sim, pane_at (p->c));
+  const rs_sim_point *pt = rs_sim_recorded (p->c->sim, i);
   double x = axes_x (a, (double) pt->step);
   double v[2] = { pt->loss, pt->gnorm };
   rs_rgb col[2] = { p->t->accent, p->t->second };
 
-  cairo_set_line_width (p->cr, 1.6 * p->k);
-  rs_theme_set (p->cr, p->t->fg);
-  cairo_move_to (p->cr, x, p->plot.y);
-  cairo_line_to (p->cr, x, p->plot.y + p->plot.height);
-  cairo_stroke (p->cr);
   for (int q = 0; q < 2; q++)
     {
       double y = log_y (a, v[q]);
@@ -406,12 +401,32 @@ timeline_now (pane *p, const axes *a)
         continue;
       cairo_new_sub_path (p->cr);
       cairo_arc (p->cr, x, y, 3.2 * p->k, 0, 2 * M_PI);
-      rs_theme_set (p->cr, col[q]);
+      rs_theme_set (p->cr, filled ? col[q] : p->t->panel);
       cairo_fill_preserve (p->cr);
-      rs_theme_set (p->cr, p->t->fg);
-      cairo_set_line_width (p->cr, 0.8 * p->k);
+      rs_theme_set (p->cr, filled ? p->t->fg : col[q]);
+      cairo_set_line_width (p->cr, (filled ? 0.8 : 1.6) * p->k);
       cairo_stroke (p->cr);
     }
+}
+
+/* The point shown: a line across the plot and dots on both curves;
+ * mid-change (after the point before it) hollow dots at the point
+ * before too, the note saying "before → after". */
+static void
+timeline_now (pane *p, const axes *a)
+{
+  const rs_panel_moment *m = p->c->moment;
+  const rs_sim_point *pt = rs_sim_recorded (p->c->sim, pane_at (p->c));
+  double x = axes_x (a, (double) pt->step);
+
+  cairo_set_line_width (p->cr, 1.6 * p->k);
+  rs_theme_set (p->cr, p->t->fg);
+  cairo_move_to (p->cr, x, p->plot.y);
+  cairo_line_to (p->cr, x, p->plot.y + p->plot.height);
+  cairo_stroke (p->cr);
+  if (m != NULL && pane_at (p->c) != m->before)
+    timeline_dots (p, a, m->before, 0);
+  timeline_dots (p, a, pane_at (p->c), 1);
 }
 
 /* A value for the header, NaN and infinity by their names. */
@@ -424,6 +439,34 @@ value_text (double v, int digits, char *buf, size_t n)
     snprintf (buf, n, "%s∞", v < 0 ? "−" : "");
   else
     snprintf (buf, n, "%.*g", digits, v);
+}
+
+/* Mid-change the timeline, which plots recorded points only, states
+ * the change: before it, the point before (the panel's point) said to
+ * be so; in between, "before → after" in buf; brief says which moment. */
+static void
+timeline_note_moment (const rs_panel_ctx *c, char *buf, size_t n,
+                      char *brief, size_t nb)
+{
+  const rs_panel_moment *m = c->moment;
+  char words[128], l0[32], l1[32];
+  size_t len = strlen (buf);
+
+  if (!rs_panel_moment_note (c, 1, words, sizeof words))
+    return;
+  snprintf (brief, nb, "step %zu · %s",
+            rs_sim_recorded (c->sim, m->after)->step, words);
+  if (pane_at (c) == m->before)
+    {
+      snprintf (buf + len, n - len, " · %s", words);
+      return;
+    }
+  value_text (rs_sim_recorded (c->sim, m->before)->loss, 3, l0, sizeof l0);
+  value_text (rs_sim_recorded (c->sim, m->after)->loss, 3, l1, sizeof l1);
+  snprintf (buf, n, "step %zu · %s · loss %s → %s · %zu → %zu dead",
+            rs_sim_recorded (c->sim, m->after)->step, words, l0, l1,
+            rs_sim_recorded (c->sim, m->before)->dead,
+            rs_sim_recorded (c->sim, m->after)->dead);
 }
 
 /* The header's note: the point shown, in numbers, and in brief. */
@@ -439,13 +482,14 @@ timeline_note (const rs_panel_ctx *c, char *buf, size_t n, char *brief,
   snprintf (buf, n, "step %zu · loss %s · ‖∇L‖ %s · %zu dead", pt->step,
             loss, gnorm, pt->dead);
   snprintf (brief, nb, "step %zu", pt->step);
+  timeline_note_moment (c, buf, n, brief, nb);
 }
 
 void
 rs_panel_timeline (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 {
   pane p;
-  char note[160], brief[48], ytitle[160], acc[8], sec[8];
+  char note[256], brief[160], ytitle[160], acc[8], sec[8];
   rs_rect up, low;
   axes a;
 
