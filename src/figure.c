@@ -415,14 +415,21 @@ status_line (const rs_figure *f, const rs_panel_ctx *ctx, char *buf,
   size_t last = rs_sim_n_recorded (f->sim) - 1;
   char outcome[160] = "", *esc = NULL;
 
-  if (ctx->moment != NULL && ctx->at != ctx->moment->before)
+  /* before -> after, unless the change was at another step (--morph
+     after a switch of activation): the point's numbers then */
+  if (ctx->moment != NULL && ctx->at != ctx->moment->before
+      && rs_sim_recorded (f->sim, ctx->moment->before)->step == pt->step)
     {
       change_status (ctx, buf, n);
       return;
     }
   if (ctx->moment != NULL)
     {
-      rs_panel_moment_note (ctx, 0, outcome, sizeof outcome);
+      char words[128];
+
+      rs_panel_moment_note (ctx, 0, words, sizeof words);
+      snprintf (outcome, sizeof outcome, "%s%s", ctx->at
+                != ctx->moment->before ? "drawn as " : "", words);
       esc = g_markup_escape_text (outcome, -1);
     }
   else if (ctx->at == last)

@@ -56,7 +56,7 @@ int
 rs_panel_moment_note (const rs_panel_ctx *c, int brief, char *buf, size_t n)
 {
   const rs_panel_moment *m = c != NULL ? c->moment : NULL;
-  char what[96];
+  char what[128];
 
   buf[0] = '\0';
   if (m == NULL || c->sim == NULL)
@@ -71,6 +71,15 @@ rs_panel_moment_note (const rs_panel_ctx *c, int brief, char *buf, size_t n)
 
       act_at (c->sim, m->after, to, sizeof to);
       snprintf (what, sizeof what, "the switch to %s", to);
+    }
+  if (rs_sim_recorded (c->sim, m->before)->step
+      != rs_sim_recorded (c->sim, m->after)->step)
+    {
+      /* a change at an earlier step, drawn again at this one */
+      size_t len = strlen (what);
+
+      snprintf (what + len, sizeof what - len, " at step %zu",
+                rs_sim_recorded (c->sim, m->before + 1)->step);
     }
   if (m->t <= 0.0)
     snprintf (buf, n, "before %s", what);

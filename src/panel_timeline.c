@@ -410,8 +410,8 @@ timeline_dots (pane *p, const axes *a, size_t i, int filled)
 }
 
 /* The point shown: a line across the plot and dots on both curves;
- * mid-change (after the point before it) hollow dots at the point
- * before too, the note saying "before → after". */
+ * mid-change (after the point before it, at the same step) hollow dots
+ * at the point before too, the note saying "before → after". */
 static void
 timeline_now (pane *p, const axes *a)
 {
@@ -424,7 +424,8 @@ timeline_now (pane *p, const axes *a)
   cairo_move_to (p->cr, x, p->plot.y);
   cairo_line_to (p->cr, x, p->plot.y + p->plot.height);
   cairo_stroke (p->cr);
-  if (m != NULL && pane_at (p->c) != m->before)
+  if (m != NULL && pane_at (p->c) != m->before
+      && rs_sim_recorded (p->c->sim, m->before)->step == pt->step)
     timeline_dots (p, a, m->before, 0);
   timeline_dots (p, a, pane_at (p->c), 1);
 }
@@ -456,7 +457,10 @@ timeline_note_moment (const rs_panel_ctx *c, char *buf, size_t n,
     return;
   snprintf (brief, nb, "step %zu · %s",
             rs_sim_recorded (c->sim, m->after)->step, words);
-  if (pane_at (c) == m->before)
+  /* the point before, or a change at an earlier step (--morph after a
+     switch of activation): the point's numbers, the words after them */
+  if (pane_at (c) == m->before || rs_sim_recorded (c->sim, m->before)->step
+                                  != rs_sim_recorded (c->sim, m->after)->step)
     {
       snprintf (buf + len, n - len, " · %s", words);
       return;

@@ -210,6 +210,43 @@ START_TEST (test_switch_activation_panel)
 }
 END_TEST
 
+/* c08 drawn at step 120 with --morph 0: the landscape is point 120's
+ * surface under the activation before the switch at step 50, so the
+ * activation panel draws ReLU (the activation recorded before the
+ * switch) while the panels stay at point 120 (no recorded point holds
+ * that state); half-way, alpha 0.005 (0 + 0.5 * 0.01). */
+START_TEST (test_switch_drawn_later)
+{
+  rs_scene sc;
+  rs_sim *sim;
+  rs_figure *f;
+  rs_error err;
+  rs_panel_ctx ctx;
+  const rs_act_type *t;
+  double par;
+  size_t at;
+
+  load ("c08-leaky-relu.scene", "", &sc, &sim);
+  at = point_of (sim, 120);
+  f = rs_figure_alloc (&sc, sim, at, GRID, &err);
+  ck_assert_msg (f != NULL, "%s", err.message);
+  ck_assert_uint_eq (rs_figure_change (f), RS_EVENT_ACT);
+  ck_assert_int_eq (rs_figure_morph (f, 0.0, &err), RS_OK);
+  rs_figure_panel_ctx (f, &ctx);
+  ck_assert_ptr_nonnull (ctx.moment);
+  ck_assert_uint_eq (ctx.at, at);
+  ck_assert_int_eq (rs_panel_activation_of (&ctx, &t, &par), RS_OK);
+  ck_assert_ptr_eq (t, rs_act_relu);
+  ck_assert_int_eq (rs_figure_morph (f, 0.5, &err), RS_OK);
+  rs_figure_panel_ctx (f, &ctx);
+  ck_assert_int_eq (rs_panel_activation_of (&ctx, &t, &par), RS_OK);
+  ck_assert_ptr_eq (t, rs_act_leaky_relu);
+  ck_assert_double_eq_tol (par, 0.005, 1e-15);
+  rs_figure_free (f);
+  rs_sim_free (sim);
+}
+END_TEST
+
 static Suite *
 moment_suite (void)
 {
@@ -220,6 +257,7 @@ moment_suite (void)
   tcase_add_test (tc, test_kick_network_panel);
   tcase_add_test (tc, test_kick_play_and_show);
   tcase_add_test (tc, test_switch_activation_panel);
+  tcase_add_test (tc, test_switch_drawn_later);
   suite_add_tcase (s, tc);
   return s;
 }
