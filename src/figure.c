@@ -30,6 +30,7 @@ struct rs_figure {
   size_t grid;               /* the landscapes' grid, a view's own aside */
   double morph;              /* the morph shown (rs_figure_morph), 1:
                                 settled */
+  const rs_runs *runs;       /* a figure of variants, else NULL */
   rs_panel_moment moment;    /* mid-change, the moment the landscape
                                 shows (figure_moment), for the panels */
   rs_net *moment_net;        /* its network; NULL when settled */
@@ -243,7 +244,7 @@ rs_figure_panel_ctx (const rs_figure *f, rs_panel_ctx *ctx)
   *ctx = (rs_panel_ctx) { sc, f->sim, f->at,
                           sc->style.dark ? rs_theme_dark ()
                                          : rs_theme_light (),
-                          sc->style.font, rs_figure_scale (f), m };
+                          sc->style.font, rs_figure_scale (f), f->runs, m };
   /* the state before, where a recorded point holds it, is that point */
   if (m != NULL && m->t <= 0.0
       && (m->change == RS_EVENT_KICK || same_state (f->sim, m->before,
@@ -282,6 +283,15 @@ rs_figure_marks (rs_figure *f, int path, int arrows)
   for (size_t i = 0; i < f->n_views; i++)
     if (f->planes[i] != NULL)
       rs_plane_marks (f->planes[i], path, arrows);
+}
+
+void
+rs_figure_set_runs (rs_figure *f, const rs_runs *runs)
+{
+  f->runs = runs;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL && f->views[i].kind == RS_VIEW_LANDSCAPE)
+      rs_plane_set_runs (f->planes[i], runs);
 }
 
 void
@@ -423,6 +433,15 @@ status_line (const rs_figure *f, const rs_panel_ctx *ctx, char *buf,
       change_status (ctx, buf, n);
       return;
     }
+  if (f->runs != NULL)
+    {
+      const rs_theme *th = f->scene->style.dark ? rs_theme_dark ()
+                                                : rs_theme_light ();
+      int m = snprintf (buf, n, "step %zu · ", pt->step);
+
+      rs_runs_legend (f->runs, th, pt->step, buf + m, n - (size_t) m);
+      return;
+    }
   if (ctx->moment != NULL)
     {
       char words[128];
@@ -459,6 +478,45 @@ fit_text (cairo_t *cr, const char *font, double x, double y, double width,
   cairo_restore (cr);
 }
 
+/* In a figure of variants, a panel that shows one run (the first) says
+ * which, in that run's colour, on a line under the panel: the panel
+ * itself gets r less that line. */
+static rs_rect
+run_tag (cairo_t *cr, rs_rect r, const rs_figure *f, const rs_theme *th,
+         const char *font, double s)
+{
+  rs_rgb c = rs_runs_colour (th, 0);
+  char *esc, markup[300];
+  double px = 10.5 * s, h = 17 * s;
+
+  if (f->runs == NULL || r.height < 4 * h)
+    return r;
+  esc = g_markup_escape_text (f->runs->name[0], -1);
+  snprintf (markup, sizeof markup, "<span foreground=\"#%02x%02x%02x\">"
+            "<b>━━</b></span> this panel shows one run: <b>%s</b>",
+            (int) lround (c.r * 255), (int) lround (c.g * 255),
+            (int) lround (c.b * 255), esc);
+  g_free (esc);
+  rs_theme_set (cr, th->fg);
+  rs_text (cr, font, r.x + r.width - 4 * s, r.y + r.height - 1 * s, markup,
+           px, 0, 1, 1, 0);
+  r.height -= h;
+  return r;
+}
+
+/* Whether a view draws one run only (in a figure of variants, the
+ * first): the others (a flat landscape, the timeline, a trace, the
+ * depth bound) draw every run, or none. */
+static int
+one_run (const rs_view *v)
+{
+  rs_view_kind k = v->kind;
+
+  return k == RS_VIEW_ACTIVATION || k == RS_VIEW_NETWORK
+         || k == RS_VIEW_HISTOGRAM || k == RS_VIEW_HEADS
+         || k == RS_VIEW_BASIN || (k == RS_VIEW_LANDSCAPE && v->three_d);
+}
+
 void
 rs_figure_draw (cairo_t *cr, double width, double height,
                 const rs_figure *f)
@@ -468,7 +526,7 @@ rs_figure_draw (cairo_t *cr, double width, double height,
   const char *font = sc->style.font;
   double s = rs_figure_scale (f);
   rs_panel_ctx ctx;
-  char status[400], *title;
+  char status[1200], *title;
 
   rs_figure_panel_ctx (f, &ctx);
 
@@ -489,6 +547,8 @@ rs_figure_draw (cairo_t *cr, double width, double height,
 
       if (r.width < 8 || r.height < 8)
         continue;
+      if (one_run (&f->views[i]))
+        r = run_tag (cr, r, f, th, font, s);
       switch (f->views[i].kind)
         {
         case RS_VIEW_LANDSCAPE:

@@ -1027,6 +1027,11 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   double x, y, u, v;
 
   paint_still (cr, r, p, th, font, s);
+  if (p->runs != NULL)
+    {
+      rs_plane_draw_runs (cr, p, plot, th, s);
+      return;
+    }
   if (!p->hide_path)
     draw_path (cr, p, plot, s);
   ball_point (p, &u, &v);

@@ -10,6 +10,7 @@
 
 #include "draw.h"
 #include "theme.h"
+#include "variants.h"
 
 typedef struct rs_plane rs_plane;
 
@@ -170,5 +171,16 @@ void rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u,
  * surface under the scene's camera; or the basin map with its legend. */
 void rs_plane_draw (cairo_t *cr, rs_rect r, const rs_plane *p,
                     const rs_theme *th, const char *font, double s);
+
+/* Draw the paths and balls of every run of runs (a figure of variants,
+ * runs->sim[0] the plane's own run) instead of the plane's one path;
+ * NULL: the plane's run alone.  runs must outlive the plane. */
+void rs_plane_set_runs (rs_plane *p, const rs_runs *runs);
+
+/* Recorded point i of run k of the plane's runs in the plane's
+ * coordinates as shown; RS_EINVAL when the run has no such point or is
+ * of another network. */
+int rs_plane_run_point (const rs_plane *p, size_t k, size_t i, double *u,
+                        double *v);
 
 #endif /* RS_PLANE_H */

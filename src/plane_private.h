@@ -67,7 +67,14 @@ struct rs_plane {
   int dead_lowest;           /* the dead region holds the lowest loss
                                 (2), or nearly (1): rs_pick_dead_lowest */
   double dead_min, alive_min;
+  const rs_runs *runs;       /* a figure of variants: every run's path
+                                and ball (plane_runs.c); else NULL */
 };
+
+/* Every run's path up to the step shown and its ball, in its colour
+ * (plane_runs.c), over a flat landscape's plot. */
+void rs_plane_draw_runs (cairo_t *cr, const rs_plane *p, rs_rect plot,
+                         const rs_theme *th, double s);
 
 /* What does not move from frame to frame of a flat plane (the heatmap,
  * contours, hatching, axes, colour bar, title), drawn once into an image

@@ -321,7 +321,7 @@ START_TEST (test_trace_of_decay)
   size_t n;
   rs_rgb want = rs_theme_light ()->accent;
 
-  load ("c07-decay-biases.scene", "", &sc, &sim);
+  load ("c07-weight-decay.scene", "", &sc, &sim);
   ck_assert_uint_eq (sc.views[0].kind, RS_VIEW_TRACE);
   n = rs_sim_n_recorded (sim);
   for (size_t i = 0; i < n; i += 37)

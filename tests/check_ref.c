@@ -47,7 +47,7 @@ static const ref_case cases[] = {
   { "timeline", "c11-autokick.scene", "view timeline" },
   { "histogram", "c06-half-inactive.scene", "view histogram" },
   { "depth", "c01-sigmoid-depth.scene", "view depth" },
-  { "heads", "c12-relu-norm-head.scene", "view heads" },
+  { "heads", "c12-output-heads.scene", "view heads" },
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])

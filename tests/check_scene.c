@@ -136,7 +136,11 @@ static const char every_net_keyword[] =
   "autokick sigma 0.625 eps 1e-5 patience 33 biases\n"
   "at 300 alpha 0.02\n"
   "at 600 rate 0.003\n"
-  "at 900 beat\n";
+  "at 900 beat\n"
+  "variant \"as \\\"is\\\"\"\n"
+  "variant \"plain\" optimizer gd\n"
+  "variant \"plain\" set b2[6]   0.5   # a comment\n"
+  "variant \"plain\" expect at 10 loss below 100\n";
 
 /* A scene of every keyword of the figure: notes, CSV data, views, layout,
  * style and export targets. */
@@ -556,10 +560,10 @@ START_TEST (test_keyword_repeatable)
 }
 END_TEST
 
-/* The table: names, argument forms and help, ending in NULL, with the 51
+/* The table: names, argument forms and help, ending in NULL, with the 52
  * keywords of the language in it once each: the 17 of the single neuron's
  * landscape, the 20 of networks and their training, the 14 of the
- * figure, its animations and the claims. */
+ * figure, its animations and the claims, and the variants. */
 START_TEST (test_keyword_table)
 {
   static const char *const names[] = {
@@ -571,7 +575,7 @@ START_TEST (test_keyword_table)
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
     "record", "autokick", "at", "layer",
     "notes", "focus", "view", "layout", "theme", "colormap", "colorscale",
-    "font", "size", "camera", "export", "show", "pace", "expect"
+    "font", "size", "camera", "export", "show", "pace", "expect", "variant"
   };
   const size_t n_names = sizeof names / sizeof names[0];
   size_t n = 0;
