@@ -87,6 +87,40 @@ app_balls_add (rs_app *a)
   app_toast (a, 0, msg);
 }
 
+/* A scene with variants (reluscape-scene(5)): the app's run is the first
+ * variant's (a->view.scene becomes its scene), and each other variant is
+ * a ball of its own from its start, up to MAX_EXTRA, stepped with the
+ * run by app_balls_sync and named by the variant.  R takes them away
+ * with B's balls. */
+int
+app_balls_variants (rs_app *a, const rs_scene *sc, rs_error *err)
+{
+  app_balls *bs = &a->run.balls;
+  rs_scene *v = malloc (sizeof *v);
+  int rc = v != NULL ? RS_OK : rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                                             "out of memory");
+
+  for (size_t k = 0; rc == RS_OK && k < sc->n_variants
+       && k <= MAX_EXTRA; k++)
+    {
+      if ((rc = rs_scene_variant (sc, k, NULL, v, err)) != RS_OK)
+        break;
+      if (k == 0)
+        {
+          a->view.scene = *v;
+          snprintf (bs->first, sizeof bs->first, "%s", sc->variants[0].name);
+          continue;
+        }
+      if ((bs->sim[bs->n] = rs_sim_alloc (&v->sim, err)) == NULL)
+        rc = err != NULL ? err->code : RS_ENOMEM;
+      else
+        snprintf (bs->name[bs->n++], sizeof bs->name[0], "%s",
+                  sc->variants[k].name);
+    }
+  free (v);
+  return rc;
+}
+
 /* Ball sim back to its last point at or before `step`. */
 static void
 rewind_to (rs_sim *sim, size_t step)
@@ -126,6 +160,9 @@ app_balls_free (app_balls *b)
   for (size_t i = 0; i < b->n; i++)
     rs_sim_free (b->sim[i]);
   b->n = 0;
+  memset (b->from, 0, sizeof b->from);
+  memset (b->name, 0, sizeof b->name);
+  b->first[0] = '\0';
 }
 
 void
@@ -278,11 +315,12 @@ app_balls_draw (cairo_t *cr, const rs_app *a, double width, double height)
   cairo_restore (cr);
 }
 
-/* Where a ball stands at its point i, in words: rolling, at rest in a
- * valley, stuck on a plateau (gradient 0 and the neuron or every unit
- * of a layer inactive), diverged; and whether it left the plot. */
+/* A ball's name (its variant's, else its optimiser's) and where it
+ * stands at its point i, in words: rolling, at rest in a valley, stuck
+ * on a plateau (gradient 0 and the neuron or every unit of a layer
+ * inactive), diverged; and whether it left the plot. */
 static void
-ball_state (const rs_app *a, const rs_sim *sim, size_t i, int off,
+ball_state (const char *name, const rs_sim *sim, size_t i, int off,
             char *buf, size_t n)
 {
   const rs_sim_point *pt = rs_sim_recorded (sim, i);
@@ -297,9 +335,9 @@ ball_state (const rs_app *a, const rs_sim *sim, size_t i, int off,
     st = "stuck on the plateau";
   else
     st = "at rest";
-  snprintf (buf, n, "%s · %s%s", rs_sim_get_params (sim)->optim->name, st,
+  snprintf (buf, n, "%s · %s%s", name[0] != '\0' ? name
+            : rs_sim_get_params (sim)->optim->name, st,
             off ? " · off the frame" : "");
-  (void) a;
 }
 
 /* One row of the legend: a ball of colour rgb and its text. */
@@ -334,7 +372,8 @@ app_balls_legend (cairo_t *cr, const rs_app *a, rs_rect box, double s)
   rs_theme_set (cr, th->muted);
   rs_text (cr, NULL, box.x, y, "<b>balls (B)</b>", 11.5 * s, 0, 0, 0, 0);
   y += line;
-  ball_state (a, a->run.sim, a->run.shown, 0, text, sizeof text);
+  ball_state (a->run.balls.first, a->run.sim, a->run.shown, 0, text,
+              sizeof text);
   legend_row (cr, box.x, y, s, first, text, th);
   for (size_t i = 0; i < a->run.balls.n; i++)
     {
@@ -344,8 +383,8 @@ app_balls_legend (cairo_t *cr, const rs_app *a, rs_rect box, double s)
       n = rs_sim_n_recorded (bp.sim);
       ball_point (&bp, n - 1, &bx, &by);
       y += line;
-      ball_state (a, bp.sim, n - 1, !in_rect (bp.plot, bx, by), text,
-                  sizeof text);
+      ball_state (a->run.balls.name[i], bp.sim, n - 1,
+                  !in_rect (bp.plot, bx, by), text, sizeof text);
       legend_row (cr, box.x, y, s, extra_colour[i], text, th);
     }
   cairo_restore (cr);

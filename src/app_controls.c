@@ -53,7 +53,7 @@
 #define SLIDER_H 36.0
 #define TOGGLE_H 22.0
 #define BUTTON_H 28.0
-#define HUD_LINES 5
+#define HUD_LINES 6
 #define LEGEND_H (LINE * (2 + MAX_EXTRA) + PAD)
 #define TOAST_H (3 * LINE + 2 * PAD)
 
@@ -660,15 +660,23 @@ draw_button (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
             text, TEXT_PX * s, 0.5, th->fg, 0);
 }
 
+/* The HUD's text, and during a morph which moment the figure shows
+ * (app_moment.c). */
+static void
+hud_text (rs_app *a, char *text, size_t n)
+{
+  rs_app_hud_text (a, text, n);
+  app_hud_moment (a, text, n);
+}
+
 /* The HUD's text in its box, its first line only when it collapsed. */
 static void
-draw_hud (cairo_t *cr, const rs_app *a, const app_layout *l,
-          const rs_theme *th)
+draw_hud (cairo_t *cr, rs_app *a, const app_layout *l, const rs_theme *th)
 {
   char text[2048], *nl;
   rs_rect h = l->hud;
 
-  rs_app_hud_text (a, text, sizeof text);
+  hud_text (a, text, sizeof text);
   if (l->hud_lines == 1 && (nl = strchr (text, '\n')) != NULL)
     *nl = '\0';
   rs_theme_set (cr, th->panel);
@@ -680,7 +688,7 @@ draw_hud (cairo_t *cr, const rs_app *a, const app_layout *l,
 
 /* The strip's contents as laid out in l, drawn into cr. */
 static void
-draw_strip (cairo_t *cr, const rs_app *a, const app_layout *l)
+draw_strip (cairo_t *cr, rs_app *a, const app_layout *l)
 {
   const rs_theme *th = a->view.scene.style.dark ? rs_theme_dark ()
                        : rs_theme_light ();
@@ -706,14 +714,14 @@ draw_strip (cairo_t *cr, const rs_app *a, const app_layout *l)
  * text, every control's value and the balls' points; the same string,
  * the same picture. */
 static void
-strip_key (const rs_app *a, const app_layout *l, char *buf, size_t n)
+strip_key (rs_app *a, const app_layout *l, char *buf, size_t n)
 {
   size_t len;
 
   len = (size_t) snprintf (buf, n, "%g %g %d %d %zu %zu|", l->dock.width,
                            l->dock.height, a->view.scene.style.dark,
                            a->in.slider, a->run.shown, a->run.balls.n);
-  rs_app_hud_text (a, buf + len, n - len);
+  hud_text (a, buf + len, n - len);
   len += strlen (buf + len);
   for (size_t i = 0; i < N_CONTROLS && len < n; i++)
     len += (size_t) snprintf (buf + len, n - len, "|%.17g",

@@ -109,6 +109,9 @@ typedef struct {
   rs_sim *sim[MAX_EXTRA];
   size_t from[MAX_EXTRA];      /* the point each was added at */
   size_t n;
+  char name[MAX_EXTRA][64];    /* a scene's variant, else "" (B's: named
+                                  by their optimiser) */
+  char first[64];              /* the run's own variant, else "" */
 } app_balls;
 
 /* The run: the keys that change training and the jobs change it. */
@@ -265,6 +268,12 @@ void app_morph_request (rs_app *a);
 rs_figure *app_figure_drawn (rs_app *a);
 double app_morph_at (const rs_app *a);
 
+/* app_moment.c: mid-change, the end of the HUD text's first line gets
+ * " · figure: before the kick" (or "40 % into the kick", "before the
+ * switch", ...): the moment the figure drawn shows; text unchanged
+ * otherwise or when it would not fit in n. */
+void app_hud_moment (rs_app *a, char *text, size_t n);
+
 /* app_balls.c */
 void app_balls_add (rs_app *a);
 void app_balls_sync (rs_app *a);
@@ -275,5 +284,6 @@ void app_balls_draw (cairo_t *cr, const rs_app *a, double width,
                      double height);
 void app_balls_legend (cairo_t *cr, const rs_app *a, rs_rect box,
                        double s);
+int app_balls_variants (rs_app *a, const rs_scene *sc, rs_error *err);
 
 #endif /* RS_APP_PRIVATE_H */

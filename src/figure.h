@@ -9,6 +9,7 @@
 #include <reluscape/reluscape.h>
 
 #include "draw.h"
+#include "panels.h"
 #include "plane.h"
 #include "theme.h"
 
@@ -89,6 +90,12 @@ void rs_figure_between (rs_figure *f, double frac);
  * the ball (off by default). */
 void rs_figure_marks (rs_figure *f, int path, int arrows);
 
+/* A figure of variants: every run of runs (runs->sim[0] is the
+ * figure's run) drawn in its own colour: the landscapes' paths and
+ * balls, the timeline's curves, the header's legend.  NULL: the figure's
+ * run alone.  runs must outlive the figure. */
+void rs_figure_set_runs (rs_figure *f, const rs_runs *runs);
+
 /* How many drawing units make a point: 1 for PDF and SVG, dpi / 72 for
  * a PNG (4/3 at 96 dpi, the default).  Text is sized from the scene's
  * font size in points through it. */
@@ -106,6 +113,13 @@ rs_rect rs_figure_cell (const rs_figure *f, size_t i, double width,
  * basin map; 0 when it has no ball. */
 int rs_figure_ball (const rs_figure *f, size_t i, double width,
                     double height, double *x, double *y);
+
+/* What the figure's panels are drawn from (panels.h): the run at the
+ * point shown and, mid-change (rs_figure_morph with t < 1), the moment
+ * the landscape shows, so that every panel shows that moment: at t = 0
+ * the state before the change (a kick's point before: `at` is that
+ * point), in between the network t of the way, at t = 1 the point. */
+void rs_figure_panel_ctx (const rs_figure *f, rs_panel_ctx *ctx);
 
 void rs_figure_draw (cairo_t *cr, double width, double height,
                      const rs_figure *f);

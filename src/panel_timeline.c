@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "timeline.h"
+#include "variants.h"
 
 /* ---- the two log axes ---------------------------------------------- */
 
@@ -379,37 +380,94 @@ dead_axes (const tl_layout *L)
                   L->units > 0 ? (double) L->units : 1.0 };
 }
 
-/* The dead-unit count as a filled step line in its strip. */
+/* Run k's dash in a figure of variants: the first solid, the others
+ * dashed, so that where runs agree each shows through the gaps of the
+ * next one drawn over it. */
+static void
+run_dash (pane *p, size_t k)
+{
+  static const double dashes[][2] = { { 0, 0 }, { 9, 5 }, { 3, 4 },
+                                      { 14, 4 }, { 1.5, 3 }, { 6, 8 } };
+  double d[2] = { dashes[k % 6][0] * p->k, dashes[k % 6][1] * p->k };
+
+  cairo_set_dash (p->cr, d, k > 0 ? 2 : 0, 0);
+}
+
+/* The runs a panel draws: a figure's variants, or its one run. */
+static size_t
+runs_of (const pane *p)
+{
+  return p->c->runs != NULL ? p->c->runs->n : 1;
+}
+
+/* Pane p as run k's: the same panel with that run's sim, its context
+ * in *ck. */
+static pane
+run_pane (const pane *p, size_t k, rs_panel_ctx *ck)
+{
+  pane q = *p;
+
+  *ck = *p->c;
+  if (p->c->runs != NULL && k > 0)
+    {
+      ck->sim = p->c->runs->sim[k];
+      ck->at = rs_runs_point_at (ck->sim, rs_sim_recorded
+                                 (p->c->sim, pane_at (p->c))->step);
+      ck->moment = NULL;   /* the change shown is the first run's */
+    }
+  q.c = ck;
+  return q;
+}
+
+/* The dead-unit count of sim as a step line over a, from step 0 to the
+ * strip's right edge (the current path, not stroked). */
+static void
+dead_steps (pane *p, const axes *a, const rs_sim *sim)
+{
+  double y = axes_y (a, 0.0), x;
+
+  cairo_new_path (p->cr);
+  cairo_move_to (p->cr, axes_x (a, 0.0), y);
+  for (size_t i = 0; i < rs_sim_n_recorded (sim); i++)
+    {
+      const rs_sim_point *pt = rs_sim_recorded (sim, i);
+      x = axes_x (a, (double) pt->step);
+      cairo_line_to (p->cr, x, y);
+      y = axes_y (a, (double) pt->dead);
+      cairo_line_to (p->cr, x, y);
+    }
+  cairo_line_to (p->cr, a->box.x + a->box.width, y);
+}
+
+/* The dead-unit count as a filled step line in its strip; in a figure
+ * of variants each run's as a line in its colour and dash. */
 static void
 dead_strip (pane *p, const tl_layout *L)
 {
-  const rs_sim *sim = p->c->sim;
-  size_t n = rs_sim_n_recorded (sim);
   axes a = dead_axes (L);
-  double y = axes_y (&a, 0.0), x;
 
   axes_fill (p, &a);
   axes_x_ticks (p, &a, 0);
   cairo_save (p->cr);
   axes_clip (p, &a);
-  cairo_new_path (p->cr);
-  cairo_move_to (p->cr, axes_x (&a, 0.0), axes_y (&a, 0.0));
-  for (size_t i = 0; i < n; i++)
-    {
-      const rs_sim_point *pt = rs_sim_recorded (sim, i);
-      x = axes_x (&a, (double) pt->step);
-      cairo_line_to (p->cr, x, y);
-      y = axes_y (&a, (double) pt->dead);
-      cairo_line_to (p->cr, x, y);
-    }
-  cairo_line_to (p->cr, a.box.x + a.box.width, y);
-  cairo_line_to (p->cr, a.box.x + a.box.width, axes_y (&a, 0.0));
-  cairo_close_path (p->cr);
-  rs_theme_set_alpha (p->cr, p->t->dead, 0.25);
-  cairo_fill_preserve (p->cr);
-  rs_theme_set (p->cr, p->t->dead);
   cairo_set_line_width (p->cr, 1.6 * p->k);
-  cairo_stroke (p->cr);
+  for (size_t k = runs_of (p); p->c->runs != NULL && k-- > 0;)
+    {
+      dead_steps (p, &a, p->c->runs->sim[k]);
+      run_dash (p, k);
+      rs_theme_set (p->cr, rs_runs_colour (p->t, k));
+      cairo_stroke (p->cr);
+    }
+  if (p->c->runs == NULL)
+    {
+      dead_steps (p, &a, p->c->sim);
+      cairo_line_to (p->cr, a.box.x + a.box.width, axes_y (&a, 0.0));
+      cairo_close_path (p->cr);
+      rs_theme_set_alpha (p->cr, p->t->dead, 0.25);
+      cairo_fill_preserve (p->cr);
+      rs_theme_set (p->cr, p->t->dead);
+      cairo_stroke (p->cr);
+    }
   cairo_restore (p->cr);
   axes_frame (p, &a);
 }
@@ -454,6 +512,8 @@ dead_counts (pane *p, const tl_layout *L, tl_labels *t)
   double w, h;
   char buf[32];
 
+  if (p->c->runs != NULL)   /* several runs: their levels would mix */
+    return;
   snprintf (buf, sizeof buf, "%zu", L->units);
   rs_text_size (p->cr, pane_font (p), buf, 9.5 * p->k, 0, &w, &h);
   while (i < n)
@@ -505,13 +565,14 @@ now_keep_clear (pane *p, const tl_layout *L, tl_labels *t)
                                         3 * p->k, L->plot.height }, "" };
 }
 
-/* The point shown on each curve: a dot where it is drawn. */
+/* Recorded point i of run p->c->sim on each curve: a dot in colour
+ * col[s] where it is drawn, filled, or hollow. */
 static void
-now_dots (pane *p, const tl_layout *L)
+point_dots (pane *p, const tl_layout *L, size_t i, const rs_rgb col[2],
+            int filled)
 {
-  const rs_sim_point *pt = rs_sim_recorded (p->c->sim, pane_at (p->c));
+  const rs_sim_point *pt = rs_sim_recorded (p->c->sim, i);
   double x = tl_x (L, (double) pt->step);
-  rs_rgb col[2] = { p->t->accent, p->t->second };
 
   for (int s = 0; s < 2; s++)
     {
@@ -520,11 +581,44 @@ now_dots (pane *p, const tl_layout *L)
         continue;
       cairo_new_path (p->cr);
       cairo_arc (p->cr, x, y, 3.2 * p->k, 0, 2 * M_PI);
-      rs_theme_set (p->cr, col[s]);
+      rs_theme_set (p->cr, filled ? col[s] : p->t->panel);
       cairo_fill_preserve (p->cr);
-      rs_theme_set (p->cr, p->t->fg);
-      cairo_set_line_width (p->cr, 0.8 * p->k);
+      rs_theme_set (p->cr, filled ? p->t->fg : col[s]);
+      cairo_set_line_width (p->cr, (filled ? 0.8 : 1.6) * p->k);
       cairo_stroke (p->cr);
+    }
+}
+
+/* The point shown on each curve of run p->c->sim: a dot in colour
+ * col[s] where it is drawn; mid-change (after the point before it, at
+ * the same step) a hollow dot at the point before too, the note saying
+ * "before → after". */
+static void
+run_dots (pane *p, const tl_layout *L, const rs_rgb col[2])
+{
+  const rs_panel_moment *m = p->c->moment;
+  size_t at = pane_at (p->c);
+
+  if (m != NULL && at != m->before
+      && rs_sim_recorded (p->c->sim, m->before)->step
+         == rs_sim_recorded (p->c->sim, at)->step)
+    point_dots (p, L, m->before, col, 0);
+  point_dots (p, L, at, col, 1);
+}
+
+/* The point shown on each curve of each run. */
+static void
+now_dots (pane *p, const tl_layout *L)
+{
+  for (size_t k = 0; k < runs_of (p); k++)
+    {
+      rs_panel_ctx ck;
+      pane q = run_pane (p, k, &ck);
+      rs_rgb col[2] = { p->t->accent, p->t->second };
+
+      if (p->c->runs != NULL)
+        col[0] = col[1] = rs_runs_colour (p->t, k);
+      run_dots (&q, L, col);
     }
 }
 
@@ -568,6 +662,37 @@ value_text (double v, int digits, char *buf, size_t n)
     snprintf (buf, n, "%.*g", digits, v);
 }
 
+/* Mid-change the timeline, which plots recorded points only, states
+ * the change: before it, the point before (the panel's point) said to
+ * be so; in between, "before → after" in buf; brief says which moment. */
+static void
+timeline_note_moment (const rs_panel_ctx *c, char *buf, size_t n,
+                      char *brief, size_t nb)
+{
+  const rs_panel_moment *m = c->moment;
+  char words[128], l0[32], l1[32];
+  size_t len = strlen (buf);
+
+  if (!rs_panel_moment_note (c, 1, words, sizeof words))
+    return;
+  snprintf (brief, nb, "step %zu · %s",
+            rs_sim_recorded (c->sim, m->after)->step, words);
+  /* the point before, or a change at an earlier step (--morph after a
+     switch of activation): the point's numbers, the words after them */
+  if (pane_at (c) == m->before || rs_sim_recorded (c->sim, m->before)->step
+                                  != rs_sim_recorded (c->sim, m->after)->step)
+    {
+      snprintf (buf + len, n - len, " · %s", words);
+      return;
+    }
+  value_text (rs_sim_recorded (c->sim, m->before)->loss, 3, l0, sizeof l0);
+  value_text (rs_sim_recorded (c->sim, m->after)->loss, 3, l1, sizeof l1);
+  snprintf (buf, n, "step %zu · %s · loss %s → %s · %zu → %zu dead",
+            rs_sim_recorded (c->sim, m->after)->step, words, l0, l1,
+            rs_sim_recorded (c->sim, m->before)->dead,
+            rs_sim_recorded (c->sim, m->after)->dead);
+}
+
 /* The header's note: the point shown, in numbers, and in brief. */
 static void
 timeline_note (const rs_panel_ctx *c, char *buf, size_t n, char *brief,
@@ -581,6 +706,7 @@ timeline_note (const rs_panel_ctx *c, char *buf, size_t n, char *brief,
   snprintf (buf, n, "step %zu · loss %s · ‖∇L‖ %s · %zu dead", pt->step,
             loss, gnorm, pt->dead);
   snprintf (brief, nb, "step %zu", pt->step);
+  timeline_note_moment (c, buf, n, brief, nb);
 }
 
 /* The boxes of the header pane_begin wrote: the title, and the note or
@@ -615,8 +741,23 @@ timeline_body (pane *p, const tl_layout *L, tl_labels *t)
   for (int s = 0; s < 2; s++)
     axis_back (p, L, s);
   dead_strip (p, L);
-  for (int s = 1; s >= 0; s--)
-    series_line (p, L, s, col[s]);
+  for (size_t k = runs_of (p); k-- > 0;)
+    {
+      rs_panel_ctx ck;
+      pane q = run_pane (p, k, &ck);
+
+      cairo_save (p->cr);
+      if (p->c->runs != NULL)
+        {
+          run_dash (p, k);
+          col[0] = col[1] = rs_runs_colour (p->t, k);
+        }
+      for (int s = 1; s >= 0; s--)
+        series_line (&q, L, s, col[s]);
+      cairo_restore (p->cr);
+    }
+  if (p->c->runs != NULL)   /* the titles name the axes, not a run */
+    col[0] = col[1] = p->t->fg;
   for (int s = 0; s < 2; s++)
     axis_frame (p, L, s);
   tl_mark_lines (p, L);
@@ -640,13 +781,15 @@ static void
 timeline_draw (cairo_t *cr, rs_rect r, const rs_panel_ctx *c, tl_labels *t)
 {
   pane p;
-  char note[160], brief[48];
+  char note[256], brief[160];
   int ok = c != NULL && c->sim != NULL;
   tl_layout L;
 
   t->n = 0;
   if (ok)
     timeline_note (c, note, sizeof note, brief, sizeof brief);
+  if (ok && c->runs != NULL)   /* the figure's legend has each run's */
+    snprintf (note, sizeof note, "%s", brief);
   if (pane_begin (&p, cr, r, c, tl_margins, "Timeline", ok ? note : NULL,
                   brief))
     {

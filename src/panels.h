@@ -10,6 +10,24 @@
 
 #include "draw.h"
 #include "theme.h"
+#include "variants.h"
+
+/* A change seen as it happens (rs_figure_morph: a kick, a change of
+ * activation), t of the way: what the landscape shows then, for the
+ * panels to show the same moment.  Panels that run the network (network,
+ * activation, histogram, heads) run `net`; the others state the change
+ * as "before → after" (rs_panel_moment_note). */
+typedef struct {
+  unsigned change;         /* RS_EVENT_KICK or RS_EVENT_ACT */
+  double t;                /* in [0, 1): 0 is the state before */
+  size_t before, after;    /* the recorded points holding the state before
+                              the change and after it (the point shown) */
+  const rs_net *net;       /* the network at the moment: a kick's parameters
+                              t of the way (the landscape's ball), or the
+                              point's parameters with each alpha t of the
+                              way (the landscape's blend); warming's shift
+                              in; at t = 0 the activations before exactly */
+} rs_panel_moment;
 
 /* What every panel draws from. */
 typedef struct {
@@ -20,6 +38,12 @@ typedef struct {
   const rs_theme *theme;
   const char *font;        /* the figure's font family, NULL: "Sans" */
   double s;                /* the scale: 1 for a 900 x 600 figure */
+  const rs_runs *runs;     /* a figure of variants: every run (sim is
+                              the first), in its colour; else NULL */
+  const rs_panel_moment *moment;  /* mid-change, else NULL (settled);
+                              `at` is moment->before at t = 0 when that
+                              point holds the state shown (a kick; a change
+                              of activation at its own point) */
 } rs_panel_ctx;
 
 /* Loss and gradient norm over the steps, each on a log axis of its own
@@ -62,6 +86,14 @@ void rs_panel_depth (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
  * <= 0: p undefined), their counts written out.  A run without class
  * scores gets a note instead. */
 void rs_panel_heads (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
+
+/* What the network computes at point `at` over its inputs, with the
+ * data points (view data; C4, C5): for one input the output as a curve
+ * over x, each live hidden unit's share faint beneath; for two inputs
+ * the output as a heat map with the decision boundary and the points
+ * coloured by class or target.  Dead units are counted; a constant
+ * output is drawn in the dead colour and labelled "constant output". */
+void rs_panel_data (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* ---- what the panels compute and where they draw it ----------------
  * For callers that place things over a panel (the app's hover) and for
@@ -135,6 +167,30 @@ int rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
  * these.  RS_OK, or RS_ENOMEM / RS_EINVAL (both counts then 0). */
 int rs_panel_histogram_split (const rs_panel_ctx *c, size_t *below,
                               size_t *above);
+
+/* How many of the network panel's units are dead (active on no data
+ * point and able to die) of how many it colours (ReLU-family layers),
+ * in the network the panel draws: at point c->at, or mid-change the
+ * moment's.  RS_OK, or RS_EINVAL / RS_ENOMEM (both counts then 0). */
+int rs_panel_network_dead (const rs_panel_ctx *c, size_t *dead,
+                           size_t *units);
+
+/* The activation the activation panel draws (the first layer's, at
+ * point c->at or mid-change the moment's) and its parameter (Leaky
+ * ReLU's alpha).  RS_OK, or RS_EINVAL when there is none. */
+int rs_panel_activation_of (const rs_panel_ctx *c, const rs_act_type **t,
+                            double *param);
+
+/* The change shown mid-way, in words for a panel's note: "before the
+ * kick", "40 % into the kick", "before the switch to Leaky ReLU, α =
+ * 0.01" (brief: "before the switch"), ... into buf; 0 when c shows no
+ * change (buf then ""). */
+int rs_panel_moment_note (const rs_panel_ctx *c, int brief, char *buf,
+                          size_t n);
+
+/* When a panel's picture is, for its note: "step 300", or mid-change
+ * "step 300, 40 % into the kick" (the brief words above), into buf. */
+void rs_panel_when (const rs_panel_ctx *c, char *buf, size_t n);
 
 /* The fan of supporting lines at the kink z = 0 of activation t with
  * parameter p (C3): n slopes spread evenly over the subdifferential
@@ -210,5 +266,30 @@ int rs_trace_value (const rs_sim *sim, const char *name, size_t i,
 rs_rect rs_panel_trace_plot (rs_rect r, const rs_panel_ctx *c);
 int rs_panel_trace_map (rs_rect r, const rs_panel_ctx *c, const rs_view *v,
                         double step, double value, double *x, double *y);
+
+/* The data view's window on the inputs at point c->at: the data's box,
+ * [win[0], win[1]] on x (x1) and for two inputs [win[2], win[3]] on x2.
+ * RS_OK, RS_EINVAL (inputs other than 1 or 2) or RS_ENOMEM. */
+int rs_panel_data_window (const rs_panel_ctx *c, double win[4]);
+
+/* The network's outputs at point c->at (warming's shift in) at the
+ * samples the data view draws from: n >= 2 evenly spaced over the
+ * window, both ends included, or for two inputs n x n, row by row from
+ * win[2] up, x1 fastest; into out, rs_net_outputs values per sample.
+ * RS_OK, RS_EINVAL or RS_ENOMEM. */
+int rs_panel_data_eval (const rs_panel_ctx *c, size_t n, double *out);
+
+/* Unit j of layer 1's output a_j at point c->at (warming's shift in)
+ * at the n >= 2 samples of rs_panel_data_eval's layout, into out (n or
+ * n x n values): what the data view's thumbnail of unit j draws.
+ * RS_EINVAL when the network has no hidden layer, no unit j there, or n
+ * is below 2; RS_ENOMEM. */
+int rs_panel_data_unit (const rs_panel_ctx *c, size_t j, size_t n,
+                        double *out);
+
+/* 1 when the data view at point c->at draws a constant output (equal
+ * over all its samples up to rounding), with that value in *value (may
+ * be NULL); else 0. */
+int rs_panel_data_constant (const rs_panel_ctx *c, double *value);
 
 #endif /* RS_PANELS_H */

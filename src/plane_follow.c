@@ -97,6 +97,7 @@ rs_plane_follow (rs_plane *p, size_t i, size_t n, rs_error *err)
   if (q == NULL)
     return NULL;
   rs_plane_marks (q, !p->hide_path, p->arrow);
+  rs_plane_set_runs (q, p->runs);
   rs_plane_free (p);
   return q;
 }
@@ -466,4 +467,16 @@ rs_plane_morph (rs_plane *p, double t, rs_error *err)
   if ((p->old == NULL || t == p->morph) && p->kick_t == 1.0)
     return RS_OK;
   return rs_plane_blend (p, p->old != NULL ? t : 1.0, err);
+}
+
+size_t
+rs_plane_act_from (rs_plane *p)
+{
+  return p->old != NULL ? change_from (p, p->at) : (size_t) -1;
+}
+
+void
+rs_plane_blend_acts (rs_net *net, const rs_net *old, double t)
+{
+  blend_acts (net, old, t);
 }

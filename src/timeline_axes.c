@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "timeline.h"
+#include "variants.h"
 
 const margins tl_margins = { 32, 14, 36, 60 };
 
@@ -102,13 +103,33 @@ window_of (double mn, double mx, double first, double *lo, double *hi)
   *lo = *hi - TL_MAX_DECADES;
 }
 
-/* Series s's window into a, with its bands' presence in *zero, *inf. */
+/* Series s's window into a over every run of c (one, or a figure's
+ * variants), with its bands' presence in *zero, *inf. */
 static void
-axis_window (const rs_sim *sim, int s, tl_axis *a, int *zero, int *inf)
+axis_window (const rs_panel_ctx *c, int s, tl_axis *a, int *zero, int *inf)
 {
-  double first;
+  size_t n = c->runs != NULL ? c->runs->n : 1;
+  double first = NAN;
 
-  a->finite = series_scan (sim, s, &a->mn, &a->mx, &first, zero, inf);
+  a->finite = *zero = *inf = 0;
+  a->mn = INFINITY;
+  a->mx = -INFINITY;
+  for (size_t k = 0; k < n; k++)
+    {
+      const rs_sim *sim = c->runs != NULL ? c->runs->sim[k] : c->sim;
+      double mn, mx, f;
+      int z, i, found = series_scan (sim, s, &mn, &mx, &f, &z, &i);
+
+      *zero |= z;
+      *inf |= i;
+      if (!found)
+        continue;
+      if (!a->finite)
+        first = f;
+      a->finite = 1;
+      a->mn = fmin (a->mn, mn);
+      a->mx = fmax (a->mx, mx);
+    }
   if (a->finite)
     window_of (a->mn, a->mx, first, &a->lo, &a->hi);
   else
@@ -198,14 +219,22 @@ tl_layout_of (rs_rect r, const rs_panel_ctx *c, double k, tl_layout *L)
 
   L->k = k;
   L->plot = pane_plot (r, k, tl_margins);
-  L->last = last_step (c->sim);
-  L->units = dead_units (c->sim);
+  L->last = 1.0;
+  L->units = 0;
+  for (size_t q = 0; q < (c->runs != NULL ? c->runs->n : 1); q++)
+    {
+      const rs_sim *sim = c->runs != NULL ? c->runs->sim[q] : c->sim;
+      size_t u = dead_units (sim);
+
+      L->last = fmax (L->last, last_step (sim));
+      L->units = u > L->units ? u : L->units;
+    }
   h = L->plot.height;
   gap = fmin (14 * k, 0.07 * h);
   hd = fmin (fmax (26 * k, 0.16 * h), 0.22 * h);
   hs = fmax (h - hd - 2 * gap, 0.0);
   for (int s = 0; s < 2; s++)
-    axis_window (c->sim, s, &L->ax[s], &zero[s], &inf[s]);
+    axis_window (c, s, &L->ax[s], &zero[s], &inf[s]);
   y = L->plot.y;
   for (int s = 0; s < 2; s++)
     {
@@ -390,7 +419,7 @@ rs_panel_timeline_window (const rs_panel_ctx *c, rs_timeline_series s,
 
   if (c == NULL || c->sim == NULL || (int) s < 0 || (int) s > 1)
     return 0;
-  axis_window (c->sim, s, &a, &zero, &inf);
+  axis_window (c, s, &a, &zero, &inf);
   *lo = a.lo;
   *hi = a.hi;
   return a.finite;

@@ -166,7 +166,7 @@ START_TEST (test_zero_on_floor)
 }
 END_TEST
 
-/* c12-relu-norm-head: the ReLU-normalised head gives some point
+/* c12-output-heads (its own run): the ReLU-normalised head gives some point
  * probability 0, so the loss is +inf at every step (the scene's claim);
  * every such point is drawn in the middle of the loss's "∞" band, none
  * at the top of a finite axis.  The loss has no finite value, so its
@@ -181,7 +181,7 @@ START_TEST (test_inf_band)
   rs_panel_ctx c;
   cairo_t *cr;
 
-  load ("c12-relu-norm-head.scene", "", &scene, &sim);
+  load ("c12-output-heads.scene", "", &scene, &sim);
   c = ctx_end (1.0, 0);
   ck_assert (rs_panel_timeline_band (r, &c, RS_TIMELINE_LOSS, 1, &band));
   ck_assert (rs_panel_timeline_band (r, &c, RS_TIMELINE_GNORM, 0, &zero));
@@ -356,7 +356,7 @@ has_word (const rs_panel_label *l, size_t n, const char *s, rs_rect *box)
 static const char *const scenes[] = {
   "c01-sigmoid-depth.scene", "c04-dead-neuron.scene", "c05-plateau.scene", "c08-leaky-relu.scene",
   "c10-bias-warming.scene", "c11-autokick.scene", "c11-langevin.scene",
-  "c12-relu-norm-head.scene", "net-dead.scene", "net-kick.scene",
+  "c12-output-heads.scene", "net-dead.scene", "net-kick.scene",
   "net-kick-early.scene", "net-cures.scene", "play-xor.scene"
 };
 
@@ -421,7 +421,7 @@ START_TEST (test_words_needed)
   size_t n;
 
   band_word ("c05-plateau.scene", RS_TIMELINE_GNORM, 0, "= 0", titles, 4);
-  band_word ("c12-relu-norm-head.scene", RS_TIMELINE_LOSS, 1, "∞", titles,
+  band_word ("c12-output-heads.scene", RS_TIMELINE_LOSS, 1, "∞", titles,
              4);
   n = words_apart ("net-kick.scene", r, 1.0, 0, l);
   c = ctx_end (1.0, 0);
