@@ -26,9 +26,10 @@ typedef struct {
  * below them, kicks, events and beats marked, the step `at` as a line. */
 void rs_panel_timeline (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
-/* The network's units in columns, each coloured by the fraction of the
- * data points on which it is active at point `at`; dead units crossed
- * (C4).  The single neuron is a 1-1-1 picture: input, the neuron, output. */
+/* The network's units in columns, each a pie of the fraction of the
+ * data points on which it is active at point `at` (alive colour, the
+ * rest dead colour; a legend shows all, half and none), that count
+ * beside it where it fits; dead units crossed (C4).  The single neuron is a 1-1-1 picture: input, the neuron, output. */
 void rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* The hidden activation f and its derivative f' over [-3, 3]; at the kink

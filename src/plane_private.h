@@ -26,6 +26,7 @@ struct rs_plane {
   rs_basin *basin;           /* basin maps */
   double *pu, *pv;           /* the path, points 0 .. at */
   struct plane_cache *cache; /* the flat plane's still layer */
+  struct plane_labels *labels; /* where its path's labels were placed */
   double frac;               /* the ball: this far from the point before
                                 `shown` to `shown` (1: at `shown`) */
   size_t kick_at;            /* mid-kick: the kick's point, the ball frac
@@ -102,8 +103,10 @@ int rs_plane_old_plateau (rs_plane *p, rs_error *err);
  * the old plateau on it. */
 int rs_plane_blend (rs_plane *p, double t, rs_error *err);
 
-/* The old plateau's edge and the contours inside it, labelled
- * with their spacing when it is large enough (plane_tilt.c). */
+/* The old plateau's edge and the contours inside it (plane_tilt.c);
+ * rs_plane_old_label gives its label (with the contours' spacing) into
+ * buf, 1 when it is large enough to hold one. */
+int rs_plane_old_label (const rs_plane *p, char *buf, size_t n);
 void rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p,
                                 rs_rect plot, double s);
 
@@ -160,5 +163,33 @@ int rs_plane_set_loss (rs_plane *p, gsl_matrix *loss, rs_error *err);
 
 /* Drop the cached still layer: drawn again at the next frame. */
 void rs_plane_forget (rs_plane *p);
+
+/* A region of the flat plane to label (plane_labels.c): its grid
+ * points (n x n, as p->plateau), its label and a shorter one (may be
+ * ""), and how much the label matters beside the others. */
+typedef struct {
+  const unsigned char *mask;
+  char text[200];
+  char brief[80];
+  double prio;
+} plane_region;
+
+/* Place the labels of the flat plane drawn in plot at scale s, all
+ * together (place.h), away from the whole path, the kicks' arrows and
+ * the start: the note of a dead unit at the lowest loss, the start's
+ * and the kicks' labels, the n regions' labels and the contours'
+ * values.  The still ones are drawn now; the path's are kept for
+ * rs_plane_draw_path_labels.  The placement does not depend on the
+ * point shown, so labels stay put while the ball rolls. */
+void rs_plane_draw_labels (cairo_t *cr, const rs_plane *p, rs_rect plot,
+                           double s, const plane_region *reg, size_t n);
+
+/* The labels of the path's start and of its kicks up to the point
+ * shown, where rs_plane_draw_labels placed them. */
+void rs_plane_draw_path_labels (cairo_t *cr, const rs_plane *p, double s);
+
+/* Room for a plane's placed labels: alloc and free. */
+struct plane_labels *rs_plane_labels_alloc (void);
+void rs_plane_labels_free (struct plane_labels *l);
 
 #endif /* RS_PLANE_PRIVATE_H */

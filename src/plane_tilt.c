@@ -35,31 +35,19 @@ rs_plane_arrow_length (double gnorm, double s)
 }
 
 /* The old plateau's cells as rectangles of the path (the clip of its
- * contours), their count and their centre in *cx, *cy. */
-static size_t
-old_cells (cairo_t *cr, const rs_plane *p, rs_rect plot, double *cx,
-           double *cy)
+ * contours). */
+static void
+old_cells (cairo_t *cr, const rs_plane *p, rs_rect plot)
 {
-  size_t n = p->n, count = 0;
+  size_t n = p->n;
   double cw = plot.width / (double) (n - 1);
-  double ch = plot.height / (double) (n - 1), sx = 0, sy = 0;
+  double ch = plot.height / (double) (n - 1);
 
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
       if (p->old_plateau[i * n + j])
-        {
-          cairo_rectangle (cr, plot.x + (j - 0.5) * cw,
-                           plot.y + plot.height - (i + 0.5) * ch, cw, ch);
-          count++;
-          sx += (double) j;
-          sy += (double) i;
-        }
-  if (count > 0)
-    {
-      *cx = plot.x + sx / count * cw;
-      *cy = plot.y + plot.height - sy / count * ch;
-    }
-  return count;
+        cairo_rectangle (cr, plot.x + (j - 0.5) * cw,
+                         plot.y + plot.height - (i + 0.5) * ch, cw, ch);
 }
 
 /* What the old plateau is, in markup, its two lines joined by sep, into
@@ -154,16 +142,13 @@ void
 rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p, rs_rect plot,
                            double s)
 {
-  double cx = 0, cy = 0;
-  size_t count;
-
   if (p->old_outline == NULL || p->old_contours == NULL)
     return;
   cairo_save (cr);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
   cairo_new_path (cr);
-  count = old_cells (cr, p, plot, &cx, &cy);
+  old_cells (cr, p, plot);
   cairo_save (cr);
   cairo_clip (cr);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
@@ -178,18 +163,23 @@ rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p, rs_rect plot,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 1.6 * s);
   rs_landscape_stroke_levels (cr, p->old_outline, plot);
-  if (count > p->n * p->n / 12)
-    {
-      char label[160];
-
-      old_text (p, "\n", label, sizeof label);
-      rs_draw_text_on_map (cr, fmax (plot.x + 70 * s, fmin (cx, plot.x
-                                     + plot.width - 70 * s)),
-                           fmax (plot.y + 20 * s, fmin (cy, plot.y
-                                 + plot.height - 20 * s)), label, 12 * s, 0,
-                           0.5, 0.5);
-    }
   cairo_restore (cr);
+}
+
+int
+rs_plane_old_label (const rs_plane *p, char *buf, size_t n)
+{
+  size_t count = 0;
+
+  if (p->old_outline == NULL || p->old_contours == NULL
+      || p->old_plateau == NULL)
+    return 0;
+  for (size_t k = 0; k < p->n * p->n; k++)
+    count += p->old_plateau[k];
+  if (count <= p->n * p->n / 12)
+    return 0;
+  old_text (p, "\n", buf, n);
+  return 1;
 }
 
 /* The ruler of the arrow's lengths at the plot's bottom right: ticks at
@@ -203,7 +193,7 @@ arrow_ruler (cairo_t *cr, rs_rect plot, double s)
               - 14 * s, y = plot.y + plot.height - 14 * s;
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
+  rs_theme_set (cr, rs_palette_colour (RS_HUE_GRADIENT, 0));
   cairo_set_line_width (cr, 2.0 * s);
   cairo_move_to (cr, x0, y);
   cairo_line_to (cr, x0 + rs_plane_arrow_length (1.0, s), y);
@@ -243,7 +233,7 @@ rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
                            0, 0);
       return;
     }
-  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
+  rs_theme_set (cr, rs_palette_colour (RS_HUE_GRADIENT, 0));
   cairo_set_line_width (cr, 2.5 * s);
   rs_draw_arrow (cr, x, y, x + len * dx / d, y + len * dy / d, s);
   snprintf (buf, sizeof buf, "−∇L  |∇L| = %.2g", g);

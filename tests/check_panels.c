@@ -504,15 +504,19 @@ START_TEST (test_timeline_train_mark)
 END_TEST
 
 /* The network at the end of net-dead: 12 of its 16 hidden units dead,
- * as the run counts them; inside each unit's circle its colour is the
- * dead colour mixed into the alive colour by k / 64, k counted here
- * from W1 and b1: exactly the dead colour for the dead ones. */
+ * as the run counts them; each unit is a pie of the share k / 64 of the
+ * points it is active on, k counted here from W1 and b1, in the alive
+ * colour clockwise from the top, the rest in the dead colour: probed
+ * right of, below and left of the centre (angles pi/2, pi, 3 pi/2 from
+ * the top, clear of a dead unit's diagonal cross), each probe alive
+ * exactly when its angle is below 2 pi k / 64 (probes within 0.2 rad of
+ * the pie's edge skipped). */
 START_TEST (test_network_colours)
 {
   rs_rect r = { 0, 0, 600, 400 };
   const rs_theme *t = _i ? rs_theme_dark () : rs_theme_light ();
   rs_sim_unit dead[16];
-  size_t active[16], ndead = 0;
+  size_t active[16], ndead = 0, probes = 0;
   rs_panel_ctx c;
   cairo_t *cr;
 
@@ -528,21 +532,30 @@ START_TEST (test_network_colours)
   cr = draw_checked (1, r, &c, 600, 400);
   for (size_t j = 0; j < 16; j++)
     {
-      double x, y, rad, f = active[j] / 64.0;
-      rs_rgb want = { t->dead.r + f * (t->alive.r - t->dead.r),
-                      t->dead.g + f * (t->alive.g - t->dead.g),
-                      t->dead.b + f * (t->alive.b - t->dead.b) };
-      uint32_t p;
+      double x, y, rad, edge = 2 * M_PI * active[j] / 64.0;
+
       ck_assert_int_eq (rs_panel_network_unit (r, &c, 1, j, &x, &y, &rad),
                         RS_OK);
       ck_assert_double_gt (rad, 4.0);
-      p = pixel (cr, (int) x, (int) (y + 0.5 * rad));
-      ck_assert_msg (colour_distance (p, want) <= 1,
-                     "unit %zu (active on %zu): pixel %06x", j, active[j],
-                     p & 0xffffff);
+      for (int q = 1; q <= 3; q++)
+        {
+          double a = q * M_PI / 2;
+          int alive = a < edge;
+          uint32_t p;
+
+          if (active[j] > 0 && active[j] < 64 && fabs (a - edge) < 0.2)
+            continue;
+          p = pixel (cr, (int) lround (x + 0.55 * rad * sin (a)),
+                     (int) lround (y - 0.55 * rad * cos (a)));
+          ck_assert_msg (colour_distance (p, alive ? t->alive : t->dead)
+                         <= 1, "unit %zu (active on %zu), angle %d pi/2: "
+                         "pixel %06x", j, active[j], q, p & 0xffffff);
+          probes++;
+        }
       ndead += active[j] == 0;
     }
   ck_assert_uint_eq (ndead, 12);
+  ck_assert_uint_ge (probes, 40);
   cairo_destroy (cr);
 }
 END_TEST
