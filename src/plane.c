@@ -17,6 +17,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "mathname.h"
 #include "plane.h"
 #include "plane_private.h"
 #include "slice_pick.h"
@@ -98,7 +99,7 @@ make_slice (rs_plane *p, const rs_net *net, rs_error *err)
 
 /* The axes' names: the single neuron's w and b, a parameter's name, or
  * a principal component with the share of the path's variance it
- * explains. */
+ * explains; plain, and typeset for the axes' titles. */
 static void
 axis_names (rs_plane *p)
 {
@@ -111,12 +112,22 @@ axis_names (rs_plane *p)
                 100.0 * sl->explained[0]);
       snprintf (p->vname, sizeof p->vname, "%s (%.1f %%)", sl->name2,
                 100.0 * sl->explained[1]);
+    }
+  else
+    {
+      snprintf (p->uname, sizeof p->uname, "%s", neuron ? "weight <i>w</i>"
+                : sl->name1);
+      snprintf (p->vname, sizeof p->vname, "%s", neuron ? "bias <i>b</i>"
+                : sl->name2);
+    }
+  if (neuron)
+    {
+      snprintf (p->umark, sizeof p->umark, "%s", p->uname);
+      snprintf (p->vmark, sizeof p->vmark, "%s", p->vname);
       return;
     }
-  snprintf (p->uname, sizeof p->uname, "%s", neuron ? "weight <i>w</i>"
-            : sl->name1);
-  snprintf (p->vname, sizeof p->vname, "%s", neuron ? "bias <i>b</i>"
-            : sl->name2);
+  rs_math_name (p->uname, p->umark, sizeof p->umark);
+  rs_math_name (p->vname, p->vmark, sizeof p->vmark);
 }
 
 /* The window as shown, and what turns an offset into it. */
@@ -863,8 +874,8 @@ draw_frame (cairo_t *cr, const rs_plane *p, rs_rect plot, const rs_theme *th,
   cairo_set_line_width (cr, 1.0 * s);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_stroke (cr);
-  draw_axis (cr, plot, p->ur, 1, p->uname, th, font, s);
-  draw_axis (cr, plot, p->vr, 0, p->vname, th, font, s);
+  draw_axis (cr, plot, p->ur, 1, p->umark, th, font, s);
+  draw_axis (cr, plot, p->vr, 0, p->vmark, th, font, s);
 }
 
 /* The title of the panel in r, shortened when the cell is narrow. */
@@ -1093,7 +1104,7 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   const double light[3] = { -0.45, -0.35, 0.82 };
   quad *q = malloc (nq * sizeof *q);
   double sx, sy, d, gu, gv, bx, by, bu, bv;
-  char axes[200];
+  char axes[400];
 
   if (q == NULL || m == 0)
     {
@@ -1203,8 +1214,8 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
     }
   cairo_restore (cr);
   rs_theme_set (cr, th->muted);
-  snprintf (axes, sizeof axes, "axes: %s, %s; height: loss%s", p->uname,
-            p->vname, l->linear ? "" : " (log scale)");
+  snprintf (axes, sizeof axes, "axes: %s, %s; height: loss%s", p->umark,
+            p->vmark, l->linear ? "" : " (log scale)");
   rs_text (cr, font, r.x + 8 * s, r.y + r.height - 6 * s, axes, 11 * s, 0,
            0, 1, 0);
   /* under the title, where the surface leaves room */

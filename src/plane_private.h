@@ -19,6 +19,7 @@ struct rs_plane {
   double off_u, off_v;       /* shown value = offset + off (parameters) */
   rs_interval ur, vr;        /* the window as shown */
   char uname[40], vname[40];
+  char umark[160], vmark[160]; /* the same, typeset (mathname.h) */
   rs_landscape *land;        /* landscapes: the loss */
   unsigned char *plateau;    /* n x n, row i = v */
   unsigned char *deader;     /* n x n: more units dead than the fewest of

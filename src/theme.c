@@ -32,11 +32,11 @@
 
 static const rs_palette_entry palette[RS_HUE_N] = {
   { "loss", "the loss: its curve and axis", LOSS_LIGHT, LOSS_DARK },
-  { "gradient", "the gradient: its norm, the arrow −∇L, f′", GRADIENT,
+  { "gradient", "gradient norm, the arrow −∇L, f′", GRADIENT,
     GRADIENT },
-  { "alive", "an active unit, the active half z > 0", ALIVE, ALIVE },
-  { "dead", "a dead unit, the inactive half z ≤ 0", DEAD, DEAD },
-  { "kick", "events: a kick, a switch of activation, beats", EVENT, EVENT },
+  { "alive", "an active unit, the active half", ALIVE, ALIVE },
+  { "dead", "a dead unit, the inactive half", DEAD, DEAD },
+  { "kick", "kicks, switches of activation, beats", EVENT, EVENT },
   { "warming", "bias warming's γ", HEX (0x882255), HEX (0xcc6677) },
   { "gd", "an extra ball trained by gd", HEX (0x88ccee), HEX (0x88ccee) },
   { "momentum", "an extra ball trained by momentum", HEX (0xddcc77),
