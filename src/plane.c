@@ -1226,6 +1226,8 @@ draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
 
 /* ---- Drawing: the basin map ---- */
 
+/* Where a start ends: the valley alive, the plateau dead; a divergence
+ * in the text's colour, the palette's event colour kept for events. */
 static rs_rgb
 outcome_colour (rs_basin_outcome o, const rs_theme *th)
 {
@@ -1236,7 +1238,7 @@ outcome_colour (rs_basin_outcome o, const rs_theme *th)
     case RS_BASIN_PLATEAU:
       return th->dead;
     case RS_BASIN_DIVERGED:
-      return th->event;
+      return th->fg;
     default:
       return th->grid;
     }
