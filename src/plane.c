@@ -530,6 +530,8 @@ rs_plane_marks (rs_plane *p, int path, int arrow)
   p->arrow = arrow;
   if (arrow && !was)
     rs_plane_gradient (p, p->shown, 1.0);
+  if (arrow != was)   /* the labels make room for the arrow's ruler */
+    rs_plane_forget (p);
 }
 
 /* Where the ball is, in the plane's coordinates: between the point before

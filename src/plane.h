@@ -166,12 +166,13 @@ enum {
   RS_PLANE_LABEL_START,
   RS_PLANE_LABEL_KICK,
   RS_PLANE_LABEL_REGION,    /* the plateau, a dead unit, the old plateau */
-  RS_PLANE_LABEL_CONTOUR
+  RS_PLANE_LABEL_CONTOUR,
+  RS_PLANE_LABEL_ARROW      /* the arrow of steepest descent's, or ∇L = 0 */
 };
 
 /* The labels placed at the flat plane's last drawing (plane_labels.c),
- * those of the path's kicks to come included, each with the margin it
- * keeps: their boxes and kinds (RS_PLANE_LABEL_...) into box and kind
+ * those of the path's kicks to come included, and the arrow's when it
+ * is drawn: their boxes and kinds (RS_PLANE_LABEL_...) into box and kind
  * (either may be NULL), at most max; returns how many were placed. */
 size_t rs_plane_label_boxes (const rs_plane *p, rs_rect *box, int *kind,
                              size_t max);

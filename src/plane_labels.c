@@ -33,6 +33,11 @@
 #define REGION_SPOTS 40
 #define CONTOUR_SPOTS 8
 
+/* The margin a contour's value keeps from other labels, each side, in
+ * units of s. */
+#define CONTOUR_MX 12.0
+#define CONTOUR_MY 6.0
+
 /* Priorities: the note must be read, the path's own labels next. */
 enum { PRIO_CONTOUR = 10, PRIO_NOTE = 100, PRIO_START = 90,
        PRIO_KICK = 80 };
@@ -47,19 +52,35 @@ struct plane_labels {
   size_t n_placed;                     /* every label placed, for tests */
   rs_rect placed[MAX_PLACED];
   int kind[MAX_PLACED];
+  int arrow_ok;                        /* the arrow's label, each frame */
+  rs_rect arrow;
 };
 
-/* Keep the box of label id when it was placed. */
+/* Keep the box of label id when it was placed, less the margin (mx,
+ * my) it kept from other labels. */
 static void
-keep (struct plane_labels *out, const rs_placer *pl, size_t id, int kind)
+keep (struct plane_labels *out, const rs_placer *pl, size_t id, int kind,
+      double mx, double my)
 {
   rs_rect b;
 
   if (out->n_placed < MAX_PLACED && rs_placer_chosen (pl, id, &b))
     {
-      out->placed[out->n_placed] = b;
+      out->placed[out->n_placed] = (rs_rect) { b.x + mx, b.y + my,
+                                               b.width - 2 * mx,
+                                               b.height - 2 * my };
       out->kind[out->n_placed++] = kind;
     }
+}
+
+void
+rs_plane_labels_arrow (const rs_plane *p, const rs_rect *box)
+{
+  if (p->labels == NULL)
+    return;
+  p->labels->arrow_ok = box != NULL;
+  if (box != NULL)
+    p->labels->arrow = *box;
 }
 
 size_t
@@ -67,15 +88,16 @@ rs_plane_label_boxes (const rs_plane *p, rs_rect *box, int *kind,
                       size_t max)
 {
   const struct plane_labels *l = p->labels;
+  size_t n = l == NULL ? 0 : l->n_placed + (l->arrow_ok && p->arrow);
 
-  for (size_t k = 0; l != NULL && k < l->n_placed && k < max; k++)
+  for (size_t k = 0; k < n && k < max; k++)
     {
       if (box != NULL)
-        box[k] = l->placed[k];
+        box[k] = k < l->n_placed ? l->placed[k] : l->arrow;
       if (kind != NULL)
-        kind[k] = l->kind[k];
+        kind[k] = k < l->n_placed ? l->kind[k] : RS_PLANE_LABEL_ARROW;
     }
-  return l != NULL ? l->n_placed : 0;
+  return n;
 }
 
 struct plane_labels *
@@ -105,15 +127,17 @@ centred (double x, double y, double w, double h)
  * (points closer than half a pixel merged), everything within 10.5 s of
  * them (the ball's radius 9.5 s, and a pixel to spare); the kicks'
  * arrows; the start's ring. */
-static void
-path_obstacles (rs_placer *pl, const rs_plane *p, rs_rect plot, double s)
+void
+rs_plane_path_obstacles (rs_placer *pl, const rs_plane *p, rs_rect plot,
+                         double s, size_t last)
 {
-  double *xy = malloc (2 * p->n_rec * sizeof *xy), x, y, px = 0, py = 0;
+  double *xy = calloc (2 * p->n_rec, sizeof *xy), x, y, px = 0, py = 0;
   size_t m = 0;
 
   if (xy == NULL)
     return;
-  for (size_t i = 0; i < p->n_rec; i++)
+  last = last < p->n_rec ? last : p->n_rec - 1;
+  for (size_t i = 0; i <= last; i++)
     {
       unsigned ev = rs_sim_recorded (p->sim, i)->events;
 
@@ -126,7 +150,7 @@ path_obstacles (rs_placer *pl, const rs_plane *p, rs_rect plot, double s)
             rs_placer_segment (pl, px, py, x, y, 4.0 * s);
         }
       if (m == 0 || hypot (x - xy[2 * m - 2], y - xy[2 * m - 1]) >= 0.5 * s
-          || i + 1 == p->n_rec)
+          || i == last)
         {
           xy[2 * m] = x;
           xy[2 * m + 1] = y;
@@ -452,8 +476,9 @@ contour_label (rs_placer *pl, cairo_t *cr, const rs_landscape *l, size_t k,
   /* a wide margin around each: values of neighbouring levels apart,
    * and a crowded valley not labelled level by level */
   for (size_t q = 0; q < CONTOUR_SPOTS; q++)
-    rs_placer_candidate (pl, id, centred (sp[q].x, sp[q].y, w + 24 * s,
-                                          h + 12 * s));
+    rs_placer_candidate (pl, id, centred (sp[q].x, sp[q].y, w + 2
+                                          * CONTOUR_MX * s, h + 2
+                                          * CONTOUR_MY * s));
   return id;
 }
 
@@ -476,7 +501,9 @@ rs_plane_draw_labels (cairo_t *cr, const rs_plane *p, rs_rect plot,
       rs_placer_free (pl);
       return;
     }
-  path_obstacles (pl, p, plot, s);
+  rs_plane_path_obstacles (pl, p, plot, s, p->n_rec - 1);
+  if (p->arrow)   /* the arrow's ruler, drawn over the map at each frame */
+    rs_placer_box (pl, rs_plane_ruler_box (cr, plot, s));
   if (note_text (p, note, sizeof note)
       && (k = note_scale (cr, note, plot, s)) > 0)
     note_id = note_label (pl, cr, note, plot, s, k);
@@ -489,14 +516,16 @@ rs_plane_draw_labels (cairo_t *cr, const rs_plane *p, rs_rect plot,
     cont_id[q] = contour_label (pl, cr, p->land, q, plot, s);
   rs_placer_solve (pl);
   out->n_placed = 0;
-  keep (out, pl, note_id, RS_PLANE_LABEL_NOTE);
-  keep (out, pl, start_id, RS_PLANE_LABEL_START);
+  out->arrow_ok = 0;
+  keep (out, pl, note_id, RS_PLANE_LABEL_NOTE, 0, 0);
+  keep (out, pl, start_id, RS_PLANE_LABEL_START, 0, 0);
   for (size_t q = 0; q < out->n_kick; q++)
-    keep (out, pl, kick_id[q], RS_PLANE_LABEL_KICK);
+    keep (out, pl, kick_id[q], RS_PLANE_LABEL_KICK, 0, 0);
   for (size_t r = 0; r < n && r < 4; r++)
-    keep (out, pl, reg_id[r], RS_PLANE_LABEL_REGION);
+    keep (out, pl, reg_id[r], RS_PLANE_LABEL_REGION, 0, 0);
   for (size_t q = 0; q < p->land->n_levels; q++)
-    keep (out, pl, cont_id[q], RS_PLANE_LABEL_CONTOUR);
+    keep (out, pl, cont_id[q], RS_PLANE_LABEL_CONTOUR, CONTOUR_MX * s,
+          CONTOUR_MY * s);
   /* the still labels now, the path's kept */
   if (note_id != (size_t) -1 && rs_placer_chosen (pl, note_id, &b))
     rs_draw_text_box (cr, b.x, b.y, note, s * k);

@@ -129,6 +129,10 @@ void rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
  * nothing to say. */
 int rs_plane_legend_3d (const rs_plane *p, char *buf, size_t n);
 
+/* The box the arrow's ruler takes at the plot's bottom right, its title
+ * included. */
+rs_rect rs_plane_ruler_box (cairo_t *cr, rs_rect plot, double s);
+
 /* The arrow of steepest descent from the ball at (x, y), its length by
  * rs_plane_arrow_length, with a ruler of that scale; "∇L = 0" where the
  * gradient vanishes. */
@@ -185,9 +189,20 @@ typedef struct {
 void rs_plane_draw_labels (cairo_t *cr, const rs_plane *p, rs_rect plot,
                            double s, const plane_region *reg, size_t n);
 
+/* The recorded path up to point last as obstacles of pl (place.h),
+ * drawn in plot at scale s: everything within the ball's radius of it,
+ * the kicks' arrows, the start's ring. */
+struct rs_placer;
+void rs_plane_path_obstacles (struct rs_placer *pl, const rs_plane *p,
+                              rs_rect plot, double s, size_t last);
+
 /* The labels of the path's start and of its kicks up to the point
  * shown, where rs_plane_draw_labels placed them. */
 void rs_plane_draw_path_labels (cairo_t *cr, const rs_plane *p, double s);
+
+/* The arrow's label as placed at this frame (NULL: none), kept with
+ * the others for rs_plane_label_boxes. */
+void rs_plane_labels_arrow (const rs_plane *p, const rs_rect *box);
 
 /* Room for a plane's placed labels: alloc and free. */
 struct plane_labels *rs_plane_labels_alloc (void);

@@ -5,7 +5,8 @@
  * the boxes of the labels it placed are checked by this file's own
  * geometry: no two overlap; none comes within the ball's radius (9.5 s)
  * of a recorded point of the path, so the ball never rolls over a label;
- * all lie inside the plot.  c04's small figure is the case that was
+ * all lie inside the plot; with the arrow of steepest descent drawn, its
+ * label too.  c04's small figure is the case that was
  * wrong: the note of a dead unit at the lowest loss covered the label
  * "a unit is dead"; both must now be there, apart. */
 #include <config.h>
@@ -23,17 +24,21 @@ typedef struct {
   int w, h;
   int note;         /* the note must be placed */
   int region;       /* a region's label must be placed */
+  int arrows;       /* the arrow of steepest descent drawn, its label too */
 } label_case;
 
 static const label_case cases[] = {
-  { "c04-dead-neuron.scene", 300, 200, 1, 1 },
-  { "c04-dead-neuron.scene", 900, 600, 1, 1 },
-  { "c10-bias-warming.scene", 900, 600, 0, 1 },
-  { "net-kick.scene", 900, 600, 0, 1 },
-  { "net-kick.scene", 300, 200, 0, 0 },
-  { "c08-leaky-relu.scene", 900, 600, 0, 1 },
-  { "play-spirals.scene", 900, 600, 0, 0 },
-  { "c05-plateau.scene", 300, 200, 0, 1 },
+  { "c04-dead-neuron.scene", 300, 200, 1, 1, 0 },
+  { "c04-dead-neuron.scene", 900, 600, 1, 1, 0 },
+  { "c10-bias-warming.scene", 900, 600, 0, 1, 0 },
+  { "net-kick.scene", 900, 600, 0, 1, 0 },
+  { "net-kick.scene", 300, 200, 0, 0, 0 },
+  { "c08-leaky-relu.scene", 900, 600, 0, 1, 0 },
+  { "play-spirals.scene", 900, 600, 0, 0, 0 },
+  { "c05-plateau.scene", 300, 200, 0, 1, 0 },
+  { "c05-plateau.scene", 900, 600, 0, 1, 1 },      /* "∇L = 0" */
+  { "c08-leaky-relu.scene", 900, 600, 0, 1, 1 },
+  { "c04-dead-neuron.scene", 900, 600, 1, 1, 1 },
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])
@@ -61,7 +66,7 @@ START_TEST (test_labels_apart)
   double s = c->w / 900.0;
   rs_rect r = { 0, 0, c->w, c->h * 0.8 }, plot = rs_plane_plot_rect (r, s);
   rs_rect box[128];
-  int kind[128], notes = 0, regions = 0, starts = 0;
+  int kind[128], notes = 0, regions = 0, starts = 0, arrows = 0;
   cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                                      c->w, c->h);
   cairo_t *cr = cairo_create (img);
@@ -77,6 +82,7 @@ START_TEST (test_labels_apart)
   p = rs_plane_alloc (&sc, &sc.views[0], sim, rs_sim_n_recorded (sim) - 1,
                       61, &err);
   ck_assert_msg (p != NULL, "%s", err.message);
+  rs_plane_marks (p, 1, c->arrows);
   rs_plane_draw (cr, r, p, rs_theme_light (), NULL, s);
   ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
   n = rs_plane_label_boxes (p, box, kind, 128);
@@ -87,6 +93,7 @@ START_TEST (test_labels_apart)
       notes += kind[a] == RS_PLANE_LABEL_NOTE;
       regions += kind[a] == RS_PLANE_LABEL_REGION;
       starts += kind[a] == RS_PLANE_LABEL_START;
+      arrows += kind[a] == RS_PLANE_LABEL_ARROW;
       ck_assert_msg (box[a].x >= plot.x - 1e-9 && box[a].y >= plot.y - 1e-9
                      && box[a].x + box[a].width <= plot.x + plot.width + 1e-9
                      && box[a].y + box[a].height
@@ -108,6 +115,7 @@ START_TEST (test_labels_apart)
         }
     }
   ck_assert_int_eq (starts, 1);
+  ck_assert_int_eq (arrows, c->arrows);
   ck_assert_int_eq (notes, c->note);
   if (c->region)
     ck_assert_int_ge (regions, 1);
