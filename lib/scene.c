@@ -107,6 +107,7 @@ struct parser {
   place expect_at[RS_SCENE_MAX_EXPECTS][2];  /* each claim's STEP, its
                                                 quantity */
   place show_at;         /* the STEP of 'show' */
+  place pace_at[RS_SCENE_MAX_PACES][2];  /* each pace line's steps */
   place export_step_at[RS_SCENE_MAX_EXPORTS];  /* each export's 'at STEP' */
   int line_line;         /* where "line" is, 0 if nowhere */
   int points_line;       /* where the number of points is set */
@@ -2310,6 +2311,90 @@ kw_show (parser *ps)
   return rc;
 }
 
+/* Whether two 'pace speed' spans share a step: each is half-open, the
+ * end (RS_EXPECT_END) the largest step. */
+static int
+spans_meet (const rs_pace_line *a, const rs_pace_line *b)
+{
+  return a->from < b->to && b->from < a->to;
+}
+
+/* The part of a pace line after its kind: SECONDS at STEP, or FACTOR
+ * from STEP to STEP; k is its index, for where its steps are. */
+static int
+pace_values (parser *ps, rs_pace_line *l, size_t k)
+{
+  static const char hold[] = "pace hold SECONDS at STEP";
+  static const char speed[] = "pace speed FACTOR from STEP to STEP";
+  int rc;
+
+  if (l->kind == RS_PACE_HOLD)
+    {
+      if ((rc = get_number (ps, "the hold", 0, 1, 60, 0, &l->value)) != RS_OK
+          || (rc = expect_word (ps, "at", hold)) != RS_OK)
+        return rc;
+      return get_step (ps, "the step held", &l->from, &ps->pace_at[k][0]);
+    }
+  if ((rc = get_number (ps, "the speed", 0.01, 0, 100, 0, &l->value))
+      != RS_OK || (rc = expect_word (ps, "from", speed)) != RS_OK
+      || (rc = get_step (ps, "the span's first step", &l->from,
+                         &ps->pace_at[k][0])) != RS_OK
+      || (rc = expect_word (ps, "to", speed)) != RS_OK
+      || (rc = get_step (ps, "the span's last step", &l->to,
+                         &ps->pace_at[k][1])) != RS_OK)
+    return rc;
+  if (l->to <= l->from)
+    return fail_at (ps, ps->pace_at[k][1], RS_EINVAL, "the span's last "
+                    "step must come after its first");
+  return RS_OK;
+}
+
+/* Whether pace line k (a hold, a span) meets one of the lines before
+ * it: two holds at one step, two spans over one step. */
+static int
+pace_clash (parser *ps, const rs_pace_line *l, size_t k)
+{
+  for (size_t j = 0; j < k; j++)
+    {
+      const rs_pace_line *m = &ps->sc->paces[j];
+
+      if (m->kind != l->kind)
+        continue;
+      if (l->kind == RS_PACE_HOLD && m->from == l->from)
+        return fail_at (ps, ps->pace_at[k][0], RS_EINVAL, "a hold at this "
+                        "step is already set on line %d",
+                        ps->pace_at[j][0].line);
+      if (l->kind == RS_PACE_SPEED && spans_meet (l, m))
+        return fail_at (ps, ps->pace_at[k][0], RS_EINVAL, "this span "
+                        "overlaps the one on line %d",
+                        ps->pace_at[j][0].line);
+    }
+  return RS_OK;
+}
+
+/* pace hold SECONDS at STEP | pace speed FACTOR from STEP to STEP */
+static int
+kw_pace (parser *ps)
+{
+  static const char *const names[] = { "hold", "speed", NULL };
+  rs_scene *sc = ps->sc;
+  rs_pace_line l = { RS_PACE_HOLD, 0.0, 0, RS_EXPECT_END };
+  size_t i, k = sc->n_paces;
+  int rc;
+
+  if (k == RS_SCENE_MAX_PACES)
+    return fail (ps, RS_EINVAL, "too many pace lines (at most %d)",
+                 RS_SCENE_MAX_PACES);
+  if ((rc = get_name (ps, "pace", names, &i)) != RS_OK)
+    return rc;
+  l.kind = i == 0 ? RS_PACE_HOLD : RS_PACE_SPEED;
+  if ((rc = pace_values (ps, &l, k)) != RS_OK
+      || (rc = pace_clash (ps, &l, k)) != RS_OK)
+    return rc;
+  sc->paces[sc->n_paces++] = l;
+  return RS_OK;
+}
+
 /* A step of a claim, 'show' or an export past the run's last step. */
 static void
 check_step (parser *ps, size_t step, place at, const char *what)
@@ -2366,6 +2451,12 @@ check_claims (parser *ps)
 
   if (sc->has_show)
     check_step (ps, sc->show, ps->show_at, "show");
+  for (size_t i = 0; i < sc->n_paces; i++)
+    {
+      check_step (ps, sc->paces[i].from, ps->pace_at[i][0], "pace step");
+      if (sc->paces[i].kind == RS_PACE_SPEED)
+        check_step (ps, sc->paces[i].to, ps->pace_at[i][1], "pace step");
+    }
   for (size_t i = 0; i < sc->n_exports; i++)
     if (sc->exports[i].has_at)
       check_step (ps, sc->exports[i].at, ps->export_step_at[i], "at");
@@ -2504,6 +2595,11 @@ static const keyword keywords[] = {
     kw_export, 1 },
   { { "show", "STEP | start | end", "the moment a figure draws when "
       "'render' gets no --at (end)" }, kw_show, 0 },
+  { { "pace", "hold SECONDS at STEP | speed FACTOR from STEP to STEP",
+      "an animation's timing: a hold of 0 < SECONDS <= 60 at STEP, or the "
+      "steps FROM to TO played FACTOR times as fast as the others, 0.01 to "
+      "100 (steps are numbers, start or end); repeatable, up to 32" },
+    kw_pace, 1 },
   { { "expect", "at STEP | from STEP to STEP | start | end | depth ... "
       "QUANTITY [below|above|at-most|at-least] VALUE [within TOL]",
       "a claim about the run that 'reluscape check --run' proves; "

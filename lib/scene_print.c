@@ -770,6 +770,34 @@ print_show (out *o, const rs_scene *sc, const rs_scene *d)
     put (o, "show %zu\n", sc->show);
 }
 
+/* before, then a step of a pace line: a number, or the word end. */
+static void
+put_step (out *o, const char *before, size_t step)
+{
+  if (step == RS_EXPECT_END)
+    put (o, "%send", before);
+  else
+    put (o, "%s%zu", before, step);
+}
+
+/* Each pace line, in the order written. */
+static void
+print_pace (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  (void) d;
+  for (size_t i = 0; i < sc->n_paces; i++)
+    {
+      const rs_pace_line *l = &sc->paces[i];
+
+      put_num (o, l->kind == RS_PACE_HOLD ? "pace hold " : "pace speed ",
+               l->value);
+      put_step (o, l->kind == RS_PACE_HOLD ? " at " : " from ", l->from);
+      if (l->kind == RS_PACE_SPEED)
+        put_step (o, " to ", l->to);
+      put (o, "\n");
+    }
+}
+
 static void
 print_expect (out *o, const rs_scene *sc, const rs_scene *d)
 {
@@ -814,7 +842,8 @@ static const struct {
   { "colormap", print_colormap }, { "colorscale", print_colorscale },
   { "font", print_font }, { "size", print_size },
   { "camera", print_camera }, { "export", print_export },
-  { "show", print_show }, { "expect", print_expect },
+  { "show", print_show }, { "pace", print_pace },
+  { "expect", print_expect },
 };
 
 static printer
@@ -1003,6 +1032,24 @@ same_figure (const rs_scene *a, const rs_scene *b)
   return 1;
 }
 
+/* The animations' pace lines. */
+static int
+same_paces (const rs_scene *a, const rs_scene *b)
+{
+  if (a->n_paces != b->n_paces)
+    return 0;
+  for (size_t i = 0; i < a->n_paces; i++)
+    {
+      const rs_pace_line *l = &a->paces[i], *m = &b->paces[i];
+
+      if (l->kind != m->kind || !same (l->value, m->value)
+          || l->from != m->from || (l->kind == RS_PACE_SPEED
+                                    && l->to != m->to))
+        return 0;
+    }
+  return 1;
+}
+
 /* The default moment and the claims. */
 static int
 same_claims (const rs_scene *a, const rs_scene *b)
@@ -1037,5 +1084,6 @@ rs_scene_equal (const rs_scene *a, const rs_scene *b)
                                && a->focus.unit == b->focus.unit))
          && same_model (&a->sim, &b->sim) && same_training (&a->sim, &b->sim)
          && same_kicks (&a->sim, &b->sim)
-         && same_events_and_values (&a->sim, &b->sim) && same_claims (a, b);
+         && same_events_and_values (&a->sim, &b->sim) && same_claims (a, b)
+         && same_paces (a, b);
 }

@@ -42,60 +42,6 @@ rs_anim_format_of (const char *path)
   return RS_ANIM_NONE;
 }
 
-size_t
-rs_anim_points (size_t nrec, size_t max_frames, size_t *points)
-{
-  size_t n = nrec < max_frames ? nrec : max_frames;
-
-  if (n == 0)
-    return 0;
-  if (n == 1)
-    {
-      points[0] = nrec - 1;
-      return 1;
-    }
-  for (size_t k = 0; k < n; k++)
-    points[k] = (size_t) ((double) k * (double) (nrec - 1) / (double) (n - 1)
-                          + 0.5);
-  return n;
-}
-
-/* Add frame {point, morph} as frames[*m] when there is room. */
-static void
-put (rs_anim_frame *frames, size_t max, size_t *m, size_t point,
-     double morph)
-{
-  if (frames != NULL && *m < max)
-    frames[*m] = (rs_anim_frame) { point, morph };
-  (*m)++;
-}
-
-size_t
-rs_anim_morphs (const rs_sim *sim, const size_t *points, size_t n,
-                size_t per_change, rs_anim_frame *frames, size_t max)
-{
-  size_t m = 0;
-
-  for (size_t k = 0; k < n; k++)
-    {
-      int change = 0;
-
-      for (size_t i = k > 0 ? points[k - 1] + 1 : 1; i <= points[k]; i++)
-        {
-          unsigned ev = rs_sim_recorded (sim, i)->events;
-
-          change |= (ev & RS_EVENT_ACT) != 0;
-          /* a kick at its own point: the ball leaving along its arrow */
-          for (size_t q = 0; (ev & RS_EVENT_KICK) && q < per_change; q++)
-            put (frames, max, &m, i, (double) q / (double) per_change);
-        }
-      for (size_t q = 0; change && q < per_change; q++)
-        put (frames, max, &m, points[k], (double) q / (double) per_change);
-      put (frames, max, &m, points[k], 1.0);
-    }
-  return frames != NULL && m > max ? max : m;
-}
-
 /* Draw frame fr of fig into the image surface s, over the landscapes of
  * its point (computed again when they changed), morphing as it says;
  * NULL, or why it could not be drawn. */
@@ -495,21 +441,20 @@ start_ffmpeg (encoder *e, rs_anim_format fmt, int width, int height,
   return rc == 0 ? 0 : -1;
 }
 
-/* Draw the n frames, then hold the last one for hold more, into
- * ffmpeg's input; 0, or -1 (with why set when it was not a write to an
- * ffmpeg that stopped reading). */
+/* Draw the n frames into ffmpeg's input; 0, or -1 (with why set when
+ * it was not a write to an ffmpeg that stopped reading). */
 static int
 feed_frames (encoder *e, rs_figure *fig, int width, int height,
-             const rs_anim_frame *frames, size_t n, size_t hold,
+             const rs_anim_frame *frames, size_t n,
              rs_anim_progress progress, char *why, size_t whylen)
 {
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                                    width, height);
   int rc = 0;
 
-  for (size_t k = 0; k < n + hold && rc == 0; k++)
+  for (size_t k = 0; k < n && rc == 0; k++)
     {
-      const char *bad = k < n ? draw_frame (s, fig, &frames[k]) : NULL;
+      const char *bad = draw_frame (s, fig, &frames[k]);
 
       if (bad != NULL)
         {
@@ -519,7 +464,7 @@ feed_frames (encoder *e, rs_figure *fig, int width, int height,
       else if (write_pixels (e->in, s) != 0)
         rc = -1;
       else if (progress != NULL)
-        progress (k + 1, n + hold);
+        progress (k + 1, n);
     }
   cairo_surface_destroy (s);
   if (rc == 0 && fflush (e->in) != 0)
@@ -551,7 +496,6 @@ rs_anim_video (const char *path, rs_figure *fig, int width, int height,
 {
   rs_anim_format fmt = rs_anim_format_of (path);
   char tmp[PATH_MAX], why[600] = "", fail[600];
-  size_t hold = (size_t) (fps + 0.5);
   struct sigaction ign, old;
   encoder e;
   int fd, rc;
@@ -581,7 +525,7 @@ rs_anim_video (const char *path, rs_figure *fig, int width, int height,
   memset (&ign, 0, sizeof ign);
   ign.sa_handler = SIG_IGN;
   sigaction (SIGPIPE, &ign, &old);
-  rc = feed_frames (&e, fig, width, height, frames, n, hold, progress, why,
+  rc = feed_frames (&e, fig, width, height, frames, n, progress, why,
                     sizeof why);
   /* ffmpeg's own reason comes first: a failed write only follows it */
   if (encoder_finish (&e, fail, sizeof fail) != 0)
@@ -592,7 +536,7 @@ rs_anim_video (const char *path, rs_figure *fig, int width, int height,
     }
   sigaction (SIGPIPE, &old, NULL);
   if (rc == 0)
-    rc = check_video (tmp, n + hold, why, sizeof why);
+    rc = check_video (tmp, n, why, sizeof why);
   if (rc == 0 && rename (tmp, path) != 0)
     {
       snprintf (why, sizeof why, "%s", strerror (errno));

@@ -46,13 +46,18 @@ static const char render_usage[] =
   "                      change at or before STEP to the new one\n"
   "\n"
   "Animations: FILE .mp4 or .gif is the run from its start to STEP (or its\n"
-  "end: 'show' is for stills), encoded by ffmpeg; --frames DIR writes the same frames as PNG files\n"
-  "frame-00000.png ... into the new folder DIR.\n"
+  "end: 'show' is for stills), encoded by ffmpeg; --frames DIR writes the\n"
+  "same frames as PNG files frame-00000.png ... into the new folder DIR.\n"
+  "The steps are spread over the duration, eased: the motion slows down\n"
+  "and holds at each event (1.5 s at a kick or a switch to Leaky ReLU,\n"
+  "whose morph plays in the hold; 0.5 s where warming starts, the ball\n"
+  "comes to rest or the count of dead units changes), a stretch where\n"
+  "nothing moves passes in a second, and the end is held half a second.\n"
+  "The scene's 'pace hold' and 'pace speed' lines set holds and speeds.\n"
   "      --frames DIR    write the animation's frames into DIR (new, or empty)\n"
   "      --fps N         frames a second, 1 to 120 (30)\n"
-  "      --duration S    seconds of animation, 0.1 to 600 (10): at most S x\n"
-  "                      fps frames, one per recorded step when there are\n"
-  "                      fewer; a video holds its last frame a second more\n"
+  "      --duration S    seconds of animation, 0.1 to 600 (10): S x fps\n"
+  "                      frames, each a recorded step as --at draws it\n"
   "  -g, --grid N        landscape grid points a side, 16 to 2048 (241 for\n"
   "                      the single neuron, 121 for a network; basin maps a\n"
   "                      quarter of that)\n"
@@ -321,38 +326,49 @@ frames_progress (size_t done, size_t total)
   cli_progress ("frames", done, total);
 }
 
+/* The frames of the animation of the run up to point last, timed by
+ * the schedule of its events and the scene's 'pace' lines over
+ * a->duration seconds (anim_pace.c); their count in *n.  NULL with a
+ * message when memory runs out. */
+static rs_anim_frame *
+paced_frames (const rs_scene *sc, const rs_sim *sim, size_t last,
+              const render_args *a, size_t *n)
+{
+  rs_error err;
+  rs_anim_timing *timing = rs_anim_timing_alloc (sim, last, sc, a->duration,
+                                                 a->fps, &err);
+  rs_anim_frame *frames = NULL;
+
+  if (timing != NULL)
+    {
+      *n = rs_anim_timing_frames (timing);
+      frames = malloc (*n * sizeof *frames);
+      for (size_t k = 0; frames != NULL && k < *n; k++)
+        frames[k] = rs_anim_timing_frame (timing, k);
+    }
+  if (frames == NULL)
+    cli_message ("render: %s", timing == NULL ? err.message
+                                              : "out of memory");
+  rs_anim_timing_free (timing);
+  return frames;
+}
+
 /* The animation of the run up to the point shown, to path (.mp4, .gif)
  * or, when dir is set, as PNG frames into dir. */
 static int
-write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
-                 const char *dir, double w, double h, const render_args *a)
+write_animation (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
+                 const char *path, const char *dir, double w, double h,
+                 const render_args *a)
 {
   size_t last = a->from_show ? rs_sim_n_recorded (sim) - 1
-                : point_at (sim, a);
-  size_t max = (size_t) (a->duration * a->fps + 0.5);
-  size_t *points = malloc ((max > 0 ? max : 1) * sizeof *points), n, per, nf;
-  rs_anim_frame *frames;
+                : point_at (sim, a), n = 0;
+  rs_anim_frame *frames = paced_frames (sc, sim, last, a, &n);
   int iw = (int) lround (w), ih = (int) lround (h), rc;
   char msg[1200];
   rs_error err;
 
-  if (points == NULL)
-    {
-      cli_message ("render: out of memory");
-      return CLI_FAILURE;
-    }
-  n = rs_anim_points (last + 1, max > 0 ? max : 1, points);
-  /* a second of morph after each change of activation and each kick */
-  per = (size_t) (a->fps + 0.5);
-  nf = rs_anim_morphs (sim, points, n, per, NULL, 0);
-  frames = malloc (nf * sizeof *frames);
   if (frames == NULL)
-    {
-      free (points);
-      cli_message ("render: out of memory");
-      return CLI_FAILURE;
-    }
-  n = rs_anim_morphs (sim, points, n, per, frames, nf);
+    return CLI_FAILURE;
   if (dir != NULL)
     rc = rs_anim_frames (dir, fig, iw, ih, frames, n, frames_progress, msg,
                          sizeof msg);
@@ -372,7 +388,6 @@ write_animation (rs_figure *fig, const rs_sim *sim, const char *path,
       snprintf (msg, sizeof msg, "render: %s", err.message);
       rc = -1;
     }
-  free (points);
   if (rc != 0)
     {
       cli_message ("%s", msg);
@@ -396,7 +411,7 @@ write_one (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
     return CLI_USAGE;
   rs_figure_set_units (fig, units);
   if (anim)
-    return write_animation (fig, sim, path, NULL, w, h, a);
+    return write_animation (fig, sc, sim, path, NULL, w, h, a);
   if (rs_export (path, w, h, draw_job, &job, msg, sizeof msg) != 0)
     {
       cli_message ("%s", msg);
@@ -501,7 +516,7 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
            ? CLI_USAGE : CLI_OK;
       rs_figure_set_units (fig, units);
       if (rc == CLI_OK)
-        rc = write_animation (fig, sim, NULL, a->frames, w, h, a);
+        rc = write_animation (fig, sc, sim, NULL, a->frames, w, h, a);
     }
   if (rc == CLI_OK && a->out != NULL)
     rc = write_one (fig, sc, sim, a->out, NULL, a);

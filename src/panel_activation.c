@@ -1,4 +1,16 @@
-/* panel_activation.c: the activation panel: f, f' and the subdifferential fan at the kink (C2, C3, C8). */
+/* panel_activation.c: the activation panel: f and f' as two plots, the
+ * subdifferential fan at the kink, the jump of f' at 0 and a zoom on a
+ * small negative slope (C2, C3, C8).
+ *
+ * Left, f over [-3, 3] with the fan of supporting lines at its kink
+ * (every slope of the subdifferential), the convention's line bold (C3).
+ * Right, f': where f has a kink f' jumps, and it is drawn as a jump: each
+ * piece ends at 0 in an open circle (the one-sided limit, not taken at
+ * 0), the dashed segment between them is the subdifferential, and a
+ * filled dot marks the value the convention takes at 0 (C2, C3).  When
+ * f's negative half is too flat to see at the plot's scale (Leaky ReLU's
+ * alpha = 0.01), an inset shows it with y magnified by a stated factor
+ * (C8). */
 #include <config.h>
 
 #include <math.h>
@@ -10,6 +22,13 @@
 
 /* The fan's lines at the kink (C3). */
 #define FAN_LINES 7
+
+/* f and f' on a grid over [-3, 3], z = 0 exactly at the middle. */
+#define ACT_GRID 301
+#define ACT_Z(i) (((double) (i) - (ACT_GRID - 1) / 2) / 50.0)
+
+/* The one-sided limits of f' at 0 are taken this close to it. */
+#define ACT_EPS 1e-9
 
 static const margins act_margins = { 30, 14, 36, 44 };
 
@@ -31,74 +50,261 @@ rs_panel_kink_fan (const rs_act_type *t, double p, double kink,
   return n;
 }
 
-/* f and f' of t on a grid over [-3, 3] (z = 0 exactly at the middle),
- * into f, df; f' at a kink is its subdifferential's lower end here. */
-#define ACT_GRID 301
+/* ---- what is drawn where ------------------------------------------------ */
 
-static void
-act_samples (const rs_act_type *t, double par, double *f, double *df)
+/* The activation shown: the first hidden layer's at point c->at, with
+ * the kink convention the run trained with there. */
+typedef struct {
+  const rs_act_type *t;
+  double par, kink;
+} act_shown;
+
+/* The plots of one panel and where its marks go. */
+typedef struct {
+  axes f, df, inset;
+  int has_inset;
+  double mag;          /* the inset's y magnification over f's plot */
+  double left, right;  /* f' just left and right of 0 */
+  double conv;         /* f'(0) by the convention */
+  int jump;            /* 1: f has a kink at 0 */
+} act_layout;
+
+/* The activation at point c->at; 0 when there is none to show. */
+static int
+act_shown_of (const rs_panel_ctx *c, act_shown *a)
 {
-  for (size_t i = 0; i < ACT_GRID; i++)
-    {
-      double z = ((double) i - (ACT_GRID - 1) / 2) / 50.0;
-      f[i] = rs_act_value (t, z, par);
-      df[i] = rs_act_subdiff (t, z, par).lo;
-    }
+  rs_sim_training tr;
+  sweep w;
+
+  if (c == NULL || c->sim == NULL || sweep_begin (&w, c) != RS_OK)
+    return 0;
+  a->t = rs_net_get_spec (w.net)->act[0];
+  a->par = rs_net_get_spec (w.net)->param[0];
+  a->kink = rs_net_get_spec (w.net)->kink;
+  sweep_end (&w);
+  if (rs_sim_training_at (c->sim, pane_at (c), &tr) == RS_OK)
+    a->kink = tr.kink;
+  return a->t != NULL;
 }
 
-/* The y window: every finite f and f' on the grid and 0, with a margin. */
+/* The range [lo, hi] of 0, 1 and every finite value of v[0 .. n). */
 static void
-act_window (const double *f, const double *df, double *y0, double *y1)
+act_range (const double *v, size_t n, double *lo, double *hi)
 {
-  double lo = 0.0, hi = 1.0;
+  *lo = 0.0;
+  *hi = 1.0;
+  for (size_t i = 0; i < n; i++)
+    if (isfinite (v[i]))
+      *lo = fmin (*lo, v[i]), *hi = fmax (*hi, v[i]);
+}
+
+/* The height of the band of words over the curve of f', at scale 1. */
+#define ACT_BAND 46.0
+
+/* a's y window over [lo, hi] with a margin of frac of its span below
+ * and, above, room for a band of band pixels (at most half the box)
+ * over hi. */
+static void
+act_window (axes *a, double lo, double hi, double frac, double band)
+{
+  double beta = fmin (band / a->box.height, 0.5);
+
+  a->y0 = lo - frac * (hi - lo);
+  a->y1 = hi + frac * (hi - lo);
+  if (beta > 0.0)
+    a->y1 = (hi - beta * a->y0) / (1.0 - beta);
+}
+
+/* The height of the strip under f(0) that holds the fan's caption, at
+ * scale 1. */
+#define ACT_FLOOR 16.0
+
+/* Lower the bottom of a's y window so that v lies band pixels (at most
+ * 30 % of the box) above it. */
+static void
+act_floor (axes *a, double v, double band)
+{
+  double beta = fmin (band / a->box.height, 0.3);
+
+  a->y0 = fmin (a->y0, (v - beta * a->y1) / (1.0 - beta));
+}
+
+/* The largest of 1, 2, 5 times a power of ten not above m. */
+static double
+act_nice_floor (double m)
+{
+  double e = pow (10.0, floor (log10 (m)));
+
+  return m >= 5 * e ? 5 * e : m >= 2 * e ? 2 * e : e;
+}
+
+/* The inset on f's plot (C8): when f's negative half, over the inset's
+ * z range, moves less than 5 % of the plot's height but not 0, a box in
+ * the plot's top left shows f at the same x scale with y magnified by
+ * mag, a 1-2-5 number that makes the drop fill about 60 % of the box.
+ * Returns 0 when there is no inset. */
+static int
+act_inset (const axes *f, double k, const act_shown *a, axes *in,
+           double *mag)
+{
+  double sx = f->box.width / (f->x1 - f->x0);
+  double sy = f->box.height / (f->y1 - f->y0);
+  double w = fmax (0.5 * f->box.width, fmin (0.62 * f->box.width, 60 * k));
+  double h = 0.44 * f->box.height;
+  double f0 = rs_act_value (a->t, 0.0, a->par), drop = 0.0, span, far;
+
+  in->box = (rs_rect) { f->box.x + 8 * k, f->box.y + 8 * k, w, h };
+  in->x1 = 0.12 * w / sx;
+  in->x0 = in->x1 - w / sx;
+  for (int i = 0; i <= 60; i++)
+    drop = fmax (drop, fabs (rs_act_value (a->t, in->x0 * i / 60.0, a->par)
+                             - f0));
+  if (!(drop > 0.0 && isfinite (drop)) || drop * sy > 0.05 * f->box.height
+      || w < 30 * k || h < 24 * k)
+    return 0;
+  *mag = act_nice_floor (0.6 * h / (drop * sy));
+  if (*mag < 2.0)
+    return 0;
+  span = h / (*mag * sy);
+  far = rs_act_value (a->t, in->x0, a->par);
+  in->y1 = f0 + (far < f0 ? 0.2 : 0.8) * span;
+  in->y0 = in->y1 - span;
+  return 1;
+}
+
+/* The layout of the two plots in the plot area of p: side by side when
+ * it is wider than tall, one above the other otherwise. */
+static void
+act_layout_make (const rs_rect *plot, double k, const act_shown *a,
+                 act_layout *L)
+{
+  double f[ACT_GRID], df[ACT_GRID], gap = 48 * k, lo, hi;
+  rs_rect b1 = *plot, b2 = *plot;
+  rs_interval d = rs_act_subdiff (a->t, 0.0, a->par);
 
   for (size_t i = 0; i < ACT_GRID; i++)
     {
-      if (isfinite (f[i]))
-        lo = fmin (lo, f[i]), hi = fmax (hi, f[i]);
-      if (isfinite (df[i]))
-        lo = fmin (lo, df[i]), hi = fmax (hi, df[i]);
+      f[i] = rs_act_value (a->t, ACT_Z (i), a->par);
+      df[i] = rs_act_subdiff (a->t, ACT_Z (i), a->par).lo;
     }
-  *y0 = lo - 0.08 * (hi - lo);
-  *y1 = hi + 0.08 * (hi - lo);
+  if (plot->width >= plot->height)
+    {
+      b1.width = b2.width = (plot->width - gap) / 2;
+      b2.x = plot->x + b1.width + gap;
+    }
+  else
+    {
+      b1.height = b2.height = (plot->height - gap) / 2;
+      b2.y = plot->y + b1.height + gap;
+    }
+  L->f = (axes) { b1, -3.0, 3.0, 0.0, 1.0 };
+  L->df = (axes) { b2, -3.0, 3.0, 0.0, 1.0 };
+  L->jump = rs_act_is_kink (a->t, 0.0, a->par);
+  act_range (f, ACT_GRID, &lo, &hi);
+  act_window (&L->f, lo, hi, 0.08, 0.0);
+  if (L->jump)
+    act_floor (&L->f, rs_act_value (a->t, 0.0, a->par), ACT_FLOOR * k);
+  act_range (df, ACT_GRID, &lo, &hi);
+  act_window (&L->df, lo, hi, 0.14, L->jump ? ACT_BAND * k : 0.0);
+  L->left = rs_act_subdiff (a->t, -ACT_EPS, a->par).lo;
+  L->right = rs_act_subdiff (a->t, ACT_EPS, a->par).lo;
+  L->conv = L->jump ? rs_interval_lerp (d, fmin (fmax (a->kink, 0.0), 1.0))
+                    : d.lo;
+  L->has_inset = act_inset (&L->f, k, a, &L->inset, &L->mag);
 }
 
-/* The derivative's graph: where f has a kink, a vertical step from the
- * slope on its left to the slope on its right, covering the whole
- * subdifferential (C3). */
-static void
-act_deriv_path (pane *p, const axes *a, const rs_act_type *t, double par)
+int
+rs_panel_activation_geometry (rs_rect r, const rs_panel_ctx *c,
+                              rs_act_geometry *g)
 {
-  const double eps = 1e-9;
+  double k = pane_scale (r, c);
+  rs_rect plot = pane_plot (r, k, act_margins);
+  act_shown a;
+  act_layout L;
+
+  memset (g, 0, sizeof *g);
+  if (!pane_rect_ok (r) || !act_shown_of (c, &a))
+    return RS_EINVAL;
+  act_layout_make (&plot, k, &a, &L);
+  g->f_box = L.f.box;
+  g->df_box = L.df.box;
+  g->f_win[0] = L.f.x0, g->f_win[1] = L.f.x1;
+  g->f_win[2] = L.f.y0, g->f_win[3] = L.f.y1;
+  g->df_win[0] = L.df.x0, g->df_win[1] = L.df.x1;
+  g->df_win[2] = L.df.y0, g->df_win[3] = L.df.y1;
+  g->jump = L.jump;
+  g->dot_x = axes_x (&L.df, 0.0);
+  g->dot_y = axes_y (&L.df, L.conv);
+  for (int side = 0; L.jump && side < 2; side++)
+    {
+      double v = side == 0 ? L.left : L.right;
+      if (fabs (v - L.conv) < 1e-12)
+        continue;
+      g->open_x[g->n_open] = axes_x (&L.df, 0.0);
+      g->open_y[g->n_open++] = axes_y (&L.df, v);
+    }
+  g->has_inset = L.has_inset;
+  g->magnification = L.has_inset ? L.mag : 1.0;
+  g->inset_box = L.inset.box;
+  g->inset_win[0] = L.inset.x0, g->inset_win[1] = L.inset.x1;
+  g->inset_win[2] = L.inset.y0, g->inset_win[3] = L.inset.y1;
+  return RS_OK;
+}
+
+/* A plot's box filled, its ticks and grid, and the clip to it (inside a
+ * cairo_save that the caller restores before act_axes_end). */
+static void
+act_axes_begin (pane *p, const axes *a)
+{
+  axes_fill (p, a);
+  axes_x_ticks (p, a, 1);
+  axes_y_ticks (p, a, a->box.height / (42 * p->k));
+  cairo_save (p->cr);
+  axes_clip (p, a);
+}
+
+/* A plot's frame and its axis titles, z and ytitle. */
+static void
+act_axes_end (pane *p, const axes *a, const char *ytitle)
+{
+  axes_frame (p, a);
+  axes_x_title (p, a, "<i>z</i>");
+  axes_y_title (p, a, ytitle, a->box.x - 38 * p->k);
+}
+
+/* ---- f -------------------------------------------------------------- */
+
+/* f's graph over the box of a, in the accent colour. */
+static void
+act_curve (pane *p, const axes *a, const act_shown *s, double width)
+{
+  int n = 240;
 
   cairo_new_path (p->cr);
-  for (size_t i = 0; i < ACT_GRID; i++)
+  for (int i = 0; i <= n; i++)
     {
-      double z = ((double) i - (ACT_GRID - 1) / 2) / 50.0;
-      if (rs_act_is_kink (t, z, par))
-        {
-          cairo_line_to (p->cr, axes_x (a, z),
-                         axes_y (a, rs_act_subdiff (t, z - eps, par).lo));
-          cairo_line_to (p->cr, axes_x (a, z),
-                         axes_y (a, rs_act_subdiff (t, z + eps, par).lo));
-        }
-      else
-        cairo_line_to (p->cr, axes_x (a, z),
-                       axes_y (a, rs_act_subdiff (t, z, par).lo));
+      double z = a->x0 + (a->x1 - a->x0) * i / n;
+      double v = rs_act_value (s->t, z, s->par);
+      cairo_line_to (p->cr, axes_x (a, z), axes_y (a, isfinite (v) ? v : a->y1));
     }
+  cairo_set_line_width (p->cr, width * p->k);
+  cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
+  rs_theme_set (p->cr, p->t->accent);
+  cairo_stroke (p->cr);
 }
 
-/* The fan of supporting lines at 0 (C3), the convention's bold, and
- * what they are. */
+/* The fan of supporting lines at 0 (C3), the convention's bold, and a
+ * caption saying what they are. */
 static void
-act_fan (pane *p, const axes *a, const rs_act_type *t, double par,
-         double kink)
+act_fan (pane *p, const axes *a, const act_shown *s)
 {
-  double slopes[FAN_LINES], bold, f0 = rs_act_value (t, 0.0, par);
-  rs_interval d = rs_act_subdiff (t, 0.0, par);
+  double slopes[FAN_LINES], bold, room;
+  double f0 = rs_act_value (s->t, 0.0, s->par);
+  rs_interval d = rs_act_subdiff (s->t, 0.0, s->par);
   char buf[128];
 
-  if (rs_panel_kink_fan (t, par, kink, slopes, FAN_LINES, &bold) == 0)
+  if (rs_panel_kink_fan (s->t, s->par, s->kink, slopes, FAN_LINES, &bold)
+      == 0)
     return;
   cairo_set_line_width (p->cr, 1.0 * p->k);
   rs_theme_set_alpha (p->cr, p->t->muted, 0.8);
@@ -113,31 +319,220 @@ act_fan (pane *p, const axes *a, const rs_act_type *t, double par,
   cairo_move_to (p->cr, axes_x (a, -1.6), axes_y (a, f0 - 1.6 * bold));
   cairo_line_to (p->cr, axes_x (a, 1.6), axes_y (a, f0 + 1.6 * bold));
   cairo_stroke (p->cr);
-  snprintf (buf, sizeof buf, "∂f(0) = [%g, %g]", d.lo, d.hi);
-  pane_label_boxed (p, p->t->fg, a->box.x + 6 * p->k, a->box.y + 5 * p->k, buf,
-               11, 0, 0, 0);
-  snprintf (buf, sizeof buf, "convention: f′(0) = %g", bold);
-  pane_label_boxed (p, p->t->event, a->box.x + 6 * p->k, a->box.y + 21 * p->k,
-               buf, 11, 1, 0, 0);
+  /* the caption, in the strip under f(0) right of the kink, where no
+   * line of the fan passes */
+  snprintf (buf, sizeof buf, "supporting lines at 0, slopes %g … %g",
+            d.lo, d.hi);
+  room = a->box.x + a->box.width - axes_x (a, 0.0) - 10 * p->k;
+  if (pane_text_width (p, buf, 9, 0) > room)
+    snprintf (buf, sizeof buf, "slopes %g … %g", d.lo, d.hi);
+  if (pane_text_width (p, buf, 9, 0) <= room)
+    pane_text (p, p->t->muted, a->box.x + a->box.width - 4 * p->k,
+               a->box.y + a->box.height - 2 * p->k, buf, 9, 0, 1, 1, 0);
 }
 
-/* The convention's value of f'(0) as a dot on the derivative's step. */
+/* One line of markup at (x, y) in width w: full at size when it fits,
+ * else brief, at size or, failing that, a little smaller; nothing when
+ * even that does not fit. */
 static void
-act_convention_dot (pane *p, const axes *a, const rs_act_type *t,
-                    double par, double kink)
+act_line (pane *p, rs_rgb col, double x, double y, const char *full,
+          const char *brief, double size, int bold, double w)
 {
-  double slope;
+  double wb;
 
-  if (!rs_act_is_kink (t, 0.0, par))
+  if (pane_text_width (p, full, size, bold) <= w)
+    {
+      pane_text (p, col, x, y, full, size, bold, 0, 0, 0);
+      return;
+    }
+  wb = pane_text_width (p, brief, size, bold);
+  if (wb * 0.8 > w)
     return;
-  rs_panel_kink_fan (t, par, kink, NULL, 0, &slope);
-  cairo_new_sub_path (p->cr);
-  cairo_arc (p->cr, axes_x (a, 0.0), axes_y (a, slope), 4.0 * p->k, 0, 2 * M_PI);
-  rs_theme_set (p->cr, p->t->event);
-  cairo_fill_preserve (p->cr);
-  cairo_set_line_width (p->cr, 1.0 * p->k);
-  rs_theme_set (p->cr, p->t->fg);
+  pane_text (p, col, x, y, brief, wb <= w ? size : 0.8 * size, bold, 0, 0,
+             0);
+}
+
+/* The inset (C8): f's negative half with y magnified by L->mag, its zero
+ * line, the value at z = -2 written out, and the factor. */
+static void
+act_inset_draw (pane *p, const act_layout *L, const act_shown *s)
+{
+  const axes *in = &L->inset;
+  double zv = in->x0 < -2.2 ? -2.0 : -1.0;
+  double v = rs_act_value (s->t, zv, s->par);
+  char buf[96], zs[32], vs[32];
+
+  axes_fill (p, in);
+  cairo_save (p->cr);
+  axes_clip (p, in);
+  cairo_set_line_width (p->cr, 0.8 * p->k);
+  rs_theme_set (p->cr, p->t->muted);
+  cairo_move_to (p->cr, in->box.x, axes_y (in, 0.0));
+  cairo_line_to (p->cr, in->box.x + in->box.width, axes_y (in, 0.0));
+  cairo_move_to (p->cr, axes_x (in, 0.0), in->box.y);
+  cairo_line_to (p->cr, axes_x (in, 0.0), in->box.y + in->box.height);
   cairo_stroke (p->cr);
+  act_curve (p, in, s, 1.8);
+  if (in->x0 < zv - 0.2)
+    {
+      cairo_new_sub_path (p->cr);
+      cairo_arc (p->cr, axes_x (in, zv), axes_y (in, v), 2.5 * p->k, 0,
+                 2 * M_PI);
+      rs_theme_set (p->cr, p->t->fg);
+      cairo_fill (p->cr);
+      axes_tick_label (zv, zs, sizeof zs);
+      axes_tick_label (v, vs, sizeof vs);
+      snprintf (buf, sizeof buf, "f(%s) = %s", zs, vs);
+      act_line (p, p->t->fg, axes_x (in, zv) + 4 * p->k,
+                axes_y (in, v) + (v < 0 ? 3 : -12) * p->k, buf, vs, 9, 0,
+                in->box.x + in->box.width - axes_x (in, zv) - 6 * p->k);
+    }
+  snprintf (buf, sizeof buf, "zoom: <i>y</i> × %g", L->mag);
+  snprintf (vs, sizeof vs, "<i>y</i> × %g", L->mag);
+  act_line (p, p->t->fg, in->box.x + 3 * p->k, in->box.y + in->box.height
+            - 15 * p->k, buf, vs, 9.5, 1, axes_x (in, 0.0) - in->box.x
+            - 6 * p->k);
+  cairo_restore (p->cr);
+  axes_frame (p, in);
+}
+
+/* The plot of f: frame, ticks, fan, curve and the inset. */
+static void
+act_f_plot (pane *p, const act_layout *L, const act_shown *s)
+{
+  const axes *a = &L->f;
+
+  act_axes_begin (p, a);
+  act_fan (p, a, s);
+  act_curve (p, a, s, 2.4);
+  cairo_restore (p->cr);
+  if (L->has_inset)
+    act_inset_draw (p, L, s);
+  act_axes_end (p, a, "<i>f</i>(<i>z</i>)");
+}
+
+/* ---- f' ------------------------------------------------------------- */
+
+/* f' over [x0, x1) or (x0, x1], whichever side of 0, as one piece. */
+static void
+act_piece (pane *p, const axes *a, const act_shown *s, double x0, double x1)
+{
+  int n = 120;
+
+  cairo_new_path (p->cr);
+  for (int i = 0; i <= n; i++)
+    {
+      double z = x0 + (x1 - x0) * i / n;
+      double v = rs_act_subdiff (s->t, z, s->par).lo;
+      if (isfinite (v))
+        cairo_line_to (p->cr, axes_x (a, z), axes_y (a, v));
+    }
+  cairo_set_line_width (p->cr, 2.2 * p->k);
+  rs_theme_set (p->cr, p->t->second);
+  cairo_stroke (p->cr);
+}
+
+/* A circle at (x, y): filled in col, or open (the panel's colour inside,
+ * a ring of col). */
+static void
+act_circle (pane *p, double x, double y, rs_rgb col, int filled)
+{
+  cairo_new_sub_path (p->cr);
+  cairo_arc (p->cr, x, y, 4.2 * p->k, 0, 2 * M_PI);
+  rs_theme_set (p->cr, filled ? col : p->t->panel);
+  cairo_fill_preserve (p->cr);
+  cairo_set_line_width (p->cr, 1.6 * p->k);
+  rs_theme_set (p->cr, filled ? p->t->fg : col);
+  cairo_stroke (p->cr);
+}
+
+/* The jump at 0 (C3): the subdifferential as a dashed segment, the
+ * one-sided limits as open circles, the convention as a filled dot. */
+static void
+act_jump (pane *p, const act_layout *L)
+{
+  const axes *a = &L->df;
+  double x = axes_x (a, 0.0), dash = 3.0 * p->k;
+
+  cairo_set_dash (p->cr, &dash, 1, 0);
+  cairo_set_line_width (p->cr, 1.4 * p->k);
+  rs_theme_set (p->cr, p->t->muted);
+  cairo_move_to (p->cr, x, axes_y (a, L->left));
+  cairo_line_to (p->cr, x, axes_y (a, L->right));
+  cairo_stroke (p->cr);
+  cairo_set_dash (p->cr, NULL, 0, 0);
+  if (fabs (L->left - L->conv) >= 1e-12)
+    act_circle (p, x, axes_y (a, L->left), p->t->second, 0);
+  if (fabs (L->right - L->conv) >= 1e-12)
+    act_circle (p, x, axes_y (a, L->right), p->t->second, 0);
+  act_circle (p, x, axes_y (a, L->conv), p->t->event, 1);
+}
+
+/* A piece's value as a label over it (above) or under it, centred at
+ * z but kept inside the plot. */
+static void
+act_piece_label (pane *p, const axes *a, double z, double v,
+                 const char *markup, int above)
+{
+  double w = pane_text_width (p, markup, 10.5, 1), m = w / 2 + 4 * p->k;
+  double x = fmin (fmax (axes_x (a, z), a->box.x + m),
+                   a->box.x + a->box.width - m);
+
+  pane_label_boxed (p, p->t->second, x, axes_y (a, v)
+                    + (above ? -4 : 4) * p->k, markup, 10.5, 1, 0.5,
+                    above ? 1 : 0);
+}
+
+/* The words of the jump, in the band over the curves: the
+ * subdifferential, the convention, what an open circle means; and, for
+ * a piecewise linear f, the value of each piece beside it. */
+static void
+act_jump_labels (pane *p, const act_layout *L, const act_shown *s)
+{
+  const axes *a = &L->df;
+  rs_interval d = rs_act_subdiff (s->t, 0.0, s->par);
+  double x = a->box.x + 5 * p->k, y = a->box.y + 4 * p->k, lh = 14 * p->k;
+  double w = a->box.width - 10 * p->k;
+  char full[128], brief[96];
+
+  snprintf (full, sizeof full, "∂f(0) = [%g, %g], the dashed segment",
+            d.lo, d.hi);
+  snprintf (brief, sizeof brief, "∂f(0) = [%g, %g]", d.lo, d.hi);
+  act_line (p, p->t->fg, x, y, full, brief, 10, 0, w);
+  snprintf (full, sizeof full, "● convention: f′(0) = %g", L->conv);
+  snprintf (brief, sizeof brief, "● f′(0) = %g", L->conv);
+  act_line (p, p->t->event, x, y + lh, full, brief, 10, 1, w);
+  act_line (p, p->t->muted, x, y + 2 * lh,
+            "○ one-sided limit, not taken at 0", "○ not taken", 9.5, 0, w);
+  if (rs_act_subdiff (s->t, -1.0, s->par).lo
+      != rs_act_subdiff (s->t, -2.5, s->par).lo
+      || rs_act_subdiff (s->t, 1.0, s->par).lo
+      != rs_act_subdiff (s->t, 2.5, s->par).lo)
+    return;
+  snprintf (full, sizeof full, "f′ = %g", L->left);
+  act_piece_label (p, a, -1.6, L->left, full, 1);
+  snprintf (full, sizeof full, "f′ = %g", L->right);
+  act_piece_label (p, a, 1.6, L->right, full, 0);
+}
+
+/* The plot of f': its two pieces apart at a kink, else one curve. */
+static void
+act_df_plot (pane *p, const act_layout *L, const act_shown *s)
+{
+  const axes *a = &L->df;
+
+  act_axes_begin (p, a);
+  if (L->jump)
+    {
+      act_piece (p, a, s, a->x0, -ACT_EPS);
+      act_piece (p, a, s, ACT_EPS, a->x1);
+      act_jump (p, L);
+      act_jump_labels (p, L, s);
+    }
+  else
+    act_piece (p, a, s, a->x0, a->x1);
+  cairo_restore (p->cr);
+  act_axes_end (p, a, "<i>f</i>′(<i>z</i>)");
 }
 
 /* The activation as the title names it. */
@@ -156,65 +551,31 @@ act_title (const rs_act_type *t, double par, char *buf, size_t n)
     snprintf (buf, n, "%s", t->name);
 }
 
-/* The curves and the fan, in the box of p. */
-static void
-act_plot (pane *p, const rs_act_type *t, double par, double kink)
-{
-  double f[ACT_GRID], df[ACT_GRID];
-  axes a = { p->plot, -3.0, 3.0, 0.0, 1.0 };
-
-  act_samples (t, par, f, df);
-  act_window (f, df, &a.y0, &a.y1);
-  axes_fill (p, &a);
-  axes_x_ticks (p, &a, 1);
-  axes_y_ticks (p, &a, a.box.height / (50 * p->k));
-  cairo_save (p->cr);
-  axes_clip (p, &a);
-  act_fan (p, &a, t, par, kink);
-  act_deriv_path (p, &a, t, par);
-  cairo_set_line_width (p->cr, 2.0 * p->k);
-  cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
-  rs_theme_set (p->cr, p->t->second);
-  cairo_stroke (p->cr);
-  cairo_new_path (p->cr);
-  for (size_t i = 0; i < ACT_GRID; i++)
-    cairo_line_to (p->cr, axes_x (&a, ((double) i - (ACT_GRID - 1) / 2) / 50.0),
-                   axes_y (&a, isfinite (f[i]) ? f[i] : a.y1));
-  cairo_set_line_width (p->cr, 2.4 * p->k);
-  rs_theme_set (p->cr, p->t->accent);
-  cairo_stroke (p->cr);
-  act_convention_dot (p, &a, t, par, kink);
-  cairo_restore (p->cr);
-  axes_frame (p, &a);
-  axes_x_title (p, &a, "<i>z</i>");
-}
-
 void
 rs_panel_activation (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 {
   char title[96] = "Activation", note[160] = "", acc[8], sec[8];
-  const rs_act_type *t = NULL;
-  double par = 0.0, kink = 0.0;
-  sweep w;
+  act_shown s = { NULL, 0.0, 0.0 };
+  act_layout L;
   pane p;
 
-  if (c != NULL && c->sim != NULL && sweep_begin (&w, c) == RS_OK)
+  if (act_shown_of (c, &s))
     {
-      const rs_net_spec *sp = rs_net_get_spec (w.net);
-      t = sp->act[0];
-      par = sp->param[0];
-      kink = sp->kink;
-      sweep_end (&w);
-      act_title (t, par, title, sizeof title);
+      act_title (s.t, s.par, title, sizeof title);
       pane_hex (pane_theme_of (c)->accent, acc);
       pane_hex (pane_theme_of (c)->second, sec);
       snprintf (note, sizeof note, "<span foreground=\"%s\">f(z)</span>  "
                 "<span foreground=\"%s\">f′(z)</span>", acc, sec);
     }
   if (pane_begin (&p, cr, r, c, act_margins, title, note, NULL)
-      && t != NULL)
-    act_plot (&p, t, par, kink);
+      && s.t != NULL)
+    {
+      act_layout_make (&p.plot, p.k, &s, &L);
+      if (L.f.box.width > 8.0 && L.f.box.height > 8.0)
+        {
+          act_f_plot (&p, &L, &s);
+          act_df_plot (&p, &L, &s);
+        }
+    }
   pane_end (&p);
 }
-
-/* ---- histogram of pre-activations (C6) -------------------------------- */

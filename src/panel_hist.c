@@ -312,5 +312,3 @@ rs_panel_depth (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
     depth_plot (&p);
   pane_end (&p);
 }
-
-/* ---- output heads (C12) ----------------------------------------------- */

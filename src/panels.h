@@ -32,9 +32,13 @@ void rs_panel_timeline (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
  * beside it where it fits; dead units crossed (C4).  The single neuron is a 1-1-1 picture: input, the neuron, output. */
 void rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
-/* The hidden activation f and its derivative f' over [-3, 3]; at the kink
- * of a ReLU-family activation the fan of supporting lines of slopes in the
- * subdifferential (C3), the convention's slope drawn bold. */
+/* The hidden activation f and its derivative f' over [-3, 3], two
+ * plots (C2): at a kink of a ReLU-family activation the fan of
+ * supporting lines of slopes in the subdifferential on f, the
+ * convention's slope bold (C3); f' drawn with its jump at 0, open
+ * circles at the one-sided limits and a filled dot at the convention's
+ * value; a negative half too flat to see (Leaky ReLU's alpha = 0.01)
+ * shown again in an inset with y magnified by a stated factor (C8). */
 void rs_panel_activation (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* The histogram of layer 1's pre-activations z = w x + b over the data
@@ -47,10 +51,13 @@ void rs_panel_histogram (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
  * log axis for L = 1 .. 12 (C1, C2); the scene's depth marked. */
 void rs_panel_depth (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
-/* Softmax and ReLU-normalised probabilities on the same scores, and their
- * losses (C12): for scores (z, 0, -1) with z over [-4, 4], both
- * probabilities of class 0 and both losses for label 0; the ReLU head's
- * probability 0 and infinite loss marked where z <= 0. */
+/* The output heads on the run's own scores at point `at` (C12): for
+ * each data point the probability p of its true class under softmax and
+ * under the ReLU-normalised head, as two histograms over p in (0, 1], the
+ * run's own head first, each with separate columns for p = 0 exactly
+ * (infinite loss, zero gradient) and, for the ReLU head, 0/0 (every score
+ * <= 0: p undefined), their counts written out.  A run without class
+ * scores gets a note instead. */
 void rs_panel_heads (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* ---- what the panels compute and where they draw it ----------------
@@ -89,6 +96,56 @@ int rs_panel_histogram_split (const rs_panel_ctx *c, size_t *below,
  * has no kink at 0. */
 size_t rs_panel_kink_fan (const rs_act_type *t, double p, double kink,
                           double *slopes, size_t n, double *bold);
+
+/* The heads panel's numbers: the distribution over the data points of
+ * the true class's probability under one head, at point c->at. */
+#define RS_HEADS_BINS 20
+
+typedef struct {
+  size_t n;          /* the points counted (those with a valid label) */
+  size_t zero;       /* p = 0 exactly: loss +inf, gradient 0 (the ReLU
+                        head; softmax's p is never 0) */
+  size_t undefined;  /* the ReLU head's 0/0: every score <= 0 */
+  size_t bins[RS_HEADS_BINS];  /* the others by p: bin b holds
+                        p in [b, b + 1) / RS_HEADS_BINS, the last 1 too
+                        (a softmax p that underflows to 0 is in bin 0) */
+  double p_min;      /* the smallest defined p, +inf when none */
+} rs_heads_dist;
+
+enum { RS_HEAD_SOFTMAX = 0, RS_HEAD_RELU_NORM = 1 };
+
+/* Both heads' distributions at point c->at.  RS_OK; RS_EINVAL when the
+ * run has no class scores (fewer than 2 outputs, or a loss without
+ * labels), RS_ENOMEM; the distributions are then empty. */
+int rs_panel_heads_dist (const rs_panel_ctx *c, rs_heads_dist *softmax,
+                         rs_heads_dist *relu_norm);
+
+/* The head the run trains with: RS_HEAD_SOFTMAX (loss softmax_ce),
+ * RS_HEAD_RELU_NORM (relu_norm_ce), or -1 for neither. */
+int rs_panel_heads_own (const rs_sim *sim);
+
+/* Where the activation panel drawn in r puts its plots and marks, for
+ * the tests: each plot's box and its window (x0, x1, y0, y1); at a kink
+ * of f, the filled dot of f'(0) by the convention and the open circles
+ * of the one-sided limits of f' at 0 other than that value; and the
+ * inset on f's plot, drawn when f's negative half is too flat to see,
+ * at f's x scale with y magnified by `magnification` (1 without an
+ * inset).  RS_EINVAL when there is no activation to show. */
+typedef struct {
+  rs_rect f_box, df_box;
+  double f_win[4], df_win[4];
+  int jump;
+  double dot_x, dot_y;
+  size_t n_open;
+  double open_x[2], open_y[2];
+  int has_inset;
+  rs_rect inset_box;
+  double inset_win[4];
+  double magnification;
+} rs_act_geometry;
+
+int rs_panel_activation_geometry (rs_rect r, const rs_panel_ctx *c,
+                                  rs_act_geometry *g);
 
 /* The series of view v (RS_VIEW_TRACE, see rs_scene.h) over the steps up
  * to point `at`: each traced parameter, gamma or rate, in its colour,

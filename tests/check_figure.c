@@ -625,26 +625,9 @@ START_TEST (test_pca_needs_a_path)
 }
 END_TEST
 
-/* An animation's frames: evenly spaced recorded points, the first and
- * the last included (k (nrec - 1) / (n - 1), rounded); all of them when
- * they are fewer than the frames; the formats by extension. */
-START_TEST (test_anim_points)
+/* An animation's format follows its name's extension, in any case. */
+START_TEST (test_anim_formats)
 {
-  size_t pts[16];
-
-  ck_assert_uint_eq (rs_anim_points (11, 5, pts), 5);
-  ck_assert_uint_eq (pts[0], 0);
-  ck_assert_uint_eq (pts[1], 3);    /* 2.5 rounds up */
-  ck_assert_uint_eq (pts[2], 5);
-  ck_assert_uint_eq (pts[3], 8);
-  ck_assert_uint_eq (pts[4], 10);
-  ck_assert_uint_eq (rs_anim_points (3, 16, pts), 3);
-  ck_assert_uint_eq (pts[2], 2);
-  ck_assert_uint_eq (rs_anim_points (1000, 2, pts), 2);
-  ck_assert_uint_eq (pts[1], 999);
-  ck_assert_uint_eq (rs_anim_points (7, 1, pts), 1);
-  ck_assert_uint_eq (pts[0], 6);
-  ck_assert_uint_eq (rs_anim_points (0, 4, pts), 0);
   ck_assert_int_eq (rs_anim_format_of ("a/b.MP4"), RS_ANIM_MP4);
   ck_assert_int_eq (rs_anim_format_of ("b.gif"), RS_ANIM_GIF);
   ck_assert_int_eq (rs_anim_format_of ("b.png"), RS_ANIM_NONE);
@@ -668,8 +651,13 @@ START_TEST (test_anim_frames_follow_the_ball)
         "[-2, 2]\n", &sc, &sim);
   f = rs_figure_alloc (&sc, sim, (size_t) -1, 24, &err);
   ck_assert_ptr_nonnull (f);
-  n = rs_anim_points (rs_sim_n_recorded (sim), 4, pts);
-  ck_assert_uint_eq (rs_anim_morphs (sim, pts, n, 30, fr, 4), n);
+  /* four points spread over the run, the first and the last */
+  n = 4;
+  for (size_t k = 0; k < n; k++)
+    {
+      pts[k] = k * (rs_sim_n_recorded (sim) - 1) / (n - 1);
+      fr[k] = (rs_anim_frame) { pts[k], 1.0 };
+    }
   ck_assert_ptr_nonnull (mkdtemp (dir));
   snprintf (frames, sizeof frames, "%s/f", dir);
   ck_assert_int_eq (rs_anim_frames (frames, f, 300, 200, fr, n, NULL, msg,
@@ -738,7 +726,7 @@ figure_suite (void)
   tcase_add_test (page, test_text_scale);
   tcase_add_test (page, test_default_views);
   tcase_add_test (page, test_every_view_dark);
-  tcase_add_test (page, test_anim_points);
+  tcase_add_test (page, test_anim_formats);
   tcase_add_test (page, test_anim_frames_follow_the_ball);
   suite_add_tcase (s, planes);
   suite_add_tcase (s, page);

@@ -156,31 +156,41 @@ START_TEST (test_neuron_kick_ball)
 }
 END_TEST
 
-/* The frames of an animation over points 0, k - 1, k, k + 5 of
- * kick.scene (its kick at point k): per_change frames of the kick's own
- * point at morph 0, 1/4, 2/4, 3/4 before that point's own frame. */
+/* The frames of an animation of kick.scene (its kick at step 60, point
+ * k): inside the kick's hold, the kick's own point with its morph rising
+ * from 0 (the ball before the kick) to 1 (after it); no other frame
+ * morphs. */
 START_TEST (test_anim_kick_frames)
 {
   rs_scene sc;
   rs_sim *sim;
-  size_t k, pts[4];
-  rs_anim_frame fr[16];
+  rs_error err;
+  rs_anim_timing *a;
+  size_t k, held = 0;
+  double morph = 0.0;
 
   load ("kick.scene", "", &sc, &sim);
   k = kick_point (sim, 60);
-  pts[0] = 0;
-  pts[1] = k - 1;
-  pts[2] = k + 5;
-  pts[3] = k + 9;
-  ck_assert_uint_eq (rs_anim_morphs (sim, pts, 4, 4, NULL, 0), 8);
-  ck_assert_uint_eq (rs_anim_morphs (sim, pts, 4, 4, fr, 16), 8);
-  for (size_t q = 0; q < 4; q++)
+  a = rs_anim_timing_alloc (sim, (size_t) -1, &sc, 6.0, 20.0, &err);
+  ck_assert_ptr_nonnull (a);
+  for (size_t f = 0; f < rs_anim_timing_frames (a); f++)
     {
-      ck_assert_uint_eq (fr[2 + q].point, k);
-      ck_assert_double_eq (fr[2 + q].morph, q / 4.0);
+      rs_anim_frame fr = rs_anim_timing_frame (a, f);
+
+      if (fr.point != k || rs_pace_at (rs_anim_timing_pace (a),
+                                       f / 20.0).stop == RS_PACE_MOVING)
+        {
+          ck_assert_double_eq (fr.morph, 1.0);
+          continue;
+        }
+      ck_assert (fr.morph >= morph);
+      morph = fr.morph;
+      held++;
     }
-  ck_assert_uint_eq (fr[6].point, k + 5);
-  ck_assert_double_eq (fr[6].morph, 1.0);
+  /* RS_ANIM_MORPH_HOLD seconds at 20 frames a second */
+  ck_assert_uint_eq (held, (size_t) (RS_ANIM_MORPH_HOLD * 20.0));
+  ck_assert_double_eq (morph, 1.0);
+  rs_anim_timing_free (a);
   rs_sim_free (sim);
 }
 END_TEST

@@ -171,6 +171,10 @@ static const char every_figure_keyword[] =
   "export \"run.mp4\" size 640x360\n"
   "export \"d.png\" at 12\n"
   "show 120\n"
+  "pace hold 1.5 at 30\n"
+  "pace speed 0.25 from start to 40\n"
+  "pace hold 0.75 at end\n"
+  "pace speed 4 from 150 to end\n"
   "expect at 0 loss 0.25 within 0.5\n";
 
 /* Every value of every_figure_keyword where it belongs. */
@@ -237,6 +241,17 @@ START_TEST (test_every_figure_keyword)
   ck_assert_int_eq (sc.exports[3].has_at, 0);
   ck_assert_int_eq (sc.exports[4].has_at, 1);
   ck_assert_uint_eq (sc.exports[4].at, 12);
+  ck_assert_uint_eq (sc.n_paces, 4);
+  ck_assert_int_eq (sc.paces[0].kind, RS_PACE_HOLD);
+  ck_assert_double_eq (sc.paces[0].value, 1.5);
+  ck_assert_uint_eq (sc.paces[0].from, 30);
+  ck_assert_int_eq (sc.paces[1].kind, RS_PACE_SPEED);
+  ck_assert_double_eq (sc.paces[1].value, 0.25);
+  ck_assert_uint_eq (sc.paces[1].from, 0);
+  ck_assert_uint_eq (sc.paces[1].to, 40);
+  ck_assert_uint_eq (sc.paces[2].from, RS_EXPECT_END);
+  ck_assert_uint_eq (sc.paces[3].from, 150);
+  ck_assert_uint_eq (sc.paces[3].to, RS_EXPECT_END);
   ck_assert_int_eq (sc.has_show, 1);
   ck_assert_uint_eq (sc.show, 120);
   ck_assert_uint_eq (sc.n_expects, 1);
@@ -541,10 +556,10 @@ START_TEST (test_keyword_repeatable)
 }
 END_TEST
 
-/* The table: names, argument forms and help, ending in NULL, with the 50
+/* The table: names, argument forms and help, ending in NULL, with the 51
  * keywords of the language in it once each: the 17 of the single neuron's
- * landscape, the 19 of networks and their training, the 12 of the
- * figure and the claims. */
+ * landscape, the 20 of networks and their training, the 14 of the
+ * figure, its animations and the claims. */
 START_TEST (test_keyword_table)
 {
   static const char *const names[] = {
@@ -556,7 +571,7 @@ START_TEST (test_keyword_table)
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
     "record", "autokick", "at", "layer",
     "notes", "focus", "view", "layout", "theme", "colormap", "colorscale",
-    "font", "size", "camera", "export", "show", "expect"
+    "font", "size", "camera", "export", "show", "pace", "expect"
   };
   const size_t n_names = sizeof names / sizeof names[0];
   size_t n = 0;
@@ -1351,6 +1366,32 @@ static const bad_scene bad_scenes[] = {
     "expected a number for focus unit" },
   { "network 1 4 1\nfocus 1 0\nfocus 1 1\n", 0, RS_ESYNTAX, 3, 1,
     "'focus' is already set on line 2" },
+  /* pace: its kind, its values' ranges and words, holds and spans that
+   * meet, steps past the run */
+  { "pace hld 1 at 3\n", 0, RS_EINVAL, 1, 6,
+    "unknown pace 'hld' (did you mean 'hold'?)" },
+  { "pace hold 0 at 3\n", 0, RS_EINVAL, 1, 11,
+    "the hold 0 is out of range: it must be in (0, 60]" },
+  { "pace hold 61 at 3\n", 0, RS_EINVAL, 1, 11, "out of range" },
+  { "pace hold 1 on 3\n", 0, RS_ESYNTAX, 1, 13,
+    "expected 'at' (pace hold SECONDS at STEP), found 'on'" },
+  { "pace hold 1 at 2.5\n", 0, RS_EINVAL, 1, 16, "a whole number" },
+  { "pace speed 0.001 from 0 to 5\n", 0, RS_EINVAL, 1, 12,
+    "the speed 0.001 is out of range: it must be in [0.01, 100]" },
+  { "pace speed 2 to 5\n", 0, RS_ESYNTAX, 1, 14,
+    "expected 'from' (pace speed FACTOR from STEP to STEP)" },
+  { "pace speed 2 from 50 to 40\n", 0, RS_EINVAL, 1, 25,
+    "the span's last step must come after its first" },
+  { "pace speed 2 from end to end\n", 0, RS_EINVAL, 1, 26,
+    "the span's last step must come after its first" },
+  { "pace hold 1 at 30\npace hold 2 at 30\n", 0, RS_EINVAL, 2, 16,
+    "a hold at this step is already set on line 1" },
+  { "pace speed 2 from 0 to 50\npace speed 3 from 40 to end\n", 0,
+    RS_EINVAL, 2, 19, "this span overlaps the one on line 1" },
+  { "steps 100\npace hold 1 at 200\n", 0, RS_EINVAL, 2, 16,
+    "pace step 200 is past the run's last step (steps 100)" },
+  { "steps 100\npace speed 2 from 50 to 120\n", 0, RS_EINVAL, 2, 25,
+    "pace step 120 is past the run's last step" },
 };
 
 #define N_BAD (sizeof bad_scenes / sizeof bad_scenes[0])

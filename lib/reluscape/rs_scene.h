@@ -102,11 +102,25 @@ typedef struct {
   double param;
 } rs_layer_act;
 
+/* A line of an animation's pace ('pace'): a hold of `value` seconds at
+ * step `from`, or the steps from `from` to `to` played `value` times as
+ * fast as the others. */
+typedef enum { RS_PACE_HOLD = 1, RS_PACE_SPEED } rs_pace_kind;
+
+typedef struct {
+  rs_pace_kind kind;
+  double value;           /* hold: seconds; speed: the factor */
+  size_t from;            /* the step held, or the span's first */
+  size_t to;              /* speed: the span's last (RS_EXPECT_END: the
+                             end) */
+} rs_pace_line;
+
 /* The largest scene file read, in bytes (1 MiB). */
 #define RS_SCENE_MAX_BYTES (1u << 20)
 #define RS_SCENE_MAX_VIEWS 9
 #define RS_SCENE_MAX_EXPORTS 8
 #define RS_SCENE_MAX_EXPECTS 64
+#define RS_SCENE_MAX_PACES 32
 
 typedef struct {
   char title[256];
@@ -133,6 +147,8 @@ typedef struct {
   size_t show;           /* a step, or RS_EXPECT_END for the end */
   size_t n_expects;      /* the scene's claims about its run */
   rs_expect expects[RS_SCENE_MAX_EXPECTS];
+  size_t n_paces;        /* the animations' holds and speeds, in the */
+  rs_pace_line paces[RS_SCENE_MAX_PACES];  /* order written */
 } rs_scene;
 
 /* The names of views, layouts, units and colour maps, for the parser,
