@@ -563,13 +563,18 @@ void
 rs_plane_draw_path_labels (cairo_t *cr, const rs_plane *p, double s)
 {
   const struct plane_labels *l = p->labels;
+  size_t last = (size_t) -1;
 
   if (l == NULL)
     return;
+  /* the last kick so far only: repeated kicks do not pile up labels,
+   * each keeps its arrow (and its room, so that nothing moves) */
   for (size_t q = 0; q < l->n_kick; q++)
-    if (l->kick_ok[q] && l->kick_i[q] <= p->shown)
-      rs_draw_text_on_map (cr, l->kick_x[q], l->kick_y[q], "kick", 11.5 * s,
-                           1, 0, 0);
+    if (l->kick_i[q] <= p->shown)
+      last = q;
+  if (last != (size_t) -1 && l->kick_ok[last])
+    rs_draw_text_on_map (cr, l->kick_x[last], l->kick_y[last], "kick",
+                         11.5 * s, 1, 0, 0);
   if (l->start_ok)
     rs_draw_text_on_map (cr, l->start_x, l->start_y, "start", 11.5 * s, 1,
                          0, 0);

@@ -196,7 +196,7 @@ struct rs_placer;
 void rs_plane_path_obstacles (struct rs_placer *pl, const rs_plane *p,
                               rs_rect plot, double s, size_t last);
 
-/* The labels of the path's start and of its kicks up to the point
+/* The labels of the path's start and of its last kick up to the point
  * shown, where rs_plane_draw_labels placed them. */
 void rs_plane_draw_path_labels (cairo_t *cr, const rs_plane *p, double s);
 
