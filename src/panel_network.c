@@ -246,10 +246,17 @@ net_unit (pane *p, const rs_net *net, size_t l, size_t j, size_t active)
 /* On how many points each coloured unit is active, beside it, placed
  * (place.h) off every unit and off each other: to the right, else to
  * the left, else left out; when the pitch leaves room for text. */
+/* Where the counts went (for rs_panel_network_counts): at most max
+ * boxes into box, n of them placed. */
+typedef struct {
+  rs_rect *box;
+  size_t max, n;
+} count_boxes;
+
 static void
 net_counts (pane *p, const rs_net *net, size_t ncol, const size_t *sizes,
             size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS],
-            double pitch)
+            double pitch, count_boxes *out)
 {
   double size = fmin (9.5, 0.75 * pitch / p->k), x, y, rad, w, h;
   rs_placer *pl = rs_placer_alloc (p->r);
@@ -289,6 +296,10 @@ net_counts (pane *p, const rs_net *net, size_t ncol, const size_t *sizes,
     for (size_t j = 0; j < sizes[l]; j++)
       if (net_coloured (p->c, net, l) && rs_placer_chosen (pl, id[l][j], &b))
         {
+          if (out != NULL && out->n < out->max)
+            out->box[out->n] = b;
+          if (out != NULL)
+            out->n++;
           snprintf (buf, sizeof buf, "%zu", act[l][j]);
           pane_label_boxed (p, p->t->muted, b.x + 2 * p->k, b.y
                             + b.height / 2, buf, size, 0, 0, 0.5);
@@ -410,8 +421,10 @@ net_note (const rs_panel_ctx *c, const rs_net *net,
   snprintf (brief, nb, "%zu of %zu dead", dead, units);
 }
 
-void
-rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
+/* The network panel, the boxes of its counts into out (may be NULL). */
+static void
+network_draw (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
+              count_boxes *out)
 {
   size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
   size_t sizes[RS_NET_MAX_LAYERS + 2], ncol;
@@ -433,7 +446,7 @@ rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
       for (size_t l = 0; l < ncol; l++)
         for (size_t j = 0; j < sizes[l]; j++)
           net_unit (&p, net, l, j, l <= rs_net_layers (net) ? act[l][j] : 0);
-      net_counts (&p, net, ncol, sizes, act, pitch);
+      net_counts (&p, net, ncol, sizes, act, pitch, out);
       net_names (&p, net, ncol);
       for (size_t l = 1; l <= rs_net_layers (net); l++)
         if (net_coloured (c, net, l))
@@ -444,6 +457,22 @@ rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
     }
   pane_end (&p);
   rs_net_free (net);
+}
+
+void
+rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
+{
+  network_draw (cr, r, c, NULL);
+}
+
+size_t
+rs_panel_network_counts (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
+                         rs_rect *box, size_t max)
+{
+  count_boxes out = { box, max, 0 };
+
+  network_draw (cr, r, c, &out);
+  return out.n;
 }
 
 /* ---- activation (C2, C3, C8) ----------------------------------------- */

@@ -82,6 +82,14 @@ double rs_panel_timeline_x (rs_rect r, const rs_panel_ctx *c, double step);
 int rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
                            size_t j, double *x, double *y, double *radius);
 
+/* The network panel drawn into cr as rs_panel_network draws it, and the
+ * boxes of the counts it placed beside the units (place.h: off every
+ * unit and off each other) into box, at most max; returns how many were
+ * placed. */
+size_t rs_panel_network_counts (cairo_t *cr, rs_rect r,
+                                const rs_panel_ctx *c, rs_rect *box,
+                                size_t max);
+
 /* How many of layer 1's pre-activations z = W1 x + b1 over the data and
  * the units at point c->at (bias warming's shift included) are <= 0 and
  * how many > 0; NaNs count in neither.  The histogram's percentages are

@@ -624,6 +624,55 @@ START_TEST (test_network_wide)
 }
 END_TEST
 
+/* The counts beside the units (how many points each is active on) are
+ * placed apart: for net-dead's 1-16-1 network and a 2-16-16-1 one (as
+ * play-spirals), at figure and at slide size, no two count boxes
+ * overlap and none reaches into a unit's circle (distance from each
+ * centre to each box, by clamping, at least the radius); where the
+ * units are 20 px apart or more every coloured unit gets its count. */
+START_TEST (test_network_counts_apart)
+{
+  static const char deep[] = "seed 3\ndata spirals 300\nnetwork 2 16 16 1\n"
+                             "activation relu\nsteps 20\n";
+  static const int size[2][2] = { { 600, 400 }, { 300, 200 } };
+  rs_rect r = { 0, 0, size[_i % 2][0], size[_i % 2][1] }, box[64];
+  size_t n, cols = _i < 2 ? 2 : 3, units = _i < 2 ? 16 : 32;
+  double x, y, rad, x1, y1;
+  rs_panel_ctx c;
+  cairo_t *cr = canvas (size[_i % 2][0], size[_i % 2][1]);
+
+  run_text (_i < 2 ? net_dead : deep, 1000);
+  c = ctx_of (last_point (), NULL, r.width / 900.0);
+  n = rs_panel_network_counts (cr, r, &c, box, 64);
+  ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
+  ck_assert_uint_le (n, units);
+  for (size_t a = 0; a < n; a++)
+    {
+      for (size_t b = 0; b < a; b++)
+        ck_assert_msg (!(box[a].x < box[b].x + box[b].width
+                         && box[b].x < box[a].x + box[a].width
+                         && box[a].y < box[b].y + box[b].height
+                         && box[b].y < box[a].y + box[a].height),
+                       "counts %zu and %zu overlap", b, a);
+      for (size_t l = 0; l <= cols; l++)
+        for (size_t j = 0; rs_panel_network_unit (r, &c, l, j, &x, &y, &rad)
+                           == RS_OK; j++)
+          {
+            double cx = fmin (fmax (x, box[a].x), box[a].x + box[a].width);
+            double cy = fmin (fmax (y, box[a].y), box[a].y + box[a].height);
+
+            ck_assert_msg (hypot (cx - x, cy - y) >= rad, "count %zu on "
+                           "unit %zu:%zu", a, l, j);
+          }
+    }
+  rs_panel_network_unit (r, &c, 1, 0, &x, &y, &rad);
+  rs_panel_network_unit (r, &c, 1, 1, &x1, &y1, &rad);
+  if (y1 - y >= 20)
+    ck_assert_uint_eq (n, units);
+  cairo_destroy (cr);
+}
+END_TEST
+
 /* ---- Limits ----------------------------------------------------------- */
 
 /* A 16 x 16 rectangle, a point past the end, a zero scale, a run of one
@@ -709,6 +758,7 @@ panels_suite (void)
   tcase_add_loop_test (tg, test_network_colours, 0, 2);
   tcase_add_test (tg, test_network_geometry);
   tcase_add_test (tg, test_network_wide);
+  tcase_add_loop_test (tg, test_network_counts_apart, 0, 4);
   suite_add_tcase (s, tg);
   tcase_add_checked_fixture (tl, NULL, teardown);
   tcase_add_loop_test (tl, test_limits, 0, 2);
