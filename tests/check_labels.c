@@ -18,6 +18,7 @@
 
 #include "plane.h"
 #include "scene_load.h"
+#include "theme.h"
 
 typedef struct {
   const char *scene;
@@ -126,6 +127,54 @@ START_TEST (test_labels_apart)
 }
 END_TEST
 
+/* Labels stay put while the ball rolls: c11-autokick's plane, drawn
+ * afresh (as a file is drawn, nothing kept) with the ball at its start,
+ * between its kicks and at the end, places the same boxes each time:
+ * the placement is made against the whole run, not the point shown. */
+START_TEST (test_labels_stay)
+{
+  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                     900, 600);
+  cairo_t *cr = cairo_create (img);
+  rs_rect r = { 0, 0, 900, 500 }, first[128], box[128];
+  size_t n0 = 0, n, shown[3];
+  rs_scene sc;
+  rs_sim *sim;
+  rs_plane *p;
+  rs_error err;
+
+  rs_draw_mark_once (cr);
+  load ("c11-autokick.scene", "", &sc, &sim);
+  p = rs_plane_alloc (&sc, &sc.views[0], sim, rs_sim_n_recorded (sim) - 1,
+                      61, &err);
+  ck_assert_msg (p != NULL, "%s", err.message);
+  shown[0] = 0;
+  shown[1] = point_of (sim, 40);
+  shown[2] = rs_sim_n_recorded (sim) - 1;
+  for (int k = 0; k < 3; k++)
+    {
+      rs_plane_show (p, shown[k]);
+      rs_plane_draw (cr, r, p, rs_theme_light (), NULL, 1.0);
+      n = rs_plane_label_boxes (p, k == 0 ? first : box, NULL, 128);
+      if (k == 0)
+        {
+          n0 = n;
+          ck_assert_uint_ge (n0, 4);
+          continue;
+        }
+      ck_assert_uint_eq (n, n0);
+      for (size_t a = 0; a < n; a++)
+        ck_assert (box[a].x == first[a].x && box[a].y == first[a].y
+                   && box[a].width == first[a].width
+                   && box[a].height == first[a].height);
+    }
+  rs_plane_free (p);
+  rs_sim_free (sim);
+  cairo_destroy (cr);
+  cairo_surface_destroy (img);
+}
+END_TEST
+
 static Suite *
 labels_suite (void)
 {
@@ -134,6 +183,7 @@ labels_suite (void)
 
   tcase_set_timeout (tc, 60);
   tcase_add_loop_test (tc, test_labels_apart, 0, N_CASES);
+  tcase_add_test (tc, test_labels_stay);
   suite_add_tcase (s, tc);
   return s;
 }
