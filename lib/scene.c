@@ -1623,7 +1623,7 @@ kw_notes (parser *ps)
 
 static const char *const view_names[] = {
   "landscape", "activation", "network", "timeline", "histogram", "depth",
-  "heads", "basin", "trace", NULL
+  "heads", "basin", "trace", "data", NULL
 };
 static const char *const layout_names[] = { "auto", "row", "column", "grid",
                                             NULL };
@@ -1634,7 +1634,7 @@ static const char *const colormap_names[] = { "viridis", "cividis", "magma",
 const char *
 rs_view_kind_name (rs_view_kind k)
 {
-  return k >= RS_VIEW_LANDSCAPE && k <= RS_VIEW_TRACE ? view_names[k - 1]
+  return k >= RS_VIEW_LANDSCAPE && k <= RS_VIEW_DATA ? view_names[k - 1]
                                                       : "?";
 }
 
@@ -2480,6 +2480,82 @@ check_claims (parser *ps)
   rs_net_free (net);
 }
 
+static int unknown_keyword (parser *ps);
+
+/* 'variant "NAME" [KEYWORD VALUES...]': a run compared with the others
+ * in one figure.  The line's tokens are read here (a malformed one is an
+ * error where it is), its keyword checked against those a variant may
+ * set; the line itself is checked as a scene line, over the whole
+ * scene, once every line is read (check_variants). */
+static int
+kw_variant (parser *ps)
+{
+  const char *first = NULL, *last = NULL;
+  place at = { 0, 0 }, name_at;
+  char name[64];
+  rs_error e;
+
+  if (expect (ps, T_STRING, "a quoted name such as \"no bias decay\"")
+      != RS_OK)
+    return RS_ESYNTAX;
+  name_at = here (ps);
+  if (ps->tok.str[0] == '\0' || strlen (ps->tok.str) >= sizeof name)
+    return fail (ps, RS_EINVAL, "a variant's name has 1 to %zu bytes",
+                 sizeof name - 1);
+  memcpy (name, ps->tok.str, strlen (ps->tok.str) + 1);
+  for (;;)
+    {
+      if (next (ps) != RS_OK)
+        return RS_ESYNTAX;
+      if (ps->tok.kind == T_NEWLINE || ps->tok.kind == T_END)
+        break;
+      if (first == NULL && ps->tok.kind == T_WORD
+          && rs_scene_keyword_repeatable (ps->tok.str) < 0)
+        return unknown_keyword (ps);
+      if (first == NULL && (ps->tok.kind != T_WORD
+                            || !rs_scene_keyword_varies (ps->tok.str)))
+        return fail (ps, RS_ESYNTAX, "a variant sets a line of the run "
+                     "(such as 'kink 0.5', 'decay 0.1 biases', 'optimizer "
+                     "adam', 'expect ...'), not %s%s%s",
+                     ps->tok.kind == T_WORD ? "'" : "a value",
+                     ps->tok.kind == T_WORD ? ps->tok.str : "",
+                     ps->tok.kind == T_WORD ? "'" : "");
+      if (first == NULL)
+        {
+          first = ps->tok.start;
+          at = here (ps);
+        }
+      last = ps->p;   /* past the token (a string's len is not kept) */
+    }
+  ps->pushed_back = 1;
+  if (scene_variant_add (ps->sc, name, name_at.line, name_at.col, first,
+                         first ? (size_t) (last - first) : 0, at.line,
+                         at.col, &e) != RS_OK)
+    return fail_at (ps, first ? at : name_at, e.code, "%s", e.message);
+  return RS_OK;
+}
+
+/* Each variant's lines over the whole scene, checked as the scene's own
+ * (rs_scene_variant): an error names the variant's line. */
+static void
+check_variants (parser *ps)
+{
+  rs_scene *v;
+  rs_error e;
+
+  if (ps->sc->n_variants == 0)
+    return;
+  if ((v = malloc (sizeof *v)) == NULL)
+    {
+      fail_at (ps, (place) { 1, 1 }, RS_ENOMEM, "out of memory");
+      return;
+    }
+  for (size_t k = 0; k < ps->sc->n_variants && !ps->stopped; k++)
+    if (rs_scene_variant (ps->sc, k, ps->name, v, &e) != RS_OK)
+      fail_at (ps, (place) { e.line, e.col }, e.code, "%s", e.message);
+  free (v);
+}
+
 static const keyword keywords[] = {
   { { "title", "STRING", "the figure's title" }, kw_title, 0 },
   { { "notes", "STRING", "a paragraph of notes for the lecturer, shown "
@@ -2569,7 +2645,8 @@ static const keyword keywords[] = {
       "unit revived, else the first that dies, else 1 0)" }, kw_focus, 0 },
   { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
       "[LO, HI]] [grid N] [at STEP] | trace NAME...", "a panel of the figure: "
-      "landscape activation network timeline histogram depth heads basin, "
+      "landscape activation network timeline histogram depth heads basin "
+      "data, "
       "or trace NAME... (up to 4 parameters, gamma, rate); repeatable, up "
       "to 9 (the single neuron: landscape; a network: landscape, network, "
       "timeline)" }, kw_view, 1 },
@@ -2604,6 +2681,12 @@ static const keyword keywords[] = {
       "QUANTITY [below|above|at-most|at-least] VALUE [within TOL]",
       "a claim about the run that 'reluscape check --run' proves; "
       "repeatable, up to 64" }, kw_expect, 1 },
+  { { "variant", "\"NAME\" [KEYWORD VALUES...]", "a run compared with the "
+      "scene's own in one figure: the scene with the line 'KEYWORD "
+      "VALUES...' over its own (a line of the run: not the title, views, "
+      "style or exports); the lines of one NAME make one variant, none the "
+      "scene as it is; repeatable, up to 6 variants of 16 lines" },
+    kw_variant, 1 },
 };
 
 #define N_KEYWORDS (sizeof keywords / sizeof keywords[0])
@@ -3053,6 +3136,8 @@ finish (parser *ps)
   check_claims (ps);
   if (ps->n_errors == 0)
     check_run (ps);
+  if (ps->n_errors == 0)
+    check_variants (ps);
   return ps->first_code;
 }
 
@@ -3213,6 +3298,20 @@ has_view (const rs_scene *sc, rs_view_kind k, int three_d)
   return 0;
 }
 
+/* A data view of a network of more than two inputs: it draws one or
+ * two. */
+static void
+warn_data_view (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+  size_t in = sc->sim.net.layers > 0 ? sc->sim.net.sizes[0] : 1;
+
+  for (size_t i = 0; i < sc->n_views && in > 2; i++)
+    if (sc->views[i].kind == RS_VIEW_DATA)
+      warn_at (ps, ps->view_at[i][0], "view data draws a network of one or "
+               "two inputs; this one has %zu: the panel stays empty", in);
+}
+
 /* Style for views the figure does not have, and what CSV data ignores. */
 static void
 warn_style (parser *ps)
@@ -3247,14 +3346,36 @@ warn_style (parser *ps)
              "file is a point");
 }
 
+/* Two variants that run the same (their lines but the claims the same):
+ * most likely a name misspelt on one of its lines. */
+static void
+warn_variants (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+
+  for (size_t j = 1; j < sc->n_variants; j++)
+    for (size_t k = 0; k < j; k++)
+      if (scene_variant_same_run (sc, k, j))
+        {
+          warn_at (ps, (place) { sc->variants[j].name_line,
+                                 sc->variants[j].name_col },
+                   "variant \"%s\" runs the same as variant \"%s\" (the "
+                   "same lines but the claims): a name misspelt?",
+                   sc->variants[j].name, sc->variants[k].name);
+          break;
+        }
+}
+
 static void
 warnings (parser *ps)
 {
+  warn_variants (ps);
   warn_late (ps);
   warn_start_outside (ps);
   warn_ignored (ps);
   warn_cures (ps);
   warn_style (ps);
+  warn_data_view (ps);
 }
 
 /* ---- The whole text ---- */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "reluscape/rs_scene.h"
+#include "scene_private.h"
 
 /* The text being written: snprintf's contract over many calls (len
  * counts every byte, those past the buffer too). */
@@ -809,6 +810,21 @@ print_expect (out *o, const rs_scene *sc, const rs_scene *d)
                                              sizeof buf));
 }
 
+/* Each variant's lines, or its name alone (variant.c). */
+static void
+print_variant (out *o, const rs_scene *sc, const rs_scene *d)
+{
+  char buf[512];
+
+  (void) d;
+  for (size_t k = 0; k < sc->n_variants; k++)
+    for (size_t i = 0; i == 0 || i < sc->variants[k].n_lines; i++)
+      {
+        scene_variant_format (sc, k, i, buf, sizeof buf);
+        put (o, "%s\n", buf);
+      }
+}
+
 typedef void (*printer) (out *o, const rs_scene *sc, const rs_scene *d);
 
 /* The printers by keyword; the order of the lines is the keyword table's,
@@ -843,7 +859,7 @@ static const struct {
   { "font", print_font }, { "size", print_size },
   { "camera", print_camera }, { "export", print_export },
   { "show", print_show }, { "pace", print_pace },
-  { "expect", print_expect },
+  { "expect", print_expect }, { "variant", print_variant },
 };
 
 static printer
@@ -1085,5 +1101,6 @@ rs_scene_equal (const rs_scene *a, const rs_scene *b)
          && same_model (&a->sim, &b->sim) && same_training (&a->sim, &b->sim)
          && same_kicks (&a->sim, &b->sim)
          && same_events_and_values (&a->sim, &b->sim) && same_claims (a, b)
-         && same_paces (a, b);
+         && same_paces (a, b)
+         && scene_same_variants (a, b);
 }

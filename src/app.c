@@ -341,9 +341,14 @@ rs_app_alloc (const rs_scene *sc, const rs_app_options *o, rs_error *err)
   a->opt = *o;
   a->fixed = o->fixed_step || o->script != NULL;
   a->view.show_path = 1;
+  if (sc->n_variants > 0 && app_balls_variants (a, sc, err) != RS_OK)
+    {
+      rs_app_free (a);
+      return NULL;
+    }
   live_from_scene (a);
   set_present (a, o->present);
-  a->run.sim = rs_sim_alloc (&sc->sim, err);
+  a->run.sim = rs_sim_alloc (&a->view.scene.sim, err);
   if (a->run.sim == NULL || open_window (a, err) != RS_OK
       || ensure_texture (a, err) != RS_OK
       || app_figure_first (a, err) != RS_OK)

@@ -85,6 +85,40 @@ app_balls_add (rs_app *a)
   app_toast (a, 0, msg);
 }
 
+/* A scene with variants (reluscape-scene(5)): the app's run is the first
+ * variant's (a->view.scene becomes its scene), and each other variant is
+ * a ball of its own from its start, up to MAX_EXTRA, stepped with the
+ * run by app_balls_sync and named by the variant.  R takes them away
+ * with B's balls. */
+int
+app_balls_variants (rs_app *a, const rs_scene *sc, rs_error *err)
+{
+  app_balls *bs = &a->run.balls;
+  rs_scene *v = malloc (sizeof *v);
+  int rc = v != NULL ? RS_OK : rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                                             "out of memory");
+
+  for (size_t k = 0; rc == RS_OK && k < sc->n_variants
+       && k <= MAX_EXTRA; k++)
+    {
+      if ((rc = rs_scene_variant (sc, k, NULL, v, err)) != RS_OK)
+        break;
+      if (k == 0)
+        {
+          a->view.scene = *v;
+          snprintf (bs->first, sizeof bs->first, "%s", sc->variants[0].name);
+          continue;
+        }
+      if ((bs->sim[bs->n] = rs_sim_alloc (&v->sim, err)) == NULL)
+        rc = err != NULL ? err->code : RS_ENOMEM;
+      else
+        snprintf (bs->name[bs->n++], sizeof bs->name[0], "%s",
+                  sc->variants[k].name);
+    }
+  free (v);
+  return rc;
+}
+
 /* Ball sim back to its last point at or before `step`. */
 static void
 rewind_to (rs_sim *sim, size_t step)
@@ -124,6 +158,8 @@ app_balls_free (app_balls *b)
   for (size_t i = 0; i < b->n; i++)
     rs_sim_free (b->sim[i]);
   b->n = 0;
+  memset (b->name, 0, sizeof b->name);
+  b->first[0] = '\0';
 }
 
 void
@@ -173,10 +209,11 @@ probe_params (const rs_app *a, ball_path *bp)
  * where it left, and said to be off it. */
 static void
 draw_one (cairo_t *cr, ball_path *bp, double s, const double *rgb,
-          int path)
+          int path, const char *variant)
 {
   size_t n = rs_sim_n_recorded (bp->sim);
-  const char *name = rs_sim_get_params (bp->sim)->optim->name;
+  const char *name = variant[0] != '\0' ? variant
+                     : rs_sim_get_params (bp->sim)->optim->name;
   rs_rect r = bp->plot;
   double x, y, cx, cy;
   char label[200];
@@ -218,12 +255,14 @@ app_balls_draw (cairo_t *cr, const rs_app *a, double width, double height)
   /* the first ball's label, beside the ball the figure draws */
   if (rs_figure_ball (a->view.fig, a->view.probe_view, width, height, &x,
                       &y))
-    rs_draw_text_on_map (cr, x + 16 * s, y, rs_sim_get_params
+    rs_draw_text_on_map (cr, x + 16 * s, y, a->run.balls.first[0] != '\0'
+                         ? a->run.balls.first : rs_sim_get_params
                          (a->run.sim)->optim->name, 12 * s, 1, 0, 0.5);
   for (size_t i = 0; i < a->run.balls.n; i++)
     {
       bp.sim = a->run.balls.sim[i];
-      draw_one (cr, &bp, s, extra_colour[i], a->view.show_path);
+      draw_one (cr, &bp, s, extra_colour[i], a->view.show_path,
+                a->run.balls.name[i]);
     }
   cairo_restore (cr);
 }

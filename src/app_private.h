@@ -72,6 +72,9 @@ typedef struct fig_job fig_job;
 typedef struct {
   rs_sim *sim[MAX_EXTRA];
   size_t n;
+  char name[MAX_EXTRA][64];    /* a scene's variant, else "" (B's: named
+                                  by their optimiser) */
+  char first[64];              /* the run's own variant, else "" */
 } app_balls;
 
 /* The run: the keys that change training and the jobs change it. */
@@ -194,5 +197,6 @@ void app_balls_each (rs_app *a, void (*fn) (rs_app *, rs_sim *, void *),
                      void *data);
 void app_balls_draw (cairo_t *cr, const rs_app *a, double width,
                      double height);
+int app_balls_variants (rs_app *a, const rs_scene *sc, rs_error *err);
 
 #endif /* RS_APP_PRIVATE_H */

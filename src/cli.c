@@ -161,68 +161,6 @@ cli_print_report (const rs_scene_report *rep, const char *text, size_t len,
     cli_print_diagnostic ("note", &rep->note, text, len);
 }
 
-/* Seconds between two readings of the monotonic clock. */
-static double
-seconds_between (struct timespec a, struct timespec b)
-{
-  return (double) (b.tv_sec - a.tv_sec) + 1e-9 * (double) (b.tv_nsec
-                                                             - a.tv_nsec);
-}
-
-/* "m:ss" (or "h:mm:ss") of t seconds into buf. */
-static const char *
-clock_text (double t, char *buf, size_t n)
-{
-  long s = (long) (t + 0.5);
-
-  if (s >= 3600)
-    snprintf (buf, n, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-  else
-    snprintf (buf, n, "%ld:%02ld", s / 60, s % 60);
-  return buf;
-}
-
-void
-cli_progress (const char *what, size_t done, size_t total)
-{
-  static struct timespec last, start;
-  static int tty = -1;
-  struct timespec now;
-  char bar[31], t1[32], t2[32];
-  double spent;
-  size_t k;
-
-  if (tty < 0)
-    tty = isatty (STDERR_FILENO);
-  if (!tty || total == 0)
-    return;
-  if (done >= total)
-    {
-      fprintf (stderr, "\r\033[K");
-      last.tv_sec = 0;
-      start.tv_sec = 0;
-      return;
-    }
-  clock_gettime (CLOCK_MONOTONIC, &now);
-  if (start.tv_sec == 0)
-    start = now;
-  if (seconds_between (last, now) < 0.1)
-    return;
-  last = now;
-  k = (size_t) ((double) done / (double) total * 30.0);
-  memset (bar, '#', k);
-  memset (bar + k, '.', 30 - k);
-  bar[30] = '\0';
-  fprintf (stderr, "\r%s [%s] %zu/%zu", what, bar, done, total);
-  /* the estimate, from the pace so far, once there is one */
-  spent = seconds_between (start, now);
-  if (done > 0 && spent >= 1.0)
-    fprintf (stderr, "  %s of about %s", clock_text (spent, t1, sizeof t1),
-             clock_text (spent * (double) total / (double) done, t2,
-                         sizeof t2));
-  fputs ("\033[K", stderr);
-}
-
 int
 cli_is_builtin (const char *arg)
 {

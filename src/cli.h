@@ -38,12 +38,22 @@ void cli_report_unread_scene (const char *arg, const rs_error *err);
  * of memory (p is then not kept). */
 int cli_keep (void *p, void (*free_fn) (void *));
 
-/* Progress of long work on standard error, when it is a terminal: a bar,
- * "done/total" and, after a second, the time spent and the whole time
- * estimated from the pace so far ("0:12 of about 3:40"), redrawn at most
- * ten times a second, wiped when done reaches total.  Silent when
- * standard error is not a terminal. */
+/* Progress of long work on standard error (cli_progress.c).  On a
+ * terminal: a bar, "done/total" and, after a second, the time spent and
+ * the whole time estimated from the pace so far ("0:12 of about 3:40"),
+ * redrawn at most ten times a second, wiped when done reaches total.
+ * Elsewhere, only for work that will take longer than cli_long_seconds:
+ * lines "reluscape: WHAT: done/total (P %), 0:12 of about 3:40", at most
+ * every ten seconds, then "reluscape: WHAT: done in 3:38". */
 void cli_progress (const char *what, size_t done, size_t total);
+
+/* The time past which work is long: 60 seconds, or the number of
+ * seconds in the environment variable RELUSCAPE_PROGRESS_AFTER (0: all
+ * work, for tests). */
+double cli_long_seconds (void);
+
+/* "m:ss" (or "h:mm:ss") of t seconds into buf. */
+const char *cli_clock_text (double t, char *buf, size_t n);
 
 /* Load the scene at path, or the built-in scene when cli_is_builtin.
  * Print each error and warning to stderr as "file:line:col: error:
@@ -141,8 +151,17 @@ const char *cli_set_option_at (const char *file, int line);
 double cli_run_flops (const rs_sim_params *p);
 double cli_run_bytes (const rs_sim_params *p);
 
-/* On a terminal, when the run is large (256 MiB or 1e11 operations), one
- * line saying how large, before it starts. */
+/* The seconds a run takes, estimated from its operations at
+ * CLI_RUN_FLOPS_PER_S and a cost of CLI_RUN_STEP_S a step for the rest
+ * (the record, the loss, the dead units); tests/bench/bench_deep.c
+ * holds it against a measured run. */
+#define CLI_RUN_FLOPS_PER_S 3e9
+#define CLI_RUN_STEP_S 15e-6
+double cli_run_seconds (const rs_sim_params *p);
+
+/* When the run is large (256 MiB of memory, or longer than
+ * cli_long_seconds), one line on standard error saying how large and how
+ * long, before it starts. */
 void cli_run_estimate (const char *what, const rs_sim_params *p);
 
 /* Run sim to its last step with cli_run_estimate and cli_progress named

@@ -3,7 +3,6 @@
 #include <config.h>
 
 #include <stdio.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -88,19 +87,26 @@ size_text (double bytes, char *buf, size_t n)
   return buf;
 }
 
+double
+cli_run_seconds (const rs_sim_params *p)
+{
+  return (double) p->steps * (cli_run_flops (p) / CLI_RUN_FLOPS_PER_S
+                              + CLI_RUN_STEP_S);
+}
+
 void
 cli_run_estimate (const char *what, const rs_sim_params *p)
 {
-  double bytes = cli_run_bytes (p);
+  double bytes = cli_run_bytes (p), seconds = cli_run_seconds (p);
   double flops = cli_run_flops (p) * (double) p->steps;
-  char b[32];
+  char b[32], t[32];
 
-  if (!isatty (STDERR_FILENO) || (bytes < 256.0 * 1048576.0 && flops < 1e11))
+  if (bytes < 256.0 * 1048576.0 && seconds < cli_long_seconds ())
     return;
-  fprintf (stderr, "%s: the run takes about %s of memory and %.2g "
-           "floating-point operations (%zu steps); the time left shows "
-           "as it goes\n", what, size_text (bytes, b, sizeof b), flops,
-           p->steps);
+  fprintf (stderr, "%s: the run takes about %s of memory and about %s "
+           "(%.2g floating-point operations, %zu steps); the time left "
+           "shows as it goes\n", what, size_text (bytes, b, sizeof b),
+           cli_clock_text (seconds, t, sizeof t), flops, p->steps);
 }
 
 int

@@ -24,7 +24,8 @@ static const char check_usage[] =
   "  -r, --run       also run each SCENE and prove its claims ('expect'\n"
   "                  lines): each false one is reported on standard error\n"
   "                  as 'FILE:LINE:COL: claim false: expect ... (the run\n"
-  "                  gives X)', and the summary counts them\n"
+  "                  gives X)', and the summary counts them; a scene with\n"
+  "                  variants, on each variant's run\n"
   "  -q, --quiet     print only the errors (and the false claims)\n"
   "      --set KEY=VALUE  the scene line 'KEY VALUE' over each scene's\n"
   "                  own (repeatable; checked as in the file)\n"
@@ -150,13 +151,15 @@ print_canonical (const rs_scene *sc)
  * quiet, how many hold.  CLI_FAILURE when one is false or the run cannot
  * be made. */
 static int
-prove (const rs_scene *sc, const char *name, const check_args *a)
+prove (const rs_scene *sc, const char *name, const char *variant,
+       const check_args *a)
 {
   rs_expect_verdict *v = calloc (sc->n_expects + 1, sizeof *v);
   size_t bad = 0;
   rs_error err;
   char claim[1024];
 
+  cli_run_estimate (name, &sc->sim);
   if (v == NULL
       || rs_expect_check (&sc->sim, sc->expects, sc->n_expects, v, &err)
          != RS_OK)
@@ -173,8 +176,9 @@ prove (const rs_scene *sc, const char *name, const check_args *a)
       if (v[i].holds)
         continue;
       bad++;
-      fprintf (stderr, "%s:%d:%d: claim false: expect %s (the run gives "
-               "%s", name, e->line, e->col,
+      fprintf (stderr, "%s:%d:%d: claim false%s%s%s: expect %s (the run "
+               "gives %s", name, e->line, e->col, variant ? " in variant \""
+               : "", variant ? variant : "", variant ? "\"" : "",
                rs_expect_format (e, claim, sizeof claim), v[i].gives);
       if (e->when == RS_EXPECT_SPAN || e->from == RS_EXPECT_END)
         fprintf (stderr, " at step %zu", v[i].step);
@@ -182,10 +186,41 @@ prove (const rs_scene *sc, const char *name, const check_args *a)
     }
   fflush (stderr);
   if (!a->quiet)
-    printf ("%s: %zu of %zu claim%s\n", name, sc->n_expects - bad,
-            sc->n_expects, sc->n_expects == 1 ? " holds" : "s hold");
+    printf ("%s%s%s%s: %zu of %zu claim%s\n", name, variant ? " (variant \""
+            : "", variant ? variant : "", variant ? "\")" : "",
+            sc->n_expects - bad, sc->n_expects,
+            sc->n_expects == 1 ? " holds" : "s hold");
   free (v);
   return bad > 0 ? CLI_FAILURE : CLI_OK;
+}
+
+/* Prove the claims of every variant of sc, each on its own run: the
+ * scene's own claims and the variant's.  CLI_FAILURE when one is false
+ * or a run cannot be made. */
+static int
+prove_variants (const rs_scene *sc, const char *name, const check_args *a)
+{
+  rs_scene *v = malloc (sizeof *v);
+  rs_error err;
+  int rc = CLI_OK;
+
+  if (v == NULL)
+    {
+      cli_message ("check: out of memory");
+      return CLI_FAILURE;
+    }
+  for (size_t k = 0; k < sc->n_variants; k++)
+    {
+      if (rs_scene_variant (sc, k, name, v, &err) != RS_OK)
+        {
+          cli_print_error (&err, NULL, 0);
+          rc = CLI_FAILURE;
+        }
+      else if (prove (v, name, sc->variants[k].name, a) != CLI_OK)
+        rc = CLI_FAILURE;
+    }
+  free (v);
+  return rc;
 }
 
 /* Check one scene: its report, then its summary or its canonical form.
@@ -226,7 +261,8 @@ check_one (const char *path, const check_args *a)
   fflush (stdout);
   if (rc == RS_OK && a->run)
     {
-      rc = prove (&sc, name, a);
+      rc = sc.n_variants > 0 ? prove_variants (&sc, name, a)
+                             : prove (&sc, name, NULL, a);
       fflush (stdout);
       return rc;
     }

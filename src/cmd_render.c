@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "variants.h"
 #include "commands.h"
 #include "anim.h"
 #include "export.h"
@@ -22,6 +23,8 @@ static const char render_usage[] =
   "the network and the timeline), into FILE, or into each file of the\n"
   "scene's 'export' lines when no -o is given (relative to the scene's\n"
   "folder).  The format follows the file's extension: .png, .pdf or .svg.\n"
+  "A scene with 'variant' lines runs every variant from the same start\n"
+  "and draws them in one figure, each in its own colour, with a legend.\n"
   "SCENE '-' or 'builtin' is the built-in scene.\n"
   "\n"
   "  -o, --output FILE   the figure to write\n"
@@ -440,7 +443,7 @@ target_moment (const rs_export_target *t, const render_args *a)
  * moment of its own gets a figure made at that moment. */
 static int
 write_exports (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
-               const render_args *a, size_t grid)
+               const render_args *a, size_t grid, const rs_runs *runs)
 {
   char path[4096];
   rs_error err;
@@ -460,6 +463,8 @@ write_exports (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
         }
       if (b.have_at != a->have_at || b.at != a->at)
         own = rs_figure_alloc (sc, sim, point_at (sim, &b), grid, &err);
+      if (own != NULL)
+        rs_figure_set_runs (own, runs);
       if (own == NULL && b.have_at == a->have_at && b.at == a->at)
         rc = write_one (fig, sc, sim, path, &sc->exports[i], &b);
       else if (own != NULL)
@@ -474,21 +479,45 @@ write_exports (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
   return rc;
 }
 
+/* The scene's run, or (a scene with variants) the runs of its
+ * variants, run to their end: *fsc and *sim are then those of the first
+ * variant, whose figure shows them all. */
 static int
-render_scene (const rs_scene *sc, const char *name, const render_args *a)
+make_runs (const rs_scene *sc, const char *name, rs_runs *runs,
+           const rs_scene **fsc, rs_sim **sim)
 {
   rs_error err;
-  rs_sim *sim = rs_sim_alloc (&sc->sim, &err);
-  rs_figure *fig = NULL;
-  size_t grid;
-  int rc;
 
-  if (sim == NULL)
+  *fsc = sc;
+  if (sc->n_variants > 0)
+    {
+      int rc = cli_runs_make (runs, sc, name, "render: run");
+
+      *fsc = rc == CLI_OK ? runs->scene[0] : sc;
+      *sim = rc == CLI_OK ? runs->sim[0] : NULL;
+      return rc;
+    }
+  if ((*sim = rs_sim_alloc (&sc->sim, &err)) == NULL)
     {
       cli_message ("%s: %s", name, err.message);
       return CLI_USAGE;
     }
-  rc = cli_run_scene (sim, name, "render: run");
+  return cli_run_scene (*sim, name, "render: run");
+}
+
+static int
+render_scene (const rs_scene *base, const char *name, const render_args *a)
+{
+  rs_error err;
+  rs_runs runs = { 0 };
+  const rs_scene *sc;
+  rs_sim *sim = NULL;
+  rs_figure *fig = NULL;
+  size_t grid;
+  int rc = make_runs (base, name, &runs, &sc, &sim);
+
+  if (sim == NULL)
+    return rc;
   grid = a->grid > 0 ? (size_t) a->grid : sc->sim.net.layers > 0 ? 121 : 241;
   if (rc == CLI_OK
       && (fig = rs_figure_alloc (sc, sim, point_at (sim, a), grid, &err))
@@ -501,6 +530,7 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
     }
   if (rc == CLI_OK)
     {
+      rs_figure_set_runs (fig, runs.n > 0 ? &runs : NULL);
       rs_figure_marks (fig, 1, a->arrows);
       if (rs_figure_morph (fig, a->morph, &err) != RS_OK)
         {
@@ -521,9 +551,12 @@ render_scene (const rs_scene *sc, const char *name, const render_args *a)
   if (rc == CLI_OK && a->out != NULL)
     rc = write_one (fig, sc, sim, a->out, NULL, a);
   else if (rc == CLI_OK && a->frames == NULL)
-    rc = write_exports (fig, sc, sim, a, grid);
+    rc = write_exports (fig, sc, sim, a, grid, runs.n > 0 ? &runs : NULL);
   rs_figure_free (fig);
-  rs_sim_free (sim);
+  if (runs.n > 0)
+    rs_runs_free (&runs);
+  else
+    rs_sim_free (sim);
   return rc;
 }
 

@@ -23,6 +23,9 @@ static const char simulate_usage[] =
   "outcome, where a run diverged).  The same scene gives the same bytes.\n"
   "The format follows FILE's extension: .csv or .json; without -o, CSV goes\n"
   "to standard output.  SCENE '-' or 'builtin' is the built-in scene.\n"
+  "A scene with variants runs each of them: the CSV gets a first column\n"
+  "'variant' (the rows of each variant in turn, then each one's summary),\n"
+  "the JSON an array of one object per variant.\n"
   "\n"
   "  -o, --output FILE   the file to write (.csv or .json)\n"
   "  -e, --every K       keep the points of every K-th step, those with\n"
@@ -130,26 +133,45 @@ typedef struct {
   const sim_args *a;
   const rs_sim *sim;
   const char *name;
+  const rs_runs *runs;    /* a scene with variants, else NULL */
 } table_job;
+
+/* The table of the run, or of every variant's run; 0 or an errno. */
+static int
+put_table (FILE *f, rs_table_format fmt, const table_job *job)
+{
+  if (job->runs != NULL)
+    return rs_table_write_runs (f, fmt, job->runs, job->name,
+                                job->a->every);
+  return rs_table_write (f, fmt, job->sim, job->name, job->a->every);
+}
+
+/* The message of put_table's error: EDOM, variants of other networks. */
+static const char *
+table_error (int err)
+{
+  return err == EDOM ? "the variants' networks differ, and so would their "
+                       "columns: write .json" : strerror (err);
+}
 
 static int
 write_table (FILE *f, void *data, const char **why)
 {
   const table_job *job = data;
-  int err = rs_table_write (f, job->a->fmt, job->sim, job->name,
-                            job->a->every);
+  int err = put_table (f, job->a->fmt, job);
 
   if (err != 0)
-    *why = strerror (err);
+    *why = table_error (err);
   return err == 0 ? 0 : -1;
 }
 
 /* The table into a->out, whole or not at all.  CLI_FAILURE with a
  * message naming the file when it cannot be written. */
 static int
-write_file (const sim_args *a, const rs_sim *sim, const char *name)
+write_file (const sim_args *a, const rs_sim *sim, const char *name,
+            const rs_runs *runs)
 {
-  table_job job = { a, sim, name };
+  table_job job = { a, sim, name, runs };
   char msg[1200];
 
   if (rs_export_file (a->out, write_table, &job, msg, sizeof msg) == 0)
@@ -161,15 +183,17 @@ write_file (const sim_args *a, const rs_sim *sim, const char *name)
 /* The table on standard output, flushed; CLI_FAILURE with a message when
  * it cannot be written (a full disk, a closed pipe). */
 static int
-write_stdout (const rs_sim *sim, const char *name, size_t every)
+write_stdout (const sim_args *a, const rs_sim *sim, const char *name,
+              const rs_runs *runs)
 {
-  int err = rs_table_write (stdout, RS_TABLE_CSV, sim, name, every);
+  table_job job = { a, sim, name, runs };
+  int err = put_table (stdout, RS_TABLE_CSV, &job);
 
   if (err == 0 && fflush (stdout) != 0)
     err = errno != 0 ? errno : EIO;
   if (err == 0)
     return CLI_OK;
-  cli_message ("standard output: cannot write: %s", strerror (err));
+  cli_message ("standard output: cannot write: %s", table_error (err));
   return CLI_FAILURE;
 }
 
@@ -207,10 +231,34 @@ simulate_scene (const rs_scene *sc, const char *name, const sim_args *a)
   if (rc == CLI_OK)
     {
       run_to_end (sim, name);
-      rc = a->out != NULL ? write_file (a, sim, name)
-                          : write_stdout (sim, name, a->every);
+      rc = a->out != NULL ? write_file (a, sim, name, NULL)
+                          : write_stdout (a, sim, name, NULL);
     }
   rs_sim_free (sim);
+  return rc;
+}
+
+/* Run every variant of a scene that has them (a diverged one noted, as
+ * run_to_end does) and write their tables. */
+static int
+simulate_variants (const rs_scene *sc, const char *name, const sim_args *a)
+{
+  rs_runs runs;
+  rs_error err;
+  int rc = a->out != NULL ? cli_check_folder (a->out) : CLI_OK;
+
+  if (rc != CLI_OK)
+    return rc;
+  if (rs_runs_alloc (&runs, sc, name, &err) != RS_OK)
+    {
+      cli_message ("%s: %s", name, err.message);
+      return err.code == RS_ENOMEM ? CLI_FAILURE : CLI_USAGE;
+    }
+  for (size_t k = 0; k < runs.n; k++)
+    run_to_end (runs.sim[k], name);
+  rc = a->out != NULL ? write_file (a, runs.sim[0], name, &runs)
+                      : write_stdout (a, runs.sim[0], name, &runs);
+  rs_runs_free (&runs);
   return rc;
 }
 
@@ -227,6 +275,9 @@ cmd_simulate (int argc, char **argv)
   rc = cli_load_scene (a.scene, &sc);
   if (rc != CLI_OK)
     return rc;
+  if (sc.n_variants > 0)
+    return simulate_variants (&sc, cli_is_builtin (a.scene)
+                              ? CLI_BUILTIN_NAME : a.scene, &a);
   return simulate_scene (&sc, cli_is_builtin (a.scene) ? CLI_BUILTIN_NAME
                                                        : a.scene, &a);
 }

@@ -30,6 +30,7 @@ struct rs_figure {
   size_t grid;               /* the landscapes' grid, a view's own aside */
   double morph;              /* the morph shown (rs_figure_morph), 1:
                                 settled */
+  const rs_runs *runs;       /* a figure of variants, else NULL */
 };
 
 size_t
@@ -220,6 +221,15 @@ rs_figure_marks (rs_figure *f, int path, int arrows)
 }
 
 void
+rs_figure_set_runs (rs_figure *f, const rs_runs *runs)
+{
+  f->runs = runs;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL && f->views[i].kind == RS_VIEW_LANDSCAPE)
+      rs_plane_set_runs (f->planes[i], runs);
+}
+
+void
 rs_figure_set_units (rs_figure *f, double units_per_pt)
 {
   f->units_per_pt = units_per_pt;
@@ -360,6 +370,15 @@ status_line (const rs_figure *f, char *buf, size_t n)
       kick_status (f, k, buf, n);
       return;
     }
+  if (f->runs != NULL)
+    {
+      const rs_theme *th = f->scene->style.dark ? rs_theme_dark ()
+                                                : rs_theme_light ();
+      int m = snprintf (buf, n, "step %zu · ", pt->step);
+
+      rs_runs_legend (f->runs, th, pt->step, buf + m, n - (size_t) m);
+      return;
+    }
   if (f->at == last)
     rs_draw_outcome (f->sim, outcome, sizeof outcome);
   snprintf (buf, n, "step %zu · loss %.4g · gradient norm %.3g · %zu "
@@ -385,6 +404,45 @@ fit_text (cairo_t *cr, const char *font, double x, double y, double width,
   cairo_restore (cr);
 }
 
+/* In a figure of variants, a panel that shows one run (the first) says
+ * which, in that run's colour, on a line under the panel: the panel
+ * itself gets r less that line. */
+static rs_rect
+run_tag (cairo_t *cr, rs_rect r, const rs_figure *f, const rs_theme *th,
+         const char *font, double s)
+{
+  rs_rgb c = rs_runs_colour (th, 0);
+  char *esc, markup[300];
+  double px = 10.5 * s, h = 17 * s;
+
+  if (f->runs == NULL || r.height < 4 * h)
+    return r;
+  esc = g_markup_escape_text (f->runs->name[0], -1);
+  snprintf (markup, sizeof markup, "<span foreground=\"#%02x%02x%02x\">"
+            "<b>━━</b></span> this panel shows one run: <b>%s</b>",
+            (int) lround (c.r * 255), (int) lround (c.g * 255),
+            (int) lround (c.b * 255), esc);
+  g_free (esc);
+  rs_theme_set (cr, th->fg);
+  rs_text (cr, font, r.x + r.width - 4 * s, r.y + r.height - 1 * s, markup,
+           px, 0, 1, 1, 0);
+  r.height -= h;
+  return r;
+}
+
+/* Whether a view draws one run only (in a figure of variants, the
+ * first): the others (a flat landscape, the timeline, a trace, the
+ * depth bound) draw every run, or none. */
+static int
+one_run (const rs_view *v)
+{
+  rs_view_kind k = v->kind;
+
+  return k == RS_VIEW_ACTIVATION || k == RS_VIEW_NETWORK
+         || k == RS_VIEW_HISTOGRAM || k == RS_VIEW_HEADS
+         || k == RS_VIEW_BASIN || (k == RS_VIEW_LANDSCAPE && v->three_d);
+}
+
 void
 rs_figure_draw (cairo_t *cr, double width, double height,
                 const rs_figure *f)
@@ -393,8 +451,8 @@ rs_figure_draw (cairo_t *cr, double width, double height,
   const rs_theme *th = sc->style.dark ? rs_theme_dark () : rs_theme_light ();
   const char *font = sc->style.font;
   double s = rs_figure_scale (f);
-  rs_panel_ctx ctx = { sc, f->sim, f->at, th, font, s };
-  char status[400], *title;
+  rs_panel_ctx ctx = { sc, f->sim, f->at, th, font, s, f->runs };
+  char status[1200], *title;
 
   cairo_save (cr);
   rs_text_set_family (cr, font);
@@ -413,6 +471,8 @@ rs_figure_draw (cairo_t *cr, double width, double height,
 
       if (r.width < 8 || r.height < 8)
         continue;
+      if (one_run (&f->views[i]))
+        r = run_tag (cr, r, f, th, font, s);
       switch (f->views[i].kind)
         {
         case RS_VIEW_LANDSCAPE:
@@ -439,6 +499,9 @@ rs_figure_draw (cairo_t *cr, double width, double height,
           break;
         case RS_VIEW_TRACE:
           rs_panel_trace (cr, r, &ctx, &f->views[i]);
+          break;
+        case RS_VIEW_DATA:
+          rs_panel_data (cr, r, &ctx);
           break;
         }
     }

@@ -89,6 +89,12 @@ void rs_figure_between (rs_figure *f, double frac);
  * the ball (off by default). */
 void rs_figure_marks (rs_figure *f, int path, int arrows);
 
+/* A figure of variants: every run of runs (runs->sim[0] is the
+ * figure's run) drawn in its own colour: the landscapes' paths and
+ * balls, the timeline's curves, the header's legend.  NULL: the figure's
+ * run alone.  runs must outlive the figure. */
+void rs_figure_set_runs (rs_figure *f, const rs_runs *runs);
+
 /* How many drawing units make a point: 1 for PDF and SVG, dpi / 72 for
  * a PNG (4/3 at 96 dpi, the default).  Text is sized from the scene's
  * font size in points through it. */

@@ -10,6 +10,7 @@
 
 #include "draw.h"
 #include "theme.h"
+#include "variants.h"
 
 /* What every panel draws from. */
 typedef struct {
@@ -20,10 +21,16 @@ typedef struct {
   const rs_theme *theme;
   const char *font;        /* the figure's font family, NULL: "Sans" */
   double s;                /* the scale: 1 for a 900 x 600 figure */
+  const rs_runs *runs;     /* a figure of variants: every run (sim is
+                              the first), in its colour; else NULL */
 } rs_panel_ctx;
 
-/* Loss and gradient norm over the steps on log axes, the dead-unit count
- * below them, kicks, events and beats marked, the step `at` as a line. */
+/* Loss and gradient norm over the steps, each on a log axis of its own
+ * fitted to its finite values, stacked over one step axis, exactly 0 on
+ * an "= 0" band under the lowest decade and +inf on an "∞" band above
+ * the top, NaN a gap; the dead-unit count below them on a scale from 0
+ * to the number of units; kicks, events and beats marked, the step `at`
+ * as a line.  No word overlaps another. */
 void rs_panel_timeline (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* The network's units in columns, each a pie of the fraction of the
@@ -60,6 +67,14 @@ void rs_panel_depth (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
  * scores gets a note instead. */
 void rs_panel_heads (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
+/* What the network computes at point `at` over its inputs, with the
+ * data points (view data; C4, C5): for one input the output as a curve
+ * over x, each live hidden unit's share faint beneath; for two inputs
+ * the output as a heat map with the decision boundary and the points
+ * coloured by class or target.  Dead units are counted; a constant
+ * output is drawn in the dead colour and labelled "constant output". */
+void rs_panel_data (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
+
 /* ---- what the panels compute and where they draw it ----------------
  * For callers that place things over a panel (the app's hover) and for
  * the tests.  Sizes in every panel follow c->s, reduced when r is too
@@ -74,6 +89,50 @@ rs_rect rs_panel_timeline_plot (rs_rect r, const rs_panel_ctx *c);
  * plot's left edge, the last step (the scene's steps or the last
  * recorded step, whichever is later) at its right edge. */
 double rs_panel_timeline_x (rs_rect r, const rs_panel_ctx *c, double step);
+
+/* The timeline's two series. */
+typedef enum {
+  RS_TIMELINE_LOSS,
+  RS_TIMELINE_GNORM
+} rs_timeline_series;
+
+/* The y pixel at which the timeline drawn in r draws value v of series
+ * s: on the series' log axis inside its window; for exactly 0 the middle
+ * of its "= 0" band, for +inf the middle of its "∞" band (each there
+ * only when the run has such a value); NAN, a gap in the line, for NaN,
+ * for -inf and negative values, and for a finite value outside the
+ * window (the line leaves it with an arrow at the edge). */
+double rs_panel_timeline_y (rs_rect r, const rs_panel_ctx *c,
+                            rs_timeline_series s, double v);
+
+/* The log10 window [*lo, *hi] of series s's axis: its finite positive
+ * values over the recorded run, rounded out to 1, 2 or 5 times a power of
+ * ten, at most 24 decades (a wider run keeps its first value and 8
+ * decades under it).  Returns 1, or 0 when the run has no finite positive
+ * value of s (the window is then [-1, 1] and the axis has no ticks). */
+int rs_panel_timeline_window (const rs_panel_ctx *c, rs_timeline_series s,
+                              double *lo, double *hi);
+
+/* The "= 0" band (inf 0) or the "∞" band (inf 1) of series s on the
+ * timeline drawn in r: 1 and the band in *band when the run has such a
+ * value, 0 otherwise. */
+int rs_panel_timeline_band (rs_rect r, const rs_panel_ctx *c,
+                            rs_timeline_series s, int inf, rs_rect *band);
+
+/* A word a panel wrote: its text (markup) and its box. */
+#define RS_PANEL_LABEL_TEXT 64
+typedef struct {
+  rs_rect box;
+  char text[RS_PANEL_LABEL_TEXT];
+} rs_panel_label;
+
+/* Draw the timeline into cr as rs_panel_timeline does and give the words
+ * it wrote (the header's title and note first, then every tick, band,
+ * title, count and mark label), at most max into labels; returns their
+ * number. */
+size_t rs_panel_timeline_labels (cairo_t *cr, rs_rect r,
+                                 const rs_panel_ctx *c,
+                                 rs_panel_label *labels, size_t max);
 
 /* The centre (x, y) and radius of unit j of column l of the network
  * drawn in r: column 0 holds the inputs, column l layer l; for the
@@ -171,5 +230,30 @@ int rs_trace_value (const rs_sim *sim, const char *name, size_t i,
 rs_rect rs_panel_trace_plot (rs_rect r, const rs_panel_ctx *c);
 int rs_panel_trace_map (rs_rect r, const rs_panel_ctx *c, const rs_view *v,
                         double step, double value, double *x, double *y);
+
+/* The data view's window on the inputs at point c->at: the data's box,
+ * [win[0], win[1]] on x (x1) and for two inputs [win[2], win[3]] on x2.
+ * RS_OK, RS_EINVAL (inputs other than 1 or 2) or RS_ENOMEM. */
+int rs_panel_data_window (const rs_panel_ctx *c, double win[4]);
+
+/* The network's outputs at point c->at (warming's shift in) at the
+ * samples the data view draws from: n >= 2 evenly spaced over the
+ * window, both ends included, or for two inputs n x n, row by row from
+ * win[2] up, x1 fastest; into out, rs_net_outputs values per sample.
+ * RS_OK, RS_EINVAL or RS_ENOMEM. */
+int rs_panel_data_eval (const rs_panel_ctx *c, size_t n, double *out);
+
+/* Unit j of layer 1's output a_j at point c->at (warming's shift in)
+ * at the n >= 2 samples of rs_panel_data_eval's layout, into out (n or
+ * n x n values): what the data view's thumbnail of unit j draws.
+ * RS_EINVAL when the network has no hidden layer, no unit j there, or n
+ * is below 2; RS_ENOMEM. */
+int rs_panel_data_unit (const rs_panel_ctx *c, size_t j, size_t n,
+                        double *out);
+
+/* 1 when the data view at point c->at draws a constant output (equal
+ * over all its samples up to rounding), with that value in *value (may
+ * be NULL); else 0. */
+int rs_panel_data_constant (const rs_panel_ctx *c, double *value);
 
 #endif /* RS_PANELS_H */

@@ -995,6 +995,11 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   double x, y, u, v;
 
   paint_still (cr, r, p, th, font, s);
+  if (p->runs != NULL)
+    {
+      rs_plane_draw_runs (cr, p, plot, th, s);
+      return;
+    }
   if (!p->hide_path)
     draw_path (cr, p, plot, s);
   ball_point (p, &u, &v);
@@ -1006,224 +1011,6 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
     rs_plane_draw_arrow (cr, p, plot, x, y, s);
   rs_draw_ball_at (cr, x, y, s);
   cairo_restore (cr);
-}
-
-/* ---- Drawing: the 3-D surface ---- */
-
-typedef struct {
-  double ca, sa, ce, se;      /* the camera's azimuth and elevation */
-  double cx, cy, k;           /* screen centre and scale */
-} camera;
-
-/* Grid coordinates (x, y in [-1, 1], z in [0, 1]) to the screen, and the
- * depth (larger: farther from the camera). */
-static void
-project (const camera *c, double x, double y, double z, double *sx,
-         double *sy, double *depth)
-{
-  double xr = x * c->ca - y * c->sa, yr = x * c->sa + y * c->ca;
-  double zz = 0.9 * z - 0.45;
-
-  *sx = c->cx + c->k * xr;
-  *sy = c->cy - c->k * (zz * c->ce + yr * c->se);
-  *depth = yr * c->ce - zz * c->se;
-}
-
-/* The height of a loss on the colour scale, 0 to 1. */
-static double
-height_of (const rs_landscape *l, double loss)
-{
-  double t;
-
-  if (!(loss <= DBL_MAX))
-    return 1.0;
-  t = l->linear ? (loss - l->lo) / (l->hi - l->lo)
-                : (log10 (fmax (loss, 1e-12)) - l->log_lo)
-                  / (l->log_hi - l->log_lo);
-  return t < 0.0 ? 0.0 : t > 1.0 ? 1.0 : t;
-}
-
-typedef struct {
-  double depth;
-  size_t i, j;
-} quad;
-
-static int
-farther_first (const void *a, const void *b)
-{
-  double da = ((const quad *) a)->depth, db = ((const quad *) b)->depth;
-
-  return da < db ? 1 : da > db ? -1 : 0;
-}
-
-/* The height of the surface at grid position (gi, gj), bilinear. */
-static double
-height_at (const rs_landscape *l, double gi, double gj)
-{
-  size_t n1 = l->loss->size1, n2 = l->loss->size2;
-  size_t i = (size_t) fmin (fmax (floor (gi), 0), n1 - 2);
-  size_t j = (size_t) fmin (fmax (floor (gj), 0), n2 - 2);
-  double fi = fmin (fmax (gi - i, 0), 1), fj = fmin (fmax (gj - j, 0), 1);
-  double h00 = height_of (l, gsl_matrix_get (l->loss, i, j));
-  double h01 = height_of (l, gsl_matrix_get (l->loss, i, j + 1));
-  double h10 = height_of (l, gsl_matrix_get (l->loss, i + 1, j));
-  double h11 = height_of (l, gsl_matrix_get (l->loss, i + 1, j + 1));
-
-  return (1 - fi) * ((1 - fj) * h00 + fj * h01) + fi * ((1 - fj) * h10
-                                                         + fj * h11);
-}
-
-/* What maps a point of the plane onto the 3-D surface. */
-typedef struct {
-  const camera *c;
-  const rs_plane *p;
-} surface_map;
-
-/* Grid position (column gj, row gi) to the screen, on the surface
- * drawn. */
-static void
-to_screen (const void *data, double gj, double gi, double *x, double *y)
-{
-  const surface_map *m = data;
-  double last = (double) (m->p->n - 1), d;
-
-  gj = gj < 0 ? 0 : gj > last ? last : gj;
-  gi = gi < 0 ? 0 : gi > last ? last : gi;
-  project (m->c, -1 + 2 * gj / last, -1 + 2 * gi / last,
-           height_at (m->p->land, gi, gj), x, y, &d);
-}
-
-static void
-draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
-         const char *font, double s)
-{
-  const rs_landscape *l = p->land;
-  size_t n = p->n, step = (n + 63) / 64, m = (n - 1) / step, nq = m * m;
-  double az = p->scene->style.azimuth * M_PI / 180.0;
-  double el = p->scene->style.elevation * M_PI / 180.0;
-  camera c = { cos (az), sin (az), cos (el), sin (el), r.x + r.width / 2,
-               r.y + r.height * 0.55, 0.36 * fmin (r.width, r.height * 1.3) };
-  const double light[3] = { -0.45, -0.35, 0.82 };
-  quad *q = malloc (nq * sizeof *q);
-  double sx, sy, d, gu, gv, bx, by, bu, bv;
-  char axes[400];
-
-  if (q == NULL || m == 0)
-    {
-      free (q);
-      return;
-    }
-  for (size_t a = 0; a < m; a++)
-    for (size_t b = 0; b < m; b++)
-      {
-        double x = -1 + 2.0 * (b + 0.5) / m, y = -1 + 2.0 * (a + 0.5) / m;
-
-        project (&c, x, y, 0.5, &sx, &sy, &d);
-        q[a * m + b] = (quad) { d, a * step, b * step };
-      }
-  qsort (q, nq, sizeof *q, farther_first);
-  cairo_save (cr);
-  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-  cairo_clip (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (size_t k = 0; k < nq; k++)
-    {
-      size_t i = q[k].i, j = q[k].j;
-      size_t ii[4] = { i, i, i + step, i + step };
-      size_t jj[4] = { j, j + step, j + step, j };
-      double px[4], py[4], z[4], e1[3], e2[3], nrm[3], len, lit, rgb[3];
-
-      for (int v = 0; v < 4; v++)
-        {
-          double x = -1 + 2.0 * jj[v] / (n - 1), y = -1 + 2.0 * ii[v] / (n
-                                                                       - 1);
-
-          z[v] = height_of (l, gsl_matrix_get (l->loss, ii[v], jj[v]));
-          project (&c, x, y, z[v], &px[v], &py[v], &d);
-        }
-      /* the normal from the quad's diagonals, in the grid's frame */
-      e1[0] = 2.0 * step / (n - 1);
-      e1[1] = 2.0 * step / (n - 1);
-      e1[2] = 0.9 * (z[2] - z[0]);
-      e2[0] = -2.0 * step / (n - 1);
-      e2[1] = 2.0 * step / (n - 1);
-      e2[2] = 0.9 * (z[3] - z[1]);
-      nrm[0] = e1[1] * e2[2] - e1[2] * e2[1];
-      nrm[1] = e1[2] * e2[0] - e1[0] * e2[2];
-      nrm[2] = e1[0] * e2[1] - e1[1] * e2[0];
-      len = sqrt (nrm[0] * nrm[0] + nrm[1] * nrm[1] + nrm[2] * nrm[2]);
-      lit = len > 0 ? fabs (nrm[0] * light[0] + nrm[1] * light[1]
-                            + nrm[2] * light[2]) / len : 1.0;
-      rs_colour_map (l->cmap, (z[0] + z[1] + z[2] + z[3]) / 4, rgb);
-      cairo_move_to (cr, px[0], py[0]);
-      for (int v = 1; v < 4; v++)
-        cairo_line_to (cr, px[v], py[v]);
-      cairo_close_path (cr);
-      cairo_set_source_rgb (cr, rgb[0] * (0.35 + 0.65 * lit),
-                            rgb[1] * (0.35 + 0.65 * lit),
-                            rgb[2] * (0.35 + 0.65 * lit));
-      cairo_fill_preserve (cr);
-      cairo_set_line_width (cr, 0.6 * s);
-      cairo_stroke (cr);
-      if (p->plateau[i * n + j] && p->plateau[i * n + j + step]
-          && p->plateau[(i + step) * n + j]
-          && p->plateau[(i + step) * n + j + step])
-        {
-          /* the plateau hatched, as on the flat map: one diagonal a quad */
-          cairo_move_to (cr, px[0], py[0]);
-          cairo_line_to (cr, px[2], py[2]);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
-          cairo_set_line_width (cr, 0.9 * s);
-          cairo_stroke (cr);
-        }
-    }
-  free (q);
-  {
-    surface_map sm = { &c, p };
-
-    rs_plane_draw_old_plateau_3d (cr, p, to_screen, &sm, s);
-  }
-  /* the path on the surface, then the ball */
-  cairo_new_path (cr);
-  for (size_t i = 0; i <= p->shown; i++)
-    {
-      gu = (p->pu[i] - p->ur.lo) / (p->ur.hi - p->ur.lo);
-      gv = (p->pv[i] - p->vr.lo) / (p->vr.hi - p->vr.lo);
-      if (gu < 0 || gu > 1 || gv < 0 || gv > 1)
-        {
-          cairo_new_sub_path (cr);
-          continue;
-        }
-      project (&c, -1 + 2 * gu, -1 + 2 * gv,
-               height_at (l, gv * (n - 1), gu * (n - 1)), &sx, &sy, &d);
-      if (rs_sim_recorded (p->sim, i)->events & (RS_EVENT_KICK
-                                                 | RS_EVENT_START))
-        cairo_move_to (cr, sx, sy);
-      else
-        cairo_line_to (cr, sx, sy);
-    }
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 2.0 * s);
-  cairo_stroke (cr);
-  ball_point (p, &bu, &bv);
-  gu = (bu - p->ur.lo) / (p->ur.hi - p->ur.lo);
-  gv = (bv - p->vr.lo) / (p->vr.hi - p->vr.lo);
-  if (gu >= 0 && gu <= 1 && gv >= 0 && gv <= 1)
-    {
-      project (&c, -1 + 2 * gu, -1 + 2 * gv,
-               height_at (l, gv * (n - 1), gu * (n - 1)), &bx, &by, &d);
-      rs_draw_ball_at (cr, bx, by - 8.0 * s, s);
-    }
-  cairo_restore (cr);
-  rs_theme_set (cr, th->muted);
-  snprintf (axes, sizeof axes, "axes: %s, %s; height: loss%s", p->umark,
-            p->vmark, l->linear ? "" : " (log scale)");
-  rs_text (cr, font, r.x + 8 * s, r.y + r.height - 6 * s, axes, 11 * s, 0,
-           0, 1, 0);
-  /* under the title, where the surface leaves room */
-  if (rs_plane_legend_3d (p, axes, sizeof axes))
-    rs_text (cr, font, r.x + 70 * s, r.y + 22 * s, axes, 11 * s, 0, 0, 0,
-             0);
 }
 
 /* ---- Drawing: the basin map ---- */
@@ -1309,8 +1096,7 @@ rs_plane_draw (cairo_t *cr, rs_rect r, const rs_plane *p,
   if (p->basin != NULL)
     draw_basin (cr, r, p, th, font, s);
   else if (p->view->three_d)
-    draw_3d (cr, (rs_rect) { r.x, r.y + 22 * s, r.width,
-                             r.height - 22 * s }, p, th, font, s);
+    rs_plane_draw_3d (cr, r, p, th, font, s);
   else
     draw_flat (cr, r, p, th, font, s);
   cairo_restore (cr);

@@ -10,6 +10,7 @@
 
 #include "draw.h"
 #include "theme.h"
+#include "variants.h"
 
 typedef struct rs_plane rs_plane;
 
@@ -176,5 +177,56 @@ enum {
  * (either may be NULL), at most max; returns how many were placed. */
 size_t rs_plane_label_boxes (const rs_plane *p, rs_rect *box, int *kind,
                              size_t max);
+
+/* Draw the paths and balls of every run of runs (a figure of variants,
+ * runs->sim[0] the plane's own run) instead of the plane's one path;
+ * NULL: the plane's run alone.  runs must outlive the plane. */
+void rs_plane_set_runs (rs_plane *p, const rs_runs *runs);
+
+/* Recorded point i of run k of the plane's runs in the plane's
+ * coordinates as shown; RS_EINVAL when the run has no such point or is
+ * of another network. */
+int rs_plane_run_point (const rs_plane *p, size_t k, size_t i, double *u,
+                        double *v);
+
+/* ---- the 3-D landscape (plane_3d.c) ----------------------------------
+ * Box coordinates: x and y in [-1, 1] across the window's u and v (the
+ * grid's columns and rows), z in [0, 1] up the colour scale (log or
+ * linear, as the landscape's).  The camera turns the box by the
+ * azimuth a about the vertical and tilts it by the elevation e:
+ *   xr = x cos a - y sin a,  yr = x sin a + y cos a,  zz = 0.9 z - 0.45,
+ *   screen x = cx + k xr,   screen y = cy - k (zz cos e + yr sin e),
+ * with (cx, cy) and k chosen so that the box's eight corners, and room
+ * for their labels, fit between the legend and the caption of the cell
+ * whatever the camera. */
+typedef struct {
+  double ca, sa, ce, se;  /* cos and sin of the azimuth and elevation */
+  double cx, cy, k;       /* the screen centre and scale */
+  double s;               /* the figure's scale */
+  rs_rect area;           /* what the box (with its labels) fits in */
+  rs_rect bar;            /* the colour bar */
+  double legend_y;        /* the top of the legend line */
+  double caption_y;       /* the top of the caption line */
+} rs_plane_view3d;
+
+/* The camera of the 3-D view of p (the scene's azimuth and elevation)
+ * drawn by rs_plane_draw in cell r at scale s. */
+void rs_plane_3d_view (const rs_plane *p, rs_rect r, double s,
+                       rs_plane_view3d *v);
+
+/* Box coordinates (x, y, z) to the screen under v. */
+void rs_plane_3d_project (const rs_plane_view3d *v, double x, double y,
+                          double z, double *sx, double *sy);
+
+/* The ticks of axis a (0: u along the floor's front edge in x, 1: v
+ * along the one in y, 2: the loss up the floor's leftmost corner) as
+ * drawn: at most max values and their screen points; their count. */
+size_t rs_plane_3d_ticks (const rs_plane *p, const rs_plane_view3d *v,
+                          int a, double *val, double *sx, double *sy,
+                          size_t max);
+
+/* The numbers at the 3-D view's colour bar's ends: the lowest and the
+ * highest finite loss of the surface. */
+void rs_plane_3d_bar_range (const rs_plane *p, double *lo, double *hi);
 
 #endif /* RS_PLANE_H */

@@ -97,6 +97,7 @@ rs_plane_follow (rs_plane *p, size_t i, size_t n, rs_error *err)
   if (q == NULL)
     return NULL;
   rs_plane_marks (q, !p->hide_path, p->arrow);
+  rs_plane_set_runs (q, p->runs);
   rs_plane_free (p);
   return q;
 }

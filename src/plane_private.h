@@ -69,7 +69,14 @@ struct rs_plane {
   int dead_lowest;           /* the dead region holds the lowest loss
                                 (2), or nearly (1): rs_pick_dead_lowest */
   double dead_min, alive_min;
+  const rs_runs *runs;       /* a figure of variants: every run's path
+                                and ball (plane_runs.c); else NULL */
 };
+
+/* Every run's path up to the step shown and its ball, in its colour
+ * (plane_runs.c), over a flat landscape's plot. */
+void rs_plane_draw_runs (cairo_t *cr, const rs_plane *p, rs_rect plot,
+                         const rs_theme *th, double s);
 
 /* What does not move from frame to frame of a flat plane (the heatmap,
  * contours, hatching, axes, colour bar, title), drawn once into an image
@@ -123,6 +130,15 @@ typedef void (*rs_plane_to_screen) (const void *data, double gj,
 void rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
                                    rs_plane_to_screen map, const void *data,
                                    double s);
+
+/* Stroke cr's path as an edge on the surface: width points (times s)
+ * of line over a halo twice as wide, halo at 45 % (plane_tilt.c). */
+void rs_plane_stroke_edge (cairo_t *cr, double s, rs_rgb line, rs_rgb halo,
+                           double width);
+
+/* The 3-D surface in cell r below the title row (plane_3d.c). */
+void rs_plane_draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p,
+                       const rs_theme *th, const char *font, double s);
 
 /* The 3-D surface's legend of what is drawn on it (the hatched plateau,
  * the old plateau's edge and contours) into buf; 0 when there is

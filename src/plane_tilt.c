@@ -110,13 +110,21 @@ rs_plane_draw_old_plateau_3d (cairo_t *cr, const rs_plane *p,
   cairo_set_line_width (cr, 0.9 * s);
   cairo_stroke (cr);
   path_3d (cr, p, p->old_outline, 0, map, data);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
-  cairo_set_line_width (cr, 3.2 * s);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 1.6 * s);
-  cairo_stroke (cr);
+  rs_plane_stroke_edge (cr, s, (rs_rgb) { 1, 1, 1 }, (rs_rgb) { 0, 0, 0 },
+                        1.6);
   cairo_restore (cr);
+}
+
+void
+rs_plane_stroke_edge (cairo_t *cr, double s, rs_rgb line, rs_rgb halo,
+                      double width)
+{
+  rs_theme_set_alpha (cr, halo, 0.45);
+  cairo_set_line_width (cr, 2 * width * s);
+  cairo_stroke_preserve (cr);
+  rs_theme_set (cr, line);
+  cairo_set_line_width (cr, width * s);
+  cairo_stroke (cr);
 }
 
 int

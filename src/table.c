@@ -30,6 +30,8 @@ typedef struct {
   rs_net_workspace *w;      /* all the data */
   size_t first;             /* the layers whose units are counted */
   size_t last;
+  const char *variant;      /* a table of variants: this run's name in
+                               its first column; else NULL */
 } table;
 
 rs_table_format
@@ -133,6 +135,22 @@ put_json_string (table *t, const char *s)
   put (t, "\"");
 }
 
+/* s as the first field of a CSV row and its comma, quoted as RFC 4180
+ * says when it holds a comma, a quote or a line break. */
+static void
+put_csv_field (table *t, const char *s)
+{
+  if (strpbrk (s, ",\"\r\n") == NULL)
+    {
+      put (t, "%s,", s);
+      return;
+    }
+  put (t, "\"");
+  for (; *s != '\0'; s++)
+    put (t, *s == '"' ? "\"\"" : "%c", *s);
+  put (t, "\",");
+}
+
 /* s on one comment line: control characters (a newline in a file name)
  * become '?'. */
 static void
@@ -189,7 +207,7 @@ csv_header (table *t)
 {
   char name[64];
 
-  put (t, "step,loss,gnorm");
+  put (t, "%sstep,loss,gnorm", t->variant != NULL ? "variant," : "");
   for (size_t i = 0; i < rs_net_nparams (t->net); i++)
     put (t, ",%s", rs_net_param_name (t->net, i, name, sizeof name));
   for (size_t l = t->first; l <= t->last; l++)
@@ -205,6 +223,8 @@ csv_row (table *t, size_t i, const rs_sim_point *pt, const size_t *alive)
   const double *theta = rs_sim_theta (t->s, i);
   char ev[128];
 
+  if (t->variant != NULL)
+    put_csv_field (t, t->variant);
   put (t, "%zu,", pt->step);
   put_num (t, pt->loss);
   put (t, ",");
@@ -235,6 +255,11 @@ csv_summary (table *t, const char *scene)
 
   put (t, "# scene: ");
   put_line_text (t, scene);
+  if (t->variant != NULL)
+    {
+      put (t, "\n# variant: ");
+      put_line_text (t, t->variant);
+    }
   put (t, "\n# seed: %lu\n# steps: %zu\n# final_loss: ",
        rs_sim_get_params (t->s)->seed, rs_sim_step_count (t->s));
   put_num (t, rs_sim_current (t->s)->loss);
@@ -257,6 +282,11 @@ json_head (table *t, const char *scene)
 
   put (t, "{\n  \"scene\": ");
   put_json_string (t, scene);
+  if (t->variant != NULL)
+    {
+      put (t, ",\n  \"variant\": ");
+      put_json_string (t, t->variant);
+    }
   put (t, ",\n  \"seed\": %lu,\n  \"parameters\": [",
        rs_sim_get_params (t->s)->seed);
   for (size_t i = 0; i < rs_net_nparams (t->net); i++)
@@ -372,12 +402,17 @@ write_points (table *t, size_t every)
     }
 }
 
-int
-rs_table_write (FILE *f, rs_table_format fmt, const rs_sim *s,
-                const char *scene, size_t every)
+/* The parts of a table that write_run writes. */
+enum { PART_HEAD = 1, PART_POINTS = 2, PART_SUMMARY = 4, PART_ALL = 7 };
+
+/* The parts of one run's table (the runs of variants share a CSV header,
+ * and their CSV summaries follow all their rows). */
+static int
+write_run (FILE *f, rs_table_format fmt, const rs_sim *s, const char *scene,
+           size_t every, const char *variant, unsigned parts)
 {
   const rs_data *d = rs_sim_data (s);
-  table t = { f, 0, fmt, s, NULL, NULL, 1, 0 };
+  table t = { f, 0, fmt, s, NULL, NULL, 1, 0, variant };
 
   t.net = rs_net_clone (rs_sim_net (s), NULL);
   if (t.net != NULL)
@@ -387,17 +422,71 @@ rs_table_write (FILE *f, rs_table_format fmt, const rs_sim *s,
   else
     {
       counted_layers (&t);
-      if (fmt == RS_TABLE_CSV)
+      if ((parts & PART_HEAD) && fmt == RS_TABLE_CSV)
         csv_header (&t);
-      else
+      else if (parts & PART_HEAD)
         json_head (&t, scene);
-      write_points (&t, every < 1 ? 1 : every);
-      if (fmt == RS_TABLE_CSV)
+      if (parts & PART_POINTS)
+        write_points (&t, every < 1 ? 1 : every);
+      if ((parts & PART_SUMMARY) && fmt == RS_TABLE_CSV)
         csv_summary (&t, scene);
-      else
+      else if (parts & PART_SUMMARY)
         json_summary (&t);
     }
   rs_net_workspace_free (t.w);
   rs_net_free (t.net);
   return t.err;
+}
+
+int
+rs_table_write (FILE *f, rs_table_format fmt, const rs_sim *s,
+                const char *scene, size_t every)
+{
+  return write_run (f, fmt, s, scene, every, NULL, PART_ALL);
+}
+
+/* Whether two runs have the same columns: the same parameters and the
+ * same counted units. */
+static int
+same_columns (const rs_sim *a, const rs_sim *b)
+{
+  const rs_net_spec *p = rs_net_get_spec (rs_sim_net (a));
+  const rs_net_spec *q = rs_net_get_spec (rs_sim_net (b));
+
+  if (rs_sim_is_neuron (a) != rs_sim_is_neuron (b) || p->layers != q->layers)
+    return 0;
+  for (size_t l = 0; l <= p->layers; l++)
+    if (p->sizes[l] != q->sizes[l])
+      return 0;
+  return 1;
+}
+
+int
+rs_table_write_runs (FILE *f, rs_table_format fmt, const rs_runs *r,
+                     const char *scene, size_t every)
+{
+  int err = 0;
+
+  for (size_t k = 1; k < r->n; k++)
+    if (fmt == RS_TABLE_CSV && !same_columns (r->sim[0], r->sim[k]))
+      return EDOM;
+  if (fmt == RS_TABLE_JSON)
+    {
+      /* an array of the runs' objects */
+      err = fputs ("[\n", f) == EOF ? EIO : 0;
+      for (size_t k = 0; k < r->n && err == 0; k++)
+        if ((err = k > 0 && fputs (",\n", f) == EOF ? EIO : 0) == 0)
+          err = write_run (f, fmt, r->sim[k], scene, every, r->name[k],
+                           PART_ALL);
+      return err == 0 && fputs ("]\n", f) == EOF ? EIO : err;
+    }
+  /* one header, every run's rows, then every run's summary */
+  err = write_run (f, fmt, r->sim[0], scene, every, r->name[0], PART_HEAD);
+  for (size_t k = 0; k < r->n && err == 0; k++)
+    err = write_run (f, fmt, r->sim[k], scene, every, r->name[k],
+                     PART_POINTS);
+  for (size_t k = 0; k < r->n && err == 0; k++)
+    err = write_run (f, fmt, r->sim[k], scene, every, r->name[k],
+                     PART_SUMMARY);
+  return err;
 }

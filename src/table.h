@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <reluscape/reluscape.h>
 
+#include "variants.h"
+
 typedef enum {
   RS_TABLE_NONE = 0,
   RS_TABLE_CSV,
@@ -35,5 +37,15 @@ char *rs_table_number (double x, char *buf, size_t n);
 
 int rs_table_write (FILE *f, rs_table_format fmt, const rs_sim *s,
                     const char *scene, size_t every);
+
+/* The tables of the runs of a scene's variants: CSV, one header with a
+ * first column 'variant' (each row's variant, by name, quoted as RFC
+ * 4180 says when it must be), the rows of each run in turn, then each
+ * run's summary ('#' lines, with "# variant: NAME" after its scene);
+ * JSON, an array of the runs' objects, each with its "variant".  0, or
+ * an errno value as rs_table_write; EDOM (nothing written) for CSV when
+ * the variants' networks differ, so that their columns would. */
+int rs_table_write_runs (FILE *f, rs_table_format fmt, const rs_runs *r,
+                         const char *scene, size_t every);
 
 #endif /* RS_TABLE_H */

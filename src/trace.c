@@ -99,12 +99,19 @@ map_of (rs_rect r, const rs_panel_ctx *c, const rs_view *v, trace_map *m)
     {
       if (series_of (c->sim, v->traces[t], &m->sr[t]) != RS_OK)
         return RS_EINVAL;
-      for (size_t i = 0; i < n; i++)
-        if (isfinite (x = series_value (c->sim, &m->sr[t], i)))
-          {
-            m->lo = fmin (m->lo, x);
-            m->hi = fmax (m->hi, x);
-          }
+      /* a figure of variants: the values of every run */
+      for (size_t k = 0; k < (c->runs != NULL ? c->runs->n : 1); k++)
+        {
+          const rs_sim *sim = c->runs != NULL ? c->runs->sim[k] : c->sim;
+
+          n = rs_sim_n_recorded (sim);
+          for (size_t i = 0; i < n; i++)
+            if (isfinite (x = series_value (sim, &m->sr[t], i)))
+              {
+                m->lo = fmin (m->lo, x);
+                m->hi = fmax (m->hi, x);
+              }
+        }
     }
   if (!(m->lo <= m->hi))
     m->lo = 0.0, m->hi = 1.0;
@@ -162,6 +169,19 @@ series_style (cairo_t *cr, const rs_theme *th, const trace_map *m,
     d[q] = dash[k % 4][q] * s;
   rs_theme_set (cr, th->fg);
   cairo_set_dash (cr, d, n_dash[k % 4], 0);
+}
+
+/* In a figure of variants, where colour tells the runs apart, series t
+ * is told by its dash: the first solid, then dashed, dotted ... */
+static void
+series_dash (cairo_t *cr, const rs_panel_ctx *c, size_t t)
+{
+  static const double d[RS_VIEW_MAX_TRACES][2] = { { 0, 0 }, { 8, 4 },
+                                                    { 2, 3 }, { 12, 3 } };
+  double dash[2] = { d[t % RS_VIEW_MAX_TRACES][0] * c->s,
+                     d[t % RS_VIEW_MAX_TRACES][1] * c->s };
+
+  cairo_set_dash (cr, dash, c->runs != NULL && t > 0 ? 2 : 0, 0);
 }
 
 /* Ticks and numbers along the value axis, and the step axis. */
@@ -231,13 +251,44 @@ trace_marks (cairo_t *cr, const rs_panel_ctx *c, const trace_map *m)
   cairo_stroke (cr);
 }
 
+/* Series t of run k (k 0 without variants) up to the point shown: in
+ * the series' style (series_style), or in a figure of variants in the
+ * run's colour with the series' dash (series_dash). */
+static void
+trace_line (cairo_t *cr, const rs_panel_ctx *c, const trace_map *m,
+            size_t k, size_t t)
+{
+  const rs_sim *sim = c->runs != NULL ? c->runs->sim[k] : c->sim;
+  size_t at = c->runs == NULL ? c->at
+    : rs_runs_point_at (sim, rs_sim_recorded (c->sim, c->at)->step);
+  double x, y, value;
+
+  cairo_new_path (cr);
+  for (size_t i = 0; i <= at && i < rs_sim_n_recorded (sim); i++)
+    if (isfinite (value = series_value (sim, &m->sr[t], i)))
+      {
+        map_point (m, (double) rs_sim_recorded (sim, i)->step, value, &x, &y);
+        cairo_line_to (cr, x, y);
+      }
+  cairo_save (cr);
+  if (c->runs != NULL)
+    {
+      series_dash (cr, c, t);
+      rs_theme_set (cr, rs_runs_colour (c->theme, k));
+    }
+  else
+    series_style (cr, c->theme, m, t, c->s);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 void
 rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
                 const rs_view *v)
 {
   const rs_theme *th = c->theme;
   rs_rect p = rs_panel_trace_plot (r, c);
-  double s = c->s, lx = r.x + 8 * s, x, y, value;
+  double s = c->s, lx = r.x + 8 * s, x;
   trace_map m;
 
   cairo_save (cr);
@@ -260,19 +311,9 @@ rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, 2.0 * s);
-  for (size_t t = 0; t < m.n; t++)
-    {
-      cairo_new_path (cr);
-      for (size_t i = 0; i <= c->at; i++)
-        if (isfinite (value = series_value (c->sim, &m.sr[t], i)))
-          {
-            map_point (&m, (double) rs_sim_recorded (c->sim, i)->step, value,
-                       &x, &y);
-            cairo_line_to (cr, x, y);
-          }
-      series_style (cr, th, &m, t, s);
-      cairo_stroke (cr);
-    }
+  for (size_t k = 0; k < (c->runs != NULL ? c->runs->n : 1); k++)
+    for (size_t t = 0; t < m.n; t++)
+      trace_line (cr, c, &m, k, t);
   cairo_restore (cr);
   trace_axes (cr, c, &m);
   /* the legend, after the title */
@@ -283,8 +324,14 @@ rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
       char name[160];
 
       cairo_save (cr);
-      cairo_set_line_width (cr, 2.0 * s);
-      series_style (cr, th, &m, t, s);
+      cairo_set_line_width (cr, 3 * s);
+      if (c->runs != NULL)
+        {
+          series_dash (cr, c, t);
+          rs_theme_set (cr, th->fg);
+        }
+      else
+        series_style (cr, th, &m, t, s);
       cairo_move_to (cr, lx, r.y + 10.5 * s);
       cairo_line_to (cr, lx + 14 * s, r.y + 10.5 * s);
       cairo_stroke (cr);

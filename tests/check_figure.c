@@ -82,7 +82,7 @@ START_TEST (test_plane_is_the_loss)
   rs_error err;
 
   load ("c04-dead-neuron.scene", "", &sc, &sim);
-  ck_assert_uint_eq (sc.n_views, 3);
+  ck_assert_uint_eq (sc.n_views, 4);
   p = rs_plane_alloc (&sc, &sc.views[0], sim, last (sim), 21, &err);
   ck_assert_ptr_nonnull (p);
   ck_assert_str_eq (rs_plane_u_name (p), "W1[2][0]");
@@ -222,8 +222,8 @@ START_TEST (test_ball_at_the_parameters)
   double x, y, u, v, rgb[3], want_x, want_y, s;
   rs_rect cell, plot;
 
-  load ("net-dead.scene", "view landscape over W1[4][0] b1[4] range [-1, 3] "
-        "[-2, 2]\nview timeline\n", &sc, &sim);
+  load_views ("net-dead.scene", "view landscape over W1[4][0] b1[4] "
+              "range [-1, 3] [-2, 2]\nview timeline\n", &sc, &sim);
   f = rs_figure_alloc (&sc, sim, (size_t) -1, 41, &err);
   ck_assert_ptr_nonnull (f);
   ck_assert_int_eq (rs_figure_ball (f, 0, 900, 600, &x, &y), 1);
@@ -323,7 +323,7 @@ START_TEST (test_trace_of_decay)
   size_t n;
   rs_rgb want = rs_theme_light ()->fg;
 
-  load ("c07-decay-biases.scene", "", &sc, &sim);
+  load ("c07-weight-decay.scene", "", &sc, &sim);
   ck_assert_uint_eq (sc.views[0].kind, RS_VIEW_TRACE);
   n = rs_sim_n_recorded (sim);
   for (size_t i = 0; i < n; i += 37)
@@ -471,7 +471,7 @@ START_TEST (test_layouts)
 
       snprintf (extra, sizeof extra, "view network\nview timeline\n"
                 "view histogram\n%s", layouts[k]);
-      load ("net-dead.scene", extra, &sc, &sim);
+      load_views ("net-dead.scene", extra, &sc, &sim);
       f = rs_figure_alloc (&sc, sim, (size_t) -1, 16, &err);
       ck_assert_ptr_nonnull (f);
       for (int i = 0; i < 3; i++)
@@ -549,9 +549,10 @@ START_TEST (test_default_views)
 }
 END_TEST
 
-/* The dark theme paints the page with its background; every view of the
- * language draws without a cairo error, the 3-D landscape and the basin
- * map with their ball. */
+/* The dark theme paints the page with its background; nine views of the
+ * language (all but network and trace, drawn in check_panels and
+ * check_figure's trace test) draw without a cairo error, the 3-D
+ * landscape and the basin map with their ball. */
 START_TEST (test_every_view_dark)
 {
   rs_scene sc;
@@ -562,9 +563,11 @@ START_TEST (test_every_view_dark)
   double rgb[3];
   const rs_rgb bg = rs_theme_dark ()->bg;
 
-  load ("c04-dead-neuron.scene", "view landscape 3d\nview basin grid 16\n"
-        "view activation\nview histogram\nview depth\nview heads\n"
-        "theme dark\nlayout grid 3x3\n", &sc, &sim);
+  load_views ("c04-dead-neuron.scene", "view landscape over W1[2][0] "
+              "b1[2]\nview data\nview timeline\n"
+              "view landscape 3d\nview basin grid 16\n"
+              "view activation\nview histogram\nview depth\nview heads\n"
+              "theme dark\nlayout grid 3x3\n", &sc, &sim);
   ck_assert_uint_eq (sc.n_views, 9);
   f = rs_figure_alloc (&sc, sim, (size_t) -1, 24, &err);
   ck_assert_msg (f != NULL, "%s", err.message);
@@ -647,8 +650,8 @@ START_TEST (test_anim_frames_follow_the_ball)
   rs_anim_frame fr[4];
   char dir[] = "/tmp/check_figure.XXXXXX", frames[64], path[128], msg[256];
 
-  load ("net-dead.scene", "view landscape over W1[4][0] b1[4] range [-1, 3] "
-        "[-2, 2]\n", &sc, &sim);
+  load_views ("net-dead.scene", "view landscape over W1[4][0] b1[4] "
+              "range [-1, 3] [-2, 2]\n", &sc, &sim);
   f = rs_figure_alloc (&sc, sim, (size_t) -1, 24, &err);
   ck_assert_ptr_nonnull (f);
   /* four points spread over the run, the first and the last */

@@ -221,9 +221,9 @@ white_in (cairo_surface_t *img, rs_rect r)
 /* The 3-D landscape outlines the old plateau after the change, as the
  * flat one does: c08 in 3-D at step 60 (Leaky ReLU since step 50) has
  * far more white (the edge, about as long as the window's side
- * twice over) than at step 49 (ReLU: its plateau hatched in
- * translucent white, no edge), the path hidden in both, on the dark
- * theme. */
+ * twice over: more than k pixels, half a side on screen) than at step 49
+ * (ReLU: its plateau hatched in translucent white, no edge), the path
+ * hidden in both, on the dark theme. */
 START_TEST (test_3d_old_plateau)
 {
   rs_scene sc;
@@ -234,6 +234,7 @@ START_TEST (test_3d_old_plateau)
                                                      900, 600);
   cairo_t *cr = cairo_create (img);
   rs_rect cell;
+  rs_plane_view3d v;
   size_t before, after;
 
   load ("c08-leaky-relu.scene", "", &sc, &sim);
@@ -250,8 +251,11 @@ START_TEST (test_3d_old_plateau)
   ck_assert (rs_plane_tilt_step (rs_figure_plane (f, 0)) > 0.0);
   rs_figure_draw (cr, 900, 600, f);
   after = white_in (img, cell);
-  ck_assert_msg (after > before + (size_t) cell.width / 2,
-                 "white pixels: %zu at step 49, %zu at 60", before, after);
+  /* k: the box's scale on screen, half the window's side (plane.h) */
+  rs_plane_3d_view (rs_figure_plane (f, 0), cell, rs_figure_scale (f), &v);
+  ck_assert_msg (after > before + (size_t) v.k,
+                 "white pixels: %zu at step 49, %zu at 60 (k %g)", before,
+                 after, v.k);
   cairo_destroy (cr);
   cairo_surface_destroy (img);
   rs_figure_free (f);

@@ -15,7 +15,7 @@ typedef void (*panel_fn) (cairo_t *, rs_rect, const rs_panel_ctx *);
 
 static const panel_fn panels[] = {
   rs_panel_timeline, rs_panel_network, rs_panel_activation,
-  rs_panel_histogram, rs_panel_depth, rs_panel_heads
+  rs_panel_histogram, rs_panel_depth, rs_panel_heads, rs_panel_data
 };
 #define N_PANELS ((int) (sizeof panels / sizeof panels[0]))
 

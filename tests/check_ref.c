@@ -47,7 +47,9 @@ static const ref_case cases[] = {
   { "timeline", "c11-autokick.scene", "view timeline" },
   { "histogram", "c06-half-inactive.scene", "view histogram" },
   { "depth", "c01-sigmoid-depth.scene", "view depth" },
-  { "heads", "c12-relu-norm-head.scene", "view heads" },
+  { "heads", "c12-output-heads.scene", "view heads" },
+  { "data", "net-dead.scene", "view data" },
+  { "data-2d", "play-xor.scene", "view data" },
 };
 
 #define N_CASES (sizeof cases / sizeof cases[0])

@@ -136,7 +136,11 @@ static const char every_net_keyword[] =
   "autokick sigma 0.625 eps 1e-5 patience 33 biases\n"
   "at 300 alpha 0.02\n"
   "at 600 rate 0.003\n"
-  "at 900 beat\n";
+  "at 900 beat\n"
+  "variant \"as \\\"is\\\"\"\n"
+  "variant \"plain\" optimizer gd\n"
+  "variant \"plain\" set b2[6]   0.5   # a comment\n"
+  "variant \"plain\" expect at 10 loss below 100\n";
 
 /* A scene of every keyword of the figure: notes, CSV data, views, layout,
  * style and export targets. */
@@ -556,10 +560,10 @@ START_TEST (test_keyword_repeatable)
 }
 END_TEST
 
-/* The table: names, argument forms and help, ending in NULL, with the 51
+/* The table: names, argument forms and help, ending in NULL, with the 52
  * keywords of the language in it once each: the 17 of the single neuron's
  * landscape, the 20 of networks and their training, the 14 of the
- * figure, its animations and the claims. */
+ * figure, its animations and the claims, and the variants. */
 START_TEST (test_keyword_table)
 {
   static const char *const names[] = {
@@ -571,7 +575,7 @@ START_TEST (test_keyword_table)
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
     "record", "autokick", "at", "layer",
     "notes", "focus", "view", "layout", "theme", "colormap", "colorscale",
-    "font", "size", "camera", "export", "show", "pace", "expect"
+    "font", "size", "camera", "export", "show", "pace", "expect", "variant"
   };
   const size_t n_names = sizeof names / sizeof names[0];
   size_t n = 0;
@@ -1170,7 +1174,7 @@ static const bad_scene bad_scenes[] = {
     "unknown view 'landscpe' (did you mean 'landscape'?)" },
   { "view\n", 0, RS_ESYNTAX, 1, 5,
     "expected a view (landscape, activation, network, timeline, histogram, "
-    "depth, heads, basin or trace), found end of line" },
+    "depth, heads, basin, trace or data), found end of line" },
   { "view landscape 4d\n", 0, RS_ESYNTAX, 1, 16, "malformed number '4d'" },
   { "view landscape 2d 3d\n", 0, RS_ESYNTAX, 1, 19,
     "'2d' and '3d' exclude each other" },
@@ -1959,6 +1963,10 @@ static const warned_scene warned_scenes[] = {
     "are" },
   { "points 50\ndata csv \"a.csv\"\n", 1, 1,
     "points is ignored with data csv: every row of the file is a point" },
+  /* at the view's kind, "data" */
+  { "data csv \"a.csv\"\nnetwork 3 4 1\nview data\n", 3, 6,
+    "view data draws a network of one or two inputs; this one has 3: the "
+    "panel stays empty" },
 };
 
 #define N_WARNED (sizeof warned_scenes / sizeof warned_scenes[0])

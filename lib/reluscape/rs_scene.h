@@ -24,7 +24,8 @@ typedef enum {
   RS_VIEW_DEPTH,          /* the gradient bound through L layers */
   RS_VIEW_HEADS,          /* softmax against a ReLU-normalised head */
   RS_VIEW_BASIN,          /* where each start of a plane ends */
-  RS_VIEW_TRACE           /* parameters, gamma or the rate over the steps */
+  RS_VIEW_TRACE,          /* parameters, gamma or the rate over the steps */
+  RS_VIEW_DATA            /* what the network computes over its inputs */
 } rs_view_kind;
 
 #define RS_VIEW_MAX_TRACES 4
@@ -121,6 +122,23 @@ typedef struct {
 #define RS_SCENE_MAX_EXPORTS 8
 #define RS_SCENE_MAX_EXPECTS 64
 #define RS_SCENE_MAX_PACES 32
+#define RS_SCENE_MAX_VARIANTS 6
+#define RS_VARIANT_MAX_LINES 16
+#define RS_VARIANT_LINE_BYTES 160
+
+/* A variant of the scene's run ('variant "NAME" KEYWORD VALUES...'): a
+ * name, and the scene lines that go over the scene's own for this run,
+ * as written ("decay 0.1 biases"); none: the scene's run as it is.  The
+ * lines of one name make one variant, in the order of the text. */
+typedef struct {
+  char name[64];
+  size_t n_lines;
+  char lines[RS_VARIANT_MAX_LINES][RS_VARIANT_LINE_BYTES];
+  int line[RS_VARIANT_MAX_LINES];   /* where each line's keyword is */
+  int col[RS_VARIANT_MAX_LINES];
+  int name_line;                    /* where its name is first written */
+  int name_col;
+} rs_variant;
 
 typedef struct {
   char title[256];
@@ -149,6 +167,8 @@ typedef struct {
   rs_expect expects[RS_SCENE_MAX_EXPECTS];
   size_t n_paces;        /* the animations' holds and speeds, in the */
   rs_pace_line paces[RS_SCENE_MAX_PACES];  /* order written */
+  size_t n_variants;     /* runs compared in one figure (variant.c) */
+  rs_variant variants[RS_SCENE_MAX_VARIANTS];
 } rs_scene;
 
 /* The names of views, layouts, units and colour maps, for the parser,
@@ -274,6 +294,41 @@ int rs_scene_check_data (const rs_scene *sc, const char *name,
  * naming the file, line and column otherwise. */
 int rs_scene_read_data (const rs_scene *sc, const char *scene_path,
                         rs_data **data, rs_error *err);
+
+/* The scene text len bytes with the n scene lines `lines` over its own,
+ * into a new NUL-terminated *out of *out_len bytes that the caller frees:
+ * a line whose keyword is given once only replaces the text's line of
+ * that keyword (blanked, so that the text's line numbers stay), a 'set'
+ * or 'layer' line the text's line for the same parameter or layer, other
+ * repeatable keywords (kick, expect ...) add a line; of two given lines
+ * that set the same thing the later wins.  The given lines go after the
+ * text's, "KEY VALUE" with the first sep of each (' ' or '=' as in
+ * --set KEY=VALUE) made a blank; line_of[i] (when not NULL) is the line
+ * of lines[i] in *out, 0 when a later one replaced it.  RS_OK, or
+ * RS_ENOMEM with err. */
+int rs_scene_compose (const char *text, size_t len, const char *const *lines,
+                      size_t n, char sep, char **out, size_t *out_len,
+                      int *line_of, rs_error *err);
+
+/* The scene of variant k of sc (k < sc->n_variants): sc in canonical form
+ * without its variants (rs_scene_format), the variant's lines over it
+ * (rs_scene_compose), parsed again into *out, which then has no
+ * variants and sc's title.  Its claims are sc's (at their lines) and
+ * the variant's own ('variant "NAME" expect ...', at the variant's
+ * line); its data file's data (sc->sim.data) is sc's when the file is
+ * the same.  Everything else, the start included, is sc's unless a line
+ * changes it: the runs of two variants start from the same parameters
+ * and data unless one changes them.  RS_OK, or the parse's error with
+ * err at the variant's line in the file name (a whole-scene check that
+ * fails: at the variant's first line, "variant "NAME": ..."). */
+int rs_scene_variant (const rs_scene *sc, size_t k, const char *name,
+                      rs_scene *out, rs_error *err);
+
+/* Whether the keyword name may be a variant's line: those of the run
+ * (the data, the network, its start, the training, kicks and claims),
+ * not those of the figure (title, views, style, exports) nor 'variant'
+ * itself.  1 or 0. */
+int rs_scene_keyword_varies (const char *name);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,7 @@
  * pass/fail. */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,13 +86,30 @@ seconds_per_pass (size_t depth, size_t width, double *flops)
   return rate > 0.0 ? 1.0 / rate : -1.0;
 }
 
+/* The slope of the least-squares line through (log x_i, log y_i): the
+ * exponent e of y ~ x^e. */
+static double
+fitted_exponent (const double *x, const double *y, size_t n)
+{
+  double mx = 0.0, my = 0.0, sxy = 0.0, sxx = 0.0;
+
+  for (size_t i = 0; i < n; i++)
+    mx += log (x[i]) / (double) n, my += log (y[i]) / (double) n;
+  for (size_t i = 0; i < n; i++)
+    {
+      sxy += (log (x[i]) - mx) * (log (y[i]) - my);
+      sxx += (log (x[i]) - mx) * (log (x[i]) - mx);
+    }
+  return sxy / sxx;
+}
+
 /* Depth 4 to 64 at width 64: the time per pass over the depth should
  * stay flat (linear cost). */
 static void
 depth_table (void)
 {
   static const size_t depths[] = { 4, 8, 16, 32, 64 };
-  double flops;
+  double flops, x[5], t[5];
 
   printf ("cost against depth (width 64, %d points):\n"
           "  depth   ms/pass   us/pass/layer   GFLOP/s\n", POINTS);
@@ -101,7 +119,11 @@ depth_table (void)
 
       printf ("  %5zu  %8.3f  %14.1f  %8.2f\n", depths[i], 1e3 * s,
               1e6 * s / (double) depths[i], 1e-9 * flops / s);
+      x[i] = (double) depths[i];
+      t[i] = s;
     }
+  printf ("  fitted: time ~ depth^%.2f (linear: 1)\n",
+          fitted_exponent (x, t, 5));
 }
 
 /* Width 32 to 256 at depth 8: the time per pass over the width squared
@@ -110,7 +132,7 @@ static void
 width_table (void)
 {
   static const size_t widths[] = { 32, 64, 128, 256 };
-  double flops;
+  double flops, x[4], t[4];
 
   printf ("cost against width (depth 8, %d points):\n"
           "  width   ms/pass   ns/pass/width^2   GFLOP/s\n", POINTS);
@@ -121,7 +143,11 @@ width_table (void)
       w2 = (double) widths[i] * (double) widths[i];
       printf ("  %5zu  %8.3f  %16.2f  %8.2f\n", widths[i], 1e3 * s,
               1e9 * s / w2, 1e-9 * flops / s);
+      x[i] = (double) widths[i];
+      t[i] = s;
     }
+  printf ("  fitted: time ~ width^%.2f (quadratic: 2)\n",
+          fitted_exponent (x, t, 4));
 }
 
 /* The 64 x 256 pass for bench_net.py, into f, which is closed. */
