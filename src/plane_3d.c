@@ -821,7 +821,7 @@ rs_plane_draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p,
 {
   rs_plane_view3d c;
   surface_map sm;
-  char text[240];
+  char text[420];
 
   rs_plane_3d_view (p, r, s, &c);
   sm = (surface_map) { &c, p };

@@ -18,6 +18,7 @@
 #include "place.h"
 #include "plane.h"
 #include "plane_private.h"
+#include "variants.h"
 
 /* Kicks labelled at most: beyond, repeated kicks get arrows only. */
 #define MAX_KICK_LABELS 32
@@ -127,6 +128,37 @@ centred (double x, double y, double w, double h)
  * (points closer than half a pixel merged), everything within 10.5 s of
  * them (the ball's radius 9.5 s, and a pixel to spare); the kicks'
  * arrows; the start's ring. */
+/* The other runs of a figure of variants (their whole recorded paths,
+ * points closer than half a pixel merged) as obstacles like the
+ * plane's own run. */
+static void
+runs_obstacles (rs_placer *pl, const rs_plane *p, rs_rect plot, double s)
+{
+  for (size_t k = 1; p->runs != NULL && k < p->runs->n; k++)
+    {
+      const rs_sim *sim = p->runs->sim[k];
+      size_t n = rs_sim_n_recorded (sim), m = 0;
+      double *xy = calloc (2 * n + 2, sizeof *xy), u, v, x, y;
+
+      for (size_t i = 0; xy != NULL && i < n; i++)
+        {
+          if (rs_plane_run_point (p, k, i, &u, &v) != RS_OK)
+            break;
+          rs_plane_map (p, plot, u, v, &x, &y);
+          if (m == 0 || hypot (x - xy[2 * m - 2], y - xy[2 * m - 1])
+                        >= 0.5 * s || i + 1 == n)
+            {
+              xy[2 * m] = x;
+              xy[2 * m + 1] = y;
+              m++;
+            }
+        }
+      if (xy != NULL)
+        rs_placer_polyline (pl, xy, m, 10.5 * s);
+      free (xy);
+    }
+}
+
 void
 rs_plane_path_obstacles (rs_placer *pl, const rs_plane *p, rs_rect plot,
                          double s, size_t last)
@@ -165,6 +197,7 @@ rs_plane_path_obstacles (rs_placer *pl, const rs_plane *p, rs_rect plot,
   rs_plane_map (p, plot, p->pu[0], p->pv[0], &x, &y);
   rs_placer_disc (pl, x, y, 8.0 * s);
   free (xy);
+  runs_obstacles (pl, p, plot, s);
 }
 
 /* ---- the start and the kicks ---- */
