@@ -132,8 +132,8 @@ double pane_label_boxed (pane *p, rs_rgb col, double x, double y, const char *ma
 
 void sweep_end (sweep *w);
 
-/* The network at c->at and a workspace for it; RS_OK, RS_ENOMEM or
- * RS_EINVAL. */
+/* The network at c->at (mid-change: the moment's, see rs_panel_moment)
+ * and a workspace for it; RS_OK, RS_ENOMEM or RS_EINVAL. */
 int sweep_begin (sweep *w, const rs_panel_ctx *c);
 
 /* The forward pass over the next chunk; 0 when the data is done. */

@@ -87,6 +87,19 @@ act_shown_of (const rs_panel_ctx *c, act_shown *a)
   return a->t != NULL;
 }
 
+int
+rs_panel_activation_of (const rs_panel_ctx *c, const rs_act_type **t,
+                        double *param)
+{
+  act_shown a;
+
+  if (!act_shown_of (c, &a))
+    return RS_EINVAL;
+  *t = a.t;
+  *param = a.par;
+  return RS_OK;
+}
+
 /* The range [lo, hi] of 0, 1 and every finite value of v[0 .. n). */
 static void
 act_range (const double *v, size_t n, double *lo, double *hi)
@@ -554,7 +567,8 @@ act_title (const rs_act_type *t, double par, char *buf, size_t n)
 void
 rs_panel_activation (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 {
-  char title[96] = "Activation", note[160] = "", acc[8], sec[8];
+  char title[96] = "Activation", note[320] = "", brief[160] = "";
+  char moment[128], acc[8], sec[8];
   act_shown s = { NULL, 0.0, 0.0 };
   act_layout L;
   pane p;
@@ -564,10 +578,16 @@ rs_panel_activation (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
       act_title (s.t, s.par, title, sizeof title);
       pane_hex (pane_theme_of (c)->accent, acc);
       pane_hex (pane_theme_of (c)->second, sec);
-      snprintf (note, sizeof note, "<span foreground=\"%s\">f(z)</span>  "
-                "<span foreground=\"%s\">f′(z)</span>", acc, sec);
+      snprintf (brief, sizeof brief, "<span foreground=\"%s\">f(z)</span>"
+                "  <span foreground=\"%s\">f′(z)</span>", acc, sec);
+      /* mid-change: which moment f is drawn at (the landscape's) */
+      if (rs_panel_moment_note (c, 1, moment, sizeof moment)
+          && c->moment->change == RS_EVENT_ACT)
+        snprintf (note, sizeof note, "%s · %s", moment, brief);
+      else
+        snprintf (note, sizeof note, "%s", brief);
     }
-  if (pane_begin (&p, cr, r, c, act_margins, title, note, NULL)
+  if (pane_begin (&p, cr, r, c, act_margins, title, note, brief)
       && s.t != NULL)
     {
       act_layout_make (&p.plot, p.k, &s, &L);

@@ -394,30 +394,59 @@ net_legend (pane *p)
     }
 }
 
-/* The header's note: how many units are dead of how many, and when;
- * in brief without the when. */
+/* How many of net's coloured units are dead (active on none of the
+ * points, act[l][j] == 0, and able to die) and how many are coloured. */
 static void
-net_note (const rs_panel_ctx *c, const rs_net *net,
-          size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], char *buf,
-          size_t n, char *brief, size_t nb)
+net_count (const rs_panel_ctx *c, const rs_net *net,
+           size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], size_t *dead,
+           size_t *units)
 {
-  size_t dead = 0, units = 0;
-  size_t step = rs_sim_recorded (c->sim, pane_at (c))->step;
-
+  *dead = *units = 0;
   for (size_t l = 1; l <= rs_net_layers (net); l++)
     {
       if (!net_coloured (c, net, l))
         continue;
       for (size_t j = 0; j < rs_net_units (net, l); j++)
         {
-          units++;
-          dead += act[l][j] == 0 && rs_net_unit_can_die (net, l, j);
+          (*units)++;
+          *dead += act[l][j] == 0 && rs_net_unit_can_die (net, l, j);
         }
     }
+}
+
+int
+rs_panel_network_dead (const rs_panel_ctx *c, size_t *dead, size_t *units)
+{
+  size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
+  rs_net *net;
+
+  *dead = *units = 0;
+  if (c == NULL || c->sim == NULL)
+    return RS_EINVAL;
+  if ((net = net_activity (c, act)) == NULL)
+    return RS_ENOMEM;
+  net_count (c, net, act, dead, units);
+  rs_net_free (net);
+  return RS_OK;
+}
+
+/* The header's note: how many units are dead of how many, and when
+ * (mid-change: which moment of it, rs_panel_moment_note); in brief
+ * without the when. */
+static void
+net_note (const rs_panel_ctx *c, const rs_net *net,
+          size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], char *buf,
+          size_t n, char *brief, size_t nb)
+{
+  size_t dead, units;
+  char when[128];
+
+  net_count (c, net, act, &dead, &units);
+  rs_panel_when (c, when, sizeof when);
   if (units == 0)
-    snprintf (buf, n, "no ReLU units: none can die · step %zu", step);
+    snprintf (buf, n, "no ReLU units: none can die · %s", when);
   else
-    snprintf (buf, n, "%zu of %zu dead · step %zu", dead, units, step);
+    snprintf (buf, n, "%zu of %zu dead · %s", dead, units, when);
   snprintf (brief, nb, "%zu of %zu dead", dead, units);
 }
 
@@ -429,7 +458,7 @@ network_draw (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
   size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
   size_t sizes[RS_NET_MAX_LAYERS + 2], ncol;
   rs_net *net = NULL;
-  char note[96] = "", brief[64] = "";
+  char note[200] = "", brief[64] = "";
   pane p;
 
   if (c != NULL && c->sim != NULL && (net = net_activity (c, act)) != NULL)
