@@ -22,7 +22,10 @@
 /* The palette: each colour once, by what it means.  Beyond Okabe-Ito's
  * five, gamma and the optimisers take Paul Tol's muted colours (rose,
  * sand, olive, cyan, grey, indigo), apart from each other and from the
- * five in hue or lightness. */
+ * five in hue or lightness; the runs of a figure of variants after the
+ * first take five more, darker on the light theme and lighter on the
+ * dark one, each at least 0.2 of the RGB cube's edge from every other
+ * entry (they are drawn dashed as well). */
 #define LOSS_LIGHT HEX (0x0072b2)     /* blue */
 #define LOSS_DARK HEX (0x56b4e9)      /* sky blue: the lighter blue */
 #define GRADIENT HEX (0xe69f00)       /* orange */
@@ -46,7 +49,17 @@ static const rs_palette_entry palette[RS_HUE_N] = {
   { "rmsprop", "an extra ball trained by rmsprop", HEX (0xbbbbbb),
     HEX (0xbbbbbb) },
   { "adam", "an extra ball trained by adam", HEX (0x332288),
-    HEX (0x7766cc) }
+    HEX (0x7766cc) },
+  { "run2", "the second run of a figure of variants", HEX (0xaa4499),
+    HEX (0xee99ff) },
+  { "run3", "the third run of a figure of variants", HEX (0x117733),
+    HEX (0x66dd66) },
+  { "run4", "the fourth run of a figure of variants", HEX (0x661100),
+    HEX (0xffaa88) },
+  { "run5", "the fifth run of a figure of variants", HEX (0x44aa99),
+    HEX (0x44ccbb) },
+  { "run6", "the sixth run of a figure of variants", HEX (0x555555),
+    HEX (0xf0f0a0) }
 };
 
 static const rs_theme light = {

@@ -40,6 +40,11 @@ typedef enum {
   RS_HUE_NESTEROV,
   RS_HUE_RMSPROP,
   RS_HUE_ADAM,
+  RS_HUE_RUN2,        /* a figure of variants: runs 2 to 6 (the first */
+  RS_HUE_RUN3,        /* is drawn in the loss's colour, as any run) */
+  RS_HUE_RUN4,
+  RS_HUE_RUN5,
+  RS_HUE_RUN6,
   RS_HUE_N
 } rs_hue;
 
