@@ -11,7 +11,6 @@
  *   corners are where the scene's w and b ranges are drawn
  *   (rs_app_pixel_of), so that they cover neither the start, nor the
  *   path, nor the valley, nor a contour label.
- * - Repeated kicks keep one label, the last one's.
  * - Presenter mode (and --paused) starts paused on the first frame;
  *   PageDown plays to the next beat at the scene's speed (the time it
  *   takes: points over speed), and the kick after the last beat of
@@ -27,7 +26,6 @@
 
 #include "app.h"
 #include "app_util.h"
-#include "draw.h"
 #include "pixels.h"
 
 #define WIN_W 1024
@@ -420,43 +418,6 @@ START_TEST (test_toast_off_the_axes)
 }
 END_TEST
 
-/* Three kicks in a row on the plateau (K, three times): each keeps its
- * arrow, but only the last one shown is labelled, so that the labels do
- * not pile up; while the first is the last shown, it is labelled. */
-START_TEST (test_kick_labels)
-{
-  rs_scene sc;
-  rs_app *a;
-  size_t kick[3], n = 0;
-  const rs_sim *sim;
-
-  load_scene (&sc);
-  a = app_sized (&sc, WIN_W, WIN_H, 0, 0);
-  frames (a, 366, 1.0 / 60.0);
-  press (a, SDLK_SPACE);
-  for (int k = 0; k < 3; k++)
-    {
-      press (a, SDLK_k);
-      rs_app_wait_landscape (a);
-    }
-  sim = rs_app_sim (a);
-  for (size_t i = 0; i <= rs_app_shown (a); i++)
-    if (rs_sim_recorded (sim, i)->events & RS_EVENT_KICK)
-      {
-        ck_assert_uint_lt (n, 3);
-        kick[n++] = i;
-      }
-  ck_assert_uint_eq (n, 3);
-  ck_assert_uint_eq (kick[2], rs_app_shown (a));
-  ck_assert (!rs_draw_kick_labelled (sim, kick[0], rs_app_shown (a)));
-  ck_assert (!rs_draw_kick_labelled (sim, kick[1], rs_app_shown (a)));
-  ck_assert (rs_draw_kick_labelled (sim, kick[2], rs_app_shown (a)));
-  ck_assert (rs_draw_kick_labelled (sim, kick[0], kick[0]));
-  ck_assert (!rs_draw_kick_labelled (sim, kick[0] - 1, rs_app_shown (a)));
-  rs_app_free (a);
-}
-END_TEST
-
 /* B's balls: after Leaky ReLU and a kick, two balls added (momentum,
  * Nesterov) roll out of the plot; where each left, an arrow in its
  * colour (Okabe-Ito blue 0072b2, bluish green 009e73) sits at the plot's
@@ -657,7 +618,6 @@ controls_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (to, test_hud_off_the_plot);
   tcase_add_test (to, test_toast_off_the_axes);
-  tcase_add_test (to, test_kick_labels);
   tcase_add_test (to, test_balls_off_the_frame);
   suite_add_tcase (s, to);
   tcase_set_timeout (tp, 120);
