@@ -25,12 +25,23 @@
  * shown (after a jump forward it follows over a few frames). */
 #define SYNC_STEPS 2000
 
-/* The other balls' colours, told apart by colour-blind viewers too:
- * Okabe-Ito blue, bluish green, orange, reddish purple. */
-static const double extra_colour[MAX_EXTRA][3] = {
-  { 0.0, 0.447, 0.698 }, { 0.0, 0.620, 0.451 }, { 0.902, 0.624, 0.0 },
-  { 0.800, 0.475, 0.655 }
-};
+/* Extra ball i's colour, the palette's (theme.h): a variant's the run
+ * colour of its place in the figure of variants (run 2 on), a ball of B
+ * its optimiser's; one meaning per colour. */
+static void
+ball_colour (const rs_app *a, size_t i, double rgb[3])
+{
+  const app_balls *bs = &a->run.balls;
+  rs_hue h = bs->name[i][0] != '\0' && RS_HUE_RUN2 + i <= RS_HUE_RUN6
+             ? (rs_hue) (RS_HUE_RUN2 + i)
+             : rs_palette_optimiser (rs_sim_get_params (bs->sim[i])
+                                     ->optim->name);
+  rs_rgb c = rs_palette_colour (h, a->view.scene.style.dark);
+
+  rgb[0] = c.r;
+  rgb[1] = c.g;
+  rgb[2] = c.b;
+}
 
 /* Why the scene's first landscape takes no more balls, or NULL. */
 static const char *
@@ -287,7 +298,7 @@ void
 app_balls_draw (cairo_t *cr, const rs_app *a, double width, double height)
 {
   ball_path bp;
-  double s;
+  double s, rgb[3];
 
   (void) width;
   (void) height;
@@ -305,12 +316,14 @@ app_balls_draw (cairo_t *cr, const rs_app *a, double width, double height)
   for (size_t i = 0; i < a->run.balls.n && a->view.show_path; i++)
     {
       bp.sim = a->run.balls.sim[i];
-      draw_trail (cr, &bp, a->run.balls.from[i], s, extra_colour[i]);
+      ball_colour (a, i, rgb);
+      draw_trail (cr, &bp, a->run.balls.from[i], s, rgb);
     }
   for (size_t i = 0; i < a->run.balls.n; i++)
     {
       bp.sim = a->run.balls.sim[i];
-      draw_one (cr, &bp, s, extra_colour[i]);
+      ball_colour (a, i, rgb);
+      draw_one (cr, &bp, s, rgb);
     }
   cairo_restore (cr);
 }
@@ -357,7 +370,7 @@ app_balls_legend (cairo_t *cr, const rs_app *a, rs_rect box, double s)
   static const double first[3] = { 0.90, 0.20, 0.14 };  /* rs_draw_ball_at */
   const rs_theme *th = a->view.scene.style.dark ? rs_theme_dark ()
                        : rs_theme_light ();
-  double y = box.y, line = 15 * s, bx, by;
+  double y = box.y, line = 15 * s, bx, by, rgb[3];
   ball_path bp;
   char text[300];
 
@@ -385,7 +398,8 @@ app_balls_legend (cairo_t *cr, const rs_app *a, rs_rect box, double s)
       y += line;
       ball_state (a->run.balls.name[i], bp.sim, n - 1,
                   !in_rect (bp.plot, bx, by), text, sizeof text);
-      legend_row (cr, box.x, y, s, extra_colour[i], text, th);
+      ball_colour (a, i, rgb);
+      legend_row (cr, box.x, y, s, rgb, text, th);
     }
   cairo_restore (cr);
 }

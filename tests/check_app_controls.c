@@ -27,6 +27,7 @@
 #include "app.h"
 #include "app_util.h"
 #include "pixels.h"
+#include "theme.h"
 
 #define WIN_W 1024
 #define WIN_H 640
@@ -420,12 +421,12 @@ END_TEST
 
 /* B's balls: after Leaky ReLU and a kick, two balls added (momentum,
  * Nesterov) roll out of the plot; where each left, an arrow in its
- * colour (Okabe-Ito blue 0072b2, bluish green 009e73) sits at the plot's
+ * colour (the palette's colour of its optimiser, theme.h) sits at the plot's
  * edge, 14 points inside it, on the line from the plot's centre to the
  * ball, wider than the ball's trail. */
 START_TEST (test_balls_off_the_frame)
 {
-  static const Uint32 colour[2] = { 0x0072b2, 0x009e73 };
+  static const char *const optim[2] = { "momentum", "nesterov" };
   rs_scene sc;
   rs_app *a;
   rs_error err;
@@ -476,8 +477,16 @@ START_TEST (test_balls_off_the_frame)
           int ay = (int) lround (cy + k * dy - 2 * dy / len
                                  + side * 2.5 * dx / len);
 
+          rs_rgb want = rs_palette_colour (rs_palette_optimiser
+                                           (optim[i - 1]), 0);
+
           c = px[ay * w + ax];
-          ck_assert_msg (pixel_distance (c, colour[i - 1]) < 40,
+          ck_assert_msg (pixel_distance (c, (Uint32) lround (want.r * 255)
+                                         << 16
+                                         | (Uint32) lround (want.g * 255)
+                                         << 8
+                                         | (Uint32) lround (want.b * 255))
+                         < 40,
                          "ball %zu's arrow is %06x", i,
                          (unsigned) (c & 0xffffff));
         }

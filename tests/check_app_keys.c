@@ -30,6 +30,7 @@
 #include "app_pixels.h"
 #include "pixels.h"
 #include "plane.h"
+#include "theme.h"
 
 #define WIN_W 480
 #define WIN_H 320
@@ -641,8 +642,9 @@ START_TEST (test_balls_first_step)
 }
 END_TEST
 
-/* The balls are drawn in their own colours where their runs are: ball 1
- * blue (Okabe-Ito 0072b2), not the first ball's red; R removes them. */
+/* The balls are drawn in their own colours where their runs are: ball 2
+ * in the palette's colour of Nesterov (theme.h), not the first ball's
+ * red; R removes them. */
 START_TEST (test_balls_drawn)
 {
   rs_app_options o;
@@ -652,6 +654,7 @@ START_TEST (test_balls_drawn)
   Uint32 *px, c;
   int w, h, x, y;
   const rs_neuron *u;
+  rs_rgb want;
 
   load_scene (&sc);
   rs_app_options_default (&o);
@@ -673,8 +676,11 @@ START_TEST (test_balls_drawn)
   u = rs_sim_neuron (rs_app_ball_sim (a, 2));
   rs_app_pixel_of (a, u->w, u->b, &x, &y);
   c = px[y * w + x];
-  ck_assert_msg (((c >> 16) & 0xff) < ((c >> 8) & 0xff), "ball 2 is %06x",
-                 (unsigned) (c & 0xffffff));
+  want = rs_palette_colour (rs_palette_optimiser ("nesterov"), 0);
+  ck_assert_msg (pixel_distance (c, (Uint32) lround (want.r * 255) << 16
+                                 | (Uint32) lround (want.g * 255) << 8
+                                 | (Uint32) lround (want.b * 255)) < 64,
+                 "ball 2 is %06x", (unsigned) (c & 0xffffff));
   free (px);
   press (a, SDLK_r);
   ck_assert_int_eq (rs_app_n_balls (a), 1);
