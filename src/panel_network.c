@@ -1,6 +1,11 @@
-/* panel_network.c: the network panel: units, weights and which units are dead at the step shown. */
+/* panel_network.c: the network panel: units, weights and which units are dead at the step shown.
+ *
+ * In a figure of variants the units drawn are the first run's, and a
+ * table under them says, for every run in its colour, how many of its
+ * units are dead at the step shown, counted the same way. */
 #include <config.h>
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +17,22 @@
 #define NET_MANY_EDGES 400
 
 static const margins network_margins = { 30, 10, 46, 10 };
+
+/* The height of a line of the runs' table, at scale 1. */
+#define NET_RUN_LINE 14.0
+
+/* The margins of c's panel: in a figure of variants, room at the bottom
+ * for the runs' table, a line per run. */
+static margins
+net_margins (const rs_panel_ctx *c)
+{
+  margins m = network_margins;
+  size_t n = pane_runs (c);
+
+  if (n > 1)
+    m.bottom += NET_RUN_LINE * (double) n + 4;
+  return m;
+}
 
 /* The columns of the picture: inputs, then each layer; the single neuron
  * gets a third column for its output y. */
@@ -46,7 +67,7 @@ rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
 {
   size_t sizes[RS_NET_MAX_LAYERS + 2], ncol;
   double k = pane_scale (r, c), pitch, cw;
-  rs_rect plot = pane_plot (r, k, network_margins);
+  rs_rect plot = pane_plot (r, k, net_margins (c));
 
   if (c == NULL || c->sim == NULL)
     return RS_EINVAL;
@@ -321,31 +342,107 @@ net_legend (pane *p)
     }
 }
 
-/* The header's note: how many units are dead of how many, and when;
- * in brief without the when. */
-static void
-net_note (const rs_panel_ctx *c, const rs_net *net,
-          size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], char *buf,
-          size_t n, char *brief, size_t nb)
+/* The dead units of net at the point act was counted at, of the units
+ * that can die in its coloured layers (*units). */
+static size_t
+net_dead (const rs_panel_ctx *c, const rs_net *net,
+          size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], size_t *units)
 {
-  size_t dead = 0, units = 0;
-  size_t step = rs_sim_recorded (c->sim, pane_at (c))->step;
+  size_t dead = 0;
 
+  *units = 0;
   for (size_t l = 1; l <= rs_net_layers (net); l++)
     {
       if (!net_coloured (c, net, l))
         continue;
       for (size_t j = 0; j < rs_net_units (net, l); j++)
         {
-          units++;
+          (*units)++;
           dead += act[l][j] == 0 && rs_net_unit_can_die (net, l, j);
         }
     }
-  if (units == 0)
+  return dead;
+}
+
+/* The header's note: how many units are dead of how many, and when;
+ * in brief without the when.  In a figure of variants: whose units are
+ * drawn (the table says each run's count). */
+static void
+net_note (const rs_panel_ctx *c, const rs_net *net,
+          size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], char *buf,
+          size_t n, char *brief, size_t nb)
+{
+  size_t units, dead = net_dead (c, net, act, &units);
+  size_t step = pane_step (c);
+
+  if (pane_runs (c) > 1)
+    {
+      rs_rgb col = rs_runs_colour (pane_theme_of (c), 0);
+      char *esc = g_markup_escape_text (c->runs->name[0], -1), hex[8];
+
+      pane_hex (col, hex);
+      snprintf (buf, n, "units of <span foreground=\"%s\"><b>%s</b></span>"
+                " · step %zu", hex, esc, step);
+      snprintf (brief, nb, "<span foreground=\"%s\"><b>%s</b></span>",
+                hex, esc);
+      g_free (esc);
+    }
+  else if (units == 0)
     snprintf (buf, n, "no ReLU units: none can die · step %zu", step);
   else
     snprintf (buf, n, "%zu of %zu dead · step %zu", dead, units, step);
-  snprintf (brief, nb, "%zu of %zu dead", dead, units);
+  if (pane_runs (c) == 1)
+    snprintf (brief, nb, "%zu of %zu dead", dead, units);
+}
+
+int
+rs_panel_network_dead (const rs_panel_ctx *c, size_t k, size_t *dead,
+                       size_t *units)
+{
+  size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
+  rs_panel_ctx ck;
+  rs_net *net;
+
+  *dead = *units = 0;
+  if (pane_run_ctx (c, k, &ck) != RS_OK)
+    return RS_EINVAL;
+  if ((net = net_activity (&ck, act)) == NULL)
+    return RS_EINVAL;
+  *dead = net_dead (&ck, net, act, units);
+  rs_net_free (net);
+  return RS_OK;
+}
+
+/* The runs' table under the columns' names (a figure of variants): a
+ * line per run in its colour, its name and its dead units at the step
+ * shown; the first marked as the one drawn. */
+static void
+net_runs_table (pane *p)
+{
+  double y = p->plot.y + p->plot.height + 22 * p->k;
+  double w = p->r.width - 20 * p->k;
+
+  for (size_t k = 0; k < pane_runs (p->c); k++)
+    {
+      size_t dead, units;
+      char *esc = g_markup_escape_text (p->c->runs->name[k], -1);
+      char full[300], brief[200], cnt[64];
+
+      if (rs_panel_network_dead (p->c, k, &dead, &units) != RS_OK)
+        snprintf (cnt, sizeof cnt, "no units to count");
+      else if (dead > 0)
+        snprintf (cnt, sizeof cnt, "<b>%zu of %zu dead</b>", dead, units);
+      else
+        snprintf (cnt, sizeof cnt, "none of %zu dead", units);
+      snprintf (full, sizeof full, "<b>━━ %s</b>: %s%s", esc, cnt,
+                k == 0 ? " (the units drawn)" : "");
+      snprintf (brief, sizeof brief, "<b>━━ %s</b>: %s", esc, cnt);
+      g_free (esc);
+      pane_text (p, rs_runs_colour (p->t, k), p->r.x + 10 * p->k, y,
+                 pane_text_width (p, full, 10, 0) <= w ? full : brief, 10, 0,
+                 0, 0, 0);
+      y += NET_RUN_LINE * p->k;
+    }
 }
 
 void
@@ -359,7 +456,7 @@ rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 
   if (c != NULL && c->sim != NULL && (net = net_activity (c, act)) != NULL)
     net_note (c, net, act, note, sizeof note, brief, sizeof brief);
-  if (pane_begin (&p, cr, r, c, network_margins,
+  if (pane_begin (&p, cr, r, c, net_margins (c),
                   c != NULL && c->sim != NULL && rs_sim_is_neuron (c->sim)
                   ? "Neuron" : "Network", note, brief)
       && net != NULL)
@@ -373,6 +470,8 @@ rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
           net_unit (&p, net, l, j, l <= rs_net_layers (net) ? act[l][j] : 0,
                     pitch);
       net_names (&p, net, ncol);
+      if (pane_runs (c) > 1)
+        net_runs_table (&p);
       for (size_t l = 1; l <= rs_net_layers (net); l++)
         if (net_coloured (c, net, l))
           {
