@@ -81,6 +81,8 @@ typedef struct {
 typedef struct {
   axes f, df, inset;
   int has_inset;
+  int names_at_dots;   /* the runs' names beside their dots, the band
+                          too short for a line each */
   double mag;          /* the inset's y magnification over f's plot */
   double left, right;  /* f' just left and right of 0 */
   double conv;         /* f'(0) by the convention */
@@ -270,6 +272,9 @@ act_layout_make (const rs_rect *plot, double k, const act_runs *R,
   /* the band: the subdifferential, a convention line per run, the
    * one-sided limits (three lines for one run) */
   band = R->n > 1 ? ACT_BAND + 14.0 * (double) (R->n - 1) : ACT_BAND;
+  L->names_at_dots = R->n > 1 && band * k > 0.4 * L->df.box.height;
+  if (L->names_at_dots)
+    band = ACT_BAND;
   act_window (&L->df, lo, hi, 0.14, any_jump ? band * k : 0.0);
   L->left = L->left_k[0];
   L->right = L->right_k[0];
@@ -602,6 +607,30 @@ act_jump_of (pane *p, const act_layout *L, const act_runs *R, size_t q,
     act_circle (p, x, axes_y (a, L->right_k[q]), col, 0);
 }
 
+/* Run q's name beside its dot, in its colour on a box that reads over
+ * the curves: left of it, or right when only that side has room; left
+ * out where neither has (the header's legend names the colours) or
+ * where an earlier run's dot is too close above or below. */
+static void
+act_dot_name (pane *p, const act_layout *L, const act_runs *R, size_t q)
+{
+  const axes *a = &L->df;
+  double x = axes_x (a, 0.0), y = axes_y (a, L->conv_k[q]);
+  double gap = 8 * p->k, w;
+  char *esc;
+
+  for (size_t o = 0; o < q; o++)
+    if (fabs (axes_y (a, L->conv_k[o]) - y) < 11 * p->k)
+      return;
+  esc = g_markup_escape_text (R->name[q], -1);
+  w = pane_text_width (p, esc, 9, 1) + 4 * p->k;
+  if (x - gap - w >= a->box.x)
+    pane_label_boxed (p, R->col[q], x - gap, y, esc, 9, 1, 1, 0.5);
+  else if (x + gap + w <= a->box.x + a->box.width)
+    pane_label_boxed (p, R->col[q], x + gap, y, esc, 9, 1, 0, 0.5);
+  g_free (esc);
+}
+
 /* The jumps at 0 (C3), once when the runs share f, and each run's
  * convention as a filled dot in its colour; a dot on the same value as
  * later runs' is drawn larger, as a ring around theirs. */
@@ -621,6 +650,8 @@ act_jump (pane *p, const act_layout *L, const act_runs *R)
       act_circle_r (p, x, axes_y (&L->df, L->conv_k[q]), R->col[q], 1,
                     4.2 + 2.6 * (double) later);
     }
+  for (size_t q = 0; L->names_at_dots && q < R->n; q++)
+    act_dot_name (p, L, R, q);
 }
 
 /* A piece's value as a label over it (above) or under it, centred at
@@ -654,6 +685,12 @@ act_conv_lines (pane *p, const act_layout *L, const act_runs *R, double x,
       act_line (p, R->col[0], x, y, full, brief, 10, 1, w);
       return;
     }
+  if (L->names_at_dots)
+    {
+      act_line (p, p->t->fg, x, y, "● f′(0): each run's, named beside it",
+                "● each run's f′(0)", 10, 1, w);
+      return;
+    }
   for (size_t q = 0; q < R->n; q++)
     {
       rs_interval d = rs_act_subdiff (R->s[q].t, 0.0, R->s[q].par);
@@ -682,7 +719,7 @@ act_jump_labels (pane *p, const act_layout *L, const act_runs *R)
   rs_interval d = rs_act_subdiff (s->t, 0.0, s->par);
   double x = a->box.x + 5 * p->k, y = a->box.y + 4 * p->k, lh = 14 * p->k;
   double w = a->box.width - 10 * p->k;
-  size_t lines = R->name[0] != NULL ? R->n : 1;
+  size_t lines = R->name[0] != NULL && !L->names_at_dots ? R->n : 1;
   char full[128], brief[96];
 
   if (R->same)
