@@ -1261,7 +1261,10 @@ draw_app (cairo_t *cr, double width, double height, void *data)
   if (a->view.help)
     help_text (text, sizeof text);
   else if (!a->view.present)
-    rs_app_hud_text (a, text, sizeof text);
+    {
+      rs_app_hud_text (a, text, sizeof text);
+      app_hud_moment (a, text, sizeof text);
+    }
   if (a->view.help || !a->view.present)
     draw_overlay (cr, a, width, height, text);
   if (a->win.toast[0] && a->win.clock < a->win.toast_until)

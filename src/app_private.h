@@ -189,6 +189,12 @@ void app_morph_request (rs_app *a);
 rs_figure *app_figure_drawn (rs_app *a);
 double app_morph_at (const rs_app *a);
 
+/* app_moment.c: mid-change, the end of the HUD text's first line gets
+ * " · figure: before the kick" (or "40 % into the kick", "before the
+ * switch", ...): the moment the figure drawn shows; text unchanged
+ * otherwise or when it would not fit in n. */
+void app_hud_moment (rs_app *a, char *text, size_t n);
+
 /* app_balls.c */
 void app_balls_add (rs_app *a);
 void app_balls_sync (rs_app *a);

@@ -623,7 +623,7 @@ expfig_draw (cairo_t *cr, const expfig_plot *p, double width,
              double height, double s)
 {
   const rs_theme *th = rs_theme_light ();
-  rs_panel_ctx ctx = { NULL, NULL, 0, th, NULL, s, NULL };
+  rs_panel_ctx ctx = { NULL, NULL, 0, th, NULL, s, NULL, NULL };
   expfig_layout l;
 
   expfig_layout_of (p, width, height, s, &l);

@@ -31,6 +31,9 @@ struct rs_figure {
   double morph;              /* the morph shown (rs_figure_morph), 1:
                                 settled */
   const rs_runs *runs;       /* a figure of variants, else NULL */
+  rs_panel_moment moment;    /* mid-change, the moment the landscape
+                                shows (figure_moment), for the panels */
+  rs_net *moment_net;        /* its network; NULL when settled */
 };
 
 size_t
@@ -112,6 +115,7 @@ rs_figure_free (rs_figure *f)
     return;
   for (size_t i = 0; i < f->n_views; i++)
     rs_plane_free (f->planes[i]);
+  rs_net_free (f->moment_net);
   free (f);
 }
 
@@ -121,6 +125,8 @@ rs_figure_show (rs_figure *f, size_t at)
   size_t n = rs_sim_n_recorded (f->sim);
 
   f->at = at < n ? at : n - 1;
+  rs_net_free (f->moment_net);
+  f->moment_net = NULL;
   for (size_t i = 0; i < f->n_views; i++)
     if (f->planes[i] != NULL)
       rs_plane_show (f->planes[i], f->at);
@@ -176,6 +182,35 @@ rs_figure_play (rs_figure *f, size_t at, double t, rs_error *err)
   return follow (f, at, t, err);
 }
 
+/* Mid-change, the moment the landscapes show, for the panels (see
+ * rs_panel_moment): that of the first landscape playing the change
+ * rs_figure_change names; none when settled or nothing moves. */
+static int
+figure_moment (rs_figure *f, rs_error *err)
+{
+  unsigned what = rs_figure_change (f), change;
+  size_t before;
+
+  rs_net_free (f->moment_net);
+  f->moment_net = NULL;
+  if (f->morph >= 1.0 || what == 0)
+    return RS_OK;
+  if ((f->moment_net = rs_net_clone (rs_sim_net (f->sim), err)) == NULL)
+    return RS_ENOMEM;
+  for (size_t i = 0; i < f->n_views; i++)
+    if (f->planes[i] != NULL && rs_plane_change (f->planes[i]) == what
+        && rs_plane_moment (f->planes[i], f->morph, f->moment_net, &change,
+                            &before) == RS_OK)
+      {
+        f->moment = (rs_panel_moment) { change, f->morph, before, f->at,
+                                        f->moment_net };
+        return RS_OK;
+      }
+  rs_net_free (f->moment_net);
+  f->moment_net = NULL;
+  return RS_OK;
+}
+
 int
 rs_figure_morph (rs_figure *f, double t, rs_error *err)
 {
@@ -184,7 +219,37 @@ rs_figure_morph (rs_figure *f, double t, rs_error *err)
     if (f->planes[i] != NULL && rs_plane_morph (f->planes[i], t, err)
                                 != RS_OK)
       return err != NULL ? err->code : RS_ENOMEM;
-  return RS_OK;
+  return figure_moment (f, err);
+}
+
+/* Whether recorded points i and j hold the same state: the same
+ * parameters and warming's shift (a change of activation at its own
+ * point leaves them). */
+static int
+same_state (const rs_sim *sim, size_t i, size_t j)
+{
+  size_t np = rs_net_nparams (rs_sim_net (sim));
+
+  return rs_sim_recorded (sim, i)->gamma == rs_sim_recorded (sim, j)->gamma
+         && memcmp (rs_sim_theta (sim, i), rs_sim_theta (sim, j),
+                    np * sizeof (double)) == 0;
+}
+
+void
+rs_figure_panel_ctx (const rs_figure *f, rs_panel_ctx *ctx)
+{
+  const rs_scene *sc = f->scene;
+  const rs_panel_moment *m = f->moment_net != NULL ? &f->moment : NULL;
+
+  *ctx = (rs_panel_ctx) { sc, f->sim, f->at,
+                          sc->style.dark ? rs_theme_dark ()
+                                         : rs_theme_light (),
+                          sc->style.font, rs_figure_scale (f), f->runs, m };
+  /* the state before, where a recorded point holds it, is that point */
+  if (m != NULL && m->t <= 0.0
+      && (m->change == RS_EVENT_KICK || same_state (f->sim, m->before,
+                                                    f->at)))
+    ctx->at = m->before;
 }
 
 unsigned
@@ -330,44 +395,42 @@ rs_figure_ball (const rs_figure *f, size_t i, double width, double height,
 
 /* ---- Drawing ---- */
 
-/* The recorded point of the kick the figure shows mid-way, or 0. */
-static size_t
-kick_shown (const rs_figure *f)
-{
-  if (f->morph >= 1.0)
-    return 0;
-  for (size_t i = 0; i < f->n_views; i++)
-    if (f->planes[i] != NULL && f->views[i].kind == RS_VIEW_LANDSCAPE)
-      return rs_plane_kick_of (f->planes[i], f->at);
-  return 0;
-}
-
-/* Mid-kick (k its point), the kick's way from the point before it to
- * the point after it, in one line of markup. */
+/* Mid-change (ctx->moment), the change's way from the point before it
+ * to the point after it, in one line of markup: "step 300 · 40 % into
+ * the kick · loss 0.148 → 33.5 · 12 → 5 units dead". */
 static void
-kick_status (const rs_figure *f, size_t k, char *buf, size_t n)
+change_status (const rs_panel_ctx *ctx, char *buf, size_t n)
 {
-  const rs_sim_point *a = rs_sim_recorded (f->sim, k - 1);
-  const rs_sim_point *b = rs_sim_recorded (f->sim, k);
+  const rs_panel_moment *m = ctx->moment;
+  const rs_sim_point *a = rs_sim_recorded (ctx->sim, m->before);
+  const rs_sim_point *b = rs_sim_recorded (ctx->sim, m->after);
+  char words[128], *esc;
 
-  snprintf (buf, n, "step %zu · <b>a kick</b>, %.0f %% of the way · "
-            "loss %.4g → %.4g · %zu → %zu unit%s dead", b->step,
-            100.0 * f->morph, a->loss, b->loss, a->dead, b->dead,
+  rs_panel_moment_note (ctx, 0, words, sizeof words);
+  esc = g_markup_escape_text (words, -1);
+  snprintf (buf, n, "step %zu · <b>%s</b> · loss %.4g → %.4g · %zu → %zu "
+            "unit%s dead", b->step, esc, a->loss, b->loss, a->dead, b->dead,
             b->dead == 1 ? "" : "s");
+  g_free (esc);
 }
 
-/* Where the run stands at `at`, in one line of markup (mid-kick: see
- * kick_status). */
+/* Where the run stands at the point the panels show (ctx->at), in one
+ * line of markup; before a change, saying so; mid-change: see
+ * change_status. */
 static void
-status_line (const rs_figure *f, char *buf, size_t n)
+status_line (const rs_figure *f, const rs_panel_ctx *ctx, char *buf,
+             size_t n)
 {
-  const rs_sim_point *pt = rs_sim_recorded (f->sim, f->at);
-  size_t last = rs_sim_n_recorded (f->sim) - 1, k = kick_shown (f);
-  char outcome[160] = "";
+  const rs_sim_point *pt = rs_sim_recorded (f->sim, ctx->at);
+  size_t last = rs_sim_n_recorded (f->sim) - 1;
+  char outcome[160] = "", *esc = NULL;
 
-  if (k > 0)
+  /* before -> after, unless the change was at another step (--morph
+     after a switch of activation): the point's numbers then */
+  if (ctx->moment != NULL && ctx->at != ctx->moment->before
+      && rs_sim_recorded (f->sim, ctx->moment->before)->step == pt->step)
     {
-      kick_status (f, k, buf, n);
+      change_status (ctx, buf, n);
       return;
     }
   if (f->runs != NULL)
@@ -379,11 +442,22 @@ status_line (const rs_figure *f, char *buf, size_t n)
       rs_runs_legend (f->runs, th, pt->step, buf + m, n - (size_t) m);
       return;
     }
-  if (f->at == last)
+  if (ctx->moment != NULL)
+    {
+      char words[128];
+
+      rs_panel_moment_note (ctx, 0, words, sizeof words);
+      snprintf (outcome, sizeof outcome, "%s%s", ctx->at
+                != ctx->moment->before ? "drawn as " : "", words);
+      esc = g_markup_escape_text (outcome, -1);
+    }
+  else if (ctx->at == last)
     rs_draw_outcome (f->sim, outcome, sizeof outcome);
   snprintf (buf, n, "step %zu · loss %.4g · gradient norm %.3g · %zu "
             "unit%s dead%s%s", pt->step, pt->loss, pt->gnorm, pt->dead,
-            pt->dead == 1 ? "" : "s", outcome[0] ? " · " : "", outcome);
+            pt->dead == 1 ? "" : "s", outcome[0] ? " · " : "",
+            esc != NULL ? esc : outcome);
+  g_free (esc);
 }
 
 /* A line of markup at (x, y), its size px shrunk (to 60 % at most) to
@@ -451,8 +525,10 @@ rs_figure_draw (cairo_t *cr, double width, double height,
   const rs_theme *th = sc->style.dark ? rs_theme_dark () : rs_theme_light ();
   const char *font = sc->style.font;
   double s = rs_figure_scale (f);
-  rs_panel_ctx ctx = { sc, f->sim, f->at, th, font, s, f->runs };
+  rs_panel_ctx ctx;
   char status[1200], *title;
+
+  rs_figure_panel_ctx (f, &ctx);
 
   cairo_save (cr);
   rs_text_set_family (cr, font);
@@ -462,7 +538,7 @@ rs_figure_draw (cairo_t *cr, double width, double height,
   rs_theme_set (cr, th->fg);
   fit_text (cr, font, 10 * s, 8 * s, width - 20 * s, title, 19 * s, 1);
   g_free (title);
-  status_line (f, status, sizeof status);
+  status_line (f, &ctx, status, sizeof status);
   rs_theme_set (cr, th->muted);
   fit_text (cr, font, 10 * s, 36 * s, width - 20 * s, status, 13 * s, 0);
   for (size_t i = 0; i < f->n_views; i++)

@@ -9,6 +9,7 @@
 #include <reluscape/reluscape.h>
 
 #include "draw.h"
+#include "panels.h"
 #include "plane.h"
 #include "theme.h"
 
@@ -112,6 +113,13 @@ rs_rect rs_figure_cell (const rs_figure *f, size_t i, double width,
  * basin map; 0 when it has no ball. */
 int rs_figure_ball (const rs_figure *f, size_t i, double width,
                     double height, double *x, double *y);
+
+/* What the figure's panels are drawn from (panels.h): the run at the
+ * point shown and, mid-change (rs_figure_morph with t < 1), the moment
+ * the landscape shows, so that every panel shows that moment: at t = 0
+ * the state before the change (a kick's point before: `at` is that
+ * point), in between the network t of the way, at t = 1 the point. */
+void rs_figure_panel_ctx (const rs_figure *f, rs_panel_ctx *ctx);
 
 void rs_figure_draw (cairo_t *cr, double width, double height,
                      const rs_figure *f);

@@ -352,8 +352,8 @@ sweep_end (sweep *w)
   w->net = NULL;
 }
 
-/* The network at c->at and a workspace for it; RS_OK, RS_ENOMEM or
- * RS_EINVAL. */
+/* The network at c->at (mid-change: the moment's) and a workspace for
+ * it; RS_OK, RS_ENOMEM or RS_EINVAL. */
 int
 sweep_begin (sweep *w, const rs_panel_ctx *c)
 {
@@ -363,10 +363,13 @@ sweep_begin (sweep *w, const rs_panel_ctx *c)
   if (c == NULL || c->sim == NULL)
     return RS_EINVAL;
   w->d = rs_sim_data (c->sim);
-  w->net = rs_net_clone (rs_sim_net (c->sim), NULL);
+  /* mid-change, the moment the landscape shows (panels.h) */
+  w->net = rs_net_clone (c->moment != NULL && c->moment->net != NULL
+                         ? c->moment->net : rs_sim_net (c->sim), NULL);
   if (w->net == NULL)
     return RS_ENOMEM;
-  if (rs_sim_net_at (c->sim, pane_at (c), w->net, 1) != RS_OK)
+  if ((c->moment == NULL || c->moment->net == NULL)
+      && rs_sim_net_at (c->sim, pane_at (c), w->net, 1) != RS_OK)
     {
       sweep_end (w);
       return RS_EINVAL;

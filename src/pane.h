@@ -132,8 +132,8 @@ double pane_label_boxed (pane *p, rs_rgb col, double x, double y, const char *ma
 
 void sweep_end (sweep *w);
 
-/* The network at c->at and a workspace for it; RS_OK, RS_ENOMEM or
- * RS_EINVAL. */
+/* The network at c->at (mid-change: the moment's, see rs_panel_moment)
+ * and a workspace for it; RS_OK, RS_ENOMEM or RS_EINVAL. */
 int sweep_begin (sweep *w, const rs_panel_ctx *c);
 
 /* The forward pass over the next chunk; 0 when the data is done. */
@@ -146,8 +146,9 @@ size_t pane_runs (const rs_panel_ctx *c);
 size_t pane_step (const rs_panel_ctx *c);
 
 /* Run k's context in *ck: c with run k's scene and run, at its recorded
- * point at c's step shown (the last one at or before it); c itself for
- * k = 0 of a figure without variants.  RS_EINVAL when there is no run k. */
+ * point at c's step shown (the last one at or before it), without c's
+ * moment (a change seen mid-way: the first run's) unless k = 0; c
+ * itself for k = 0 of a figure without variants.  RS_EINVAL when there is no run k. */
 int pane_run_ctx (const rs_panel_ctx *c, size_t k, rs_panel_ctx *ck);
 
 #endif /* RS_PANE_H */

@@ -22,6 +22,8 @@ pane_run_ctx (const rs_panel_ctx *c, size_t k, rs_panel_ctx *ck)
   ck->scene = c->runs->scene[k];
   ck->sim = c->runs->sim[k];
   ck->at = rs_runs_point_at (ck->sim, pane_step (c));
+  if (k > 0)
+    ck->moment = NULL;   /* a change seen mid-way is the first run's */
   return RS_OK;
 }
 

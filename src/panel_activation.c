@@ -133,6 +133,19 @@ act_runs_of (const rs_panel_ctx *c, act_runs *R)
   return R->n > 0;
 }
 
+int
+rs_panel_activation_of (const rs_panel_ctx *c, const rs_act_type **t,
+                        double *param)
+{
+  act_shown a;
+
+  if (!act_shown_of (c, &a))
+    return RS_EINVAL;
+  *t = a.t;
+  *param = a.par;
+  return RS_OK;
+}
+
 /* The range [lo, hi] of 0, 1 and every finite value of v[0 .. n). */
 static void
 act_range (const double *v, size_t n, double *lo, double *hi)
@@ -819,15 +832,24 @@ act_header (const rs_panel_ctx *c, const act_runs *R, char *title,
 void
 rs_panel_activation (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 {
-  char title[96] = "Activation", note[200] = "";
+  char title[96] = "Activation", note[320] = "", brief[200] = "";
+  char moment[128];
   static act_runs R;
   act_layout L;
   int ok = act_runs_of (c, &R);
   pane p;
 
   if (ok)
-    act_header (c, &R, title, sizeof title, note, sizeof note);
-  if (pane_begin (&p, cr, r, c, act_margins, title, note, NULL) && ok)
+    {
+      act_header (c, &R, title, sizeof title, brief, sizeof brief);
+      /* mid-change: which moment f is drawn at (the landscape's) */
+      if (rs_panel_moment_note (c, 1, moment, sizeof moment)
+          && c->moment->change == RS_EVENT_ACT)
+        snprintf (note, sizeof note, "%s · %s", moment, brief);
+      else
+        snprintf (note, sizeof note, "%s", brief);
+    }
+  if (pane_begin (&p, cr, r, c, act_margins, title, note, brief) && ok)
     {
       act_layout_make (&p.plot, p.k, &R, &L);
       if (L.f.box.width > 8.0 && L.f.box.height > 8.0)

@@ -450,15 +450,15 @@ void
 rs_panel_heads (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 {
   rs_heads_dist sm, rn;
-  char note[96] = "";
+  char note[192] = "", when[128];
   int rc = RS_EINVAL;
   pane p;
 
   if (c != NULL && c->sim != NULL)
     {
       rc = rs_panel_heads_dist (c, &sm, &rn);
-      snprintf (note, sizeof note, "step %zu · %zu points",
-                rs_sim_recorded (c->sim, pane_at (c))->step, rn.n);
+      rs_panel_when (c, when, sizeof when);
+      snprintf (note, sizeof note, "%s · %zu points", when, rn.n);
     }
   if (pane_begin (&p, cr, r, c, heads_margins, "Output heads",
                   rc == RS_OK ? note : NULL, NULL))

@@ -194,15 +194,14 @@ rs_panel_histogram (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 {
   hist h = { 0, 0, INFINITY, -INFINITY, 0, 0.0, { 0 } };
   int ok = c != NULL && c->sim != NULL && hist_pass (c, &h, 0) == RS_OK;
-  char note[96] = "";
+  char note[128] = "";
   pane p;
 
   if (ok)
     {
       hist_layout (&h);
       ok = hist_pass (c, &h, 1) == RS_OK;
-      snprintf (note, sizeof note, "step %zu",
-                rs_sim_recorded (c->sim, pane_at (c))->step);
+      rs_panel_when (c, note, sizeof note);
     }
   if (pane_begin (&p, cr, r, c, hist_margins, "Pre-activations", note,
                   NULL) && ok)

@@ -342,15 +342,14 @@ net_legend (pane *p)
     }
 }
 
-/* The dead units of net at the point act was counted at, of the units
- * that can die in its coloured layers (*units). */
-static size_t
-net_dead (const rs_panel_ctx *c, const rs_net *net,
-          size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], size_t *units)
+/* How many of net's coloured units are dead (active on none of the
+ * points, act[l][j] == 0, and able to die) and how many are coloured. */
+static void
+net_count (const rs_panel_ctx *c, const rs_net *net,
+           size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], size_t *dead,
+           size_t *units)
 {
-  size_t dead = 0;
-
-  *units = 0;
+  *dead = *units = 0;
   for (size_t l = 1; l <= rs_net_layers (net); l++)
     {
       if (!net_coloured (c, net, l))
@@ -358,23 +357,53 @@ net_dead (const rs_panel_ctx *c, const rs_net *net,
       for (size_t j = 0; j < rs_net_units (net, l); j++)
         {
           (*units)++;
-          dead += act[l][j] == 0 && rs_net_unit_can_die (net, l, j);
+          *dead += act[l][j] == 0 && rs_net_unit_can_die (net, l, j);
         }
     }
-  return dead;
 }
 
-/* The header's note: how many units are dead of how many, and when;
- * in brief without the when.  In a figure of variants: whose units are
- * drawn (the table says each run's count). */
+int
+rs_panel_network_dead (const rs_panel_ctx *c, size_t *dead, size_t *units)
+{
+  size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
+  rs_net *net;
+
+  *dead = *units = 0;
+  if (c == NULL || c->sim == NULL)
+    return RS_EINVAL;
+  if ((net = net_activity (c, act)) == NULL)
+    return RS_ENOMEM;
+  net_count (c, net, act, dead, units);
+  rs_net_free (net);
+  return RS_OK;
+}
+
+int
+rs_panel_network_run_dead (const rs_panel_ctx *c, size_t k, size_t *dead,
+                           size_t *units)
+{
+  rs_panel_ctx ck;
+
+  *dead = *units = 0;
+  if (pane_run_ctx (c, k, &ck) != RS_OK)
+    return RS_EINVAL;
+  return rs_panel_network_dead (&ck, dead, units);
+}
+
+/* The header's note: how many units are dead of how many, and when
+ * (mid-change: which moment of it, rs_panel_moment_note); in brief
+ * without the when.  In a figure of variants: whose units are drawn
+ * (the table says each run's count). */
 static void
 net_note (const rs_panel_ctx *c, const rs_net *net,
           size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], char *buf,
           size_t n, char *brief, size_t nb)
 {
-  size_t units, dead = net_dead (c, net, act, &units);
-  size_t step = pane_step (c);
+  size_t dead, units;
+  char when[128];
 
+  net_count (c, net, act, &dead, &units);
+  rs_panel_when (c, when, sizeof when);
   if (pane_runs (c) > 1)
     {
       rs_rgb col = rs_runs_colour (pane_theme_of (c), 0);
@@ -382,35 +411,17 @@ net_note (const rs_panel_ctx *c, const rs_net *net,
 
       pane_hex (col, hex);
       snprintf (buf, n, "units of <span foreground=\"%s\"><b>%s</b></span>"
-                " · step %zu", hex, esc, step);
+                " · %s", hex, esc, when);
       snprintf (brief, nb, "<span foreground=\"%s\"><b>%s</b></span>",
                 hex, esc);
       g_free (esc);
+      return;
     }
-  else if (units == 0)
-    snprintf (buf, n, "no ReLU units: none can die · step %zu", step);
+  if (units == 0)
+    snprintf (buf, n, "no ReLU units: none can die · %s", when);
   else
-    snprintf (buf, n, "%zu of %zu dead · step %zu", dead, units, step);
-  if (pane_runs (c) == 1)
-    snprintf (brief, nb, "%zu of %zu dead", dead, units);
-}
-
-int
-rs_panel_network_dead (const rs_panel_ctx *c, size_t k, size_t *dead,
-                       size_t *units)
-{
-  size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
-  rs_panel_ctx ck;
-  rs_net *net;
-
-  *dead = *units = 0;
-  if (pane_run_ctx (c, k, &ck) != RS_OK)
-    return RS_EINVAL;
-  if ((net = net_activity (&ck, act)) == NULL)
-    return RS_EINVAL;
-  *dead = net_dead (&ck, net, act, units);
-  rs_net_free (net);
-  return RS_OK;
+    snprintf (buf, n, "%zu of %zu dead · %s", dead, units, when);
+  snprintf (brief, nb, "%zu of %zu dead", dead, units);
 }
 
 /* The runs' table under the columns' names (a figure of variants): a
@@ -428,7 +439,7 @@ net_runs_table (pane *p)
       char *esc = g_markup_escape_text (p->c->runs->name[k], -1);
       char full[300], brief[200], cnt[64];
 
-      if (rs_panel_network_dead (p->c, k, &dead, &units) != RS_OK)
+      if (rs_panel_network_run_dead (p->c, k, &dead, &units) != RS_OK)
         snprintf (cnt, sizeof cnt, "no units to count");
       else if (dead > 0)
         snprintf (cnt, sizeof cnt, "<b>%zu of %zu dead</b>", dead, units);
@@ -451,7 +462,7 @@ rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
   size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
   size_t sizes[RS_NET_MAX_LAYERS + 2], ncol;
   rs_net *net = NULL;
-  char note[96] = "", brief[64] = "";
+  char note[200] = "", brief[64] = "";
   pane p;
 
   if (c != NULL && c->sim != NULL && (net = net_activity (c, act)) != NULL)

@@ -408,11 +408,12 @@ run_pane (const pane *p, size_t k, rs_panel_ctx *ck)
   pane q = *p;
 
   *ck = *p->c;
-  if (p->c->runs != NULL)
+  if (p->c->runs != NULL && k > 0)
     {
       ck->sim = p->c->runs->sim[k];
       ck->at = rs_runs_point_at (ck->sim, rs_sim_recorded
                                  (p->c->sim, pane_at (p->c))->step);
+      ck->moment = NULL;   /* the change shown is the first run's */
     }
   q.c = ck;
   return q;
@@ -564,12 +565,13 @@ now_keep_clear (pane *p, const tl_layout *L, tl_labels *t)
                                         3 * p->k, L->plot.height }, "" };
 }
 
-/* The point shown on each curve of run p->c->sim: a dot in colour
- * col[s] where it is drawn. */
+/* Recorded point i of run p->c->sim on each curve: a dot in colour
+ * col[s] where it is drawn, filled, or hollow. */
 static void
-run_dots (pane *p, const tl_layout *L, const rs_rgb col[2])
+point_dots (pane *p, const tl_layout *L, size_t i, const rs_rgb col[2],
+            int filled)
 {
-  const rs_sim_point *pt = rs_sim_recorded (p->c->sim, pane_at (p->c));
+  const rs_sim_point *pt = rs_sim_recorded (p->c->sim, i);
   double x = tl_x (L, (double) pt->step);
 
   for (int s = 0; s < 2; s++)
@@ -579,12 +581,29 @@ run_dots (pane *p, const tl_layout *L, const rs_rgb col[2])
         continue;
       cairo_new_path (p->cr);
       cairo_arc (p->cr, x, y, 3.2 * p->k, 0, 2 * M_PI);
-      rs_theme_set (p->cr, col[s]);
+      rs_theme_set (p->cr, filled ? col[s] : p->t->panel);
       cairo_fill_preserve (p->cr);
-      rs_theme_set (p->cr, p->t->fg);
-      cairo_set_line_width (p->cr, 0.8 * p->k);
+      rs_theme_set (p->cr, filled ? p->t->fg : col[s]);
+      cairo_set_line_width (p->cr, (filled ? 0.8 : 1.6) * p->k);
       cairo_stroke (p->cr);
     }
+}
+
+/* The point shown on each curve of run p->c->sim: a dot in colour
+ * col[s] where it is drawn; mid-change (after the point before it, at
+ * the same step) a hollow dot at the point before too, the note saying
+ * "before → after". */
+static void
+run_dots (pane *p, const tl_layout *L, const rs_rgb col[2])
+{
+  const rs_panel_moment *m = p->c->moment;
+  size_t at = pane_at (p->c);
+
+  if (m != NULL && at != m->before
+      && rs_sim_recorded (p->c->sim, m->before)->step
+         == rs_sim_recorded (p->c->sim, at)->step)
+    point_dots (p, L, m->before, col, 0);
+  point_dots (p, L, at, col, 1);
 }
 
 /* The point shown on each curve of each run. */
@@ -643,6 +662,37 @@ value_text (double v, int digits, char *buf, size_t n)
     snprintf (buf, n, "%.*g", digits, v);
 }
 
+/* Mid-change the timeline, which plots recorded points only, states
+ * the change: before it, the point before (the panel's point) said to
+ * be so; in between, "before → after" in buf; brief says which moment. */
+static void
+timeline_note_moment (const rs_panel_ctx *c, char *buf, size_t n,
+                      char *brief, size_t nb)
+{
+  const rs_panel_moment *m = c->moment;
+  char words[128], l0[32], l1[32];
+  size_t len = strlen (buf);
+
+  if (!rs_panel_moment_note (c, 1, words, sizeof words))
+    return;
+  snprintf (brief, nb, "step %zu · %s",
+            rs_sim_recorded (c->sim, m->after)->step, words);
+  /* the point before, or a change at an earlier step (--morph after a
+     switch of activation): the point's numbers, the words after them */
+  if (pane_at (c) == m->before || rs_sim_recorded (c->sim, m->before)->step
+                                  != rs_sim_recorded (c->sim, m->after)->step)
+    {
+      snprintf (buf + len, n - len, " · %s", words);
+      return;
+    }
+  value_text (rs_sim_recorded (c->sim, m->before)->loss, 3, l0, sizeof l0);
+  value_text (rs_sim_recorded (c->sim, m->after)->loss, 3, l1, sizeof l1);
+  snprintf (buf, n, "step %zu · %s · loss %s → %s · %zu → %zu dead",
+            rs_sim_recorded (c->sim, m->after)->step, words, l0, l1,
+            rs_sim_recorded (c->sim, m->before)->dead,
+            rs_sim_recorded (c->sim, m->after)->dead);
+}
+
 /* The header's note: the point shown, in numbers, and in brief. */
 static void
 timeline_note (const rs_panel_ctx *c, char *buf, size_t n, char *brief,
@@ -656,6 +706,7 @@ timeline_note (const rs_panel_ctx *c, char *buf, size_t n, char *brief,
   snprintf (buf, n, "step %zu · loss %s · ‖∇L‖ %s · %zu dead", pt->step,
             loss, gnorm, pt->dead);
   snprintf (brief, nb, "step %zu", pt->step);
+  timeline_note_moment (c, buf, n, brief, nb);
 }
 
 /* The boxes of the header pane_begin wrote: the title, and the note or
@@ -730,7 +781,7 @@ static void
 timeline_draw (cairo_t *cr, rs_rect r, const rs_panel_ctx *c, tl_labels *t)
 {
   pane p;
-  char note[160], brief[48];
+  char note[256], brief[160];
   int ok = c != NULL && c->sim != NULL;
   tl_layout L;
 

@@ -12,6 +12,23 @@
 #include "theme.h"
 #include "variants.h"
 
+/* A change seen as it happens (rs_figure_morph: a kick, a change of
+ * activation), t of the way: what the landscape shows then, for the
+ * panels to show the same moment.  Panels that run the network (network,
+ * activation, histogram, heads) run `net`; the others state the change
+ * as "before → after" (rs_panel_moment_note). */
+typedef struct {
+  unsigned change;         /* RS_EVENT_KICK or RS_EVENT_ACT */
+  double t;                /* in [0, 1): 0 is the state before */
+  size_t before, after;    /* the recorded points holding the state before
+                              the change and after it (the point shown) */
+  const rs_net *net;       /* the network at the moment: a kick's parameters
+                              t of the way (the landscape's ball), or the
+                              point's parameters with each alpha t of the
+                              way (the landscape's blend); warming's shift
+                              in; at t = 0 the activations before exactly */
+} rs_panel_moment;
+
 /* What every panel draws from. */
 typedef struct {
   const rs_scene *scene;
@@ -23,6 +40,10 @@ typedef struct {
   double s;                /* the scale: 1 for a 900 x 600 figure */
   const rs_runs *runs;     /* a figure of variants: every run (sim is
                               the first), in its colour; else NULL */
+  const rs_panel_moment *moment;  /* mid-change, else NULL (settled);
+                              `at` is moment->before at t = 0 when that
+                              point holds the state shown (a kick; a change
+                              of activation at its own point) */
 } rs_panel_ctx;
 
 /* Loss and gradient norm over the steps, each on a log axis of its own
@@ -137,13 +158,6 @@ size_t rs_panel_timeline_labels (cairo_t *cr, rs_rect r,
  * drawn in r: column 0 holds the inputs, column l layer l; for the
  * single neuron column 1 is the neuron and column 2 its output.
  * RS_EINVAL when there is no such unit. */
-/* The dead units of run k (as rs_panel_heads_run picks it) at the step
- * c shows, of the *units that can die in the layers the network panel
- * colours, counted as that panel counts them: over the data, a unit
- * active on no point.  RS_OK, or RS_EINVAL (no run k, no network). */
-int rs_panel_network_dead (const rs_panel_ctx *c, size_t k, size_t *dead,
-                           size_t *units);
-
 int rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
                            size_t j, double *x, double *y, double *radius);
 
@@ -153,6 +167,37 @@ int rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
  * these.  RS_OK, or RS_ENOMEM / RS_EINVAL (both counts then 0). */
 int rs_panel_histogram_split (const rs_panel_ctx *c, size_t *below,
                               size_t *above);
+
+/* How many of the network panel's units are dead (active on no data
+ * point and able to die) of how many it colours (ReLU-family layers),
+ * in the network the panel draws: at point c->at, or mid-change the
+ * moment's.  RS_OK, or RS_EINVAL / RS_ENOMEM (both counts then 0). */
+int rs_panel_network_dead (const rs_panel_ctx *c, size_t *dead,
+                           size_t *units);
+
+/* The same for run k of a figure of variants (as rs_panel_heads_run
+ * picks it: its recorded point at or before the step c shows; k = 0 c's
+ * run without variants): what the network panel's table of runs says.
+ * RS_OK, or RS_EINVAL (no run k, no network) / RS_ENOMEM. */
+int rs_panel_network_run_dead (const rs_panel_ctx *c, size_t k,
+                               size_t *dead, size_t *units);
+
+/* The activation the activation panel draws (the first layer's, at
+ * point c->at or mid-change the moment's) and its parameter (Leaky
+ * ReLU's alpha).  RS_OK, or RS_EINVAL when there is none. */
+int rs_panel_activation_of (const rs_panel_ctx *c, const rs_act_type **t,
+                            double *param);
+
+/* The change shown mid-way, in words for a panel's note: "before the
+ * kick", "40 % into the kick", "before the switch to Leaky ReLU, α =
+ * 0.01" (brief: "before the switch"), ... into buf; 0 when c shows no
+ * change (buf then ""). */
+int rs_panel_moment_note (const rs_panel_ctx *c, int brief, char *buf,
+                          size_t n);
+
+/* When a panel's picture is, for its note: "step 300", or mid-change
+ * "step 300, 40 % into the kick" (the brief words above), into buf. */
+void rs_panel_when (const rs_panel_ctx *c, char *buf, size_t n);
 
 /* The fan of supporting lines at the kink z = 0 of activation t with
  * parameter p (C3): n slopes spread evenly over the subdifferential

@@ -65,6 +65,17 @@ rs_plane *rs_plane_follow (rs_plane *p, size_t i, size_t n, rs_error *err);
  * out. */
 int rs_plane_morph (rs_plane *p, double t, rs_error *err);
 
+/* The moment the plane shows t (in [0, 1)) of the way through its
+ * change (rs_plane_change), for the panels beside it: the network then
+ * into net (the run's shape; warming's shift in): a kick's parameters t
+ * of the way, as the ball's; or the point shown with each activation t
+ * of the way from the one before, as the landscape's blend, exactly the
+ * activations before at t = 0.  *before is the recorded point holding
+ * the state before the change.  RS_OK, or RS_EINVAL when the plane shows
+ * no change or t >= 1. */
+int rs_plane_moment (rs_plane *p, double t, rs_net *net, unsigned *change,
+                     size_t *before);
+
 /* The kick of recorded point i: the point where a kick (RS_EVENT_KICK)
  * moved the ball from the point before it, when that is i or a point of
  * the same step before it with the same parameters (a beat recorded

@@ -468,3 +468,15 @@ rs_plane_morph (rs_plane *p, double t, rs_error *err)
     return RS_OK;
   return rs_plane_blend (p, p->old != NULL ? t : 1.0, err);
 }
+
+size_t
+rs_plane_act_from (rs_plane *p)
+{
+  return p->old != NULL ? change_from (p, p->at) : (size_t) -1;
+}
+
+void
+rs_plane_blend_acts (rs_net *net, const rs_net *old, double t)
+{
+  blend_acts (net, old, t);
+}

@@ -167,6 +167,16 @@ int rs_plane_kick (rs_plane *p, double t, rs_error *err);
  * shape; RS_EINVAL when i has no kick. */
 int rs_plane_kick_net (const rs_plane *p, size_t i, double t, rs_net *net);
 
+/* The recorded point whose activations were the run's before the change
+ * of activation the plane morphs (the point before the change's own),
+ * or (size_t) -1 when it morphs none. */
+size_t rs_plane_act_from (rs_plane *p);
+
+/* net's activations moved from those of old (a network of its shape) by
+ * t in [0, 1], as the morph's landscape moves them: each alpha of the
+ * ReLU family linearly, another change of family at t = 1/2. */
+void rs_plane_blend_acts (rs_net *net, const rs_net *old, double t);
+
 /* Forget the grids of the quadratic morph. */
 void rs_plane_drop_morph (rs_plane *p);
 

@@ -19,6 +19,7 @@
 #include <check.h>
 
 #include "app.h"
+#include "app_private.h"
 #include "app_pixels.h"
 #include "app_util.h"
 #include "figure.h"
@@ -179,6 +180,55 @@ START_TEST (test_kick_plays_morph)
 }
 END_TEST
 
+/* The HUD while K's morph plays on net-kick at point 290: its first line
+ * ends saying which moment the figure shows: before the kick in the
+ * first frame (t = 0 of 12: the figure then shows the recorded point
+ * before the kick), half of the way in the seventh (t = 6/12); nothing
+ * once the morph is over. */
+START_TEST (test_kick_hud_moment)
+{
+  rs_scene sc;
+  rs_app *a;
+  rs_error err;
+  const rs_sim *sim;
+  rs_panel_ctx ctx;
+  uint32_t *px;
+  int w, h;
+  size_t c;
+  char hud[2048];
+
+  load_scene_file ("net-kick.scene", &sc);
+  a = app_fixed (&sc, &w, &h, &px);
+  frames (a, 870, 1.0 / 60.0);
+  press (a, SDLK_SPACE);
+  press (a, SDLK_k);
+  rs_app_wait_landscape (a);
+  sim = rs_app_sim (a);
+  c = rs_app_shown (a);
+  ck_assert (rs_sim_recorded (sim, c)->events & RS_EVENT_KICK);
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  snprintf (hud, sizeof hud, "step 290\nloss");
+  app_hud_moment (a, hud, sizeof hud);
+  ck_assert_str_eq (hud, "step 290 · <b>figure: before the kick</b>\nloss");
+  /* what the figure shows then: the recorded point before the kick */
+  rs_figure_panel_ctx (app_figure_drawn (a), &ctx);
+  ck_assert_uint_eq (ctx.at, c - 1);
+  frames (a, 32, 1.0 / 60.0);
+  ck_assert_int_eq ((int) floor (rs_app_morph (a) * FRAMES), 6);
+  ck_assert_int_eq (rs_app_render (a, &err), 0);
+  snprintf (hud, sizeof hud, "step 290");
+  app_hud_moment (a, hud, sizeof hud);
+  ck_assert_str_eq (hud, "step 290 · <b>figure: 50 % into the kick</b>");
+  frames (a, 60, 1.0 / 60.0);
+  ck_assert_double_eq (rs_app_morph (a), -1.0);
+  snprintf (hud, sizeof hud, "step");
+  app_hud_moment (a, hud, sizeof hud);
+  ck_assert_str_eq (hud, "step");
+  free (px);
+  rs_app_free (a);
+}
+END_TEST
+
 static Suite *
 morph_suite (void)
 {
@@ -188,6 +238,7 @@ morph_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_c08_plays_morph);
   tcase_add_test (tc, test_kick_plays_morph);
+  tcase_add_test (tc, test_kick_hud_moment);
   suite_add_tcase (s, tc);
   return s;
 }

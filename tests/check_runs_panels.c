@@ -127,13 +127,13 @@ check_dead (const char *name, size_t step, size_t units)
       size_t d, u, i = point_of (runs.sim[k], step);
 
       ck_assert_uint_eq (rs_sim_recorded (runs.sim[k], i)->step, step);
-      ck_assert_int_eq (rs_panel_network_dead (&c, k, &d, &u), RS_OK);
+      ck_assert_int_eq (rs_panel_network_run_dead (&c, k, &d, &u), RS_OK);
       ck_assert_uint_eq (u, units);
       ck_assert_msg (d == rs_sim_recorded (runs.sim[k], i)->dead,
                      "%s run %zu step %zu: panel %zu dead, recorded %zu",
                      name, k, step, d, rs_sim_recorded (runs.sim[k], i)->dead);
     }
-  ck_assert_int_eq (rs_panel_network_dead (&c, runs.n, &(size_t) { 0 },
+  ck_assert_int_eq (rs_panel_network_run_dead (&c, runs.n, &(size_t) { 0 },
                                            &(size_t) { 0 }), RS_EINVAL);
   rs_runs_free (&runs);
   rs_sim_free (sim);
@@ -167,8 +167,8 @@ START_TEST (test_dead_differ)
   make_runs (&runs, &sc);
   c = (rs_panel_ctx) { &sc, runs.sim[0], 0, rs_theme_light (), NULL, 1.0,
                        &runs };
-  ck_assert_int_eq (rs_panel_network_dead (&c, 0, &d0, &u), RS_OK);
-  ck_assert_int_eq (rs_panel_network_dead (&c, 1, &d1, &u), RS_OK);
+  ck_assert_int_eq (rs_panel_network_run_dead (&c, 0, &d0, &u), RS_OK);
+  ck_assert_int_eq (rs_panel_network_run_dead (&c, 1, &d1, &u), RS_OK);
   ck_assert_uint_eq (d0, 0);
   ck_assert_uint_gt (d1, 0);
   rs_runs_free (&runs);
