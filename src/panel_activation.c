@@ -237,8 +237,8 @@ static void
 act_layout_make (const rs_rect *plot, double k, const act_runs *R,
                  act_layout *L)
 {
-  static double f[RS_SCENE_MAX_VARIANTS * ACT_GRID];
-  static double df[RS_SCENE_MAX_VARIANTS * ACT_GRID];
+  double f[RS_SCENE_MAX_VARIANTS * ACT_GRID];
+  double df[RS_SCENE_MAX_VARIANTS * ACT_GRID];
   double gap = 48 * k, lo, hi, band;
   rs_rect b1 = *plot, b2 = *plot;
   const act_shown *a = &R->s[0];
@@ -834,7 +834,7 @@ rs_panel_activation (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 {
   char title[96] = "Activation", note[320] = "", brief[200] = "";
   char moment[128];
-  static act_runs R;
+  act_runs R;
   act_layout L;
   int ok = act_runs_of (c, &R);
   pane p;

@@ -161,6 +161,14 @@ size_t rs_panel_timeline_labels (cairo_t *cr, rs_rect r,
 int rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
                            size_t j, double *x, double *y, double *radius);
 
+/* The same for run k of a figure of variants: when the runs share the
+ * network and the panel is wide enough, it draws a network per run side
+ * by side (small multiples), run k's in its own part; otherwise the
+ * first run's only (k > 0: RS_EINVAL).  rs_panel_network_unit is run 0's. */
+int rs_panel_network_run_unit (rs_rect r, const rs_panel_ctx *c, size_t k,
+                               size_t l, size_t j, double *x, double *y,
+                               double *radius);
+
 /* How many of layer 1's pre-activations z = W1 x + b1 over the data and
  * the units at point c->at (bias warming's shift included) are <= 0 and
  * how many > 0; NaNs count in neither.  The histogram's percentages are

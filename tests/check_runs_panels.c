@@ -176,6 +176,60 @@ START_TEST (test_dead_differ)
 }
 END_TEST
 
+/* c09 at its end drawn as small multiples (a panel of 680 x 730, as in
+ * the scene's figure): in each run's network every hidden unit is
+ * filled with the dead colour (above its centre, off the cross) exactly
+ * when the run lists it dead (rs_sim_dead_units, the library's count at
+ * the run's end), so a reader sees which units of which run died. */
+START_TEST (test_multiples_dead)
+{
+  static rs_scene sc;
+  rs_sim *sim;
+  rs_runs runs;
+  rs_panel_ctx c;
+  rs_rect r = { 0, 0, 680, 730 };
+  const rs_theme *th = rs_theme_light ();
+  cairo_surface_t *img;
+  cairo_t *cr;
+  size_t total = 0;
+
+  load ("c09-positive-bias.scene", "", &sc, &sim);
+  make_runs (&runs, &sc);
+  c = (rs_panel_ctx) { &sc, runs.sim[0], rs_sim_n_recorded (runs.sim[0]) - 1,
+                       th, NULL, 1.0, &runs };
+  img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 680, 730);
+  cr = cairo_create (img);
+  rs_panel_network (cr, r, &c);
+  cairo_surface_flush (img);
+  for (size_t k = 0; k < runs.n; k++)
+    {
+      rs_sim_unit list[64];
+      size_t nd = rs_sim_dead_units (runs.sim[k], list, 64);
+
+      total += nd;
+      for (size_t l = 1; l <= 3; l++)
+        for (size_t j = 0; j < 8; j++)
+          {
+            double x, y, rad;
+            int dead = 0;
+            for (size_t q = 0; q < nd; q++)
+              dead |= list[q].layer == l && list[q].unit == j;
+            ck_assert_int_eq (rs_panel_network_run_unit (r, &c, k, l, j, &x,
+                                                         &y, &rad), RS_OK);
+            ck_assert_msg ((pixel_distance (pixel (img, x, y - 0.5 * rad),
+                                            rgb_of (th->dead)) <= 2) == dead,
+                           "run %zu unit %zu:%zu dead %d", k, l, j, dead);
+          }
+    }
+  /* the scene's end: bias 0.1 two dead, bias 0 four */
+  ck_assert_uint_eq (total, 6);
+  cairo_destroy (cr);
+  cairo_surface_destroy (img);
+  rs_runs_free (&runs);
+  rs_sim_free (sim);
+}
+END_TEST
+
 static Suite *
 runs_suite (void)
 {
@@ -187,6 +241,7 @@ runs_suite (void)
   tcase_add_test (tc, test_leaky_dot);
   tcase_add_test (tc, test_dead_counts);
   tcase_add_test (tc, test_dead_differ);
+  tcase_add_test (tc, test_multiples_dead);
   suite_add_tcase (s, tc);
   return s;
 }
