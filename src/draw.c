@@ -261,36 +261,29 @@ text_layout (cairo_t *cr, const char *markup, double px, int bold)
   return layout;
 }
 
-/* Draw markup with its anchor (ax, ay), fractions of its width and height,
- * at (x, y), rotated by angle radians about that point. */
-static void
-draw_text (cairo_t *cr, double x, double y, const char *markup, double px,
-           int bold, double ax, double ay, double angle)
+/* White text on a dark halo (its outline stroked wide and translucent
+ * under it), readable on the lightest colours of the map too. */
+void
+rs_draw_text_on_map (cairo_t *cr, double x, double y, const char *markup,
+                  double px, int bold, double ax, double ay)
 {
   PangoLayout *layout = text_layout (cr, markup, px, bold);
   int tw, th;
 
   pango_layout_get_pixel_size (layout, &tw, &th);
   cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_rotate (cr, angle);
-  cairo_move_to (cr, -ax * tw, -ay * th);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x - ax * tw, y - ay * th);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, px / 4.5);
+  cairo_set_source_rgba (cr, 0.05, 0.05, 0.08, 0.6);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, x - ax * tw, y - ay * th);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
   g_object_unref (layout);
-}
-
-/* White text with a soft dark shadow, readable on any colour of the map. */
-void
-rs_draw_text_on_map (cairo_t *cr, double x, double y, const char *markup,
-                  double px, int bold, double ax, double ay)
-{
-  double o = px / 18.0;
-
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.4);
-  draw_text (cr, x + o, y + o, markup, px, bold, ax, ay, 0.0);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  draw_text (cr, x, y, markup, px, bold, ax, ay, 0.0);
 }
 
 double
@@ -555,9 +548,24 @@ format_number (double v, char *buf, size_t n)
   snprintf (buf, n, "%g", v);
 }
 
-/* A label on a light box at (x, y). */
-static void
-draw_label (cairo_t *cr, double x, double y, const char *text, double s)
+/* The size of a contour's label text, and the label itself on a light
+ * box centred at (x, y): the box is (w + 4 s) x h. */
+void
+rs_draw_contour_label_size (cairo_t *cr, const char *text, double s,
+                            double *w, double *h)
+{
+  PangoLayout *layout = text_layout (cr, text, 10.5 * s, 0);
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  *w = tw + 4 * s;
+  *h = th;
+  g_object_unref (layout);
+}
+
+void
+rs_draw_contour_label (cairo_t *cr, double x, double y, const char *text,
+                       double s)
 {
   PangoLayout *layout = text_layout (cr, text, 10.5 * s, 0);
   int tw, th;
@@ -574,37 +582,31 @@ draw_label (cairo_t *cr, double x, double y, const char *text, double s)
   g_object_unref (layout);
 }
 
-/* Labelled contour lines at the nice levels.  Labels that would overlap an
- * earlier one are left out. */
+void
+rs_landscape_level_text (const rs_landscape *l, size_t k, char *buf,
+                         size_t n)
+{
+  format_number (l->levels[k], buf, n);
+}
+
+void
+rs_landscape_to_pixel (const rs_landscape *l, rs_rect plot, double u,
+                       double v, double *x, double *y)
+{
+  grid_to_pixel (l, plot, u, v, x, y);
+}
+
+/* The contour lines at the nice levels; their labels are placed with the
+ * plane's other labels (plane_labels.c). */
 void
 rs_landscape_draw_contours (cairo_t *cr, const rs_landscape *l, rs_rect plot, double s)
 {
-  double placed[RS_LANDSCAPE_MAX_LEVELS][2];
-  size_t np = 0;
-
   cairo_save (cr);
   cairo_set_line_width (cr, 1.0 * s);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
   for (size_t k = 0; k < l->n_levels; k++)
-    {
-      size_t first = k == 0 ? 0 : l->level_end[k - 1];
-      int ok = l->level_end[k] > first;
-      double lx, ly;
-      char buf[32];
-
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
-      stroke_level (cr, l, plot, k);
-      grid_to_pixel (l, plot, l->label[k][0], l->label[k][1], &lx, &ly);
-      for (size_t q = 0; ok && q < np; q++)
-        if (hypot (lx - placed[q][0], ly - placed[q][1]) < 40 * s)
-          ok = 0;
-      if (!ok)
-        continue;
-      format_number (l->levels[k], buf, sizeof buf);
-      draw_label (cr, lx, ly, buf, s);
-      placed[np][0] = lx;
-      placed[np++][1] = ly;
-    }
+    stroke_level (cr, l, plot, k);
   cairo_restore (cr);
 }
 
@@ -696,11 +698,9 @@ rs_draw_path_mark (cairo_t *cr, double px, double py, double x, double y,
 {
   if ((events & RS_EVENT_KICK) && i > 0)
     {
-      cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
+      rs_theme_set (cr, rs_palette_colour (RS_HUE_KICK, 0));
       cairo_set_line_width (cr, 2.2 * s);
       rs_draw_arrow (cr, px, py, x, y, s);
-      rs_draw_text_on_map (cr, (px + x) / 2 + 6 * s, (py + y) / 2, "kick",
-                           11.5 * s, 1, 0, 0.5);
     }
   else if (dot)
     {
@@ -714,8 +714,6 @@ rs_draw_path_mark (cairo_t *cr, double px, double py, double x, double y,
       cairo_set_line_width (cr, 2.0 * s);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_stroke (cr);
-      rs_draw_text_on_map (cr, x + 8 * s, y - 8 * s, "start", 11.5 * s, 1, 0,
-                           1);
     }
 }
 

@@ -92,14 +92,26 @@ double rs_draw_text_box (cairo_t *cr, double x, double y, const char *markup,
 void rs_draw_outcome (const rs_sim *sim, char *buf, size_t n);
 
 /* Pieces of the landscape figure for the other panels, each inside plot
- * (the grid's window filling it): the heat image, the labelled contours,
+ * (the grid's window filling it): the heat image, the contours (labels apart),
  * the colour bar to the right of plot (label along it, text and frame in
  * the colour fg), the ball centred at (x, y), a dashed arrow and white
- * text with a shadow (anchor ax, ay) readable on any colour of the map. */
+ * text on a dark halo (anchor ax, ay) readable on any colour of the map. */
 void rs_landscape_draw_heat (cairo_t *cr, const rs_landscape *l,
                              rs_rect plot);
 void rs_landscape_draw_contours (cairo_t *cr, const rs_landscape *l,
                                  rs_rect plot, double s);
+/* A contour's label: level k's value as text; a grid position (u, v)
+ * in pixels of plot; the label's box size (w, h) and the label drawn
+ * on a light box centred at (x, y).  Contour lines are drawn without
+ * labels: the plane places them among its other labels. */
+void rs_landscape_level_text (const rs_landscape *l, size_t k, char *buf,
+                              size_t n);
+void rs_landscape_to_pixel (const rs_landscape *l, rs_rect plot, double u,
+                            double v, double *x, double *y);
+void rs_draw_contour_label_size (cairo_t *cr, const char *text, double s,
+                                 double *w, double *h);
+void rs_draw_contour_label (cairo_t *cr, double x, double y,
+                            const char *text, double s);
 void rs_landscape_draw_colour_bar (cairo_t *cr, const rs_landscape *l,
                                    rs_rect plot, double s, const char *label,
                                    const char *font, double fg_r,
@@ -128,8 +140,9 @@ void rs_draw_path_line (cairo_t *cr, size_t n,
                         void *data, double s);
 
 /* The mark of path point i at (x, y), the point before it at (px, py):
- * a kick's arrow and label, else a dot when dot is set; the start (i 0)
- * ringed and labelled. */
+ * a kick's arrow (in the kick's colour), else a dot when dot is set; the
+ * start (i 0) ringed.  Their labels are placed by the plane
+ * (plane_labels.c). */
 void rs_draw_path_mark (cairo_t *cr, double px, double py, double x,
                         double y, unsigned events, size_t i, int dot,
                         double s);

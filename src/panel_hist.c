@@ -247,7 +247,9 @@ depth_series (pane *p, const axes *a, double value, rs_rgb col)
   cairo_fill (p->cr);
 }
 
-/* The scene's depth: a dashed line and the sigmoid bound's value there. */
+/* The scene's depth: a dashed line in the text's colour (not an event:
+ * the palette's event colour stays with kicks and switches) and the
+ * sigmoid bound's value there. */
 static void
 depth_mark (pane *p, const axes *a, size_t d)
 {
@@ -258,13 +260,13 @@ depth_mark (pane *p, const axes *a, size_t d)
   cairo_save (p->cr);
   cairo_set_dash (p->cr, &dash, 1, 0);
   cairo_set_line_width (p->cr, 1.4 * p->k);
-  rs_theme_set (p->cr, p->t->event);
+  rs_theme_set (p->cr, p->t->fg);
   cairo_move_to (p->cr, x, a->box.y);
   cairo_line_to (p->cr, x, a->box.y + a->box.height);
   cairo_stroke (p->cr);
   cairo_restore (p->cr);
   snprintf (buf, sizeof buf, "this scene: L = %zu", d);
-  pane_label_boxed (p, p->t->event, x + 4 * p->k,
+  pane_label_boxed (p, p->t->fg, x + 4 * p->k,
                a->box.y + a->box.height - 4 * p->k, buf, 10.5, 1, 0, 1);
   snprintf (buf, sizeof buf, "(¼)<sup>%zu</sup> = %.3g", d,
             pow (0.25, (double) d));

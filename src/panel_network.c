@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pane.h"
+#include "place.h"
 
 /* Edges above which the network is drawn with thin lines only. */
 #define NET_MANY_EDGES 400
@@ -193,17 +194,26 @@ net_activity (const rs_panel_ctx *c,
   return net;
 }
 
-/* The colour of a unit active on k of n points: dead mixed into alive
- * by the fraction k / n. */
-static rs_rgb
-unit_colour (const rs_theme *t, size_t k, size_t n)
+/* A unit active on k of n points as a pie (C4): the share k / n in the
+ * alive colour, clockwise from the top, the rest in the dead colour, so
+ * that "all points" (a full disc), "half" (half a disc) and "none" read
+ * at a glance, in colour or in grey. */
+static void
+unit_pie (pane *p, double x, double y, double rad, size_t k, size_t n)
 {
   double f = n > 0 ? (double) k / (double) n : 0.0;
-  rs_rgb c = { t->dead.r + f * (t->alive.r - t->dead.r),
-               t->dead.g + f * (t->alive.g - t->dead.g),
-               t->dead.b + f * (t->alive.b - t->dead.b) };
 
-  return c;
+  cairo_new_sub_path (p->cr);
+  cairo_arc (p->cr, x, y, rad, 0, 2 * M_PI);
+  rs_theme_set (p->cr, f >= 1.0 ? p->t->alive : p->t->dead);
+  cairo_fill (p->cr);
+  if (f <= 0.0 || f >= 1.0)
+    return;
+  cairo_move_to (p->cr, x, y);
+  cairo_arc (p->cr, x, y, rad, -M_PI / 2, -M_PI / 2 + 2 * M_PI * f);
+  cairo_close_path (p->cr);
+  rs_theme_set (p->cr, p->t->alive);
+  cairo_fill (p->cr);
 }
 
 /* Whether column l's units are coloured by their activity: layers of the
@@ -303,24 +313,28 @@ net_cross (pane *p, double x, double y, double rad)
   cairo_stroke (p->cr);
 }
 
-/* One unit: its circle, coloured or plain, crossed when dead, and on
- * how many points it is active when there is room to say it. */
+/* One unit: its circle, a pie of its activity or plain, crossed when
+ * dead. */
 static void
-net_unit (pane *p, const rs_net *net, size_t l, size_t j, size_t active,
-          double pitch)
+net_unit (pane *p, const rs_net *net, size_t l, size_t j, size_t active)
 {
   size_t n = rs_sim_data (p->c->sim)->n;
   int coloured = net_coloured (p->c, net, l);
   double x, y, rad;
-  char buf[24];
 
   if (rs_panel_network_unit (p->r, p->c, l, j, &x, &y, &rad) != RS_OK)
     return;
+  if (coloured)
+    unit_pie (p, x, y, rad, active, n);
+  else
+    {
+      cairo_new_sub_path (p->cr);
+      cairo_arc (p->cr, x, y, rad, 0, 2 * M_PI);
+      rs_theme_set (p->cr, p->t->panel);
+      cairo_fill (p->cr);
+    }
   cairo_new_sub_path (p->cr);
   cairo_arc (p->cr, x, y, rad, 0, 2 * M_PI);
-  rs_theme_set (p->cr, coloured ? unit_colour (p->t, active, n)
-                                : p->t->panel);
-  cairo_fill_preserve (p->cr);
   cairo_set_line_width (p->cr, fmax (0.5, fmin (1.2 * p->k, 0.15 * rad)));
   rs_theme_set (p->cr, p->t->fg);
   /* a frozen bias: a dashed ring */
@@ -331,12 +345,70 @@ net_unit (pane *p, const rs_net *net, size_t l, size_t j, size_t active,
   if (coloured && active == 0 && l <= rs_net_layers (net)
       && rs_net_unit_can_die (net, l, j))
     net_cross (p, x, y, rad);
-  if (coloured && pitch >= 11 * p->k)
+}
+
+/* On how many points each coloured unit is active, beside it, placed
+ * (place.h) off every unit and off each other: to the right, else to
+ * the left, else left out; when the pitch leaves room for text. */
+/* Where the counts went (for rs_panel_network_counts): at most max
+ * boxes into box, n of them placed. */
+typedef struct {
+  rs_rect *box;
+  size_t max, n;
+} count_boxes;
+
+static void
+net_counts (pane *p, const rs_net *net, size_t ncol, const size_t *sizes,
+            size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS],
+            double pitch, count_boxes *out)
+{
+  double size = fmin (9.5, 0.75 * pitch / p->k), x, y, rad, w, h;
+  rs_placer *pl = rs_placer_alloc (p->r);
+  size_t id[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
+  char buf[24];
+  rs_rect b;
+
+  if (pl == NULL || pitch < 11 * p->k)
     {
-      snprintf (buf, sizeof buf, "%zu", active);
-      pane_label_boxed (p, p->t->muted, x + rad + 3 * p->k, y, buf,
-                   fmin (9.5, 0.75 * pitch / p->k), 0, 0, 0.5);
+      rs_placer_free (pl);
+      return;
     }
+  for (size_t l = 0; l < ncol; l++)
+    for (size_t j = 0; j < sizes[l]; j++)
+      if (rs_panel_network_unit (p->r, p->c, l, j, &x, &y, &rad) == RS_OK)
+        rs_placer_disc (pl, x, y, rad + 1.0 * p->k);
+  for (size_t l = 1; l < ncol; l++)
+    for (size_t j = 0; j < sizes[l]; j++)
+      {
+        id[l][j] = (size_t) -1;
+        if (!net_coloured (p->c, net, l)
+            || rs_panel_network_unit (p->r, p->c, l, j, &x, &y, &rad)
+               != RS_OK)
+          continue;
+        snprintf (buf, sizeof buf, "%zu", act[l][j]);
+        rs_text_size (p->cr, pane_font (p), buf, size * p->k, 0, &w, &h);
+        id[l][j] = rs_placer_label (pl, 1, 0);
+        rs_placer_candidate (pl, id[l][j], (rs_rect) { x + rad + 2 * p->k,
+                                                       y - h / 2,
+                                                       w + 4 * p->k, h });
+        rs_placer_candidate (pl, id[l][j], (rs_rect) { x - rad - 2 * p->k - w
+                                                       - 4 * p->k, y - h / 2,
+                                                       w + 4 * p->k, h });
+      }
+  rs_placer_solve (pl);
+  for (size_t l = 1; l < ncol; l++)
+    for (size_t j = 0; j < sizes[l]; j++)
+      if (net_coloured (p->c, net, l) && rs_placer_chosen (pl, id[l][j], &b))
+        {
+          if (out != NULL && out->n < out->max)
+            out->box[out->n] = b;
+          if (out != NULL)
+            out->n++;
+          snprintf (buf, sizeof buf, "%zu", act[l][j]);
+          pane_label_boxed (p, p->t->muted, b.x + 2 * p->k, b.y
+                            + b.height / 2, buf, size, 0, 0, 0.5);
+        }
+  rs_placer_free (pl);
 }
 
 /* The names under the columns. */
@@ -363,31 +435,32 @@ net_names (pane *p, const rs_net *net, size_t ncol)
     }
 }
 
-/* One legend entry at x: a sample unit and its text; returns the x after
- * it, or x unchanged when it does not fit before xmax. */
+/* One legend entry at x: a sample unit active on k of n points and its
+ * text; returns the x after it, or x unchanged when it does not fit
+ * before xmax. */
 static double
-legend_item (pane *p, double x, double y, double xmax, rs_rgb col,
-             int cross, const char *label)
+legend_item (pane *p, double x, double y, double xmax, size_t k, size_t n,
+             const char *label)
 {
   double rad = 5.5 * p->k, w = pane_text_width (p, label, 10, 0);
 
   if (x + 2 * rad + 4 * p->k + w > xmax)
     return x;
+  unit_pie (p, x + rad, y, rad, k, n);
   cairo_new_sub_path (p->cr);
   cairo_arc (p->cr, x + rad, y, rad, 0, 2 * M_PI);
-  rs_theme_set (p->cr, col);
-  cairo_fill_preserve (p->cr);
   cairo_set_line_width (p->cr, 0.8 * p->k);
   rs_theme_set (p->cr, p->t->fg);
   cairo_stroke (p->cr);
-  if (cross)
+  if (k == 0)
     net_cross (p, x + rad, y, rad);
   pane_text (p, p->t->fg, x + 2 * rad + 4 * p->k, y, label, 10, 0, 0, 0.5, 0);
   return x + 2 * rad + 4 * p->k + w + 12 * p->k;
 }
 
-/* The legend along the bottom: alive on all, on some, dead; in short
- * words when the long ones do not fit. */
+/* The legend along the bottom: active on all points (a full disc), on
+ * half (half a disc), dead; in short words when the long ones do not
+ * fit. */
 static void
 net_legend (pane *p)
 {
@@ -396,20 +469,20 @@ net_legend (pane *p)
   double xmax = p->r.x + p->r.width - 6 * p->k, need;
   char all[64], some[64], dead[64];
 
-  snprintf (all, sizeof all, "alive on all %zu points", n);
-  snprintf (some, sizeof some, "on %zu of %zu", half, n);
+  snprintf (all, sizeof all, "active on all %zu points", n);
+  snprintf (some, sizeof some, "on half (%zu)", half);
   snprintf (dead, sizeof dead, "dead: on none");
   need = pane_text_width (p, all, 10, 0) + pane_text_width (p, some, 10, 0)
          + pane_text_width (p, dead, 10, 0) + 3 * 27 * p->k;
   if (x + need > xmax)
     {
       snprintf (all, sizeof all, "all %zu", n);
-      snprintf (some, sizeof some, "%zu of %zu", half, n);
+      snprintf (some, sizeof some, "half");
       snprintf (dead, sizeof dead, "dead");
     }
-  x = legend_item (p, x, y, xmax, p->t->alive, 0, all);
-  x = legend_item (p, x, y, xmax, unit_colour (p->t, half, n), 0, some);
-  x = legend_item (p, x, y, xmax, p->t->dead, 1, dead);
+  x = legend_item (p, x, y, xmax, n, n, all);
+  x = legend_item (p, x, y, xmax, half, n, some);
+  x = legend_item (p, x, y, xmax, 0, n, dead);
   if (rs_sim_get_params (p->c->sim)->n_frozen > 0
       && x + 18 * p->k + pane_text_width (p, "frozen", 10, 0) <= xmax)
     {
@@ -543,7 +616,8 @@ net_runs_table (pane *p)
  * one run) in pane p; the network is net, act its activity. */
 static void
 net_body (pane *p, const rs_net *net,
-          size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS])
+          size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS],
+          count_boxes *out)
 {
   size_t sizes[RS_NET_MAX_LAYERS + 2], ncol = net_columns (p->c->sim, sizes);
   double pitch = net_pitch (p->plot, p->k, sizes, ncol);
@@ -551,8 +625,8 @@ net_body (pane *p, const rs_net *net,
   net_edges (p, net, ncol, sizes);
   for (size_t l = 0; l < ncol; l++)
     for (size_t j = 0; j < sizes[l]; j++)
-      net_unit (p, net, l, j, l <= rs_net_layers (net) ? act[l][j] : 0,
-                pitch);
+      net_unit (p, net, l, j, l <= rs_net_layers (net) ? act[l][j] : 0);
+  net_counts (p, net, ncol, sizes, act, pitch, out);
   net_names (p, net, ncol);
 }
 
@@ -580,7 +654,7 @@ net_caption (pane *p, rs_rgb col, rs_rect sub, const char *full,
 /* Run k's network in its part sub of pane p (small multiples), under
  * a caption in its colour: its name and its dead units. */
 static void
-net_multiple (pane *p, rs_rect sub, size_t k)
+net_multiple (pane *p, rs_rect sub, size_t k, count_boxes *out)
 {
   size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], dead, units;
   rs_panel_ctx ck;
@@ -595,7 +669,7 @@ net_multiple (pane *p, rs_rect sub, size_t k)
   q.r = sub;
   q.k = pane_scale (sub, &ck);
   q.plot = pane_plot (sub, q.k, network_margins);
-  net_body (&q, net, act);
+  net_body (&q, net, act, out);
   net_count (&ck, net, act, &dead, &units);
   esc = g_markup_escape_text (p->c->runs->name[k], -1);
   if (dead > 0)
@@ -616,7 +690,7 @@ net_multiple (pane *p, rs_rect sub, size_t k)
 /* The panel as small multiples, a network per run side by side. */
 static void
 net_draw_multiples (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
-                    const rs_rect *sub)
+                    const rs_rect *sub, count_boxes *out)
 {
   char note[200];
   pane p;
@@ -626,14 +700,16 @@ net_draw_multiples (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
   if (pane_begin (&p, cr, r, c, multiples_margins, "Network", note, NULL))
     {
       for (size_t k = 0; k < pane_runs (c); k++)
-        net_multiple (&p, sub[k], k);
+        net_multiple (&p, sub[k], k, out);
       net_legend (&p);
     }
   pane_end (&p);
 }
 
-void
-rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
+/* The network panel, the boxes of its counts into out (may be NULL). */
+static void
+network_draw (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
+              count_boxes *out)
 {
   size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
   rs_net *net = NULL;
@@ -643,7 +719,7 @@ rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 
   if (c != NULL && c->sim != NULL && net_multiples (r, c, sub))
     {
-      net_draw_multiples (cr, r, c, sub);
+      net_draw_multiples (cr, r, c, sub, out);
       return;
     }
   if (c != NULL && c->sim != NULL && (net = net_activity (c, act)) != NULL)
@@ -653,7 +729,7 @@ rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
                   ? "Neuron" : "Network", note, brief)
       && net != NULL)
     {
-      net_body (&p, net, act);
+      net_body (&p, net, act, out);
       if (pane_runs (c) > 1)
         net_runs_table (&p);
       for (size_t l = 1; l <= rs_net_layers (net); l++)
@@ -665,6 +741,22 @@ rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
     }
   pane_end (&p);
   rs_net_free (net);
+}
+
+void
+rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
+{
+  network_draw (cr, r, c, NULL);
+}
+
+size_t
+rs_panel_network_counts (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
+                         rs_rect *box, size_t max)
+{
+  count_boxes out = { box, max, 0 };
+
+  network_draw (cr, r, c, &out);
+  return out.n;
 }
 
 /* ---- activation (C2, C3, C8) ----------------------------------------- */

@@ -589,6 +589,32 @@ point_dots (pane *p, const tl_layout *L, size_t i, const rs_rgb col[2],
     }
 }
 
+/* How much of the panel's colour covers what the run does after the
+ * step shown: the curves stay legible, the step shown stands out. */
+#define TL_LATER_VEIL 0.6
+
+/* The steps after the one shown veiled in the panel's colour, in each
+ * of the three plots: a still of step 1 shows what comes, but does not
+ * read as step 1 (its dead count, its loss).  Nothing when the step
+ * shown is the last. */
+static void
+later_veil (pane *p, const tl_layout *L)
+{
+  const rs_sim_point *pt = rs_sim_recorded (p->c->sim, pane_at (p->c));
+  double x = tl_x (L, (double) pt->step);
+  rs_rect box[3] = { L->ax[0].box, L->ax[1].box, L->dead };
+
+  if (!(x < L->plot.x + L->plot.width - 0.5))
+    return;
+  rs_theme_set_alpha (p->cr, p->t->panel, TL_LATER_VEIL);
+  for (int i = 0; i < 3; i++)
+    if (box[i].height > 0.0)
+      cairo_rectangle (p->cr, x, box[i].y, box[i].x + box[i].width - x,
+                       box[i].height);
+  cairo_fill (p->cr);
+  axes_frame (p, &(axes) { L->dead, 0, 1, 0, 1 });
+}
+
 /* The point shown on each curve of run p->c->sim: a dot in colour
  * col[s] where it is drawn; mid-change (after the point before it, at
  * the same step) a hollow dot at the point before too, the note saying
@@ -758,6 +784,7 @@ timeline_body (pane *p, const tl_layout *L, tl_labels *t)
     }
   if (p->c->runs != NULL)   /* the titles name the axes, not a run */
     col[0] = col[1] = p->t->fg;
+  later_veil (p, L);
   for (int s = 0; s < 2; s++)
     axis_frame (p, L, s);
   tl_mark_lines (p, L);

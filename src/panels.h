@@ -54,9 +54,10 @@ typedef struct {
  * as a line.  No word overlaps another. */
 void rs_panel_timeline (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
-/* The network's units in columns, each coloured by the fraction of the
- * data points on which it is active at point `at`; dead units crossed
- * (C4).  The single neuron is a 1-1-1 picture: input, the neuron, output. */
+/* The network's units in columns, each a pie of the fraction of the
+ * data points on which it is active at point `at` (alive colour, the
+ * rest dead colour; a legend shows all, half and none), that count
+ * beside it where it fits; dead units crossed (C4).  The single neuron is a 1-1-1 picture: input, the neuron, output. */
 void rs_panel_network (cairo_t *cr, rs_rect r, const rs_panel_ctx *c);
 
 /* The hidden activation f and its derivative f' over [-3, 3], two
@@ -168,6 +169,14 @@ int rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
 int rs_panel_network_run_unit (rs_rect r, const rs_panel_ctx *c, size_t k,
                                size_t l, size_t j, double *x, double *y,
                                double *radius);
+
+/* The network panel drawn into cr as rs_panel_network draws it, and the
+ * boxes of the counts it placed beside the units (place.h: off every
+ * unit and off each other) into box, at most max; returns how many were
+ * placed. */
+size_t rs_panel_network_counts (cairo_t *cr, rs_rect r,
+                                const rs_panel_ctx *c, rs_rect *box,
+                                size_t max);
 
 /* How many of layer 1's pre-activations z = W1 x + b1 over the data and
  * the units at point c->at (bias warming's shift included) are <= 0 and

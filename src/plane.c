@@ -17,6 +17,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "mathname.h"
 #include "plane.h"
 #include "plane_private.h"
 #include "slice_pick.h"
@@ -98,7 +99,7 @@ make_slice (rs_plane *p, const rs_net *net, rs_error *err)
 
 /* The axes' names: the single neuron's w and b, a parameter's name, or
  * a principal component with the share of the path's variance it
- * explains. */
+ * explains; plain, and typeset for the axes' titles. */
 static void
 axis_names (rs_plane *p)
 {
@@ -111,12 +112,22 @@ axis_names (rs_plane *p)
                 100.0 * sl->explained[0]);
       snprintf (p->vname, sizeof p->vname, "%s (%.1f %%)", sl->name2,
                 100.0 * sl->explained[1]);
+    }
+  else
+    {
+      snprintf (p->uname, sizeof p->uname, "%s", neuron ? "weight <i>w</i>"
+                : sl->name1);
+      snprintf (p->vname, sizeof p->vname, "%s", neuron ? "bias <i>b</i>"
+                : sl->name2);
+    }
+  if (neuron)
+    {
+      snprintf (p->umark, sizeof p->umark, "%s", p->uname);
+      snprintf (p->vmark, sizeof p->vmark, "%s", p->vname);
       return;
     }
-  snprintf (p->uname, sizeof p->uname, "%s", neuron ? "weight <i>w</i>"
-            : sl->name1);
-  snprintf (p->vname, sizeof p->vname, "%s", neuron ? "bias <i>b</i>"
-            : sl->name2);
+  rs_math_name (p->uname, p->umark, sizeof p->umark);
+  rs_math_name (p->vname, p->vmark, sizeof p->vmark);
 }
 
 /* The window as shown, and what turns an offset into it. */
@@ -371,7 +382,8 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
   p->frac = 1.0;
   p->morph = 1.0;
   p->kick_t = 1.0;
-  if ((p->cache = calloc (1, sizeof *p->cache)) == NULL)
+  if ((p->cache = calloc (1, sizeof *p->cache)) == NULL
+      || (p->labels = rs_plane_labels_alloc ()) == NULL)
     return plane_fail (p, err, RS_ENOMEM, "out of memory");
   if ((p->net = rs_net_clone (rs_sim_net (sim), err)) == NULL
       || (p->probe = rs_net_clone (rs_sim_net (sim), err)) == NULL)
@@ -430,6 +442,7 @@ rs_plane_free (rs_plane *p)
   if (p->cache != NULL && p->cache->img != NULL)
     cairo_surface_destroy (p->cache->img);
   free (p->cache);
+  rs_plane_labels_free (p->labels);
   free (p);
 }
 
@@ -517,6 +530,8 @@ rs_plane_marks (rs_plane *p, int path, int arrow)
   p->arrow = arrow;
   if (arrow && !was)
     rs_plane_gradient (p, p->shown, 1.0);
+  if (arrow != was)   /* the labels make room for the arrow's ruler */
+    rs_plane_forget (p);
 }
 
 /* Where the ball is, in the plane's coordinates: between the point before
@@ -665,66 +680,16 @@ rs_plane_title (const rs_plane *p, char *buf, size_t n)
               step, pin);
 }
 
-/* The smallest fraction of the body text's size the note of a dead unit
- * is shrunk to: 5 points of 13; a plot narrower draws none. */
-#define NOTE_MIN_SCALE (5.0 / 13.0)
-
-/* When the dead region of the focus unit holds the lowest loss of the
- * window, a box at the plot's bottom (the app's own notes are at its
- * top) saying why, so that no one reads
- * "dead = best" into it: the other units fit the data without it. */
-static void
-draw_dead_note (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
-{
-  char note[240];
-  double w, h, k;
-
-  if (!p->dead_lowest)
-    return;
-  if (p->dead_lowest == 2)
-    snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, the lowest "
-              "here:\nthe network does at least as well without it.",
-              p->pick.focus.unit.layer, p->pick.focus.unit.unit,
-              p->dead_min);
-  else
-    snprintf (note, sizeof note, "Unit %zu:%zu dead: loss %.4g, %.2g %% above "
-              "the lowest (%.4g):\nthe network does almost as well without "
-              "it.", p->pick.focus.unit.layer, p->pick.focus.unit.unit,
-              p->dead_min, 100.0 * (p->dead_min / p->alive_min - 1.0),
-              p->alive_min);
-  /* a dark box, its text shrunk to fit the plot's width (measured again
-   * at the smaller size: hinted glyphs do not shrink in proportion); in
-   * a plot too narrow for it at a legible size (a small window), none */
-  k = 1.0;
-  for (int i = 0; i < 3; i++)
-    {
-      rs_text_size (cr, NULL, note, 13.0 * s * k, 0, &w, &h);
-      if (w + 16.0 * s * k <= plot.width - 12.0 * s)
-        break;
-      k *= (plot.width - 12.0 * s) / (w + 16.0 * s * k) * 0.97;
-      if (!(k >= NOTE_MIN_SCALE))
-        return;
-    }
-  cairo_save (cr);
-  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
-  cairo_clip (cr);
-  rs_text_size (cr, NULL, note, 13.0 * s * k, 0, &w, &h);
-  rs_draw_text_box (cr, plot.x + 6 * s, plot.y + plot.height - 6 * s - h
-                    - 16.0 * s * k, note, s * k);
-  cairo_restore (cr);
-}
-
 /* The cells of mask hatched, a cell where its grid point is set: lines
  * rising (dir 1) or falling (dir -1), every gap units, with opacity a.
- * Returns the number of cells and their centre in *cx, *cy. */
+ * Returns the number of cells. */
 static size_t
 hatch_cells (cairo_t *cr, const rs_plane *p, const unsigned char *mask,
-             rs_rect plot, double s, int dir, double gap, double a,
-             double *cx, double *cy)
+             rs_rect plot, double s, int dir, double gap, double a)
 {
   size_t n = p->n, count = 0;
   double cw = plot.width / (double) (n - 1);
-  double ch = plot.height / (double) (n - 1), sx = 0, sy = 0;
+  double ch = plot.height / (double) (n - 1);
 
   cairo_save (cr);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
@@ -743,8 +708,6 @@ hatch_cells (cairo_t *cr, const rs_plane *p, const unsigned char *mask,
                          plot.y + plot.height - (i + 0.5) * ch,
                          (j - j0 + 1) * cw, ch);
         count += j - j0 + 1;
-        sx += (j0 + j) / 2.0 * (j - j0 + 1);
-        sy += (double) i * (j - j0 + 1);
       }
   if (count > 0)
     {
@@ -755,41 +718,20 @@ hatch_cells (cairo_t *cr, const rs_plane *p, const unsigned char *mask,
       cairo_set_source_rgba (cr, 1, 1, 1, a);
       rs_draw_hatch (cr, plot, gap * s, dir > 0);
       cairo_stroke (cr);
-      *cx = plot.x + sx / count * cw;
-      *cy = plot.y + plot.height - sy / count * ch;
     }
   cairo_restore (cr);
   return count;
 }
 
-/* A region's label centred at (x, y), moved inside the plot when it would
- * stick out, and clipped to it. */
-static void
-region_label (cairo_t *cr, rs_rect plot, double x, double y,
-              const char *markup, double s)
-{
-  double w, h, px = 12 * s;
-
-  rs_text_size (cr, NULL, markup, px, 0, &w, &h);
-  x = fmax (plot.x + w / 2 + 4 * s, fmin (x, plot.x + plot.width - w / 2
-                                            - 4 * s));
-  y = fmax (plot.y + h / 2 + 4 * s, fmin (y, plot.y + plot.height - h / 2
-                                            - 4 * s));
-  cairo_save (cr);
-  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
-  cairo_clip (cr);
-  rs_draw_text_on_map (cr, x, y, markup, px, 0, 0.5, 0.5);
-  cairo_restore (cr);
-}
-
 /* Where a unit of the axes is dead, hatched lightly (C4); the plateau,
- * where the whole gradient vanishes, hatched boldly (C5); each labelled
- * when it is large enough to hold its label. */
-static void
-draw_dead (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
+ * where the whole gradient vanishes, hatched boldly (C5); each to be
+ * labelled, into reg, when it is large enough to hold its label.
+ * Returns the number of regions to label. */
+static size_t
+draw_dead (cairo_t *cr, const rs_plane *p, rs_rect plot, double s,
+           plane_region *reg)
 {
-  size_t big = p->n * p->n / 12, nd = 0, np = 0, both = 0;
-  double x, y;
+  size_t big = p->n * p->n / 12, nd = 0, np = 0, both = 0, nr = 0;
 
   for (size_t k = 0; k < p->n * p->n; k++)
     {
@@ -802,17 +744,29 @@ draw_dead (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
    * and "more units dead than the fewest" no longer names one unit */
   int named = p->view->axes == RS_AXES_DEFAULT
               || p->view->axes == RS_AXES_PARAMS;
+  int dead = both >= 0.9 * nd && nd > 0;
 
   if (named && nd > 0 && both < 0.9 * nd
-      && hatch_cells (cr, p, p->deader, plot, s, -1, 14.0, 0.28, &x, &y)
+      && hatch_cells (cr, p, p->deader, plot, s, -1, 14.0, 0.28)
          > big)
-    region_label (cr, plot, x, y, "<b>a unit is dead</b>\nits gradient is 0",
-                  s);
+    {
+      reg[nr] = (plane_region) { p->deader, "<b>a unit is dead</b>\nits "
+                                 "gradient is 0", "<b>a unit is dead</b>",
+                                 60 };
+      nr++;
+    }
   if (np > 0
-      && hatch_cells (cr, p, p->plateau, plot, s, 1, 11.0, 0.45, &x, &y)
-         > big && rs_plane_plateau_label (p, both >= 0.9 * nd && nd > 0))
-    region_label (cr, plot, x, y,
-                  rs_plane_plateau_label (p, both >= 0.9 * nd && nd > 0), s);
+      && hatch_cells (cr, p, p->plateau, plot, s, 1, 11.0, 0.45)
+         > big && rs_plane_plateau_label (p, dead))
+    {
+      reg[nr] = (plane_region) { p->plateau, "", "", 70 };
+      snprintf (reg[nr].text, sizeof reg[nr].text, "%s",
+                rs_plane_plateau_label (p, dead));
+      snprintf (reg[nr].brief, sizeof reg[nr].brief, "%s",
+                dead ? "<b>dead</b>: ∇L = 0" : "<b>plateau</b>");
+      nr++;
+    }
+  return nr;
 }
 
 const char *
@@ -868,6 +822,7 @@ draw_path (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
       px = x;
       py = y;
     }
+  rs_plane_draw_path_labels (cr, p, s);
   cairo_restore (cr);
 }
 
@@ -921,8 +876,8 @@ draw_frame (cairo_t *cr, const rs_plane *p, rs_rect plot, const rs_theme *th,
   cairo_set_line_width (cr, 1.0 * s);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_stroke (cr);
-  draw_axis (cr, plot, p->ur, 1, p->uname, th, font, s);
-  draw_axis (cr, plot, p->vr, 0, p->vname, th, font, s);
+  draw_axis (cr, plot, p->ur, 1, p->umark, th, font, s);
+  draw_axis (cr, plot, p->vr, 0, p->vmark, th, font, s);
 }
 
 /* The title of the panel in r, shortened when the cell is narrow. */
@@ -958,12 +913,25 @@ draw_still (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
 {
   rs_rect plot = rs_plane_plot_rect (r, s);
 
+  plane_region reg[3];
+  size_t nr;
+
   draw_title (cr, r, p, th, font, s);
   rs_landscape_draw_heat (cr, p->land, plot);
   rs_landscape_draw_contours (cr, p->land, plot, s);
-  draw_dead (cr, p, plot, s);
+  nr = draw_dead (cr, p, plot, s, reg);
   rs_plane_draw_old_plateau (cr, p, plot, s);
-  draw_dead_note (cr, p, plot, s);
+  if (rs_plane_old_label (p, reg[nr].text, sizeof reg[nr].text))
+    {
+      reg[nr].mask = p->old_plateau;
+      reg[nr].brief[0] = '\0';
+      reg[nr++].prio = 70;
+    }
+  cairo_save (cr);
+  cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
+  cairo_clip (cr);
+  rs_plane_draw_labels (cr, p, plot, s, reg, nr);
+  cairo_restore (cr);
   draw_frame (cr, p, plot, th, font, s);
   rs_landscape_draw_colour_bar (cr, p->land, plot, s, p->land->linear
                                 ? "loss" : "loss (log scale)", font,
@@ -1047,6 +1015,8 @@ draw_flat (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
 
 /* ---- Drawing: the basin map ---- */
 
+/* Where a start ends: the valley alive, the plateau dead; a divergence
+ * in the text's colour, the palette's event colour kept for events. */
 static rs_rgb
 outcome_colour (rs_basin_outcome o, const rs_theme *th)
 {
@@ -1057,7 +1027,7 @@ outcome_colour (rs_basin_outcome o, const rs_theme *th)
     case RS_BASIN_PLATEAU:
       return th->dead;
     case RS_BASIN_DIVERGED:
-      return th->event;
+      return th->fg;
     default:
       return th->grid;
     }

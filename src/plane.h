@@ -172,6 +172,23 @@ void rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u,
 void rs_plane_draw (cairo_t *cr, rs_rect r, const rs_plane *p,
                     const rs_theme *th, const char *font, double s);
 
+/* What a label of the flat plane says. */
+enum {
+  RS_PLANE_LABEL_NOTE,      /* the note of a dead unit at the lowest loss */
+  RS_PLANE_LABEL_START,
+  RS_PLANE_LABEL_KICK,
+  RS_PLANE_LABEL_REGION,    /* the plateau, a dead unit, the old plateau */
+  RS_PLANE_LABEL_CONTOUR,
+  RS_PLANE_LABEL_ARROW      /* the arrow of steepest descent's, or ∇L = 0 */
+};
+
+/* The labels placed at the flat plane's last drawing (plane_labels.c),
+ * those of the path's kicks to come included, and the arrow's when it
+ * is drawn: their boxes and kinds (RS_PLANE_LABEL_...) into box and kind
+ * (either may be NULL), at most max; returns how many were placed. */
+size_t rs_plane_label_boxes (const rs_plane *p, rs_rect *box, int *kind,
+                             size_t max);
+
 /* Draw the paths and balls of every run of runs (a figure of variants,
  * runs->sim[0] the plane's own run) instead of the plane's one path;
  * NULL: the plane's run alone.  runs must outlive the plane. */

@@ -54,7 +54,7 @@ rs_plane_3d_project (const rs_plane_view3d *v, double x, double y, double z,
 static void
 caption (const rs_plane *p, char *buf, size_t n)
 {
-  snprintf (buf, n, "axes: %s, %s; height: loss%s", p->uname, p->vname,
+  snprintf (buf, n, "axes: %s, %s; height: loss%s", p->umark, p->vmark,
             p->land->linear ? "" : " (log scale)");
 }
 
@@ -701,7 +701,7 @@ draw_axis_3d (cairo_t *cr, const rs_plane *p, const rs_plane_view3d *c,
   double val[32], tx[32], ty[32], e[2][3], x0, y0, x1, y1, dx, dy, ax, ay;
   double s = c->s;
   size_t n = rs_plane_3d_ticks (p, c, a, val, tx, ty, 32);
-  const char *name = a == 0 ? p->uname : a == 1 ? p->vname : "loss";
+  const char *name = a == 0 ? p->umark : a == 1 ? p->vmark : "loss";
   char buf[48];
 
   axis_ends (&b, a, e);
@@ -821,7 +821,7 @@ rs_plane_draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p,
 {
   rs_plane_view3d c;
   surface_map sm;
-  char text[240];
+  char text[420];
 
   rs_plane_3d_view (p, r, s, &c);
   sm = (surface_map) { &c, p };

@@ -19,6 +19,7 @@ struct rs_plane {
   double off_u, off_v;       /* shown value = offset + off (parameters) */
   rs_interval ur, vr;        /* the window as shown */
   char uname[40], vname[40];
+  char umark[160], vmark[160]; /* the same, typeset (mathname.h) */
   rs_landscape *land;        /* landscapes: the loss */
   unsigned char *plateau;    /* n x n, row i = v */
   unsigned char *deader;     /* n x n: more units dead than the fewest of
@@ -26,6 +27,7 @@ struct rs_plane {
   rs_basin *basin;           /* basin maps */
   double *pu, *pv;           /* the path, points 0 .. at */
   struct plane_cache *cache; /* the flat plane's still layer */
+  struct plane_labels *labels; /* where its path's labels were placed */
   double frac;               /* the ball: this far from the point before
                                 `shown` to `shown` (1: at `shown`) */
   size_t kick_at;            /* mid-kick: the kick's point, the ball frac
@@ -109,8 +111,10 @@ int rs_plane_old_plateau (rs_plane *p, rs_error *err);
  * the old plateau on it. */
 int rs_plane_blend (rs_plane *p, double t, rs_error *err);
 
-/* The old plateau's edge and the contours inside it, labelled
- * with their spacing when it is large enough (plane_tilt.c). */
+/* The old plateau's edge and the contours inside it (plane_tilt.c);
+ * rs_plane_old_label gives its label (with the contours' spacing) into
+ * buf, 1 when it is large enough to hold one. */
+int rs_plane_old_label (const rs_plane *p, char *buf, size_t n);
 void rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p,
                                 rs_rect plot, double s);
 
@@ -140,6 +144,10 @@ void rs_plane_draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p,
  * the old plateau's edge and contours) into buf; 0 when there is
  * nothing to say. */
 int rs_plane_legend_3d (const rs_plane *p, char *buf, size_t n);
+
+/* The box the arrow's ruler takes at the plot's bottom right, its title
+ * included. */
+rs_rect rs_plane_ruler_box (cairo_t *cr, rs_rect plot, double s);
 
 /* The arrow of steepest descent from the ball at (x, y), its length by
  * rs_plane_arrow_length, with a ruler of that scale; "∇L = 0" where the
@@ -186,5 +194,44 @@ int rs_plane_set_loss (rs_plane *p, gsl_matrix *loss, rs_error *err);
 
 /* Drop the cached still layer: drawn again at the next frame. */
 void rs_plane_forget (rs_plane *p);
+
+/* A region of the flat plane to label (plane_labels.c): its grid
+ * points (n x n, as p->plateau), its label and a shorter one (may be
+ * ""), and how much the label matters beside the others. */
+typedef struct {
+  const unsigned char *mask;
+  char text[200];
+  char brief[80];
+  double prio;
+} plane_region;
+
+/* Place the labels of the flat plane drawn in plot at scale s, all
+ * together (place.h), away from the whole path, the kicks' arrows and
+ * the start: the note of a dead unit at the lowest loss, the start's
+ * and the kicks' labels, the n regions' labels and the contours'
+ * values.  The still ones are drawn now; the path's are kept for
+ * rs_plane_draw_path_labels.  The placement does not depend on the
+ * point shown, so labels stay put while the ball rolls. */
+void rs_plane_draw_labels (cairo_t *cr, const rs_plane *p, rs_rect plot,
+                           double s, const plane_region *reg, size_t n);
+
+/* The recorded path up to point last as obstacles of pl (place.h),
+ * drawn in plot at scale s: everything within the ball's radius of it,
+ * the kicks' arrows, the start's ring. */
+struct rs_placer;
+void rs_plane_path_obstacles (struct rs_placer *pl, const rs_plane *p,
+                              rs_rect plot, double s, size_t last);
+
+/* The labels of the path's start and of its last kick up to the point
+ * shown, where rs_plane_draw_labels placed them. */
+void rs_plane_draw_path_labels (cairo_t *cr, const rs_plane *p, double s);
+
+/* The arrow's label as placed at this frame (NULL: none), kept with
+ * the others for rs_plane_label_boxes. */
+void rs_plane_labels_arrow (const rs_plane *p, const rs_rect *box);
+
+/* Room for a plane's placed labels: alloc and free. */
+struct plane_labels *rs_plane_labels_alloc (void);
+void rs_plane_labels_free (struct plane_labels *l);
 
 #endif /* RS_PLANE_PRIVATE_H */

@@ -110,6 +110,7 @@ rs_plane_draw_runs (cairo_t *cr, const rs_plane *p, rs_rect plot,
   /* the shared start ringed once, then the balls, the first on top */
   rs_plane_map (p, plot, p->pu[0], p->pv[0], &x, &y);
   rs_draw_path_mark (cr, x, y, x, y, 0, 0, 0, s);
+  rs_plane_draw_path_labels (cr, p, s);
   for (size_t k = n; k-- > 0;)
     run_ball (cr, p, plot, k, th, s);
   cairo_restore (cr);

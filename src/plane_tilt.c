@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "place.h"
 #include "theme.h"
 #include "plane.h"
 #include "plane_private.h"
@@ -35,31 +36,19 @@ rs_plane_arrow_length (double gnorm, double s)
 }
 
 /* The old plateau's cells as rectangles of the path (the clip of its
- * contours), their count and their centre in *cx, *cy. */
-static size_t
-old_cells (cairo_t *cr, const rs_plane *p, rs_rect plot, double *cx,
-           double *cy)
+ * contours). */
+static void
+old_cells (cairo_t *cr, const rs_plane *p, rs_rect plot)
 {
-  size_t n = p->n, count = 0;
+  size_t n = p->n;
   double cw = plot.width / (double) (n - 1);
-  double ch = plot.height / (double) (n - 1), sx = 0, sy = 0;
+  double ch = plot.height / (double) (n - 1);
 
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
       if (p->old_plateau[i * n + j])
-        {
-          cairo_rectangle (cr, plot.x + (j - 0.5) * cw,
-                           plot.y + plot.height - (i + 0.5) * ch, cw, ch);
-          count++;
-          sx += (double) j;
-          sy += (double) i;
-        }
-  if (count > 0)
-    {
-      *cx = plot.x + sx / count * cw;
-      *cy = plot.y + plot.height - sy / count * ch;
-    }
-  return count;
+        cairo_rectangle (cr, plot.x + (j - 0.5) * cw,
+                         plot.y + plot.height - (i + 0.5) * ch, cw, ch);
 }
 
 /* What the old plateau is, in markup, its two lines joined by sep, into
@@ -162,16 +151,13 @@ void
 rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p, rs_rect plot,
                            double s)
 {
-  double cx = 0, cy = 0;
-  size_t count;
-
   if (p->old_outline == NULL || p->old_contours == NULL)
     return;
   cairo_save (cr);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
   cairo_new_path (cr);
-  count = old_cells (cr, p, plot, &cx, &cy);
+  old_cells (cr, p, plot);
   cairo_save (cr);
   cairo_clip (cr);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
@@ -186,22 +172,42 @@ rs_plane_draw_old_plateau (cairo_t *cr, const rs_plane *p, rs_rect plot,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 1.6 * s);
   rs_landscape_stroke_levels (cr, p->old_outline, plot);
-  if (count > p->n * p->n / 12)
-    {
-      char label[160];
-
-      old_text (p, "\n", label, sizeof label);
-      rs_draw_text_on_map (cr, fmax (plot.x + 70 * s, fmin (cx, plot.x
-                                     + plot.width - 70 * s)),
-                           fmax (plot.y + 20 * s, fmin (cy, plot.y
-                                 + plot.height - 20 * s)), label, 12 * s, 0,
-                           0.5, 0.5);
-    }
   cairo_restore (cr);
 }
 
+int
+rs_plane_old_label (const rs_plane *p, char *buf, size_t n)
+{
+  size_t count = 0;
+
+  if (p->old_outline == NULL || p->old_contours == NULL
+      || p->old_plateau == NULL)
+    return 0;
+  for (size_t k = 0; k < p->n * p->n; k++)
+    count += p->old_plateau[k];
+  if (count <= p->n * p->n / 12)
+    return 0;
+  old_text (p, "\n", buf, n);
+  return 1;
+}
+
+/* The ruler's title. */
+#define RULER_TITLE "−∇L length: log ‖∇L‖"
+
+rs_rect
+rs_plane_ruler_box (cairo_t *cr, rs_rect plot, double s)
+{
+  double x0 = plot.x + plot.width - rs_plane_arrow_length (1.0, s)
+              - 14 * s, y = plot.y + plot.height - 14 * s, w, h;
+
+  rs_text_size (cr, NULL, RULER_TITLE, 9 * s, 0, &w, &h);
+  return (rs_rect) { x0 - 6 * s - w - 2 * s, y - 6 * s - h - 2 * s,
+                     plot.x + plot.width - (x0 - 8 * s - w),
+                     plot.y + plot.height - (y - 8 * s - h) };
+}
+
 /* The ruler of the arrow's lengths at the plot's bottom right: ticks at
- * |grad L| = 10^-4, 10^-2 and 1, labelled. */
+ * ‖grad L‖ = 10^-4, 10^-2 and 1, labelled. */
 static void
 arrow_ruler (cairo_t *cr, rs_rect plot, double s)
 {
@@ -211,7 +217,7 @@ arrow_ruler (cairo_t *cr, rs_rect plot, double s)
               - 14 * s, y = plot.y + plot.height - 14 * s;
 
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
+  rs_theme_set (cr, rs_palette_colour (RS_HUE_GRADIENT, 0));
   cairo_set_line_width (cr, 2.0 * s);
   cairo_move_to (cr, x0, y);
   cairo_line_to (cr, x0 + rs_plane_arrow_length (1.0, s), y);
@@ -225,18 +231,67 @@ arrow_ruler (cairo_t *cr, rs_rect plot, double s)
       cairo_stroke (cr);
       rs_draw_text_on_map (cr, x, y - 6 * s, name[k], 9 * s, 0, 0.5, 1);
     }
-  rs_draw_text_on_map (cr, x0 - 6 * s, y, "−∇L length: |∇L|, log", 9 * s,
-                       0, 1, 0.5);
+  rs_draw_text_on_map (cr, x0 - 6 * s, y, RULER_TITLE, 9 * s, 0, 1, 0.5);
   cairo_restore (cr);
+}
+
+/* Where the arrow's label goes: beyond its tip (tx, ty) along (ux, uy),
+ * else across it, else on the ball's other side, off the plane's other
+ * labels, the ruler and the ball (place.h); a box of w x h. */
+static rs_rect
+arrow_label_box (cairo_t *cr, const rs_plane *p, rs_rect plot, double x,
+                 double y, double tx, double ty, double ux, double uy,
+                 double w, double h, double s)
+{
+  rs_placer *pl = rs_placer_alloc (plot);
+  rs_rect box[64], b = { tx + 7 * s * ux - (ux < 0 ? w : 0),
+                         ty + 7 * s * uy - h / 2, w, h };
+  int kind[64];
+  size_t n = rs_plane_label_boxes (p, box, kind, 64), id;
+  /* directions along (a) and across (c) the arrow, and how far: from
+   * its tip forward, across and diagonally, then farther on; from the
+   * ball backwards */
+  static const double dir[8][3] = { { 1, 0, 1 }, { 0, 1, 1 }, { 0, -1, 1 },
+                                    { 1, 1, 1 }, { 1, -1, 1 }, { 1, 0, 3 },
+                                    { -1, 0, 1 }, { -1, 0, 3 } };
+
+  if (pl == NULL)
+    return b;
+  for (size_t k = 0; k < n && k < 64; k++)
+    if (kind[k] != RS_PLANE_LABEL_ARROW)
+      rs_placer_box (pl, box[k]);
+  rs_placer_box (pl, rs_plane_ruler_box (cr, plot, s));
+  rs_plane_path_obstacles (pl, p, plot, s, p->shown);   /* as drawn */
+  rs_placer_disc (pl, x, y, 10 * s);
+  rs_placer_segment (pl, x, y, tx, ty, 3 * s);
+  id = rs_placer_label (pl, 1, RS_PLACE_MAY_COVER);
+  for (int k = 0; k < 8; k++)
+    {
+      double len = hypot (dir[k][0], dir[k][1]);
+      double ax = (dir[k][0] * ux - dir[k][1] * uy) / len;
+      double ay = (dir[k][0] * uy + dir[k][1] * ux) / len;
+      double d = 12 * s * dir[k][2] + fabs (ax) * w / 2 + fabs (ay) * h / 2;
+      double cx = (dir[k][0] < 0 ? x : tx) + ax * d;
+      double cy = (dir[k][0] < 0 ? y : ty) + ay * d;
+
+      rs_placer_candidate (pl, id, (rs_rect) { cx - w / 2, cy - h / 2, w,
+                                               h });
+    }
+  rs_placer_solve (pl);
+  rs_placer_chosen (pl, id, &b);
+  rs_placer_free (pl);
+  return b;
 }
 
 void
 rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
                      double x, double y, double s)
 {
-  double dx, dy, d, len, g, tw, th, lx, ly;
+  double dx, dy, d, len, g, tw, th;
   char buf[64];
+  rs_rect b;
 
+  rs_plane_labels_arrow (p, NULL);
   if (!p->grad_ok)
     return;
   arrow_ruler (cr, plot, s);
@@ -247,21 +302,23 @@ rs_plane_draw_arrow (cairo_t *cr, const rs_plane *p, rs_rect plot,
   len = rs_plane_arrow_length (g, s);
   if (!(d > 1e-300) || len == 0.0)
     {
-      rs_draw_text_on_map (cr, x + 14 * s, y + 12 * s, "∇L = 0", 12 * s, 1,
+      rs_text_size (cr, NULL, "∇L = 0", 12 * s, 1, &tw, &th);
+      b = arrow_label_box (cr, p, plot, x, y, x, y, M_SQRT1_2, M_SQRT1_2,
+                           tw + 4 * s, th + 2 * s, s);
+      rs_plane_labels_arrow (p, &b);
+      rs_draw_text_on_map (cr, b.x + 2 * s, b.y + s, "∇L = 0", 12 * s, 1,
                            0, 0);
       return;
     }
-  cairo_set_source_rgb (cr, 1.0, 0.62, 0.11);
+  rs_theme_set (cr, rs_palette_colour (RS_HUE_GRADIENT, 0));
   cairo_set_line_width (cr, 2.5 * s);
   rs_draw_arrow (cr, x, y, x + len * dx / d, y + len * dy / d, s);
-  snprintf (buf, sizeof buf, "−∇L  |∇L| = %.2g", g);
+  snprintf (buf, sizeof buf, "−∇L  ‖∇L‖ = %.2g", g);
   rs_text_size (cr, NULL, buf, 11 * s, 1, &tw, &th);
-  /* beyond the tip, moved inside the plot when it would stick out */
-  lx = x + (len + 7 * s) * dx / d - (dx < 0 ? tw : 0);
-  ly = y + (len + 7 * s) * dy / d;
-  lx = fmax (plot.x + 2 * s, fmin (lx, plot.x + plot.width - tw - 2 * s));
-  ly = fmax (plot.y + th / 2, fmin (ly, plot.y + plot.height - th / 2));
-  rs_draw_text_on_map (cr, lx, ly, buf, 11 * s, 1, 0, 0.5);
+  b = arrow_label_box (cr, p, plot, x, y, x + len * dx / d, y + len * dy / d,
+                       dx / d, dy / d, tw + 4 * s, th + 2 * s, s);
+  rs_plane_labels_arrow (p, &b);
+  rs_draw_text_on_map (cr, b.x + 2 * s, b.y + s, buf, 11 * s, 1, 0, 0);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <string.h>
 
 #include <pango/pangocairo.h>
 
@@ -18,6 +19,49 @@
 #define HEX(v) { ((v) >> 16 & 0xff) / 255.0, ((v) >> 8 & 0xff) / 255.0, \
                  ((v) & 0xff) / 255.0 }
 
+/* The palette: each colour once, by what it means.  Beyond Okabe-Ito's
+ * five, gamma and the optimisers take Paul Tol's muted colours (rose,
+ * sand, olive, cyan, grey, indigo), apart from each other and from the
+ * five in hue or lightness; the runs of a figure of variants after the
+ * first take five more, darker on the light theme and lighter on the
+ * dark one, each at least 0.2 of the RGB cube's edge from every other
+ * entry (they are drawn dashed as well). */
+#define LOSS_LIGHT HEX (0x0072b2)     /* blue */
+#define LOSS_DARK HEX (0x56b4e9)      /* sky blue: the lighter blue */
+#define GRADIENT HEX (0xe69f00)       /* orange */
+#define ALIVE HEX (0x009e73)          /* bluish green */
+#define DEAD HEX (0xd55e00)           /* vermillion */
+#define EVENT HEX (0xcc79a7)          /* reddish purple */
+
+static const rs_palette_entry palette[RS_HUE_N] = {
+  { "loss", "the loss: its curve and axis", LOSS_LIGHT, LOSS_DARK },
+  { "gradient", "gradient norm, the arrow −∇L, f′", GRADIENT,
+    GRADIENT },
+  { "alive", "an active unit, the active half", ALIVE, ALIVE },
+  { "dead", "a dead unit, the inactive half", DEAD, DEAD },
+  { "kick", "kicks, switches of activation, beats", EVENT, EVENT },
+  { "warming", "bias warming's γ", HEX (0x882255), HEX (0xcc6677) },
+  { "gd", "an extra ball trained by gd", HEX (0x88ccee), HEX (0x88ccee) },
+  { "momentum", "an extra ball trained by momentum", HEX (0xddcc77),
+    HEX (0xddcc77) },
+  { "nesterov", "an extra ball trained by nesterov", HEX (0x999933),
+    HEX (0x999933) },
+  { "rmsprop", "an extra ball trained by rmsprop", HEX (0xbbbbbb),
+    HEX (0xbbbbbb) },
+  { "adam", "an extra ball trained by adam", HEX (0x332288),
+    HEX (0x7766cc) },
+  { "run2", "the second run of a figure of variants", HEX (0xaa4499),
+    HEX (0xee99ff) },
+  { "run3", "the third run of a figure of variants", HEX (0x117733),
+    HEX (0x66dd66) },
+  { "run4", "the fourth run of a figure of variants", HEX (0x661100),
+    HEX (0xffaa88) },
+  { "run5", "the fifth run of a figure of variants", HEX (0x44aa99),
+    HEX (0x44ccbb) },
+  { "run6", "the sixth run of a figure of variants", HEX (0x555555),
+    HEX (0xf0f0a0) }
+};
+
 static const rs_theme light = {
   "light",
   HEX (0xffffff),   /* bg */
@@ -25,11 +69,11 @@ static const rs_theme light = {
   HEX (0x1a1a1f),   /* fg */
   HEX (0x65656e),   /* muted */
   HEX (0xdcdce2),   /* grid */
-  HEX (0x0072b2),   /* accent: blue */
-  HEX (0xe69f00),   /* second: orange */
-  HEX (0x009e73),   /* alive: bluish green */
-  HEX (0xd55e00),   /* dead: vermillion */
-  HEX (0xcc79a7)    /* event: reddish purple */
+  LOSS_LIGHT,       /* accent: the loss */
+  GRADIENT,         /* second: the gradient */
+  ALIVE,
+  DEAD,
+  EVENT
 };
 
 static const rs_theme dark = {
@@ -39,12 +83,42 @@ static const rs_theme dark = {
   HEX (0xededf0),
   HEX (0xa9a9b3),
   HEX (0x44444d),
-  HEX (0x56b4e9),   /* accent: sky blue */
-  HEX (0xe69f00),
-  HEX (0x009e73),
-  HEX (0xd55e00),
-  HEX (0xcc79a7)
+  LOSS_DARK,
+  GRADIENT,
+  ALIVE,
+  DEAD,
+  EVENT
 };
+
+const rs_palette_entry *
+rs_palette (rs_hue h)
+{
+  return (unsigned) h < RS_HUE_N ? &palette[h] : NULL;
+}
+
+rs_rgb
+rs_palette_colour (rs_hue h, int dark_theme)
+{
+  const rs_palette_entry *e = rs_palette (h);
+  rs_rgb none = { 0.5, 0.5, 0.5 };
+
+  return e == NULL ? none : dark_theme ? e->dark : e->light;
+}
+
+rs_rgb
+rs_theme_hue (const rs_theme *th, rs_hue h)
+{
+  return rs_palette_colour (h, th == &dark);
+}
+
+rs_hue
+rs_palette_optimiser (const char *name)
+{
+  for (int h = RS_HUE_GD; h <= RS_HUE_ADAM; h++)
+    if (name != NULL && strcmp (palette[h].name, name) == 0)
+      return (rs_hue) h;
+  return RS_HUE_N;
+}
 
 const rs_theme *
 rs_theme_light (void)

@@ -24,6 +24,46 @@ typedef struct {
   rs_rgb event;          /* kicks, events, beats */
 } rs_theme;
 
+/* One meaning per colour: the palette, written once (theme.c; the
+ * themes' loss, gradient, alive, dead and event colours are its first
+ * entries) and shown in reluscape(1), COLOURS.  No two entries share a
+ * colour, and a colour says nothing but its entry's meaning. */
+typedef enum {
+  RS_HUE_LOSS,        /* the loss: its curve, the path it is read on */
+  RS_HUE_GRADIENT,    /* the gradient: its norm, the arrow -grad L, f' */
+  RS_HUE_ALIVE,       /* an active unit, the active half z > 0 */
+  RS_HUE_DEAD,        /* a dead unit, the inactive half z <= 0 */
+  RS_HUE_KICK,        /* events: a kick, a switch of activation, beats */
+  RS_HUE_WARMING,     /* bias warming's gamma */
+  RS_HUE_GD,          /* the optimisers of extra balls, one each */
+  RS_HUE_MOMENTUM,
+  RS_HUE_NESTEROV,
+  RS_HUE_RMSPROP,
+  RS_HUE_ADAM,
+  RS_HUE_RUN2,        /* a figure of variants: runs 2 to 6 (the first */
+  RS_HUE_RUN3,        /* is drawn in the loss's colour, as any run) */
+  RS_HUE_RUN4,
+  RS_HUE_RUN5,
+  RS_HUE_RUN6,
+  RS_HUE_N
+} rs_hue;
+
+typedef struct {
+  const char *name;      /* "loss", "gradient", ... "adam" */
+  const char *meaning;   /* what it marks, for the manual and legends */
+  rs_rgb light, dark;    /* on the light and on the dark theme */
+} rs_palette_entry;
+
+/* Entry h of the palette (NULL past the end), its colour on the light
+ * (dark 0) or dark theme, and its colour on theme th. */
+const rs_palette_entry *rs_palette (rs_hue h);
+rs_rgb rs_palette_colour (rs_hue h, int dark);
+rs_rgb rs_theme_hue (const rs_theme *th, rs_hue h);
+
+/* The hue of an optimiser by its name ("gd", "momentum", ...), or
+ * RS_HUE_N when it has none. */
+rs_hue rs_palette_optimiser (const char *name);
+
 const rs_theme *rs_theme_light (void);
 const rs_theme *rs_theme_dark (void);
 

@@ -1,15 +1,18 @@
 /* trace.c: the trace panel: chosen parameters, bias warming's shift
  * gamma or the learning rate over the steps of the run (C7: a dead unit's
  * bias melting under weight decay; C10: gamma's schedule and the bias it
- * carries back).  Each series is a line in its own colour of the theme,
- * with its name in a legend; events and kicks are faint vertical lines,
- * the step shown a solid one. */
+ * carries back).  gamma is drawn in warming's colour of the palette; the
+ * parameters and the rate, which have no colour of their own there, in
+ * the text's colour, each with its own dashes, so that no colour says
+ * "loss" or "alive" here; a legend names each, typeset.  Events and kicks
+ * are faint vertical lines, the step shown a solid one. */
 #include <config.h>
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "mathname.h"
 #include "panels.h"
 
 /* A traced series resolved once: gamma, the rate, or a parameter's index
@@ -140,14 +143,32 @@ rs_panel_trace_map (rs_rect r, const rs_panel_ctx *c, const rs_view *v,
   return RS_OK;
 }
 
-/* The colours of the series, in order. */
-static rs_rgb
-series_colour (const rs_theme *th, size_t t)
+/* Series t of m: gamma in warming's colour, solid; the others in the
+ * text's colour, solid, dashed, dotted or dash-dotted by their place
+ * among them. */
+static void
+series_style (cairo_t *cr, const rs_theme *th, const trace_map *m,
+              size_t t, double s)
 {
-  rs_rgb c[RS_VIEW_MAX_TRACES] = { th->accent, th->second, th->alive,
-                                   th->event };
+  static const double dash[4][4] = { { 0 }, { 6, 3 }, { 1.5, 3 },
+                                     { 6, 3, 1.5, 3 } };
+  static const int n_dash[4] = { 0, 2, 2, 4 };
+  double d[4];
+  size_t k = 0;
 
-  return c[t % RS_VIEW_MAX_TRACES];
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  if (m->sr[t].kind == SERIES_GAMMA)
+    {
+      rs_theme_set (cr, rs_theme_hue (th, RS_HUE_WARMING));
+      cairo_set_dash (cr, NULL, 0, 0);
+      return;
+    }
+  for (size_t q = 0; q < t; q++)
+    k += m->sr[q].kind != SERIES_GAMMA;
+  for (int q = 0; q < n_dash[k % 4]; q++)
+    d[q] = dash[k % 4][q] * s;
+  rs_theme_set (cr, th->fg);
+  cairo_set_dash (cr, d, n_dash[k % 4], 0);
 }
 
 /* In a figure of variants, where colour tells the runs apart, series t
@@ -231,8 +252,8 @@ trace_marks (cairo_t *cr, const rs_panel_ctx *c, const trace_map *m)
 }
 
 /* Series t of run k (k 0 without variants) up to the point shown: in
- * the series' colour, or in a figure of variants in the run's colour
- * with the series' dash (series_dash). */
+ * the series' style (series_style), or in a figure of variants in the
+ * run's colour with the series' dash (series_dash). */
 static void
 trace_line (cairo_t *cr, const rs_panel_ctx *c, const trace_map *m,
             size_t k, size_t t)
@@ -250,9 +271,13 @@ trace_line (cairo_t *cr, const rs_panel_ctx *c, const trace_map *m,
         cairo_line_to (cr, x, y);
       }
   cairo_save (cr);
-  series_dash (cr, c, t);
-  rs_theme_set (cr, c->runs != NULL ? rs_runs_colour (c->theme, k)
-                                    : series_colour (c->theme, t));
+  if (c->runs != NULL)
+    {
+      series_dash (cr, c, t);
+      rs_theme_set (cr, rs_runs_colour (c->theme, k));
+    }
+  else
+    series_style (cr, c->theme, m, t, c->s);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -296,19 +321,25 @@ rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
   lx += x + 14 * s;
   for (size_t t = 0; t < m.n; t++)
     {
+      char name[160];
+
       cairo_save (cr);
-      series_dash (cr, c, t);
-      rs_theme_set (cr, c->runs != NULL ? th->fg : series_colour (th, t));
       cairo_set_line_width (cr, 3 * s);
+      if (c->runs != NULL)
+        {
+          series_dash (cr, c, t);
+          rs_theme_set (cr, th->fg);
+        }
+      else
+        series_style (cr, th, &m, t, s);
       cairo_move_to (cr, lx, r.y + 10.5 * s);
       cairo_line_to (cr, lx + 14 * s, r.y + 10.5 * s);
       cairo_stroke (cr);
       cairo_restore (cr);
       rs_theme_set (cr, th->fg);
-      lx += 18 * s + rs_text (cr, c->font, lx + 18 * s, r.y + 6 * s,
-                              strcmp (v->traces[t], "gamma") == 0 ? "γ"
-                              : v->traces[t], 11 * s, 0, 0, 0, 0)
-            + 12 * s;
+      rs_math_name (v->traces[t], name, sizeof name);
+      lx += 18 * s + rs_text (cr, c->font, lx + 18 * s, r.y + 6 * s, name,
+                              11 * s, 0, 0, 0, 0) + 12 * s;
     }
   cairo_restore (cr);
 }

@@ -15,31 +15,12 @@
 
 #include "variants.h"
 
-#define HEX(v) { ((v) >> 16 & 0xff) / 255.0, ((v) >> 8 & 0xff) / 255.0, \
-                 ((v) & 0xff) / 255.0 }
-
-/* The variants' colours after the accent: from Paul Tol's muted scheme
- * (told apart by most colour-blind readers), none of them one of the
- * theme's colours, which keep their meanings (the gradient norm, f',
- * alive, dead, events) in the panels that show one run. */
-static const rs_rgb light_runs[RS_SCENE_MAX_VARIANTS - 1] = {
-  HEX (0x882255), HEX (0x999933), HEX (0x332288), HEX (0x44aa99),
-  HEX (0x777777)
-};
-static const rs_rgb dark_runs[RS_SCENE_MAX_VARIANTS - 1] = {
-  HEX (0xcc6677), HEX (0xddcc77), HEX (0xaa4499), HEX (0x44aa99),
-  HEX (0xbbbbbb)
-};
-
 rs_rgb
 rs_runs_colour (const rs_theme *th, size_t k)
 {
-  const rs_rgb *more = strcmp (th->name, "dark") == 0 ? dark_runs
-                                                       : light_runs;
-
   if (k == 0)
     return th->accent;
-  return more[(k - 1) % (RS_SCENE_MAX_VARIANTS - 1)];
+  return rs_theme_hue (th, (rs_hue) (RS_HUE_RUN2 + (k - 1) % 5));
 }
 
 double

@@ -24,8 +24,8 @@ int rs_runs_alloc (rs_runs *r, const rs_scene *sc, const char *name,
 void rs_runs_free (rs_runs *r);
 
 /* The colour of run k in theme th: one per variant, the same in every
- * panel, none of them the theme's meaning colours but the first (the
- * accent: the run, as a figure without variants draws it). */
+ * panel: the first the loss's (the run, as a figure without variants
+ * draws it), the others the palette's RS_HUE_RUN2 to RS_HUE_RUN6. */
 rs_rgb rs_runs_colour (const rs_theme *th, size_t k);
 
 /* The line width of run k's path and curve at scale s: wider for the

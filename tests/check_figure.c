@@ -308,7 +308,9 @@ END_TEST
 /* C7 traced: with decay 0.1 on the biases at rate 0.1, the dead unit's
  * bias is b2[0] = 0.5 x 0.99^t (the closed form of CONCEPTS.md C7), and
  * the trace's line passes through its pixel at the last step, in the
- * first series' colour. */
+ * text's colour: a parameter has no colour of its own in the palette
+ * (reluscape(1), COLOURS), so that no colour of another meaning is
+ * borrowed for it. */
 START_TEST (test_trace_of_decay)
 {
   rs_scene sc;
@@ -319,7 +321,7 @@ START_TEST (test_trace_of_decay)
   rs_panel_ctx ctx;
   double v, x, y, rgb[3];
   size_t n;
-  rs_rgb want = rs_theme_light ()->accent;
+  rs_rgb want = rs_theme_light ()->fg;
 
   load ("c07-weight-decay.scene", "", &sc, &sim);
   ck_assert_uint_eq (sc.views[0].kind, RS_VIEW_TRACE);

@@ -504,15 +504,19 @@ START_TEST (test_timeline_train_mark)
 END_TEST
 
 /* The network at the end of net-dead: 12 of its 16 hidden units dead,
- * as the run counts them; inside each unit's circle its colour is the
- * dead colour mixed into the alive colour by k / 64, k counted here
- * from W1 and b1: exactly the dead colour for the dead ones. */
+ * as the run counts them; each unit is a pie of the share k / 64 of the
+ * points it is active on, k counted here from W1 and b1, in the alive
+ * colour clockwise from the top, the rest in the dead colour: probed
+ * right of, below and left of the centre (angles pi/2, pi, 3 pi/2 from
+ * the top, clear of a dead unit's diagonal cross), each probe alive
+ * exactly when its angle is below 2 pi k / 64 (probes within 0.2 rad of
+ * the pie's edge skipped). */
 START_TEST (test_network_colours)
 {
   rs_rect r = { 0, 0, 600, 400 };
   const rs_theme *t = _i ? rs_theme_dark () : rs_theme_light ();
   rs_sim_unit dead[16];
-  size_t active[16], ndead = 0;
+  size_t active[16], ndead = 0, probes = 0;
   rs_panel_ctx c;
   cairo_t *cr;
 
@@ -528,21 +532,30 @@ START_TEST (test_network_colours)
   cr = draw_checked (1, r, &c, 600, 400);
   for (size_t j = 0; j < 16; j++)
     {
-      double x, y, rad, f = active[j] / 64.0;
-      rs_rgb want = { t->dead.r + f * (t->alive.r - t->dead.r),
-                      t->dead.g + f * (t->alive.g - t->dead.g),
-                      t->dead.b + f * (t->alive.b - t->dead.b) };
-      uint32_t p;
+      double x, y, rad, edge = 2 * M_PI * active[j] / 64.0;
+
       ck_assert_int_eq (rs_panel_network_unit (r, &c, 1, j, &x, &y, &rad),
                         RS_OK);
       ck_assert_double_gt (rad, 4.0);
-      p = pixel (cr, (int) x, (int) (y + 0.5 * rad));
-      ck_assert_msg (colour_distance (p, want) <= 1,
-                     "unit %zu (active on %zu): pixel %06x", j, active[j],
-                     p & 0xffffff);
+      for (int q = 1; q <= 3; q++)
+        {
+          double a = q * M_PI / 2;
+          int alive = a < edge;
+          uint32_t p;
+
+          if (active[j] > 0 && active[j] < 64 && fabs (a - edge) < 0.2)
+            continue;
+          p = pixel (cr, (int) lround (x + 0.55 * rad * sin (a)),
+                     (int) lround (y - 0.55 * rad * cos (a)));
+          ck_assert_msg (colour_distance (p, alive ? t->alive : t->dead)
+                         <= 1, "unit %zu (active on %zu), angle %d pi/2: "
+                         "pixel %06x", j, active[j], q, p & 0xffffff);
+          probes++;
+        }
       ndead += active[j] == 0;
     }
   ck_assert_uint_eq (ndead, 12);
+  ck_assert_uint_ge (probes, 40);
   cairo_destroy (cr);
 }
 END_TEST
@@ -607,6 +620,55 @@ START_TEST (test_network_wide)
   ck_assert_double_lt (2 * rad, (y1 - y0) / 63);
   cr = draw_checked (1, r, &c, 600, 400);
   check_inside (cr, r, 600, 400);
+  cairo_destroy (cr);
+}
+END_TEST
+
+/* The counts beside the units (how many points each is active on) are
+ * placed apart: for net-dead's 1-16-1 network and a 2-16-16-1 one (as
+ * play-spirals), at figure and at slide size, no two count boxes
+ * overlap and none reaches into a unit's circle (distance from each
+ * centre to each box, by clamping, at least the radius); where the
+ * units are 20 px apart or more every coloured unit gets its count. */
+START_TEST (test_network_counts_apart)
+{
+  static const char deep[] = "seed 3\ndata spirals 300\nnetwork 2 16 16 1\n"
+                             "activation relu\nsteps 20\n";
+  static const int size[2][2] = { { 600, 400 }, { 300, 200 } };
+  rs_rect r = { 0, 0, size[_i % 2][0], size[_i % 2][1] }, box[64];
+  size_t n, cols = _i < 2 ? 2 : 3, units = _i < 2 ? 16 : 32;
+  double x, y, rad, x1, y1;
+  rs_panel_ctx c;
+  cairo_t *cr = canvas (size[_i % 2][0], size[_i % 2][1]);
+
+  run_text (_i < 2 ? net_dead : deep, 1000);
+  c = ctx_of (last_point (), NULL, r.width / 900.0);
+  n = rs_panel_network_counts (cr, r, &c, box, 64);
+  ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
+  ck_assert_uint_le (n, units);
+  for (size_t a = 0; a < n; a++)
+    {
+      for (size_t b = 0; b < a; b++)
+        ck_assert_msg (!(box[a].x < box[b].x + box[b].width
+                         && box[b].x < box[a].x + box[a].width
+                         && box[a].y < box[b].y + box[b].height
+                         && box[b].y < box[a].y + box[a].height),
+                       "counts %zu and %zu overlap", b, a);
+      for (size_t l = 0; l <= cols; l++)
+        for (size_t j = 0; rs_panel_network_unit (r, &c, l, j, &x, &y, &rad)
+                           == RS_OK; j++)
+          {
+            double cx = fmin (fmax (x, box[a].x), box[a].x + box[a].width);
+            double cy = fmin (fmax (y, box[a].y), box[a].y + box[a].height);
+
+            ck_assert_msg (hypot (cx - x, cy - y) >= rad, "count %zu on "
+                           "unit %zu:%zu", a, l, j);
+          }
+    }
+  rs_panel_network_unit (r, &c, 1, 0, &x, &y, &rad);
+  rs_panel_network_unit (r, &c, 1, 1, &x1, &y1, &rad);
+  if (y1 - y >= 20)
+    ck_assert_uint_eq (n, units);
   cairo_destroy (cr);
 }
 END_TEST
@@ -696,6 +758,7 @@ panels_suite (void)
   tcase_add_loop_test (tg, test_network_colours, 0, 2);
   tcase_add_test (tg, test_network_geometry);
   tcase_add_test (tg, test_network_wide);
+  tcase_add_loop_test (tg, test_network_counts_apart, 0, 4);
   suite_add_tcase (s, tg);
   tcase_add_checked_fixture (tl, NULL, teardown);
   tcase_add_loop_test (tl, test_limits, 0, 2);

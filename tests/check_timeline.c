@@ -166,6 +166,46 @@ START_TEST (test_zero_on_floor)
 }
 END_TEST
 
+/* A still of an early step: what the run does later is veiled in the
+ * panel's colour, 60 % of it over the line (the blend computed here),
+ * so that the curves after the step shown do not read as its values;
+ * before the step shown the line is its own colour.  c05's loss is
+ * constant from step 10 (the plateau), a flat line to probe. */
+START_TEST (test_later_veiled)
+{
+  rs_rect r = { 0, 0, 600, 400 };
+  const rs_theme *t = rs_theme_light ();
+  const rs_sim_point *pt;
+  rs_rgb veiled;
+  rs_panel_ctx c;
+  cairo_t *cr;
+  double y;
+
+  load ("c05-plateau.scene", "", &scene, &sim);
+  c = ctx_end (1.0, 1);
+  pt = rs_sim_recorded (sim, c.at);
+  ck_assert_uint_gt (pt->step, 100);
+  y = rs_panel_timeline_y (r, &c, RS_TIMELINE_LOSS, pt->loss);
+  veiled.r = 0.4 * t->accent.r + 0.6 * t->panel.r;
+  veiled.g = 0.4 * t->accent.g + 0.6 * t->panel.g;
+  veiled.b = 0.4 * t->accent.b + 0.6 * t->panel.b;
+  cr = timeline_in (r, &c, NULL, NULL);
+  ck_assert_int_le (near_colour (cr, rs_panel_timeline_x (r, &c, 60), y,
+                                 t->accent), 40);
+  ck_assert_int_le (near_colour (cr, rs_panel_timeline_x (r, &c, 250), y,
+                                 veiled), 40);
+  ck_assert_int_gt (near_colour (cr, rs_panel_timeline_x (r, &c, 250), y,
+                                 t->accent), 60);
+  cairo_destroy (cr);
+  /* the last step shown: nothing veiled */
+  c = ctx_end (1.0, 0);
+  cr = timeline_in (r, &c, NULL, NULL);
+  ck_assert_int_le (near_colour (cr, rs_panel_timeline_x (r, &c, 250), y,
+                                 t->accent), 40);
+  cairo_destroy (cr);
+}
+END_TEST
+
 /* c12-output-heads (its own run): the ReLU-normalised head gives some point
  * probability 0, so the loss is +inf at every step (the scene's claim);
  * every such point is drawn in the middle of the loss's "∞" band, none
@@ -452,6 +492,7 @@ timeline_suite (void)
 
   tcase_add_checked_fixture (tb, NULL, teardown);
   tcase_add_test (tb, test_zero_on_floor);
+  tcase_add_test (tb, test_later_veiled);
   tcase_add_test (tb, test_inf_band);
   tcase_add_test (tb, test_nan_gap);
   suite_add_tcase (s, tb);
