@@ -506,15 +506,15 @@ run_tag (cairo_t *cr, rs_rect r, const rs_figure *f, const rs_theme *th,
 
 /* Whether a view draws one run only (in a figure of variants, the
  * first): the others (a flat landscape, the timeline, a trace, the
- * depth bound) draw every run, or none. */
+ * depth bound, and the heads, activation and network panels, which
+ * give every run its own row, dot or count) draw every run, or none. */
 static int
 one_run (const rs_view *v)
 {
   rs_view_kind k = v->kind;
 
-  return k == RS_VIEW_ACTIVATION || k == RS_VIEW_NETWORK
-         || k == RS_VIEW_HISTOGRAM || k == RS_VIEW_HEADS
-         || k == RS_VIEW_BASIN || (k == RS_VIEW_LANDSCAPE && v->three_d);
+  return k == RS_VIEW_HISTOGRAM || k == RS_VIEW_BASIN
+         || (k == RS_VIEW_LANDSCAPE && v->three_d);
 }
 
 void

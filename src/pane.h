@@ -139,4 +139,16 @@ int sweep_begin (sweep *w, const rs_panel_ctx *c);
 /* The forward pass over the next chunk; 0 when the data is done. */
 int sweep_next (sweep *w);
 
+/* The runs of c's figure: its variants', or 1 (pane_runs.c). */
+size_t pane_runs (const rs_panel_ctx *c);
+
+/* The step shown: that of c->sim's recorded point pane_at (c). */
+size_t pane_step (const rs_panel_ctx *c);
+
+/* Run k's context in *ck: c with run k's scene and run, at its recorded
+ * point at c's step shown (the last one at or before it), without c's
+ * moment (a change seen mid-way: the first run's) unless k = 0; c
+ * itself for k = 0 of a figure without variants.  RS_EINVAL when there is no run k. */
+int pane_run_ctx (const rs_panel_ctx *c, size_t k, rs_panel_ctx *ck);
+
 #endif /* RS_PANE_H */

@@ -10,9 +10,16 @@
  * filled dot marks the value the convention takes at 0 (C2, C3).  When
  * f's negative half is too flat to see at the plot's scale (Leaky ReLU's
  * alpha = 0.01), an inset shows it with y magnified by a stated factor
- * (C8). */
+ * (C8).
+ *
+ * In a figure of variants every run's activation is shown, in the run's
+ * colour: when the runs share the activation (C3's kink 0 / 0.5 / 1),
+ * one f and one f' with a convention dot and a bold supporting line per
+ * run; when they differ (in activation or alpha), each run's f and f'
+ * with its own dot.  The band over f' names each run's f'(0). */
 #include <config.h>
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,14 +66,31 @@ typedef struct {
   double par, kink;
 } act_shown;
 
+/* The activations of every run shown, each in its colour; same: the
+ * runs share the activation and its parameter (only their kinks may
+ * differ), and f and f' are drawn once. */
+typedef struct {
+  size_t n;
+  act_shown s[RS_SCENE_MAX_VARIANTS];
+  rs_rgb col[RS_SCENE_MAX_VARIANTS];
+  const char *name[RS_SCENE_MAX_VARIANTS];  /* NULL without variants */
+  int same;
+} act_runs;
+
 /* The plots of one panel and where its marks go. */
 typedef struct {
   axes f, df, inset;
   int has_inset;
+  int names_at_dots;   /* the runs' names beside their dots, the band
+                          too short for a line each */
   double mag;          /* the inset's y magnification over f's plot */
   double left, right;  /* f' just left and right of 0 */
   double conv;         /* f'(0) by the convention */
   int jump;            /* 1: f has a kink at 0 */
+  /* the same for each run (index 0: the fields above) */
+  double conv_k[RS_SCENE_MAX_VARIANTS], left_k[RS_SCENE_MAX_VARIANTS];
+  double right_k[RS_SCENE_MAX_VARIANTS];
+  int jump_k[RS_SCENE_MAX_VARIANTS];
 } act_layout;
 
 /* The activation at point c->at; 0 when there is none to show. */
@@ -85,6 +109,28 @@ act_shown_of (const rs_panel_ctx *c, act_shown *a)
   if (rs_sim_training_at (c->sim, pane_at (c), &tr) == RS_OK)
     a->kink = tr.kink;
   return a->t != NULL;
+}
+
+/* Every run's activation at the step c shows, each run's colour and
+ * name; 0 when the first has none to show. */
+static int
+act_runs_of (const rs_panel_ctx *c, act_runs *R)
+{
+  memset (R, 0, sizeof *R);
+  R->same = 1;
+  for (size_t k = 0; k < pane_runs (c); k++)
+    {
+      rs_panel_ctx ck;
+      if (pane_run_ctx (c, k, &ck) != RS_OK || !act_shown_of (&ck, &R->s[k]))
+        break;
+      R->col[k] = c->runs != NULL ? rs_runs_colour (pane_theme_of (c), k)
+                                  : pane_theme_of (c)->event;
+      R->name[k] = c->runs != NULL ? c->runs->name[k] : NULL;
+      R->same = R->same && R->s[k].t == R->s[0].t
+                && R->s[k].par == R->s[0].par;
+      R->n = k + 1;
+    }
+  return R->n > 0;
 }
 
 int
@@ -188,17 +234,35 @@ act_inset (const axes *f, double k, const act_shown *a, axes *in,
 /* The layout of the two plots in the plot area of p: side by side when
  * it is wider than tall, one above the other otherwise. */
 static void
-act_layout_make (const rs_rect *plot, double k, const act_shown *a,
+act_layout_make (const rs_rect *plot, double k, const act_runs *R,
                  act_layout *L)
 {
-  double f[ACT_GRID], df[ACT_GRID], gap = 48 * k, lo, hi;
+  double f[RS_SCENE_MAX_VARIANTS * ACT_GRID];
+  double df[RS_SCENE_MAX_VARIANTS * ACT_GRID];
+  double gap = 48 * k, lo, hi, band;
   rs_rect b1 = *plot, b2 = *plot;
-  rs_interval d = rs_act_subdiff (a->t, 0.0, a->par);
+  const act_shown *a = &R->s[0];
+  size_t m = R->n * ACT_GRID;
+  int any_jump = 0;
 
-  for (size_t i = 0; i < ACT_GRID; i++)
+  for (size_t q = 0; q < R->n; q++)
+    for (size_t i = 0; i < ACT_GRID; i++)
+      {
+        const act_shown *e = &R->s[q];
+        f[q * ACT_GRID + i] = rs_act_value (e->t, ACT_Z (i), e->par);
+        df[q * ACT_GRID + i] = rs_act_subdiff (e->t, ACT_Z (i), e->par).lo;
+      }
+  for (size_t q = 0; q < R->n; q++)
     {
-      f[i] = rs_act_value (a->t, ACT_Z (i), a->par);
-      df[i] = rs_act_subdiff (a->t, ACT_Z (i), a->par).lo;
+      const act_shown *e = &R->s[q];
+      rs_interval d = rs_act_subdiff (e->t, 0.0, e->par);
+      L->jump_k[q] = rs_act_is_kink (e->t, 0.0, e->par);
+      L->left_k[q] = rs_act_subdiff (e->t, -ACT_EPS, e->par).lo;
+      L->right_k[q] = rs_act_subdiff (e->t, ACT_EPS, e->par).lo;
+      L->conv_k[q] = L->jump_k[q]
+                     ? rs_interval_lerp (d, fmin (fmax (e->kink, 0.0), 1.0))
+                     : d.lo;
+      any_jump |= L->jump_k[q];
     }
   if (plot->width >= plot->height)
     {
@@ -212,18 +276,23 @@ act_layout_make (const rs_rect *plot, double k, const act_shown *a,
     }
   L->f = (axes) { b1, -3.0, 3.0, 0.0, 1.0 };
   L->df = (axes) { b2, -3.0, 3.0, 0.0, 1.0 };
-  L->jump = rs_act_is_kink (a->t, 0.0, a->par);
-  act_range (f, ACT_GRID, &lo, &hi);
+  L->jump = L->jump_k[0];
+  act_range (f, m, &lo, &hi);
   act_window (&L->f, lo, hi, 0.08, 0.0);
   if (L->jump)
     act_floor (&L->f, rs_act_value (a->t, 0.0, a->par), ACT_FLOOR * k);
-  act_range (df, ACT_GRID, &lo, &hi);
-  act_window (&L->df, lo, hi, 0.14, L->jump ? ACT_BAND * k : 0.0);
-  L->left = rs_act_subdiff (a->t, -ACT_EPS, a->par).lo;
-  L->right = rs_act_subdiff (a->t, ACT_EPS, a->par).lo;
-  L->conv = L->jump ? rs_interval_lerp (d, fmin (fmax (a->kink, 0.0), 1.0))
-                    : d.lo;
-  L->has_inset = act_inset (&L->f, k, a, &L->inset, &L->mag);
+  act_range (df, m, &lo, &hi);
+  /* the band: the subdifferential, a convention line per run, the
+   * one-sided limits (three lines for one run) */
+  band = R->n > 1 ? ACT_BAND + 14.0 * (double) (R->n - 1) : ACT_BAND;
+  L->names_at_dots = R->n > 1 && band * k > 0.4 * L->df.box.height;
+  if (L->names_at_dots)
+    band = ACT_BAND;
+  act_window (&L->df, lo, hi, 0.14, any_jump ? band * k : 0.0);
+  L->left = L->left_k[0];
+  L->right = L->right_k[0];
+  L->conv = L->conv_k[0];
+  L->has_inset = R->same && act_inset (&L->f, k, a, &L->inset, &L->mag);
 }
 
 int
@@ -232,11 +301,11 @@ rs_panel_activation_geometry (rs_rect r, const rs_panel_ctx *c,
 {
   double k = pane_scale (r, c);
   rs_rect plot = pane_plot (r, k, act_margins);
-  act_shown a;
+  act_runs a;
   act_layout L;
 
   memset (g, 0, sizeof *g);
-  if (!pane_rect_ok (r) || !act_shown_of (c, &a))
+  if (!pane_rect_ok (r) || !act_runs_of (c, &a))
     return RS_EINVAL;
   act_layout_make (&plot, k, &a, &L);
   g->f_box = L.f.box;
@@ -261,6 +330,24 @@ rs_panel_activation_geometry (rs_rect r, const rs_panel_ctx *c,
   g->inset_box = L.inset.box;
   g->inset_win[0] = L.inset.x0, g->inset_win[1] = L.inset.x1;
   g->inset_win[2] = L.inset.y0, g->inset_win[3] = L.inset.y1;
+  return RS_OK;
+}
+
+int
+rs_panel_activation_dot (rs_rect r, const rs_panel_ctx *c, size_t k,
+                         double *x, double *y, double *value)
+{
+  double sc = pane_scale (r, c);
+  rs_rect plot = pane_plot (r, sc, act_margins);
+  act_runs a;
+  act_layout L;
+
+  if (!pane_rect_ok (r) || !act_runs_of (c, &a) || k >= a.n)
+    return RS_EINVAL;
+  act_layout_make (&plot, sc, &a, &L);
+  *value = L.conv_k[k];
+  *x = axes_x (&L.df, 0.0);
+  *y = axes_y (&L.df, L.conv_k[k]);
   return RS_OK;
 }
 
@@ -289,7 +376,8 @@ act_axes_end (pane *p, const axes *a, const char *ytitle)
 
 /* f's graph over the box of a, in the accent colour. */
 static void
-act_curve (pane *p, const axes *a, const act_shown *s, double width)
+act_curve (pane *p, const axes *a, const act_shown *s, double width,
+           rs_rgb col)
 {
   int n = 240;
 
@@ -302,15 +390,16 @@ act_curve (pane *p, const axes *a, const act_shown *s, double width)
     }
   cairo_set_line_width (p->cr, width * p->k);
   cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
-  rs_theme_set (p->cr, p->t->accent);
+  rs_theme_set (p->cr, col);
   cairo_stroke (p->cr);
 }
 
 /* The fan of supporting lines at 0 (C3), the convention's bold, and a
  * caption saying what they are. */
 static void
-act_fan (pane *p, const axes *a, const act_shown *s)
+act_fan (pane *p, const axes *a, const act_runs *R)
 {
+  const act_shown *s = &R->s[0];
   double slopes[FAN_LINES], bold, room;
   double f0 = rs_act_value (s->t, 0.0, s->par);
   rs_interval d = rs_act_subdiff (s->t, 0.0, s->par);
@@ -327,11 +416,17 @@ act_fan (pane *p, const axes *a, const act_shown *s)
       cairo_line_to (p->cr, axes_x (a, 1.6), axes_y (a, f0 + 1.6 * slopes[i]));
     }
   cairo_stroke (p->cr);
-  cairo_set_line_width (p->cr, 2.6 * p->k);
-  rs_theme_set (p->cr, p->t->event);
-  cairo_move_to (p->cr, axes_x (a, -1.6), axes_y (a, f0 - 1.6 * bold));
-  cairo_line_to (p->cr, axes_x (a, 1.6), axes_y (a, f0 + 1.6 * bold));
-  cairo_stroke (p->cr);
+  /* the convention's line, each run's in its colour */
+  for (size_t q = 0; q < R->n; q++)
+    {
+      rs_panel_kink_fan (s->t, s->par, R->s[q].kink, slopes, 1, &bold);
+      cairo_set_line_width (p->cr, (R->n > 1 ? 3.2 - 0.6 * (double) q : 2.6)
+                                   * p->k);
+      rs_theme_set (p->cr, R->col[q]);
+      cairo_move_to (p->cr, axes_x (a, -1.6), axes_y (a, f0 - 1.6 * bold));
+      cairo_line_to (p->cr, axes_x (a, 1.6), axes_y (a, f0 + 1.6 * bold));
+      cairo_stroke (p->cr);
+    }
   /* the caption, in the strip under f(0) right of the kink, where no
    * line of the fan passes */
   snprintf (buf, sizeof buf, "supporting lines at 0, slopes %g … %g",
@@ -385,7 +480,7 @@ act_inset_draw (pane *p, const act_layout *L, const act_shown *s)
   cairo_move_to (p->cr, axes_x (in, 0.0), in->box.y);
   cairo_line_to (p->cr, axes_x (in, 0.0), in->box.y + in->box.height);
   cairo_stroke (p->cr);
-  act_curve (p, in, s, 1.8);
+  act_curve (p, in, s, 1.8, p->t->accent);
   if (in->x0 < zv - 0.2)
     {
       cairo_new_sub_path (p->cr);
@@ -411,16 +506,28 @@ act_inset_draw (pane *p, const act_layout *L, const act_shown *s)
 
 /* The plot of f: frame, ticks, fan, curve and the inset. */
 static void
-act_f_plot (pane *p, const act_layout *L, const act_shown *s)
+act_f_plot (pane *p, const act_layout *L, const act_runs *R)
 {
   const axes *a = &L->f;
 
   act_axes_begin (p, a);
-  act_fan (p, a, s);
-  act_curve (p, a, s, 2.4);
+  if (R->same && R->name[0] != NULL)
+    {
+      /* the runs' colours are their conventions': f in the text's */
+      act_curve (p, a, &R->s[0], 2.4, p->t->fg);
+      act_fan (p, a, R);
+    }
+  else if (R->same)
+    {
+      act_fan (p, a, R);
+      act_curve (p, a, &R->s[0], 2.4, p->t->accent);
+    }
+  else
+    for (size_t q = 0; q < R->n; q++)
+      act_curve (p, a, &R->s[q], 3.0 - 0.5 * (double) q, R->col[q]);
   cairo_restore (p->cr);
   if (L->has_inset)
-    act_inset_draw (p, L, s);
+    act_inset_draw (p, L, &R->s[0]);
   act_axes_end (p, a, "<i>f</i>(<i>z</i>)");
 }
 
@@ -428,7 +535,8 @@ act_f_plot (pane *p, const act_layout *L, const act_shown *s)
 
 /* f' over [x0, x1) or (x0, x1], whichever side of 0, as one piece. */
 static void
-act_piece (pane *p, const axes *a, const act_shown *s, double x0, double x1)
+act_piece (pane *p, const axes *a, const act_shown *s, double x0, double x1,
+           rs_rgb col)
 {
   int n = 120;
 
@@ -441,7 +549,22 @@ act_piece (pane *p, const axes *a, const act_shown *s, double x0, double x1)
         cairo_line_to (p->cr, axes_x (a, z), axes_y (a, v));
     }
   cairo_set_line_width (p->cr, 2.2 * p->k);
-  rs_theme_set (p->cr, p->t->second);
+  rs_theme_set (p->cr, col);
+  cairo_stroke (p->cr);
+}
+
+/* A circle at (x, y) of radius rad (at scale 1): filled in col, or
+ * open (the panel's colour inside, a ring of col). */
+static void
+act_circle_r (pane *p, double x, double y, rs_rgb col, int filled,
+              double rad)
+{
+  cairo_new_sub_path (p->cr);
+  cairo_arc (p->cr, x, y, rad * p->k, 0, 2 * M_PI);
+  rs_theme_set (p->cr, filled ? col : p->t->panel);
+  cairo_fill_preserve (p->cr);
+  cairo_set_line_width (p->cr, 1.6 * p->k);
+  rs_theme_set (p->cr, filled ? p->t->fg : col);
   cairo_stroke (p->cr);
 }
 
@@ -450,19 +573,36 @@ act_piece (pane *p, const axes *a, const act_shown *s, double x0, double x1)
 static void
 act_circle (pane *p, double x, double y, rs_rgb col, int filled)
 {
-  cairo_new_sub_path (p->cr);
-  cairo_arc (p->cr, x, y, 4.2 * p->k, 0, 2 * M_PI);
-  rs_theme_set (p->cr, filled ? col : p->t->panel);
-  cairo_fill_preserve (p->cr);
-  cairo_set_line_width (p->cr, 1.6 * p->k);
-  rs_theme_set (p->cr, filled ? p->t->fg : col);
-  cairo_stroke (p->cr);
+  act_circle_r (p, x, y, col, filled, 4.2);
 }
 
-/* The jump at 0 (C3): the subdifferential as a dashed segment, the
- * one-sided limits as open circles, the convention as a filled dot. */
+/* Whether value v at 0 is some run's convention: run q's, or, when the
+ * runs share f, any run's (its dot is there, not an open circle). */
+static int
+act_taken (const act_layout *L, const act_runs *R, size_t q, double v)
+{
+  for (size_t o = 0; o < R->n; o++)
+    if ((o == q || R->same) && fabs (L->conv_k[o] - v) < 1e-12)
+      return 1;
+  return 0;
+}
+
+/* Whether the jumps drawn have an open circle somewhere. */
+static int
+act_any_open (const act_layout *L, const act_runs *R)
+{
+  for (size_t q = 0; q < (R->same ? 1 : R->n); q++)
+    if (L->jump_k[q] && (!act_taken (L, R, q, L->left_k[q])
+                         || !act_taken (L, R, q, L->right_k[q])))
+      return 1;
+  return 0;
+}
+
+/* The jump at 0 (C3) of run q: the subdifferential as a dashed
+ * segment, the one-sided limits as open circles in col. */
 static void
-act_jump (pane *p, const act_layout *L)
+act_jump_of (pane *p, const act_layout *L, const act_runs *R, size_t q,
+             rs_rgb col)
 {
   const axes *a = &L->df;
   double x = axes_x (a, 0.0), dash = 3.0 * p->k;
@@ -470,15 +610,61 @@ act_jump (pane *p, const act_layout *L)
   cairo_set_dash (p->cr, &dash, 1, 0);
   cairo_set_line_width (p->cr, 1.4 * p->k);
   rs_theme_set (p->cr, p->t->muted);
-  cairo_move_to (p->cr, x, axes_y (a, L->left));
-  cairo_line_to (p->cr, x, axes_y (a, L->right));
+  cairo_move_to (p->cr, x, axes_y (a, L->left_k[q]));
+  cairo_line_to (p->cr, x, axes_y (a, L->right_k[q]));
   cairo_stroke (p->cr);
   cairo_set_dash (p->cr, NULL, 0, 0);
-  if (fabs (L->left - L->conv) >= 1e-12)
-    act_circle (p, x, axes_y (a, L->left), p->t->second, 0);
-  if (fabs (L->right - L->conv) >= 1e-12)
-    act_circle (p, x, axes_y (a, L->right), p->t->second, 0);
-  act_circle (p, x, axes_y (a, L->conv), p->t->event, 1);
+  if (!act_taken (L, R, q, L->left_k[q]))
+    act_circle (p, x, axes_y (a, L->left_k[q]), col, 0);
+  if (!act_taken (L, R, q, L->right_k[q]))
+    act_circle (p, x, axes_y (a, L->right_k[q]), col, 0);
+}
+
+/* Run q's name beside its dot, in its colour on a box that reads over
+ * the curves: left of it, or right when only that side has room; left
+ * out where neither has (the header's legend names the colours) or
+ * where an earlier run's dot is too close above or below. */
+static void
+act_dot_name (pane *p, const act_layout *L, const act_runs *R, size_t q)
+{
+  const axes *a = &L->df;
+  double x = axes_x (a, 0.0), y = axes_y (a, L->conv_k[q]);
+  double gap = 8 * p->k, w;
+  char *esc;
+
+  for (size_t o = 0; o < q; o++)
+    if (fabs (axes_y (a, L->conv_k[o]) - y) < 11 * p->k)
+      return;
+  esc = g_markup_escape_text (R->name[q], -1);
+  w = pane_text_width (p, esc, 9, 1) + 4 * p->k;
+  if (x - gap - w >= a->box.x)
+    pane_label_boxed (p, R->col[q], x - gap, y, esc, 9, 1, 1, 0.5);
+  else if (x + gap + w <= a->box.x + a->box.width)
+    pane_label_boxed (p, R->col[q], x + gap, y, esc, 9, 1, 0, 0.5);
+  g_free (esc);
+}
+
+/* The jumps at 0 (C3), once when the runs share f, and each run's
+ * convention as a filled dot in its colour; a dot on the same value as
+ * later runs' is drawn larger, as a ring around theirs. */
+static void
+act_jump (pane *p, const act_layout *L, const act_runs *R)
+{
+  double x = axes_x (&L->df, 0.0);
+
+  for (size_t q = 0; q < (R->same ? 1 : R->n); q++)
+    if (L->jump_k[q])
+      act_jump_of (p, L, R, q, R->same ? p->t->second : R->col[q]);
+  for (size_t q = 0; q < R->n; q++)
+    {
+      size_t later = 0;
+      for (size_t o = q + 1; o < R->n; o++)
+        later += fabs (L->conv_k[o] - L->conv_k[q]) < 1e-12;
+      act_circle_r (p, x, axes_y (&L->df, L->conv_k[q]), R->col[q], 1,
+                    4.2 + 2.6 * (double) later);
+    }
+  for (size_t q = 0; L->names_at_dots && q < R->n; q++)
+    act_dot_name (p, L, R, q);
 }
 
 /* A piece's value as a label over it (above) or under it, centred at
@@ -496,31 +682,77 @@ act_piece_label (pane *p, const axes *a, double z, double v,
                     above ? 1 : 0);
 }
 
-/* The words of the jump, in the band over the curves: the
- * subdifferential, the convention, what an open circle means; and, for
- * a piecewise linear f, the value of each piece beside it. */
+/* The convention lines of the band, from (x, y), lh apart: one run's
+ * "● convention", or a line per run in its colour with its name (and,
+ * when the runs' activations differ, its subdifferential). */
 static void
-act_jump_labels (pane *p, const act_layout *L, const act_shown *s)
+act_conv_lines (pane *p, const act_layout *L, const act_runs *R, double x,
+                double y, double lh, double w)
 {
+  char full[200], brief[160];
+
+  if (R->name[0] == NULL)
+    {
+      snprintf (full, sizeof full, "● convention: f′(0) = %g", L->conv);
+      snprintf (brief, sizeof brief, "● f′(0) = %g", L->conv);
+      act_line (p, R->col[0], x, y, full, brief, 10, 1, w);
+      return;
+    }
+  if (L->names_at_dots)
+    {
+      act_line (p, p->t->fg, x, y, "● f′(0): each run's, named beside it",
+                "● each run's f′(0)", 10, 1, w);
+      return;
+    }
+  for (size_t q = 0; q < R->n; q++)
+    {
+      rs_interval d = rs_act_subdiff (R->s[q].t, 0.0, R->s[q].par);
+      char *esc = g_markup_escape_text (R->name[q], -1);
+
+      if (R->same)
+        snprintf (full, sizeof full, "● %s: f′(0) = %g", esc, L->conv_k[q]);
+      else
+        snprintf (full, sizeof full, "● %s: f′(0) = %g of [%g, %g]", esc,
+                  L->conv_k[q], d.lo, d.hi);
+      snprintf (brief, sizeof brief, "● %s: %g", esc, L->conv_k[q]);
+      g_free (esc);
+      act_line (p, R->col[q], x, y + (double) q * lh, full, brief, 10, 1, w);
+    }
+}
+
+/* The words of the jump, in the band over the curves: the
+ * subdifferential (when the runs share it), each convention, what an
+ * open circle means; and, for one piecewise linear f, the value of each
+ * piece beside it. */
+static void
+act_jump_labels (pane *p, const act_layout *L, const act_runs *R)
+{
+  const act_shown *s = &R->s[0];
   const axes *a = &L->df;
   rs_interval d = rs_act_subdiff (s->t, 0.0, s->par);
   double x = a->box.x + 5 * p->k, y = a->box.y + 4 * p->k, lh = 14 * p->k;
   double w = a->box.width - 10 * p->k;
+  size_t lines = R->name[0] != NULL && !L->names_at_dots ? R->n : 1;
   char full[128], brief[96];
 
-  snprintf (full, sizeof full, "∂f(0) = [%g, %g], the dashed segment",
-            d.lo, d.hi);
-  snprintf (brief, sizeof brief, "∂f(0) = [%g, %g]", d.lo, d.hi);
-  act_line (p, p->t->fg, x, y, full, brief, 10, 0, w);
-  snprintf (full, sizeof full, "● convention: f′(0) = %g", L->conv);
-  snprintf (brief, sizeof brief, "● f′(0) = %g", L->conv);
-  act_line (p, p->t->event, x, y + lh, full, brief, 10, 1, w);
-  act_line (p, p->t->muted, x, y + 2 * lh,
-            "○ one-sided limit, not taken at 0", "○ not taken", 9.5, 0, w);
-  if (rs_act_subdiff (s->t, -1.0, s->par).lo
-      != rs_act_subdiff (s->t, -2.5, s->par).lo
+  if (R->same)
+    {
+      snprintf (full, sizeof full, "∂f(0) = [%g, %g], the dashed segment",
+                d.lo, d.hi);
+      snprintf (brief, sizeof brief, "∂f(0) = [%g, %g]", d.lo, d.hi);
+      act_line (p, p->t->fg, x, y, full, brief, 10, 0, w);
+      y += lh;
+    }
+  act_conv_lines (p, L, R, x, y, lh, w);
+  if (act_any_open (L, R))
+    act_line (p, p->t->muted, x, y + (double) lines * lh,
+              "○ one-sided limit, not taken at 0", "○ not taken", 9.5, 0,
+              w);
+  if (!R->same
+      || rs_act_subdiff (s->t, -1.0, s->par).lo
+         != rs_act_subdiff (s->t, -2.5, s->par).lo
       || rs_act_subdiff (s->t, 1.0, s->par).lo
-      != rs_act_subdiff (s->t, 2.5, s->par).lo)
+         != rs_act_subdiff (s->t, 2.5, s->par).lo)
     return;
   snprintf (full, sizeof full, "f′ = %g", L->left);
   act_piece_label (p, a, -1.6, L->left, full, 1);
@@ -528,22 +760,32 @@ act_jump_labels (pane *p, const act_layout *L, const act_shown *s)
   act_piece_label (p, a, 1.6, L->right, full, 0);
 }
 
-/* The plot of f': its two pieces apart at a kink, else one curve. */
+/* The plot of f': its two pieces apart at a kink, else one curve; once
+ * when the runs share f, else each run's in its colour; the dots. */
 static void
-act_df_plot (pane *p, const act_layout *L, const act_shown *s)
+act_df_plot (pane *p, const act_layout *L, const act_runs *R)
 {
   const axes *a = &L->df;
+  int any_jump = 0;
 
   act_axes_begin (p, a);
-  if (L->jump)
+  for (size_t q = 0; q < (R->same ? 1 : R->n); q++)
     {
-      act_piece (p, a, s, a->x0, -ACT_EPS);
-      act_piece (p, a, s, ACT_EPS, a->x1);
-      act_jump (p, L);
-      act_jump_labels (p, L, s);
+      rs_rgb col = R->same ? p->t->second : R->col[q];
+      if (L->jump_k[q])
+        {
+          act_piece (p, a, &R->s[q], a->x0, -ACT_EPS, col);
+          act_piece (p, a, &R->s[q], ACT_EPS, a->x1, col);
+          any_jump = 1;
+        }
+      else
+        act_piece (p, a, &R->s[q], a->x0, a->x1, col);
     }
-  else
-    act_piece (p, a, s, a->x0, a->x1);
+  if (any_jump)
+    {
+      act_jump (p, L, R);
+      act_jump_labels (p, L, R);
+    }
   cairo_restore (p->cr);
   act_axes_end (p, a, "<i>f</i>′(<i>z</i>)");
 }
@@ -564,22 +806,42 @@ act_title (const rs_act_type *t, double par, char *buf, size_t n)
     snprintf (buf, n, "%s", t->name);
 }
 
+/* The panel's title and the note of its colours. */
+static void
+act_header (const rs_panel_ctx *c, const act_runs *R, char *title,
+            size_t nt, char *note, size_t nn)
+{
+  char acc[8], sec[8];
+
+  pane_hex (pane_theme_of (c)->accent, acc);
+  pane_hex (pane_theme_of (c)->second, sec);
+  if (!R->same)
+    {
+      snprintf (title, nt, "Activations of the runs");
+      snprintf (note, nn, "f(z) and f′(z) in each run's colour");
+      return;
+    }
+  act_title (R->s[0].t, R->s[0].par, title, nt);
+  if (R->n > 1)
+    pane_hex (pane_theme_of (c)->fg, acc);
+  snprintf (note, nn, "<span foreground=\"%s\">f(z)</span>  "
+            "<span foreground=\"%s\">f′(z)</span>%s", acc, sec,
+            R->n > 1 ? "  ● f′(0): each run's" : "");
+}
+
 void
 rs_panel_activation (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
 {
-  char title[96] = "Activation", note[320] = "", brief[160] = "";
-  char moment[128], acc[8], sec[8];
-  act_shown s = { NULL, 0.0, 0.0 };
+  char title[96] = "Activation", note[320] = "", brief[200] = "";
+  char moment[128];
+  act_runs R;
   act_layout L;
+  int ok = act_runs_of (c, &R);
   pane p;
 
-  if (act_shown_of (c, &s))
+  if (ok)
     {
-      act_title (s.t, s.par, title, sizeof title);
-      pane_hex (pane_theme_of (c)->accent, acc);
-      pane_hex (pane_theme_of (c)->second, sec);
-      snprintf (brief, sizeof brief, "<span foreground=\"%s\">f(z)</span>"
-                "  <span foreground=\"%s\">f′(z)</span>", acc, sec);
+      act_header (c, &R, title, sizeof title, brief, sizeof brief);
       /* mid-change: which moment f is drawn at (the landscape's) */
       if (rs_panel_moment_note (c, 1, moment, sizeof moment)
           && c->moment->change == RS_EVENT_ACT)
@@ -587,14 +849,13 @@ rs_panel_activation (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
       else
         snprintf (note, sizeof note, "%s", brief);
     }
-  if (pane_begin (&p, cr, r, c, act_margins, title, note, brief)
-      && s.t != NULL)
+  if (pane_begin (&p, cr, r, c, act_margins, title, note, brief) && ok)
     {
-      act_layout_make (&p.plot, p.k, &s, &L);
+      act_layout_make (&p.plot, p.k, &R, &L);
       if (L.f.box.width > 8.0 && L.f.box.height > 8.0)
         {
-          act_f_plot (&p, &L, &s);
-          act_df_plot (&p, &L, &s);
+          act_f_plot (&p, &L, &R);
+          act_df_plot (&p, &L, &R);
         }
     }
   pane_end (&p);

@@ -15,9 +15,15 @@
  * (0, 1], and left of it, apart, the columns "= 0" and "0/0", each with
  * its count; the head the run trains with comes first and the other is
  * labelled as a comparison on the same scores.  A run without class
- * scores (one output, or a loss without labels) gets a note saying so. */
+ * scores (one output, or a loss without labels) gets a note saying so.
+ *
+ * In a figure of variants (C12's softmax against the ReLU head, each
+ * trained) each run has one row instead: its own head on its own scores
+ * at the step shown, in the run's colour and under its name, so that
+ * the rows compare the heads as each run trained them. */
 #include <config.h>
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,6 +146,25 @@ rs_panel_heads_own (const rs_sim *sim)
   return -1;
 }
 
+int
+rs_panel_heads_run (const rs_panel_ctx *c, size_t k, rs_heads_dist *d,
+                    int *head)
+{
+  rs_heads_dist sm, rn;
+  rs_panel_ctx ck;
+  int rc;
+
+  memset (d, 0, sizeof *d);
+  *head = -1;
+  if (pane_run_ctx (c, k, &ck) != RS_OK
+      || (*head = rs_panel_heads_own (ck.sim)) < 0)
+    return RS_EINVAL;
+  if ((rc = rs_panel_heads_dist (&ck, &sm, &rn)) != RS_OK)
+    return rc;
+  *d = *head == RS_HEAD_SOFTMAX ? sm : rn;
+  return RS_OK;
+}
+
 /* ---- the drawing ------------------------------------------------------ */
 
 /* One head's row: its distribution, its colour and its words. */
@@ -150,6 +175,7 @@ typedef struct {
   const char *formula;    /* its p as markup */
   int own;                /* 1: the head this run trains with */
   int relu;               /* 1: the ReLU head (p = 0 and 0/0 possible) */
+  const char *run;        /* a variant's name (markup), or NULL */
 } heads_row;
 
 /* The longer of two lines of markup that fits in width w. */
@@ -198,13 +224,24 @@ heads_header (pane *p, const heads_row *h, double x, double y, double w,
   double lh = 13.5 * p->k;
 
   pane_hex (p->t->fg, fg);
-  snprintf (full, sizeof full, "<span foreground=\"%s\">%s</span>"
-            "<b>%s</b>: %s", fg, h->own ? "This run's head, "
-            : "For comparison, on the same scores (not trained with), ",
-            h->name, h->formula);
-  snprintf (brief, sizeof brief, "<span foreground=\"%s\">%s</span>"
-            "<b>%s</b>", fg, h->own ? "This run's head, " : "Compare: ",
-            h->name);
+  if (h->run != NULL)
+    {
+      snprintf (full, sizeof full, "<b>━━ %s</b><span foreground=\"%s\">"
+                ", its own head on its own scores: </span><b>%s</b>, %s",
+                h->run, fg, h->name, h->formula);
+      snprintf (brief, sizeof brief, "<b>━━ %s</b><span foreground=\"%s\">"
+                ": </span><b>%s</b>", h->run, fg, h->name);
+    }
+  else
+    {
+      snprintf (full, sizeof full, "<span foreground=\"%s\">%s</span>"
+                "<b>%s</b>: %s", fg, h->own ? "This run's head, "
+                : "For comparison, on the same scores (not trained with), ",
+                h->name, h->formula);
+      snprintf (brief, sizeof brief, "<span foreground=\"%s\">%s</span>"
+                "<b>%s</b>", fg, h->own ? "This run's head, " : "Compare: ",
+                h->name);
+    }
   pane_text (p, h->col, x, y, heads_fit (p, full, brief, w), 10.5, 0, 0, 0,
              0);
   heads_count_line (p, h, x, y + lh, w);
@@ -333,10 +370,10 @@ heads_plot (pane *p, const rs_heads_dist *sm, const rs_heads_dist *rn,
   heads_row rows[2] = {
     { rn, p->t->second, "ReLU + normalise",
       "<i>p</i> = relu(<i>z<sub>y</sub></i>) / Σ relu(<i>z<sub>j</sub></i>)",
-      own == RS_HEAD_RELU_NORM, 1 },
+      own == RS_HEAD_RELU_NORM, 1, NULL },
     { sm, p->t->accent, "softmax",
       "<i>p</i> = e<sup><i>z<sub>y</sub></i></sup> / Σ "
-      "e<sup><i>z<sub>j</sub></i></sup>", own == RS_HEAD_SOFTMAX, 0 } };
+      "e<sup><i>z<sub>j</sub></i></sup>", own == RS_HEAD_SOFTMAX, 0, NULL } };
   double ymax = 1.0, gap = 16 * p->k, h = (p->plot.height - gap) / 2;
   int first = own == RS_HEAD_SOFTMAX ? 1 : 0;
 
@@ -350,6 +387,62 @@ heads_plot (pane *p, const rs_heads_dist *sm, const rs_heads_dist *rn,
       rs_rect r = { p->plot.x, p->plot.y + i * (h + gap), p->plot.width,
                     h - (i == 0 ? 8 * p->k : 0) };
       heads_draw_row (p, r, &rows[(first + i) % 2], ymax, i == 1);
+    }
+}
+
+/* The heads' names and formulas, by RS_HEAD_*. */
+static const char *const head_name[2] = { "softmax", "ReLU + normalise" };
+static const char *const head_formula[2] = {
+  "<i>p</i> = e<sup><i>z<sub>y</sub></i></sup> / Σ "
+  "e<sup><i>z<sub>j</sub></i></sup>",
+  "<i>p</i> = relu(<i>z<sub>y</sub></i>) / Σ relu(<i>z<sub>j</sub></i>)" };
+
+/* A figure of variants: one row per run, its own head on its own scores
+ * at the step shown, in its colour and under its name, on one count
+ * axis; a run without a head of its own gets a line saying so. */
+static void
+heads_plot_runs (pane *p)
+{
+  size_t n = pane_runs (p->c);
+  rs_heads_dist d[RS_SCENE_MAX_VARIANTS];
+  int head[RS_SCENE_MAX_VARIANTS], rc[RS_SCENE_MAX_VARIANTS];
+  double ymax = 1.0, gap = 16 * p->k, h = (p->plot.height - (n - 1) * gap)
+                                          / (double) n;
+
+  for (size_t k = 0; k < n; k++)
+    {
+      rc[k] = rs_panel_heads_run (p->c, k, &d[k], &head[k]);
+      for (size_t b = 0; rc[k] == RS_OK && b < RS_HEADS_BINS; b++)
+        ymax = fmax (ymax, (double) d[k].bins[b]);
+      if (rc[k] == RS_OK)
+        ymax = fmax (ymax, fmax ((double) d[k].zero,
+                                 (double) d[k].undefined));
+    }
+  ymax *= 1.15;
+  for (size_t k = 0; k < n; k++)
+    {
+      rs_rect r = { p->plot.x, p->plot.y + k * (h + gap), p->plot.width,
+                    h - (k + 1 < n ? 8 * p->k : 0) };
+      char *esc = g_markup_escape_text (p->c->runs->name[k], -1);
+      heads_row row = { &d[k], rs_runs_colour (p->t, k), NULL, NULL, 1, 0,
+                        esc };
+
+      if (rc[k] == RS_OK)
+        {
+          row.name = head_name[head[k]];
+          row.formula = head_formula[head[k]];
+          row.relu = head[k] == RS_HEAD_RELU_NORM;
+          heads_draw_row (p, r, &row, ymax, k + 1 == n);
+        }
+      else
+        {
+          char buf[200];
+          snprintf (buf, sizeof buf, "<b>━━ %s</b>: no head of its own "
+                    "(no class scores, or another loss)", esc);
+          pane_text (p, row.col, r.x - 30 * p->k, r.y, buf, 10.5, 0, 0, 0,
+                     0);
+        }
+      g_free (esc);
     }
 }
 
@@ -370,7 +463,9 @@ rs_panel_heads (cairo_t *cr, rs_rect r, const rs_panel_ctx *c)
   if (pane_begin (&p, cr, r, c, heads_margins, "Output heads",
                   rc == RS_OK ? note : NULL, NULL))
     {
-      if (rc == RS_OK)
+      if (rc == RS_OK && pane_runs (c) > 1)
+        heads_plot_runs (&p);
+      else if (rc == RS_OK)
         heads_plot (&p, &sm, &rn, rs_panel_heads_own (c->sim));
       else
         pane_text (&p, p.t->muted, p.plot.x, p.plot.y + 4 * p.k,

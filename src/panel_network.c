@@ -1,6 +1,14 @@
-/* panel_network.c: the network panel: units, weights and which units are dead at the step shown. */
+/* panel_network.c: the network panel: units, weights and which units are dead at the step shown.
+ *
+ * In a figure of variants whose runs share the network, when there is
+ * room, each run's network is drawn side by side (small multiples),
+ * under its name and dead count in its colour; otherwise the units drawn
+ * are the first run's, and a table under them says, for every run in
+ * its colour, how many of its units are dead at the step shown, counted
+ * the same way. */
 #include <config.h>
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +21,27 @@
 #define NET_MANY_EDGES 400
 
 static const margins network_margins = { 30, 10, 46, 10 };
+
+/* The height of a line of the runs' table, at scale 1. */
+#define NET_RUN_LINE 14.0
+
+/* The margins of a panel of small multiples (a network per run): the
+ * title and, at the bottom, the legend; each run's network has the
+ * usual margins inside its own part. */
+static const margins multiples_margins = { 26, 4, 24, 4 };
+
+/* The margins of c's panel: in a figure of variants, room at the bottom
+ * for the runs' table, a line per run. */
+static margins
+net_margins (const rs_panel_ctx *c)
+{
+  margins m = network_margins;
+  size_t n = pane_runs (c);
+
+  if (n > 1)
+    m.bottom += NET_RUN_LINE * (double) n + 4;
+  return m;
+}
 
 /* The columns of the picture: inputs, then each layer; the single neuron
  * gets a third column for its output y. */
@@ -41,13 +70,63 @@ net_pitch (rs_rect plot, double k, const size_t *sizes, size_t ncol)
   return fmin (plot.height / (double) most, 46 * k);
 }
 
-int
-rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
-                       size_t j, double *x, double *y, double *radius)
+/* Whether every run of c's figure has the first run's columns. */
+static int
+net_same_shape (const rs_panel_ctx *c)
+{
+  size_t a[RS_NET_MAX_LAYERS + 2], b[RS_NET_MAX_LAYERS + 2], n;
+
+  n = net_columns (c->sim, a);
+  for (size_t k = 1; k < pane_runs (c); k++)
+    if (net_columns (c->runs->sim[k], b) != n
+        || memcmp (a, b, n * sizeof *a) != 0)
+      return 0;
+  return 1;
+}
+
+/* Small multiples: in a figure of variants whose runs have the same
+ * network, when the panel drawn in r is wide enough for a network per
+ * run side by side (each at least 150 pixels at scale 1, 45 a column of
+ * units and as tall as wide / 2), each run's part of r in sub[k] and 1;
+ * otherwise 0 (the first run's network and a table of the runs). */
+static int
+net_multiples (rs_rect r, const rs_panel_ctx *c, rs_rect *sub)
+{
+  size_t sizes[RS_NET_MAX_LAYERS + 2], ncol, n = pane_runs (c);
+  double k = pane_scale (r, c), w;
+  rs_rect plot = pane_plot (r, k, multiples_margins);
+
+  if (c == NULL || c->sim == NULL || n < 2 || !net_same_shape (c))
+    return 0;
+  ncol = net_columns (c->sim, sizes);
+  w = plot.width / (double) n;
+  if (w < 45 * k * (double) ncol || w < 150 * k || plot.height < w / 2)
+    return 0;
+  for (size_t q = 0; q < n; q++)
+    sub[q] = (rs_rect) { plot.x + (double) q * w, plot.y, w, plot.height };
+  return 1;
+}
+
+/* Run k's context for its own part of a panel of small multiples: a
+ * figure of one run (no table). */
+static int
+net_multiple_ctx (const rs_panel_ctx *c, size_t k, rs_panel_ctx *ck)
+{
+  if (pane_run_ctx (c, k, ck) != RS_OK)
+    return RS_EINVAL;
+  ck->runs = NULL;
+  return RS_OK;
+}
+
+/* The centre and radius of unit j of column l of c's network drawn in
+ * r as one network (the panel's margins for c). */
+static int
+net_unit_at (rs_rect r, const rs_panel_ctx *c, size_t l, size_t j,
+             double *x, double *y, double *radius)
 {
   size_t sizes[RS_NET_MAX_LAYERS + 2], ncol;
   double k = pane_scale (r, c), pitch, cw;
-  rs_rect plot = pane_plot (r, k, network_margins);
+  rs_rect plot = pane_plot (r, k, net_margins (c));
 
   if (c == NULL || c->sim == NULL)
     return RS_EINVAL;
@@ -60,6 +139,31 @@ rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
   *y = plot.y + plot.height / 2 + (j - (sizes[l] - 1) / 2.0) * pitch;
   *radius = fmax (0.0, fmin (fmin (0.4 * pitch, 13 * k), 0.2 * cw));
   return RS_OK;
+}
+
+int
+rs_panel_network_run_unit (rs_rect r, const rs_panel_ctx *c, size_t k,
+                           size_t l, size_t j, double *x, double *y,
+                           double *radius)
+{
+  rs_rect sub[RS_SCENE_MAX_VARIANTS];
+  rs_panel_ctx ck;
+
+  if (c == NULL || c->sim == NULL)
+    return RS_EINVAL;
+  if (net_multiples (r, c, sub))
+    return net_multiple_ctx (c, k, &ck) == RS_OK
+           ? net_unit_at (sub[k], &ck, l, j, x, y, radius) : RS_EINVAL;
+  if (k > 0)
+    return RS_EINVAL;
+  return net_unit_at (r, c, l, j, x, y, radius);
+}
+
+int
+rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
+                       size_t j, double *x, double *y, double *radius)
+{
+  return rs_panel_network_run_unit (r, c, 0, l, j, x, y, radius);
 }
 
 /* Unit activity at point c->at: on how many points each unit of each
@@ -430,9 +534,22 @@ rs_panel_network_dead (const rs_panel_ctx *c, size_t *dead, size_t *units)
   return RS_OK;
 }
 
+int
+rs_panel_network_run_dead (const rs_panel_ctx *c, size_t k, size_t *dead,
+                           size_t *units)
+{
+  rs_panel_ctx ck;
+
+  *dead = *units = 0;
+  if (pane_run_ctx (c, k, &ck) != RS_OK)
+    return RS_EINVAL;
+  return rs_panel_network_dead (&ck, dead, units);
+}
+
 /* The header's note: how many units are dead of how many, and when
  * (mid-change: which moment of it, rs_panel_moment_note); in brief
- * without the when. */
+ * without the when.  In a figure of variants: whose units are drawn
+ * (the table says each run's count). */
 static void
 net_note (const rs_panel_ctx *c, const rs_net *net,
           size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], char *buf,
@@ -443,11 +560,150 @@ net_note (const rs_panel_ctx *c, const rs_net *net,
 
   net_count (c, net, act, &dead, &units);
   rs_panel_when (c, when, sizeof when);
+  if (pane_runs (c) > 1)
+    {
+      rs_rgb col = rs_runs_colour (pane_theme_of (c), 0);
+      char *esc = g_markup_escape_text (c->runs->name[0], -1), hex[8];
+
+      pane_hex (col, hex);
+      snprintf (buf, n, "units of <span foreground=\"%s\"><b>%s</b></span>"
+                " · %s", hex, esc, when);
+      snprintf (brief, nb, "<span foreground=\"%s\"><b>%s</b></span>",
+                hex, esc);
+      g_free (esc);
+      return;
+    }
   if (units == 0)
     snprintf (buf, n, "no ReLU units: none can die · %s", when);
   else
     snprintf (buf, n, "%zu of %zu dead · %s", dead, units, when);
   snprintf (brief, nb, "%zu of %zu dead", dead, units);
+}
+
+/* The runs' table under the columns' names (a figure of variants): a
+ * line per run in its colour, its name and its dead units at the step
+ * shown; the first marked as the one drawn. */
+static void
+net_runs_table (pane *p)
+{
+  double y = p->plot.y + p->plot.height + 22 * p->k;
+  double w = p->r.width - 20 * p->k;
+
+  for (size_t k = 0; k < pane_runs (p->c); k++)
+    {
+      size_t dead, units;
+      char *esc = g_markup_escape_text (p->c->runs->name[k], -1);
+      char full[300], brief[200], cnt[64];
+
+      if (rs_panel_network_run_dead (p->c, k, &dead, &units) != RS_OK)
+        snprintf (cnt, sizeof cnt, "no units to count");
+      else if (dead > 0)
+        snprintf (cnt, sizeof cnt, "<b>%zu of %zu dead</b>", dead, units);
+      else
+        snprintf (cnt, sizeof cnt, "none of %zu dead", units);
+      snprintf (full, sizeof full, "<b>━━ %s</b>: %s%s", esc, cnt,
+                k == 0 ? " (the units drawn)" : "");
+      snprintf (brief, sizeof brief, "<b>━━ %s</b>: %s", esc, cnt);
+      g_free (esc);
+      pane_text (p, rs_runs_colour (p->t, k), p->r.x + 10 * p->k, y,
+                 pane_text_width (p, full, 10, 0) <= w ? full : brief, 10, 0,
+                 0, 0, 0);
+      y += NET_RUN_LINE * p->k;
+    }
+}
+
+/* The units, edges and column names of the network of c (a context of
+ * one run) in pane p; the network is net, act its activity. */
+static void
+net_body (pane *p, const rs_net *net,
+          size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS],
+          count_boxes *out)
+{
+  size_t sizes[RS_NET_MAX_LAYERS + 2], ncol = net_columns (p->c->sim, sizes);
+  double pitch = net_pitch (p->plot, p->k, sizes, ncol);
+
+  net_edges (p, net, ncol, sizes);
+  for (size_t l = 0; l < ncol; l++)
+    for (size_t j = 0; j < sizes[l]; j++)
+      net_unit (p, net, l, j, l <= rs_net_layers (net) ? act[l][j] : 0);
+  net_counts (p, net, ncol, sizes, act, pitch, out);
+  net_names (p, net, ncol);
+}
+
+/* A caption along the top of part sub of pane p, in col: full when it
+ * fits, else brief, shrunk (to 70 % at most) and clipped to fit. */
+static void
+net_caption (pane *p, rs_rgb col, rs_rect sub, const char *full,
+             const char *brief)
+{
+  double room = sub.width - 10 * p->k, size = 10.5, w;
+  const char *text = pane_text_width (p, full, size, 0) <= room ? full
+                                                                : brief;
+
+  w = pane_text_width (p, text, size, 0);
+  if (w > room && w > 0)
+    size *= fmax (0.7, room / w);
+  cairo_save (p->cr);
+  cairo_rectangle (p->cr, sub.x, sub.y, sub.width, 20 * p->k);
+  cairo_clip (p->cr);
+  pane_text (p, col, sub.x + 6 * p->k, sub.y + 4 * p->k, text, size, 0, 0, 0,
+             0);
+  cairo_restore (p->cr);
+}
+
+/* Run k's network in its part sub of pane p (small multiples), under
+ * a caption in its colour: its name and its dead units. */
+static void
+net_multiple (pane *p, rs_rect sub, size_t k, count_boxes *out)
+{
+  size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS], dead, units;
+  rs_panel_ctx ck;
+  rs_net *net;
+  pane q = *p;
+  char *esc, full[300], brief[200];
+
+  if (net_multiple_ctx (p->c, k, &ck) != RS_OK
+      || (net = net_activity (&ck, act)) == NULL)
+    return;
+  q.c = &ck;
+  q.r = sub;
+  q.k = pane_scale (sub, &ck);
+  q.plot = pane_plot (sub, q.k, network_margins);
+  net_body (&q, net, act, out);
+  net_count (&ck, net, act, &dead, &units);
+  esc = g_markup_escape_text (p->c->runs->name[k], -1);
+  if (dead > 0)
+    snprintf (full, sizeof full, "<b>━━ %s: %zu of %zu dead</b>", esc, dead,
+              units);
+  else
+    snprintf (full, sizeof full, "<b>━━ %s</b>: none of %zu dead", esc,
+              units);
+  if (dead > 0)
+    snprintf (brief, sizeof brief, "<b>━━ %s: %zu dead</b>", esc, dead);
+  else
+    snprintf (brief, sizeof brief, "<b>━━ %s</b>: none dead", esc);
+  g_free (esc);
+  net_caption (p, rs_runs_colour (p->t, k), sub, full, brief);
+  rs_net_free (net);
+}
+
+/* The panel as small multiples, a network per run side by side. */
+static void
+net_draw_multiples (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
+                    const rs_rect *sub, count_boxes *out)
+{
+  char note[200];
+  pane p;
+
+  snprintf (note, sizeof note, "each run's units · step %zu",
+            pane_step (c));
+  if (pane_begin (&p, cr, r, c, multiples_margins, "Network", note, NULL))
+    {
+      for (size_t k = 0; k < pane_runs (c); k++)
+        net_multiple (&p, sub[k], k, out);
+      net_legend (&p);
+    }
+  pane_end (&p);
 }
 
 /* The network panel, the boxes of its counts into out (may be NULL). */
@@ -456,27 +712,26 @@ network_draw (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
               count_boxes *out)
 {
   size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
-  size_t sizes[RS_NET_MAX_LAYERS + 2], ncol;
   rs_net *net = NULL;
   char note[200] = "", brief[64] = "";
+  rs_rect sub[RS_SCENE_MAX_VARIANTS];
   pane p;
 
+  if (c != NULL && c->sim != NULL && net_multiples (r, c, sub))
+    {
+      net_draw_multiples (cr, r, c, sub, out);
+      return;
+    }
   if (c != NULL && c->sim != NULL && (net = net_activity (c, act)) != NULL)
     net_note (c, net, act, note, sizeof note, brief, sizeof brief);
-  if (pane_begin (&p, cr, r, c, network_margins,
+  if (pane_begin (&p, cr, r, c, net_margins (c),
                   c != NULL && c->sim != NULL && rs_sim_is_neuron (c->sim)
                   ? "Neuron" : "Network", note, brief)
       && net != NULL)
     {
-      double pitch;
-      ncol = net_columns (c->sim, sizes);
-      pitch = net_pitch (p.plot, p.k, sizes, ncol);
-      net_edges (&p, net, ncol, sizes);
-      for (size_t l = 0; l < ncol; l++)
-        for (size_t j = 0; j < sizes[l]; j++)
-          net_unit (&p, net, l, j, l <= rs_net_layers (net) ? act[l][j] : 0);
-      net_counts (&p, net, ncol, sizes, act, pitch, out);
-      net_names (&p, net, ncol);
+      net_body (&p, net, act, out);
+      if (pane_runs (c) > 1)
+        net_runs_table (&p);
       for (size_t l = 1; l <= rs_net_layers (net); l++)
         if (net_coloured (c, net, l))
           {

@@ -162,6 +162,14 @@ size_t rs_panel_timeline_labels (cairo_t *cr, rs_rect r,
 int rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
                            size_t j, double *x, double *y, double *radius);
 
+/* The same for run k of a figure of variants: when the runs share the
+ * network and the panel is wide enough, it draws a network per run side
+ * by side (small multiples), run k's in its own part; otherwise the
+ * first run's only (k > 0: RS_EINVAL).  rs_panel_network_unit is run 0's. */
+int rs_panel_network_run_unit (rs_rect r, const rs_panel_ctx *c, size_t k,
+                               size_t l, size_t j, double *x, double *y,
+                               double *radius);
+
 /* The network panel drawn into cr as rs_panel_network draws it, and the
  * boxes of the counts it placed beside the units (place.h: off every
  * unit and off each other) into box, at most max; returns how many were
@@ -183,6 +191,13 @@ int rs_panel_histogram_split (const rs_panel_ctx *c, size_t *below,
  * moment's.  RS_OK, or RS_EINVAL / RS_ENOMEM (both counts then 0). */
 int rs_panel_network_dead (const rs_panel_ctx *c, size_t *dead,
                            size_t *units);
+
+/* The same for run k of a figure of variants (as rs_panel_heads_run
+ * picks it: its recorded point at or before the step c shows; k = 0 c's
+ * run without variants): what the network panel's table of runs says.
+ * RS_OK, or RS_EINVAL (no run k, no network) / RS_ENOMEM. */
+int rs_panel_network_run_dead (const rs_panel_ctx *c, size_t k,
+                               size_t *dead, size_t *units);
 
 /* The activation the activation panel draws (the first layer's, at
  * point c->at or mid-change the moment's) and its parameter (Leaky
@@ -236,6 +251,15 @@ int rs_panel_heads_dist (const rs_panel_ctx *c, rs_heads_dist *softmax,
  * RS_HEAD_RELU_NORM (relu_norm_ce), or -1 for neither. */
 int rs_panel_heads_own (const rs_sim *sim);
 
+/* Run k's own head (the one its loss trains with, in *head) on run k's
+ * own scores at the step c shows: in a figure of variants run k's
+ * recorded point at or before that step, else (k = 0) c's run.  This is
+ * what the heads panel draws for each run of a figure of variants.
+ * RS_OK; RS_EINVAL when there is no run k, it has no class scores or it
+ * trains with neither head; RS_ENOMEM. */
+int rs_panel_heads_run (const rs_panel_ctx *c, size_t k, rs_heads_dist *d,
+                        int *head);
+
 /* Where the activation panel drawn in r puts its plots and marks, for
  * the tests: each plot's box and its window (x0, x1, y0, y1); at a kink
  * of f, the filled dot of f'(0) by the convention and the open circles
@@ -258,6 +282,13 @@ typedef struct {
 
 int rs_panel_activation_geometry (rs_rect r, const rs_panel_ctx *c,
                                   rs_act_geometry *g);
+
+/* Run k's convention dot on the activation panel drawn in r (k = 0 the
+ * run of a figure without variants): its centre (x, y) and the value
+ * f'(0) it marks, the run's kink convention at the step shown.  RS_OK,
+ * or RS_EINVAL (no run k, no activation, r too small). */
+int rs_panel_activation_dot (rs_rect r, const rs_panel_ctx *c, size_t k,
+                             double *x, double *y, double *value);
 
 /* The series of view v (RS_VIEW_TRACE, see rs_scene.h) over the steps up
  * to point `at`: each traced parameter, gamma or rate, in its colour,

@@ -20,6 +20,7 @@
 
 #include "panels.h"
 #include "scene_load.h"
+#include "variants.h"
 
 /* The expected distributions of one run at one point. */
 typedef struct {
@@ -182,6 +183,77 @@ START_TEST (test_softmax_scene)
 }
 END_TEST
 
+/* c12's figure of variants at step: each run's own head on its own
+ * scores (rs_panel_heads_run) counts what the formula counts on that
+ * run's recorded parameters; returns the ReLU run's p = 0 and 0/0. */
+static void
+check_runs_at (size_t step, size_t *zero, size_t *undefined)
+{
+  static rs_scene sc;
+  rs_sim *sim;
+  rs_runs runs;
+  rs_panel_ctx c;
+  rs_error err;
+
+  load ("c12-output-heads.scene", "", &sc, &sim);
+  ck_assert_int_eq (rs_runs_alloc (&runs, &sc, "test", &err), RS_OK);
+  ck_assert_uint_eq (runs.n, 2);
+  for (size_t k = 0; k < runs.n; k++)
+    ck_assert_int_eq (rs_sim_run (runs.sim[k]), RS_OK);
+  c = (rs_panel_ctx) { &sc, runs.sim[0], point_of (runs.sim[0], step), NULL,
+                       NULL, 1.0, &runs };
+  for (size_t k = 0; k < runs.n; k++)
+    {
+      rs_heads_dist d;
+      expected e;
+      int head;
+      size_t i = point_of (runs.sim[k], step);
+
+      ck_assert_uint_eq (rs_sim_recorded (runs.sim[k], i)->step, step);
+      ck_assert_int_eq (rs_panel_heads_run (&c, k, &d, &head), RS_OK);
+      /* the variants in the scene's order: softmax, then the scene's own
+       * loss, relu_norm_ce */
+      ck_assert_int_eq (head, (k == 0 ? RS_HEAD_SOFTMAX : RS_HEAD_RELU_NORM));
+      expect_at (runs.sim[k], i, &e);
+      ck_assert_uint_eq (d.n, e.n);
+      for (size_t b = 0; b < RS_HEADS_BINS; b++)
+        ck_assert_uint_eq (d.bins[b], head == RS_HEAD_SOFTMAX
+                                      ? e.soft_bins[b] : e.relu_bins[b]);
+      if (head == RS_HEAD_SOFTMAX)
+        {
+          /* softmax's p is never 0 nor 0/0 */
+          ck_assert_uint_eq (d.zero, 0);
+          ck_assert_uint_eq (d.undefined, 0);
+          continue;
+        }
+      ck_assert_uint_eq (d.zero, e.zero);
+      ck_assert_uint_eq (d.undefined, e.undefined);
+      *zero = d.zero;
+      *undefined = d.undefined;
+    }
+  ck_assert_int_eq (rs_panel_heads_run (&c, runs.n, &(rs_heads_dist) { 0 },
+                                        &(int) { 0 }), RS_EINVAL);
+  rs_runs_free (&runs);
+  rs_sim_free (sim);
+}
+
+/* The figure of variants at steps 0, 100 and 300: each run's head on
+ * its own run; the ReLU run's p = 0 and 0/0 at 0 and 300 are the
+ * scene's 49 + 1 and 44 + 6 (test_relu_norm_scene). */
+START_TEST (test_runs_heads)
+{
+  size_t zero, undefined;
+
+  check_runs_at (0, &zero, &undefined);
+  ck_assert_uint_eq (zero, 49);
+  ck_assert_uint_eq (undefined, 1);
+  check_runs_at (100, &zero, &undefined);
+  check_runs_at (300, &zero, &undefined);
+  ck_assert_uint_eq (zero, 44);
+  ck_assert_uint_eq (undefined, 6);
+}
+END_TEST
+
 /* A run without class scores (one neuron, MSE) has no heads: the
  * numbers say so, and the panel draws its note without failing. */
 START_TEST (test_no_classes)
@@ -218,6 +290,7 @@ heads_suite (void)
   tcase_add_test (tc, test_relu_norm_scene);
   tcase_add_test (tc, test_softmax_scene);
   tcase_add_test (tc, test_no_classes);
+  tcase_add_test (tc, test_runs_heads);
   suite_add_tcase (s, tc);
   return s;
 }

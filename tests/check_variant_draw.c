@@ -14,6 +14,7 @@
 
 #include "figure.h"
 #include "pixels.h"
+#include "runs_util.h"
 #include "variants.h"
 
 #define W 900
@@ -30,35 +31,6 @@ load_scene (const char *name)
   snprintf (path, sizeof path, "%s/scenes/%s", RS_TOP_SRCDIR, name);
   ck_assert_msg (rs_scene_load (sc, path, &err) == RS_OK, "%s", err.message);
   return sc;
-}
-
-static void
-make_runs (rs_runs *r, const rs_scene *sc)
-{
-  rs_error err;
-
-  ck_assert_int_eq (rs_runs_alloc (r, sc, "test", &err), RS_OK);
-  for (size_t k = 0; k < r->n; k++)
-    ck_assert_int_eq (rs_sim_run (r->sim[k]), RS_OK);
-}
-
-/* The pixel at (x, y) of img. */
-static uint32_t
-pixel (cairo_surface_t *img, double x, double y)
-{
-  int ix = (int) floor (x), iy = (int) floor (y);
-  const unsigned char *d = cairo_image_surface_get_data (img);
-
-  ck_assert (ix >= 0 && ix < W && iy >= 0 && iy < H);
-  return ((const uint32_t *) (const void *)
-          (d + iy * cairo_image_surface_get_stride (img)))[ix];
-}
-
-static uint32_t
-rgb_of (rs_rgb c)
-{
-  return 0xff000000u | (uint32_t) lround (c.r * 255) << 16
-         | (uint32_t) lround (c.g * 255) << 8 | (uint32_t) lround (c.b * 255);
 }
 
 /* Where (w, b) is drawn in the plot: the scene's w-range across, its
