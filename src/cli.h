@@ -151,12 +151,43 @@ const char *cli_set_option_at (const char *file, int line);
 double cli_run_flops (const rs_sim_params *p);
 double cli_run_bytes (const rs_sim_params *p);
 
+/* The floating-point operations of one forward and backward pass of a
+ * network of `layers` layers of sizes[0 ... layers] over points points
+ * (cli_run.c). */
+double cli_pass_flops (const size_t *sizes, size_t layers, double points);
+
+/* "1.3 GiB" and the like of bytes into buf. */
+const char *cli_size_text (double bytes, char *buf, size_t n);
+
+/* Before long work (cli_estimate.c): when it needs 256 MiB or more, or
+ * takes seconds >= cli_long_seconds, one line on standard error
+ * "WHAT: the NOUN takes about 1.2 MiB of memory and about 3:40 (DETAIL);
+ * the time left shows as it goes" (NOUN: run, animation). */
+void cli_work_estimate (const char *what, const char *noun, double bytes,
+                        double seconds, const char *detail);
+
+/* An animation's frames: cli_frames_start as they start, then
+ * cli_frames_progress for cli_progress (named what), which once the
+ * first three frames are made takes the first's time plus the pace of
+ * the next two for the others and says it through cli_work_estimate
+ * (named estimate_what, "N frames, estimated from the first 3"), with
+ * frame_bytes as the memory (the image of a frame). */
+void cli_frames_start (void);
+void cli_frames_progress (const char *what, const char *estimate_what,
+                          size_t done, size_t total, double frame_bytes);
+
 /* The seconds a run takes, estimated from its operations at
  * CLI_RUN_FLOPS_PER_S and a cost of CLI_RUN_STEP_S a step for the rest
- * (the record, the loss, the dead units); tests/bench/bench_deep.c
- * holds it against a measured run. */
-#define CLI_RUN_FLOPS_PER_S 3e9
-#define CLI_RUN_STEP_S 15e-6
+ * (the record, the loss, the dead units, the optimiser):
+ *   steps x (cli_run_flops / CLI_RUN_FLOPS_PER_S + CLI_RUN_STEP_S).
+ * Measured on the project's two-core machine with
+ * tests/bench/bench_estimate.c (`make bench`): a 1-128-128-128-1 network
+ * on 1024 points runs its 2.0e8 flops a step at 8 to 10 GFLOP/s (the
+ * products are BLAS's), and a 1-16-1 network on 64 points takes 4 to
+ * 6 us a step, nearly all of it the fixed part.  The estimate is within
+ * 2x of both there, idle or busy; a slower machine takes longer. */
+#define CLI_RUN_FLOPS_PER_S 8e9
+#define CLI_RUN_STEP_S 4e-6
 double cli_run_seconds (const rs_sim_params *p);
 
 /* When the run is large (256 MiB of memory, or longer than

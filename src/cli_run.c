@@ -28,19 +28,25 @@ run_points (const rs_sim_params *p)
 }
 
 double
+cli_pass_flops (const size_t *sizes, size_t layers, double points)
+{
+  double macs = 0.0;
+
+  /* per point: the forward product, the weight gradient and, above layer
+     1, the input gradient; a multiply-add is 2 flops */
+  for (size_t l = 1; l <= layers; l++)
+    macs += (double) sizes[l - 1] * (double) sizes[l] * (l >= 2 ? 3 : 2);
+  return 2.0 * macs * points;
+}
+
+double
 cli_run_flops (const rs_sim_params *p)
 {
   const rs_net_spec *sp = &p->net;
-  double macs = 0.0;
 
   if (sp->layers == 0)
     return 10.0 * run_points (p);
-  /* per point: the forward product, the weight gradient and, above layer
-     1, the input gradient; a multiply-add is 2 flops */
-  for (size_t l = 1; l <= sp->layers; l++)
-    macs += (double) sp->sizes[l - 1] * (double) sp->sizes[l]
-            * (l >= 2 ? 3 : 2);
-  return 2.0 * macs * run_points (p);
+  return cli_pass_flops (sp->sizes, sp->layers, run_points (p));
 }
 
 double
@@ -70,9 +76,8 @@ cli_run_bytes (const rs_sim_params *p)
          + rec;
 }
 
-/* "1.3 GiB" and the like into buf. */
-static const char *
-size_text (double bytes, char *buf, size_t n)
+const char *
+cli_size_text (double bytes, char *buf, size_t n)
 {
   static const char *const unit[] = { "B", "KiB", "MiB", "GiB", "TiB" };
   int u = 0;
@@ -97,16 +102,11 @@ cli_run_seconds (const rs_sim_params *p)
 void
 cli_run_estimate (const char *what, const rs_sim_params *p)
 {
-  double bytes = cli_run_bytes (p), seconds = cli_run_seconds (p);
-  double flops = cli_run_flops (p) * (double) p->steps;
-  char b[32], t[32];
+  char detail[96];
 
-  if (bytes < 256.0 * 1048576.0 && seconds < cli_long_seconds ())
-    return;
-  fprintf (stderr, "%s: the run takes about %s of memory and about %s "
-           "(%.2g floating-point operations, %zu steps); the time left "
-           "shows as it goes\n", what, size_text (bytes, b, sizeof b),
-           cli_clock_text (seconds, t, sizeof t), flops, p->steps);
+  snprintf (detail, sizeof detail, "%.2g floating-point operations, %zu "
+            "steps", cli_run_flops (p) * (double) p->steps, p->steps);
+  cli_work_estimate (what, "run", cli_run_bytes (p), cli_run_seconds (p), detail);
 }
 
 int

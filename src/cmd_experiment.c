@@ -64,7 +64,9 @@ static const char experiment_usage[] =
   "Exit status: 0 success; 1 the output could not be written, or a\n"
   "computation broke down (a gradient that is not finite); 2 bad options\n"
   "or a scene with errors.  A file is written whole or not at all.  On a\n"
-  "terminal a progress bar shows on standard error.\n";
+  "terminal a progress bar shows on standard error.  A run estimated (from\n"
+  "its trials, its networks and its points) to take longer than a minute\n"
+  "(RELUSCAPE_PROGRESS_AFTER seconds) says its memory and time there first.\n";
 
 /* ---------------------------------------------------------------------
  * The table of experiments, and the command
@@ -309,6 +311,7 @@ run_trials (const exp_args *a, exp_results *r)
   n = t1 - t0;
   slice = (n + 99) / 100;
   total = (p1 - p0) * n;
+  exp_estimate (a, p0, p1, n);
   rs_error_clear (&err);
   for (size_t p = p0; p < p1; p++)
     for (size_t first = t0; first < t1; first += slice)

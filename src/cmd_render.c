@@ -61,6 +61,9 @@ static const char render_usage[] =
   "comes to rest or the count of dead units changes), a stretch where\n"
   "nothing moves passes in a second, and the end is held half a second.\n"
   "The scene's 'pace hold' and 'pace speed' lines set holds and speeds.\n"
+  "An animation (or a run) longer than a minute (RELUSCAPE_PROGRESS_AFTER\n"
+  "seconds) says its memory and time on standard error first, an\n"
+  "animation's estimated from its first three frames.\n"
   "      --frames DIR    write the animation's frames into DIR (new, or empty)\n"
   "      --fps N         frames a second, 1 to 120 (30)\n"
   "      --duration S    seconds of animation, 0.1 to 600 (10): S x fps\n"
@@ -327,10 +330,14 @@ target_size (const rs_scene *sc, const char *path,
   return 0;
 }
 
+/* The bytes of the image of one frame of the animation being made. */
+static double frame_bytes;
+
+/* The frames' progress, and their estimate once the first are made. */
 static void
 frames_progress (size_t done, size_t total)
 {
-  cli_progress ("frames", done, total);
+  cli_frames_progress ("frames", "render", done, total, frame_bytes);
 }
 
 /* The frames of the animation of the run up to point last, timed by
@@ -376,6 +383,8 @@ write_animation (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
 
   if (frames == NULL)
     return CLI_FAILURE;
+  frame_bytes = 4.0 * (double) iw * (double) ih;
+  cli_frames_start ();
   if (dir != NULL)
     rc = rs_anim_frames (dir, fig, iw, ih, frames, n, frames_progress, msg,
                          sizeof msg);

@@ -212,6 +212,41 @@ born_run (const exp_args *a, size_t part, size_t first, size_t last,
   return rs_probe_born_dead_run (&o, first, last, b, err);
 }
 
+/* The cost of a trial: the network's weights (and biases, when drawn)
+ * drawn, then the decision.  On one input it follows the linear pieces
+ * layer by layer, each piece a product with the layer's weights; a
+ * random ReLU network has about as many pieces along a line as units
+ * below (Hanin and Rolnick 2019), so layer l costs about (1 + the units
+ * below) x its weights multiply-adds (EXP_PIECE_S), three times that
+ * with biases drawn at random (measured with bench_estimate: their kinks
+ * spread over the domain and more pieces survive).  On a box it is one
+ * interval product a layer.
+ * The memory: the network and the pieces' maps. */
+static double
+born_cost (const exp_args *a, size_t part, double *bytes)
+{
+  rs_probe_born_dead_opts o = born_part_opts (a, part);
+  double below = 0.0, draws = 0.0, ops = 0.0, prev = (double) o.inputs;
+  int biases = o.bias_dist != RS_PROBE_BIAS_CONSTANT;
+
+  for (size_t l = 1; l <= o.depth + 1; l++)
+    {
+      double n = l > o.depth ? 1.0 : (double) (o.widths[0] > 0
+                                               ? o.widths[l - 1] : o.width);
+      double pieces = o.inputs == 1 ? 1.0 + below : 2.0;
+
+      if (pieces > RS_PROBE_MAX_PIECES)
+        pieces = RS_PROBE_MAX_PIECES;
+      draws += prev * n + (biases ? n : 0.0);
+      ops += pieces * prev * n;
+      below += l > o.depth ? 0.0 : n;
+      prev = n;
+    }
+  *bytes = 8.0 * (2.0 * draws + 4.0 * (1.0 + below) * below);
+  return exp_draw_seconds (draws) + ops * EXP_PIECE_S * (biases ? 3.0
+                                                         : 1.0);
+}
+
 /* The closed form of rs_probe.h where it holds, else NAN: one input, a
  * ReLU (slope 0 below the kink), biases exactly 0, inputs x >= 0 and
  * weights from a symmetric continuous law (every scheme but constant):
@@ -515,5 +550,5 @@ born_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 const experiment exp_born_dead = {
   "born-dead", born_usage, 0, born_options, born_defaults, born_option,
   born_check, born_parts, born_trials, born_run, born_text, born_csv,
-  born_plot
+  born_plot, born_cost
 };

@@ -128,6 +128,35 @@ depth_run (const exp_args *a, size_t part, size_t first, size_t last,
   return RS_OK;
 }
 
+/* The cost of a trial: the points' inputs and targets drawn, then for
+ * each depth L its network drawn and one forward and backward pass over
+ * the points (the products, and the activations unit by unit); the memory of every depth's network, gradient and
+ * workspace. */
+static double
+depth_cost (const exp_args *a, size_t part, double *bytes)
+{
+  rs_probe_depth_opts o = depth_opts (a, part);
+  size_t sizes[RS_PROBE_MAX_DEPTH + 1];
+  double n = (double) o.points, s;
+
+  s = exp_draw_seconds (n * (double) (o.width + o.outputs));
+  *bytes = 8.0 * n * (double) (o.width + o.outputs);
+  for (size_t L = 1; L <= o.max_depth; L++)
+    {
+      double np = (double) o.width * (double) o.width * (double) (L - 1)
+                  + (double) o.width * (double) o.outputs;
+
+      for (size_t l = 0; l < L; l++)
+        sizes[l] = o.width;
+      sizes[L] = o.outputs;
+      s += exp_draw_seconds (np) + exp_flop_seconds (cli_pass_flops
+                                                     (sizes, L, n))
+           + n * (double) (L * o.width) * EXP_UNIT_S;
+      *bytes += 8.0 * (3.0 * np + 2.0 * n * (double) (L * o.width));
+    }
+  return s;
+}
+
 /* The table of one activation: a row per depth L and layer l. */
 static void
 depth_section (FILE *f, text_table *t, const rs_probe_depth_result *r)
@@ -320,5 +349,5 @@ depth_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 const experiment exp_depth = {
   "depth", depth_usage, 0, depth_options, depth_defaults, depth_option,
   depth_check, exp_parts_acts, depth_trials, depth_run, depth_text,
-  depth_csv, depth_plot
+  depth_csv, depth_plot, depth_cost
 };

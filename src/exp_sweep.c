@@ -199,6 +199,24 @@ sweep_run (const exp_args *a, size_t part, size_t first, size_t last,
   return rs_probe_sweep_run (&a->sweep, first, last, &r->sweep, err);
 }
 
+/* The cost of a trial: a run of the scene to its end, as the run's own
+ * estimate (cli_run.c) has it. */
+static double
+sweep_cost (const exp_args *a, size_t part, double *bytes)
+{
+  rs_sim_params p;
+  rs_error err;
+
+  (void) part;
+  if (rs_probe_sweep_params (&a->sweep, 0, &p, &err) != RS_OK)
+    {
+      *bytes = 0.0;
+      return 0.0;
+    }
+  *bytes = cli_run_bytes (&p);
+  return cli_run_seconds (&p);
+}
+
 int
 exp_sweep_finish (exp_args *a, const rs_scene *sc)
 {
@@ -389,5 +407,5 @@ sweep_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 const experiment exp_dead_sweep = {
   "dead-sweep", sweep_usage, 1, sweep_options, sweep_defaults,
   sweep_option, sweep_check, exp_parts_one, sweep_trials, sweep_run,
-  sweep_text, sweep_csv, sweep_plot
+  sweep_text, sweep_csv, sweep_plot, sweep_cost
 };

@@ -120,6 +120,18 @@ zero_run (const exp_args *a, size_t part, size_t first, size_t last,
   return rs_probe_zero_grad_run (&o, first, last, &r->zero[part], err);
 }
 
+/* The cost of a trial: its generator seeded, then a Gaussian draw and
+ * the derivative for each sample (EXP_SAMPLE_S); the memory is two
+ * blocks of 256 numbers. */
+static double
+zero_cost (const exp_args *a, size_t part, double *bytes)
+{
+  rs_probe_zero_grad_opts o = zero_opts (a, part);
+
+  *bytes = 2.0 * 256.0 * 8.0;
+  return EXP_SEED_S + (double) o.samples * EXP_SAMPLE_S;
+}
+
 static int
 zero_text (FILE *f, const exp_args *a, const exp_results *r)
 {
@@ -243,5 +255,5 @@ zero_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 const experiment exp_zero_grad = {
   "zero-grad", zero_usage, 0, zero_options, zero_defaults, zero_option,
   zero_check, exp_parts_acts, zero_trials, zero_run, zero_text, zero_csv,
-  zero_plot
+  zero_plot, zero_cost
 };

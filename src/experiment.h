@@ -95,6 +95,9 @@ struct experiment {
   /* the figure's series (expfig.h); RS_OK, or RS_ENOMEM */
   int (*plot) (const exp_args *a, const exp_results *r,
                struct expfig_plot *p);
+  /* the seconds one trial of part takes and the bytes it needs
+     (*bytes), estimated from the options (exp_cost.c) */
+  double (*cost) (const exp_args *a, size_t part, double *bytes);
 };
 
 /* Parse argv (argv[0] the experiment's name, then its options, as
@@ -119,6 +122,37 @@ extern const experiment exp_dead_sweep;
  * are read (the base run, the seed, the default values) and check the
  * values against the scene language's range; CLI_OK or CLI_USAGE. */
 int exp_sweep_finish (exp_args *a, const rs_scene *sc);
+
+/* ---- the cost of a run, estimated before it (exp_cost.c) ---- */
+
+/* Seconds a Gaussian draw takes (gsl_ran_gaussian on MT19937); a
+ * zero-grad sample (a draw and a derivative, sigmoid's an exp); seeding
+ * a trial's generator (MT19937's 624 words) and setting up what it
+ * draws: measured here with tests/bench/bench_estimate.c. */
+#define EXP_DRAW_S 30e-9
+#define EXP_SAMPLE_S 50e-9
+#define EXP_SEED_S 5e-6
+
+/* Seconds of a multiply-add of born-dead's scalar piece-by-piece loop
+ * (with its roots, sorting and merging), and of an activation and its
+ * derivative on one unit at one point (sigmoid's and tanh's an exp). */
+#define EXP_PIECE_S 0.8e-9
+#define EXP_UNIT_S 10e-9
+
+/* Seconds of draws Gaussian draws after a seeding (EXP_SEED_S), and of
+ * flops floating-point operations of a network's passes
+ * (CLI_RUN_FLOPS_PER_S). */
+double exp_draw_seconds (double draws);
+double exp_flop_seconds (double flops);
+
+/* Seconds the trials [0, trials) of parts [p0, p1) take, and the bytes
+ * the run needs into *bytes, from the experiment's cost. */
+double exp_estimate_seconds (const exp_args *a, size_t p0, size_t p1,
+                             size_t trials, double *bytes);
+
+/* Say them before the run when it is long (cli_work_estimate), as
+ * "experiment NAME". */
+void exp_estimate (const exp_args *a, size_t p0, size_t p1, size_t trials);
 
 /* ---- messages and values (exp_common.c) ---- */
 

@@ -1,17 +1,20 @@
 /* bench_estimate.c: the time a run takes, estimated before it starts
  * (cli_run_seconds, what `simulate`, `render` and `check --run` print
  * for a run longer than a minute), against the time the run takes here:
- * a small network of a scene and a larger one.  Prints the ratio; never
- * a pass/fail. */
+ * a small network of a scene and a larger one; then the same for the
+ * experiments (exp_cost.c, what `experiment` prints).  Prints the
+ * ratios; never a pass/fail. */
 #include <config.h>
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_errno.h>
 
 #include "bench.h"
 #include "cli.h"
+#include "experiment.h"
 
 /* A run of a network of `layers` layers of the given sizes on n points
  * of the default line, trained for steps steps by gradient descent. */
@@ -41,6 +44,37 @@ measured (const rs_sim_params *p)
   t = bench_now () - t0;
   rs_sim_free (sim);
   return t;
+}
+
+/* An experiment's command line (as after `reluscape experiment`) run,
+ * its estimate against the time it took. */
+static void
+experiment_ratio (const char *line)
+{
+  char buf[256], *argv[16];
+  int argc = 0;
+  exp_args *a;
+  exp_results *r;
+  double t0, m, e, bytes;
+
+  snprintf (buf, sizeof buf, "%s", line);
+  for (char *w = strtok (buf, " "); w != NULL && argc < 15;
+       w = strtok (NULL, " "))
+    argv[argc++] = w;
+  argv[argc] = NULL;
+  t0 = bench_now ();
+  if (exp_run_args (argc, argv, &a, &r) != CLI_OK)
+    printf ("  %s: cannot be run\n", line);
+  else
+    {
+      m = bench_now () - t0;
+      e = exp_estimate_seconds (a, 0, a->x->parts (a), a->x->trials (a),
+                                &bytes);
+      printf ("  %-42s estimated %7.3f s, measured %7.3f s, ratio %.2f\n",
+              line, e, m, e / m);
+    }
+  free (r);
+  free (a);
 }
 
 int
@@ -77,5 +111,15 @@ main (void)
         printf ("  %-42s estimated %7.3f s, measured %7.3f s, ratio %.2f\n",
                 runs[i].name, e, m, e / m);
     }
+  printf ("experiments, estimated before they start (%.0f ns a Gaussian "
+          "draw) against measured:\n", 1e9 * EXP_DRAW_S);
+  experiment_ratio ("depth --trials 300");
+  experiment_ratio ("depth --trials 10 --max-depth 30 --width 64");
+  experiment_ratio ("zero-grad --trials 100");
+  experiment_ratio ("born-dead --trials 20000");
+  experiment_ratio ("born-dead --trials 200 --width 2,5,10 --depths 2-30");
+  experiment_ratio ("born-dead --trials 2000 --inputs 4 --depth 10");
+  experiment_ratio ("born-dead --trials 100 --width 2,10 --depths 2-50 "
+                    "--bias-init he_normal");
   return 0;
 }
