@@ -341,7 +341,7 @@ rs_app_alloc (const rs_scene *sc, const rs_app_options *o, rs_error *err)
   a->fixed = o->fixed_step || o->script != NULL;
   a->view.show_path = 1;
   a->view.controls = 1;
-  if (sc->n_variants > 0 && app_balls_variants (a, sc, err) != RS_OK)
+  if (sc->n_variants > 0 && app_runs_make (a, sc, err) != RS_OK)
     {
       rs_app_free (a);
       return NULL;
@@ -384,6 +384,7 @@ rs_app_free (rs_app *a)
   rs_sim_free (a->run.sim);
   rs_net_free (a->view.net);
   app_balls_free (&a->run.balls);
+  app_runs_free (a);
   free (a);
 }
 

@@ -98,40 +98,6 @@ app_balls_add (rs_app *a)
   app_toast (a, 0, msg);
 }
 
-/* A scene with variants (reluscape-scene(5)): the app's run is the first
- * variant's (a->view.scene becomes its scene), and each other variant is
- * a ball of its own from its start, up to MAX_EXTRA, stepped with the
- * run by app_balls_sync and named by the variant.  R takes them away
- * with B's balls. */
-int
-app_balls_variants (rs_app *a, const rs_scene *sc, rs_error *err)
-{
-  app_balls *bs = &a->run.balls;
-  rs_scene *v = malloc (sizeof *v);
-  int rc = v != NULL ? RS_OK : rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
-                                             "out of memory");
-
-  for (size_t k = 0; rc == RS_OK && k < sc->n_variants
-       && k <= MAX_EXTRA; k++)
-    {
-      if ((rc = rs_scene_variant (sc, k, NULL, v, err)) != RS_OK)
-        break;
-      if (k == 0)
-        {
-          a->view.scene = *v;
-          snprintf (bs->first, sizeof bs->first, "%s", sc->variants[0].name);
-          continue;
-        }
-      if ((bs->sim[bs->n] = rs_sim_alloc (&v->sim, err)) == NULL)
-        rc = err != NULL ? err->code : RS_ENOMEM;
-      else
-        snprintf (bs->name[bs->n++], sizeof bs->name[0], "%s",
-                  sc->variants[k].name);
-    }
-  free (v);
-  return rc;
-}
-
 /* Ball sim back to its last point at or before `step`. */
 static void
 rewind_to (rs_sim *sim, size_t step)
