@@ -85,7 +85,8 @@ static const rs_app_key app_keys[] = {
   { "O", "next optimiser" },
   { "W", "bias warming on or off" },
   { "D", "weight decay on the biases on or off" },
-  { "C", "kink convention: f'(0) = 0, 0.5, 1" },
+  { "C", "kink convention s = 0, 0.5, 1: f'(0) = s, or α + s(1 − α) "
+         "under Leaky ReLU" },
   { "G", "the arrow of steepest descent on or off" },
   { "P", "the path on or off" },
   { "T", "dark theme on or off" },
@@ -1283,7 +1284,7 @@ rs_app_hud_text (const rs_app *a, char *buf, size_t n)
   if (a->run.shown + 1 == rs_sim_n_recorded (a->run.sim))
     rs_draw_outcome (a->run.sim, outcome, sizeof outcome);
   snprintf (buf, n,
-            "step <b>%zu</b>%s%s\nloss %.4g · |∇L| %.3g\n%s\n"
+            "step <b>%zu</b>%s%s\nloss %.4g · ‖∇L‖ %.3g\n%s\n"
             "%s · %.3g steps/s · H: help%s%s",
             pt->step, a->run.head != NULL && a->view.fig != NULL
             ? " (computing the change)" : "",
