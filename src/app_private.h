@@ -113,9 +113,8 @@ typedef struct {
   rs_sim *sim[MAX_EXTRA];
   size_t from[MAX_EXTRA];      /* the point each was added at */
   size_t n;
-  char name[MAX_EXTRA][64];    /* a scene's variant, else "" (B's: named
-                                  by their optimiser) */
-  char first[64];              /* the run's own variant, else "" */
+  char first[64];              /* the run's variant (a scene's first),
+                                  else "" */
 } app_balls;
 
 /* The run: the keys that change training and the jobs change it. */
