@@ -85,7 +85,8 @@ static const rs_app_key app_keys[] = {
   { "O", "next optimiser" },
   { "W", "bias warming on or off" },
   { "D", "weight decay on the biases on or off" },
-  { "C", "kink convention: f'(0) = 0, 0.5, 1" },
+  { "C", "kink convention s = 0, 0.5, 1: f'(0) = s, or α + s(1 − α) "
+         "under Leaky ReLU" },
   { "G", "the arrow of steepest descent on or off" },
   { "P", "the path on or off" },
   { "T", "dark theme on or off" },
@@ -341,7 +342,7 @@ rs_app_alloc (const rs_scene *sc, const rs_app_options *o, rs_error *err)
   a->fixed = o->fixed_step || o->script != NULL;
   a->view.show_path = 1;
   a->view.controls = 1;
-  if (sc->n_variants > 0 && app_balls_variants (a, sc, err) != RS_OK)
+  if (sc->n_variants > 0 && app_runs_make (a, sc, err) != RS_OK)
     {
       rs_app_free (a);
       return NULL;
@@ -384,6 +385,7 @@ rs_app_free (rs_app *a)
   rs_sim_free (a->run.sim);
   rs_net_free (a->view.net);
   app_balls_free (&a->run.balls);
+  app_runs_free (a);
   free (a);
 }
 
@@ -1282,7 +1284,7 @@ rs_app_hud_text (const rs_app *a, char *buf, size_t n)
   if (a->run.shown + 1 == rs_sim_n_recorded (a->run.sim))
     rs_draw_outcome (a->run.sim, outcome, sizeof outcome);
   snprintf (buf, n,
-            "step <b>%zu</b>%s%s\nloss %.4g · |∇L| %.3g\n%s\n"
+            "step <b>%zu</b>%s%s\nloss %.4g · ‖∇L‖ %.3g\n%s\n"
             "%s · %.3g steps/s · H: help%s%s",
             pt->step, a->run.head != NULL && a->view.fig != NULL
             ? " (computing the change)" : "",

@@ -35,6 +35,7 @@
 
 #include "draw.h"
 #include "script.h"
+#include "variants.h"
 
 typedef struct {
   int width;                    /* the window's size in points */
@@ -176,6 +177,10 @@ int rs_app_quit_requested (const rs_app *a);
 unsigned long rs_app_frame (const rs_app *a);
 const rs_sim *rs_app_sim (const rs_app *a);
 const rs_scene *rs_app_scene (const rs_app *a);
+/* A scene with variants: the runs the figure shown draws (the first the
+ * app's run, the others each variant's from its start to its end, as
+ * `render` makes them); NULL for a scene without variants. */
+const rs_runs *rs_app_runs (const rs_app *a);
 
 /* The ball's (W1[0][0], b1[0]) at the point shown (the figure draws it
  * gliding from the point before, by the fraction of the step period

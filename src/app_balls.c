@@ -25,17 +25,14 @@
  * shown (after a jump forward it follows over a few frames). */
 #define SYNC_STEPS 2000
 
-/* Extra ball i's colour, the palette's (theme.h): a variant's the run
- * colour of its place in the figure of variants (run 2 on), a ball of B
- * its optimiser's; one meaning per colour. */
+/* Extra ball i's colour, the palette's (theme.h): its optimiser's; one
+ * meaning per colour (a scene's variants are the figure's runs, drawn in
+ * the run colours). */
 static void
 ball_colour (const rs_app *a, size_t i, double rgb[3])
 {
-  const app_balls *bs = &a->run.balls;
-  rs_hue h = bs->name[i][0] != '\0' && RS_HUE_RUN2 + i <= RS_HUE_RUN6
-             ? (rs_hue) (RS_HUE_RUN2 + i)
-             : rs_palette_optimiser (rs_sim_get_params (bs->sim[i])
-                                     ->optim->name);
+  rs_hue h = rs_palette_optimiser (rs_sim_get_params (a->run.balls.sim[i])
+                                   ->optim->name);
   rs_rgb c = rs_palette_colour (h, a->view.scene.style.dark);
 
   rgb[0] = c.r;
@@ -98,40 +95,6 @@ app_balls_add (rs_app *a)
   app_toast (a, 0, msg);
 }
 
-/* A scene with variants (reluscape-scene(5)): the app's run is the first
- * variant's (a->view.scene becomes its scene), and each other variant is
- * a ball of its own from its start, up to MAX_EXTRA, stepped with the
- * run by app_balls_sync and named by the variant.  R takes them away
- * with B's balls. */
-int
-app_balls_variants (rs_app *a, const rs_scene *sc, rs_error *err)
-{
-  app_balls *bs = &a->run.balls;
-  rs_scene *v = malloc (sizeof *v);
-  int rc = v != NULL ? RS_OK : rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
-                                             "out of memory");
-
-  for (size_t k = 0; rc == RS_OK && k < sc->n_variants
-       && k <= MAX_EXTRA; k++)
-    {
-      if ((rc = rs_scene_variant (sc, k, NULL, v, err)) != RS_OK)
-        break;
-      if (k == 0)
-        {
-          a->view.scene = *v;
-          snprintf (bs->first, sizeof bs->first, "%s", sc->variants[0].name);
-          continue;
-        }
-      if ((bs->sim[bs->n] = rs_sim_alloc (&v->sim, err)) == NULL)
-        rc = err != NULL ? err->code : RS_ENOMEM;
-      else
-        snprintf (bs->name[bs->n++], sizeof bs->name[0], "%s",
-                  sc->variants[k].name);
-    }
-  free (v);
-  return rc;
-}
-
 /* Ball sim back to its last point at or before `step`. */
 static void
 rewind_to (rs_sim *sim, size_t step)
@@ -172,8 +135,6 @@ app_balls_free (app_balls *b)
     rs_sim_free (b->sim[i]);
   b->n = 0;
   memset (b->from, 0, sizeof b->from);
-  memset (b->name, 0, sizeof b->name);
-  b->first[0] = '\0';
 }
 
 void
@@ -396,7 +357,7 @@ app_balls_legend (cairo_t *cr, const rs_app *a, rs_rect box, double s)
       n = rs_sim_n_recorded (bp.sim);
       ball_point (&bp, n - 1, &bx, &by);
       y += line;
-      ball_state (a->run.balls.name[i], bp.sim, n - 1,
+      ball_state ("", bp.sim, n - 1,
                   !in_rect (bp.plot, bx, by), text, sizeof text);
       ball_colour (a, i, rgb);
       legend_row (cr, box.x, y, s, rgb, text, th);

@@ -75,6 +75,8 @@ struct fig_job {
                                   second anyway) */
   int taken;                   /* the coarse picture was dealt with */
   char error[400];             /* why there is no coarse figure */
+  const rs_runs *variants;     /* the app's runs of a scene's variants,
+                                  which no one changes */
 };
 
 int
@@ -214,6 +216,7 @@ make_morphs (fig_job *j, const rs_sim *sim, const look *l, size_t at,
           j->morph = 0;
           return;
         }
+      app_runs_attach (j->variants, r->look, r->sim, p->fig);
       p->at = at;
       p->grid = grid;
       prewarm (p->fig, j->width, j->height);
@@ -266,7 +269,10 @@ job_coarse (fig_job *j)
   if (j->coarse.fig == NULL)
     snprintf (j->error, sizeof j->error, "%.300s", err.message);
   else
-    make_probe (&j->coarse, at);
+    {
+      app_runs_attach (j->variants, j->coarse.look, sim, j->coarse.fig);
+      make_probe (&j->coarse, at);
+    }
   /* the morph's first frame shows with the change, the others follow */
   if (j->coarse.fig != NULL && j->morph)
     make_morphs (j, sim, j->coarse.look, at, morph_grid (j), 1);
@@ -294,7 +300,10 @@ job_full (fig_job *j)
     j->full.fig = rs_figure_alloc (&j->full.look->scene, j->full.sim,
                                    j->full.at, FIG_GRID, NULL);
   if (j->full.fig != NULL)
-    make_probe (&j->full, j->full.at);
+    {
+      app_runs_attach (j->variants, j->full.look, j->full.sim, j->full.fig);
+      make_probe (&j->full, j->full.at);
+    }
   if (!atomic_load (&j->cancel))
     prewarm (j->full.fig, j->width, j->height);
   atomic_store (&j->full_made, 1);
@@ -363,6 +372,7 @@ job_start (rs_app *a, rs_sim *sim, size_t from, int ahead, int follow)
       return;
     }
   j->coarse.sim = sim;
+  j->variants = &a->run.variants;
   j->gen = a->run.gen;
   j->from = from;
   j->run_ahead = ahead;
@@ -641,6 +651,7 @@ app_changed (rs_app *a)
 {
   /* a new run: PageDown's beat is a point of the old one */
   a->in.to_goal = 0;
+  app_runs_note (a);
   app_figure_request (a);
 }
 

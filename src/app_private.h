@@ -17,6 +17,7 @@
 #include "app.h"
 #include "figure.h"
 #include "plane.h"
+#include "variants.h"
 
 /* The grid of the figure's planes: coarser than render's, since the
  * figure is remade after every live change and as the run moves on; a
@@ -86,6 +87,9 @@ typedef struct {
   rs_scene scene;
   rs_view views[RS_SCENE_MAX_VIEWS];
   size_t n_views;
+  rs_runs runs;                /* a scene with variants: the figure's runs,
+                                  the first its own run in this scene, the
+                                  others the app's (app_runs_attach) */
 } look;
 
 /* A figure with the run and the look it points at, owned together, and
@@ -109,9 +113,8 @@ typedef struct {
   rs_sim *sim[MAX_EXTRA];
   size_t from[MAX_EXTRA];      /* the point each was added at */
   size_t n;
-  char name[MAX_EXTRA][64];    /* a scene's variant, else "" (B's: named
-                                  by their optimiser) */
-  char first[64];              /* the run's own variant, else "" */
+  char first[64];              /* the run's variant (a scene's first),
+                                  else "" */
 } app_balls;
 
 /* The run: the keys that change training and the jobs change it. */
@@ -134,6 +137,10 @@ typedef struct {
                                   its morph's job */
   char fig_error[400];         /* why the last figure failed */
   app_balls balls;
+  rs_runs variants;            /* a scene with variants: every variant's
+                                  run from its start to its end (the first
+                                  unused: the run is the app's own); n 0:
+                                  none */
 } app_run;
 
 /* The control strip's picture, and what it shows (app_controls.c). */
@@ -284,6 +291,12 @@ void app_balls_draw (cairo_t *cr, const rs_app *a, double width,
                      double height);
 void app_balls_legend (cairo_t *cr, const rs_app *a, rs_rect box,
                        double s);
-int app_balls_variants (rs_app *a, const rs_scene *sc, rs_error *err);
+
+/* app_runs.c */
+int app_runs_make (rs_app *a, const rs_scene *sc, rs_error *err);
+void app_runs_attach (const rs_runs *variants, look *l, rs_sim *sim,
+                      rs_figure *f);
+void app_runs_note (rs_app *a);
+void app_runs_free (rs_app *a);
 
 #endif /* RS_APP_PRIVATE_H */

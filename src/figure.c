@@ -294,6 +294,12 @@ rs_figure_set_runs (rs_figure *f, const rs_runs *runs)
       rs_plane_set_runs (f->planes[i], runs);
 }
 
+const rs_runs *
+rs_figure_runs (const rs_figure *f)
+{
+  return f->runs;
+}
+
 void
 rs_figure_set_units (rs_figure *f, double units_per_pt)
 {

@@ -96,6 +96,9 @@ void rs_figure_marks (rs_figure *f, int path, int arrows);
  * run alone.  runs must outlive the figure. */
 void rs_figure_set_runs (rs_figure *f, const rs_runs *runs);
 
+/* The runs rs_figure_set_runs gave f, or NULL. */
+const rs_runs *rs_figure_runs (const rs_figure *f);
+
 /* How many drawing units make a point: 1 for PDF and SVG, dpi / 72 for
  * a PNG (4/3 at 96 dpi, the default).  Text is sized from the scene's
  * font size in points through it. */

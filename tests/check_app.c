@@ -537,6 +537,16 @@ START_TEST (test_keys_listed)
           break;
       ck_assert_msg (j < n, "key %s not listed", must[i]);
       ck_assert (k[j].what[0] != '\0');
+      /* C sets the convention s, which picks f'(0) from the
+         subdifferential at 0: [0, 1] under ReLU, [alpha, 1] under Leaky
+         ReLU, so f'(0) = alpha + s (1 - alpha) there (C3, C8): the
+         numbers 0, 0.5, 1 are s, f'(0) only under ReLU */
+      if (strcmp (must[i], "C") == 0)
+        {
+          ck_assert_ptr_nonnull (strstr (k[j].what, "s = 0, 0.5, 1"));
+          ck_assert_ptr_nonnull (strstr (k[j].what, "α + s(1 − α)"));
+          ck_assert_ptr_null (strstr (k[j].what, "f'(0) = 0, 0.5, 1"));
+        }
     }
 }
 END_TEST

@@ -809,6 +809,10 @@ START_TEST (test_c08_follows)
   rs_app_hud_text (a, hud, sizeof hud);
   ck_assert_msg (strstr (hud, "active on 0 of 24 points (dead)") != NULL,
                  "%s", hud);
+  /* the gradient norm under the name the figure gives it (its timeline
+     and panels write ‖∇L‖, the Euclidean norm), not |∇L| */
+  ck_assert_msg (strstr (hud, "‖∇L‖ 0\n") != NULL, "%s", hud);
+  ck_assert_ptr_null (strstr (hud, "|∇L|"));
   /* on to step 60 */
   press (a, SDLK_SPACE);
   while (steps (a) < 60)
