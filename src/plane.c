@@ -383,6 +383,7 @@ rs_plane_alloc (const rs_scene *sc, const rs_view *v, const rs_sim *sim,
   p->morph = 1.0;
   p->kick_t = 1.0;
   if ((p->cache = calloc (1, sizeof *p->cache)) == NULL
+      || (p->cache3d = rs_plane_3d_cache_alloc ()) == NULL
       || (p->labels = rs_plane_labels_alloc ()) == NULL)
     return plane_fail (p, err, RS_ENOMEM, "out of memory");
   if ((p->net = rs_net_clone (rs_sim_net (sim), err)) == NULL
@@ -442,6 +443,7 @@ rs_plane_free (rs_plane *p)
   if (p->cache != NULL && p->cache->img != NULL)
     cairo_surface_destroy (p->cache->img);
   free (p->cache);
+  rs_plane_3d_cache_free (p->cache3d);
   rs_plane_labels_free (p->labels);
   free (p);
 }

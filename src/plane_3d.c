@@ -828,7 +828,8 @@ rs_plane_draw_3d (cairo_t *cr, rs_rect r, const rs_plane *p,
   cairo_save (cr);
   cairo_rectangle (cr, r.x, r.y, r.width, r.height);
   cairo_clip (cr);
-  if (p->n >= 2 && draw_surface (cr, p, &c, th, s))
+  if (p->n >= 2
+      && rs_plane_3d_cached_surface (cr, p, &c, th, s, draw_surface))
     {
       rs_plane_draw_old_plateau_3d (cr, p, to_screen, &sm, s);
       placed pl = { .n = 0 };

@@ -27,6 +27,8 @@ struct rs_plane {
   rs_basin *basin;           /* basin maps */
   double *pu, *pv;           /* the path, points 0 .. at */
   struct plane_cache *cache; /* the flat plane's still layer */
+  struct plane_3d_cache *cache3d; /* the 3-D surface's pixels
+                                     (plane_3d_cache.c) */
   struct plane_labels *labels; /* where its path's labels were placed */
   double frac;               /* the ball: this far from the point before
                                 `shown` to `shown` (1: at `shown`) */
@@ -72,6 +74,24 @@ struct rs_plane {
   const rs_runs *runs;       /* a figure of variants: every run's path
                                 and ball (plane_runs.c); else NULL */
 };
+
+/* Draws the 3-D landscape's surface; 0 when out of memory. */
+typedef int (*rs_plane_3d_drawer) (cairo_t *cr, const rs_plane *p,
+                                   const rs_plane_view3d *v,
+                                   const rs_theme *th, double s);
+
+/* The 3-D surface's pixels, kept (plane_3d_cache.c). */
+struct plane_3d_cache *rs_plane_3d_cache_alloc (void);
+void rs_plane_3d_cache_free (struct plane_3d_cache *c);
+
+/* Draw the surface by draw, or copy in the pixels it drew last when
+ * everything they came from is the same (camera, scale, theme, heights,
+ * plateau, cairo's state and the pixels under them): the same pixels
+ * either way.  Returns what draw returned (1 from the kept pixels). */
+int rs_plane_3d_cached_surface (cairo_t *cr, const rs_plane *p,
+                                const rs_plane_view3d *v,
+                                const rs_theme *th, double s,
+                                rs_plane_3d_drawer draw);
 
 /* Every run's path up to the step shown and its ball, in its colour
  * (plane_runs.c), over a flat landscape's plot. */

@@ -3,8 +3,10 @@
  * input, 16 units' shares) and of play-spirals (a map of two inputs
  * through two layers of 16 units, 300 points), in a 530 x 290 cell of a
  * 1280 x 720 frame; and the 3-D landscape of c05-plateau in a 640 x 560
- * cell, its grid computed once.  The goal: each under 8 ms, a frame of
- * the app at 60 frames a second with room for the rest.  Prints the
+ * cell, its grid computed once, its camera still.  Each frame is drawn
+ * on the cell's background painted again, as the app does.  The goal:
+ * each under 8 ms, a frame of the app at 60 frames a second with room
+ * for the rest.  Prints the
  * medians; never a pass/fail. */
 #include <config.h>
 
@@ -63,7 +65,13 @@ median_ms (const char *name, int kind)
     return -1.0;
   for (int r = 0; r < REPS; r++)
     {
-      double t0 = bench_now ();
+      double t0;
+
+      /* the cell's background, as the app paints it at every frame */
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, cell.x, cell.y, cell.width, cell.height);
+      cairo_fill (cr);
+      t0 = bench_now ();
       if (kind)
         rs_plane_draw (cr, cell, p, rs_theme_light (), NULL, 1.0);
       else
