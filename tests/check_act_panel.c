@@ -61,26 +61,6 @@ draw (const rs_panel_ctx *c)
   return img;
 }
 
-/* The pixel at (x, y), rounded to the nearest. */
-static uint32_t
-pixel (cairo_surface_t *img, double x, double y)
-{
-  int px = (int) floor (x), py = (int) floor (y);
-  const unsigned char *d = cairo_image_surface_get_data (img);
-
-  ck_assert (px >= 0 && px < W && py >= 0 && py < H);
-  return ((const uint32_t *) (const void *) (d + py
-            * cairo_image_surface_get_stride (img)))[px];
-}
-
-/* A theme colour as an RGB24 pixel. */
-static uint32_t
-rgb (rs_rgb c)
-{
-  return (uint32_t) lround (c.r * 255) << 16
-         | (uint32_t) lround (c.g * 255) << 8 | (uint32_t) lround (c.b * 255);
-}
-
 /* The single neuron of scenes/c03-kink.scene (its first point on the
  * kink at the start) with activation act and kink convention kink, run
  * to its end. */
@@ -114,7 +94,7 @@ check_relu_kink (const char *kink, double s, size_t n_open,
   cairo_surface_t *img;
 
   load_neuron ("relu", kink, &sc, &sim);
-  c = (rs_panel_ctx) { &sc, sim, 0, NULL, NULL, 1.0 };
+  c = (rs_panel_ctx) { &sc, sim, 0, NULL, NULL, 1.0, NULL, NULL };
   ck_assert_int_eq (rs_panel_activation_geometry (R, &c, &g), RS_OK);
   ck_assert (g.jump);
   ck_assert (!g.has_inset);
@@ -125,11 +105,11 @@ check_relu_kink (const char *kink, double s, size_t n_open,
     ck_assert_double_eq_tol (g.open_y[i], map_y (g.df_box, g.df_win,
                                                  open[i]), 1e-9);
   img = draw (&c);
-  ck_assert_int_le (pixel_distance (pixel (img, g.dot_x, g.dot_y),
-                                    rgb (rs_theme_light ()->event)), 12);
+  ck_assert_int_le (pixel_distance (image_pixel (img, g.dot_x, g.dot_y),
+                                    rgb_of (rs_theme_light ()->event)), 12);
   for (size_t i = 0; i < n_open; i++)
-    ck_assert_int_le (pixel_distance (pixel (img, g.open_x[i], g.open_y[i]),
-                                      rgb (rs_theme_light ()->panel)), 12);
+    ck_assert_int_le (pixel_distance (image_pixel (img, g.open_x[i], g.open_y[i]),
+                                      rgb_of (rs_theme_light ()->panel)), 12);
   cairo_surface_destroy (img);
   rs_sim_free (sim);
 }
@@ -157,7 +137,7 @@ START_TEST (test_leaky_jump)
   rs_panel_ctx c;
 
   load_neuron ("leaky_relu\nalpha 0.15", "0.5", &sc, &sim);
-  c = (rs_panel_ctx) { &sc, sim, 0, NULL, NULL, 1.0 };
+  c = (rs_panel_ctx) { &sc, sim, 0, NULL, NULL, 1.0, NULL, NULL };
   ck_assert_int_eq (rs_panel_activation_geometry (R, &c, &g), RS_OK);
   ck_assert_double_eq_tol (g.dot_y, map_y (g.df_box, g.df_win, 0.575),
                            1e-9);
@@ -180,7 +160,7 @@ line_y (cairo_surface_t *img, double x, double y0, double y1, uint32_t col)
   int n = 0;
 
   for (int y = (int) ceil (y0); y < (int) floor (y1); y++)
-    if (pixel_distance (pixel (img, x, y), col) <= 40)
+    if (pixel_distance (image_pixel (img, x, y), col) <= 40)
       s += y, n++;
   return n > 0 ? s / n : NAN;
 }
@@ -200,7 +180,7 @@ START_TEST (test_leaky_inset)
   double sx, sy, m, za = -2.3, zb = -0.4, ya, yb, xa, xb, e;
 
   load ("c08-leaky-relu.scene", "", &sc, &sim);
-  c = (rs_panel_ctx) { &sc, sim, point_of (sim, 120), NULL, NULL, 1.0 };
+  c = (rs_panel_ctx) { &sc, sim, point_of (sim, 120), NULL, NULL, 1.0, NULL, NULL };
   ck_assert_int_eq (rs_panel_activation_geometry (R, &c, &g), RS_OK);
   ck_assert (g.has_inset);
   m = g.magnification;
@@ -221,9 +201,9 @@ START_TEST (test_leaky_inset)
   xa = map_x (g.inset_box, g.inset_win, za);
   xb = map_x (g.inset_box, g.inset_win, zb);
   ya = line_y (img, xa, g.inset_box.y + 1, g.inset_box.y
-               + g.inset_box.height - 1, rgb (rs_theme_light ()->accent));
+               + g.inset_box.height - 1, rgb_of (rs_theme_light ()->accent));
   yb = line_y (img, xb, g.inset_box.y + 1, g.inset_box.y
-               + g.inset_box.height - 1, rgb (rs_theme_light ()->accent));
+               + g.inset_box.height - 1, rgb_of (rs_theme_light ()->accent));
   ck_assert (isfinite (ya) && isfinite (yb));
   /* device y grows downwards: the line rises to the right by
    * 0.01 * m * sy / sx per pixel */
@@ -253,7 +233,7 @@ START_TEST (test_smooth)
                     RS_OK);
   sim = rs_sim_alloc (&sc.sim, &err);
   ck_assert_ptr_nonnull (sim);
-  c = (rs_panel_ctx) { &sc, sim, 0, NULL, NULL, 1.0 };
+  c = (rs_panel_ctx) { &sc, sim, 0, NULL, NULL, 1.0, NULL, NULL };
   ck_assert_int_eq (rs_panel_activation_geometry (R, &c, &g), RS_OK);
   ck_assert (!g.jump && !g.has_inset);
   ck_assert_uint_eq (g.n_open, 0);

@@ -17,6 +17,7 @@
 
 #include "expfig.h"
 #include "experiment.h"
+#include "pixels.h"
 
 /* One run of the command line's experiment: its options, its results,
  * its figure and its CSV as text. */
@@ -273,18 +274,6 @@ START_TEST (test_sweep_points_log_axis)
 }
 END_TEST
 
-/* The colour of pixel (x, y) of an ARGB32 image as 0xRRGGBB. */
-static unsigned
-pixel_at (cairo_surface_t *img, double x, double y)
-{
-  const unsigned char *d = cairo_image_surface_get_data (img);
-  int stride = cairo_image_surface_get_stride (img);
-  unsigned v;
-
-  memcpy (&v, d + (int) y * stride + 4 * (int) x, 4);
-  return v & 0xffffff;
-}
-
 /* A point of born-dead's figure: on the page where the axes' window puts
  * it (the x window the depths 1 to 5 with 4 % either side, y [0, 1] with
  * 3 % beyond each end: [-0.03, 1.03]), and drawn there in its series'
@@ -312,7 +301,7 @@ START_TEST (test_point_drawn_where_mapped)
                            1e-9);
   expfig_draw (cr, x.p, 900, 600, 1.0);
   cairo_surface_flush (img);
-  c = pixel_at (img, px, py);
+  c = image_pixel (img, px, py) & 0xffffff;   /* 0xRRGGBB */
   ck_assert_msg (abs ((int) (c >> 16) - 0x00) < 24
                  && abs ((int) (c >> 8 & 0xff) - 0x72) < 24
                  && abs ((int) (c & 0xff) - 0xb2) < 24,

@@ -342,7 +342,7 @@ START_TEST (test_trace_of_decay)
   ck_assert_ptr_nonnull (f);
   img = draw (f, 900, 600);
   ctx = (rs_panel_ctx) { &sc, sim, n - 1, rs_theme_light (), sc.style.font,
-                         rs_figure_scale (f) };
+                         rs_figure_scale (f), NULL, NULL };
   ck_assert_int_eq (rs_trace_value (sim, "b2[0]", n - 1, &v), RS_OK);
   ck_assert_int_eq (rs_panel_trace_map (rs_figure_cell (f, 0, 900, 600), &ctx,
                                         &sc.views[0], 200, 0.5

@@ -10,6 +10,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "panels.h"
+#include "pixels.h"
 
 typedef void (*panel_fn) (cairo_t *, rs_rect, const rs_panel_ctx *);
 
@@ -76,7 +77,7 @@ teardown (void)
 static rs_panel_ctx
 ctx_of (size_t at, const rs_theme *t, double s)
 {
-  rs_panel_ctx c = { &scene, sim, at, t, NULL, s };
+  rs_panel_ctx c = { &scene, sim, at, t, NULL, s, NULL, NULL };
 
   return c;
 }
@@ -100,30 +101,11 @@ canvas (int w, int h)
   return cr;
 }
 
+/* Pixel (x, y) of what cr draws into. */
 static uint32_t
 pixel (cairo_t *cr, int x, int y)
 {
-  cairo_surface_t *s = cairo_get_target (cr);
-  unsigned char *data;
-
-  cairo_surface_flush (s);
-  data = cairo_image_surface_get_data (s);
-  return ((uint32_t *) (void *) (data + y * cairo_image_surface_get_stride
-                                          (s)))[x];
-}
-
-/* The largest difference of a channel between pixel p and colour c. */
-static int
-colour_distance (uint32_t p, rs_rgb c)
-{
-  int d[3] = { (int) (p >> 16 & 0xff) - (int) lround (c.r * 255),
-               (int) (p >> 8 & 0xff) - (int) lround (c.g * 255),
-               (int) (p & 0xff) - (int) lround (c.b * 255) };
-  int m = 0;
-
-  for (int q = 0; q < 3; q++)
-    m = abs (d[q]) > m ? abs (d[q]) : m;
-  return m;
+  return image_pixel (cairo_get_target (cr), x, y);
 }
 
 /* Every pixel outside r still the sentinel; returns how many pixels

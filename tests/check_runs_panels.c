@@ -50,7 +50,7 @@ check_dots (const char *name, const char *extra, const double *want,
   ck_assert_uint_eq (runs.n, n);
   c = (rs_panel_ctx) { &sc, runs.sim[0],
                        rs_sim_n_recorded (runs.sim[0]) - 1,
-                       rs_theme_light (), NULL, 1.0, &runs };
+                       rs_theme_light (), NULL, 1.0, &runs, NULL };
   ck_assert_int_eq (rs_panel_activation_geometry (r, &c, &g), RS_OK);
   img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
   cr = cairo_create (img);
@@ -72,7 +72,7 @@ check_dots (const char *name, const char *extra, const double *want,
                      "want %g", k, v, want[k]);
       ck_assert (fabs (x - ex) < 1e-9);
       ck_assert (fabs (y[k] - ey) < 1e-9);
-      ck_assert_int_le (pixel_distance (pixel (img, x, y[k]),
+      ck_assert_int_le (pixel_distance (image_pixel (img, x, y[k]),
                                         rgb_of (rs_runs_colour
                                                 (rs_theme_light (), k))), 2);
       for (size_t o = 0; o < k; o++)
@@ -121,7 +121,7 @@ check_dead (const char *name, size_t step, size_t units)
   load (name, "", &sc, &sim);
   make_runs (&runs, &sc);
   c = (rs_panel_ctx) { &sc, runs.sim[0], point_of (runs.sim[0], step),
-                       rs_theme_light (), NULL, 1.0, &runs };
+                       rs_theme_light (), NULL, 1.0, &runs, NULL };
   for (size_t k = 0; k < runs.n; k++)
     {
       size_t d, u, i = point_of (runs.sim[k], step);
@@ -166,7 +166,7 @@ START_TEST (test_dead_differ)
   load ("c09-positive-bias.scene", "", &sc, &sim);
   make_runs (&runs, &sc);
   c = (rs_panel_ctx) { &sc, runs.sim[0], 0, rs_theme_light (), NULL, 1.0,
-                       &runs };
+                       &runs, NULL };
   ck_assert_int_eq (rs_panel_network_run_dead (&c, 0, &d0, &u), RS_OK);
   ck_assert_int_eq (rs_panel_network_run_dead (&c, 1, &d1, &u), RS_OK);
   ck_assert_uint_eq (d0, 0);
@@ -196,7 +196,7 @@ START_TEST (test_multiples_dead)
   load ("c09-positive-bias.scene", "", &sc, &sim);
   make_runs (&runs, &sc);
   c = (rs_panel_ctx) { &sc, runs.sim[0], rs_sim_n_recorded (runs.sim[0]) - 1,
-                       th, NULL, 1.0, &runs };
+                       th, NULL, 1.0, &runs, NULL };
   img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 680, 730);
   cr = cairo_create (img);
   rs_panel_network (cr, r, &c);
@@ -216,7 +216,7 @@ START_TEST (test_multiples_dead)
               dead |= list[q].layer == l && list[q].unit == j;
             ck_assert_int_eq (rs_panel_network_run_unit (r, &c, k, l, j, &x,
                                                          &y, &rad), RS_OK);
-            ck_assert_msg ((pixel_distance (pixel (img, x, y - 0.5 * rad),
+            ck_assert_msg ((pixel_distance (image_pixel (img, x, y - 0.5 * rad),
                                             rgb_of (th->dead)) <= 2) == dead,
                            "run %zu unit %zu:%zu dead %d", k, l, j, dead);
           }

@@ -15,6 +15,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "panels.h"
+#include "pixels.h"
 #include "scene_load.h"
 
 static rs_scene scene;
@@ -34,7 +35,7 @@ ctx_end (double s, int half)
 {
   size_t last = rs_sim_n_recorded (sim) - 1;
   rs_panel_ctx c = { &scene, sim, half ? last / 2 : last, rs_theme_light (),
-                     NULL, s };
+                     NULL, s, NULL, NULL };
 
   return c;
 }
@@ -59,29 +60,6 @@ timeline_in (rs_rect r, const rs_panel_ctx *c, rs_panel_label *words,
   return cr;
 }
 
-/* The largest difference of a channel between pixel (x, y) of cr's
- * image and colour c. */
-static int
-distance_to (cairo_t *cr, int x, int y, rs_rgb c)
-{
-  cairo_surface_t *s = cairo_get_target (cr);
-  const unsigned char *data;
-  uint32_t p;
-  int d[3], m = 0;
-
-  cairo_surface_flush (s);
-  data = cairo_image_surface_get_data (s);
-  p = ((const uint32_t *) (const void *) (data + y
-                                          * cairo_image_surface_get_stride
-                                          (s)))[x];
-  d[0] = (int) (p >> 16 & 0xff) - (int) lround (c.r * 255);
-  d[1] = (int) (p >> 8 & 0xff) - (int) lround (c.g * 255);
-  d[2] = (int) (p & 0xff) - (int) lround (c.b * 255);
-  for (int q = 0; q < 3; q++)
-    m = abs (d[q]) > m ? abs (d[q]) : m;
-  return m;
-}
-
 /* The least distance to colour c of the pixels within 1 of (x, y). */
 static int
 near_colour (cairo_t *cr, double x, double y, rs_rgb c)
@@ -91,7 +69,8 @@ near_colour (cairo_t *cr, double x, double y, rs_rgb c)
   for (int dy = -1; dy <= 1; dy++)
     for (int dx = -1; dx <= 1; dx++)
       {
-        int d = distance_to (cr, (int) x + dx, (int) y + dy, c);
+        int d = colour_distance (image_pixel (cairo_get_target (cr),
+                                              (int) x + dx, (int) y + dy), c);
         best = d < best ? d : best;
       }
   return best;

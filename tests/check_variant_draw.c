@@ -142,9 +142,9 @@ START_TEST (test_paths_through_points)
             }
           if (!clear)
             continue;
-          ck_assert_msg (pixel_distance (pixel (img, x, y), want) <= 24,
+          ck_assert_msg (pixel_distance (image_pixel (img, x, y), want) <= 24,
                          "run %zu point %zu at (%.1f, %.1f): %08x, not %08x",
-                         k, i, x, y, pixel (img, x, y), want);
+                         k, i, x, y, image_pixel (img, x, y), want);
           seen++;
         }
       ck_assert_msg (seen >= 5, "run %zu: only %zu points looked at", k,

@@ -1,13 +1,19 @@
-/* pixels.h: comparing two images of the same size, for the figure tests:
- * how many pixels differ by more than tol levels (of 255) in one of
- * their colour channels, as cairo's own test suite counts them. */
+/* pixels.h: reading the images the figure tests draw: one pixel, a
+ * theme colour as a pixel, how far a pixel is from a colour, and how
+ * many pixels of two images of the same size differ by more than tol
+ * levels (of 255) in one of their colour channels, as cairo's own test
+ * suite counts them. */
 #ifndef RS_TEST_PIXELS_H
 #define RS_TEST_PIXELS_H
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include <cairo.h>
+#include <check.h>
+
+#include "theme.h"
 
 /* The largest difference of the colour channels of two ARGB32 or RGB24
  * pixels (alpha left out). */
@@ -23,6 +29,36 @@ pixel_distance (uint32_t a, uint32_t b)
       d = x > d ? x : d;
     }
   return d;
+}
+
+/* The pixel at (x, y) of img (ARGB32 or RGB24, what is drawn into it
+ * flushed), (x, y) rounded down; it must be inside img. */
+static inline uint32_t
+image_pixel (cairo_surface_t *img, double x, double y)
+{
+  int ix = (int) floor (x), iy = (int) floor (y);
+
+  ck_assert (ix >= 0 && ix < cairo_image_surface_get_width (img)
+             && iy >= 0 && iy < cairo_image_surface_get_height (img));
+  cairo_surface_flush (img);
+  return ((const uint32_t *) (const void *)
+          (cairo_image_surface_get_data (img)
+           + iy * cairo_image_surface_get_stride (img)))[ix];
+}
+
+/* A colour as an opaque ARGB32 / RGB24 pixel. */
+static inline uint32_t
+rgb_of (rs_rgb c)
+{
+  return 0xff000000u | (uint32_t) lround (c.r * 255) << 16
+         | (uint32_t) lround (c.g * 255) << 8 | (uint32_t) lround (c.b * 255);
+}
+
+/* The largest difference of a channel between pixel p and colour c. */
+static inline int
+colour_distance (uint32_t p, rs_rgb c)
+{
+  return pixel_distance (p, rgb_of (c));
 }
 
 /* How many pixels of a and b (the same size) are more than tol apart;
