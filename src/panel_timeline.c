@@ -393,28 +393,13 @@ run_dash (pane *p, size_t k)
   cairo_set_dash (p->cr, d, k > 0 ? 2 : 0, 0);
 }
 
-/* The runs a panel draws: a figure's variants, or its one run. */
-static size_t
-runs_of (const pane *p)
-{
-  return p->c->runs != NULL ? p->c->runs->n : 1;
-}
-
-/* Pane p as run k's: the same panel with that run's sim, its context
- * in *ck. */
+/* Pane p as run k's (pane_run_ctx), its context in *ck. */
 static pane
 run_pane (const pane *p, size_t k, rs_panel_ctx *ck)
 {
   pane q = *p;
 
-  *ck = *p->c;
-  if (p->c->runs != NULL && k > 0)
-    {
-      ck->sim = p->c->runs->sim[k];
-      ck->at = rs_runs_point_at (ck->sim, rs_sim_recorded
-                                 (p->c->sim, pane_at (p->c))->step);
-      ck->moment = NULL;   /* the change shown is the first run's */
-    }
+  pane_run_ctx (p->c, k, ck);
   q.c = ck;
   return q;
 }
@@ -451,7 +436,7 @@ dead_strip (pane *p, const tl_layout *L)
   cairo_save (p->cr);
   axes_clip (p, &a);
   cairo_set_line_width (p->cr, 1.6 * p->k);
-  for (size_t k = runs_of (p); p->c->runs != NULL && k-- > 0;)
+  for (size_t k = pane_runs (p->c); p->c->runs != NULL && k-- > 0;)
     {
       dead_steps (p, &a, p->c->runs->sim[k]);
       run_dash (p, k);
@@ -636,7 +621,7 @@ run_dots (pane *p, const tl_layout *L, const rs_rgb col[2])
 static void
 now_dots (pane *p, const tl_layout *L)
 {
-  for (size_t k = 0; k < runs_of (p); k++)
+  for (size_t k = 0; k < pane_runs (p->c); k++)
     {
       rs_panel_ctx ck;
       pane q = run_pane (p, k, &ck);
@@ -767,7 +752,7 @@ timeline_body (pane *p, const tl_layout *L, tl_labels *t)
   for (int s = 0; s < 2; s++)
     axis_back (p, L, s);
   dead_strip (p, L);
-  for (size_t k = runs_of (p); k-- > 0;)
+  for (size_t k = pane_runs (p->c); k-- > 0;)
     {
       rs_panel_ctx ck;
       pane q = run_pane (p, k, &ck);
