@@ -14,6 +14,7 @@
 
 #include "reluscape/rs_data.h"
 #include "data_private.h"
+#include "table_private.h"
 
 /* ------------------------------------------------------------------ */
 /* Regression generators: x_i = -1 + 2 i / (n - 1), y_i = f(x_i) + noise
@@ -217,16 +218,7 @@ const rs_data_gen *const rs_data_gens[] = {
   &xor_gen, &circle_gen, &blobs_gen, &spirals_gen, NULL
 };
 
-const rs_data_gen *
-rs_data_gen_lookup (const char *name)
-{
-  if (name == NULL)
-    return NULL;
-  for (size_t i = 0; rs_data_gens[i] != NULL; i++)
-    if (strcmp (rs_data_gens[i]->name, name) == 0)
-      return rs_data_gens[i];
-  return NULL;
-}
+RS_TABLE_LOOKUP (rs_data_gen, rs_data_gen_lookup, rs_data_gens)
 
 /* Whether g can make n points with this noise from r. */
 static int
