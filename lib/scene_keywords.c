@@ -7,141 +7,206 @@
  * a scene goes to its keyword's function here (statement). */
 #include <config.h>
 
+#include <stddef.h>
 #include <string.h>
 
 #include "scene_parse_private.h"
 
+/* The place of field in rs_scene, which must be of type type (a
+ * compile error otherwise). */
+#define FIELD(field, type)                                              \
+  (offsetof (rs_scene, field)                                           \
+   + 0 * sizeof (_Generic (((rs_scene *) 0)->field, type: 1)))
+
+/* The rest of the row of a keyword that sets one field of the scene and
+ * nothing else, once: a number in [lo, hi] (open at an end when lo_open,
+ * hi_open), a whole number in [lo, hi], a range [LO, HI]. */
+#define NUMBER(lo, lo_open, hi, hi_open, field)                         \
+  kw_number, 0, { lo, lo_open, hi, hi_open, FIELD (field, double) }
+#define COUNT(lo, hi, field)                                            \
+  kw_count, 0, { lo, 0, hi, 0, FIELD (field, size_t) }
+#define RANGE(field)                                                    \
+  kw_range, 0, { 0, 0, 0, 0, FIELD (field, rs_interval) }
+
+/* The rest of the row of a keyword read by its own function f, given
+ * once only or on several lines. */
+#define ONCE(f) f, 0, { 0, 0, 0, 0, 0 }
+#define REPEATABLE(f) f, 1, { 0, 0, 0, 0, 0 }
+
+/* The field of the scene that the keyword being read sets alone. */
+static void *
+field_of (parser *ps)
+{
+  return (char *) ps->sc + ps->kw->value.offset;
+}
+
+/* A keyword whose value is a number (NUMBER). */
+static int
+kw_number (parser *ps)
+{
+  const kw_value *v = &ps->kw->value;
+
+  return get_number (ps, ps->kw->k.name, v->lo, v->lo_open, v->hi,
+                     v->hi_open, field_of (ps));
+}
+
+/* A keyword whose value is a whole number (COUNT). */
+static int
+kw_count (parser *ps)
+{
+  const kw_value *v = &ps->kw->value;
+
+  return get_count (ps, ps->kw->k.name, v->lo, v->hi, field_of (ps));
+}
+
+/* A keyword whose value is a range (RANGE). */
+static int
+kw_range (parser *ps)
+{
+  return get_range (ps, ps->kw->k.name, field_of (ps));
+}
+
+/* The keywords of the language, in the order of the canonical form
+ * (rs_scene_format) and of reluscape-scene(5): each its name, the form
+ * of its values, what it sets (with its range and default), the
+ * function that reads its values and whether it is repeatable (ONCE,
+ * REPEATABLE); or, for a keyword that sets one field alone, NUMBER,
+ * COUNT or RANGE (once only). */
 static const keyword keywords[] = {
-  { { "title", "STRING", "the figure's title" }, kw_title, 0 },
+  { { "title", "STRING", "the figure's title" }, ONCE (kw_title) },
   { { "notes", "STRING", "a paragraph of notes for the lecturer, shown "
       "under the figure by 'reluscape check --print' and the app's help; "
-      "repeatable" }, kw_notes, 1 },
+      "repeatable" }, REPEATABLE (kw_notes) },
   { { "seed", "N", "seed of the data, the initialisation, the batches and "
-      "the noise, 0 to 4294967295 (1)" }, kw_seed, 0 },
+      "the noise, 0 to 4294967295 (1)" }, ONCE (kw_seed) },
   { { "data", "NAME [N] | csv \"PATH\"", "the data generator (line abs "
       "sine step xor circle blobs spirals) and its number of points, or a "
       "CSV file relative to the scene's folder (line 24)" },
-    kw_data, 0 },
+    ONCE (kw_data) },
   { { "points", "N", "number of data points, 2 to 100000 (24)" },
-    kw_points, 0 },
+    ONCE (kw_points) },
   { { "line", "SLOPE INTERCEPT", "the data y = SLOPE x + INTERCEPT (2 1)" },
-    kw_line, 0 },
+    ONCE (kw_line) },
   { { "noise", "SIGMA", "standard deviation of the data's noise, 0 to 100 "
-      "(0.05)" }, kw_noise, 0 },
+      "(0.05)" }, NUMBER (0, 0, 100, 0, sim.noise) },
   { { "network", "N0 N1 ... NL", "a network's layer sizes, 2 to 66 sizes: "
       "1 to 1024 inputs, then 1 to 256 units a layer (none: the single "
-      "neuron)" }, kw_network, 0 },
+      "neuron)" }, ONCE (kw_network) },
   { { "activation", "NAME [P]", "the hidden layers' activation; the single "
-      "neuron takes relu or leaky_relu (relu)" }, kw_activation, 0 },
+      "neuron takes relu or leaky_relu (relu)" }, ONCE (kw_activation) },
   { { "layer", "L NAME [P]", "layer L's own activation (1 to the "
       "network's layers), over 'activation' and 'output'; repeatable, once "
-      "a layer" }, kw_layer, 1 },
+      "a layer" }, REPEATABLE (kw_layer) },
   { { "alpha", "A", "Leaky ReLU's slope for z < 0, 0 <= A < 1 (0.1)" },
-    kw_alpha, 0 },
+    NUMBER (0, 0, 1, 1, sim.alpha) },
   { { "output", "NAME [P]", "the network's output activation (identity)" },
-    kw_output, 0 },
+    ONCE (kw_output) },
   { { "kink", "S", "derivative taken at the kink z = 0, 0 to 1 (0)" },
-    kw_kink, 0 },
+    NUMBER (0, 0, 1, 0, sim.kink) },
   { { "init", "SCHEME [C]", "the network's weights (he_normal he_uniform "
-      "xavier_normal xavier_uniform constant C) (he_normal)" }, kw_init, 0 },
+      "xavier_normal xavier_uniform constant C) (he_normal)" },
+    ONCE (kw_init) },
   { { "bias", "B", "every bias of the network at the start, -100 to 100 "
-      "(0)" }, kw_bias, 0 },
+      "(0)" }, NUMBER (-100, 0, 100, 0, sim.bias0) },
   { { "set", "NAME VALUE", "one parameter at the start, such as W1[0][1] "
-      "or b1[0]; repeatable" }, kw_set, 1 },
+      "or b1[0]; repeatable" }, REPEATABLE (kw_set) },
   { { "freeze", "NAME...", "parameters that never train, by name or "
       "pattern with '*' for any layer or index, such as W2[*][*] (every "
       "optimiser, decay, kick and noise leaves them as they are); "
-      "repeatable" }, kw_freeze, 1 },
-  { { "start", "W B", "the ball's starting point (0.5 0.5)" }, kw_start, 0 },
+      "repeatable" }, REPEATABLE (kw_freeze) },
+  { { "start", "W B", "the ball's starting point (0.5 0.5)" },
+    ONCE (kw_start) },
   { { "loss", "NAME", "mse softmax_ce relu_norm_ce sigmoid_bce (mse)" },
-    kw_loss, 0 },
+    ONCE (kw_loss) },
   { { "optimizer", "NAME [momentum MU] [rho R] [betas B1 B2] [eps E]",
       "gd momentum nesterov rmsprop adam and their constants (gd)" },
-    kw_optimizer, 0 },
-  { { "rate", "ETA", "learning rate, 0 < ETA <= 100 (0.1)" }, kw_rate, 0 },
+    ONCE (kw_optimizer) },
+  { { "rate", "ETA", "learning rate, 0 < ETA <= 100 (0.1)" },
+    NUMBER (0, 1, 100, 0, sim.rate) },
   { { "schedule", "constant | step EVERY GAMMA | cosine TOTAL [FLOOR] | "
       "linear TOTAL [FLOOR]", "the learning rate's schedule (constant)" },
-    kw_schedule, 0 },
+    ONCE (kw_schedule) },
   { { "warmup", "STEPS", "steps of linear warm-up of the rate, 0 to "
-      "10000000 (0)" }, kw_warmup, 0 },
-  { { "batch", "N", "points per step, 0 to 100000; 0: all (0)" }, kw_batch,
-    0 },
+      "10000000 (0)" }, COUNT (0, 1e7, sim.sched.warmup) },
+  { { "batch", "N", "points per step, 0 to 100000; 0: all (0)" },
+    COUNT (0, 100000, sim.batch) },
   { { "clip", "NORM", "largest gradient norm, 0 to 1e6; 0: no clipping "
-      "(0)" }, kw_clip, 0 },
+      "(0)" }, NUMBER (0, 0, 1e6, 0, sim.clip) },
   { { "decay", "LAMBDA [decoupled] [biases]", "weight decay, 0 to 1000 (0)" },
-    kw_decay, 0 },
+    ONCE (kw_decay) },
   { { "warming", "GAMMA hold T1 anneal T2 [linear|cosine] [from STEP]",
-      "bias warming, 0 < GAMMA <= 1000 (none)" }, kw_warming, 0 },
+      "bias warming, 0 < GAMMA <= 1000 (none)" }, ONCE (kw_warming) },
   { { "temperature", "T [cosine TOTAL | linear TOTAL]", "Langevin noise, "
-      "0 to 1000 (0)" }, kw_temperature, 0 },
-  { { "steps", "N", "steps of a run, 1 to 10000000 (200)" }, kw_steps, 0 },
+      "0 to 1000 (0)" }, ONCE (kw_temperature) },
+  { { "steps", "N", "steps of a run, 1 to 10000000 (200)" },
+    COUNT (1, 1e7, sim.steps) },
   { { "tolerance", "EPS", "gradient norm at which the ball rests, 0 to 1 "
-      "(1e-6)" }, kw_tolerance, 0 },
+      "(1e-6)" }, NUMBER (0, 0, 1, 0, sim.tol) },
   { { "record", "every K", "record every K-th step, 1 to 10000000 (1)" },
-    kw_record, 0 },
+    ONCE (kw_record) },
   { { "w-range", "[LO, HI]", "the landscape's w axis ([-3, 3])" },
-    kw_w_range, 0 },
+    RANGE (w_range) },
   { { "b-range", "[LO, HI]", "the landscape's b axis ([-3, 3])" },
-    kw_b_range, 0 },
+    RANGE (b_range) },
   { { "kick", "at STEP sigma S [seed N] [all|weights|biases|unit L J]",
       "a thermal kick after STEP steps, N(0, S^2) on the target (all); "
-      "repeatable" }, kw_kick, 1 },
+      "repeatable" }, REPEATABLE (kw_kick) },
   { { "autokick", "sigma S [eps E] [patience K] [all|weights|biases]",
       "a kick whenever the gradient norm stays below E for K steps "
-      "(none)" }, kw_autokick, 0 },
+      "(none)" }, ONCE (kw_autokick) },
   { { "at", "STEP alpha A | STEP rate R | STEP beat", "a change of the run "
-      "after STEP steps; repeatable" }, kw_at, 1 },
+      "after STEP steps; repeatable" }, REPEATABLE (kw_at) },
   { { "kick-sigma", "S", "scale of the app's K key kick, 0 < S <= 1000 (1)" },
-    kw_kick_sigma, 0 },
+    NUMBER (0, 1, 1000, 0, sim.kick_sigma) },
   { { "speed", "N", "steps per second in the app, 0.1 to 1000 (20)" },
-    kw_speed, 0 },
+    NUMBER (0.1, 0, 1000, 0, speed) },
   { { "focus", "L J", "the hidden unit (layer L from 1, unit J from 0) "
       "whose weight and bias the default landscape is over (the first "
-      "unit revived, else the first that dies, else 1 0)" }, kw_focus, 0 },
+      "unit revived, else the first that dies, else 1 0)" }, ONCE (kw_focus) },
   { { "view", "KIND [2d|3d] [over P1 P2|random|pca] [range [LO, HI] "
       "[LO, HI]] [grid N] [at STEP] | trace NAME...", "a panel of the figure: "
       "landscape activation network timeline histogram depth heads basin "
       "data, "
       "or trace NAME... (up to 4 parameters, gamma, rate); repeatable, up "
       "to 9 (the single neuron: landscape; a network: landscape, network, "
-      "timeline)" }, kw_view, 1 },
+      "timeline)" }, REPEATABLE (kw_view) },
   { { "layout", "auto | row | column | grid COLSxROWS", "how the views are "
-      "placed; grid: 1 to 4 each (auto)" }, kw_layout, 0 },
-  { { "theme", "light | dark", "the figure's colours (light)" }, kw_theme,
-    0 },
+      "placed; grid: 1 to 4 each (auto)" }, ONCE (kw_layout) },
+  { { "theme", "light | dark", "the figure's colours (light)" },
+    ONCE (kw_theme) },
   { { "colormap", "viridis | cividis | magma | grey", "the landscape's "
-      "colour map (viridis)" }, kw_colormap, 0 },
+      "colour map (viridis)" }, ONCE (kw_colormap) },
   { { "colorscale", "log | linear", "the landscape's colour scale (log)" },
-    kw_colorscale, 0 },
+    ONCE (kw_colorscale) },
   { { "font", "\"FAMILY\" [SIZE]", "the figure's font family and body "
-      "size in points, 4 to 72 (\"Sans\" 10)" }, kw_font, 0 },
+      "size in points, 4 to 72 (\"Sans\" 10)" }, ONCE (kw_font) },
   { { "size", "WxH [px|pt|cm]", "the figure's size: 16 to 16384 px or pt, "
-      "1 to 500 cm (1200x800 px)" }, kw_size, 0 },
+      "1 to 500 cm (1200x800 px)" }, ONCE (kw_size) },
   { { "camera", "AZIMUTH ELEVATION", "the 3-D landscape's camera in "
-      "degrees, -180 to 180 and 0 to 90 (-35 30)" }, kw_camera, 0 },
+      "degrees, -180 to 180 and 0 to 90 (-35 30)" }, ONCE (kw_camera) },
   { { "export", "\"PATH\" [size WxH [px|pt|cm]] [dpi N] [at STEP]", "a "
       "file that 'reluscape render SCENE' writes, .png .pdf .svg, or an "
       "animation .mp4 .gif, relative to the scene's folder; dpi 10 to 2400 "
       "(96); at: the step drawn (start, end, a number; an animation's last; "
       "else 'show'); repeatable, up to 8" },
-    kw_export, 1 },
+    REPEATABLE (kw_export) },
   { { "show", "STEP | start | end", "the moment a figure draws when "
-      "'render' gets no --at (end)" }, kw_show, 0 },
+      "'render' gets no --at (end)" }, ONCE (kw_show) },
   { { "pace", "hold SECONDS at STEP | speed FACTOR from STEP to STEP",
       "an animation's timing: a hold of 0 < SECONDS <= 60 at STEP, or the "
       "steps FROM to TO played FACTOR times as fast as the others, 0.01 to "
       "100 (steps are numbers, start or end); repeatable, up to 32" },
-    kw_pace, 1 },
+    REPEATABLE (kw_pace) },
   { { "expect", "at STEP | from STEP to STEP | start | end | depth ... "
       "QUANTITY [below|above|at-most|at-least] VALUE [within TOL]",
       "a claim about the run that 'reluscape check --run' proves; "
-      "repeatable, up to 64" }, kw_expect, 1 },
+      "repeatable, up to 64" }, REPEATABLE (kw_expect) },
   { { "variant", "\"NAME\" [KEYWORD VALUES...]", "a run compared with the "
       "scene's own in one figure: the scene with the line 'KEYWORD "
       "VALUES...' over its own (a line of the run: not the title, views, "
       "style or exports); the lines of one NAME make one variant, none the "
       "scene as it is; repeatable, up to 6 variants of 16 lines" },
-    kw_variant, 1 },
+    REPEATABLE (kw_variant) },
 };
 
 #define N_KEYWORDS (sizeof keywords / sizeof keywords[0])

@@ -33,12 +33,6 @@ kw_points (parser *ps)
   return get_count (ps, "points", 2, 100000, &ps->sc->sim.n_points);
 }
 
-int
-kw_noise (parser *ps)
-{
-  return get_number (ps, "noise", 0, 0, 100, 0, &ps->sc->sim.noise);
-}
-
 /* The line's slope and intercept: only the line data has them. */
 int
 kw_line (parser *ps)
@@ -221,18 +215,6 @@ kw_layer (parser *ps)
   return RS_OK;
 }
 
-int
-kw_alpha (parser *ps)
-{
-  return get_number (ps, "alpha", 0, 0, 1, 1, &ps->sc->sim.alpha);
-}
-
-int
-kw_kink (parser *ps)
-{
-  return get_number (ps, "kink", 0, 0, 1, 0, &ps->sc->sim.kink);
-}
-
 /* init SCHEME [C]: C only for "constant". */
 int
 kw_init (parser *ps)
@@ -249,12 +231,6 @@ kw_init (parser *ps)
   if (p->init != rs_init_constant)
     return RS_OK;
   return get_optional (ps, "init constant", -100, 0, 100, 0, &p->init_c);
-}
-
-int
-kw_bias (parser *ps)
-{
-  return get_number (ps, "bias", -100, 0, 100, 0, &ps->sc->sim.bias0);
 }
 
 /* set NAME VALUE, once per name. */

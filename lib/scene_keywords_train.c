@@ -110,12 +110,6 @@ kw_optimizer (parser *ps)
     }
 }
 
-int
-kw_rate (parser *ps)
-{
-  return get_number (ps, "rate", 0, 1, 100, 0, &ps->sc->sim.rate);
-}
-
 /* schedule constant | step EVERY GAMMA | cosine TOTAL [FLOOR]
  *        | linear TOTAL [FLOOR]; the warm-up is kept. */
 int
@@ -142,24 +136,6 @@ kw_schedule (parser *ps)
   if ((rc = get_count (ps, "schedule total", 1, 1e7, &s->total)) != RS_OK)
     return rc;
   return get_optional (ps, "schedule floor", 0, 0, 1, 0, &s->floor);
-}
-
-int
-kw_warmup (parser *ps)
-{
-  return get_count (ps, "warmup", 0, 1e7, &ps->sc->sim.sched.warmup);
-}
-
-int
-kw_batch (parser *ps)
-{
-  return get_count (ps, "batch", 0, 100000, &ps->sc->sim.batch);
-}
-
-int
-kw_clip (parser *ps)
-{
-  return get_number (ps, "clip", 0, 0, 1e6, 0, &ps->sc->sim.clip);
 }
 
 /* decay LAMBDA [decoupled] [biases] (C7: biases only when asked). */
@@ -236,18 +212,6 @@ kw_temperature (parser *ps)
                            &p->temp_sched.total)) != RS_OK)
         return rc;
     }
-}
-
-int
-kw_steps (parser *ps)
-{
-  return get_count (ps, "steps", 1, 1e7, &ps->sc->sim.steps);
-}
-
-int
-kw_tolerance (parser *ps)
-{
-  return get_number (ps, "tolerance", 0, 0, 1, 0, &ps->sc->sim.tol);
 }
 
 /* record every K */

@@ -435,31 +435,6 @@ kw_export (parser *ps)
 
 /* ---- The app's view ---- */
 
-int
-kw_w_range (parser *ps)
-{
-  return get_range (ps, "w-range", &ps->sc->w_range);
-}
-
-int
-kw_b_range (parser *ps)
-{
-  return get_range (ps, "b-range", &ps->sc->b_range);
-}
-
-int
-kw_speed (parser *ps)
-{
-  return get_number (ps, "speed", 0.1, 0, 1000, 0, &ps->sc->speed);
-}
-
-int
-kw_kick_sigma (parser *ps)
-{
-  return get_number (ps, "kick-sigma", 0, 1, 1000, 0,
-                     &ps->sc->sim.kick_sigma);
-}
-
 /* focus L J: the hidden unit the default landscape is about; that the
  * network has it is checked once the whole scene is read. */
 int

@@ -55,10 +55,25 @@ typedef struct {
 typedef struct parser parser;
 typedef int (*kw_handler) (parser *ps);
 
+/* The value of a keyword that sets one field of the scene and nothing
+ * else: its bounds as get_number takes them, where the field is. */
+typedef struct {
+  double lo;
+  int lo_open;
+  double hi;
+  int hi_open;
+  size_t offset;         /* of the field in rs_scene */
+} kw_value;
+
+/* A row of the table of keywords (scene_keywords.c): the keyword as the
+ * documentation shows it, the function that reads its values, whether
+ * it may be on several lines, and the value of a keyword that sets one
+ * field alone (read by the table's own kw_number, kw_count, kw_range). */
 typedef struct {
   rs_scene_keyword k;
   kw_handler handler;
   int repeatable;
+  kw_value value;
 } keyword;
 
 struct parser {
@@ -196,17 +211,13 @@ int intact (const parser *ps, const char *const *names);
 /* scene_keywords_data.c: the data and the network */
 int kw_seed (parser *ps);
 int kw_points (parser *ps);
-int kw_noise (parser *ps);
 int kw_line (parser *ps);
 int kw_data (parser *ps);
 int kw_network (parser *ps);
 int kw_activation (parser *ps);
 int kw_output (parser *ps);
 int kw_layer (parser *ps);
-int kw_alpha (parser *ps);
-int kw_kink (parser *ps);
 int kw_init (parser *ps);
-int kw_bias (parser *ps);
 int kw_set (parser *ps);
 int kw_freeze (parser *ps);
 int kw_start (parser *ps);
@@ -214,16 +225,10 @@ int kw_loss (parser *ps);
 
 /* scene_keywords_train.c: training, kicks and events */
 int kw_optimizer (parser *ps);
-int kw_rate (parser *ps);
 int kw_schedule (parser *ps);
-int kw_warmup (parser *ps);
-int kw_batch (parser *ps);
-int kw_clip (parser *ps);
 int kw_decay (parser *ps);
 int kw_warming (parser *ps);
 int kw_temperature (parser *ps);
-int kw_steps (parser *ps);
-int kw_tolerance (parser *ps);
 int kw_record (parser *ps);
 int kw_kick (parser *ps);
 int kw_autokick (parser *ps);
@@ -241,10 +246,6 @@ int kw_font (parser *ps);
 int kw_size (parser *ps);
 int kw_camera (parser *ps);
 int kw_export (parser *ps);
-int kw_w_range (parser *ps);
-int kw_b_range (parser *ps);
-int kw_speed (parser *ps);
-int kw_kick_sigma (parser *ps);
 int kw_focus (parser *ps);
 
 /* scene_keywords_claims.c: claims, the moment shown, pace, variants */
