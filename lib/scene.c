@@ -156,6 +156,26 @@ rs_scene_path (const char *scene_path, const char *file, char *buf,
   return RS_OK;
 }
 
+/* The CSV file at path of dim inputs and one column of labels, 0 to
+ * classes - 1, into a new *data. */
+static int
+read_labelled (const char *path, size_t dim, size_t classes, rs_data **data,
+               rs_error *err)
+{
+  rs_error e;
+  int rc;
+
+  if ((rc = rs_data_read_csv (path, dim, 1, data, err)) != RS_OK)
+    return rc;
+  if ((rc = rs_data_set_classes (*data, classes, &e)) != RS_OK)
+    {
+      rs_data_free (*data);
+      *data = NULL;
+      return rs_error_set (err, rc, path, 0, 0, "%s", e.message);
+    }
+  return RS_OK;
+}
+
 int
 rs_scene_read_data (const rs_scene *sc, const char *scene_path,
                     rs_data **data, rs_error *err)
@@ -176,20 +196,6 @@ rs_scene_read_data (const rs_scene *sc, const char *scene_path,
   /* a loss of class labels reads one label column: 0 ... outputs - 1,
    * or 0 and 1 for one output */
   if (sc->sim.loss != NULL && sc->sim.loss->labels)
-    {
-      size_t classes = ydim >= 2 ? ydim : 2;
-
-      if ((rc = rs_data_read_csv (path, dim, 1, data, err)) != RS_OK)
-        return rc;
-      rs_error e;
-
-      if ((rc = rs_data_set_classes (*data, classes, &e)) != RS_OK)
-        {
-          rs_data_free (*data);
-          *data = NULL;
-          return rs_error_set (err, rc, path, 0, 0, "%s", e.message);
-        }
-      return RS_OK;
-    }
+    return read_labelled (path, dim, ydim >= 2 ? ydim : 2, data, err);
   return rs_data_read_csv (path, dim, ydim, data, err);
 }

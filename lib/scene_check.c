@@ -173,19 +173,13 @@ freeze_matches (const rs_net *net, const rs_sim_params *p)
   return ok;
 }
 
-/* Every 'set' names a parameter of the network and every kick of one
- * unit a unit of it; the messages are the network's own. */
+/* Each name or pattern of 'freeze' matches a parameter of net. */
 static int
-check_names (parser *ps, const rs_net *net)
+check_frozen (parser *ps, const rs_net *net)
 {
   const rs_sim_params *p = &ps->sc->sim;
-  rs_error e;
-  size_t index;
   int rc = RS_OK;
 
-  for (size_t i = 0; i < p->n_values; i++)
-    if (rs_net_param_lookup (net, p->values[i].name, &index, &e) != RS_OK)
-      rc = fail_at (ps, ps->value_at[i], e.code, "%s", e.message);
   for (size_t f = 0; f < p->n_frozen; f++)
     {
       rs_sim_params one = *p;
@@ -202,14 +196,17 @@ check_names (parser *ps, const rs_net *net)
                       rs_net_layers (net),
                       rs_net_units (net, rs_net_layers (net)) - 1);
     }
-  for (size_t i = 0; i < p->n_kicks; i++)
-    {
-      const rs_kick *k = &p->kicks[i];
-      rs_kick_spec ks = { k->target, k->layer, k->unit, k->sigma };
+  return rc;
+}
 
-      if (rs_kick_check (&ks, net, &e) != RS_OK)
-        rc = fail_at (ps, ps->kick_unit[i], e.code, "%s", e.message);
-    }
+/* The parameters each view traces or is over are net's. */
+static int
+check_view_names (parser *ps, const rs_net *net)
+{
+  rs_error e;
+  size_t index;
+  int rc = RS_OK;
+
   for (size_t k = 0; k < ps->sc->n_views; k++)
     {
       const rs_view *v = &ps->sc->views[k];
@@ -226,6 +223,36 @@ check_names (parser *ps, const rs_net *net)
       if (rs_net_param_lookup (net, v->p2, &index, &e) != RS_OK)
         rc = fail_at (ps, ps->p2_at[k], e.code, "%s", e.message);
     }
+  return rc;
+}
+
+/* Every 'set' names a parameter of the network, every 'freeze' some,
+ * every kick of one unit a unit of it, every view parameters of it; the
+ * messages are the network's own.  The code of the last error, or
+ * RS_OK. */
+static int
+check_names (parser *ps, const rs_net *net)
+{
+  const rs_sim_params *p = &ps->sc->sim;
+  rs_error e;
+  size_t index;
+  int rc = RS_OK, r;
+
+  for (size_t i = 0; i < p->n_values; i++)
+    if (rs_net_param_lookup (net, p->values[i].name, &index, &e) != RS_OK)
+      rc = fail_at (ps, ps->value_at[i], e.code, "%s", e.message);
+  if ((r = check_frozen (ps, net)) != RS_OK)
+    rc = r;
+  for (size_t i = 0; i < p->n_kicks; i++)
+    {
+      const rs_kick *k = &p->kicks[i];
+      rs_kick_spec ks = { k->target, k->layer, k->unit, k->sigma };
+
+      if (rs_kick_check (&ks, net, &e) != RS_OK)
+        rc = fail_at (ps, ps->kick_unit[i], e.code, "%s", e.message);
+    }
+  if ((r = check_view_names (ps, net)) != RS_OK)
+    rc = r;
   return rc;
 }
 
@@ -385,15 +412,12 @@ check_claim_fits (parser *ps, size_t k, const rs_net *net)
              e->layer, top);
 }
 
-/* Every claim's steps in the run, its quantity fits the network; 'show'
- * and the exports' steps in the run. */
+/* The steps of 'show', of the pace lines and of the exports in the
+ * run. */
 static void
-check_claims (parser *ps)
+check_moments (parser *ps)
 {
   const rs_scene *sc = ps->sc;
-  rs_net_spec spec;
-  rs_net *net;
-  rs_error err;
 
   if (sc->has_show)
     check_step (ps, sc->show, ps->show_at, "show");
@@ -406,6 +430,19 @@ check_claims (parser *ps)
   for (size_t i = 0; i < sc->n_exports; i++)
     if (sc->exports[i].has_at)
       check_step (ps, sc->exports[i].at, ps->export_step_at[i], "at");
+}
+
+/* Every claim's steps in the run, its quantity fits the network; 'show'
+ * and the exports' steps in the run. */
+static void
+check_claims (parser *ps)
+{
+  const rs_scene *sc = ps->sc;
+  rs_net_spec spec;
+  rs_net *net;
+  rs_error err;
+
+  check_moments (ps);
   if (sc->n_expects == 0)
     return;
   scene_shape (&sc->sim, &spec);

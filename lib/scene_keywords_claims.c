@@ -147,14 +147,35 @@ claim_arg (parser *ps, rs_expect *e)
     }
 }
 
+/* The error for w, which names no quantity (with the nearest name of
+ * the table of quantities when there is one). */
+static int
+unknown_quantity (parser *ps, const char *w)
+{
+  const char *names[64];
+  const char *near;
+  size_t n = 0;
+
+  while (rs_expect_quantity_get (n) != NULL && n + 1 < 64)
+    {
+      names[n] = rs_expect_quantity_get (n)->name;
+      n++;
+    }
+  names[n] = NULL;
+  near = nearest (w, names);
+  if (near != NULL)
+    return fail (ps, RS_EINVAL, "unknown quantity '%s' (did you mean "
+                 "'%s'?)", w, near);
+  return fail (ps, RS_EINVAL, "unknown quantity '%s' (known: loss, gnorm, "
+               "w, b, a parameter such as W1[0][1], alive1[0], dead, "
+               "dead-units, outcome, event ...; see reluscape-scene(5))", w);
+}
+
 /* The quantity: a name of the table, a parameter's name or alive<L>[J]. */
 static int
 claim_quantity (parser *ps, rs_expect *e, place *at)
 {
-  const char *names[64];
-  const char *near;
   char buf[80];
-  size_t n = 0;
   const char *w;
 
   if (next (ps) != RS_OK)
@@ -179,33 +200,19 @@ claim_quantity (parser *ps, rs_expect *e, place *at)
     }
   if ((e->q = rs_expect_quantity_lookup (w)) != NULL)
     return claim_arg (ps, e);
-  while (rs_expect_quantity_get (n) != NULL && n + 1 < 64)
-    {
-      names[n] = rs_expect_quantity_get (n)->name;
-      n++;
-    }
-  names[n] = NULL;
-  near = nearest (w, names);
-  if (near != NULL)
-    return fail (ps, RS_EINVAL, "unknown quantity '%s' (did you mean "
-                 "'%s'?)", w, near);
-  return fail (ps, RS_EINVAL, "unknown quantity '%s' (known: loss, gnorm, "
-               "w, b, a parameter such as W1[0][1], alive1[0], dead, "
-               "dead-units, outcome, event ...; see reluscape-scene(5))", w);
+  return unknown_quantity (ps, w);
 }
 
-/* [below|above|at-most|at-least] VALUE [within TOL], VALUE a number or
- * inf; the text of VALUE is kept, and its last digit gives the tolerance
- * unless 'within' does. */
+/* [below|above|at-most|at-least] VALUE, VALUE a number or inf: into
+ * e's comparison, value and text, and the tolerance its last digit
+ * gives. */
 static int
-claim_value (parser *ps, rs_expect *e)
+claim_bound (parser *ps, rs_expect *e)
 {
   static const char *const cmps[] = { "below", "above", "at-most",
                                       "at-least", NULL };
-  static const char *const within[] = { "within", NULL };
-  options o = { within, 0, 0 };
   char buf[80];
-  int which = -1, rc;
+  int rc;
 
   if ((rc = next (ps)) != RS_OK)
     return rc;
@@ -232,7 +239,21 @@ claim_value (parser *ps, rs_expect *e)
   snprintf (e->text, sizeof e->text, "%.*s", (int) ps->tok.len,
             ps->tok.start);
   e->tol = rs_expect_written_tol (e->text);
-  if ((rc = get_option (ps, &o, &which)) != RS_OK || which < 0)
+  return RS_OK;
+}
+
+/* [below|above|at-most|at-least] VALUE [within TOL]; the text of VALUE
+ * is kept, and its last digit gives the tolerance unless 'within'
+ * does. */
+static int
+claim_value (parser *ps, rs_expect *e)
+{
+  static const char *const within[] = { "within", NULL };
+  options o = { within, 0, 0 };
+  int which = -1, rc;
+
+  if ((rc = claim_bound (ps, e)) != RS_OK
+      || (rc = get_option (ps, &o, &which)) != RS_OK || which < 0)
     return rc;
   if (e->cmp != RS_EXPECT_NEAR)
     return fail (ps, RS_ESYNTAX, "'within' goes with a value, not a bound");
@@ -373,6 +394,51 @@ kw_pace (parser *ps)
 
 /* ---- Variants ---- */
 
+/* The first word of a variant's line, in ps->tok: a keyword, one that
+ * a variant may set. */
+static int
+variant_keyword (parser *ps)
+{
+  if (ps->tok.kind == T_WORD
+      && rs_scene_keyword_repeatable (ps->tok.str) < 0)
+    return unknown_keyword (ps);
+  if (ps->tok.kind != T_WORD || !rs_scene_keyword_varies (ps->tok.str))
+    return fail (ps, RS_ESYNTAX, "a variant sets a line of the run "
+                 "(such as 'kink 0.5', 'decay 0.1 biases', 'optimizer "
+                 "adam', 'expect ...'), not %s%s%s",
+                 ps->tok.kind == T_WORD ? "'" : "a value",
+                 ps->tok.kind == T_WORD ? ps->tok.str : "",
+                 ps->tok.kind == T_WORD ? "'" : "");
+  return RS_OK;
+}
+
+/* The tokens of a variant's line up to its end, which is left to be
+ * read: *first and *last get where the line's text starts and ends
+ * (*first NULL for none), *at where its keyword is. */
+static int
+variant_line (parser *ps, const char **first, const char **last, place *at)
+{
+  int rc;
+
+  for (;;)
+    {
+      if (next (ps) != RS_OK)
+        return RS_ESYNTAX;
+      if (ps->tok.kind == T_NEWLINE || ps->tok.kind == T_END)
+        break;
+      if (*first == NULL)
+        {
+          if ((rc = variant_keyword (ps)) != RS_OK)
+            return rc;
+          *first = ps->tok.start;
+          *at = here (ps);
+        }
+      *last = ps->p;   /* past the token (a string's len is not kept) */
+    }
+  ps->pushed_back = 1;
+  return RS_OK;
+}
+
 /* 'variant "NAME" [KEYWORD VALUES...]': a run compared with the others
  * in one figure.  The line's tokens are read here (a malformed one is an
  * error where it is), its keyword checked against those a variant may
@@ -385,6 +451,7 @@ kw_variant (parser *ps)
   place at = { 0, 0 }, name_at;
   char name[64];
   rs_error e;
+  int rc;
 
   if (expect (ps, T_STRING, "a quoted name such as \"no bias decay\"")
       != RS_OK)
@@ -394,31 +461,8 @@ kw_variant (parser *ps)
     return fail (ps, RS_EINVAL, "a variant's name has 1 to %zu bytes",
                  sizeof name - 1);
   memcpy (name, ps->tok.str, strlen (ps->tok.str) + 1);
-  for (;;)
-    {
-      if (next (ps) != RS_OK)
-        return RS_ESYNTAX;
-      if (ps->tok.kind == T_NEWLINE || ps->tok.kind == T_END)
-        break;
-      if (first == NULL && ps->tok.kind == T_WORD
-          && rs_scene_keyword_repeatable (ps->tok.str) < 0)
-        return unknown_keyword (ps);
-      if (first == NULL && (ps->tok.kind != T_WORD
-                            || !rs_scene_keyword_varies (ps->tok.str)))
-        return fail (ps, RS_ESYNTAX, "a variant sets a line of the run "
-                     "(such as 'kink 0.5', 'decay 0.1 biases', 'optimizer "
-                     "adam', 'expect ...'), not %s%s%s",
-                     ps->tok.kind == T_WORD ? "'" : "a value",
-                     ps->tok.kind == T_WORD ? ps->tok.str : "",
-                     ps->tok.kind == T_WORD ? "'" : "");
-      if (first == NULL)
-        {
-          first = ps->tok.start;
-          at = here (ps);
-        }
-      last = ps->p;   /* past the token (a string's len is not kept) */
-    }
-  ps->pushed_back = 1;
+  if ((rc = variant_line (ps, &first, &last, &at)) != RS_OK)
+    return rc;
   if (scene_variant_add (ps->sc, name, name_at.line, name_at.col, first,
                          first ? (size_t) (last - first) : 0, at.line,
                          at.col, &e) != RS_OK)

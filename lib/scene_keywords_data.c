@@ -295,6 +295,27 @@ freeze_name_ok (const char *q, size_t n)
   return i == n ? 0 : -1;
 }
 
+/* One name or pattern of 'freeze', the n bytes at q: well formed, kept
+ * with where it is. */
+static int
+freeze_add (parser *ps, const char *q, size_t n)
+{
+  rs_sim_params *p = &ps->sc->sim;
+  place at = { ps->line, (int) (q - ps->line_start) + 1 };
+
+  if (freeze_name_ok (q, n) != 0 || n >= sizeof p->frozen[0])
+    return fail_at (ps, at, RS_ESYNTAX, "'%.*s' is not a parameter name "
+                    "or pattern: names look like W2[0][1] or b1[3], "
+                    "patterns like W2[*][*]", (int) (n > 40 ? 40 : n), q);
+  if (p->n_frozen == RS_SIM_MAX_FROZEN)
+    return fail_at (ps, at, RS_EINVAL, "too many frozen names (at most "
+                    "%d)", RS_SIM_MAX_FROZEN);
+  snprintf (p->frozen[p->n_frozen], sizeof p->frozen[0], "%.*s", (int) n,
+            q);
+  ps->freeze_at[p->n_frozen++] = at;
+  return RS_OK;
+}
+
 /* NAME...: parameters that never train (rs_sim_freeze_mask), such as
  * W2[0][1] or W2[*][*].  Read from the line's text, since '*' is no token
  * of the language; the names are checked against the network once it is
@@ -302,14 +323,13 @@ freeze_name_ok (const char *q, size_t n)
 int
 kw_freeze (parser *ps)
 {
-  rs_sim_params *p = &ps->sc->sim;
   const char *q = ps->p;
   size_t got = 0;
+  int rc;
 
   for (;;)
     {
       size_t n;
-      place at;
 
       while (q < ps->end && (*q == ' ' || *q == '\t'))
         q++;
@@ -319,17 +339,8 @@ kw_freeze (parser *ps)
       n = 0;
       while (q + n < ps->end && strchr (" \t\n#", q[n]) == NULL)
         n++;
-      at = (place) { ps->line, (int) (q - ps->line_start) + 1 };
-      if (freeze_name_ok (q, n) != 0 || n >= sizeof p->frozen[0])
-        return fail_at (ps, at, RS_ESYNTAX, "'%.*s' is not a parameter name "
-                        "or pattern: names look like W2[0][1] or b1[3], "
-                        "patterns like W2[*][*]", (int) (n > 40 ? 40 : n), q);
-      if (p->n_frozen == RS_SIM_MAX_FROZEN)
-        return fail_at (ps, at, RS_EINVAL, "too many frozen names (at most "
-                        "%d)", RS_SIM_MAX_FROZEN);
-      snprintf (p->frozen[p->n_frozen], sizeof p->frozen[0], "%.*s", (int) n,
-                q);
-      ps->freeze_at[p->n_frozen++] = at;
+      if ((rc = freeze_add (ps, q, n)) != RS_OK)
+        return rc;
       q += n;
       got++;
     }

@@ -125,6 +125,95 @@ get_size (parser *ps, const char *what, double *w, double *h, rs_unit *u)
   return RS_OK;
 }
 
+/* over P1 P2: the plane of two parameters, by name. */
+static int
+plane_over (parser *ps, rs_view *v, size_t k, int arg)
+{
+  int rc;
+
+  (void) arg;
+  v->axes = RS_AXES_PARAMS;
+  ps->view_at[k][1] = here (ps);
+  if ((rc = get_param_name (ps, v->p1, sizeof v->p1)) != RS_OK)
+    return rc;
+  if (next (ps) != RS_OK)
+    return RS_ESYNTAX;
+  ps->p2_at[k] = here (ps);
+  ps->pushed_back = 1;
+  if ((rc = get_param_name (ps, v->p2, sizeof v->p2)) != RS_OK)
+    return rc;
+  if (strcmp (v->p1, v->p2) == 0)
+    return fail_at (ps, ps->p2_at[k], RS_EINVAL, "a plane needs two "
+                    "different parameters, not %s twice", v->p1);
+  return RS_OK;
+}
+
+/* random | pca: the plane's axes, arg. */
+static int
+plane_axes (parser *ps, rs_view *v, size_t k, int arg)
+{
+  (void) ps, (void) k;
+  v->axes = (rs_view_axes) arg;
+  return RS_OK;
+}
+
+/* range [LO, HI] [LO, HI]: the plane's extent on each axis. */
+static int
+plane_range (parser *ps, rs_view *v, size_t k, int arg)
+{
+  int rc;
+
+  (void) k, (void) arg;
+  v->has_range = 1;
+  if ((rc = get_range (ps, "the view's first axis", &v->u_range))
+      != RS_OK)
+    return rc;
+  return get_range (ps, "the view's second axis", &v->v_range);
+}
+
+/* grid N: the plane's points a side. */
+static int
+plane_grid (parser *ps, rs_view *v, size_t k, int arg)
+{
+  (void) k, (void) arg;
+  return get_count (ps, "view grid", 16, 2048, &v->grid);
+}
+
+/* 2d | 3d: a landscape drawn flat or in 3-D (arg 1). */
+static int
+plane_dims (parser *ps, rs_view *v, size_t k, int arg)
+{
+  (void) ps, (void) k;
+  v->three_d = arg;
+  return RS_OK;
+}
+
+/* at STEP: a landscape pinned to the landscape of that step. */
+static int
+plane_at (parser *ps, rs_view *v, size_t k, int arg)
+{
+  tok_kind kind;
+  int rc;
+
+  (void) arg;
+  v->pinned = 1;
+  if ((rc = peek (ps, &kind)) != RS_OK)
+    return rc;
+  ps->view_at[k][2] = here (ps);   /* the step's own place */
+  return get_count (ps, "view at", 0, 10000000, &v->pin_step);
+}
+
+/* The options of a plane, as view_plane's names list them: the
+ * function that reads each and what it sets. */
+static const struct {
+  int (*read) (parser *ps, rs_view *v, size_t k, int arg);
+  int arg;
+} plane_options[] = {
+  { plane_over, 0 }, { plane_axes, RS_AXES_RANDOM },
+  { plane_axes, RS_AXES_PCA }, { plane_range, 0 }, { plane_grid, 0 },
+  { plane_dims, 0 }, { plane_dims, 1 }, { plane_at, 0 }
+};
+
 /* The plane of a landscape or a basin map: over P1 P2 | random | pca,
  * range [LO, HI] [LO, HI], grid N, and for a landscape 2d | 3d and at
  * STEP (the landscape of that step, whatever the step shown). */
@@ -135,8 +224,10 @@ view_plane (parser *ps, rs_view *v, size_t k)
                                        "grid", "2d", "3d", "at", NULL };
   options o = { names, 1u << 0 | 1u << 1 | 1u << 2, 0 };
   int which, rc;
-  tok_kind kind;
 
+  _Static_assert (sizeof names / sizeof names[0] - 1
+                  == sizeof plane_options / sizeof plane_options[0],
+                  "a function for each option of a plane");
   for (;;)
     {
       if ((rc = get_option (ps, &o, &which)) != RS_OK || which < 0)
@@ -146,56 +237,28 @@ view_plane (parser *ps, rs_view *v, size_t k)
                      "not of a basin map", names[which]);
       if (which >= 5 && (o.given & (1u << 5)) && (o.given & (1u << 6)))
         return fail (ps, RS_ESYNTAX, "'2d' and '3d' exclude each other");
-      switch (which)
-        {
-        case 0:
-          v->axes = RS_AXES_PARAMS;
-          ps->view_at[k][1] = here (ps);
-          if ((rc = get_param_name (ps, v->p1, sizeof v->p1)) != RS_OK)
-            return rc;
-          if (next (ps) != RS_OK)
-            return RS_ESYNTAX;
-          ps->p2_at[k] = here (ps);
-          ps->pushed_back = 1;
-          if ((rc = get_param_name (ps, v->p2, sizeof v->p2)) != RS_OK)
-            return rc;
-          if (strcmp (v->p1, v->p2) == 0)
-            return fail_at (ps, ps->p2_at[k], RS_EINVAL, "a plane needs two "
-                            "different parameters, not %s twice", v->p1);
-          break;
-        case 1:
-          v->axes = RS_AXES_RANDOM;
-          break;
-        case 2:
-          v->axes = RS_AXES_PCA;
-          break;
-        case 3:
-          v->has_range = 1;
-          if ((rc = get_range (ps, "the view's first axis", &v->u_range))
-              != RS_OK)
-            return rc;
-          if ((rc = get_range (ps, "the view's second axis", &v->v_range))
-              != RS_OK)
-            return rc;
-          break;
-        case 4:
-          if ((rc = get_count (ps, "view grid", 16, 2048, &v->grid))
-              != RS_OK)
-            return rc;
-          break;
-        case 7:
-          v->pinned = 1;
-          if ((rc = peek (ps, &kind)) != RS_OK)
-            return rc;
-          ps->view_at[k][2] = here (ps);   /* the step's own place */
-          if ((rc = get_count (ps, "view at", 0, 10000000, &v->pin_step))
-              != RS_OK)
-            return rc;
-          break;
-        default:
-          v->three_d = which == 6;
-        }
+      if ((rc = plane_options[which].read (ps, v, k,
+                                           plane_options[which].arg))
+          != RS_OK)
+        return rc;
     }
+}
+
+/* One name of a trace, the word in ps->tok, into name: gamma, rate or
+ * a parameter's name. */
+static int
+trace_name (parser *ps, char *name, size_t n)
+{
+  if (strcmp (ps->tok.str, "gamma") == 0)
+    snprintf (name, n, "gamma");
+  else if (strcmp (ps->tok.str, "rate") == 0)
+    snprintf (name, n, "rate");
+  else
+    {
+      ps->pushed_back = 1;
+      return get_param_name (ps, name, n);
+    }
+  return RS_OK;
 }
 
 /* trace NAME...: 1 to RS_VIEW_MAX_TRACES parameters by name, or gamma
@@ -215,31 +278,17 @@ view_trace (parser *ps, rs_view *v, size_t k)
         return rc;
       if (kind != T_WORD && v->n_traces > 0)
         return RS_OK;
-      if (kind != T_WORD)
-        {
-          next (ps);
-          return fail (ps, RS_ESYNTAX, "expected what to trace (a parameter "
-                       "such as b1[0], gamma or rate), found %s",
-                       describe (&ps->tok, buf, sizeof buf));
-        }
-      if (v->n_traces == RS_VIEW_MAX_TRACES)
-        {
-          next (ps);
-          return fail (ps, RS_EINVAL, "a trace shows at most %d series",
-                       RS_VIEW_MAX_TRACES);
-        }
       next (ps);
+      if (kind != T_WORD)
+        return fail (ps, RS_ESYNTAX, "expected what to trace (a parameter "
+                     "such as b1[0], gamma or rate), found %s",
+                     describe (&ps->tok, buf, sizeof buf));
+      if (v->n_traces == RS_VIEW_MAX_TRACES)
+        return fail (ps, RS_EINVAL, "a trace shows at most %d series",
+                     RS_VIEW_MAX_TRACES);
       ps->trace_at[k][v->n_traces] = here (ps);
-      if (strcmp (ps->tok.str, "gamma") == 0)
-        snprintf (name, sizeof v->traces[0], "gamma");
-      else if (strcmp (ps->tok.str, "rate") == 0)
-        snprintf (name, sizeof v->traces[0], "rate");
-      else
-        {
-          ps->pushed_back = 1;
-          if ((rc = get_param_name (ps, name, sizeof v->traces[0])) != RS_OK)
-            return rc;
-        }
+      if ((rc = trace_name (ps, name, sizeof v->traces[0])) != RS_OK)
+        return rc;
       for (size_t i = 0; i < v->n_traces; i++)
         if (strcmp (v->traces[i], name) == 0)
           return fail_at (ps, ps->trace_at[k][v->n_traces], RS_ESYNTAX,
@@ -380,27 +429,16 @@ kw_camera (parser *ps)
   return get_number (ps, "camera elevation", 0, 0, 90, 0, &st->elevation);
 }
 
-/* export "PATH" [size WxH [unit]] [dpi N] [at STEP] */
-int
-kw_export (parser *ps)
+/* The file name of an export, the string in ps->tok: one that fits,
+ * of a format known by its suffix. */
+static int
+export_path (parser *ps, rs_export_target *e)
 {
-  static const char *const names[] = { "size", "dpi", "at", NULL };
   static const char *const suffixes[] = { ".png", ".pdf", ".svg", ".mp4",
                                           ".gif", NULL };
-  rs_scene *sc = ps->sc;
-  rs_export_target *e = &sc->exports[sc->n_exports];
-  options o = { names, 0, 0 };
   const char *dot;
-  int which, rc, known = 0;
+  int known = 0;
 
-  if (sc->n_exports == RS_SCENE_MAX_EXPORTS)
-    return fail (ps, RS_EINVAL, "too many export targets (at most %d)",
-                 RS_SCENE_MAX_EXPORTS);
-  if (expect (ps, T_STRING, "a quoted file name such as \"figure.pdf\"")
-      != RS_OK)
-    return RS_ESYNTAX;
-  memset (e, 0, sizeof *e);
-  e->dpi = 96;
   if (strlen (ps->tok.str) >= sizeof e->path)
     return fail (ps, RS_EINVAL, "the export file's name is too long (at most "
                  "%zu bytes)", sizeof e->path - 1);
@@ -412,6 +450,29 @@ kw_export (parser *ps)
                  "name: it must end in .png, .pdf, .svg, .mp4 or .gif",
                  ps->tok.str);
   snprintf (e->path, sizeof e->path, "%s", ps->tok.str);
+  return RS_OK;
+}
+
+/* export "PATH" [size WxH [unit]] [dpi N] [at STEP] */
+int
+kw_export (parser *ps)
+{
+  static const char *const names[] = { "size", "dpi", "at", NULL };
+  rs_scene *sc = ps->sc;
+  rs_export_target *e = &sc->exports[sc->n_exports];
+  options o = { names, 0, 0 };
+  int which, rc;
+
+  if (sc->n_exports == RS_SCENE_MAX_EXPORTS)
+    return fail (ps, RS_EINVAL, "too many export targets (at most %d)",
+                 RS_SCENE_MAX_EXPORTS);
+  if (expect (ps, T_STRING, "a quoted file name such as \"figure.pdf\"")
+      != RS_OK)
+    return RS_ESYNTAX;
+  memset (e, 0, sizeof *e);
+  e->dpi = 96;
+  if ((rc = export_path (ps, e)) != RS_OK)
+    return rc;
   ps->export_at[sc->n_exports] = here (ps);
   for (;;)
     {

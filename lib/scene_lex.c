@@ -237,15 +237,13 @@ glued_sign (parser *ps, token *t, const char *q)
                ps->p);
 }
 
-/* A number as strtod reads it, which must end at a delimiter and be
- * finite; "nan" and "inf" are words, never numbers. */
-static int
-lex_number (parser *ps, token *t)
+/* Where the number at ps->p ends: its run of letters, digits, '.' and
+ * '+', and '-' as its first character; a sign inside ends it unless it
+ * follows an exponent's e. */
+static const char *
+number_end (const parser *ps)
 {
-  char buf[128];
   const char *q = ps->p;
-  char *stop;
-  size_t n;
 
   while (q < ps->end && (is_word_char (*q) || *q == '.' || *q == '+'
                          || ((*q == '-') && q == ps->p)))
@@ -255,6 +253,19 @@ lex_number (parser *ps, token *t)
         break;
       q++;
     }
+  return q;
+}
+
+/* A number as strtod reads it, which must end at a delimiter and be
+ * finite; "nan" and "inf" are words, never numbers. */
+static int
+lex_number (parser *ps, token *t)
+{
+  char buf[128];
+  const char *q = number_end (ps);
+  char *stop;
+  size_t n;
+
   n = (size_t) (q - ps->p);
   t->len = n;
   if (q < ps->end && (*q == '-' || *q == '+'))
@@ -306,6 +317,63 @@ word_length (const parser *ps)
   return n;
 }
 
+/* The end of a line: the token T_NEWLINE, and the lexer on the next
+ * line. */
+static int
+lex_newline (parser *ps, token *t)
+{
+  ps->p++;
+  ps->line++;
+  ps->line_start = ps->p;
+  t->kind = T_NEWLINE;
+  return RS_OK;
+}
+
+/* A word: letters, digits, '_' and '-', from a letter or '_'. */
+static int
+lex_word (parser *ps, token *t)
+{
+  const char *q = ps->p;
+
+  while (q < ps->end && is_word_char (*q))
+    q++;
+  t->len = (size_t) (q - ps->p);
+  snprintf (t->str, sizeof t->str, "%.*s", (int) t->len, ps->p);
+  ps->p = q;
+  t->kind = T_WORD;
+  return RS_OK;
+}
+
+/* The tokens of one character. */
+static const struct {
+  unsigned char c;
+  tok_kind kind;
+} punctuation[] = {
+  { '[', T_LBRACK }, { ']', T_RBRACK }, { ',', T_COMMA }, { ':', T_COLON }
+};
+
+/* The character c, read: a token of one character, or the error for a
+ * character that starts no token. */
+static int
+lex_punctuation (parser *ps, token *t, unsigned char c)
+{
+  for (size_t i = 0; i < sizeof punctuation / sizeof punctuation[0]; i++)
+    if (c == punctuation[i].c)
+      {
+        t->kind = punctuation[i].kind;
+        return RS_OK;
+      }
+  if ((c == '-' || c == '+') && ps->p < ps->end
+      && is_word_start (*ps->p))
+    return fail (ps, RS_ESYNTAX, "'%c%.*s' is not a number: numbers are "
+                 "finite, such as %c1.5", c, (int) word_length (ps),
+                 ps->p, c);
+  if (c >= 0x20 && c < 0x7f)
+    return fail (ps, RS_ESYNTAX, "unexpected character '%c'", c);
+  return fail (ps, RS_ESYNTAX, "unexpected byte 0x%02x (scenes are "
+               "plain ASCII outside strings and comments)", c);
+}
+
 /* Read the next token into ps->tok. */
 int
 next (parser *ps)
@@ -331,54 +399,15 @@ next (parser *ps)
     }
   c = (unsigned char) *ps->p;
   if (c == '\n')
-    {
-      ps->p++;
-      ps->line++;
-      ps->line_start = ps->p;
-      t->kind = T_NEWLINE;
-      return RS_OK;
-    }
+    return lex_newline (ps, t);
   if (c == '"')
     return lex_string (ps, t);
   if (is_number_start (ps->p, ps->end))
     return lex_number (ps, t);
   if (is_word_start (c))
-    {
-      const char *q = ps->p;
-      while (q < ps->end && is_word_char (*q))
-        q++;
-      t->len = (size_t) (q - ps->p);
-      snprintf (t->str, sizeof t->str, "%.*s", (int) t->len, ps->p);
-      ps->p = q;
-      t->kind = T_WORD;
-      return RS_OK;
-    }
+    return lex_word (ps, t);
   ps->p++;
-  switch (c)
-    {
-    case '[':
-      t->kind = T_LBRACK;
-      return RS_OK;
-    case ']':
-      t->kind = T_RBRACK;
-      return RS_OK;
-    case ',':
-      t->kind = T_COMMA;
-      return RS_OK;
-    case ':':
-      t->kind = T_COLON;
-      return RS_OK;
-    default:
-      if ((c == '-' || c == '+') && ps->p < ps->end
-          && is_word_start (*ps->p))
-        return fail (ps, RS_ESYNTAX, "'%c%.*s' is not a number: numbers are "
-                     "finite, such as %c1.5", c, (int) word_length (ps),
-                     ps->p, c);
-      if (c >= 0x20 && c < 0x7f)
-        return fail (ps, RS_ESYNTAX, "unexpected character '%c'", c);
-      return fail (ps, RS_ESYNTAX, "unexpected byte 0x%02x (scenes are "
-                   "plain ASCII outside strings and comments)", c);
-    }
+  return lex_punctuation (ps, t, c);
 }
 
 /* The nearest of names (NULL-terminated) to word, if near enough. */

@@ -156,6 +156,26 @@ get_name (parser *ps, const char *noun, const char *const *names,
                ps->tok.str, join_names (names, ", ", list, sizeof list));
 }
 
+/* Option i of o, just read: given once, and not with one it excludes;
+ * *which gets i. */
+static int
+option_take (parser *ps, options *o, int i, int *which)
+{
+  unsigned bit = 1u << i, other = o->given & o->exclusive;
+  int j = 0;
+
+  if (o->given & bit)
+    return fail (ps, RS_ESYNTAX, "'%s' is given twice", o->names[i]);
+  while (other != 0 && !(other & (1u << j)))
+    j++;
+  if ((bit & o->exclusive) && other != 0)
+    return fail (ps, RS_ESYNTAX, "'%s' and '%s' exclude each other",
+                 o->names[j], o->names[i]);
+  o->given |= bit;
+  *which = i;
+  return RS_OK;
+}
+
 /* The next optional word: *which gets its index in o->names, or -1 when
  * the values end (the token is left for the caller). */
 int
@@ -173,21 +193,7 @@ get_option (parser *ps, options *o, int *which)
     }
   for (int i = 0; o->names[i] != NULL; i++)
     if (strcmp (ps->tok.str, o->names[i]) == 0)
-      {
-        unsigned bit = 1u << i, other = o->given & o->exclusive;
-        int j = 0;
-
-        if (o->given & bit)
-          return fail (ps, RS_ESYNTAX, "'%s' is given twice", o->names[i]);
-        while (other != 0 && !(other & (1u << j)))
-          j++;
-        if ((bit & o->exclusive) && other != 0)
-          return fail (ps, RS_ESYNTAX, "'%s' and '%s' exclude each other",
-                       o->names[j], o->names[i]);
-        o->given |= bit;
-        *which = i;
-        return RS_OK;
-      }
+      return option_take (ps, o, i, which);
   near = nearest (ps->tok.str, o->names);
   if (near != NULL)
     return fail (ps, RS_ESYNTAX, "unknown option '%s' of '%s' (did you "
@@ -209,6 +215,17 @@ get_optional (parser *ps, const char *what, double lo, int lo_open,
   return get_number (ps, what, lo, lo_open, hi, hi_open, out);
 }
 
+/* Whether the word w starts a parameter's name: a letter W, b or a and
+ * a layer of one or two digits, 1 to RS_NET_MAX_LAYERS. */
+static int
+param_word_ok (const char *w)
+{
+  return !(strchr ("Wba", w[0]) == NULL || w[1] < '1'
+           || w[1] > '9' || strspn (w + 1, "0123456789") > 2
+           || w[1 + strspn (w + 1, "0123456789")] != '\0'
+           || atoi (w + 1) > RS_NET_MAX_LAYERS);
+}
+
 /* A parameter's name as rs_net_param_name writes it, W<l>[j][k], b<l>[j]
  * or a<l>[j], read as a word and its bracketed indices.  Whether the
  * network has it is checked once the whole scene is read. */
@@ -226,11 +243,7 @@ get_param_name (parser *ps, char *name, size_t n)
     return fail (ps, RS_ESYNTAX, "expected a parameter name such as "
                  "W1[0][1] or b1[0], found %s",
                  describe (&ps->tok, buf, sizeof buf));
-  /* a letter and a layer of one or two digits, 1 to RS_NET_MAX_LAYERS */
-  if (strchr ("Wba", ps->tok.str[0]) == NULL || ps->tok.str[1] < '1'
-      || ps->tok.str[1] > '9' || strspn (ps->tok.str + 1, "0123456789") > 2
-      || ps->tok.str[1 + strspn (ps->tok.str + 1, "0123456789")] != '\0'
-      || atoi (ps->tok.str + 1) > RS_NET_MAX_LAYERS)
+  if (!param_word_ok (ps->tok.str))
     return fail (ps, RS_EINVAL, "'%s' is not a parameter name: names look "
                  "like W1[0][1], b1[0] or a1[0] (layers 1 to %d)",
                  ps->tok.str, RS_NET_MAX_LAYERS);
