@@ -20,12 +20,14 @@
 /* The longest list of names a keyword chooses from (a family table). */
 #define MAX_CHOICES 16
 
+/* The kinds of token of a line. */
 typedef enum {
   T_END, T_NEWLINE, T_WORD, T_NUMBER, T_STRING, T_LBRACK, T_RBRACK, T_COMMA,
   T_SIZE,                /* WxH: two unsigned decimals joined by 'x' */
   T_COLON                /* ':' in a unit L:J */
 } tok_kind;
 
+/* A token: its kind, its text and where it is, its value. */
 typedef struct {
   tok_kind kind;
   const char *start;     /* the token's text in the source */
@@ -53,6 +55,10 @@ typedef struct {
 } act_choice;
 
 typedef struct parser parser;
+
+/* A keyword's function: reads the values after the keyword (the
+ * current token) up to, not including, the end of the line; RS_OK, or
+ * the code of the error it recorded (fail, fail_at). */
 typedef int (*kw_handler) (parser *ps);
 
 /* The value of a keyword that sets one field of the scene and nothing
@@ -76,6 +82,10 @@ typedef struct {
   kw_value value;
 } keyword;
 
+/* The parser's state: the text and the lexer's place in it, the
+ * current token, the scene being filled, the errors so far, and where
+ * each value was written (for the errors and warnings found once every
+ * line is read, which name the line of the value they concern). */
 struct parser {
   const char *p;
   const char *end;
@@ -174,20 +184,48 @@ const char *nearest (const char *word, const char *const *names);
 
 /* ---- scene_values.c: reading a keyword's values ---- */
 
+/* Each reads the next tokens into *out (or the like) and returns RS_OK,
+ * or records the error at the token that is wrong and returns its code.
+ * `what` names the value in messages ("noise", "kick step"). */
+
+/* A number in [lo, hi], open at an end when lo_open / hi_open. */
 int get_number (parser *ps, const char *what, double lo, int lo_open,
                 double hi, int hi_open, double *out);
+
+/* A whole number in [lo, hi]. */
 int get_count (parser *ps, const char *what, double lo, double hi,
                size_t *out);
+
+/* A token of the kind given; what says what was expected. */
 int expect (parser *ps, tok_kind kind, const char *what);
+
+/* The kind of the next token, which is left to be read. */
 int peek (parser *ps, tok_kind *kind);
+
+/* The fixed word w; form shows where it goes ("kick at STEP ..."). */
 int expect_word (parser *ps, const char *w, const char *form);
+
+/* A range "[lo, hi]" with lo < hi, inside [-1e6, 1e6]. */
 int get_range (parser *ps, const char *what, rs_interval *r);
+
+/* A word of names (NULL-terminated), its index in *index; noun says
+ * what is named, a misspelt one gets a suggestion. */
 int get_name (parser *ps, const char *noun, const char *const *names,
               size_t *index);
+
+/* The next optional word of o: its index in *which, or -1 when the
+ * values end (the token is left to be read). */
 int get_option (parser *ps, options *o, int *which);
+
+/* get_number when the next token is a number; RS_OK when it is not. */
 int get_optional (parser *ps, const char *what, double lo, int lo_open,
                   double hi, int hi_open, double *out);
+
+/* A parameter's name (W1[0][1], b1[0], a1[0]) into name of n bytes. */
 int get_param_name (parser *ps, char *name, size_t n);
+
+/* A step: a whole number, start (0) or end (RS_EXPECT_END); *at gets
+ * where it is written. */
 int get_step (parser *ps, const char *what, size_t *out, place *at);
 
 /* ---- scene_keywords.c: the table of keywords ---- */
