@@ -166,6 +166,47 @@ rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
   return rs_panel_network_run_unit (r, c, 0, l, j, x, y, radius);
 }
 
+/* The unit of run k's network (drawn in r as the panel draws it) whose
+ * disc holds (x, y): its column into *layer and its index into *unit,
+ * and 1; 0 when none does. */
+static int
+net_unit_under (rs_rect r, const rs_panel_ctx *c, size_t k, double x,
+                double y, size_t *layer, size_t *unit)
+{
+  size_t sizes[RS_NET_MAX_LAYERS + 2], ncol = net_columns (c->sim, sizes);
+  double ux, uy, radius;
+
+  for (size_t l = 0; l < ncol; l++)
+    for (size_t j = 0; j < sizes[l]; j++)
+      if (rs_panel_network_run_unit (r, c, k, l, j, &ux, &uy, &radius)
+          == RS_OK && hypot (x - ux, y - uy) <= radius)
+        {
+          *layer = l;
+          *unit = j;
+          return 1;
+        }
+  return 0;
+}
+
+int
+rs_panel_network_hit (rs_rect r, const rs_panel_ctx *c, double x, double y,
+                      size_t *run, size_t *layer, size_t *unit)
+{
+  double ux, uy, radius;
+
+  if (c == NULL || c->sim == NULL)
+    return 0;
+  /* every run drawn: each small multiple, or the first run's network */
+  for (size_t k = 0; rs_panel_network_run_unit (r, c, k, 0, 0, &ux, &uy,
+                                                &radius) == RS_OK; k++)
+    if (net_unit_under (r, c, k, x, y, layer, unit))
+      {
+        *run = k;
+        return 1;
+      }
+  return 0;
+}
+
 /* Unit activity at point c->at: on how many points each unit of each
  * layer is active (z > 0), and the network at that point (the caller
  * frees it).  NULL when it cannot be computed. */

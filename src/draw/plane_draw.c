@@ -38,6 +38,14 @@ rs_plane_map (const rs_plane *p, rs_rect plot, double u, double v,
 }
 
 void
+rs_plane_unmap (const rs_plane *p, rs_rect plot, double x, double y,
+                double *u, double *v)
+{
+  *u = p->ur.lo + (x - plot.x) / plot.width * (p->ur.hi - p->ur.lo);
+  *v = p->vr.hi - (y - plot.y) / plot.height * (p->vr.hi - p->vr.lo);
+}
+
+void
 rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u, double v,
                     double *x, double *y)
 {
