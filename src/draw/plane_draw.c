@@ -459,14 +459,14 @@ outcome_colour (rs_basin_outcome o, const rs_theme *th)
     }
 }
 
+/* Each start's cell in the colour of where it ends; how many of each
+ * outcome into count (the outcomes past RS_BASIN_MOVING with it). */
 static void
-draw_basin (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
-            const char *font, double s)
+basin_cells (cairo_t *cr, const rs_plane *p, rs_rect plot,
+             const rs_theme *th, size_t count[4])
 {
-  rs_rect plot = rs_plane_plot_rect (r, s);
-  size_t n = p->n, count[4] = { 0, 0, 0, 0 };
+  size_t n = p->n;
   double cw = plot.width / (double) n, ch = plot.height / (double) n;
-  double x, y, ly = plot.y;
 
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++)
@@ -479,7 +479,15 @@ draw_basin (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
                          - (i + 1) * ch, cw + 0.5, ch + 0.5);
         cairo_fill (cr);
       }
-  /* the run's own path and start, on top */
+}
+
+/* The run's own path up to the point shown and its ball, over the
+ * cells. */
+static void
+basin_path (cairo_t *cr, const rs_plane *p, rs_rect plot, double s)
+{
+  double x, y;
+
   cairo_save (cr);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
@@ -494,14 +502,24 @@ draw_basin (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   cairo_stroke (cr);
   rs_draw_ball_at (cr, x, y, s);
   cairo_restore (cr);
-  draw_frame (cr, p, plot, th, font, s);
+}
+
+/* Right of the plot, each outcome's colour and its share of the starts
+ * (count of the n x n). */
+static void
+basin_legend (cairo_t *cr, const rs_plane *p, rs_rect plot,
+              const rs_theme *th, const char *font, double s,
+              const size_t count[4])
+{
+  double ly = plot.y;
+
   for (int o = 0; o < 4; o++)
     {
       char buf[64];
 
       snprintf (buf, sizeof buf, "%s %.0f %%",
                 rs_basin_outcome_name ((rs_basin_outcome) o),
-                100.0 * count[o] / (double) (n * n));
+                100.0 * count[o] / (double) (p->n * p->n));
       rs_theme_set (cr, outcome_colour ((rs_basin_outcome) o, th));
       cairo_rectangle (cr, plot.x + plot.width + 12 * s, ly, 12 * s, 12 * s);
       cairo_fill (cr);
@@ -510,6 +528,21 @@ draw_basin (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
                11 * s, 0, 0, 0.5, 0);
       ly += 20 * s;
     }
+}
+
+/* The basin map: where each start ends, the run's path over it, the
+ * frame and the legend. */
+static void
+draw_basin (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
+            const char *font, double s)
+{
+  rs_rect plot = rs_plane_plot_rect (r, s);
+  size_t count[4] = { 0, 0, 0, 0 };
+
+  basin_cells (cr, p, plot, th, count);
+  basin_path (cr, p, plot, s);
+  draw_frame (cr, p, plot, th, font, s);
+  basin_legend (cr, p, plot, th, font, s, count);
 }
 
 void
