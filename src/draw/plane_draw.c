@@ -57,11 +57,17 @@ rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u, double v,
   *y = plot.y + plot.height - (0.5 + fv * (p->n - 1)) * ch;
 }
 
+/* What the plane shows, for its title. */
+static const char *
+plane_name (const rs_plane *p)
+{
+  return p->view->kind == RS_VIEW_BASIN ? "Basin map" : "Loss landscape";
+}
+
 void
 rs_plane_title (const rs_plane *p, char *buf, size_t n)
 {
-  const char *what = p->view->kind == RS_VIEW_BASIN ? "Basin map"
-                     : "Loss landscape";
+  const char *what = plane_name (p);
 
   size_t step = rs_sim_recorded (p->sim, p->at)->step;
   const char *pin = p->view->pinned ? " (pinned)" : "";
@@ -318,14 +324,13 @@ draw_title (cairo_t *cr, rs_rect r, const rs_plane *p, const rs_theme *th,
   rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
   if (tw > r.width - 74 * s && p->picked)   /* too long: name the unit */
     {
-      snprintf (title, sizeof title, "<b>%s</b> · unit %zu:%zu", p->view->kind
-                == RS_VIEW_BASIN ? "Basin map" : "Loss landscape",
-                p->pick.focus.unit.layer, p->pick.focus.unit.unit);
+      snprintf (title, sizeof title, "<b>%s</b> · unit %zu:%zu",
+                plane_name (p), p->pick.focus.unit.layer,
+                p->pick.focus.unit.unit);
       rs_text_size (cr, font, title, 12 * s, 0, &tw, NULL);
     }
   if (tw > r.width - 74 * s)   /* too long for the cell: the name alone */
-    snprintf (title, sizeof title, "<b>%s</b>%s", p->view->kind
-              == RS_VIEW_BASIN ? "Basin map" : "Loss landscape",
+    snprintf (title, sizeof title, "<b>%s</b>%s", plane_name (p),
               p->view->pinned ? " · pinned" : "");
   rs_theme_set (cr, th->fg);
   rs_text (cr, font, r.x + 70 * s, r.y + 4 * s, title, 12 * s, 0, 0, 0, 0);
