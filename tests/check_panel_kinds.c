@@ -18,12 +18,16 @@
 #include "draw/panels.h"
 #include "scene_load.h"
 
-/* Every view kind RS_VIEW_LANDSCAPE .. RS_VIEW_DATA has one entry, named
- * as the scene language names it (lib/scene.c's rs_view_kind_name, a
- * table of its own), that draws; no entry for a kind that is none. */
+/* Every view kind the scene language names (lib/scene.c's
+ * rs_view_kind_name, a table of its own: "?" past the last) has one
+ * entry under that name, that draws; no entry for a kind that is none. */
 START_TEST (test_one_entry_per_view)
 {
-  for (int k = RS_VIEW_LANDSCAPE; k <= RS_VIEW_DATA; k++)
+  int k;
+
+  ck_assert_str_eq (rs_view_kind_name (RS_VIEW_DATA), "data");
+  for (k = RS_VIEW_LANDSCAPE;
+       strcmp (rs_view_kind_name ((rs_view_kind) k), "?") != 0; k++)
     {
       const rs_panel_kind *e = rs_panel_kind_of ((rs_view_kind) k);
 
@@ -32,8 +36,9 @@ START_TEST (test_one_entry_per_view)
       ck_assert_str_eq (e->name, rs_view_kind_name ((rs_view_kind) k));
       ck_assert_ptr_nonnull (e->draw);
     }
+  ck_assert_int_gt (k, RS_VIEW_DATA);
   ck_assert_ptr_null (rs_panel_kind_of ((rs_view_kind) 0));
-  ck_assert_ptr_null (rs_panel_kind_of ((rs_view_kind) (RS_VIEW_DATA + 1)));
+  ck_assert_ptr_null (rs_panel_kind_of ((rs_view_kind) k));
 }
 END_TEST
 
