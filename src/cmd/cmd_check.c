@@ -52,6 +52,29 @@ typedef struct {
   int run;
 } check_args;
 
+/* One option into *a; CLI_OK, CLI_USAGE, or -1 after --help or
+ * --version. */
+static int
+one_option (int c, void *args)
+{
+  check_args *a = args;
+
+  switch (c)
+    {
+    case 'p':
+      a->print = 1;
+      return CLI_OK;
+    case 'q':
+      a->quiet = 1;
+      return CLI_OK;
+    case 'r':
+      a->run = 1;
+      return CLI_OK;
+    default:
+      return cli_common_option (c, "check", check_usage);
+    }
+}
+
 /* Parse the options into *a and the index of the first scene into
  * *first; -1 after --help or --version. */
 static int
@@ -61,49 +84,17 @@ parse_options (int argc, char **argv, check_args *a, int *first)
     { "print", no_argument, NULL, 'p' },
     { "run", no_argument, NULL, 'r' },
     { "quiet", no_argument, NULL, 'q' },
-    { "set", required_argument, NULL, CLI_OPT_SET },
-    { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' },
-    { NULL, 0, NULL, 0 }
+    CLI_COMMON_OPTIONS
   };
-  int c;
+  int rc = cli_getopt (argc, argv, "prqhV", opts, one_option, a);
 
-  optind = 0;
-  while ((c = getopt_long (argc, argv, "prqhV", opts, NULL)) != -1)
-    switch (c)
-      {
-      case 'p':
-        a->print = 1;
-        break;
-      case 'q':
-        a->quiet = 1;
-        break;
-      case CLI_OPT_SET:
-        if (cli_set_add (optarg) != CLI_OK)
-          return CLI_USAGE;
-        break;
-      case 'r':
-        a->run = 1;
-        break;
-      case 'h':
-        fputs (check_usage, stdout);
-        return -1;
-      case 'V':
-        printf ("reluscape %s\n", PACKAGE_VERSION);
-        return -1;
-      default:
-        fputs ("Try 'reluscape check --help'.\n", stderr);
-        return CLI_USAGE;
-      }
+  if (rc != CLI_OK)
+    return rc;
   if (optind == argc || (a->print && optind + 1 != argc)
       || (a->print && a->run))
-    {
-      cli_message ("check: %s", optind == argc ? "no scene given"
-                   : a->run ? "--print and --run exclude each other"
-                   : "--print takes one scene");
-      fputs ("Try 'reluscape check --help'.\n", stderr);
-      return CLI_USAGE;
-    }
+    return cli_usage_error ("check", "%s", optind == argc ? "no scene given"
+                            : a->run ? "--print and --run exclude each other"
+                            : "--print takes one scene");
   *first = optind;
   return CLI_OK;
 }

@@ -203,6 +203,17 @@ write_merged (FILE *f, void *data, const char **why)
   return ferror (f) ? -1 : 0;
 }
 
+/* -o FILE into *(const char **) out; CLI_OK, CLI_USAGE, or -1 after
+ * --help or --version. */
+static int
+one_option (int c, void *out)
+{
+  if (c != 'o')
+    return cli_common_option (c, "merge", merge_usage);
+  *(const char **) out = optarg;
+  return CLI_OK;
+}
+
 /* Parse the options; the index of the first part into *first, -1 after
  * --help or --version. */
 static int
@@ -214,25 +225,12 @@ parse_options (int argc, char **argv, const char **out, int *first)
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
-  int c;
+  int rc = cli_getopt (argc, argv, "o:hV", opts, one_option, out);
 
-  optind = 0;
-  while ((c = getopt_long (argc, argv, "o:hV", opts, NULL)) != -1)
-    switch (c)
-      {
-      case 'o': *out = optarg; break;
-      case 'h': fputs (merge_usage, stdout); return -1;
-      case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); return -1;
-      default:
-        fputs ("Try 'reluscape merge --help'.\n", stderr);
-        return CLI_USAGE;
-      }
+  if (rc != CLI_OK)
+    return rc;
   if (optind == argc)
-    {
-      cli_message ("merge: no parts given");
-      fputs ("Try 'reluscape merge --help'.\n", stderr);
-      return CLI_USAGE;
-    }
+    return cli_usage_error ("merge", "no parts given");
   *first = optind;
   return CLI_OK;
 }
@@ -242,7 +240,6 @@ static int
 merge_parts (part *p, size_t np, const char *out)
 {
   size_t *order;
-  char msg[1200];
   const char *why;
   int rc = CLI_OK;
 
@@ -257,12 +254,8 @@ merge_parts (part *p, size_t np, const char *out)
     {
       merge_job m = { p, order };
 
-      if (out != NULL && rs_export_file (out, write_merged, &m, msg,
-                                         sizeof msg) != 0)
-        {
-          cli_message ("%s", msg);
-          rc = CLI_FAILURE;
-        }
+      if (out != NULL)
+        rc = cli_export_file (out, write_merged, &m);
       if (out == NULL && (write_merged (stdout, &m, &why) != 0
                           || fflush (stdout) != 0))
         {

@@ -191,8 +191,9 @@ parse_options (int argc, char **argv, exp_args *a)
         rc = shard_parse (optarg, &a->shard_i, &a->shard_n) == 0 ? CLI_OK
           : exp_bad_value (a, "--shard", optarg, "I/N, 1 <= I <= N");
         break;
-      case 'h': fputs (a->x->usage, stdout); rc = -1; break;
-      case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); rc = -1; break;
+      case 'h': case 'V': case CLI_OPT_SET:
+        rc = cli_common_option (c, "experiment", a->x->usage);
+        break;
       case '?': case ':': rc = option_error (a, c, argv, opts); break;
       default: rc = a->x->option (c, optarg, a);
       }
@@ -248,7 +249,7 @@ load_scene (exp_args *a)
   rc = cli_load_scene (a->scene, &sc);
   if (rc != CLI_OK)
     return rc;
-  a->scene_name = cli_is_builtin (a->scene) ? CLI_BUILTIN_NAME : a->scene;
+  a->scene_name = cli_scene_name (a->scene);
   return exp_sweep_finish (a, &sc);
 }
 
@@ -440,17 +441,11 @@ static int
 write_output (const exp_args *a, const exp_results *r)
 {
   exp_job job = { a, r };
-  char msg[1200];
 
   if (is_figure (a))
     return write_figure (a, r);
   if (a->out != NULL)
-    {
-      if (rs_export_file (a->out, write_csv, &job, msg, sizeof msg) == 0)
-        return CLI_OK;
-      cli_message ("%s", msg);
-      return CLI_FAILURE;
-    }
+    return cli_export_file (a->out, write_csv, &job);
   if (a->x->text (stdout, a, r) != 0)
     {
       cli_message ("experiment %s: out of memory", a->x->name);

@@ -48,11 +48,7 @@ static const char born_usage[] =
   "      --domain LO,HI        the range of each input, LO < HI (-1,1)\n"
   "      --trials N            trials, 1 to 1000000000 (1000)\n"
   "      --seed N              the seed (1)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
-  "                            with its intervals (.png, .pdf, .svg),\n"
-  "                            instead of the table\n"
-  "  -h, --help                show this help and exit\n"
-  "  -V, --version             show the version and exit\n";
+EXP_COMMON_HELP;
 
 static const struct option born_options[] = {
   { "inputs", required_argument, NULL, OPT_INPUTS },
@@ -66,9 +62,7 @@ static const struct option born_options[] = {
   { "widths", required_argument, NULL, OPT_WIDTHS },
   { "depths", required_argument, NULL, OPT_DEPTHS },
   { "domain", required_argument, NULL, OPT_DOMAIN },
-  { "trials", required_argument, NULL, OPT_TRIALS },
-  { "seed", required_argument, NULL, OPT_SEED },
-  { NULL, 0, NULL, 0 }
+  EXP_TRIALS_SEED_OPTIONS
 };
 
 static void

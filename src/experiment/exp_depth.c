@@ -38,11 +38,7 @@ static const char depth_usage[] =
   "                            constant:C (he_normal)\n"
   "      --trials N            trials, 1 to 1000000000 (100)\n"
   "      --seed N              the seed (1)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
-  "                            with its intervals (.png, .pdf, .svg),\n"
-  "                            instead of the table\n"
-  "  -h, --help                show this help and exit\n"
-  "  -V, --version             show the version and exit\n";
+EXP_COMMON_HELP;
 
 /* The options of part i: the experiment's with activation i. */
 static rs_probe_depth_opts
@@ -61,9 +57,7 @@ static const struct option depth_options[] = {
   { "width", required_argument, NULL, OPT_WIDTH },
   { "points", required_argument, NULL, OPT_POINTS },
   { "init", required_argument, NULL, OPT_INIT },
-  { "trials", required_argument, NULL, OPT_TRIALS },
-  { "seed", required_argument, NULL, OPT_SEED },
-  { NULL, 0, NULL, 0 }
+  EXP_TRIALS_SEED_OPTIONS
 };
 
 static void
@@ -74,9 +68,7 @@ depth_defaults (exp_args *a)
   };
 
   rs_probe_depth_default (&a->depth);
-  a->n_acts = sizeof acts / sizeof acts[0];
-  for (size_t i = 0; i < a->n_acts; i++)
-    a->acts[i] = (act_choice) { *acts[i], NAN };
+  exp_set_acts (a, acts, sizeof acts / sizeof acts[0]);
 }
 
 static int

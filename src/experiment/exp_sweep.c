@@ -38,11 +38,7 @@ static const char sweep_usage[] =
   "      --seed N              the first seed (the scene's)\n"
   "      --set KEY=VALUE       the scene line 'KEY VALUE' over the scene's\n"
   "                            own (repeatable; checked as in the file)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
-  "                            with its intervals (.png, .pdf, .svg),\n"
-  "                            instead of the table\n"
-  "  -h, --help                show this help and exit\n"
-  "  -V, --version             show the version and exit\n";
+EXP_COMMON_HELP;
 
 static const struct option sweep_options[] = {
   { "vary", required_argument, NULL, OPT_VARY },
@@ -123,7 +119,6 @@ sweep_option (int c, const char *arg, exp_args *a)
       return exp_parse_values (arg, o->values, &o->n_values) == 0 ? CLI_OK
         : exp_bad_value (a, "--values", arg, "1 to 64 numbers, V1,V2,...");
     case OPT_SEEDS: return exp_count_option (a, "--seeds", arg, &o->seeds);
-    case CLI_OPT_SET: return cli_set_add (arg);
     default:
       a->have_seed = 1;
       return cli_parse_seed (arg, &a->seed) == 0 ? CLI_OK

@@ -32,11 +32,7 @@ static const char zero_usage[] =
   "                            (0: ReLU'(0) = 0)\n"
   "      --trials N            trials, 1 to 1000000000 (100)\n"
   "      --seed N              the seed (1)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
-  "                            with its intervals (.png, .pdf, .svg),\n"
-  "                            instead of the table\n"
-  "  -h, --help                show this help and exit\n"
-  "  -V, --version             show the version and exit\n";
+EXP_COMMON_HELP;
 
 static rs_probe_zero_grad_opts
 zero_opts (const exp_args *a, size_t i)
@@ -54,9 +50,7 @@ static const struct option zero_options[] = {
   { "sigma", required_argument, NULL, OPT_SIGMA },
   { "samples", required_argument, NULL, OPT_SAMPLES },
   { "kink", required_argument, NULL, OPT_KINK },
-  { "trials", required_argument, NULL, OPT_TRIALS },
-  { "seed", required_argument, NULL, OPT_SEED },
-  { NULL, 0, NULL, 0 }
+  EXP_TRIALS_SEED_OPTIONS
 };
 
 static void
@@ -68,9 +62,7 @@ zero_defaults (exp_args *a)
   };
 
   rs_probe_zero_grad_default (&a->zero);
-  a->n_acts = sizeof acts / sizeof acts[0];
-  for (size_t i = 0; i < a->n_acts; i++)
-    a->acts[i] = (act_choice) { *acts[i], NAN };
+  exp_set_acts (a, acts, sizeof acts / sizeof acts[0]);
 }
 
 static int
