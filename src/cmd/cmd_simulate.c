@@ -101,11 +101,9 @@ parse_options (int argc, char **argv, sim_args *a)
   };
   int rc = cli_getopt (argc, argv, "o:e:hV", opts, one_option, a);
 
-  if (rc != CLI_OK)
-    return rc;
-  if ((rc = cli_one_scene (argc, argv, "simulate", &a->scene)) != CLI_OK)
-    return rc;
-  return output_format (a);
+  if (rc == CLI_OK)
+    rc = cli_one_scene (argc, argv, "simulate", &a->scene);
+  return rc == CLI_OK ? output_format (a) : rc;
 }
 
 /* What the table writer needs, for rs_export_file. */

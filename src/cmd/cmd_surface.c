@@ -128,6 +128,16 @@ parse_basin (const char *s, size_t *steps)
          && *steps <= 1000000 ? 0 : -1;
 }
 
+/* --u-range or --v-range (opt) into *r, *have set; CLI_OK or
+ * CLI_USAGE. */
+static int
+range_option (const char *opt, int *have, rs_interval *r)
+{
+  *have = 1;
+  return parse_range (optarg, r) == 0 ? CLI_OK
+    : bad_value (opt, optarg, "LO,HI with LO < HI");
+}
+
 /* One of the options that take a value to check; CLI_OK or CLI_USAGE. */
 static int
 value_option (int c, surf_args *a)
@@ -146,14 +156,8 @@ value_option (int c, surf_args *a)
              && a->nu >= 2 ? CLI_OK
         : bad_value ("--size", optarg, "NxM, N 2 to 4096, M 1 to 4096 (Nx1: "
                      "a 1-D slice along u)");
-    case 'u':
-      a->have_u = 1;
-      return parse_range (optarg, &a->ur) == 0 ? CLI_OK
-        : bad_value ("--u-range", optarg, "LO,HI with LO < HI");
-    case 'v':
-      a->have_v = 1;
-      return parse_range (optarg, &a->vr) == 0 ? CLI_OK
-        : bad_value ("--v-range", optarg, "LO,HI with LO < HI");
+    case 'u': return range_option ("--u-range", &a->have_u, &a->ur);
+    case 'v': return range_option ("--v-range", &a->have_v, &a->vr);
     case 't':
       a->at_start = strcmp (optarg, "start") == 0;
       return a->at_start || strcmp (optarg, "end") == 0 ? CLI_OK
