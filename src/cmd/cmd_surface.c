@@ -242,8 +242,6 @@ trajectory (const rs_sim *sim, size_t np)
   return t;
 }
 
-/* The directions the options ask for, centred on the run's start or
- * end.  CLI_OK, or CLI_USAGE with a message. */
 /* theta0 of recorded point i with bias warming's shift of that point
  * (rs_sim_net_at); unchanged without warming. */
 static int
@@ -266,6 +264,42 @@ centre_shifted (const rs_sim *sim, size_t i, double *theta0)
   return RS_OK;
 }
 
+/* Two random directions, filter-normalised, from --seed or the scene's
+ * seed; RS_OK or err. */
+static int
+random_directions (const rs_sim *sim, const rs_scene *sc, const surf_args *a,
+                   rs_slice *sl, rs_error *err)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  int rc;
+
+  gsl_rng_set (r, a->have_seed ? a->seed : sc->sim.seed);
+  rc = rs_slice_random (sl, rs_sim_net (sim), r, 1, a->biases, err);
+  gsl_rng_free (r);
+  return rc;
+}
+
+/* The trajectory's top two principal components, centred on the run's
+ * start with --at start; RS_OK or err. */
+static int
+pca_directions (const rs_sim *sim, const surf_args *a, rs_slice *sl,
+                rs_error *err)
+{
+  size_t np = rs_net_nparams (rs_sim_net (sim));
+  double *t = trajectory (sim, np);
+  int rc = t == NULL ? rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                                     "out of memory")
+                     : rs_slice_pca (sl, t, rs_sim_n_recorded (sim), err);
+
+  free (t);
+  if (rc == RS_OK && a->at_start)
+    memcpy (sl->theta0, rs_sim_theta (sim, 0), np * sizeof (double));
+  return rc;
+}
+
+/* The directions the options ask for, centred on the run's start or
+ * end.  CLI_OK; CLI_USAGE with a message when the library turns them
+ * down; CLI_FAILURE when bias warming's centre runs out of memory. */
 static int
 make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
             rs_slice *sl)
@@ -273,7 +307,7 @@ make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
   const rs_net *net = rs_sim_net (sim);
   size_t np = rs_net_nparams (net), last = rs_sim_n_recorded (sim) - 1;
   rs_error err;
-  int rc = RS_OK;
+  int rc;
 
   memcpy (sl->theta0, rs_sim_theta (sim, a->at_start ? 0 : last),
           np * sizeof (double));
@@ -290,24 +324,9 @@ make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
   if (a->dir == DIR_AXES)
     rc = rs_slice_axes (sl, net, a->p1, a->p2, &err);
   else if (a->dir == DIR_RANDOM)
-    {
-      gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
-
-      gsl_rng_set (r, a->have_seed ? a->seed : sc->sim.seed);
-      rc = rs_slice_random (sl, net, r, 1, a->biases, &err);
-      gsl_rng_free (r);
-    }
+    rc = random_directions (sim, sc, a, sl, &err);
   else
-    {
-      double *t = trajectory (sim, np);
-
-      rc = t == NULL ? rs_error_set (&err, RS_ENOMEM, NULL, 0, 0,
-                                     "out of memory")
-                     : rs_slice_pca (sl, t, last + 1, &err);
-      free (t);
-      if (rc == RS_OK && a->at_start)
-        memcpy (sl->theta0, rs_sim_theta (sim, 0), np * sizeof (double));
-    }
+    rc = pca_directions (sim, a, sl, &err);
   if (rc != RS_OK)
     cli_message ("surface: %s", err.message);
   return rc == RS_OK ? CLI_OK : CLI_USAGE;
