@@ -352,20 +352,18 @@ sweep_log_x (const rs_probe_sweep_opts *o)
   return lo > 0.0 && hi >= 10.0 * lo;
 }
 
-/* The dead fraction at the start and after training against the swept
- * value, with their t intervals over the seeds. */
-static int
-sweep_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
+/* The figure's title, settings line and note (with the scene's own
+ * change of the swept setting, when it has one). */
+static void
+sweep_titles (const exp_args *a, const exp_results *r, expfig_plot *p)
 {
   const rs_probe_sweep_opts *o = &a->sweep;
   const rs_sim_event *ev = sweep_override (o);
-  size_t fi = field_index (o->field), diverged = 0;
-  expfig_panel *pn = &p->panel[0];
-  expfig_series *s0, *s1;
+  size_t diverged = 0;
   char shape[128];
 
   snprintf (p->title, sizeof p->title, "Dead units against %s",
-            sweep_fields[fi].what);
+            sweep_fields[field_index (o->field)].what);
   for (size_t v = 0; v < r->sweep.n_values; v++)
     diverged += r->sweep.point[v].diverged;
   snprintf (p->subtitle, sizeof p->subtitle, "%s network of %s, %zu steps; "
@@ -378,6 +376,19 @@ sweep_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
   if (ev != NULL)
     snprintf (p->note + strlen (p->note), sizeof p->note - strlen (p->note),
               "  The scene sets it to %g at step %zu.", ev->value, ev->step);
+}
+
+/* The dead fraction at the start and after training against the swept
+ * value, with their t intervals over the seeds. */
+static int
+sweep_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
+{
+  const rs_probe_sweep_opts *o = &a->sweep;
+  size_t fi = field_index (o->field);
+  expfig_panel *pn = &p->panel[0];
+  expfig_series *s0, *s1;
+
+  sweep_titles (a, r, p);
   p->n_panels = 1;
   snprintf (pn->title, sizeof pn->title, "Fraction of hidden units dead");
   snprintf (pn->x_title, sizeof pn->x_title, "%s (--vary %s)",
