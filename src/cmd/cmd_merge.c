@@ -130,14 +130,36 @@ first_difference (const char *a, size_t na, const char *b, size_t nb,
   return buf;
 }
 
+/* Whether part q has the header and the '#' lines of the first part;
+ * CLI_USAGE with a message naming both and their first difference
+ * otherwise. */
+static int
+same_settings (const part *q, const part *first)
+{
+  int head = q->header != first->header
+             || memcmp (q->text, first->text, first->header) != 0;
+  char diff[320];
+
+  if (!head && q->settings == first->settings
+      && memcmp (q->text + q->footer, first->text + first->footer,
+                 first->settings) == 0)
+    return CLI_OK;
+  cli_message ("merge: %s and %s come from different settings: %s",
+               q->path, first->path, head
+               ? first_difference (q->text, q->header, first->text,
+                                   first->header, diff, sizeof diff)
+               : first_difference (q->text + q->footer, q->settings,
+                                   first->text + first->footer,
+                                   first->settings, diff, sizeof diff));
+  return CLI_USAGE;
+}
+
 /* Whether the parts make one run: one N, the same header and '#' lines,
  * every shard 1 ... N once.  CLI_USAGE with a message naming the files
  * otherwise; *order then holds part indices by shard. */
 static int
 check_parts (const part *p, size_t np, size_t *order)
 {
-  char diff[320];
-
   for (size_t k = 0; k < p[0].n; k++)
     order[k] = (size_t) -1;
   for (size_t k = 0; k < np; k++)
@@ -146,25 +168,8 @@ check_parts (const part *p, size_t np, size_t *order)
         return cli_message ("merge: %s is shard %zu/%zu, but %s is one of "
                             "%zu shards: parts of different runs", p[k].path,
                             p[k].i, p[k].n, p[0].path, p[0].n), CLI_USAGE;
-      if (p[k].header != p[0].header || p[k].settings != p[0].settings
-          || memcmp (p[k].text, p[0].text, p[0].header) != 0
-          || memcmp (p[k].text + p[k].footer, p[0].text + p[0].footer,
-                     p[0].settings) != 0)
-        {
-          int head = p[k].header != p[0].header
-                     || memcmp (p[k].text, p[0].text, p[0].header) != 0;
-
-          cli_message ("merge: %s and %s come from different settings: %s",
-                       p[k].path, p[0].path, head
-                       ? first_difference (p[k].text, p[k].header,
-                                           p[0].text, p[0].header, diff,
-                                           sizeof diff)
-                       : first_difference (p[k].text + p[k].footer,
-                                           p[k].settings,
-                                           p[0].text + p[0].footer,
-                                           p[0].settings, diff, sizeof diff));
-          return CLI_USAGE;
-        }
+      if (same_settings (&p[k], &p[0]) != CLI_OK)
+        return CLI_USAGE;
       if (order[p[k].i - 1] != (size_t) -1)
         return cli_message ("merge: %s and %s are both shard %zu/%zu",
                             p[order[p[k].i - 1]].path, p[k].path, p[k].i,

@@ -357,6 +357,25 @@ paced_frames (const rs_scene *sc, const rs_sim *sim, size_t last,
   return frames;
 }
 
+/* The n frames at iw x ih to path (.mp4, .gif) or, when dir is set, as
+ * PNG files into dir, with their progress; 0, or -1 with the message in
+ * msg. */
+static int
+encode_frames (rs_figure *fig, const char *path, const char *dir, int iw,
+               int ih, double fps, const rs_anim_frame *frames, size_t n,
+               char *msg, size_t len)
+{
+  frame_bytes = 4.0 * (double) iw * (double) ih;
+  cli_frames_start ();
+  if (dir != NULL)
+    return rs_anim_frames (dir, fig, iw, ih, frames, n, frames_progress,
+                           msg, len);
+  if (rs_anim_format_of (path) == RS_ANIM_MP4)
+    iw &= ~1, ih &= ~1;   /* the encoder's 4:2:0 needs even sides */
+  return rs_anim_video (path, fig, iw, ih, fps, frames, n, frames_progress,
+                        msg, len);
+}
+
 /* The animation of the run up to the point shown, to path (.mp4, .gif)
  * or, when dir is set, as PNG frames into dir. */
 static int
@@ -373,18 +392,8 @@ write_animation (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
 
   if (frames == NULL)
     return CLI_FAILURE;
-  frame_bytes = 4.0 * (double) iw * (double) ih;
-  cli_frames_start ();
-  if (dir != NULL)
-    rc = rs_anim_frames (dir, fig, iw, ih, frames, n, frames_progress, msg,
-                         sizeof msg);
-  else
-    {
-      if (rs_anim_format_of (path) == RS_ANIM_MP4)
-        iw &= ~1, ih &= ~1;   /* the encoder's 4:2:0 needs even sides */
-      rc = rs_anim_video (path, fig, iw, ih, a->fps, frames, n,
-                          frames_progress, msg, sizeof msg);
-    }
+  rc = encode_frames (fig, path, dir, iw, ih, a->fps, frames, n, msg,
+                      sizeof msg);
   free (frames);
   cli_progress ("frames", 1, 1);
   /* the other outputs show the stills' point again, on its own landscape */
