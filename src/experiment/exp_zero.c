@@ -124,16 +124,10 @@ zero_cost (const exp_args *a, size_t part, double *bytes)
   return EXP_SEED_S + (double) o.samples * EXP_SAMPLE_S;
 }
 
-static int
-zero_text (FILE *f, const exp_args *a, const exp_results *r)
+/* The description above the table, and the table's head row. */
+static void
+zero_head (FILE *f, text_table *t, const rs_probe_zero_grad_opts *o)
 {
-  const rs_probe_zero_grad_opts *o = &a->zero;
-  text_table *t = exp_tab_alloc (1);
-  char b[5][64];
-  int outside = 0;
-
-  if (t == NULL)
-    return -1;
   exp_say (f, "P(f'(z) = 0): how often the derivative is exactly 0 for z ~ "
            "N(%g, %g^2), as the backward pass computes it (taking %g at a "
            "kink), in %zu trials of %zu samples, seed %lu; exact: the value "
@@ -146,6 +140,18 @@ zero_text (FILE *f, const exp_args *a, const exp_results *r)
   exp_tab_cell (t, "95%% interval");
   exp_tab_cell (t, "exact");
   exp_tab_row (t);
+}
+
+static int
+zero_text (FILE *f, const exp_args *a, const exp_results *r)
+{
+  text_table *t = exp_tab_alloc (1);
+  char b[5][64];
+  int outside = 0;
+
+  if (t == NULL)
+    return -1;
+  zero_head (f, t, &a->zero);
   for (size_t i = 0; i < a->n_acts; i++)
     {
       const rs_probe_zero_grad_result *z = &r->zero[i];

@@ -413,6 +413,28 @@ encoder_finish (encoder *e, char *why, size_t n)
   return -1;
 }
 
+/* Run args[0] with args and keep the first line of its output in line
+ * (n bytes); 0, -2 when the program was not found, or -1 with the reason
+ * in why. */
+static int
+run_for_line (char **args, char *line, size_t n, char *why, size_t whylen)
+{
+  encoder e;
+  FILE *out;
+  int rc = encoder_start (&e, args, 0, 1, why, whylen);
+
+  if (rc != 0)
+    return rc;
+  out = e.out;
+  e.out = NULL;
+  rc = encoder_finish (&e, why, whylen);
+  rewind (out);
+  if (fgets (line, (int) n, out) == NULL)
+    line[0] = '\0';
+  fclose (out);
+  return rc;
+}
+
 /* Read back the file ffmpeg wrote (name as given to ffmpeg) with
  * ffprobe, when it is installed: it must be a container ffprobe reads
  * without an error, holding the frames frames sent.  A truncated file
@@ -430,23 +452,11 @@ probe_video (const char *name, size_t frames, char *why, size_t n)
     (char *) name, NULL
   };
   char fail[512], got[64] = "";
-  encoder e;
-  int rc = encoder_start (&e, args, 0, 1, fail, sizeof fail);
+  int rc = run_for_line (args, got, sizeof got, fail, sizeof fail);
   unsigned long count = 0;
 
   if (rc == -2)
     return 0;
-  if (rc == 0)
-    {
-      FILE *out = e.out;
-
-      e.out = NULL;
-      rc = encoder_finish (&e, fail, sizeof fail);
-      rewind (out);
-      if (fgets (got, sizeof got, out) == NULL)
-        got[0] = '\0';
-      fclose (out);
-    }
   if (rc != 0)
     {
       snprintf (why, n, "the file ffmpeg wrote is unreadable (%s)",

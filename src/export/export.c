@@ -156,6 +156,23 @@ has_alpha (cairo_surface_t *img)
   return 0;
 }
 
+/* The PNG's start through out: w x h, 8 bits, RGB or (alpha) RGBA,
+ * zlib at level 1 with the "sub" filter, then its header written (an
+ * error longjmps to png's jump buffer). */
+static void
+png_begin (png_structp png, png_infop info, out_stream *out, int w, int h,
+           int alpha)
+{
+  png_set_write_fn (png, out, png_out, png_flush_out);
+  png_set_compression_level (png, 1);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_IHDR (png, info, (png_uint_32) w, (png_uint_32) h, 8,
+                alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE,
+                PNG_FILTER_TYPE_BASE);
+  png_write_info (png, info);
+}
+
 /* The image as a PNG through out, zlib at level 1 with the "sub" filter:
  * a figure's large smooth areas compress almost as well as at cairo's
  * default, several times faster.  CAIRO_STATUS_SUCCESS or
@@ -187,14 +204,7 @@ write_png (cairo_surface_t *img, out_stream *out)
       free (row);
       return CAIRO_STATUS_WRITE_ERROR;
     }
-  png_set_write_fn (png, out, png_out, png_flush_out);
-  png_set_compression_level (png, 1);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_set_IHDR (png, info, (png_uint_32) w, (png_uint_32) h, 8,
-                alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
-                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE,
-                PNG_FILTER_TYPE_BASE);
-  png_write_info (png, info);
+  png_begin (png, info, out, w, h, alpha);
   for (int y = 0; y < h; y++)
     {
       png_row ((const uint32_t *) (const void *) (d + (size_t) y * stride), w,
