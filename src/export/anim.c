@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,15 +30,9 @@
 rs_anim_format
 rs_anim_format_of (const char *path)
 {
-  const char *dot = rs_file_suffix (path);
+  static const char *const suffixes[] = { ".mp4", ".gif" };
 
-  if (dot == NULL)
-    return RS_ANIM_NONE;
-  if (strcasecmp (dot, ".mp4") == 0)
-    return RS_ANIM_MP4;
-  if (strcasecmp (dot, ".gif") == 0)
-    return RS_ANIM_GIF;
-  return RS_ANIM_NONE;
+  return (rs_anim_format) rs_file_suffix_in (path, suffixes, 2);
 }
 
 /* Draw frame fr of fig into the image surface s, over the landscapes of

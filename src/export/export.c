@@ -30,20 +30,23 @@ rs_file_suffix (const char *path)
   return dot == NULL || (slash != NULL && dot < slash) ? NULL : dot;
 }
 
-rs_export_format
-rs_export_format_of (const char *path)
+size_t
+rs_file_suffix_in (const char *path, const char *const *suffixes, size_t n)
 {
   const char *dot = rs_file_suffix (path);
 
-  if (dot == NULL)
-    return RS_EXPORT_NONE;
-  if (strcasecmp (dot, ".png") == 0)
-    return RS_EXPORT_PNG;
-  if (strcasecmp (dot, ".pdf") == 0)
-    return RS_EXPORT_PDF;
-  if (strcasecmp (dot, ".svg") == 0)
-    return RS_EXPORT_SVG;
-  return RS_EXPORT_NONE;
+  for (size_t i = 0; dot != NULL && i < n; i++)
+    if (strcasecmp (dot, suffixes[i]) == 0)
+      return i + 1;
+  return 0;
+}
+
+rs_export_format
+rs_export_format_of (const char *path)
+{
+  static const char *const suffixes[] = { ".png", ".pdf", ".svg" };
+
+  return (rs_export_format) rs_file_suffix_in (path, suffixes, 3);
 }
 
 mode_t
