@@ -548,7 +548,7 @@ born_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 }
 
 const experiment exp_born_dead = {
-  "born-dead", born_usage, 0, born_options, born_defaults, born_option,
+  "born-dead", born_usage, NULL, born_options, born_defaults, born_option,
   born_check, born_parts, born_trials, born_run, born_text, born_csv,
   born_plot, born_cost
 };

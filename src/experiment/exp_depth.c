@@ -354,7 +354,7 @@ depth_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 }
 
 const experiment exp_depth = {
-  "depth", depth_usage, 0, depth_options, depth_defaults, depth_option,
+  "depth", depth_usage, NULL, depth_options, depth_defaults, depth_option,
   depth_check, exp_parts_acts, depth_trials, depth_run, depth_text,
   depth_csv, depth_plot, depth_cost
 };

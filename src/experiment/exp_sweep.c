@@ -212,8 +212,11 @@ sweep_cost (const exp_args *a, size_t part, double *bytes)
   return cli_run_seconds (&p);
 }
 
-int
-exp_sweep_finish (exp_args *a, const rs_scene *sc)
+/* Fill in what the scene and the options decide once all are read (the
+ * base run, the seed, the default values) and check the values against
+ * the scene language's range; CLI_OK or CLI_USAGE. */
+static int
+sweep_scene (exp_args *a, const rs_scene *sc)
 {
   sweep_finish (a, sc);
   return check_values (a);
@@ -411,7 +414,7 @@ sweep_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 }
 
 const experiment exp_dead_sweep = {
-  "dead-sweep", sweep_usage, 1, sweep_options, sweep_defaults,
+  "dead-sweep", sweep_usage, sweep_scene, sweep_options, sweep_defaults,
   sweep_option, sweep_check, exp_parts_one, sweep_trials, sweep_run,
   sweep_text, sweep_csv, sweep_plot, sweep_cost
 };

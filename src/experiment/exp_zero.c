@@ -251,7 +251,7 @@ zero_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 }
 
 const experiment exp_zero_grad = {
-  "zero-grad", zero_usage, 0, zero_options, zero_defaults, zero_option,
+  "zero-grad", zero_usage, NULL, zero_options, zero_defaults, zero_option,
   zero_check, exp_parts_acts, zero_trials, zero_run, zero_text, zero_csv,
   zero_plot, zero_cost
 };

@@ -93,7 +93,11 @@ typedef struct {
 struct experiment {
   const char *name;
   const char *usage;
-  int wants_scene;
+  /* NULL: no SCENE argument; else the experiment takes one, loaded
+     (cli_load_scene) once the options are read and given to this, which
+     fills in what the scene decides; CLI_OK or CLI_USAGE with a
+     message */
+  int (*scene) (exp_args *a, const rs_scene *sc);
   const struct option *opts;
   void (*defaults) (exp_args *a);
   /* one of its own options; CLI_OK or CLI_USAGE with a message */
@@ -133,11 +137,6 @@ extern const experiment exp_depth;
 extern const experiment exp_zero_grad;
 extern const experiment exp_born_dead;
 extern const experiment exp_dead_sweep;
-
-/* dead-sweep: fill in what the scene and the options decide once all
- * are read (the base run, the seed, the default values) and check the
- * values against the scene language's range; CLI_OK or CLI_USAGE. */
-int exp_sweep_finish (exp_args *a, const rs_scene *sc);
 
 /* ---- the cost of a run, estimated before it (exp_cost.c) ---- */
 
