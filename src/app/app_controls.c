@@ -9,9 +9,10 @@
  * bias warming, decay on the biases and the kink convention; buttons
  * for a kick, a step forward and back, play and pause, the next beat,
  * rewind, the next optimiser, one more ball and reset (the keys of the
- * view, the files and the window, G P T F5 F S E H Q, have none).  Each control shows
- * its value and its key, and calls the very function its key calls
- * (one table, controls[], from controls to actions).  M shows and hides
+ * view, the files and the window, G P T F5 F S E H Q, have none).
+ * Each control shows its value and its key, and calls the very function
+ * its key calls (one table, controls[], from controls to the actions
+ * that app_keys.c's key map reaches too).  M shows and hides
  * the strip; presenter mode hides it.  Without the strip the figure
  * fills the window and the HUD collapses into the figure's own status
  * line; the messages then go to the top right corner, above the
@@ -62,7 +63,7 @@
 
 /* What a control does: a slider's value and how it is set, a toggle's
  * or a button's state and its action; every action is the one its key
- * calls in app.c. */
+ * calls (app_keys.c). */
 typedef struct {
   const char *name;             /* as the tests and the strip name it */
   const char *label;            /* markup */
@@ -135,42 +136,6 @@ get_paused (const rs_app *a)
   return a->in.paused;
 }
 
-static void
-act_warming (rs_app *a)
-{
-  app_train_key (a, APP_TRAIN_WARMING);
-}
-
-static void
-act_decay (rs_app *a)
-{
-  app_train_key (a, APP_TRAIN_DECAY);
-}
-
-static void
-act_kink (rs_app *a)
-{
-  app_train_key (a, APP_TRAIN_KINK);
-}
-
-static void
-act_step (rs_app *a)
-{
-  app_single_step (a, 1);
-}
-
-static void
-act_back (rs_app *a)
-{
-  app_single_step (a, 0);
-}
-
-static void
-act_optim (rs_app *a)
-{
-  app_train_key (a, APP_TRAIN_OPTIM);
-}
-
 /* The controls, top to bottom; the ranges are those of the keys. */
 static const control controls[] = {
   { "speed", "speed, steps/s", "+  -", RS_CONTROL_SLIDER, APP_SPEED_MIN,
@@ -186,15 +151,16 @@ static const control controls[] = {
   { "leaky", "Leaky ReLU", "L", RS_CONTROL_TOGGLE, 0, 0, 0, get_leaky,
     NULL, app_toggle_activation },
   { "warming", "bias warming", "W", RS_CONTROL_TOGGLE, 0, 0, 0,
-    get_warming, NULL, act_warming },
+    get_warming, NULL, app_toggle_warming },
   { "decay", "decay on biases", "D", RS_CONTROL_TOGGLE, 0, 0, 0, get_decay,
-    NULL, act_decay },
+    NULL, app_toggle_decay },
   { "kink", "kink f′(0)", "C", RS_CONTROL_TOGGLE, 0, 0, 0, get_kink, NULL,
-    act_kink },
+    app_next_kink },
   { "kick", "kick", "K", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL, app_kick },
-  { "step", "step", ".", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL, act_step },
+  { "step", "step", ".", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
+    app_step_forward },
   { "back", "step back", ",", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
-    act_back },
+    app_step_back },
   { "play", "pause", "Space", RS_CONTROL_BUTTON, 0, 0, 0, get_paused, NULL,
     app_toggle_pause },
   { "beat", "next beat", "PageDown", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
@@ -202,7 +168,7 @@ static const control controls[] = {
   { "rewind", "rewind", "Home", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
     app_rewind },
   { "optimiser", "optimiser", "O", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
-    act_optim },
+    app_next_optim },
   { "ball", "one more ball", "B", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
     app_balls_add },
   { "reset", "reset", "R", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
@@ -643,7 +609,7 @@ draw_button (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
 
   if (c->get != NULL)
     label = c->get (a) > 0 ? "play" : "pause";
-  if (c->act == act_optim)
+  if (c->act == app_next_optim)
     {
       snprintf (name, sizeof name, "optimiser: %s", rs_app_optim (a)->name);
       label = name;
