@@ -44,19 +44,18 @@
  * the figure: the strip collapses, as in presenter mode. */
 #define DOCK_MIN_WINDOW 720
 
-/* Heights at scale 1 (pixels): the margin, text, a slider (its line and
+/* Heights at scale 1 (pixels; the margin APP_PAD and text APP_TEXT_PX
+ * are app_private.h's): a line of text, a slider (its line and
  * its track), a toggle's row, a button's row, the HUD's lines (the most
  * it has, and one when it collapses), the legend (a heading and up to
  * 1 + MAX_EXTRA balls) and the message (up to three lines). */
-#define PAD 8.0
-#define TEXT_PX 12.0
 #define LINE 15.0
 #define SLIDER_H 36.0
 #define TOGGLE_H 22.0
 #define BUTTON_H 28.0
 #define HUD_LINES 6
-#define LEGEND_H (LINE * (2 + MAX_EXTRA) + PAD)
-#define TOAST_H (3 * LINE + 2 * PAD)
+#define LEGEND_H (LINE * (2 + MAX_EXTRA) + APP_PAD)
+#define TOAST_H (3 * LINE + 2 * APP_PAD)
 
 /* Below this scale the HUD collapses into its first line. */
 #define HUD_MIN_SCALE 0.85
@@ -221,7 +220,7 @@ slider_fraction (const control *c, double v)
 static double
 dock_height (int hud_lines)
 {
-  double h = PAD + hud_lines * LINE + 2 * PAD + PAD;
+  double h = APP_PAD + hud_lines * LINE + 2 * APP_PAD + APP_PAD;
   size_t buttons = 0;
 
   for (size_t i = 0; i < N_CONTROLS; i++)
@@ -231,8 +230,8 @@ dock_height (int hud_lines)
       h += TOGGLE_H;
     else
       buttons++;
-  return h + PAD + (buttons + 1) / 2 * BUTTON_H + PAD + LEGEND_H + TOAST_H
-         + PAD;
+  return h + APP_PAD + (buttons + 1) / 2 * BUTTON_H + APP_PAD + LEGEND_H
+         + TOAST_H + APP_PAD;
 }
 
 /* A rectangle. */
@@ -286,11 +285,11 @@ layout_controls (app_layout *l, double x, double y, double w, double s)
         }
       else
         {
-          double bw = (w - PAD * s) / 2;
+          double bw = (w - APP_PAD * s) / 2;
 
           if (b == 0)
-            y += PAD * s;
-          l->control[i] = rect (x + (b % 2) * (bw + PAD * s),
+            y += APP_PAD * s;
+          l->control[i] = rect (x + (b % 2) * (bw + APP_PAD * s),
                                 y + (b / 2) * BUTTON_H * s, bw,
                                 (BUTTON_H - 4) * s);
           b++;
@@ -320,14 +319,14 @@ app_layout_of (const rs_app *a, double width, double height, app_layout *l)
   l->hud_lines = hud_lines;
   l->figure.width = fmax (width - dw, 1.0);
   l->dock = rect (width - dw, 0, dw, height);
-  x = l->dock.x + PAD * s;
-  w = dw - 2 * PAD * s;
-  y = PAD * s;
-  l->hud = rect (x, y, w, hud_lines * LINE * s + 2 * PAD * s);
-  y += l->hud.height + PAD * s;
+  x = l->dock.x + APP_PAD * s;
+  w = dw - 2 * APP_PAD * s;
+  y = APP_PAD * s;
+  l->hud = rect (x, y, w, hud_lines * LINE * s + 2 * APP_PAD * s);
+  y += l->hud.height + APP_PAD * s;
   y = layout_controls (l, x, y, w, s);
-  l->legend = rect (x, y + PAD * s, w, LEGEND_H * s);
-  l->toast = rect (x, height - TOAST_H * s - PAD * s, w, TOAST_H * s);
+  l->legend = rect (x, y + APP_PAD * s, w, LEGEND_H * s);
+  l->toast = rect (x, height - TOAST_H * s - APP_PAD * s, w, TOAST_H * s);
 }
 
 rs_rect
@@ -340,8 +339,8 @@ app_figure_area (const rs_app *a)
 }
 
 /* A rectangle of pixels in window points. */
-static rs_rect
-in_points (rs_rect r, double unit)
+rs_rect
+app_in_points (rs_rect r, double unit)
 {
   return rect (r.x / unit, r.y / unit, r.width / unit, r.height / unit);
 }
@@ -361,8 +360,8 @@ rs_app_control_at (const rs_app *a, size_t i, rs_app_control *c)
   c->lo = controls[i].lo;
   c->hi = controls[i].hi;
   c->log = controls[i].log;
-  c->box = in_points (l.control[i], l.unit);
-  c->track = in_points (l.track[i], l.unit);
+  c->box = app_in_points (l.control[i], l.unit);
+  c->track = app_in_points (l.track[i], l.unit);
   return l.shown;
 }
 
@@ -372,7 +371,7 @@ rs_app_hud_rect (const rs_app *a, rs_rect *r)
   app_layout l;
 
   app_layout_of (a, a->win.tex_w, a->win.tex_h, &l);
-  *r = in_points (l.hud, l.unit);
+  *r = app_in_points (l.hud, l.unit);
   return l.shown;
 }
 
@@ -500,11 +499,25 @@ text_layout (cairo_t *cr, const char *markup, double px, double width)
   return layout;
 }
 
+/* The height of markup at px pixels wrapped at width (the messages'
+ * box, app_overlay.c). */
+double
+app_text_height (cairo_t *cr, const char *markup, double px, double width)
+{
+  PangoLayout *layout = text_layout (cr, markup, px, width);
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  g_object_unref (layout);
+  return th;
+}
+
 /* Markup at (x, y), its anchor (ax, 0) of its width, in colour c, clipped
  * to box; wrapped at `wrap` pixels when positive. */
-static void
-put_text (cairo_t *cr, rs_rect box, double x, double y, const char *markup,
-          double px, double ax, rs_rgb c, double wrap)
+void
+app_put_text (cairo_t *cr, rs_rect box, double x, double y,
+              const char *markup, double px, double ax, rs_rgb c,
+              double wrap)
 {
   PangoLayout *layout = text_layout (cr, markup, px, wrap);
   int tw, th;
@@ -542,9 +555,9 @@ draw_slider (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
 
   number (v, num, sizeof num);
   snprintf (text, sizeof text, "%s <b>%s</b>", c->label, num);
-  put_text (cr, b, b.x, b.y, text, TEXT_PX * s, 0, th->fg, 0);
-  put_text (cr, b, b.x + b.width, b.y + 1 * s, c->key, (TEXT_PX - 2) * s,
-            1, th->muted, 0);
+  app_put_text (cr, b, b.x, b.y, text, APP_TEXT_PX * s, 0, th->fg, 0);
+  app_put_text (cr, b, b.x + b.width, b.y + 1 * s, c->key,
+                (APP_TEXT_PX - 2) * s, 1, th->muted, 0);
   rs_theme_set (cr, th->grid);
   cairo_rectangle (cr, t.x, t.y + t.height / 2 - 2 * s, t.width, 4 * s);
   cairo_fill (cr);
@@ -590,10 +603,10 @@ draw_toggle (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
   else
     snprintf (text, sizeof text, "%s <b>%s</b>", c->label, v > 0 ? "on"
               : "off");
-  put_text (cr, b, bx + side + 6 * s, b.y + 1 * s, text, TEXT_PX * s, 0,
-            th->fg, 0);
-  put_text (cr, b, b.x + b.width, b.y + 2 * s, c->key, (TEXT_PX - 2) * s,
-            1, th->muted, 0);
+  app_put_text (cr, b, bx + side + 6 * s, b.y + 1 * s, text, APP_TEXT_PX * s,
+                0, th->fg, 0);
+  app_put_text (cr, b, b.x + b.width, b.y + 2 * s, c->key,
+                (APP_TEXT_PX - 2) * s, 1, th->muted, 0);
 }
 
 /* A button: a framed box with its action and its key. */
@@ -622,8 +635,8 @@ draw_button (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
   rs_theme_set (cr, th->muted);
   cairo_set_line_width (cr, 1.0 * s);
   cairo_stroke (cr);
-  put_text (cr, b, b.x + b.width / 2, b.y + (b.height - LINE * s) / 2,
-            text, TEXT_PX * s, 0.5, th->fg, 0);
+  app_put_text (cr, b, b.x + b.width / 2, b.y + (b.height - LINE * s) / 2,
+                text, APP_TEXT_PX * s, 0.5, th->fg, 0);
 }
 
 /* The HUD's text, and during a morph which moment the figure shows
@@ -648,8 +661,8 @@ draw_hud (cairo_t *cr, rs_app *a, const app_layout *l, const rs_theme *th)
   rs_theme_set (cr, th->panel);
   cairo_rectangle (cr, h.x, h.y, h.width, h.height);
   cairo_fill (cr);
-  put_text (cr, h, h.x + PAD * l->s, h.y + PAD * l->s, text,
-            TEXT_PX * l->s, 0, th->fg, h.width - 2 * PAD * l->s);
+  app_put_text (cr, h, h.x + APP_PAD * l->s, h.y + APP_PAD * l->s, text,
+                APP_TEXT_PX * l->s, 0, th->fg, h.width - 2 * APP_PAD * l->s);
 }
 
 /* The strip's contents as laid out in l, drawn into cr. */
@@ -741,89 +754,4 @@ app_controls_free (rs_app *a)
   cairo_surface_destroy (a->view.strip.image);
   a->view.strip.image = NULL;
   a->view.strip.key[0] = '\0';
-}
-
-/* ---- messages ----------------------------------------------------------- */
-
-/* The height of markup at px pixels wrapped at width. */
-static double
-wrapped_height (cairo_t *cr, const char *markup, double px, double width)
-{
-  PangoLayout *layout = text_layout (cr, markup, px, width);
-  int tw, th;
-
-  pango_layout_get_pixel_size (layout, &tw, &th);
-  g_object_unref (layout);
-  return th;
-}
-
-/* Where the message goes in a width x height window: at the strip's
- * foot, or without the strip over the figure's status line (in its
- * header, above every panel), which it stands for while it shows: it
- * never covers an axis or its labels. */
-static rs_rect
-toast_box (const rs_app *a, cairo_t *cr, double width, double height,
-           const char *markup, double *s)
-{
-  app_layout l;
-  double tw, th, pad, top = height;
-
-  app_layout_of (a, width, height, &l);
-  if (l.shown)
-    {
-      *s = l.s;
-      pad = PAD * *s;
-      th = wrapped_height (cr, markup, TEXT_PX * *s,
-                           l.toast.width - 2 * pad);
-      th = fmin (th + 1.5 * pad, l.toast.height);
-      return rect (l.toast.x, l.toast.y + l.toast.height - th,
-                   l.toast.width, th);
-    }
-  *s = a->view.fig != NULL ? rs_figure_scale (a->view.fig) : 1.0;
-  pad = PAD * *s;
-  rs_text_size (cr, NULL, markup, TEXT_PX * *s, 0, &tw, &th);
-  /* the status line's row (figure.c: at 36 units, 13 high), less than
-     the top of the first panel */
-  for (size_t i = 0; a->view.fig != NULL && i < a->view.look->n_views; i++)
-    top = fmin (top, rs_figure_cell (a->view.fig, i, width, height).y);
-  return rect (4 * *s, 33 * *s, fmin (tw + 2 * pad, width - 8 * *s),
-               fmin (th + pad, top - 33 * *s));
-}
-
-int
-rs_app_toast_rect (rs_app *a, rs_rect *r)
-{
-  cairo_surface_t *sf = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1,
-                                                    1);
-  cairo_t *cr = cairo_create (sf);
-  double s, unit = 1.0;
-  int ww, wh;
-
-  *r = toast_box (a, cr, a->win.tex_w, a->win.tex_h, a->win.toast, &s);
-  cairo_destroy (cr);
-  cairo_surface_destroy (sf);
-  SDL_GetWindowSize (a->win.win, &ww, &wh);
-  if (ww > 0)
-    unit = a->win.tex_w / (double) ww;
-  *r = in_points (*r, unit);
-  return rs_app_toast (a)[0] != '\0';
-}
-
-void
-app_toast_draw (cairo_t *cr, const rs_app *a, double width, double height)
-{
-  double s, pad;
-  rs_rect b;
-
-  if (!a->win.toast[0] || a->win.clock >= a->win.toast_until)
-    return;
-  b = toast_box (a, cr, width, height, a->win.toast, &s);
-  pad = PAD * s;
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, 0.08, 0.08, 0.1, 0.85);
-  cairo_rectangle (cr, b.x, b.y, b.width, b.height);
-  cairo_fill (cr);
-  put_text (cr, b, b.x + pad, b.y + pad / 2, a->win.toast, TEXT_PX * s, 0,
-            (rs_rgb) { 1, 1, 1 }, b.width - 2 * pad);
-  cairo_restore (cr);
 }

@@ -22,6 +22,8 @@
 /* Seconds a message stays. */
 #define TOAST_SECONDS 4.0
 
+/* ---- messages ----------------------------------------------------------- */
+
 /* Show msg at the bottom of the window for a few seconds; errors go to
  * stderr too, since the window may not be looked at. */
 void
@@ -35,6 +37,79 @@ app_toast (rs_app *a, int error, const char *msg)
   if (error)
     cli_message ("%s", msg);
 }
+
+/* Where the message goes in a width x height window: at the strip's
+ * foot, or without the strip over the figure's status line (in its
+ * header, above every panel), which it stands for while it shows: it
+ * never covers an axis or its labels. */
+static rs_rect
+toast_box (const rs_app *a, cairo_t *cr, double width, double height,
+           const char *markup, double *s)
+{
+  app_layout l;
+  double tw, th, pad, top = height;
+
+  app_layout_of (a, width, height, &l);
+  if (l.shown)
+    {
+      *s = l.s;
+      pad = APP_PAD * *s;
+      th = app_text_height (cr, markup, APP_TEXT_PX * *s,
+                           l.toast.width - 2 * pad);
+      th = fmin (th + 1.5 * pad, l.toast.height);
+      return (rs_rect) { l.toast.x, l.toast.y + l.toast.height - th,
+                         l.toast.width, th };
+    }
+  *s = a->view.fig != NULL ? rs_figure_scale (a->view.fig) : 1.0;
+  pad = APP_PAD * *s;
+  rs_text_size (cr, NULL, markup, APP_TEXT_PX * *s, 0, &tw, &th);
+  /* the status line's row (figure.c: at 36 units, 13 high), less than
+     the top of the first panel */
+  for (size_t i = 0; a->view.fig != NULL && i < a->view.look->n_views; i++)
+    top = fmin (top, rs_figure_cell (a->view.fig, i, width, height).y);
+  return (rs_rect) { 4 * *s, 33 * *s, fmin (tw + 2 * pad, width - 8 * *s),
+                     fmin (th + pad, top - 33 * *s) };
+}
+
+int
+rs_app_toast_rect (rs_app *a, rs_rect *r)
+{
+  cairo_surface_t *sf = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1,
+                                                    1);
+  cairo_t *cr = cairo_create (sf);
+  double s, unit = 1.0;
+  int ww, wh;
+
+  *r = toast_box (a, cr, a->win.tex_w, a->win.tex_h, a->win.toast, &s);
+  cairo_destroy (cr);
+  cairo_surface_destroy (sf);
+  SDL_GetWindowSize (a->win.win, &ww, &wh);
+  if (ww > 0)
+    unit = a->win.tex_w / (double) ww;
+  *r = app_in_points (*r, unit);
+  return rs_app_toast (a)[0] != '\0';
+}
+
+void
+app_toast_draw (cairo_t *cr, const rs_app *a, double width, double height)
+{
+  double s, pad;
+  rs_rect b;
+
+  if (!a->win.toast[0] || a->win.clock >= a->win.toast_until)
+    return;
+  b = toast_box (a, cr, width, height, a->win.toast, &s);
+  pad = APP_PAD * s;
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 0.08, 0.08, 0.1, 0.85);
+  cairo_rectangle (cr, b.x, b.y, b.width, b.height);
+  cairo_fill (cr);
+  app_put_text (cr, b, b.x + pad, b.y + pad / 2, a->win.toast,
+                APP_TEXT_PX * s, 0, (rs_rgb) { 1, 1, 1 }, b.width - 2 * pad);
+  cairo_restore (cr);
+}
+
+/* ---- the HUD, the help and the window's picture ------------------------- */
 
 /* The units that can die and how many: those of every layer that is not
  * the identity (as rs_sim_point.dead counts them). */

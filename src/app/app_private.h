@@ -16,6 +16,7 @@
 #include "app/app.h"
 #include "draw/figure.h"
 #include "draw/plane.h"
+#include "draw/theme.h"
 #include "draw/variants.h"
 
 /* The grid of the figure's planes: coarser than render's, since the
@@ -243,6 +244,8 @@ void app_key_press (rs_app *a, SDL_Keycode key, Uint16 mod);
 
 /* app_overlay.c */
 void app_toast (rs_app *a, int error, const char *msg);
+void app_toast_draw (cairo_t *cr, const rs_app *a, double width,
+                     double height);
 void app_draw_window (cairo_t *cr, double width, double height,
                       void *data);
 void app_save_file (rs_app *a, const char *ext);
@@ -279,7 +282,16 @@ void app_next_beat (rs_app *a);
 void app_prev_beat (rs_app *a);
 double app_play_speed (const rs_app *a);
 
-/* app_controls.c */
+/* app_controls.c; the strip's margin and text size at scale 1 (pixels),
+ * the messages' too (app_overlay.c), and text put in a box. */
+#define APP_PAD 8.0
+#define APP_TEXT_PX 12.0
+void app_put_text (cairo_t *cr, rs_rect box, double x, double y,
+                   const char *markup, double px, double ax, rs_rgb c,
+                   double wrap);
+double app_text_height (cairo_t *cr, const char *markup, double px,
+                        double width);
+rs_rect app_in_points (rs_rect r, double unit);
 void app_layout_of (const rs_app *a, double width, double height,
                     app_layout *l);
 rs_rect app_figure_area (const rs_app *a);
@@ -290,8 +302,6 @@ void app_toggle_controls (rs_app *a);
 void app_controls_draw (cairo_t *cr, rs_app *a, double width,
                         double height);
 void app_controls_free (rs_app *a);
-void app_toast_draw (cairo_t *cr, const rs_app *a, double width,
-                     double height);
 
 /* app_jobs.c */
 int app_point_tame (const rs_sim *sim, size_t i);
