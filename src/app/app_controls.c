@@ -1,7 +1,7 @@
 /* app_controls.c: the control strip, a column at the window's right edge
  * beside the figure, with what the HUD says, a control for every live
- * setting and action, the legend of B's balls and the last message
- * (C4, C5, C8, C11).
+ * setting and action, the legend of B's balls and the place of the
+ * last message (app_overlay.c draws it) (C4, C5, C8, C11).
  *
  * A student who never reads the key table can run every lesson with
  * the mouse: sliders for the speed, the learning rate, Leaky ReLU's

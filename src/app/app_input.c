@@ -19,6 +19,8 @@
 #define ELEVATION_MIN 5.0
 #define ELEVATION_MAX 85.0
 
+/* ---- the mouse on the figure -------------------------------------------- */
+
 /* The centre of window point (x, y) in the drawing's pixels. */
 static void
 point_to_pixel (const rs_app *a, int x, int y, double *px, double *py)

@@ -3,7 +3,9 @@
  * is and how it ends), the help overlay listing every key, the messages
  * ("toasts") and the page before the first figure; S and E save that
  * picture, or the figure alone, to a file.  The control strip that
- * holds the HUD, and where the messages go, are app_controls.c's. */
+ * holds the HUD, and the text helpers the messages are written with,
+ * are app_controls.c's; a message goes at the strip's foot, or without
+ * the strip over the figure's status line. */
 #include <config.h>
 
 #include <math.h>
