@@ -1,6 +1,7 @@
 /* app_input.c: the app's events (C4, C11): a table from each kind of SDL
- * event to its handler.  Keys go to the key map (app_keys.c); a press
- * on the control strip to its controls (app_controls.c's controls[]),
+ * event to its handler (events), and one from a left press to who takes
+ * it (press_targets).  Keys go to the key map (app_keys.c); a press on
+ * the control strip to its controls (app_controls.c's controls[]),
  * whose actions are the keys' own; a click on the figure's landscape
  * over two parameters starts the ball there, a drag on a 3-D view turns
  * its camera.  Window points are turned into the drawing's pixels here,
@@ -143,17 +144,6 @@ click_figure (rs_app *a, double px, double py)
   free (theta);
 }
 
-/* Whether (px, py) lies on a 3-D view of the figure. */
-static int
-on_3d_view (const rs_app *a, double px, double py)
-{
-  for (size_t i = 0; i < a->view.look->n_views; i++)
-    if (a->view.look->views[i].three_d
-        && inside (view_cell (a, i), px, py))
-      return 1;
-  return 0;
-}
-
 /* A drag on a 3-D view: the camera turns with the pointer, (dx, dy)
  * points.  The 3-D view reads its camera from the figure's scene at each
  * frame, so it turns while the pointer moves; the figure is remade when
@@ -173,28 +163,65 @@ drag_camera (rs_app *a, int dx, int dy)
     }
 }
 
-/* A left click: on a 3-D view it starts a drag, elsewhere it starts the
- * ball (click_figure).  Before the first figure there is nothing to
- * click on. */
+/* Whether (px, py) lies on a 3-D view of the figure. */
+static int
+on_3d_view (const rs_app *a, double px, double py)
+{
+  for (size_t i = 0; i < a->view.look->n_views; i++)
+    if (a->view.look->views[i].three_d
+        && inside (view_cell (a, i), px, py))
+      return 1;
+  return 0;
+}
+
+/* Before the first figure there is nothing to click on: the press is
+ * taken, and the window says so. */
+static int
+press_too_early (rs_app *a, double px, double py)
+{
+  (void) px;
+  (void) py;
+  if (a->view.fig != NULL)
+    return 0;
+  app_toast (a, 0, "wait until the figure is drawn");
+  return 1;
+}
+
+/* A press on a 3-D view starts a drag (drag_camera). */
+static int
+press_3d_view (rs_app *a, double px, double py)
+{
+  if (!on_3d_view (a, px, py))
+    return 0;
+  a->in.dragging = 1;
+  return 1;
+}
+
+/* Anywhere else on the figure the press starts the ball (click_figure). */
+static int
+press_figure (rs_app *a, double px, double py)
+{
+  click_figure (a, px, py);
+  return 1;
+}
+
+/* Who a left press at pixel (px, py) goes to, in this order: the first
+ * that takes it (returns 1) acts; the strip's controls call the keys'
+ * actions (app_controls.c). */
+static int (*const press_targets[]) (rs_app *a, double px, double py) = {
+  app_controls_press, press_too_early, press_3d_view, press_figure
+};
+
+/* A left click at window point (x, y): press_targets in turn. */
 static void
 handle_click (rs_app *a, int x, int y)
 {
   double px, py;
 
   point_to_pixel (a, x, y, &px, &py);
-  if (app_controls_press (a, px, py))
-    return;
-  if (a->view.fig == NULL)
-    {
-      app_toast (a, 0, "wait until the figure is drawn");
+  for (size_t i = 0; i < N_ELEMS (press_targets); i++)
+    if (press_targets[i] (a, px, py))
       return;
-    }
-  if (on_3d_view (a, px, py))
-    {
-      a->in.dragging = 1;
-      return;
-    }
-  click_figure (a, px, py);
 }
 
 /* ---- the event table ---------------------------------------------------- */
