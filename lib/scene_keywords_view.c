@@ -57,8 +57,13 @@ static const char *const colormap_names[] = { "viridis", "cividis", "magma",
 const char *
 rs_view_kind_name (rs_view_kind k)
 {
-  return k >= RS_VIEW_LANDSCAPE && k <= RS_VIEW_DATA ? view_names[k - 1]
-                                                      : "?";
+  /* view_names lists the kinds in their order from RS_VIEW_LANDSCAPE,
+   * so a kind added at the end of rs_view_kind needs only its name
+   * there. */
+  size_t n = sizeof view_names / sizeof view_names[0] - 1;
+
+  return k >= RS_VIEW_LANDSCAPE && (size_t) k - RS_VIEW_LANDSCAPE < n
+           ? view_names[k - RS_VIEW_LANDSCAPE] : "?";
 }
 
 const char *
