@@ -433,6 +433,29 @@ check_help (trial *t, SDL_Keycode k, Uint16 m)
   ck_assert (rs_app_help_shown (t->a));
 }
 
+/* J: paused at the first recorded point after the one shown where more
+ * units are dead than there (found here by a scan of the recorded
+ * counts, which check_simulate holds to each unit's activity), or, when
+ * no later point has more, where it was, with a message. */
+static void
+check_death (trial *t, SDL_Keycode k, Uint16 m)
+{
+  const rs_sim *sim = rs_app_sim (t->a);
+  size_t n = rs_sim_n_recorded (sim), want = t->shown;
+  size_t before = rs_sim_recorded (sim, t->shown)->dead;
+
+  for (size_t i = t->shown + 1; i < n && want == t->shown; i++)
+    if (rs_sim_recorded (sim, i)->dead > before)
+      want = i;
+  press_mod (t->a, k, m);
+  ck_assert (rs_app_paused (t->a));
+  ck_assert_uint_eq (rs_app_shown (t->a), want);
+  if (want == t->shown)
+    ck_assert_str_eq (rs_app_toast (t->a), "no unit dies after this step");
+  else
+    ck_assert_uint_gt (rs_sim_recorded (sim, want)->dead, before);
+}
+
 static void
 check_quit (trial *t, SDL_Keycode k, Uint16 m)
 {
@@ -479,6 +502,7 @@ static const key_case cases[] = {
   { "E", SDLK_e, 0, check_save },
   { "B", SDLK_b, 0, check_ball },
   { "R", SDLK_r, 0, check_reset },
+  { "J", SDLK_j, 0, check_death },
   { "click", 0, 0, check_click },
   { "drag", 0, 0, check_drag },
   { "H", SDLK_h, 0, check_help },

@@ -53,6 +53,7 @@ static const rs_app_key app_keys[] = {
   { "E", "export the figure as PDF" },
   { "B", "one more ball from here, with the next optimiser" },
   { "R", "reset to the scene's start and settings" },
+  { "J", "jump to the next point where a unit dies (pauses)" },
   { "click", "start the ball there (a landscape over two parameters)" },
   { "drag", "turn a 3-D landscape" },
   { "H  or  ?", "this help" },
@@ -209,6 +210,23 @@ quit (rs_app *a)
   a->in.quit = 1;
 }
 
+/* J: pause at the next recorded point where more units are dead. */
+static void
+next_death (rs_app *a)
+{
+  size_t n = rs_sim_n_recorded (a->run.sim), i = a->run.shown;
+  size_t dead = rs_sim_recorded (a->run.sim, i)->dead;
+
+  while (i + 1 < n && rs_sim_recorded (a->run.sim, ++i)->dead <= dead)
+    ;
+  a->in.paused = 1;
+  a->in.to_goal = 0;
+  if (rs_sim_recorded (a->run.sim, i)->dead > dead)
+    app_show_point (a, i);
+  else
+    app_toast (a, 0, "no unit dies after this step");
+}
+
 /* ---- the key map -------------------------------------------------------- */
 
 /* Whether a key's row wants Shift: either way, not held, held. */
@@ -264,6 +282,7 @@ static const key_binding key_map[] = {
   { SDLK_e, SHIFT_ANY, export_pdf },
   { SDLK_b, SHIFT_ANY, app_balls_add },
   { SDLK_r, SHIFT_ANY, app_reset },
+  { SDLK_j, SHIFT_ANY, next_death },
   { SDLK_h, SHIFT_ANY, toggle_help },
   { SDLK_QUESTION, SHIFT_ANY, toggle_help },
   { SDLK_SLASH, SHIFT_YES, toggle_help },
