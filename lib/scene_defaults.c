@@ -17,6 +17,8 @@ rs_scene_default (rs_scene *sc)
   sc->w_range = rs_interval_make (-3.0, 3.0);
   sc->b_range = rs_interval_make (-3.0, 3.0);
   sc->speed = 20.0;
+  sc->fps = 30;
+  sc->duration = 10.0;
   snprintf (sc->style.font, sizeof sc->style.font, "Sans");
   sc->style.font_pt = 10.0;
   sc->style.width = 1200.0;

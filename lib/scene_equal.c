@@ -216,7 +216,8 @@ rs_scene_equal (const rs_scene *a, const rs_scene *b)
          && scene_same (a->w_range.hi, b->w_range.hi)
          && scene_same (a->b_range.lo, b->b_range.lo)
          && scene_same (a->b_range.hi, b->b_range.hi)
-         && scene_same (a->speed, b->speed)
+         && scene_same (a->speed, b->speed) && a->fps == b->fps
+         && scene_same (a->duration, b->duration)
          && a->has_focus == b->has_focus
          && (!a->has_focus || (a->focus.layer == b->focus.layer
                                && a->focus.unit == b->focus.unit))

@@ -192,6 +192,10 @@ static const keyword keywords[] = {
     REPEATABLE (kw_export) },
   { { "show", "STEP | start | end", "the moment a figure draws when "
       "'render' gets no --at (end)" }, ONCE (kw_show) },
+  { { "fps", "N", "an animation's frames a second, 1 to 120 (30)" },
+    COUNT (1, 120, fps) },
+  { { "duration", "S", "an animation's length in seconds, 0.1 to 600: S x "
+      "fps frames (10)" }, NUMBER (0.1, 0, 600, 0, duration) },
   { { "pace", "hold SECONDS at STEP | speed FACTOR from STEP to STEP",
       "an animation's timing: a hold of 0 < SECONDS <= 60 at STEP, or the "
       "steps FROM to TO played FACTOR times as fast as the others, 0.01 to "

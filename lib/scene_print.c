@@ -208,6 +208,8 @@ static const scene_field fields[] = {
   FLAG ("theme", style.dark, "light", "dark"),
   FLAG ("colorscale", style.linear, "log", "linear"),
   PAIR ("camera", style.azimuth, style.elevation),
+  COUNT ("fps", "fps", fps),
+  NUM ("duration", duration),
 };
 
 /* ---- The walk over the keyword table ---- */

@@ -20,7 +20,7 @@
 static const char *const figure_keywords[] = {
   "title", "notes", "w-range", "b-range", "speed", "focus", "view",
   "layout", "theme", "colormap", "colorscale", "font", "size", "camera",
-  "export", "show", "pace", "variant", NULL
+  "export", "show", "fps", "duration", "pace", "variant", NULL
 };
 
 int

@@ -175,6 +175,8 @@ static const char every_figure_keyword[] =
   "export \"run.mp4\" size 640x360\n"
   "export \"d.png\" at 12\n"
   "show 120\n"
+  "fps 24\n"
+  "duration 7.25\n"
   "pace hold 1.5 at 30\n"
   "pace speed 0.25 from start to 40\n"
   "pace hold 0.75 at end\n"
@@ -238,6 +240,8 @@ START_TEST (test_every_figure_keyword)
   ck_assert_double_eq (st->width, 12.0);
   ck_assert_double_eq (st->height, 7.5);
   ck_assert_int_eq (st->unit, RS_UNIT_CM);
+  ck_assert_uint_eq (sc.fps, 24);
+  ck_assert_double_eq (sc.duration, 7.25);
   ck_assert_double_eq (st->azimuth, 120.0);
   ck_assert_double_eq (st->elevation, 45.5);
   ck_assert_uint_eq (sc.n_exports, 5);
@@ -575,7 +579,8 @@ START_TEST (test_keyword_table)
     "schedule", "warmup", "batch", "clip", "decay", "warming", "temperature",
     "record", "autokick", "at", "layer",
     "notes", "focus", "view", "layout", "theme", "colormap", "colorscale",
-    "font", "size", "camera", "export", "show", "pace", "expect", "variant"
+    "font", "size", "camera", "export", "show", "fps", "duration", "pace",
+    "expect", "variant"
   };
   const size_t n_names = sizeof names / sizeof names[0];
   size_t n = 0;
@@ -620,6 +625,9 @@ START_TEST (test_defaults)
   ck_assert_double_eq_tol (def.b_range.lo, -3.0, 1e-15);
   ck_assert_double_eq_tol (def.b_range.hi, 3.0, 1e-15);
   ck_assert_double_eq_tol (def.speed, 20.0, 1e-15);
+  /* render's --fps and --duration defaults (reluscape(1)). */
+  ck_assert_uint_eq (def.fps, 30);
+  ck_assert_double_eq (def.duration, 10.0);
   ck_assert_uint_gt (strlen (def.title), 0);
 
   parse_ok (&sc, "rate 0.25\n");
@@ -1380,6 +1388,13 @@ static const bad_scene bad_scenes[] = {
   { "pace hold 1 on 3\n", 0, RS_ESYNTAX, 1, 13,
     "expected 'at' (pace hold SECONDS at STEP), found 'on'" },
   { "pace hold 1 at 2.5\n", 0, RS_EINVAL, 1, 16, "a whole number" },
+  { "fps 0\n", 0, RS_EINVAL, 1, 5,
+    "fps 0 is out of range: it must be in [1, 120]" },
+  { "fps 2.5\n", 0, RS_EINVAL, 1, 5, "fps must be a whole number, not 2.5" },
+  { "duration 0.05\n", 0, RS_EINVAL, 1, 10,
+    "duration 0.05 is out of range: it must be in [0.1, 600]" },
+  { "duration 10\nduration 5\n", 0, RS_ESYNTAX, 2, 1,
+    "'duration' is already set on line 1" },
   { "pace speed 0.001 from 0 to 5\n", 0, RS_EINVAL, 1, 12,
     "the speed 0.001 is out of range: it must be in [0.01, 100]" },
   { "pace speed 2 to 5\n", 0, RS_ESYNTAX, 1, 14,

@@ -169,6 +169,8 @@ typedef struct {
   rs_pace_line paces[RS_SCENE_MAX_PACES];  /* order written */
   size_t n_variants;     /* runs compared in one figure (variant.c) */
   rs_variant variants[RS_SCENE_MAX_VARIANTS];
+  size_t fps;            /* an animation's frames a second ('fps') */
+  double duration;       /* and its seconds ('duration') */
 } rs_scene;
 
 /* The names of views, layouts, units and colour maps, for the parser,

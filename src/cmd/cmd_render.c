@@ -65,9 +65,10 @@ static const char render_usage[] =
   "seconds) says its memory and time on standard error first, an\n"
   "animation's estimated from its first three frames.\n"
   "      --frames DIR    write the animation's frames into DIR (new, or empty)\n"
-  "      --fps N         frames a second, 1 to 120 (30)\n"
-  "      --duration S    seconds of animation, 0.1 to 600 (10): S x fps\n"
-  "                      frames, each a recorded step as --at draws it\n"
+  "      --fps N         frames a second, 1 to 120 (the scene's 'fps'; 30)\n"
+  "      --duration S    seconds of animation, 0.1 to 600 (the scene's\n"
+  "                      'duration'; 10): S x fps frames, each a recorded\n"
+  "                      step as --at draws it\n"
   "  -g, --grid N        landscape grid points a side, 16 to 2048 (241 for\n"
   "                      the single neuron, 121 for a network; basin maps a\n"
   "                      quarter of that)\n"
@@ -93,8 +94,8 @@ typedef struct {
   int arrows;               /* --arrows */
   double morph;             /* --morph T, 1 by default */
   const char *frames;       /* --frames DIR */
-  double fps;
-  double duration;
+  double fps;               /* 0: the scene's 'fps' */
+  double duration;          /* 0: the scene's 'duration' */
 } render_args;
 
 /* "WxH" with an optional unit px, pt or cm right after it. */
@@ -615,7 +616,7 @@ int
 cmd_render (int argc, char **argv)
 {
   render_args a = { NULL, NULL, 0, 0, RS_UNIT_PX, 0, 0, 0, 0, 0, 0, -1, 0, 1.0,
-                    NULL, 30, 10 };
+                    NULL, 0, 0 };
   rs_scene sc;
   int rc;
 
@@ -631,6 +632,10 @@ cmd_render (int argc, char **argv)
     return rc;
   if (a.theme >= 0)
     sc.style.dark = a.theme;
+  if (a.fps == 0)
+    a.fps = (double) sc.fps;
+  if (a.duration == 0)
+    a.duration = sc.duration;
   a.cli_at = a.have_at;
   if (!a.have_at && sc.has_show && sc.show != RS_EXPECT_END)
     {
