@@ -204,15 +204,12 @@ rs_surface_free (rs_surface *s)
   free (s);
 }
 
-int
-rs_surface_iterate (rs_surface *s)
+/* Points order[first .. last - 1], shared among the threads free now. */
+static void
+eval_points (rs_surface *s, size_t first, size_t last)
 {
-  size_t total = s->nu * s->nv, first = s->next;
-  size_t last = rs_grid_batch_end (first, total, s->npreview, BATCH);
   long q;
 
-  if (first >= total)
-    return RS_EINVAL;
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 16) num_threads(rs_threads_now (s->nthreads))
 #endif
@@ -225,15 +222,33 @@ rs_surface_iterate (rs_surface *s)
 #endif
       eval_point (s, wk, s->order[q]);
     }
+}
+
+int
+rs_surface_iterate (rs_surface *s)
+{
+  size_t total = s->nu * s->nv, first = s->next;
+  size_t last = rs_grid_batch_end (first, total, s->npreview, BATCH);
+
+  if (first >= total)
+    return RS_EINVAL;
+  eval_points (s, first, last);
   s->next = last;
   return RS_OK;
 }
 
+/* Every remaining point in one batch: no one waits for a preview here,
+ * and each batch costs a look at the free processors (rs_threads_now
+ * reads /proc) and a start of the threads.  A point's values do not
+ * depend on its batch. */
 void
 rs_surface_run (rs_surface *s)
 {
-  while (rs_surface_iterate (s) == RS_OK)
-    ;
+  size_t total = s->nu * s->nv;
+
+  if (s->next < total)
+    eval_points (s, s->next, total);
+  s->next = total;
 }
 
 size_t

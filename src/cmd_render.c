@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "cli.h"
 #include "variants.h"
 #include "commands.h"
@@ -619,6 +621,10 @@ cmd_render (int argc, char **argv)
     return rc;
   if (a.theme >= 0)
     sc.style.dark = a.theme;
+  /* pango reads fontconfig's configuration in a thread of its own from
+   * the moment the font map is made: made now, that goes on while the
+   * run and the landscapes are computed, and the drawing finds it done */
+  pango_cairo_font_map_get_default ();
   a.cli_at = a.have_at;
   if (!a.have_at && sc.has_show && sc.show != RS_EXPECT_END)
     {

@@ -97,8 +97,9 @@ assert_plane_same (const rs_plane *p, const char *what)
 }
 
 /* Every scene's landscapes, at the run's first and last point, on the
- * view's own grid, or else on every other point of the exporter's 241
- * (121 a side: the same lines, the axes' zeros among them). */
+ * view's own grid, or else on render's for a network, 121 a side (for
+ * the single neuron every other point of its 241: the same lines, the
+ * axes' zeros among them). */
 START_TEST (test_scenes_same)
 {
   size_t n, used = 0, planes = 0;
