@@ -9,8 +9,8 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "cli.h"
-#include "commands.h"
+#include "cli/cli.h"
+#include "cmd/commands.h"
 
 static const char usage[] =
   "Usage: reluscape [COMMAND [OPTIONS] [ARGS]]\n"

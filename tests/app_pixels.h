@@ -10,7 +10,7 @@
 #include <cairo.h>
 
 #include "app_util.h"
-#include "figure.h"
+#include "draw/figure.h"
 #include "pixels.h"
 
 /* The app's pixels (w x h) in the box of half-side r around (x, y)

@@ -12,8 +12,8 @@
 #include <check.h>
 #include <glib.h>
 
-#include "app.h"
-#include "cli.h"
+#include "app/app.h"
+#include "cli/cli.h"
 
 /* The built-in scene (scenes/plateau.scene). */
 static inline void

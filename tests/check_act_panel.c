@@ -1,4 +1,4 @@
-/* check_act_panel.c: the activation panel's geometry (src/panel_activation.c,
+/* check_act_panel.c: the activation panel's geometry (src/draw/panel_activation.c,
  * C2, C3, C8).
  *
  * f' jumps at ReLU's kink: the panel must draw a filled dot at the value
@@ -22,7 +22,7 @@
 
 #include <check.h>
 
-#include "panels.h"
+#include "draw/panels.h"
 #include "pixels.h"
 #include "scene_load.h"
 

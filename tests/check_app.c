@@ -18,9 +18,9 @@
 
 #include <check.h>
 
-#include "app.h"
+#include "app/app.h"
 #include "app_util.h"
-#include "cli.h"
+#include "cli/cli.h"
 
 /* An unround window size, so that a swapped width and height show. */
 #define WIN_W 913

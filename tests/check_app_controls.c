@@ -24,10 +24,10 @@
 
 #include <check.h>
 
-#include "app.h"
+#include "app/app.h"
 #include "app_util.h"
 #include "pixels.h"
-#include "theme.h"
+#include "draw/theme.h"
 
 #define WIN_W 1024
 #define WIN_H 640

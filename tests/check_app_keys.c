@@ -24,13 +24,13 @@
 #include <cairo.h>
 #include <check.h>
 
-#include "app.h"
+#include "app/app.h"
 #include "app_util.h"
-#include "figure.h"
+#include "draw/figure.h"
 #include "app_pixels.h"
 #include "pixels.h"
-#include "plane.h"
-#include "theme.h"
+#include "draw/plane.h"
+#include "draw/theme.h"
 
 #define WIN_W 480
 #define WIN_H 320

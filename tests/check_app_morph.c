@@ -18,11 +18,11 @@
 #include <cairo.h>
 #include <check.h>
 
-#include "app.h"
-#include "app_private.h"
+#include "app/app.h"
+#include "app/app_private.h"
 #include "app_pixels.h"
 #include "app_util.h"
-#include "figure.h"
+#include "draw/figure.h"
 
 /* The morph's frames: 12 over a second, each 61 grid points a side
  * (app_private.h, app_jobs.c). */

@@ -1,4 +1,4 @@
-/* check_dataview.c: the data view (view data, src/panel_data.c): what the
+/* check_dataview.c: the data view (view data, src/draw/panel_data.c): what the
  * network computes over its inputs, held against closed forms. */
 #include <config.h>
 
@@ -10,8 +10,8 @@
 #include <check.h>
 #include <gsl/gsl_errno.h>
 
-#include "figure.h"
-#include "panels.h"
+#include "draw/figure.h"
+#include "draw/panels.h"
 
 /* Samples a side asked of rs_panel_data_eval: unround, so that a sample
  * formula off by one cannot hide. */

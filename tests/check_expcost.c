@@ -1,5 +1,5 @@
 /* check_expcost.c: the estimate an experiment says before its trials
- * (src/exp_cost.c and each experiment's cost entry), held against a
+ * (src/experiment/exp_cost.c and each experiment's cost entry), held against a
  * second way of getting it: a born-dead table's estimate is the sum of
  * the estimates of its cells run one by one, any experiment's grows in
  * proportion to its trials, a dead-sweep's is its runs' own estimate
@@ -15,7 +15,7 @@
 
 #include <check.h>
 
-#include "experiment.h"
+#include "experiment/experiment.h"
 
 /* The estimated seconds (and bytes, into *bytes when not NULL) of the
  * command line's experiment, run as `reluscape experiment` runs it. */

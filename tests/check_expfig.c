@@ -1,5 +1,5 @@
 /* check_expfig.c: the figures of `reluscape experiment ... -o fig.png`
- * (src/expfig.c and each experiment's plot): every plotted point is the
+ * (src/experiment/expfig.c and each experiment's plot): every plotted point is the
  * number of the experiment's CSV, born-dead's dashed curve is the closed
  * form 1 - (1 - 2^-N)^H computed here, the mapping from data to the page
  * is the linear (or log) one of the axes' window, a point is drawn where
@@ -15,8 +15,8 @@
 
 #include <check.h>
 
-#include "expfig.h"
-#include "experiment.h"
+#include "experiment/expfig.h"
+#include "experiment/experiment.h"
 #include "pixels.h"
 
 /* One run of the command line's experiment: its options, its results,

@@ -1,4 +1,4 @@
-/* check_figure.c: a scene's figure (src/figure.c, src/plane.c): the
+/* check_figure.c: a scene's figure (src/draw/figure.c, src/draw/plane.c): the
  * planes' grids against the loss computed directly, the dead region and
  * the plateau against their closed forms, the ball where its parameters
  * put it, the layouts, the scale of the text, the themes. */
@@ -12,11 +12,11 @@
 
 #include <check.h>
 
-#include "anim.h"
-#include "figure.h"
-#include "panels.h"
+#include "export/anim.h"
+#include "draw/figure.h"
+#include "draw/panels.h"
 #include "pixels.h"
-#include "plane.h"
+#include "draw/plane.h"
 #include "scene_load.h"
 
 static size_t

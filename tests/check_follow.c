@@ -1,4 +1,4 @@
-/* check_follow.c: the landscape follows the run (src/plane_follow.c,
+/* check_follow.c: the landscape follows the run (src/draw/plane_follow.c,
  * rs_figure_follow).  Every frame of an animation is the still of its
  * step, pixel for pixel, for every scene of scenes/ (at points chosen
  * here and one that render's timing picks); the plateau of a
@@ -15,10 +15,10 @@
 
 #include <check.h>
 
-#include "anim.h"
-#include "figure.h"
+#include "export/anim.h"
+#include "draw/figure.h"
 #include "pixels.h"
-#include "plane.h"
+#include "draw/plane.h"
 #include "scene_load.h"
 
 enum { W = 560, H = 360, GRID = 31 };

@@ -1,5 +1,5 @@
 /* check_heads.c: the output heads panel's numbers against a forward pass
- * written here (src/panel_heads.c, C12).
+ * written here (src/draw/panel_heads.c, C12).
  *
  * The panel counts, at the step shown, the points whose true class has
  * probability 0 under the ReLU-normalised head, those where that head is
@@ -18,9 +18,9 @@
 
 #include <check.h>
 
-#include "panels.h"
+#include "draw/panels.h"
 #include "scene_load.h"
-#include "variants.h"
+#include "draw/variants.h"
 
 /* The expected distributions of one run at one point. */
 typedef struct {

@@ -1,4 +1,4 @@
-/* check_kick.c: a kick seen as it happens (src/plane_kick.c,
+/* check_kick.c: a kick seen as it happens (src/draw/plane_kick.c,
  * rs_figure_morph at a kick's point, the frames of an animation).  The
  * expected values come from the run's recorded parameters and from the
  * library's own forward pass (rs_loss_net), not from the plane. */
@@ -12,9 +12,9 @@
 
 #include <check.h>
 
-#include "anim.h"
-#include "figure.h"
-#include "plane.h"
+#include "export/anim.h"
+#include "draw/figure.h"
+#include "draw/plane.h"
 #include "scene_load.h"
 
 enum { GRID = 21 };

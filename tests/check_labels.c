@@ -16,9 +16,9 @@
 #include <check.h>
 #include <cairo.h>
 
-#include "plane.h"
+#include "draw/plane.h"
 #include "scene_load.h"
-#include "theme.h"
+#include "draw/theme.h"
 
 typedef struct {
   const char *scene;

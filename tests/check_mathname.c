@@ -1,4 +1,4 @@
-/* check_mathname.c: plain names as typeset markup (src/mathname.c).
+/* check_mathname.c: plain names as typeset markup (src/draw/mathname.c).
  *
  * Every name lib/ gives the parameters of a network with PReLU layers
  * (weights, biases and slopes) is turned into markup, and compared with
@@ -17,7 +17,7 @@
 #include <pango/pango.h>
 #include <reluscape/reluscape.h>
 
-#include "mathname.h"
+#include "draw/mathname.h"
 
 /* The text pango shows for markup, or NULL when it does not parse. */
 static char *

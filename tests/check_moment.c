@@ -13,8 +13,8 @@
 
 #include <check.h>
 
-#include "figure.h"
-#include "panels.h"
+#include "draw/figure.h"
+#include "draw/panels.h"
 #include "scene_load.h"
 
 enum { GRID = 21 };

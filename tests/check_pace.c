@@ -1,5 +1,5 @@
-/* check_pace.c: an animation's timing (src/pace.c, the schedule time ->
- * step and morph phase; src/anim_pace.c, the frames of a run).  The
+/* check_pace.c: an animation's timing (src/export/pace.c, the schedule time ->
+ * step and morph phase; src/export/anim_pace.c, the frames of a run).  The
  * expected values are derived by hand from the definitions in pace.h
  * and anim.h (the seconds each piece gets, the cubic 3u^2 - 2u^3
  * between two rests) or taken from the scenes' own claims about their
@@ -12,8 +12,8 @@
 
 #include <check.h>
 
-#include "anim.h"
-#include "pace.h"
+#include "export/anim.h"
+#include "export/pace.h"
 #include "scene_load.h"
 
 /* The schedule of spec; any error fails the test. */

@@ -1,4 +1,4 @@
-/* check_palette.c: one meaning per colour (src/theme.c).
+/* check_palette.c: one meaning per colour (src/draw/theme.c).
  *
  * The palette's entries differ pairwise by a clear step in colour; the
  * themes' named colours are the palette's own; every optimiser of the
@@ -15,7 +15,7 @@
 #include <check.h>
 #include <reluscape/reluscape.h>
 
-#include "theme.h"
+#include "draw/theme.h"
 
 static double
 distance (rs_rgb a, rs_rgb b)

@@ -1,4 +1,4 @@
-/* check_panels.c: the panels and the themes (src/pane.c, src/panel_*.c, src/theme.c). */
+/* check_panels.c: the panels and the themes (src/draw/pane.c, src/panel_*.c, src/draw/theme.c). */
 #include <config.h>
 
 #include <math.h>
@@ -9,7 +9,7 @@
 #include <check.h>
 #include <gsl/gsl_errno.h>
 
-#include "panels.h"
+#include "draw/panels.h"
 #include "pixels.h"
 
 typedef void (*panel_fn) (cairo_t *, rs_rect, const rs_panel_ctx *);

@@ -16,9 +16,9 @@
 
 #include <check.h>
 
-#include "plane.h"
+#include "draw/plane.h"
 #include "scene_load.h"
-#include "slice_pick.h"
+#include "draw/slice_pick.h"
 
 static rs_plane *
 plane (const rs_scene *sc, const rs_view *v, const rs_sim *sim, size_t at)

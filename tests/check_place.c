@@ -1,4 +1,4 @@
-/* check_place.c: the label placer (src/place.c).
+/* check_place.c: the label placer (src/draw/place.c).
  *
  * Placements are checked by this file's own geometry, not the placer's:
  * two boxes overlap when both their x and their y intervals overlap
@@ -15,7 +15,7 @@
 #include <check.h>
 #include <gsl/gsl_rng.h>
 
-#include "place.h"
+#include "draw/place.h"
 
 /* Open intervals (a0, a1) and (b0, b1) share a point. */
 static int

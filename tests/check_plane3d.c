@@ -1,4 +1,4 @@
-/* check_plane3d.c: the 3-D landscape (src/plane_3d.c): its ticks where
+/* check_plane3d.c: the 3-D landscape (src/draw/plane_3d.c): its ticks where
  * the camera's formula puts them, its colour bar's ends the surface's
  * lowest and highest loss, and a box that fits its cell at every camera
  * a drag can reach, the caption left clear. */
@@ -12,7 +12,7 @@
 #include <check.h>
 #include <gsl/gsl_errno.h>
 
-#include "plane.h"
+#include "draw/plane.h"
 
 /* The grid a side: unround, so that an off-by-one in the sample
  * positions shows. */

@@ -1,5 +1,5 @@
 /* check_plane3d_cache.c: the 3-D surface's kept pixels
- * (src/plane_3d_cache.c) give the very frame a drawing gives.  The
+ * (src/draw/plane_3d_cache.c) give the very frame a drawing gives.  The
  * reference each time is a new figure of the same scene and point, its
  * cache empty, so that it draws every quad: a frame drawn again from
  * the kept pixels must equal it byte for byte, and so must a frame after
@@ -13,7 +13,7 @@
 #include <check.h>
 #include <gsl/gsl_errno.h>
 
-#include "figure.h"
+#include "draw/figure.h"
 #include "scene_load.h"
 
 enum { W = 900, H = 600 };

@@ -22,7 +22,7 @@
 
 #include <check.h>
 
-#include "figure.h"
+#include "draw/figure.h"
 #include "pixels.h"
 
 #define REF_W 300

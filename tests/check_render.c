@@ -1,5 +1,5 @@
-/* check_render.c: the landscape's grid and contours (src/draw.c) and the
- * export of a figure (src/export.c). */
+/* check_render.c: the landscape's grid and contours (src/draw/draw.c) and the
+ * export of a figure (src/export/export.c). */
 #include <config.h>
 
 #include <dirent.h>
@@ -13,10 +13,10 @@
 #include <check.h>
 #include <gsl/gsl_errno.h>
 
-#include "cli.h"
-#include "draw.h"
-#include "export.h"
-#include "figure.h"
+#include "cli/cli.h"
+#include "draw/draw.h"
+#include "export/export.h"
+#include "draw/figure.h"
 
 static rs_scene scene;
 static rs_sim *sim;

@@ -1,5 +1,5 @@
 /* check_runs_panels.c: the activation and network panels in a figure of
- * variants (src/panel_activation.c, src/panel_network.c): every run is
+ * variants (src/draw/panel_activation.c, src/draw/panel_network.c): every run is
  * shown, in its colour.
  *
  * Activation: each run's convention dot marks f'(0) = its kink's value
@@ -19,11 +19,11 @@
 
 #include <check.h>
 
-#include "panels.h"
+#include "draw/panels.h"
 #include "pixels.h"
 #include "scene_load.h"
 #include "runs_util.h"
-#include "variants.h"
+#include "draw/variants.h"
 
 #define W 520
 #define H 300

@@ -1,4 +1,4 @@
-/* check_simulate.c: the tables of reluscape simulate (src/table.c) for
+/* check_simulate.c: the tables of reluscape simulate (src/export/table.c) for
  * what scenes cannot say yet: networks, a switch to Leaky ReLU mid-run,
  * bias warming.  The activity columns are checked against a second route,
  * the run itself rewound to each recorded point (rs_sim_rewind restores
@@ -14,8 +14,8 @@
 #include <check.h>
 #include <reluscape/reluscape.h>
 
-#include "cli.h"
-#include "table.h"
+#include "cli/cli.h"
+#include "export/table.h"
 
 #define MAX_COLS 256
 #define MAX_ROWS 512

@@ -21,8 +21,8 @@
 
 #include <reluscape/reluscape.h>
 
-#include "figure.h"
-#include "plane_private.h"
+#include "draw/figure.h"
+#include "draw/plane_private.h"
 #include "scene_load.h"
 #include "surface_private.h"
 

@@ -1,5 +1,5 @@
 /* check_timeline.c: the timeline panel's axes, bands and words
- * (src/panel_timeline.c, src/timeline_axes.c, src/timeline_marks.c).
+ * (src/draw/panel_timeline.c, src/draw/timeline_axes.c, src/draw/timeline_marks.c).
  *
  * The timeline must not let a student read a false number: exactly 0
  * lies on a marked "= 0" band, +inf on an "∞" band, NaN is a gap, each
@@ -14,7 +14,7 @@
 #include <check.h>
 #include <gsl/gsl_errno.h>
 
-#include "panels.h"
+#include "draw/panels.h"
 #include "pixels.h"
 #include "scene_load.h"
 

@@ -1,5 +1,5 @@
-/* check_variant_draw.c: the figure of a scene's variants (src/variants.c,
- * src/plane_runs.c): each run's path on the landscape passes through
+/* check_variant_draw.c: the figure of a scene's variants (src/draw/variants.c,
+ * src/draw/plane_runs.c): each run's path on the landscape passes through
  * that run's recorded parameters, in the run's colour, at the place the
  * landscape's window puts them (computed here from the scene's ranges);
  * the legend names every run. */
@@ -12,10 +12,10 @@
 
 #include <check.h>
 
-#include "figure.h"
+#include "draw/figure.h"
 #include "pixels.h"
 #include "runs_util.h"
-#include "variants.h"
+#include "draw/variants.h"
 
 #define W 900
 #define H 600

@@ -13,7 +13,7 @@
 #include <cairo.h>
 #include <check.h>
 
-#include "theme.h"
+#include "draw/theme.h"
 
 /* The largest difference of the colour channels of two ARGB32 or RGB24
  * pixels (alpha left out). */

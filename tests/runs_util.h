@@ -10,7 +10,7 @@
 #include <check.h>
 
 #include "pixels.h"
-#include "variants.h"
+#include "draw/variants.h"
 
 /* The runs of sc's variants, each run to its end. */
 static inline void

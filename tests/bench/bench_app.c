@@ -20,8 +20,8 @@
 
 #ifdef HAVE_SDL
 
-#include "app.h"
-#include "cli.h"
+#include "app/app.h"
+#include "cli/cli.h"
 #include "bench.h"
 
 #define GOAL_MS 16.0

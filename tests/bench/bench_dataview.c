@@ -16,9 +16,9 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "cli.h"
-#include "panels.h"
-#include "plane.h"
+#include "cli/cli.h"
+#include "draw/panels.h"
+#include "draw/plane.h"
 #include "bench.h"
 
 enum { REPS = 21 };

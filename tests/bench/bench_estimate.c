@@ -13,8 +13,8 @@
 #include <gsl/gsl_errno.h>
 
 #include "bench.h"
-#include "cli.h"
-#include "experiment.h"
+#include "cli/cli.h"
+#include "experiment/experiment.h"
 
 /* A run of a network of `layers` layers of the given sizes on n points
  * of the default line, trained for steps steps by gradient descent. */

@@ -11,9 +11,9 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "cli.h"
-#include "draw.h"
-#include "figure.h"
+#include "cli/cli.h"
+#include "draw/draw.h"
+#include "draw/figure.h"
 #include "bench.h"
 
 /* The data, the window and the path, for bench_mpl.py. */

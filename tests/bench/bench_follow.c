@@ -19,7 +19,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "bench.h"
-#include "figure.h"
+#include "draw/figure.h"
 
 enum { W = 1280, H = 720, REPS = 15 };
 

@@ -21,9 +21,9 @@ case "$what" in
     srcs="$here/fuzz_scene.c $lib"
     cp "$top"/scenes/*.scene "$out/corpus-$what/" ;;
   script)
-    srcs="$here/fuzz_script.c $top/src/script.c $top/src/cli.c
-          $top/src/cli_run.c $top/src/cli_set.c $top/src/scene_find.c
-          $top/src/export.c $top/src/theme.c $top/src/tempfile.c $lib"
+    srcs="$here/fuzz_script.c $top/src/app/script.c $top/src/cli/cli.c
+          $top/src/cli/cli_run.c $top/src/cli/cli_set.c $top/src/cli/scene_find.c
+          $top/src/export/export.c $top/src/draw/theme.c $top/src/export/tempfile.c $lib"
     libs="$libs $(pkg-config --libs cairo pango pangocairo libpng sdl2)"
     inc="$inc $(pkg-config --cflags pango pangocairo libpng)"
     printf '0 key space\n10 click -1.5 0.5\n20 resize 800x600\n30 screenshot a.png\n40 quit\n' \
