@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "reluscape/rs_act.h"
+#include "table_private.h"
 
 /* The point s of the subdifferential g: its one number for training. */
 static inline double
@@ -238,16 +239,7 @@ const rs_act_type *const rs_act_types[] = {
   &elu_type, &softplus_type, &prelu_type, NULL
 };
 
-const rs_act_type *
-rs_act_lookup (const char *name)
-{
-  if (name == NULL)
-    return NULL;
-  for (size_t i = 0; rs_act_types[i] != NULL; i++)
-    if (strcmp (rs_act_types[i]->name, name) == 0)
-      return rs_act_types[i];
-  return NULL;
-}
+RS_TABLE_LOOKUP (rs_act_type, rs_act_lookup, rs_act_types)
 
 double
 rs_act_deriv (const rs_act_type *t, double z, double p, double s)

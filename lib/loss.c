@@ -7,6 +7,7 @@
 
 #include "net_private.h"
 #include "reluscape/rs_loss.h"
+#include "table_private.h"
 
 /* Label of point i as an index below k, or -1 when it is not one. */
 static long
@@ -200,16 +201,7 @@ const rs_loss_type *const rs_loss_types[] = {
   &mse_type, &softmax_type, &relu_norm_type, &bce_type, NULL
 };
 
-const rs_loss_type *
-rs_loss_lookup (const char *name)
-{
-  if (name == NULL)
-    return NULL;
-  for (size_t i = 0; rs_loss_types[i] != NULL; i++)
-    if (strcmp (rs_loss_types[i]->name, name) == 0)
-      return rs_loss_types[i];
-  return NULL;
-}
+RS_TABLE_LOOKUP (rs_loss_type, rs_loss_lookup, rs_loss_types)
 
 /* Whether t fits k outputs and targets of ydim values per point. */
 static int

@@ -13,6 +13,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "net_private.h"
+#include "table_private.h"
 
 void
 rs_net_spec_init (rs_net_spec *spec, size_t layers, const size_t *sizes,
@@ -462,16 +463,7 @@ const rs_init_type *const rs_init_types[] = {
   &xavier_uniform_type, &constant_type, NULL
 };
 
-const rs_init_type *
-rs_init_lookup (const char *name)
-{
-  if (name == NULL)
-    return NULL;
-  for (size_t i = 0; rs_init_types[i] != NULL; i++)
-    if (strcmp (rs_init_types[i]->name, name) == 0)
-      return rs_init_types[i];
-  return NULL;
-}
+RS_TABLE_LOOKUP (rs_init_type, rs_init_lookup, rs_init_types)
 
 int
 rs_net_init (rs_net *net, const rs_init_type *t, double c, double bias,

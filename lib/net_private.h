@@ -1,5 +1,6 @@
 /* net_private.h: the insides of rs_net and its workspace, shared by
- * net.c, pass.c and hull.c and not exported. */
+ * net.c, pass.c and hull.c (read by surface.c and probe_constant.c) and
+ * not exported. */
 #ifndef RS_NET_PRIVATE_H
 #define RS_NET_PRIVATE_H
 

@@ -208,6 +208,27 @@ pc_direction (double *d, const double *X, size_t m, size_t np,
     d[i] /= sqrt (norm);
 }
 
+/* G = the products of X's side vectors of len entries with each other:
+ * G[a][b] = sum over k < len of X[a sa + k sk] X[b sa + k sk], the sum
+ * in the order of k.  Vectors along the columns of X (sa 1, sk np) give
+ * the scatter matrix X^T X; along its rows (sa np, sk 1), the Gram
+ * matrix X X^T. */
+static void
+products (const double *X, size_t side, size_t len, size_t sa, size_t sk,
+          gsl_matrix *G)
+{
+  for (size_t a = 0; a < side; a++)
+    for (size_t b = 0; b <= a; b++)
+      {
+        double g = 0.0;
+
+        for (size_t k = 0; k < len; k++)
+          g += X[a * sa + k * sk] * X[b * sa + k * sk];
+        gsl_matrix_set (G, a, b, g);
+        gsl_matrix_set (G, b, a, g);
+      }
+}
+
 /* The centred points X (m x np), and the smaller of their Gram matrix
  * X X^T (m x m) and their scatter matrix X^T X (np x np) into G: both
  * have the principal components' variances as eigenvalues, and the
@@ -227,29 +248,9 @@ centre_and_gram (const double *traj, const size_t *use, size_t m, size_t np,
         X[q * np + i] = traj[use[q] * np + i] - mean;
     }
   if (np < m)
-    {
-      for (size_t i = 0; i < np; i++)
-        for (size_t j = 0; j <= i; j++)
-          {
-            double c = 0.0;
-
-            for (size_t q = 0; q < m; q++)
-              c += X[q * np + i] * X[q * np + j];
-            gsl_matrix_set (G, i, j, c);
-            gsl_matrix_set (G, j, i, c);
-          }
-      return;
-    }
-  for (size_t a = 0; a < m; a++)
-    for (size_t b = 0; b <= a; b++)
-      {
-        double g = 0.0;
-
-        for (size_t i = 0; i < np; i++)
-          g += X[a * np + i] * X[b * np + i];
-        gsl_matrix_set (G, a, b, g);
-        gsl_matrix_set (G, b, a, g);
-      }
+    products (X, np, m, 1, np, G);
+  else
+    products (X, m, np, np, 1, G);
 }
 
 /* The sign of a direction made canonical: its largest entry (in absolute

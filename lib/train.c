@@ -18,6 +18,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "reluscape/rs_train.h"
+#include "table_private.h"
 
 /* ---------------------------------------------------------------------
  * Optimisers
@@ -149,16 +150,7 @@ const rs_optim_type *const rs_optim_types[] = {
   &gd_type, &momentum_type, &nesterov_type, &rmsprop_type, &adam_type, NULL
 };
 
-const rs_optim_type *
-rs_optim_lookup (const char *name)
-{
-  if (name == NULL)
-    return NULL;
-  for (size_t i = 0; rs_optim_types[i] != NULL; i++)
-    if (strcmp (rs_optim_types[i]->name, name) == 0)
-      return rs_optim_types[i];
-  return NULL;
-}
+RS_TABLE_LOOKUP (rs_optim_type, rs_optim_lookup, rs_optim_types)
 
 /* The state vectors lie one after the other, slot k at state + k np, as
  * the step functions and rs_optim_save expect.  scratch holds a copy of
@@ -355,16 +347,7 @@ const rs_sched_type *const rs_sched_types[] = {
   &constant_type, &step_type, &cosine_type, &linear_type, NULL
 };
 
-const rs_sched_type *
-rs_sched_lookup (const char *name)
-{
-  if (name == NULL)
-    return NULL;
-  for (size_t i = 0; rs_sched_types[i] != NULL; i++)
-    if (strcmp (rs_sched_types[i]->name, name) == 0)
-      return rs_sched_types[i];
-  return NULL;
-}
+RS_TABLE_LOOKUP (rs_sched_type, rs_sched_lookup, rs_sched_types)
 
 /* Every field valid for every type, so that changing only the type gives
  * a schedule that passes rs_sched_check. */

@@ -8,8 +8,8 @@
  * at the place the panel's own axes put that value (the linear map
  * written out below), and the pixel there is the run's colour.
  * Network: each run's dead units, counted by the panel over the data,
- * equal the count the run recorded while it trained (lib/sim.c's
- * count_dead, a different piece of code). */
+ * equal the count the run recorded while it trained (lib/sim_stop.c's
+ * sim_count_dead, a different piece of code). */
 #include <config.h>
 
 #include <math.h>
