@@ -1,7 +1,7 @@
 /* app_controls.c: the control strip, a column at the window's right edge
  * beside the figure, with what the HUD says, a control for every live
- * setting and action, the legend of B's balls and the last message
- * (C4, C5, C8, C11).
+ * setting and action, the legend of B's balls and the place of the
+ * last message (app_overlay.c draws it) (C4, C5, C8, C11).
  *
  * A student who never reads the key table can run every lesson with
  * the mouse: sliders for the speed, the learning rate, Leaky ReLU's
@@ -9,9 +9,10 @@
  * bias warming, decay on the biases and the kink convention; buttons
  * for a kick, a step forward and back, play and pause, the next beat,
  * rewind, the next optimiser, one more ball and reset (the keys of the
- * view, the files and the window, G P T F5 F S E H Q, have none).  Each control shows
- * its value and its key, and calls the very function its key calls
- * (one table, controls[], from controls to actions).  M shows and hides
+ * view, the files and the window, G P T F5 F S E H Q, have none).
+ * Each control shows its value and its key, and calls the very function
+ * its key calls (one table, controls[], from controls to the actions
+ * that app_keys.c's key map reaches too).  M shows and hides
  * the strip; presenter mode hides it.  Without the strip the figure
  * fills the window and the HUD collapses into the figure's own status
  * line; the messages then go to the top right corner, above the
@@ -43,26 +44,25 @@
  * the figure: the strip collapses, as in presenter mode. */
 #define DOCK_MIN_WINDOW 720
 
-/* Heights at scale 1 (pixels): the margin, text, a slider (its line and
+/* Heights at scale 1 (pixels; the margin APP_PAD and text APP_TEXT_PX
+ * are app_private.h's): a line of text, a slider (its line and
  * its track), a toggle's row, a button's row, the HUD's lines (the most
  * it has, and one when it collapses), the legend (a heading and up to
  * 1 + MAX_EXTRA balls) and the message (up to three lines). */
-#define PAD 8.0
-#define TEXT_PX 12.0
 #define LINE 15.0
 #define SLIDER_H 36.0
 #define TOGGLE_H 22.0
 #define BUTTON_H 28.0
 #define HUD_LINES 6
-#define LEGEND_H (LINE * (2 + MAX_EXTRA) + PAD)
-#define TOAST_H (3 * LINE + 2 * PAD)
+#define LEGEND_H (LINE * (2 + MAX_EXTRA) + APP_PAD)
+#define TOAST_H (3 * LINE + 2 * APP_PAD)
 
 /* Below this scale the HUD collapses into its first line. */
 #define HUD_MIN_SCALE 0.85
 
 /* What a control does: a slider's value and how it is set, a toggle's
  * or a button's state and its action; every action is the one its key
- * calls in app.c. */
+ * calls (app_keys.c). */
 typedef struct {
   const char *name;             /* as the tests and the strip name it */
   const char *label;            /* markup */
@@ -135,42 +135,6 @@ get_paused (const rs_app *a)
   return a->in.paused;
 }
 
-static void
-act_warming (rs_app *a)
-{
-  app_train_key (a, APP_TRAIN_WARMING);
-}
-
-static void
-act_decay (rs_app *a)
-{
-  app_train_key (a, APP_TRAIN_DECAY);
-}
-
-static void
-act_kink (rs_app *a)
-{
-  app_train_key (a, APP_TRAIN_KINK);
-}
-
-static void
-act_step (rs_app *a)
-{
-  app_single_step (a, 1);
-}
-
-static void
-act_back (rs_app *a)
-{
-  app_single_step (a, 0);
-}
-
-static void
-act_optim (rs_app *a)
-{
-  app_train_key (a, APP_TRAIN_OPTIM);
-}
-
 /* The controls, top to bottom; the ranges are those of the keys. */
 static const control controls[] = {
   { "speed", "speed, steps/s", "+  -", RS_CONTROL_SLIDER, APP_SPEED_MIN,
@@ -186,15 +150,16 @@ static const control controls[] = {
   { "leaky", "Leaky ReLU", "L", RS_CONTROL_TOGGLE, 0, 0, 0, get_leaky,
     NULL, app_toggle_activation },
   { "warming", "bias warming", "W", RS_CONTROL_TOGGLE, 0, 0, 0,
-    get_warming, NULL, act_warming },
+    get_warming, NULL, app_toggle_warming },
   { "decay", "decay on biases", "D", RS_CONTROL_TOGGLE, 0, 0, 0, get_decay,
-    NULL, act_decay },
+    NULL, app_toggle_decay },
   { "kink", "kink f′(0)", "C", RS_CONTROL_TOGGLE, 0, 0, 0, get_kink, NULL,
-    act_kink },
+    app_next_kink },
   { "kick", "kick", "K", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL, app_kick },
-  { "step", "step", ".", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL, act_step },
+  { "step", "step", ".", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
+    app_step_forward },
   { "back", "step back", ",", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
-    act_back },
+    app_step_back },
   { "play", "pause", "Space", RS_CONTROL_BUTTON, 0, 0, 0, get_paused, NULL,
     app_toggle_pause },
   { "beat", "next beat", "PageDown", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
@@ -202,7 +167,7 @@ static const control controls[] = {
   { "rewind", "rewind", "Home", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
     app_rewind },
   { "optimiser", "optimiser", "O", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
-    act_optim },
+    app_next_optim },
   { "ball", "one more ball", "B", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
     app_balls_add },
   { "reset", "reset", "R", RS_CONTROL_BUTTON, 0, 0, 0, NULL, NULL,
@@ -255,7 +220,7 @@ slider_fraction (const control *c, double v)
 static double
 dock_height (int hud_lines)
 {
-  double h = PAD + hud_lines * LINE + 2 * PAD + PAD;
+  double h = APP_PAD + hud_lines * LINE + 2 * APP_PAD + APP_PAD;
   size_t buttons = 0;
 
   for (size_t i = 0; i < N_CONTROLS; i++)
@@ -265,8 +230,8 @@ dock_height (int hud_lines)
       h += TOGGLE_H;
     else
       buttons++;
-  return h + PAD + (buttons + 1) / 2 * BUTTON_H + PAD + LEGEND_H + TOAST_H
-         + PAD;
+  return h + APP_PAD + (buttons + 1) / 2 * BUTTON_H + APP_PAD + LEGEND_H
+         + TOAST_H + APP_PAD;
 }
 
 /* A rectangle. */
@@ -320,11 +285,11 @@ layout_controls (app_layout *l, double x, double y, double w, double s)
         }
       else
         {
-          double bw = (w - PAD * s) / 2;
+          double bw = (w - APP_PAD * s) / 2;
 
           if (b == 0)
-            y += PAD * s;
-          l->control[i] = rect (x + (b % 2) * (bw + PAD * s),
+            y += APP_PAD * s;
+          l->control[i] = rect (x + (b % 2) * (bw + APP_PAD * s),
                                 y + (b / 2) * BUTTON_H * s, bw,
                                 (BUTTON_H - 4) * s);
           b++;
@@ -354,14 +319,14 @@ app_layout_of (const rs_app *a, double width, double height, app_layout *l)
   l->hud_lines = hud_lines;
   l->figure.width = fmax (width - dw, 1.0);
   l->dock = rect (width - dw, 0, dw, height);
-  x = l->dock.x + PAD * s;
-  w = dw - 2 * PAD * s;
-  y = PAD * s;
-  l->hud = rect (x, y, w, hud_lines * LINE * s + 2 * PAD * s);
-  y += l->hud.height + PAD * s;
+  x = l->dock.x + APP_PAD * s;
+  w = dw - 2 * APP_PAD * s;
+  y = APP_PAD * s;
+  l->hud = rect (x, y, w, hud_lines * LINE * s + 2 * APP_PAD * s);
+  y += l->hud.height + APP_PAD * s;
   y = layout_controls (l, x, y, w, s);
-  l->legend = rect (x, y + PAD * s, w, LEGEND_H * s);
-  l->toast = rect (x, height - TOAST_H * s - PAD * s, w, TOAST_H * s);
+  l->legend = rect (x, y + APP_PAD * s, w, LEGEND_H * s);
+  l->toast = rect (x, height - TOAST_H * s - APP_PAD * s, w, TOAST_H * s);
 }
 
 rs_rect
@@ -374,8 +339,8 @@ app_figure_area (const rs_app *a)
 }
 
 /* A rectangle of pixels in window points. */
-static rs_rect
-in_points (rs_rect r, double unit)
+rs_rect
+app_in_points (rs_rect r, double unit)
 {
   return rect (r.x / unit, r.y / unit, r.width / unit, r.height / unit);
 }
@@ -395,8 +360,8 @@ rs_app_control_at (const rs_app *a, size_t i, rs_app_control *c)
   c->lo = controls[i].lo;
   c->hi = controls[i].hi;
   c->log = controls[i].log;
-  c->box = in_points (l.control[i], l.unit);
-  c->track = in_points (l.track[i], l.unit);
+  c->box = app_in_points (l.control[i], l.unit);
+  c->track = app_in_points (l.track[i], l.unit);
   return l.shown;
 }
 
@@ -406,7 +371,7 @@ rs_app_hud_rect (const rs_app *a, rs_rect *r)
   app_layout l;
 
   app_layout_of (a, a->win.tex_w, a->win.tex_h, &l);
-  *r = in_points (l.hud, l.unit);
+  *r = app_in_points (l.hud, l.unit);
   return l.shown;
 }
 
@@ -534,11 +499,25 @@ text_layout (cairo_t *cr, const char *markup, double px, double width)
   return layout;
 }
 
+/* The height of markup at px pixels wrapped at width (the messages'
+ * box, app_overlay.c). */
+double
+app_text_height (cairo_t *cr, const char *markup, double px, double width)
+{
+  PangoLayout *layout = text_layout (cr, markup, px, width);
+  int tw, th;
+
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  g_object_unref (layout);
+  return th;
+}
+
 /* Markup at (x, y), its anchor (ax, 0) of its width, in colour c, clipped
  * to box; wrapped at `wrap` pixels when positive. */
-static void
-put_text (cairo_t *cr, rs_rect box, double x, double y, const char *markup,
-          double px, double ax, rs_rgb c, double wrap)
+void
+app_put_text (cairo_t *cr, rs_rect box, double x, double y,
+              const char *markup, double px, double ax, rs_rgb c,
+              double wrap)
 {
   PangoLayout *layout = text_layout (cr, markup, px, wrap);
   int tw, th;
@@ -576,9 +555,9 @@ draw_slider (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
 
   number (v, num, sizeof num);
   snprintf (text, sizeof text, "%s <b>%s</b>", c->label, num);
-  put_text (cr, b, b.x, b.y, text, TEXT_PX * s, 0, th->fg, 0);
-  put_text (cr, b, b.x + b.width, b.y + 1 * s, c->key, (TEXT_PX - 2) * s,
-            1, th->muted, 0);
+  app_put_text (cr, b, b.x, b.y, text, APP_TEXT_PX * s, 0, th->fg, 0);
+  app_put_text (cr, b, b.x + b.width, b.y + 1 * s, c->key,
+                (APP_TEXT_PX - 2) * s, 1, th->muted, 0);
   rs_theme_set (cr, th->grid);
   cairo_rectangle (cr, t.x, t.y + t.height / 2 - 2 * s, t.width, 4 * s);
   cairo_fill (cr);
@@ -624,10 +603,10 @@ draw_toggle (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
   else
     snprintf (text, sizeof text, "%s <b>%s</b>", c->label, v > 0 ? "on"
               : "off");
-  put_text (cr, b, bx + side + 6 * s, b.y + 1 * s, text, TEXT_PX * s, 0,
-            th->fg, 0);
-  put_text (cr, b, b.x + b.width, b.y + 2 * s, c->key, (TEXT_PX - 2) * s,
-            1, th->muted, 0);
+  app_put_text (cr, b, bx + side + 6 * s, b.y + 1 * s, text, APP_TEXT_PX * s,
+                0, th->fg, 0);
+  app_put_text (cr, b, b.x + b.width, b.y + 2 * s, c->key,
+                (APP_TEXT_PX - 2) * s, 1, th->muted, 0);
 }
 
 /* A button: a framed box with its action and its key. */
@@ -643,7 +622,7 @@ draw_button (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
 
   if (c->get != NULL)
     label = c->get (a) > 0 ? "play" : "pause";
-  if (c->act == act_optim)
+  if (c->act == app_next_optim)
     {
       snprintf (name, sizeof name, "optimiser: %s", rs_app_optim (a)->name);
       label = name;
@@ -656,8 +635,8 @@ draw_button (cairo_t *cr, const rs_app *a, const app_layout *l, size_t i,
   rs_theme_set (cr, th->muted);
   cairo_set_line_width (cr, 1.0 * s);
   cairo_stroke (cr);
-  put_text (cr, b, b.x + b.width / 2, b.y + (b.height - LINE * s) / 2,
-            text, TEXT_PX * s, 0.5, th->fg, 0);
+  app_put_text (cr, b, b.x + b.width / 2, b.y + (b.height - LINE * s) / 2,
+                text, APP_TEXT_PX * s, 0.5, th->fg, 0);
 }
 
 /* The HUD's text, and during a morph which moment the figure shows
@@ -682,8 +661,8 @@ draw_hud (cairo_t *cr, rs_app *a, const app_layout *l, const rs_theme *th)
   rs_theme_set (cr, th->panel);
   cairo_rectangle (cr, h.x, h.y, h.width, h.height);
   cairo_fill (cr);
-  put_text (cr, h, h.x + PAD * l->s, h.y + PAD * l->s, text,
-            TEXT_PX * l->s, 0, th->fg, h.width - 2 * PAD * l->s);
+  app_put_text (cr, h, h.x + APP_PAD * l->s, h.y + APP_PAD * l->s, text,
+                APP_TEXT_PX * l->s, 0, th->fg, h.width - 2 * APP_PAD * l->s);
 }
 
 /* The strip's contents as laid out in l, drawn into cr. */
@@ -775,89 +754,4 @@ app_controls_free (rs_app *a)
   cairo_surface_destroy (a->view.strip.image);
   a->view.strip.image = NULL;
   a->view.strip.key[0] = '\0';
-}
-
-/* ---- messages ----------------------------------------------------------- */
-
-/* The height of markup at px pixels wrapped at width. */
-static double
-wrapped_height (cairo_t *cr, const char *markup, double px, double width)
-{
-  PangoLayout *layout = text_layout (cr, markup, px, width);
-  int tw, th;
-
-  pango_layout_get_pixel_size (layout, &tw, &th);
-  g_object_unref (layout);
-  return th;
-}
-
-/* Where the message goes in a width x height window: at the strip's
- * foot, or without the strip over the figure's status line (in its
- * header, above every panel), which it stands for while it shows: it
- * never covers an axis or its labels. */
-static rs_rect
-toast_box (const rs_app *a, cairo_t *cr, double width, double height,
-           const char *markup, double *s)
-{
-  app_layout l;
-  double tw, th, pad, top = height;
-
-  app_layout_of (a, width, height, &l);
-  if (l.shown)
-    {
-      *s = l.s;
-      pad = PAD * *s;
-      th = wrapped_height (cr, markup, TEXT_PX * *s,
-                           l.toast.width - 2 * pad);
-      th = fmin (th + 1.5 * pad, l.toast.height);
-      return rect (l.toast.x, l.toast.y + l.toast.height - th,
-                   l.toast.width, th);
-    }
-  *s = a->view.fig != NULL ? rs_figure_scale (a->view.fig) : 1.0;
-  pad = PAD * *s;
-  rs_text_size (cr, NULL, markup, TEXT_PX * *s, 0, &tw, &th);
-  /* the status line's row (figure.c: at 36 units, 13 high), less than
-     the top of the first panel */
-  for (size_t i = 0; a->view.fig != NULL && i < a->view.look->n_views; i++)
-    top = fmin (top, rs_figure_cell (a->view.fig, i, width, height).y);
-  return rect (4 * *s, 33 * *s, fmin (tw + 2 * pad, width - 8 * *s),
-               fmin (th + pad, top - 33 * *s));
-}
-
-int
-rs_app_toast_rect (rs_app *a, rs_rect *r)
-{
-  cairo_surface_t *sf = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1,
-                                                    1);
-  cairo_t *cr = cairo_create (sf);
-  double s, unit = 1.0;
-  int ww, wh;
-
-  *r = toast_box (a, cr, a->win.tex_w, a->win.tex_h, a->win.toast, &s);
-  cairo_destroy (cr);
-  cairo_surface_destroy (sf);
-  SDL_GetWindowSize (a->win.win, &ww, &wh);
-  if (ww > 0)
-    unit = a->win.tex_w / (double) ww;
-  *r = in_points (*r, unit);
-  return rs_app_toast (a)[0] != '\0';
-}
-
-void
-app_toast_draw (cairo_t *cr, const rs_app *a, double width, double height)
-{
-  double s, pad;
-  rs_rect b;
-
-  if (!a->win.toast[0] || a->win.clock >= a->win.toast_until)
-    return;
-  b = toast_box (a, cr, width, height, a->win.toast, &s);
-  pad = PAD * s;
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, 0.08, 0.08, 0.1, 0.85);
-  cairo_rectangle (cr, b.x, b.y, b.width, b.height);
-  cairo_fill (cr);
-  put_text (cr, b, b.x + pad, b.y + pad / 2, a->win.toast, TEXT_PX * s, 0,
-            (rs_rgb) { 1, 1, 1 }, b.width - 2 * pad);
-  cairo_restore (cr);
 }

@@ -1,7 +1,6 @@
-/* app_private.h: the app's state, shared by its files (app.c: events,
- * time, drawing and the loop; app_jobs.c: figures made off the main
- * thread, and the landscape following the run; app_balls.c: the balls
- * that B adds).
+/* app_private.h: the app's state, shared by its files (app.c lists
+ * them: the loop, the input, the keys, the strip, the live settings,
+ * the playback, the overlays, the jobs, the balls).
  *
  * The state is split by who changes it: the run (the jobs and the keys
  * that change training), the view (the figure drawn and how), the input
@@ -17,6 +16,7 @@
 #include "app/app.h"
 #include "draw/figure.h"
 #include "draw/plane.h"
+#include "draw/theme.h"
 #include "draw/variants.h"
 
 /* The grid of the figure's planes: coarser than render's, since the
@@ -223,27 +223,75 @@ struct rs_app {
   app_window win;
 };
 
+/* An action of a key, a control of the strip or both: one function
+ * each, the keys' in app_keys.c's key map, the strip's in
+ * app_controls.c's controls[]. */
+typedef void (*app_action) (rs_app *a);
+
 /* app.c */
-void app_toast (rs_app *a, int error, const char *msg);
-const rs_optim_type *app_optim_after (const rs_optim_type *t);
+void app_set_present (rs_app *a, int on);
+
+/* app_loop.c */
+int app_open_window (rs_app *a, rs_error *err);
+int app_ensure_texture (rs_app *a, rs_error *err);
+void app_toggle_fullscreen (rs_app *a);
+
+/* app_input.c */
 rs_rect app_probe_plot (const rs_app *a);
-/* The actions of the keys and the control strip, each one function. */
-void app_toggle_pause (rs_app *a);
-void app_single_step (rs_app *a, int forward);
-void app_rewind (rs_app *a);
+
+/* app_keys.c */
+void app_key_press (rs_app *a, SDL_Keycode key, Uint16 mod);
+
+/* app_overlay.c */
+void app_toast (rs_app *a, int error, const char *msg);
+void app_toast_draw (cairo_t *cr, const rs_app *a, double width,
+                     double height);
+void app_draw_window (cairo_t *cr, double width, double height,
+                      void *data);
+void app_save_file (rs_app *a, const char *ext);
+
+/* app_state.c: the live settings, and the actions that change them or
+ * how the run trains. */
+void app_apply_live (const rs_app *a, rs_sim *sim);
+void app_live_from_scene (rs_app *a);
+void app_live_from_point (rs_app *a);
+const rs_optim_type *app_optim_after (const rs_optim_type *t);
 void app_toggle_activation (rs_app *a);
 void app_set_alpha (rs_app *a, double alpha);
+void app_scale_alpha (rs_app *a, double factor);
 void app_kick (rs_app *a);
 void app_set_rate (rs_app *a, double rate);
 void app_set_kick_sigma (rs_app *a, double sigma);
 void app_set_temperature (rs_app *a, double t);
 double app_temperature (const rs_app *a);
 void app_train_key (rs_app *a, int what);
+void app_next_optim (rs_app *a);
+void app_toggle_warming (rs_app *a);
+void app_toggle_decay (rs_app *a);
+void app_next_kink (rs_app *a);
 void app_reset (rs_app *a);
+
+/* app_step.c: playback, and the actions that move through it. */
+void app_toggle_pause (rs_app *a);
+void app_single_step (rs_app *a, int forward);
+void app_step_forward (rs_app *a);
+void app_step_back (rs_app *a);
+void app_rewind (rs_app *a);
 void app_set_speed (rs_app *a, double speed);
 void app_next_beat (rs_app *a);
+void app_prev_beat (rs_app *a);
+double app_play_speed (const rs_app *a);
 
-/* app_controls.c */
+/* app_controls.c; the strip's margin and text size at scale 1 (pixels),
+ * the messages' too (app_overlay.c), and text put in a box. */
+#define APP_PAD 8.0
+#define APP_TEXT_PX 12.0
+void app_put_text (cairo_t *cr, rs_rect box, double x, double y,
+                   const char *markup, double px, double ax, rs_rgb c,
+                   double wrap);
+double app_text_height (cairo_t *cr, const char *markup, double px,
+                        double width);
+rs_rect app_in_points (rs_rect r, double unit);
 void app_layout_of (const rs_app *a, double width, double height,
                     app_layout *l);
 rs_rect app_figure_area (const rs_app *a);
@@ -254,8 +302,6 @@ void app_toggle_controls (rs_app *a);
 void app_controls_draw (cairo_t *cr, rs_app *a, double width,
                         double height);
 void app_controls_free (rs_app *a);
-void app_toast_draw (cairo_t *cr, const rs_app *a, double width,
-                     double height);
 
 /* app_jobs.c */
 int app_point_tame (const rs_sim *sim, size_t i);

@@ -121,12 +121,57 @@ int cli_parse_pair (const char *s, rs_interval *r);
  * CLI_OK, or CLI_FAILURE with a message naming the file. */
 int cli_check_folder (const char *path);
 
+/* The steps every command takes the same way (cli_cmd.c).
+ * cli_common_option: getopt's c when it is none of the command's own
+ * options: --set KEY=VALUE (cli_set_add), --help (usage on standard
+ * output) and --version, which return -1 (the command ends with CLI_OK),
+ * or an option getopt turned down ("Try 'reluscape CMD --help'." and
+ * CLI_USAGE).
+ * cli_getopt: getopt_long over argv (from the start), each option
+ * through one (c, args): CLI_OK once all are read, or the first status
+ * one returns that is not CLI_OK.
+ * cli_usage_error: "reluscape: CMD: message" and that hint; CLI_USAGE.
+ * cli_one_scene: the one argument left after the options into *scene;
+ * CLI_USAGE with "no scene given" or "more than one scene" otherwise.
+ * cli_scene_name: the name the scene arg goes by in messages and
+ * outputs (CLI_BUILTIN_NAME for the built-in scene).
+ * cli_export_file: rs_export_file, whole or not at all; CLI_OK, or
+ * CLI_FAILURE with its message naming the file. */
+/* The end of a command's getopt table: the options cli_common_option
+ * takes. */
+#define CLI_COMMON_OPTIONS \
+  { "set", required_argument, NULL, CLI_OPT_SET }, \
+  { "help", no_argument, NULL, 'h' }, \
+  { "version", no_argument, NULL, 'V' }, \
+  { NULL, 0, NULL, 0 }
+int cli_common_option (int c, const char *cmd, const char *usage);
+struct option;
+int cli_getopt (int argc, char **argv, const char *shortopts,
+                const struct option *opts, int (*one) (int c, void *args),
+                void *args);
+int cli_usage_error (const char *cmd, const char *fmt, ...)
+  __attribute__ ((format (printf, 2, 3)));
+int cli_one_scene (int argc, char **argv, const char *cmd,
+                   const char **scene);
+const char *cli_scene_name (const char *arg);
+int cli_export_file (const char *path,
+                     int (*write) (FILE *f, void *data, const char **why),
+                     void *data);
+
 /* --set KEY=VALUE (cli_set.c): the getopt value of the long option, and
  * its help line for the commands that read a scene. */
 #define CLI_OPT_SET 0x5e7
 #define CLI_SET_HELP \
   "      --set KEY=VALUE  the scene line 'KEY VALUE' over the scene's own\n" \
   "                      (repeatable; checked as in the file)\n"
+
+/* The end of the help of render and simulate: --set, --allow-paths (taken
+ * by main), --help and --version. */
+#define CLI_COMMON_HELP CLI_SET_HELP \
+  "      --allow-paths   let the scene's data and export paths\n" \
+  "                      leave its folder\n" \
+  "  -h, --help          show this help and exit\n" \
+  "  -V, --version       show the version and exit\n"
 
 /* Keep the option's value (it must stay valid): CLI_OK, or CLI_USAGE with
  * a message when it is not KEY=VALUE on one line or too many are given. */
@@ -204,5 +249,12 @@ int cli_run_sim (rs_sim *sim, const char *what);
  * diverged (a figure or a surface of a diverged run would show the last
  * finite point as if it were the end). */
 int cli_run_scene (rs_sim *sim, const char *name, const char *what);
+
+/* The run of sc made into *sim (NULL, with a message naming the scene
+ * and CLI_USAGE, when its parameters are refused) and run to its end with
+ * cli_run_scene; *sim, even after a failed run, is the caller's to
+ * free. */
+int cli_sim_run (const rs_scene *sc, const char *name, const char *what,
+                 rs_sim **sim);
 
 #endif /* RS_CLI_H */

@@ -124,3 +124,17 @@ cli_run_sim (rs_sim *sim, const char *what)
   cli_progress (what, steps, steps);
   return rc == RS_OK ? RS_OK : RS_EDIVERGED;
 }
+
+int
+cli_sim_run (const rs_scene *sc, const char *name, const char *what,
+             rs_sim **sim)
+{
+  rs_error err;
+
+  if ((*sim = rs_sim_alloc (&sc->sim, &err)) == NULL)
+    {
+      cli_message ("%s: %s", name, err.message);
+      return CLI_USAGE;
+    }
+  return cli_run_scene (*sim, name, what);
+}

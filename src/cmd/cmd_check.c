@@ -52,6 +52,29 @@ typedef struct {
   int run;
 } check_args;
 
+/* One option into *a; CLI_OK, CLI_USAGE, or -1 after --help or
+ * --version. */
+static int
+one_option (int c, void *args)
+{
+  check_args *a = args;
+
+  switch (c)
+    {
+    case 'p':
+      a->print = 1;
+      return CLI_OK;
+    case 'q':
+      a->quiet = 1;
+      return CLI_OK;
+    case 'r':
+      a->run = 1;
+      return CLI_OK;
+    default:
+      return cli_common_option (c, "check", check_usage);
+    }
+}
+
 /* Parse the options into *a and the index of the first scene into
  * *first; -1 after --help or --version. */
 static int
@@ -61,49 +84,17 @@ parse_options (int argc, char **argv, check_args *a, int *first)
     { "print", no_argument, NULL, 'p' },
     { "run", no_argument, NULL, 'r' },
     { "quiet", no_argument, NULL, 'q' },
-    { "set", required_argument, NULL, CLI_OPT_SET },
-    { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' },
-    { NULL, 0, NULL, 0 }
+    CLI_COMMON_OPTIONS
   };
-  int c;
+  int rc = cli_getopt (argc, argv, "prqhV", opts, one_option, a);
 
-  optind = 0;
-  while ((c = getopt_long (argc, argv, "prqhV", opts, NULL)) != -1)
-    switch (c)
-      {
-      case 'p':
-        a->print = 1;
-        break;
-      case 'q':
-        a->quiet = 1;
-        break;
-      case CLI_OPT_SET:
-        if (cli_set_add (optarg) != CLI_OK)
-          return CLI_USAGE;
-        break;
-      case 'r':
-        a->run = 1;
-        break;
-      case 'h':
-        fputs (check_usage, stdout);
-        return -1;
-      case 'V':
-        printf ("reluscape %s\n", PACKAGE_VERSION);
-        return -1;
-      default:
-        fputs ("Try 'reluscape check --help'.\n", stderr);
-        return CLI_USAGE;
-      }
+  if (rc != CLI_OK)
+    return rc;
   if (optind == argc || (a->print && optind + 1 != argc)
       || (a->print && a->run))
-    {
-      cli_message ("check: %s", optind == argc ? "no scene given"
-                   : a->run ? "--print and --run exclude each other"
-                   : "--print takes one scene");
-      fputs ("Try 'reluscape check --help'.\n", stderr);
-      return CLI_USAGE;
-    }
+    return cli_usage_error ("check", "%s", optind == argc ? "no scene given"
+                            : a->run ? "--print and --run exclude each other"
+                            : "--print takes one scene");
   *first = optind;
   return CLI_OK;
 }
@@ -146,6 +137,24 @@ print_canonical (const rs_scene *sc)
   return CLI_OK;
 }
 
+/* "FILE:LINE:COL: claim false: expect ... (the run gives X)" of claim
+ * e with its verdict v on standard error, naming the variant when
+ * there is one, and the step for a span or a claim about the end. */
+static void
+report_false (const rs_expect *e, const rs_expect_verdict *v,
+              const char *name, const char *variant)
+{
+  char claim[1024];
+
+  fprintf (stderr, "%s:%d:%d: claim false%s%s%s: expect %s (the run "
+           "gives %s", name, e->line, e->col, variant ? " in variant \""
+           : "", variant ? variant : "", variant ? "\"" : "",
+           rs_expect_format (e, claim, sizeof claim), v->gives);
+  if (e->when == RS_EXPECT_SPAN || e->from == RS_EXPECT_END)
+    fprintf (stderr, " at step %zu", v->step);
+  fputs (")\n", stderr);
+}
+
 /* Report the claims of sc that its run makes false, as
  * FILE:LINE:COL: claim false: expect ... (the run gives X); then, unless
  * quiet, how many hold.  CLI_FAILURE when one is false or the run cannot
@@ -157,7 +166,6 @@ prove (const rs_scene *sc, const char *name, const char *variant,
   rs_expect_verdict *v = calloc (sc->n_expects + 1, sizeof *v);
   size_t bad = 0;
   rs_error err;
-  char claim[1024];
 
   cli_run_estimate (name, &sc->sim);
   if (v == NULL
@@ -171,18 +179,9 @@ prove (const rs_scene *sc, const char *name, const char *variant,
     }
   for (size_t i = 0; i < sc->n_expects; i++)
     {
-      const rs_expect *e = &sc->expects[i];
-
-      if (v[i].holds)
-        continue;
-      bad++;
-      fprintf (stderr, "%s:%d:%d: claim false%s%s%s: expect %s (the run "
-               "gives %s", name, e->line, e->col, variant ? " in variant \""
-               : "", variant ? variant : "", variant ? "\"" : "",
-               rs_expect_format (e, claim, sizeof claim), v[i].gives);
-      if (e->when == RS_EXPECT_SPAN || e->from == RS_EXPECT_END)
-        fprintf (stderr, " at step %zu", v[i].step);
-      fputs (")\n", stderr);
+      if (!v[i].holds)
+        report_false (&sc->expects[i], &v[i], name, variant);
+      bad += !v[i].holds;
     }
   fflush (stderr);
   if (!a->quiet)
@@ -223,6 +222,20 @@ prove_variants (const rs_scene *sc, const char *name, const check_args *a)
   return rc;
 }
 
+/* A scene that cannot be read (cli_read_scene said why): its summary
+ * "SCENE: 1 error"; CLI_USAGE. */
+static int
+unreadable (const char *path, const check_args *a)
+{
+  if (!a->quiet && !a->print)
+    {
+      cli_put_escaped (stdout, path, strlen (path));
+      fputs (": 1 error\n", stdout);
+    }
+  fflush (stdout);
+  return CLI_USAGE;
+}
+
 /* Check one scene: its report, then its summary or its canonical form.
  * CLI_USAGE when it has errors or cannot be read. */
 static int
@@ -236,15 +249,7 @@ check_one (const char *path, const check_args *a)
   int rc;
 
   if (cli_read_scene (path, &text, &len, &name) != CLI_OK)
-    {
-      if (!a->quiet && !a->print)
-        {
-          cli_put_escaped (stdout, path, strlen (path));
-          fputs (": 1 error\n", stdout);
-        }
-      fflush (stdout);
-      return CLI_USAGE;
-    }
+    return unreadable (path, a);
   rc = rs_scene_parse_report (&sc, text, len, name, &rep);
   cli_print_report (&rep, text, len, !a->quiet);
   cli_free_scene_text (path, text);

@@ -130,14 +130,36 @@ first_difference (const char *a, size_t na, const char *b, size_t nb,
   return buf;
 }
 
+/* Whether part q has the header and the '#' lines of the first part;
+ * CLI_USAGE with a message naming both and their first difference
+ * otherwise. */
+static int
+same_settings (const part *q, const part *first)
+{
+  int head = q->header != first->header
+             || memcmp (q->text, first->text, first->header) != 0;
+  char diff[320];
+
+  if (!head && q->settings == first->settings
+      && memcmp (q->text + q->footer, first->text + first->footer,
+                 first->settings) == 0)
+    return CLI_OK;
+  cli_message ("merge: %s and %s come from different settings: %s",
+               q->path, first->path, head
+               ? first_difference (q->text, q->header, first->text,
+                                   first->header, diff, sizeof diff)
+               : first_difference (q->text + q->footer, q->settings,
+                                   first->text + first->footer,
+                                   first->settings, diff, sizeof diff));
+  return CLI_USAGE;
+}
+
 /* Whether the parts make one run: one N, the same header and '#' lines,
  * every shard 1 ... N once.  CLI_USAGE with a message naming the files
  * otherwise; *order then holds part indices by shard. */
 static int
 check_parts (const part *p, size_t np, size_t *order)
 {
-  char diff[320];
-
   for (size_t k = 0; k < p[0].n; k++)
     order[k] = (size_t) -1;
   for (size_t k = 0; k < np; k++)
@@ -146,25 +168,8 @@ check_parts (const part *p, size_t np, size_t *order)
         return cli_message ("merge: %s is shard %zu/%zu, but %s is one of "
                             "%zu shards: parts of different runs", p[k].path,
                             p[k].i, p[k].n, p[0].path, p[0].n), CLI_USAGE;
-      if (p[k].header != p[0].header || p[k].settings != p[0].settings
-          || memcmp (p[k].text, p[0].text, p[0].header) != 0
-          || memcmp (p[k].text + p[k].footer, p[0].text + p[0].footer,
-                     p[0].settings) != 0)
-        {
-          int head = p[k].header != p[0].header
-                     || memcmp (p[k].text, p[0].text, p[0].header) != 0;
-
-          cli_message ("merge: %s and %s come from different settings: %s",
-                       p[k].path, p[0].path, head
-                       ? first_difference (p[k].text, p[k].header,
-                                           p[0].text, p[0].header, diff,
-                                           sizeof diff)
-                       : first_difference (p[k].text + p[k].footer,
-                                           p[k].settings,
-                                           p[0].text + p[0].footer,
-                                           p[0].settings, diff, sizeof diff));
-          return CLI_USAGE;
-        }
+      if (same_settings (&p[k], &p[0]) != CLI_OK)
+        return CLI_USAGE;
       if (order[p[k].i - 1] != (size_t) -1)
         return cli_message ("merge: %s and %s are both shard %zu/%zu",
                             p[order[p[k].i - 1]].path, p[k].path, p[k].i,
@@ -203,6 +208,17 @@ write_merged (FILE *f, void *data, const char **why)
   return ferror (f) ? -1 : 0;
 }
 
+/* -o FILE into *(const char **) out; CLI_OK, CLI_USAGE, or -1 after
+ * --help or --version. */
+static int
+one_option (int c, void *out)
+{
+  if (c != 'o')
+    return cli_common_option (c, "merge", merge_usage);
+  *(const char **) out = optarg;
+  return CLI_OK;
+}
+
 /* Parse the options; the index of the first part into *first, -1 after
  * --help or --version. */
 static int
@@ -214,25 +230,12 @@ parse_options (int argc, char **argv, const char **out, int *first)
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
   };
-  int c;
+  int rc = cli_getopt (argc, argv, "o:hV", opts, one_option, out);
 
-  optind = 0;
-  while ((c = getopt_long (argc, argv, "o:hV", opts, NULL)) != -1)
-    switch (c)
-      {
-      case 'o': *out = optarg; break;
-      case 'h': fputs (merge_usage, stdout); return -1;
-      case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); return -1;
-      default:
-        fputs ("Try 'reluscape merge --help'.\n", stderr);
-        return CLI_USAGE;
-      }
+  if (rc != CLI_OK)
+    return rc;
   if (optind == argc)
-    {
-      cli_message ("merge: no parts given");
-      fputs ("Try 'reluscape merge --help'.\n", stderr);
-      return CLI_USAGE;
-    }
+    return cli_usage_error ("merge", "no parts given");
   *first = optind;
   return CLI_OK;
 }
@@ -242,7 +245,6 @@ static int
 merge_parts (part *p, size_t np, const char *out)
 {
   size_t *order;
-  char msg[1200];
   const char *why;
   int rc = CLI_OK;
 
@@ -257,12 +259,8 @@ merge_parts (part *p, size_t np, const char *out)
     {
       merge_job m = { p, order };
 
-      if (out != NULL && rs_export_file (out, write_merged, &m, msg,
-                                         sizeof msg) != 0)
-        {
-          cli_message ("%s", msg);
-          rc = CLI_FAILURE;
-        }
+      if (out != NULL)
+        rc = cli_export_file (out, write_merged, &m);
       if (out == NULL && (write_merged (stdout, &m, &why) != 0
                           || fflush (stdout) != 0))
         {

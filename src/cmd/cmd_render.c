@@ -73,11 +73,7 @@ static const char render_usage[] =
   "  -g, --grid N        landscape grid points a side, 16 to 2048 (241 for\n"
   "                      the single neuron, 121 for a network; basin maps a\n"
   "                      quarter of that)\n"
-CLI_SET_HELP
-  "      --allow-paths   let the scene's data and export paths\n"
-  "                      leave its folder\n"
-  "  -h, --help          show this help and exit\n"
-  "  -V, --version       show the version and exit\n"
+CLI_COMMON_HELP
   "\n"
   "Exit status: 0 success, 1 the run diverged (or grew too large to draw\n"
   "around) or a file could not be written (an animation ffmpeg did not\n"
@@ -132,11 +128,115 @@ parse_size (const char *s, double *w, double *h, rs_unit *unit)
   return 0;
 }
 
+/* "render: bad NAME 'ARG' (expected WANT)"; CLI_USAGE. */
+static int
+bad_value (const char *name, const char *arg, const char *want)
+{
+  cli_message ("render: bad %s '%s' (expected %s)", name, arg, want);
+  return CLI_USAGE;
+}
+
+/* A whole number in [lo, hi] into *v; CLI_OK, or CLI_USAGE naming the
+ * option by name. */
+static int
+count_option (const char *name, const char *arg, size_t lo, size_t hi,
+              size_t *v)
+{
+  char want[64];
+
+  if (cli_parse_count (arg, lo, hi, v) == 0)
+    return CLI_OK;
+  snprintf (want, sizeof want, "%zu to %zu", lo, hi);
+  return bad_value (name, arg, want);
+}
+
+/* A number in [lo, hi] and nothing else into *v; CLI_OK, or CLI_USAGE
+ * naming the option by name with what it wants. */
+static int
+real_option (const char *name, const char *arg, double lo, double hi,
+             const char *want, double *v)
+{
+  char *end;
+
+  *v = strtod (arg, &end);
+  if (end != arg && *end == '\0' && *v >= lo && *v <= hi)
+    return CLI_OK;
+  return bad_value (name, arg, want);
+}
+
+enum { OPT_DPI = 256, OPT_AT, OPT_THEME, OPT_FRAMES, OPT_FPS, OPT_DURATION,
+       OPT_ARROWS, OPT_MORPH };
+
+/* One of the options that take a number; CLI_OK or CLI_USAGE. */
+static int
+number_option (int c, render_args *a)
+{
+  size_t v = 0;
+  int rc;
+
+  switch (c)
+    {
+    case 'g':
+      rc = count_option ("grid", optarg, 16, 2048, &v);
+      a->grid = (long) v;
+      return rc;
+    case OPT_DPI:
+      rc = count_option ("dpi", optarg, 10, 2400, &v);
+      a->dpi = (double) v;
+      return rc;
+    case OPT_AT:
+      a->have_at = 1;
+      return count_option ("step", optarg, 0, 10000000, &a->at);
+    case OPT_FPS:
+      rc = count_option ("fps", optarg, 1, 120, &v);
+      a->fps = (double) v;
+      return rc;
+    case OPT_DURATION:
+      return real_option ("duration", optarg, 0.1, 600,
+                          "0.1 to 600 seconds", &a->duration);
+    default:
+      return real_option ("morph", optarg, 0.0, 1.0, "0 to 1", &a->morph);
+    }
+}
+
+/* One option into *a; CLI_OK, CLI_USAGE, or -1 after --help or
+ * --version. */
+static int
+one_option (int c, void *args)
+{
+  render_args *a = args;
+
+  switch (c)
+    {
+    case 'o':
+      a->out = optarg;
+      return CLI_OK;
+    case 's':
+      return parse_size (optarg, &a->w, &a->h, &a->unit) == 0 ? CLI_OK
+        : bad_value ("size", optarg, "WxH, each 16 to 16384 px or pt or 1 "
+                     "to 500 cm, e.g. 1200x800 or 12x8cm");
+    case 'g': case OPT_DPI: case OPT_AT: case OPT_FPS: case OPT_DURATION:
+    case OPT_MORPH:
+      return number_option (c, a);
+    case OPT_THEME:
+      a->theme = strcmp (optarg, "dark") == 0;
+      return a->theme || strcmp (optarg, "light") == 0 ? CLI_OK
+        : bad_value ("theme", optarg, "light or dark");
+    case OPT_FRAMES:
+      a->frames = optarg;
+      return CLI_OK;
+    case OPT_ARROWS:
+      a->arrows = 1;
+      return CLI_OK;
+    default:
+      return cli_common_option (c, "render", render_usage);
+    }
+}
+
+/* Parse the options into *a; -1 after --help or --version. */
 static int
 parse_options (int argc, char **argv, render_args *a)
 {
-  enum { OPT_DPI = 256, OPT_AT, OPT_THEME, OPT_FRAMES, OPT_FPS,
-         OPT_DURATION, OPT_ARROWS, OPT_MORPH };
   static const struct option opts[] = {
     { "output", required_argument, NULL, 'o' },
     { "size", required_argument, NULL, 's' },
@@ -147,125 +247,15 @@ parse_options (int argc, char **argv, render_args *a)
     { "frames", required_argument, NULL, OPT_FRAMES },
     { "fps", required_argument, NULL, OPT_FPS },
     { "duration", required_argument, NULL, OPT_DURATION },
-    { "set", required_argument, NULL, CLI_OPT_SET },
     { "arrows", no_argument, NULL, OPT_ARROWS },
     { "morph", required_argument, NULL, OPT_MORPH },
-    { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' },
-    { NULL, 0, NULL, 0 }
+    CLI_COMMON_OPTIONS
   };
-  size_t v;
-  char *end;
-  int c;
+  int rc = cli_getopt (argc, argv, "o:s:g:hV", opts, one_option, a);
 
-  optind = 0;
-  while ((c = getopt_long (argc, argv, "o:s:g:hV", opts, NULL)) != -1)
-    switch (c)
-      {
-      case 'o':
-        a->out = optarg;
-        break;
-      case CLI_OPT_SET:
-        if (cli_set_add (optarg) != CLI_OK)
-          return CLI_USAGE;
-        break;
-      case 's':
-        if (parse_size (optarg, &a->w, &a->h, &a->unit) != 0)
-          {
-            cli_message ("render: bad size '%s' (expected WxH, each 16 to "
-                         "16384 px or pt or 1 to 500 cm, e.g. 1200x800 or "
-                         "12x8cm)", optarg);
-            return CLI_USAGE;
-          }
-        break;
-      case 'g':
-        if (cli_parse_count (optarg, 16, 2048, &v) != 0)
-          {
-            cli_message ("render: bad grid '%s' (expected 16 to 2048)",
-                         optarg);
-            return CLI_USAGE;
-          }
-        a->grid = (long) v;
-        break;
-      case OPT_DPI:
-        if (cli_parse_count (optarg, 10, 2400, &v) != 0)
-          {
-            cli_message ("render: bad dpi '%s' (expected 10 to 2400)",
-                         optarg);
-            return CLI_USAGE;
-          }
-        a->dpi = (double) v;
-        break;
-      case OPT_AT:
-        if (cli_parse_count (optarg, 0, 10000000, &a->at) != 0)
-          {
-            cli_message ("render: bad step '%s' (expected 0 to 10000000)",
-                         optarg);
-            return CLI_USAGE;
-          }
-        a->have_at = 1;
-        break;
-      case OPT_THEME:
-        if (strcmp (optarg, "light") != 0 && strcmp (optarg, "dark") != 0)
-          {
-            cli_message ("render: bad theme '%s' (expected light or dark)",
-                         optarg);
-            return CLI_USAGE;
-          }
-        a->theme = strcmp (optarg, "dark") == 0;
-        break;
-      case OPT_FRAMES:
-        a->frames = optarg;
-        break;
-      case OPT_ARROWS:
-        a->arrows = 1;
-        break;
-      case OPT_MORPH:
-        a->morph = strtod (optarg, &end);
-        if (end == optarg || *end != '\0' || !(a->morph >= 0.0)
-            || !(a->morph <= 1.0))
-          {
-            cli_message ("render: bad morph '%s' (expected 0 to 1)", optarg);
-            return CLI_USAGE;
-          }
-        break;
-      case OPT_FPS:
-        if (cli_parse_count (optarg, 1, 120, &v) != 0)
-          {
-            cli_message ("render: bad fps '%s' (expected 1 to 120)", optarg);
-            return CLI_USAGE;
-          }
-        a->fps = (double) v;
-        break;
-      case OPT_DURATION:
-        a->duration = strtod (optarg, &end);
-        if (end == optarg || *end != '\0' || !(a->duration >= 0.1)
-            || !(a->duration <= 600))
-          {
-            cli_message ("render: bad duration '%s' (expected 0.1 to 600 "
-                         "seconds)", optarg);
-            return CLI_USAGE;
-          }
-        break;
-      case 'h':
-        fputs (render_usage, stdout);
-        return -1;
-      case 'V':
-        printf ("reluscape %s\n", PACKAGE_VERSION);
-        return -1;
-      default:
-        fputs ("Try 'reluscape render --help'.\n", stderr);
-        return CLI_USAGE;
-      }
-  if (optind + 1 != argc)
-    {
-      cli_message ("render: %s", optind + 1 < argc ? "more than one scene"
-                   : "no scene given");
-      fputs ("Try 'reluscape render --help'.\n", stderr);
-      return CLI_USAGE;
-    }
-  a->scene = argv[optind];
-  return CLI_OK;
+  if (rc != CLI_OK)
+    return rc;
+  return cli_one_scene (argc, argv, "render", &a->scene);
 }
 
 /* The recorded point shown: the last one at or before STEP. */
@@ -369,6 +359,25 @@ paced_frames (const rs_scene *sc, const rs_sim *sim, size_t last,
   return frames;
 }
 
+/* The n frames at iw x ih to path (.mp4, .gif) or, when dir is set, as
+ * PNG files into dir, with their progress; 0, or -1 with the message in
+ * msg. */
+static int
+encode_frames (rs_figure *fig, const char *path, const char *dir, int iw,
+               int ih, double fps, const rs_anim_frame *frames, size_t n,
+               char *msg, size_t len)
+{
+  frame_bytes = 4.0 * (double) iw * (double) ih;
+  cli_frames_start ();
+  if (dir != NULL)
+    return rs_anim_frames (dir, fig, iw, ih, frames, n, frames_progress,
+                           msg, len);
+  if (rs_anim_format_of (path) == RS_ANIM_MP4)
+    iw &= ~1, ih &= ~1;   /* the encoder's 4:2:0 needs even sides */
+  return rs_anim_video (path, fig, iw, ih, fps, frames, n, frames_progress,
+                        msg, len);
+}
+
 /* The animation of the run up to the point shown, to path (.mp4, .gif)
  * or, when dir is set, as PNG frames into dir. */
 static int
@@ -385,18 +394,8 @@ write_animation (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
 
   if (frames == NULL)
     return CLI_FAILURE;
-  frame_bytes = 4.0 * (double) iw * (double) ih;
-  cli_frames_start ();
-  if (dir != NULL)
-    rc = rs_anim_frames (dir, fig, iw, ih, frames, n, frames_progress, msg,
-                         sizeof msg);
-  else
-    {
-      if (rs_anim_format_of (path) == RS_ANIM_MP4)
-        iw &= ~1, ih &= ~1;   /* the encoder's 4:2:0 needs even sides */
-      rc = rs_anim_video (path, fig, iw, ih, a->fps, frames, n,
-                          frames_progress, msg, sizeof msg);
-    }
+  rc = encode_frames (fig, path, dir, iw, ih, a->fps, frames, n, msg,
+                      sizeof msg);
   free (frames);
   cli_progress ("frames", 1, 1);
   /* the other outputs show the stills' point again, on its own landscape */
@@ -501,8 +500,6 @@ static int
 make_runs (const rs_scene *sc, const char *name, rs_runs *runs,
            const rs_scene **fsc, rs_sim **sim)
 {
-  rs_error err;
-
   *fsc = sc;
   if (sc->n_variants > 0)
     {
@@ -512,18 +509,57 @@ make_runs (const rs_scene *sc, const char *name, rs_runs *runs,
       *sim = rc == CLI_OK ? runs->sim[0] : NULL;
       return rc;
     }
-  if ((*sim = rs_sim_alloc (&sc->sim, &err)) == NULL)
-    {
-      cli_message ("%s: %s", name, err.message);
-      return CLI_USAGE;
-    }
-  return cli_run_scene (*sim, name, "render: run");
+  return cli_sim_run (sc, name, "render: run", sim);
 }
 
+/* The figure of the run at the point shown, with the variants' runs
+ * (runs, or NULL), the marks and --morph; NULL with a message and the
+ * exit status in *rc when it cannot be made. */
+static rs_figure *
+make_figure (const rs_scene *sc, rs_sim *sim, const rs_runs *runs,
+             const char *name, const render_args *a, size_t grid, int *rc)
+{
+  rs_error err;
+  rs_figure *fig = rs_figure_alloc (sc, sim, point_at (sim, a), grid, &err);
+
+  if (fig == NULL)
+    {
+      cli_message ("%s: %s", name, err.message);
+      /* out of memory and a run blowing up are outcomes, not bad input */
+      *rc = err.code == RS_ENOMEM || err.code == RS_EDIVERGED ? CLI_FAILURE
+                                                              : CLI_USAGE;
+      return NULL;
+    }
+  rs_figure_set_runs (fig, runs);
+  rs_figure_marks (fig, 1, a->arrows);
+  if (rs_figure_morph (fig, a->morph, &err) != RS_OK)
+    {
+      cli_message ("%s: %s", name, err.message);
+      *rc = CLI_FAILURE;
+      rs_figure_free (fig);
+      return NULL;
+    }
+  return fig;
+}
+
+/* --frames DIR: the animation as PNG frames into DIR, at its size. */
+static int
+write_frames (rs_figure *fig, const rs_scene *sc, const rs_sim *sim,
+              const render_args *a)
+{
+  double w, h, units;
+
+  if (target_size (sc, a->frames, NULL, a, 1, &w, &h, &units) != 0)
+    return CLI_USAGE;
+  rs_figure_set_units (fig, units);
+  return write_animation (fig, sc, sim, NULL, a->frames, w, h, a);
+}
+
+/* Run the scene (or its variants), make its figure and write every file
+ * asked for: --frames, -o, or else the scene's exports. */
 static int
 render_scene (const rs_scene *base, const char *name, const render_args *a)
 {
-  rs_error err;
   rs_runs runs = { 0 };
   const rs_scene *sc;
   rs_sim *sim = NULL;
@@ -534,35 +570,11 @@ render_scene (const rs_scene *base, const char *name, const render_args *a)
   if (sim == NULL)
     return rc;
   grid = a->grid > 0 ? (size_t) a->grid : sc->sim.net.layers > 0 ? 121 : 241;
-  if (rc == CLI_OK
-      && (fig = rs_figure_alloc (sc, sim, point_at (sim, a), grid, &err))
-         == NULL)
-    {
-      cli_message ("%s: %s", name, err.message);
-      /* out of memory and a run blowing up are outcomes, not bad input */
-      rc = err.code == RS_ENOMEM || err.code == RS_EDIVERGED ? CLI_FAILURE
-                                                             : CLI_USAGE;
-    }
   if (rc == CLI_OK)
-    {
-      rs_figure_set_runs (fig, runs.n > 0 ? &runs : NULL);
-      rs_figure_marks (fig, 1, a->arrows);
-      if (rs_figure_morph (fig, a->morph, &err) != RS_OK)
-        {
-          cli_message ("%s: %s", name, err.message);
-          rc = CLI_FAILURE;
-        }
-    }
+    fig = make_figure (sc, sim, runs.n > 0 ? &runs : NULL, name, a, grid,
+                       &rc);
   if (rc == CLI_OK && a->frames != NULL)
-    {
-      double w, h, units;
-
-      rc = target_size (sc, a->frames, NULL, a, 1, &w, &h, &units) != 0
-           ? CLI_USAGE : CLI_OK;
-      rs_figure_set_units (fig, units);
-      if (rc == CLI_OK)
-        rc = write_animation (fig, sc, sim, NULL, a->frames, w, h, a);
-    }
+    rc = write_frames (fig, sc, sim, a);
   if (rc == CLI_OK && a->out != NULL)
     rc = write_one (fig, sc, sim, a->out, NULL, a);
   else if (rc == CLI_OK && a->frames == NULL)
@@ -596,7 +608,7 @@ check_exports (const rs_scene *sc, const render_args *a)
   if (a->out != NULL || a->frames != NULL || sc->n_exports > 0)
     return CLI_OK;
   cli_message ("render: no -o FILE given, and %s has no 'export' lines",
-               cli_is_builtin (a->scene) ? CLI_BUILTIN_NAME : a->scene);
+               cli_scene_name (a->scene));
   fputs ("Try 'reluscape render --help'.\n", stderr);
   return CLI_USAGE;
 }
@@ -632,6 +644,5 @@ cmd_render (int argc, char **argv)
       a.at = sc.show;
       a.from_show = 1;
     }
-  return render_scene (&sc, cli_is_builtin (a.scene) ? CLI_BUILTIN_NAME
-                                                     : a.scene, &a);
+  return render_scene (&sc, cli_scene_name (a.scene), &a);
 }

@@ -30,11 +30,7 @@ static const char simulate_usage[] =
   "  -o, --output FILE   the file to write (.csv or .json)\n"
   "  -e, --every K       keep the points of every K-th step, those with\n"
   "                      events and the last (1)\n"
-CLI_SET_HELP
-  "      --allow-paths   let the scene's data and export paths\n"
-  "                      leave its folder\n"
-  "  -h, --help          show this help and exit\n"
-  "  -V, --version       show the version and exit\n"
+CLI_COMMON_HELP
   "\n"
   "Exit status: 0 success, also when the run diverged (the output records\n"
   "it and a note goes to standard error); 1 the output could not be\n"
@@ -74,6 +70,26 @@ output_format (sim_args *a)
   return CLI_USAGE;
 }
 
+/* -o and --every into *a, the others as every command takes them;
+ * CLI_OK, CLI_USAGE, or -1 after --help or --version. */
+static int
+one_option (int c, void *args)
+{
+  sim_args *a = args;
+
+  if (c == 'o')
+    a->out = optarg;
+  else if (c != 'e')
+    return cli_common_option (c, "simulate", simulate_usage);
+  else if (cli_parse_count (optarg, 1, (size_t) -1, &a->every) != 0)
+    {
+      cli_message ("simulate: bad --every '%s' (expected a whole number of "
+                   "at least 1)", optarg);
+      return CLI_USAGE;
+    }
+  return CLI_OK;
+}
+
 /* Parse the options into *a; -1 after --help or --version. */
 static int
 parse_options (int argc, char **argv, sim_args *a)
@@ -81,51 +97,13 @@ parse_options (int argc, char **argv, sim_args *a)
   static const struct option opts[] = {
     { "output", required_argument, NULL, 'o' },
     { "every", required_argument, NULL, 'e' },
-    { "set", required_argument, NULL, CLI_OPT_SET },
-    { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' },
-    { NULL, 0, NULL, 0 }
+    CLI_COMMON_OPTIONS
   };
-  int c;
+  int rc = cli_getopt (argc, argv, "o:e:hV", opts, one_option, a);
 
-  optind = 0;
-  while ((c = getopt_long (argc, argv, "o:e:hV", opts, NULL)) != -1)
-    switch (c)
-      {
-      case 'o':
-        a->out = optarg;
-        break;
-      case 'e':
-        if (cli_parse_count (optarg, 1, (size_t) -1, &a->every) != 0)
-          {
-            cli_message ("simulate: bad --every '%s' (expected a whole "
-                         "number of at least 1)", optarg);
-            return CLI_USAGE;
-          }
-        break;
-      case CLI_OPT_SET:
-        if (cli_set_add (optarg) != CLI_OK)
-          return CLI_USAGE;
-        break;
-      case 'h':
-        fputs (simulate_usage, stdout);
-        return -1;
-      case 'V':
-        printf ("reluscape %s\n", PACKAGE_VERSION);
-        return -1;
-      default:
-        fputs ("Try 'reluscape simulate --help'.\n", stderr);
-        return CLI_USAGE;
-      }
-  if (optind + 1 != argc)
-    {
-      cli_message ("simulate: %s", optind == argc ? "no scene given"
-                   : "more than one scene");
-      fputs ("Try 'reluscape simulate --help'.\n", stderr);
-      return CLI_USAGE;
-    }
-  a->scene = argv[optind];
-  return output_format (a);
+  if (rc == CLI_OK)
+    rc = cli_one_scene (argc, argv, "simulate", &a->scene);
+  return rc == CLI_OK ? output_format (a) : rc;
 }
 
 /* What the table writer needs, for rs_export_file. */
@@ -172,12 +150,8 @@ write_file (const sim_args *a, const rs_sim *sim, const char *name,
             const rs_runs *runs)
 {
   table_job job = { a, sim, name, runs };
-  char msg[1200];
 
-  if (rs_export_file (a->out, write_table, &job, msg, sizeof msg) == 0)
-    return CLI_OK;
-  cli_message ("%s", msg);
-  return CLI_FAILURE;
+  return cli_export_file (a->out, write_table, &job);
 }
 
 /* The table on standard output, flushed; CLI_FAILURE with a message when
@@ -195,6 +169,15 @@ write_stdout (const sim_args *a, const rs_sim *sim, const char *name,
     return CLI_OK;
   cli_message ("standard output: cannot write: %s", table_error (err));
   return CLI_FAILURE;
+}
+
+/* The table into a->out, or on standard output. */
+static int
+write_output (const sim_args *a, const rs_sim *sim, const char *name,
+              const rs_runs *runs)
+{
+  return a->out != NULL ? write_file (a, sim, name, runs)
+                        : write_stdout (a, sim, name, runs);
 }
 
 /* Run to the end.  A divergence is a result, not a failure: one note on
@@ -231,8 +214,7 @@ simulate_scene (const rs_scene *sc, const char *name, const sim_args *a)
   if (rc == CLI_OK)
     {
       run_to_end (sim, name);
-      rc = a->out != NULL ? write_file (a, sim, name, NULL)
-                          : write_stdout (a, sim, name, NULL);
+      rc = write_output (a, sim, name, NULL);
     }
   rs_sim_free (sim);
   return rc;
@@ -256,8 +238,7 @@ simulate_variants (const rs_scene *sc, const char *name, const sim_args *a)
     }
   for (size_t k = 0; k < runs.n; k++)
     run_to_end (runs.sim[k], name);
-  rc = a->out != NULL ? write_file (a, runs.sim[0], name, &runs)
-                      : write_stdout (a, runs.sim[0], name, &runs);
+  rc = write_output (a, runs.sim[0], name, &runs);
   rs_runs_free (&runs);
   return rc;
 }
@@ -276,8 +257,6 @@ cmd_simulate (int argc, char **argv)
   if (rc != CLI_OK)
     return rc;
   if (sc.n_variants > 0)
-    return simulate_variants (&sc, cli_is_builtin (a.scene)
-                              ? CLI_BUILTIN_NAME : a.scene, &a);
-  return simulate_scene (&sc, cli_is_builtin (a.scene) ? CLI_BUILTIN_NAME
-                                                       : a.scene, &a);
+    return simulate_variants (&sc, cli_scene_name (a.scene), &a);
+  return simulate_scene (&sc, cli_scene_name (a.scene), &a);
 }

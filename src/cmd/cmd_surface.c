@@ -108,29 +108,45 @@ parse_axes (const char *s, surf_args *a)
   return 0;
 }
 
+/* "surface: bad OPT 'VAL' (expected WANT)" and the hint; CLI_USAGE. */
 static int
 bad_value (const char *opt, const char *val, const char *want)
 {
-  cli_message ("surface: bad %s '%s' (expected %s)", opt, val, want);
-  fputs ("Try 'reluscape surface --help'.\n", stderr);
-  return CLI_USAGE;
+  return cli_usage_error ("surface", "bad %s '%s' (expected %s)", opt, val,
+                          want);
 }
 
-/* One option; CLI_OK, CLI_USAGE, or -1 after --help or --version. */
+/* --basin K: a number of steps, 1 to 1000000. */
 static int
-one_option (int c, surf_args *a)
+parse_basin (const char *s, size_t *steps)
 {
   char *end;
 
+  errno = 0;
+  *steps = strtoul (s, &end, 10);
+  return *s >= '1' && *s <= '9' && *end == '\0' && errno == 0
+         && *steps <= 1000000 ? 0 : -1;
+}
+
+/* --u-range or --v-range (opt) into *r, *have set; CLI_OK or
+ * CLI_USAGE. */
+static int
+range_option (const char *opt, int *have, rs_interval *r)
+{
+  *have = 1;
+  return parse_range (optarg, r) == 0 ? CLI_OK
+    : bad_value (opt, optarg, "LO,HI with LO < HI");
+}
+
+/* One of the options that take a value to check; CLI_OK or CLI_USAGE. */
+static int
+value_option (int c, surf_args *a)
+{
   switch (c)
     {
-    case 'o': a->out = optarg; return CLI_OK;
     case 'a':
       return parse_axes (optarg, a) == 0 ? CLI_OK
         : bad_value ("--axes", optarg, "two parameter names, P1,P2");
-    case 'r': a->dir = DIR_RANDOM; return CLI_OK;
-    case 'p': a->dir = DIR_PCA; return CLI_OK;
-    case 'b': a->biases = 1; return CLI_OK;
     case 'S':
       a->have_seed = 1;
       return cli_parse_seed (optarg, &a->seed) == 0 ? CLI_OK
@@ -140,39 +156,44 @@ one_option (int c, surf_args *a)
              && a->nu >= 2 ? CLI_OK
         : bad_value ("--size", optarg, "NxM, N 2 to 4096, M 1 to 4096 (Nx1: "
                      "a 1-D slice along u)");
-    case 'u':
-      a->have_u = 1;
-      return parse_range (optarg, &a->ur) == 0 ? CLI_OK
-        : bad_value ("--u-range", optarg, "LO,HI with LO < HI");
-    case 'v':
-      a->have_v = 1;
-      return parse_range (optarg, &a->vr) == 0 ? CLI_OK
-        : bad_value ("--v-range", optarg, "LO,HI with LO < HI");
+    case 'u': return range_option ("--u-range", &a->have_u, &a->ur);
+    case 'v': return range_option ("--v-range", &a->have_v, &a->vr);
     case 't':
       a->at_start = strcmp (optarg, "start") == 0;
       return a->at_start || strcmp (optarg, "end") == 0 ? CLI_OK
         : bad_value ("--at", optarg, "start or end");
-    case 'l': a->loss_only = 1; return CLI_OK;
     case 'B':
-      errno = 0;
-      a->basin = strtoul (optarg, &end, 10);
-      return *optarg >= '1' && *optarg <= '9' && *end == '\0' && errno == 0
-             && a->basin <= 1000000 ? CLI_OK
+      return parse_basin (optarg, &a->basin) == 0 ? CLI_OK
         : bad_value ("--basin", optarg, "a number of steps, 1 to 1000000");
-    case 'P': a->path = optarg; return CLI_OK;
-    case 'D':
+    default:
       return shard_parse (optarg, &a->shard_i, &a->shard_n) == 0 ? CLI_OK
         : bad_value ("--shard", optarg, "I/N, 1 <= I <= N");
-    case CLI_OPT_SET:
-      return cli_set_add (optarg);
-    case 'h': fputs (surface_usage, stdout); return -1;
-    case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); return -1;
-    default:
-      fputs ("Try 'reluscape surface --help'.\n", stderr);
-      return CLI_USAGE;
     }
 }
 
+/* One option; CLI_OK, CLI_USAGE, or -1 after --help or --version. */
+static int
+one_option (int c, void *args)
+{
+  surf_args *a = args;
+
+  switch (c)
+    {
+    case 'o': a->out = optarg; return CLI_OK;
+    case 'r': a->dir = DIR_RANDOM; return CLI_OK;
+    case 'p': a->dir = DIR_PCA; return CLI_OK;
+    case 'b': a->biases = 1; return CLI_OK;
+    case 'l': a->loss_only = 1; return CLI_OK;
+    case 'P': a->path = optarg; return CLI_OK;
+    case 'a': case 'S': case 's': case 'u': case 'v': case 't': case 'B':
+    case 'D':
+      return value_option (c, a);
+    default:
+      return cli_common_option (c, "surface", surface_usage);
+    }
+}
+
+/* Parse the options into *a; -1 after --help or --version. */
 static int
 parse_options (int argc, char **argv, surf_args *a)
 {
@@ -191,25 +212,13 @@ parse_options (int argc, char **argv, surf_args *a)
     { "basin", required_argument, NULL, 'B' },
     { "shard", required_argument, NULL, 'D' },
     { "path", required_argument, NULL, 'P' },
-    { "set", required_argument, NULL, CLI_OPT_SET },
-    { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' },
-    { NULL, 0, NULL, 0 }
+    CLI_COMMON_OPTIONS
   };
-  int c, rc;
+  int rc = cli_getopt (argc, argv, "o:a:rps:u:v:hV", opts, one_option, a);
 
-  optind = 0;
-  while ((c = getopt_long (argc, argv, "o:a:rps:u:v:hV", opts, NULL)) != -1)
-    if ((rc = one_option (c, a)) != CLI_OK)
-      return rc;
-  if (optind + 1 != argc)
-    {
-      cli_message ("surface: %s", optind == argc ? "no scene given"
-                   : "more than one scene");
-      fputs ("Try 'reluscape surface --help'.\n", stderr);
-      return CLI_USAGE;
-    }
-  a->scene = argv[optind];
+  if (rc != CLI_OK
+      || (rc = cli_one_scene (argc, argv, "surface", &a->scene)) != CLI_OK)
+    return rc;
   if (a->shard_n > 0 && (a->basin == 0 || a->out == NULL
                          || a->shard_n > (size_t) a->nv))
     {
@@ -233,8 +242,6 @@ trajectory (const rs_sim *sim, size_t np)
   return t;
 }
 
-/* The directions the options ask for, centred on the run's start or
- * end.  CLI_OK, or CLI_USAGE with a message. */
 /* theta0 of recorded point i with bias warming's shift of that point
  * (rs_sim_net_at); unchanged without warming. */
 static int
@@ -257,6 +264,42 @@ centre_shifted (const rs_sim *sim, size_t i, double *theta0)
   return RS_OK;
 }
 
+/* Two random directions, filter-normalised, from --seed or the scene's
+ * seed; RS_OK or err. */
+static int
+random_directions (const rs_sim *sim, const rs_scene *sc, const surf_args *a,
+                   rs_slice *sl, rs_error *err)
+{
+  gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
+  int rc;
+
+  gsl_rng_set (r, a->have_seed ? a->seed : sc->sim.seed);
+  rc = rs_slice_random (sl, rs_sim_net (sim), r, 1, a->biases, err);
+  gsl_rng_free (r);
+  return rc;
+}
+
+/* The trajectory's top two principal components, centred on the run's
+ * start with --at start; RS_OK or err. */
+static int
+pca_directions (const rs_sim *sim, const surf_args *a, rs_slice *sl,
+                rs_error *err)
+{
+  size_t np = rs_net_nparams (rs_sim_net (sim));
+  double *t = trajectory (sim, np);
+  int rc = t == NULL ? rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
+                                     "out of memory")
+                     : rs_slice_pca (sl, t, rs_sim_n_recorded (sim), err);
+
+  free (t);
+  if (rc == RS_OK && a->at_start)
+    memcpy (sl->theta0, rs_sim_theta (sim, 0), np * sizeof (double));
+  return rc;
+}
+
+/* The directions the options ask for, centred on the run's start or
+ * end.  CLI_OK; CLI_USAGE with a message when the library turns them
+ * down; CLI_FAILURE when bias warming's centre runs out of memory. */
 static int
 make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
             rs_slice *sl)
@@ -264,7 +307,7 @@ make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
   const rs_net *net = rs_sim_net (sim);
   size_t np = rs_net_nparams (net), last = rs_sim_n_recorded (sim) - 1;
   rs_error err;
-  int rc = RS_OK;
+  int rc;
 
   memcpy (sl->theta0, rs_sim_theta (sim, a->at_start ? 0 : last),
           np * sizeof (double));
@@ -281,24 +324,9 @@ make_slice (const rs_sim *sim, const rs_scene *sc, surf_args *a,
   if (a->dir == DIR_AXES)
     rc = rs_slice_axes (sl, net, a->p1, a->p2, &err);
   else if (a->dir == DIR_RANDOM)
-    {
-      gsl_rng *r = gsl_rng_alloc (gsl_rng_mt19937);
-
-      gsl_rng_set (r, a->have_seed ? a->seed : sc->sim.seed);
-      rc = rs_slice_random (sl, net, r, 1, a->biases, &err);
-      gsl_rng_free (r);
-    }
+    rc = random_directions (sim, sc, a, sl, &err);
   else
-    {
-      double *t = trajectory (sim, np);
-
-      rc = t == NULL ? rs_error_set (&err, RS_ENOMEM, NULL, 0, 0,
-                                     "out of memory")
-                     : rs_slice_pca (sl, t, last + 1, &err);
-      free (t);
-      if (rc == RS_OK && a->at_start)
-        memcpy (sl->theta0, rs_sim_theta (sim, 0), np * sizeof (double));
-    }
+    rc = pca_directions (sim, a, sl, &err);
   if (rc != RS_OK)
     cli_message ("surface: %s", err.message);
   return rc == RS_OK ? CLI_OK : CLI_USAGE;
@@ -480,18 +508,13 @@ compute (rs_surface *s)
 static int
 write_outputs (const grid_job *g, const surf_args *a)
 {
-  char msg[1200];
   const char *why = NULL;
-
   int (*write) (FILE *, void *, const char **) = g->b != NULL ? write_basin
                                                                : write_grid;
 
   if (a->out != NULL
-      && rs_export_file (a->out, write, (void *) g, msg, sizeof msg))
-    {
-      cli_message ("%s", msg);
-      return CLI_FAILURE;
-    }
+      && cli_export_file (a->out, write, (void *) g) != CLI_OK)
+    return CLI_FAILURE;
   if (a->out == NULL && (write (stdout, (void *) g, &why) != 0
                          || fflush (stdout) != 0))
     {
@@ -499,11 +522,8 @@ write_outputs (const grid_job *g, const surf_args *a)
       return CLI_FAILURE;
     }
   if (a->path != NULL
-      && rs_export_file (a->path, write_path, (void *) g, msg, sizeof msg))
-    {
-      cli_message ("%s", msg);
-      return CLI_FAILURE;
-    }
+      && cli_export_file (a->path, write_path, (void *) g) != CLI_OK)
+    return CLI_FAILURE;
   return CLI_OK;
 }
 
@@ -542,63 +562,69 @@ basin_scene (const rs_scene *sc, const char *name, const surf_args *a,
   return rc;
 }
 
-/* Run the scene, slice it, compute the grid and write it. */
+/* The slice the options ask for around the run's end (or start), its
+ * ranges filled in and checked against what doubles resolve; CLI_OK with
+ * *sl, or the status with a message. */
+static int
+slice_scene (const rs_scene *sc, const char *name, surf_args *a,
+             const rs_sim *sim, rs_slice **sl)
+{
+  rs_error err;
+  int rc;
+
+  *sl = rs_slice_alloc (rs_sim_net (sim), &err);
+  rc = *sl == NULL ? CLI_FAILURE : make_slice (sim, sc, a, *sl);
+  if (rc == CLI_OK)
+    {
+      default_ranges (sc, sim, *sl, a);
+      rc = check_resolves (*sl, a, name);
+    }
+  return rc;
+}
+
+/* The landscape over the slice, computed and written. */
+static int
+grid_scene (const rs_scene *sc, const char *name, const surf_args *a,
+            const rs_sim *sim, const rs_slice *sl)
+{
+  rs_error err;
+  rs_surface *s = rs_surface_alloc (rs_sim_net (sim), rs_sim_loss (sim),
+                                    rs_sim_data (sim), sl, (size_t) a->nu,
+                                    (size_t) a->nv, a->ur, a->vr,
+                                    a->loss_only ? RS_SURFACE_LOSS
+                                    : RS_SURFACE_GRAD | RS_SURFACE_DEAD,
+                                    sc->sim.tol, &err);
+  size_t at = a->at_start ? 0 : rs_sim_n_recorded (sim) - 1;
+  grid_job g = { NULL, s, sl, sim, name, a->loss_only, (size_t) a->nu,
+                 (size_t) a->nv, a->ur, a->vr, 0, 0,
+                 rs_sim_recorded (sim, at)->gamma };
+  int rc;
+
+  if (s == NULL)
+    {
+      cli_message ("surface: %s", err.message);
+      return CLI_USAGE;
+    }
+  compute (s);
+  rc = write_outputs (&g, a);
+  rs_surface_free (s);
+  return rc;
+}
+
+/* Run the scene, slice it, compute the grid (or the basin map) and write
+ * it. */
 static int
 surface_scene (const rs_scene *sc, const char *name, surf_args *a)
 {
-  rs_error err;
-  rs_sim *sim = rs_sim_alloc (&sc->sim, &err);
+  rs_sim *sim = NULL;
   rs_slice *sl = NULL;
-  rs_surface *s = NULL;
-  int rc;
+  int rc = cli_sim_run (sc, name, "surface: run", &sim);
 
-  if (sim == NULL)
-    {
-      cli_message ("%s: %s", name, err.message);
-      return CLI_USAGE;
-    }
-  if ((rc = cli_run_scene (sim, name, "surface: run")) != CLI_OK)
-    {
-      rs_sim_free (sim);
-      return rc;
-    }
-  sl = rs_slice_alloc (rs_sim_net (sim), &err);
-  rc = sl == NULL ? CLI_FAILURE : make_slice (sim, sc, a, sl);
   if (rc == CLI_OK)
-    {
-      default_ranges (sc, sim, sl, a);
-      rc = check_resolves (sl, a, name);
-    }
-  if (rc == CLI_OK && a->basin > 0)
-    {
-      rc = basin_scene (sc, name, a, sim, sl);
-      rs_slice_free (sl);
-      rs_sim_free (sim);
-      return rc;
-    }
+    rc = slice_scene (sc, name, a, sim, &sl);
   if (rc == CLI_OK)
-    {
-      s = rs_surface_alloc (rs_sim_net (sim), rs_sim_loss (sim),
-                            rs_sim_data (sim), sl, (size_t) a->nu,
-                            (size_t) a->nv, a->ur, a->vr,
-                            a->loss_only ? RS_SURFACE_LOSS
-                            : RS_SURFACE_GRAD | RS_SURFACE_DEAD,
-                            sc->sim.tol, &err);
-      if (s == NULL)
-        cli_message ("surface: %s", err.message);
-      rc = s == NULL ? CLI_USAGE : CLI_OK;
-    }
-  if (rc == CLI_OK)
-    {
-      grid_job g = { NULL, s, sl, sim, name, a->loss_only, (size_t) a->nu,
-                     (size_t) a->nv, a->ur, a->vr, 0, 0,
-                     rs_sim_recorded (sim, a->at_start ? 0
-                                      : rs_sim_n_recorded (sim) - 1)->gamma };
-
-      compute (s);
-      rc = write_outputs (&g, a);
-    }
-  rs_surface_free (s);
+    rc = a->basin > 0 ? basin_scene (sc, name, a, sim, sl)
+                      : grid_scene (sc, name, a, sim, sl);
   rs_slice_free (sl);
   rs_sim_free (sim);
   return rc;
@@ -622,6 +648,5 @@ cmd_surface (int argc, char **argv)
   rc = cli_load_scene (a.scene, &sc);
   if (rc != CLI_OK)
     return rc;
-  return surface_scene (&sc, cli_is_builtin (a.scene) ? CLI_BUILTIN_NAME
-                                                      : a.scene, &a);
+  return surface_scene (&sc, cli_scene_name (a.scene), &a);
 }

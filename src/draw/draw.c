@@ -180,30 +180,12 @@ rs_landscape_alloc (const rs_scene *sc, const rs_neuron *u, const rs_data *d,
   return landscape_finish (l, err);
 }
 
-rs_landscape *
-rs_landscape_from_grid (gsl_matrix *loss, rs_interval ur, rs_interval vr,
-                        rs_colormap cmap, int linear, rs_error *err)
-{
-  rs_landscape *l = calloc (1, sizeof *l);
-
-  if (l == NULL)
-    {
-      gsl_matrix_free (loss);
-      rs_error_set (err, RS_ENOMEM, NULL, 0, 0,
-                    "out of memory for a landscape");
-      return NULL;
-    }
-  l->loss = loss;
-  l->w_range = ur;
-  l->b_range = vr;
-  l->cmap = cmap;
-  l->linear = linear;
-  return landscape_finish (l, err);
-}
-
-rs_landscape *
-rs_landscape_lines (gsl_matrix *grid, rs_interval ur, rs_interval vr,
-                    const double *levels, size_t n, rs_error *err)
+/* A landscape holding grid (taken: freed when there is no memory for
+ * the landscape) over the window ur x vr, nothing else set; NULL with
+ * err. */
+static rs_landscape *
+landscape_over (gsl_matrix *grid, rs_interval ur, rs_interval vr,
+                rs_error *err)
 {
   rs_landscape *l = calloc (1, sizeof *l);
 
@@ -217,6 +199,30 @@ rs_landscape_lines (gsl_matrix *grid, rs_interval ur, rs_interval vr,
   l->loss = grid;
   l->w_range = ur;
   l->b_range = vr;
+  return l;
+}
+
+rs_landscape *
+rs_landscape_from_grid (gsl_matrix *loss, rs_interval ur, rs_interval vr,
+                        rs_colormap cmap, int linear, rs_error *err)
+{
+  rs_landscape *l = landscape_over (loss, ur, vr, err);
+
+  if (l == NULL)
+    return NULL;
+  l->cmap = cmap;
+  l->linear = linear;
+  return landscape_finish (l, err);
+}
+
+rs_landscape *
+rs_landscape_lines (gsl_matrix *grid, rs_interval ur, rs_interval vr,
+                    const double *levels, size_t n, rs_error *err)
+{
+  rs_landscape *l = landscape_over (grid, ur, vr, err);
+
+  if (l == NULL)
+    return NULL;
   l->finite = 1;
   l->linear = 1;
   if (rs_landscape_set_levels (l, levels, n) != RS_OK)

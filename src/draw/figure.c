@@ -16,6 +16,7 @@
 #include <glib.h>
 
 #include "draw/figure.h"
+#include "draw/panel_kinds.h"
 #include "draw/panels.h"
 #include "draw/plane.h"
 
@@ -64,14 +65,6 @@ rs_figure_views (const rs_scene *sc, rs_view *views)
   return 3;
 }
 
-/* The grid of view v on a figure of grid points a side: a basin map
- * trains from every start, and gets a coarser one. */
-static size_t
-view_grid (const rs_view *v, size_t grid)
-{
-  return v->kind == RS_VIEW_BASIN ? (grid + 3) / 4 : grid;
-}
-
 rs_figure *
 rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
                  size_t grid, rs_error *err)
@@ -93,12 +86,13 @@ rs_figure_alloc (const rs_scene *sc, const rs_sim *sim, size_t at,
   for (size_t i = 0; i < f->n_views; i++)
     {
       const rs_view *v = &f->views[i];
+      const rs_panel_kind *k = rs_panel_kind_of (v->kind);
 
-      if (v->kind != RS_VIEW_LANDSCAPE && v->kind != RS_VIEW_BASIN)
+      if (k == NULL || !(k->flags & RS_PANEL_PLANE))
         continue;
       /* a basin map trains from every start: a coarser default grid */
       f->planes[i] = rs_plane_alloc (sc, v, sim, f->at,
-                                     view_grid (v, grid), err);
+                                     rs_panel_grid (v, grid), err);
       if (f->planes[i] == NULL)
         {
           rs_figure_free (f);
@@ -157,7 +151,7 @@ follow (rs_figure *f, size_t at, double t, rs_error *err)
     if (f->planes[i] != NULL)
       {
         rs_plane *q = rs_plane_follow (f->planes[i], at,
-                                       view_grid (&f->views[i], f->grid),
+                                       rs_panel_grid (&f->views[i], f->grid),
                                        err);
 
         if (q == NULL)
@@ -290,7 +284,8 @@ rs_figure_set_runs (rs_figure *f, const rs_runs *runs)
 {
   f->runs = runs;
   for (size_t i = 0; i < f->n_views; i++)
-    if (f->planes[i] != NULL && f->views[i].kind == RS_VIEW_LANDSCAPE)
+    if (f->planes[i] != NULL
+        && rs_panel_kind_of (f->views[i].kind)->flags & RS_PANEL_RUN_PATHS)
       rs_plane_set_runs (f->planes[i], runs);
 }
 
@@ -485,18 +480,16 @@ fit_text (cairo_t *cr, const char *font, double x, double y, double width,
 }
 
 /* In a figure of variants, a panel that shows one run (the first) says
- * which, in that run's colour, on a line under the panel: the panel
- * itself gets r less that line. */
-static rs_rect
+ * which, in that run's colour, on a line under the panel, at the bottom
+ * of its cell r (see panel_rect). */
+static void
 run_tag (cairo_t *cr, rs_rect r, const rs_figure *f, const rs_theme *th,
          const char *font, double s)
 {
   rs_rgb c = rs_runs_colour (th, 0);
   char *esc, markup[300];
-  double px = 10.5 * s, h = 17 * s;
+  double px = 10.5 * s;
 
-  if (f->runs == NULL || r.height < 4 * h)
-    return r;
   esc = g_markup_escape_text (f->runs->name[0], -1);
   snprintf (markup, sizeof markup, "<span foreground=\"#%02x%02x%02x\">"
             "<b>━━</b></span> this panel shows one run: <b>%s</b>",
@@ -506,21 +499,66 @@ run_tag (cairo_t *cr, rs_rect r, const rs_figure *f, const rs_theme *th,
   rs_theme_set (cr, th->fg);
   rs_text (cr, font, r.x + r.width - 4 * s, r.y + r.height - 1 * s, markup,
            px, 0, 1, 1, 0);
-  r.height -= h;
+}
+
+/* Whether view v in its cell r is tagged with the run it shows (a
+ * figure of variants, a view that shows the first run only: see
+ * rs_panel_one_run; a cell tall enough for the line), and the panel's
+ * rectangle: r, less that line when tagged. */
+static rs_rect
+panel_rect (const rs_figure *f, const rs_view *v, rs_rect r, int *tagged)
+{
+  double h = 17 * rs_figure_scale (f);
+
+  *tagged = f->runs != NULL && rs_panel_one_run (v) && !(r.height < 4 * h);
+  if (*tagged)
+    r.height -= h;
   return r;
 }
 
-/* Whether a view draws one run only (in a figure of variants, the
- * first): the others (a flat landscape, the timeline, a trace, the
- * depth bound, and the heads, activation and network panels, which
- * give every run its own row, dot or count) draw every run, or none. */
-static int
-one_run (const rs_view *v)
-{
-  rs_view_kind k = v->kind;
+/* A view placed on the figure: its kind, its cell, the rectangle its
+ * panel gets (panel_rect) and what it is drawn from. */
+typedef struct {
+  const rs_panel_kind *kind;
+  rs_rect cell, r;
+  int tagged;
+  rs_panel_args args;
+} placed_view;
 
-  return k == RS_VIEW_HISTOGRAM || k == RS_VIEW_BASIN
-         || (k == RS_VIEW_LANDSCAPE && v->three_d);
+/* View i of a width x height figure placed into *pv, drawn from ctx
+ * (rs_figure_panel_ctx); 0 for a view of no known kind or a cell too
+ * small to draw in. */
+static int
+place_view (const rs_figure *f, size_t i, double width, double height,
+            const rs_panel_ctx *ctx, placed_view *pv)
+{
+  pv->kind = rs_panel_kind_of (f->views[i].kind);
+  pv->cell = rs_figure_cell (f, i, width, height);
+  if (pv->cell.width < 8 || pv->cell.height < 8 || pv->kind == NULL)
+    return 0;
+  pv->r = panel_rect (f, &f->views[i], pv->cell, &pv->tagged);
+  pv->args = (rs_panel_args) { ctx, &f->views[i], f->planes[i] };
+  return 1;
+}
+
+/* The header: the scene's title, and the status line under it. */
+static void
+draw_header (cairo_t *cr, const rs_figure *f, const rs_panel_ctx *ctx,
+             double width)
+{
+  const rs_scene *sc = f->scene;
+  const rs_theme *th = sc->style.dark ? rs_theme_dark () : rs_theme_light ();
+  const char *font = sc->style.font;
+  double s = rs_figure_scale (f);
+  char status[1200], *title;
+
+  title = g_markup_escape_text (sc->title, -1);
+  rs_theme_set (cr, th->fg);
+  fit_text (cr, font, 10 * s, 8 * s, width - 20 * s, title, 19 * s, 1);
+  g_free (title);
+  status_line (f, ctx, status, sizeof status);
+  rs_theme_set (cr, th->muted);
+  fit_text (cr, font, 10 * s, 36 * s, width - 20 * s, status, 13 * s, 0);
 }
 
 void
@@ -532,60 +570,46 @@ rs_figure_draw (cairo_t *cr, double width, double height,
   const char *font = sc->style.font;
   double s = rs_figure_scale (f);
   rs_panel_ctx ctx;
-  char status[1200], *title;
 
   rs_figure_panel_ctx (f, &ctx);
-
   cairo_save (cr);
   rs_text_set_family (cr, font);
   rs_theme_set (cr, th->bg);
   cairo_paint (cr);
-  title = g_markup_escape_text (sc->title, -1);
-  rs_theme_set (cr, th->fg);
-  fit_text (cr, font, 10 * s, 8 * s, width - 20 * s, title, 19 * s, 1);
-  g_free (title);
-  status_line (f, &ctx, status, sizeof status);
-  rs_theme_set (cr, th->muted);
-  fit_text (cr, font, 10 * s, 36 * s, width - 20 * s, status, 13 * s, 0);
+  draw_header (cr, f, &ctx, width);
   for (size_t i = 0; i < f->n_views; i++)
     {
-      rs_rect r = rs_figure_cell (f, i, width, height);
+      placed_view pv;
 
-      if (r.width < 8 || r.height < 8)
+      if (!place_view (f, i, width, height, &ctx, &pv))
         continue;
-      if (one_run (&f->views[i]))
-        r = run_tag (cr, r, f, th, font, s);
-      switch (f->views[i].kind)
-        {
-        case RS_VIEW_LANDSCAPE:
-        case RS_VIEW_BASIN:
-          rs_plane_draw (cr, r, f->planes[i], th, font, s);
-          break;
-        case RS_VIEW_ACTIVATION:
-          rs_panel_activation (cr, r, &ctx);
-          break;
-        case RS_VIEW_NETWORK:
-          rs_panel_network (cr, r, &ctx);
-          break;
-        case RS_VIEW_TIMELINE:
-          rs_panel_timeline (cr, r, &ctx);
-          break;
-        case RS_VIEW_HISTOGRAM:
-          rs_panel_histogram (cr, r, &ctx);
-          break;
-        case RS_VIEW_DEPTH:
-          rs_panel_depth (cr, r, &ctx);
-          break;
-        case RS_VIEW_HEADS:
-          rs_panel_heads (cr, r, &ctx);
-          break;
-        case RS_VIEW_TRACE:
-          rs_panel_trace (cr, r, &ctx, &f->views[i]);
-          break;
-        case RS_VIEW_DATA:
-          rs_panel_data (cr, r, &ctx);
-          break;
-        }
+      if (pv.tagged)
+        run_tag (cr, pv.cell, f, th, font, s);
+      pv.kind->draw (cr, pv.r, &pv.args);
     }
   cairo_restore (cr);
+}
+
+int
+rs_figure_hit (const rs_figure *f, double width, double height, double x,
+               double y, size_t *view, rs_panel_hit *hit)
+{
+  rs_panel_ctx ctx;
+
+  rs_figure_panel_ctx (f, &ctx);
+  for (size_t i = 0; i < f->n_views; i++)
+    {
+      placed_view pv;
+
+      if (place_view (f, i, width, height, &ctx, &pv)
+          && pv.kind->hit != NULL && x >= pv.cell.x
+          && x <= pv.cell.x + pv.cell.width && y >= pv.cell.y
+          && y <= pv.cell.y + pv.cell.height
+          && pv.kind->hit (pv.r, &pv.args, x, y, hit))
+        {
+          *view = i;
+          return 1;
+        }
+    }
+  return 0;
 }

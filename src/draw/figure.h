@@ -9,6 +9,7 @@
 #include <reluscape/reluscape.h>
 
 #include "draw/draw.h"
+#include "draw/panel_kinds.h"
 #include "draw/panels.h"
 #include "draw/plane.h"
 #include "draw/theme.h"
@@ -124,7 +125,17 @@ int rs_figure_ball (const rs_figure *f, size_t i, double width,
  * point), in between the network t of the way, at t = 1 the point. */
 void rs_figure_panel_ctx (const rs_figure *f, rs_panel_ctx *ctx);
 
+/* Draw the figure into cr at width x height: the header, then each view
+ * by its kind's entry in the table of panels (panel_kinds.h). */
 void rs_figure_draw (cairo_t *cr, double width, double height,
                      const rs_figure *f);
+
+/* What lies at (x, y) of the figure drawn at width x height, by the hit
+ * test of the kind of the view there (panel_kinds.h: a point of a flat
+ * landscape, a unit of the network): the view's index into *view, what
+ * lies there into *hit, and 1; 0 when (x, y) is on no view with a hit
+ * test, or on nothing it names.  For the app's pointer. */
+int rs_figure_hit (const rs_figure *f, double width, double height,
+                   double x, double y, size_t *view, rs_panel_hit *hit);
 
 #endif /* RS_FIGURE_H */

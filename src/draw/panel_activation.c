@@ -231,20 +231,11 @@ act_inset (const axes *f, double k, const act_shown *a, axes *in,
   return 1;
 }
 
-/* The layout of the two plots in the plot area of p: side by side when
- * it is wider than tall, one above the other otherwise. */
+/* Every run's f and f' (the subdifferential's low end) at the z of the
+ * grid (ACT_Z), run after run, into f and df. */
 static void
-act_layout_make (const rs_rect *plot, double k, const act_runs *R,
-                 act_layout *L)
+act_samples (const act_runs *R, double *f, double *df)
 {
-  double f[RS_SCENE_MAX_VARIANTS * ACT_GRID];
-  double df[RS_SCENE_MAX_VARIANTS * ACT_GRID];
-  double gap = 48 * k, lo, hi, band;
-  rs_rect b1 = *plot, b2 = *plot;
-  const act_shown *a = &R->s[0];
-  size_t m = R->n * ACT_GRID;
-  int any_jump = 0;
-
   for (size_t q = 0; q < R->n; q++)
     for (size_t i = 0; i < ACT_GRID; i++)
       {
@@ -252,6 +243,16 @@ act_layout_make (const rs_rect *plot, double k, const act_runs *R,
         f[q * ACT_GRID + i] = rs_act_value (e->t, ACT_Z (i), e->par);
         df[q * ACT_GRID + i] = rs_act_subdiff (e->t, ACT_Z (i), e->par).lo;
       }
+}
+
+/* Each run's kink at 0 into L: whether f' jumps there, its one-sided
+ * limits and the convention's value (C3).  Returns 1 when any run's
+ * jumps. */
+static int
+act_kinks (const act_runs *R, act_layout *L)
+{
+  int any_jump = 0;
+
   for (size_t q = 0; q < R->n; q++)
     {
       const act_shown *e = &R->s[q];
@@ -264,16 +265,45 @@ act_layout_make (const rs_rect *plot, double k, const act_runs *R,
                      : d.lo;
       any_jump |= L->jump_k[q];
     }
+  return any_jump;
+}
+
+/* The boxes of f's plot (b1) and f''s (b2) in plot, gap apart: side by
+ * side when it is wider than tall, one above the other otherwise. */
+static void
+act_boxes (const rs_rect *plot, double gap, rs_rect *b1, rs_rect *b2)
+{
+  *b1 = *b2 = *plot;
   if (plot->width >= plot->height)
     {
-      b1.width = b2.width = (plot->width - gap) / 2;
-      b2.x = plot->x + b1.width + gap;
+      b1->width = b2->width = (plot->width - gap) / 2;
+      b2->x = plot->x + b1->width + gap;
     }
   else
     {
-      b1.height = b2.height = (plot->height - gap) / 2;
-      b2.y = plot->y + b1.height + gap;
+      b1->height = b2->height = (plot->height - gap) / 2;
+      b2->y = plot->y + b1->height + gap;
     }
+}
+
+/* The layout of the two plots in the plot area of p: side by side when
+ * it is wider than tall, one above the other otherwise; each window
+ * fitted to every run's curve. */
+static void
+act_layout_make (const rs_rect *plot, double k, const act_runs *R,
+                 act_layout *L)
+{
+  double f[RS_SCENE_MAX_VARIANTS * ACT_GRID];
+  double df[RS_SCENE_MAX_VARIANTS * ACT_GRID];
+  double lo, hi, band;
+  rs_rect b1, b2;
+  const act_shown *a = &R->s[0];
+  size_t m = R->n * ACT_GRID;
+  int any_jump;
+
+  act_samples (R, f, df);
+  any_jump = act_kinks (R, L);
+  act_boxes (plot, 48 * k, &b1, &b2);
   L->f = (axes) { b1, -3.0, 3.0, 0.0, 1.0 };
   L->df = (axes) { b2, -3.0, 3.0, 0.0, 1.0 };
   L->jump = L->jump_k[0];

@@ -165,6 +165,17 @@ hist_shares (pane *p, const axes *a, const hist *h)
                a->box.y + 4 * p->k, buf, 11, 0, 1, 0);
 }
 
+/* The end of a plot of this file, drawn clipped since cairo_save: the
+ * clip undone, then the frame and the axes' titles. */
+static void
+plot_close (pane *p, const axes *a, const char *x_title, const char *y_title)
+{
+  cairo_restore (p->cr);
+  axes_frame (p, a);
+  axes_x_title (p, a, x_title);
+  axes_y_title (p, a, y_title, p->r.x + 3 * p->k);
+}
+
 static void
 hist_plot (pane *p, const hist *h)
 {
@@ -183,10 +194,8 @@ hist_plot (pane *p, const hist *h)
   hist_halves (p, &a);
   hist_bars (p, &a, h);
   hist_shares (p, &a, h);
-  cairo_restore (p->cr);
-  axes_frame (p, &a);
-  axes_x_title (p, &a, "<i>z</i> = <i>w</i>·<i>x</i> + <i>b</i>, layer 1");
-  axes_y_title (p, &a, "count", p->r.x + 3 * p->k);
+  plot_close (p, &a, "<i>z</i> = <i>w</i>·<i>x</i> + <i>b</i>, layer 1",
+              "count");
 }
 
 void
@@ -295,10 +304,7 @@ depth_plot (pane *p)
                fmax (axes_x (&a, mid) - 6 * p->k,
                      a.box.x + 4 * p->k + pane_text_width (p, sig, 11, 1)),
                axes_y (&a, mid * log10 (0.25)) + 6 * p->k, sig, 11, 1, 1, 0);
-  cairo_restore (p->cr);
-  axes_frame (p, &a);
-  axes_x_title (p, &a, "layers <i>L</i>");
-  axes_y_title (p, &a, "gradient factor", p->r.x + 3 * p->k);
+  plot_close (p, &a, "layers <i>L</i>", "gradient factor");
 }
 
 void

@@ -166,6 +166,47 @@ rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
   return rs_panel_network_run_unit (r, c, 0, l, j, x, y, radius);
 }
 
+/* The unit of run k's network (drawn in r as the panel draws it) whose
+ * disc holds (x, y): its column into *layer and its index into *unit,
+ * and 1; 0 when none does. */
+static int
+net_unit_under (rs_rect r, const rs_panel_ctx *c, size_t k, double x,
+                double y, size_t *layer, size_t *unit)
+{
+  size_t sizes[RS_NET_MAX_LAYERS + 2], ncol = net_columns (c->sim, sizes);
+  double ux, uy, radius;
+
+  for (size_t l = 0; l < ncol; l++)
+    for (size_t j = 0; j < sizes[l]; j++)
+      if (rs_panel_network_run_unit (r, c, k, l, j, &ux, &uy, &radius)
+          == RS_OK && hypot (x - ux, y - uy) <= radius)
+        {
+          *layer = l;
+          *unit = j;
+          return 1;
+        }
+  return 0;
+}
+
+int
+rs_panel_network_hit (rs_rect r, const rs_panel_ctx *c, double x, double y,
+                      size_t *run, size_t *layer, size_t *unit)
+{
+  double ux, uy, radius;
+
+  if (c == NULL || c->sim == NULL)
+    return 0;
+  /* every run drawn: each small multiple, or the first run's network */
+  for (size_t k = 0; rs_panel_network_run_unit (r, c, k, 0, 0, &ux, &uy,
+                                                &radius) == RS_OK; k++)
+    if (net_unit_under (r, c, k, x, y, layer, unit))
+      {
+        *run = k;
+        return 1;
+      }
+  return 0;
+}
+
 /* Unit activity at point c->at: on how many points each unit of each
  * layer is active (z > 0), and the network at that point (the caller
  * frees it).  NULL when it cannot be computed. */
@@ -347,9 +388,6 @@ net_unit (pane *p, const rs_net *net, size_t l, size_t j, size_t active)
     net_cross (p, x, y, rad);
 }
 
-/* On how many points each coloured unit is active, beside it, placed
- * (place.h) off every unit and off each other: to the right, else to
- * the left, else left out; when the pitch leaves room for text. */
 /* Where the counts went (for rs_panel_network_counts): at most max
  * boxes into box, n of them placed. */
 typedef struct {
@@ -357,26 +395,32 @@ typedef struct {
   size_t max, n;
 } count_boxes;
 
-static void
-net_counts (pane *p, const rs_net *net, size_t ncol, const size_t *sizes,
-            size_t act[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS],
-            double pitch, count_boxes *out)
-{
-  double size = fmin (9.5, 0.75 * pitch / p->k), x, y, rad, w, h;
-  rs_placer *pl = rs_placer_alloc (p->r);
-  size_t id[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
-  char buf[24];
-  rs_rect b;
+/* On how many points each unit of each layer is active. */
+typedef size_t net_acts[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
 
-  if (pl == NULL || pitch < 11 * p->k)
-    {
-      rs_placer_free (pl);
-      return;
-    }
+/* Every unit's disc, a point wider, as an obstacle of pl. */
+static void
+net_count_obstacles (rs_placer *pl, pane *p, size_t ncol,
+                     const size_t *sizes)
+{
+  double x, y, rad;
+
   for (size_t l = 0; l < ncol; l++)
     for (size_t j = 0; j < sizes[l]; j++)
       if (rs_panel_network_unit (p->r, p->c, l, j, &x, &y, &rad) == RS_OK)
         rs_placer_disc (pl, x, y, rad + 1.0 * p->k);
+}
+
+/* Each coloured unit's count offered to pl, right of the unit or left
+ * of it, at text size `size`; its id into id (-1: none). */
+static void
+net_count_labels (rs_placer *pl, pane *p, const rs_net *net, size_t ncol,
+                  const size_t *sizes, net_acts act, double size,
+                  size_t id[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS])
+{
+  double x, y, rad, w, h;
+  char buf[24];
+
   for (size_t l = 1; l < ncol; l++)
     for (size_t j = 0; j < sizes[l]; j++)
       {
@@ -395,6 +439,29 @@ net_counts (pane *p, const rs_net *net, size_t ncol, const size_t *sizes,
                                                        - 4 * p->k, y - h / 2,
                                                        w + 4 * p->k, h });
       }
+}
+
+/* On how many points each coloured unit is active, beside it, placed
+ * (place.h) off every unit and off each other: to the right, else to
+ * the left, else left out; when the pitch leaves room for text.  The
+ * boxes placed into out (may be NULL). */
+static void
+net_counts (pane *p, const rs_net *net, size_t ncol, const size_t *sizes,
+            net_acts act, double pitch, count_boxes *out)
+{
+  double size = fmin (9.5, 0.75 * pitch / p->k);
+  rs_placer *pl = rs_placer_alloc (p->r);
+  size_t id[RS_NET_MAX_LAYERS + 1][RS_NET_MAX_UNITS];
+  char buf[24];
+  rs_rect b;
+
+  if (pl == NULL || pitch < 11 * p->k)
+    {
+      rs_placer_free (pl);
+      return;
+    }
+  net_count_obstacles (pl, p, ncol, sizes);
+  net_count_labels (pl, p, net, ncol, sizes, act, size, id);
   rs_placer_solve (pl);
   for (size_t l = 1; l < ncol; l++)
     for (size_t j = 0; j < sizes[l]; j++)

@@ -1,7 +1,8 @@
 /* panels.h: the figure's panels other than the landscape: timeline,
  * network, activation, histogram of pre-activations, depth and output
  * heads.  Each draws into any cairo_t, inside the rectangle it is given,
- * at any size, from the run alone; none knows of SDL or of files. */
+ * at any size, from the run alone; none knows of SDL or of files.  The
+ * figure draws each through its entry in the table of panel_kinds.c. */
 #ifndef RS_PANELS_H
 #define RS_PANELS_H
 
@@ -169,6 +170,14 @@ int rs_panel_network_unit (rs_rect r, const rs_panel_ctx *c, size_t l,
 int rs_panel_network_run_unit (rs_rect r, const rs_panel_ctx *c, size_t k,
                                size_t l, size_t j, double *x, double *y,
                                double *radius);
+
+/* Which unit of the network panel drawn in r lies under (x, y): the
+ * unit whose disc holds it, by run k (0 without variants), column l and
+ * index j as rs_panel_network_run_unit numbers them, into *run, *layer
+ * and *unit, and 1; 0 when (x, y) is on no unit. */
+int rs_panel_network_hit (rs_rect r, const rs_panel_ctx *c, double x,
+                          double y, size_t *run, size_t *layer,
+                          size_t *unit);
 
 /* The network panel drawn into cr as rs_panel_network draws it, and the
  * boxes of the counts it placed beside the units (place.h: off every

@@ -158,6 +158,11 @@ rs_rect rs_plane_plot_rect (rs_rect r, double s);
 void rs_plane_map (const rs_plane *p, rs_rect plot, double u, double v,
                    double *x, double *y);
 
+/* The point (u, v) of the plane drawn at (x, y) of the plot: the
+ * inverse of rs_plane_map. */
+void rs_plane_unmap (const rs_plane *p, rs_rect plot, double x, double y,
+                     double *u, double *v);
+
 /* The same for a basin map, whose cells are centred on the grid's
  * points. */
 void rs_plane_map_cells (const rs_plane *p, rs_rect plot, double u,

@@ -263,6 +263,14 @@ fill_quad (cairo_t *cr, const rs_plane *p, const quad_pts *q, size_t step,
   cairo_fill (cr);
 }
 
+/* The edge of quad q from its corner a to its corner b, on cr's path. */
+static void
+quad_edge (cairo_t *cr, const quad_pts *q, int a, int b)
+{
+  cairo_move_to (cr, q->px[a], q->py[a]);
+  cairo_line_to (cr, q->px[b], q->py[b]);
+}
+
 /* The mesh: the quad's lower edge on every mesh-th row and its left edge
  * on every mesh-th column, and the window's last row and column, thin
  * and dark. */
@@ -273,17 +281,13 @@ mesh_quad (cairo_t *cr, const rs_plane *p, const quad_pts *q, size_t step,
   size_t last = p->n - 1;
 
   if ((q->ii[0] / step) % mesh == 0)
-    cairo_move_to (cr, q->px[0], q->py[0]), cairo_line_to (cr, q->px[1],
-                                                           q->py[1]);
+    quad_edge (cr, q, 0, 1);
   if (q->ii[2] == last)
-    cairo_move_to (cr, q->px[3], q->py[3]), cairo_line_to (cr, q->px[2],
-                                                           q->py[2]);
+    quad_edge (cr, q, 3, 2);
   if ((q->jj[0] / step) % mesh == 0)
-    cairo_move_to (cr, q->px[0], q->py[0]), cairo_line_to (cr, q->px[3],
-                                                           q->py[3]);
+    quad_edge (cr, q, 0, 3);
   if (q->jj[1] == last)
-    cairo_move_to (cr, q->px[1], q->py[1]), cairo_line_to (cr, q->px[2],
-                                                           q->py[2]);
+    quad_edge (cr, q, 1, 2);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.28);
   cairo_set_line_width (cr, 0.7 * s);
   cairo_stroke (cr);

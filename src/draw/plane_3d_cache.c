@@ -183,64 +183,71 @@ copy_pixels (const dev_rect *d, unsigned char *buf, int to)
     cairo_surface_mark_dirty_rectangle (d->t, d->x, d->y, d->w, d->h);
 }
 
-int
-rs_plane_3d_cached_surface (cairo_t *cr, const rs_plane *p,
-                            const rs_plane_view3d *v, const rs_theme *th,
-                            double s, rs_plane_3d_drawer draw)
+/* Room in c for npix bytes of pixels before and after; 0 when there is
+ * none (the kept pixels are then forgotten). */
+static int
+pixel_room (struct plane_3d_cache *c, size_t npix)
 {
-  struct plane_3d_cache *c = p->cache3d;
-  unsigned char *key = NULL;
-  size_t len = 0, cap = 0, npix;
-  dev_rect d;
-  int hit, r;
+  if (npix <= c->pix_cap)
+    return 1;
+  free (c->before), free (c->after);
+  c->before = malloc (npix), c->after = malloc (npix);
+  c->pix_cap = c->before && c->after ? npix : 0;
+  c->valid = 0;
+  return c->pix_cap != 0;
+}
 
-  if (c == NULL || !clip_rect (cr, &d)
-      || !make_key (cr, p, v, th, &d, &key, &len, &cap))
-    {
-      free (key);
-      return draw (cr, p, v, th, s);
-    }
-  npix = 4 * (size_t) d.w * d.h;
-  if (npix > c->pix_cap)
-    {
-      free (c->before), free (c->after);
-      c->before = malloc (npix), c->after = malloc (npix);
-      c->pix_cap = c->before && c->after ? npix : 0;
-      c->valid = 0;
-      if (c->pix_cap == 0)
-        {
-          free (key);
-          return draw (cr, p, v, th, s);
-        }
-    }
-  hit = c->valid && len == c->key_len && memcmp (key, c->key, len) == 0;
+/* Whether c's kept pixels may stand in for drawing: drawn from the same
+ * key (len bytes) over the same pixels as d holds now. */
+static int
+cache_hit (const struct plane_3d_cache *c, const dev_rect *d,
+           const unsigned char *key, size_t len)
+{
+  int hit = c->valid && len == c->key_len && memcmp (key, c->key, len) == 0;
+
   if (hit)
     {
-      unsigned char *data = cairo_image_surface_get_data (d.t);
-      int stride = cairo_image_surface_get_stride (d.t);
-      size_t row = 4 * (size_t) d.w;
+      unsigned char *data = cairo_image_surface_get_data (d->t);
+      int stride = cairo_image_surface_get_stride (d->t);
+      size_t row = 4 * (size_t) d->w;
 
-      cairo_surface_flush (d.t);
-      for (int y = 0; hit && y < d.h; y++)
-        hit = memcmp (data + (size_t) (d.y + y) * stride + 4 * d.x,
+      cairo_surface_flush (d->t);
+      for (int y = 0; hit && y < d->h; y++)
+        hit = memcmp (data + (size_t) (d->y + y) * stride + 4 * d->x,
                       c->before + y * row, row) == 0;
     }
-  if (hit)
-    {
-      free (key);
-      copy_pixels (&d, c->after, 1);
-      cairo_set_line_cap (cr, c->cap);
-      cairo_set_line_join (cr, c->join);
-      cairo_set_antialias (cr, c->aa);
-      cairo_set_line_width (cr, c->width);
-      cairo_set_source_rgba (cr, c->rgba[0], c->rgba[1], c->rgba[2],
-                             c->rgba[3]);
-      return 1;
-    }
+  return hit;
+}
+
+/* The kept pixels copied into d, and cr's state left as the drawing
+ * left it. */
+static void
+replay (cairo_t *cr, const struct plane_3d_cache *c, const dev_rect *d)
+{
+  copy_pixels (d, c->after, 1);
+  cairo_set_line_cap (cr, c->cap);
+  cairo_set_line_join (cr, c->join);
+  cairo_set_antialias (cr, c->aa);
+  cairo_set_line_width (cr, c->width);
+  cairo_set_source_rgba (cr, c->rgba[0], c->rgba[1], c->rgba[2],
+                         c->rgba[3]);
+}
+
+/* Draw by draw, keeping in c the pixels of d before and after, the key
+ * (taken) and the state the drawing left cr in; returns what draw
+ * returned. */
+static int
+record (cairo_t *cr, struct plane_3d_cache *c, const dev_rect *d,
+        unsigned char *key, size_t len, const rs_plane *p,
+        const rs_plane_view3d *v, const rs_theme *th, double s,
+        rs_plane_3d_drawer draw)
+{
+  int r;
+
   c->valid = 0;
-  copy_pixels (&d, c->before, 0);
+  copy_pixels (d, c->before, 0);
   r = draw (cr, p, v, th, s);
-  copy_pixels (&d, c->after, 0);
+  copy_pixels (d, c->after, 0);
   free (c->key);
   c->key = key, c->key_len = len;
   c->cap = cairo_get_line_cap (cr);
@@ -253,4 +260,30 @@ rs_plane_3d_cached_surface (cairo_t *cr, const rs_plane *p,
                                         &c->rgba[1], &c->rgba[2],
                                         &c->rgba[3]) == CAIRO_STATUS_SUCCESS;
   return r;
+}
+
+int
+rs_plane_3d_cached_surface (cairo_t *cr, const rs_plane *p,
+                            const rs_plane_view3d *v, const rs_theme *th,
+                            double s, rs_plane_3d_drawer draw)
+{
+  struct plane_3d_cache *c = p->cache3d;
+  unsigned char *key = NULL;
+  size_t len = 0, cap = 0;
+  dev_rect d;
+
+  if (c == NULL || !clip_rect (cr, &d)
+      || !make_key (cr, p, v, th, &d, &key, &len, &cap)
+      || !pixel_room (c, 4 * (size_t) d.w * d.h))
+    {
+      free (key);
+      return draw (cr, p, v, th, s);
+    }
+  if (cache_hit (c, &d, key, len))
+    {
+      free (key);
+      replay (cr, c, &d);
+      return 1;
+    }
+  return record (cr, c, &d, key, len, p, v, th, s, draw);
 }

@@ -517,62 +517,85 @@ contour_label (rs_placer *pl, cairo_t *cr, const rs_landscape *l, size_t k,
 
 /* ---- drawing ---- */
 
-void
-rs_plane_draw_labels (cairo_t *cr, const rs_plane *p, rs_rect plot,
-                      double s, const plane_region *reg, size_t n)
-{
-  struct plane_labels *out = p->labels;
-  rs_placer *pl = rs_placer_alloc (plot);
-  size_t note_id = (size_t) -1, start_id, kick_id[MAX_KICK_LABELS];
-  size_t reg_id[4], full[4], cont_id[RS_LANDSCAPE_MAX_LEVELS];
-  double sw, sh, k = 0, x, y;
-  char note[240];
-  rs_rect b;
+/* The labels of one placement (rs_plane_draw_labels) by their ids in
+ * the placer: the note (or -1), the start, the kicks, the n regions
+ * (full[r]: how many of region r's candidates carry its full text) and
+ * the contours' values. */
+typedef struct {
+  size_t note, start, kick[MAX_KICK_LABELS];
+  size_t n_reg, reg[4], full[4];
+  size_t n_cont, cont[RS_LANDSCAPE_MAX_LEVELS];
+  char note_text[240];
+  double note_k;            /* the note's scale (0: no note) */
+} label_ids;
 
-  if (pl == NULL || out == NULL)
-    {
-      rs_placer_free (pl);
-      return;
-    }
+/* Every label of the flat plane drawn in plot offered to pl with its
+ * candidates, away from the path, the kicks' arrows and the start (and
+ * the arrow's ruler), into ids. */
+static void
+propose_labels (rs_placer *pl, cairo_t *cr, const rs_plane *p, rs_rect plot,
+                double s, const plane_region *reg, size_t n, label_ids *ids)
+{
+  double sw, sh, x, y;
+
   rs_plane_path_obstacles (pl, p, plot, s, p->n_rec - 1);
   if (p->arrow)   /* the arrow's ruler, drawn over the map at each frame */
     rs_placer_box (pl, rs_plane_ruler_box (cr, plot, s));
-  if (note_text (p, note, sizeof note)
-      && (k = note_scale (cr, note, plot, s)) > 0)
-    note_id = note_label (pl, cr, note, plot, s, k);
+  ids->note = (size_t) -1;
+  ids->note_k = 0;
+  if (note_text (p, ids->note_text, sizeof ids->note_text)
+      && (ids->note_k = note_scale (cr, ids->note_text, plot, s)) > 0)
+    ids->note = note_label (pl, cr, ids->note_text, plot, s, ids->note_k);
   rs_plane_map (p, plot, p->pu[0], p->pv[0], &x, &y);
-  start_id = start_label (pl, cr, x, y, s, &sw, &sh);
-  kick_labels (pl, cr, p, plot, s, out, kick_id);
-  for (size_t r = 0; r < n && r < 4; r++)
-    reg_id[r] = region_label (pl, cr, p, plot, s, &reg[r], &full[r]);
-  for (size_t q = 0; q < p->land->n_levels; q++)
-    cont_id[q] = contour_label (pl, cr, p->land, q, plot, s);
-  rs_placer_solve (pl);
+  ids->start = start_label (pl, cr, x, y, s, &sw, &sh);
+  kick_labels (pl, cr, p, plot, s, p->labels, ids->kick);
+  ids->n_reg = n < 4 ? n : 4;
+  for (size_t r = 0; r < ids->n_reg; r++)
+    ids->reg[r] = region_label (pl, cr, p, plot, s, &reg[r], &ids->full[r]);
+  ids->n_cont = p->land->n_levels;
+  for (size_t q = 0; q < ids->n_cont; q++)
+    ids->cont[q] = contour_label (pl, cr, p->land, q, plot, s);
+}
+
+/* The boxes of every label placed, kept in out for rs_plane_label_boxes. */
+static void
+keep_labels (struct plane_labels *out, const rs_placer *pl,
+             const label_ids *ids, double s)
+{
   out->n_placed = 0;
   out->arrow_ok = 0;
-  keep (out, pl, note_id, RS_PLANE_LABEL_NOTE, 0, 0);
-  keep (out, pl, start_id, RS_PLANE_LABEL_START, 0, 0);
+  keep (out, pl, ids->note, RS_PLANE_LABEL_NOTE, 0, 0);
+  keep (out, pl, ids->start, RS_PLANE_LABEL_START, 0, 0);
   for (size_t q = 0; q < out->n_kick; q++)
-    keep (out, pl, kick_id[q], RS_PLANE_LABEL_KICK, 0, 0);
-  for (size_t r = 0; r < n && r < 4; r++)
-    keep (out, pl, reg_id[r], RS_PLANE_LABEL_REGION, 0, 0);
-  for (size_t q = 0; q < p->land->n_levels; q++)
-    keep (out, pl, cont_id[q], RS_PLANE_LABEL_CONTOUR, CONTOUR_MX * s,
+    keep (out, pl, ids->kick[q], RS_PLANE_LABEL_KICK, 0, 0);
+  for (size_t r = 0; r < ids->n_reg; r++)
+    keep (out, pl, ids->reg[r], RS_PLANE_LABEL_REGION, 0, 0);
+  for (size_t q = 0; q < ids->n_cont; q++)
+    keep (out, pl, ids->cont[q], RS_PLANE_LABEL_CONTOUR, CONTOUR_MX * s,
           CONTOUR_MY * s);
-  /* the still labels now, the path's kept */
-  if (note_id != (size_t) -1 && rs_placer_chosen (pl, note_id, &b))
-    rs_draw_text_box (cr, b.x, b.y, note, s * k);
-  for (size_t r = 0; r < n && r < 4; r++)
-    if (rs_placer_chosen (pl, reg_id[r], &b))
+}
+
+/* The still labels where pl placed them: the note, the regions' (the
+ * brief text where only a brief one fitted) and the contours' values. */
+static void
+draw_still_labels (cairo_t *cr, const rs_placer *pl, const rs_plane *p,
+                   const plane_region *reg, const label_ids *ids, double s)
+{
+  rs_rect b;
+
+  if (ids->note != (size_t) -1 && rs_placer_chosen (pl, ids->note, &b))
+    rs_draw_text_box (cr, b.x, b.y, ids->note_text, s * ids->note_k);
+  for (size_t r = 0; r < ids->n_reg; r++)
+    if (rs_placer_chosen (pl, ids->reg[r], &b))
       {
-        int brief = rs_placer_choice (pl, reg_id[r]) >= (int) full[r];
+        int brief = rs_placer_choice (pl, ids->reg[r]) >= (int) ids->full[r];
 
         rs_draw_text_on_map (cr, b.x + b.width / 2, b.y + b.height / 2,
                              brief ? reg[r].brief : reg[r].text, 12 * s, 0,
                              0.5, 0.5);
       }
-  for (size_t q = 0; q < p->land->n_levels; q++)
-    if (rs_placer_chosen (pl, cont_id[q], &b))
+  for (size_t q = 0; q < ids->n_cont; q++)
+    if (rs_placer_chosen (pl, ids->cont[q], &b))
       {
         char buf[32];
 
@@ -580,15 +603,45 @@ rs_plane_draw_labels (cairo_t *cr, const rs_plane *p, rs_rect plot,
         rs_draw_contour_label (cr, b.x + b.width / 2, b.y + b.height / 2,
                                buf, s);
       }
-  out->start_ok = rs_placer_chosen (pl, start_id, &b);
+}
+
+/* Where the path's labels (the start's, the kicks') go, kept in out for
+ * rs_plane_draw_path_labels to draw at each frame. */
+static void
+keep_path_labels (struct plane_labels *out, const rs_placer *pl,
+                  const label_ids *ids, double s)
+{
+  rs_rect b = { 0, 0, 0, 0 };
+
+  out->start_ok = rs_placer_chosen (pl, ids->start, &b);
   out->start_x = b.x + 2 * s;
   out->start_y = b.y + 1 * s;
   for (size_t q = 0; q < out->n_kick; q++)
     {
-      out->kick_ok[q] = rs_placer_chosen (pl, kick_id[q], &b);
+      out->kick_ok[q] = rs_placer_chosen (pl, ids->kick[q], &b);
       out->kick_x[q] = b.x + 4 * s;
       out->kick_y[q] = b.y + 2 * s;
     }
+}
+
+void
+rs_plane_draw_labels (cairo_t *cr, const rs_plane *p, rs_rect plot,
+                      double s, const plane_region *reg, size_t n)
+{
+  rs_placer *pl = rs_placer_alloc (plot);
+  label_ids ids;
+
+  if (pl == NULL || p->labels == NULL)
+    {
+      rs_placer_free (pl);
+      return;
+    }
+  propose_labels (pl, cr, p, plot, s, reg, n, &ids);
+  rs_placer_solve (pl);
+  keep_labels (p->labels, pl, &ids, s);
+  /* the still labels now, the path's kept */
+  draw_still_labels (cr, pl, p, reg, &ids, s);
+  keep_path_labels (p->labels, pl, &ids, s);
   rs_placer_free (pl);
 }
 

@@ -1,6 +1,9 @@
-/* plane_private.h: what a plane holds, shared by plane.c (building and
- * drawing) and plane_follow.c (whether a plane is still the surface of
- * the run at another step, and the morph between two settings). */
+/* plane_private.h: what a plane holds, shared by plane.c (making and
+ * freeing one), plane_compute.c (its directions, window, path and
+ * grids), plane_draw.c (drawn flat, the basin map), plane_3d*.c (drawn
+ * in 3-D), plane_follow.c (whether a plane is still the surface of the
+ * run at another step, and the morph between two settings) and the
+ * other plane_*.c. */
 #ifndef RS_PLANE_PRIVATE_H
 #define RS_PLANE_PRIVATE_H
 
@@ -114,6 +117,12 @@ struct plane_cache {
  * what (RS_SURFACE_ flags), run to the end; NULL with err. */
 rs_surface *rs_plane_surface (const rs_plane *p, const rs_net *net,
                               unsigned what, rs_error *err);
+
+/* Make what a plane allocated by rs_plane_alloc is made of
+ * (plane_compute.c): its directions through its point, its window and
+ * axes' names, the path on it, and its basin map or its landscape.
+ * RS_OK, or an error code with err (the plane then to be freed). */
+int rs_plane_build (rs_plane *p, rs_error *err);
 
 /* Compute the landscape's loss, plateau and dead cells on the surface of
  * net (its activations; its parameters as the plane's point), replacing

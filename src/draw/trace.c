@@ -282,44 +282,35 @@ trace_line (cairo_t *cr, const rs_panel_ctx *c, const trace_map *m,
   cairo_restore (cr);
 }
 
-void
-rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
-                const rs_view *v)
+/* Each run's series over the plot p (clipped to it). */
+static void
+trace_lines (cairo_t *cr, const rs_panel_ctx *c, const trace_map *m,
+             rs_rect p)
 {
-  const rs_theme *th = c->theme;
-  rs_rect p = rs_panel_trace_plot (r, c);
-  double s = c->s, lx = r.x + 8 * s, x;
-  trace_map m;
-
-  cairo_save (cr);
-  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-  cairo_clip (cr);
-  rs_theme_set (cr, th->panel);
-  cairo_rectangle (cr, p.x, p.y, p.width, p.height);
-  cairo_fill (cr);
-  rs_theme_set (cr, th->fg);
-  rs_text (cr, c->font, r.x + 8 * s, r.y + 6 * s, "<b>Trace</b>", 12 * s, 0,
-           0, 0, 0);
-  if (map_of (r, c, v, &m) != RS_OK)
-    {
-      cairo_restore (cr);
-      return;
-    }
-  trace_marks (cr, c, &m);
   cairo_save (cr);
   cairo_rectangle (cr, p.x, p.y, p.width, p.height);
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 2.0 * s);
+  cairo_set_line_width (cr, 2.0 * c->s);
   for (size_t k = 0; k < (c->runs != NULL ? c->runs->n : 1); k++)
-    for (size_t t = 0; t < m.n; t++)
-      trace_line (cr, c, &m, k, t);
+    for (size_t t = 0; t < m->n; t++)
+      trace_line (cr, c, m, k, t);
   cairo_restore (cr);
-  trace_axes (cr, c, &m);
-  /* the legend, after the title */
+}
+
+/* The legend on the title's row of r, after the title: each series'
+ * stroke (a figure of variants: its dash, in the text's colour) and its
+ * name. */
+static void
+trace_legend (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
+              const rs_view *v, const trace_map *m)
+{
+  const rs_theme *th = c->theme;
+  double s = c->s, lx = r.x + 8 * s, x;
+
   rs_text_size (cr, c->font, "<b>Trace</b>", 12 * s, 0, &x, NULL);
   lx += x + 14 * s;
-  for (size_t t = 0; t < m.n; t++)
+  for (size_t t = 0; t < m->n; t++)
     {
       char name[160];
 
@@ -331,7 +322,7 @@ rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
           rs_theme_set (cr, th->fg);
         }
       else
-        series_style (cr, th, &m, t, s);
+        series_style (cr, th, m, t, s);
       cairo_move_to (cr, lx, r.y + 10.5 * s);
       cairo_line_to (cr, lx + 14 * s, r.y + 10.5 * s);
       cairo_stroke (cr);
@@ -340,6 +331,33 @@ rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
       rs_math_name (v->traces[t], name, sizeof name);
       lx += 18 * s + rs_text (cr, c->font, lx + 18 * s, r.y + 6 * s, name,
                               11 * s, 0, 0, 0, 0) + 12 * s;
+    }
+}
+
+void
+rs_panel_trace (cairo_t *cr, rs_rect r, const rs_panel_ctx *c,
+                const rs_view *v)
+{
+  const rs_theme *th = c->theme;
+  rs_rect p = rs_panel_trace_plot (r, c);
+  double s = c->s;
+  trace_map m;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+  cairo_clip (cr);
+  rs_theme_set (cr, th->panel);
+  cairo_rectangle (cr, p.x, p.y, p.width, p.height);
+  cairo_fill (cr);
+  rs_theme_set (cr, th->fg);
+  rs_text (cr, c->font, r.x + 8 * s, r.y + 6 * s, "<b>Trace</b>", 12 * s, 0,
+           0, 0, 0);
+  if (map_of (r, c, v, &m) == RS_OK)
+    {
+      trace_marks (cr, c, &m);
+      trace_lines (cr, c, &m, p);
+      trace_axes (cr, c, &m);
+      trace_legend (cr, r, c, v, &m);
     }
   cairo_restore (cr);
 }

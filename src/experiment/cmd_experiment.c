@@ -78,11 +78,26 @@ static const experiment *const experiments[] = {
 
 #define N_EXPERIMENTS (sizeof experiments / sizeof experiments[0])
 
+/* The names of the table's experiments for a message: "depth,
+ * zero-grad, born-dead or dead-sweep". */
+static const char *
+experiment_names (char *buf, size_t n)
+{
+  size_t k = 0;
+
+  for (size_t i = 0; i < N_EXPERIMENTS && k < n; i++)
+    k += (size_t) snprintf (buf + k, n - k, "%s%s", i == 0 ? ""
+                            : i + 1 < N_EXPERIMENTS ? ", " : " or ",
+                            experiments[i]->name);
+  return buf;
+}
+
 /* The experiment called name; NULL with a message (and a suggestion). */
 static const experiment *
 find_experiment (const char *name)
 {
   const char *names[N_EXPERIMENTS], *near;
+  char list[256];
 
   for (size_t i = 0; i < N_EXPERIMENTS; i++)
     {
@@ -95,8 +110,8 @@ find_experiment (const char *name)
     cli_message ("experiment: unknown experiment '%s' (did you mean '%s'?)",
                  name, near);
   else
-    cli_message ("experiment: unknown experiment '%s': use depth, "
-                 "zero-grad, born-dead or dead-sweep", name);
+    cli_message ("experiment: unknown experiment '%s': use %s", name,
+                 experiment_names (list, sizeof list));
   fputs ("Try 'reluscape experiment --help'.\n", stderr);
   return NULL;
 }
@@ -153,7 +168,7 @@ option_error (const exp_args *a, int c, char **argv,
 static int
 positional (int argc, char **argv, exp_args *a)
 {
-  int want = a->x->wants_scene;
+  int want = a->x->scene != NULL;
 
   if (argc - optind == want)
     {
@@ -191,8 +206,9 @@ parse_options (int argc, char **argv, exp_args *a)
         rc = shard_parse (optarg, &a->shard_i, &a->shard_n) == 0 ? CLI_OK
           : exp_bad_value (a, "--shard", optarg, "I/N, 1 <= I <= N");
         break;
-      case 'h': fputs (a->x->usage, stdout); rc = -1; break;
-      case 'V': printf ("reluscape %s\n", PACKAGE_VERSION); rc = -1; break;
+      case 'h': case 'V': case CLI_OPT_SET:
+        rc = cli_common_option (c, "experiment", a->x->usage);
+        break;
       case '?': case ':': rc = option_error (a, c, argv, opts); break;
       default: rc = a->x->option (c, optarg, a);
       }
@@ -236,20 +252,21 @@ check_output (const exp_args *a)
   return CLI_USAGE;
 }
 
-/* Load dead-sweep's scene and fill the sweep's base run from it. */
+/* Load the SCENE of an experiment that takes one (dead-sweep) and let
+ * it fill in what the scene decides. */
 static int
 load_scene (exp_args *a)
 {
   rs_scene sc;
   int rc;
 
-  if (!a->x->wants_scene)
+  if (a->x->scene == NULL)
     return CLI_OK;
   rc = cli_load_scene (a->scene, &sc);
   if (rc != CLI_OK)
     return rc;
-  a->scene_name = cli_is_builtin (a->scene) ? CLI_BUILTIN_NAME : a->scene;
-  return exp_sweep_finish (a, &sc);
+  a->scene_name = cli_scene_name (a->scene);
+  return a->x->scene (a, &sc);
 }
 
 /* The options through the library's checks; CLI_USAGE with its
@@ -440,17 +457,11 @@ static int
 write_output (const exp_args *a, const exp_results *r)
 {
   exp_job job = { a, r };
-  char msg[1200];
 
   if (is_figure (a))
     return write_figure (a, r);
   if (a->out != NULL)
-    {
-      if (rs_export_file (a->out, write_csv, &job, msg, sizeof msg) == 0)
-        return CLI_OK;
-      cli_message ("%s", msg);
-      return CLI_FAILURE;
-    }
+    return cli_export_file (a->out, write_csv, &job);
   if (a->x->text (stdout, a, r) != 0)
     {
       cli_message ("experiment %s: out of memory", a->x->name);
@@ -486,6 +497,8 @@ experiment_run (exp_args *a, exp_results **r)
 static int
 no_experiment (int argc, char **argv)
 {
+  char list[256];
+
   if (argc >= 2 && (strcmp (argv[1], "--help") == 0
                     || strcmp (argv[1], "-h") == 0))
     {
@@ -499,8 +512,8 @@ no_experiment (int argc, char **argv)
       return CLI_OK;
     }
   if (argc < 2)
-    cli_message ("experiment: no experiment given: use depth, zero-grad, "
-                 "born-dead or dead-sweep");
+    cli_message ("experiment: no experiment given: use %s",
+                 experiment_names (list, sizeof list));
   else
     cli_message ("experiment: the experiment's name comes first, before "
                  "'%s'", argv[1]);

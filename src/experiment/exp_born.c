@@ -48,11 +48,7 @@ static const char born_usage[] =
   "      --domain LO,HI        the range of each input, LO < HI (-1,1)\n"
   "      --trials N            trials, 1 to 1000000000 (1000)\n"
   "      --seed N              the seed (1)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
-  "                            with its intervals (.png, .pdf, .svg),\n"
-  "                            instead of the table\n"
-  "  -h, --help                show this help and exit\n"
-  "  -V, --version             show the version and exit\n";
+EXP_COMMON_HELP;
 
 static const struct option born_options[] = {
   { "inputs", required_argument, NULL, OPT_INPUTS },
@@ -66,9 +62,7 @@ static const struct option born_options[] = {
   { "widths", required_argument, NULL, OPT_WIDTHS },
   { "depths", required_argument, NULL, OPT_DEPTHS },
   { "domain", required_argument, NULL, OPT_DOMAIN },
-  { "trials", required_argument, NULL, OPT_TRIALS },
-  { "seed", required_argument, NULL, OPT_SEED },
-  { NULL, 0, NULL, 0 }
+  EXP_TRIALS_SEED_OPTIONS
 };
 
 static void
@@ -496,6 +490,39 @@ born_note (const exp_args *a, int exact, expfig_plot *p)
             : "No closed form is known for this setting.");
 }
 
+/* The series of width w (of nd depths, or the one shape), and its
+ * closed form where one holds; whether it has one. */
+static int
+born_series (const exp_args *a, const exp_results *r, size_t w, size_t nd,
+             expfig_panel *pn)
+{
+  expfig_series *s, *c = NULL;
+  char label[96];
+
+  snprintf (label, sizeof label, nd > 0 || a->born.widths[0] == 0
+            ? "width %zu" : "widths as given", nd > 0 ? a->widths[w]
+            : a->born.width);
+  s = expfig_add_series (pn, label, (int) w, 0);
+  for (size_t d = 0; d < (nd > 0 ? nd : 1); d++)
+    {
+      rs_probe_born_dead_opts o = born_part_opts (a, w * nd + d);
+      const rs_probe_born_dead_result *b = nd > 0
+        ? &r->born_table[w * nd + d] : &r->born;
+      double exact = born_exact (a, &o);
+
+      expfig_add_point (s, (double) o.depth, b->p, b->lo, b->hi);
+      if (isnan (exact))
+        continue;
+      if (c == NULL)
+        {
+          snprintf (label, sizeof label, "closed form, width %zu", o.width);
+          c = expfig_add_series (pn, label, (int) w, 1);
+        }
+      expfig_add_point (c, (double) o.depth, exact, NAN, NAN);
+    }
+  return c != NULL;
+}
+
 /* born-dead against depth, one series per width, each with its closed
  * form where one holds (rs_probe.h); a run of one shape is one point. */
 static int
@@ -504,7 +531,6 @@ born_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
   expfig_panel *pn = &p->panel[0];
   size_t nd = born_n_depths (a), nw = nd > 0 ? a->n_widths : 1;
   int any_exact = 0;
-  char label[96];
 
   born_titles (a, p);
   p->n_panels = 1;
@@ -516,39 +542,13 @@ born_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
   pn->y_hi = 1.0;
   pn->integer_x = 1;
   for (size_t w = 0; w < nw; w++)
-    {
-      expfig_series *s, *c = NULL;
-
-      snprintf (label, sizeof label, nd > 0 || a->born.widths[0] == 0
-                ? "width %zu" : "widths as given", nd > 0 ? a->widths[w]
-                : a->born.width);
-      s = expfig_add_series (pn, label, (int) w, 0);
-      for (size_t d = 0; d < (nd > 0 ? nd : 1); d++)
-        {
-          rs_probe_born_dead_opts o = born_part_opts (a, w * nd + d);
-          const rs_probe_born_dead_result *b = nd > 0
-            ? &r->born_table[w * nd + d] : &r->born;
-          double exact = born_exact (a, &o);
-
-          expfig_add_point (s, (double) o.depth, b->p, b->lo, b->hi);
-          if (isnan (exact))
-            continue;
-          if (c == NULL)
-            {
-              snprintf (label, sizeof label, "closed form, width %zu",
-                        o.width);
-              c = expfig_add_series (pn, label, (int) w, 1);
-            }
-          expfig_add_point (c, (double) o.depth, exact, NAN, NAN);
-          any_exact = 1;
-        }
-    }
+    any_exact |= born_series (a, r, w, nd, pn);
   born_note (a, any_exact, p);
   return RS_OK;
 }
 
 const experiment exp_born_dead = {
-  "born-dead", born_usage, 0, born_options, born_defaults, born_option,
+  "born-dead", born_usage, NULL, born_options, born_defaults, born_option,
   born_check, born_parts, born_trials, born_run, born_text, born_csv,
   born_plot, born_cost
 };

@@ -162,6 +162,14 @@ parse_act (const exp_args *a, const char *s, size_t len, act_choice *c)
   return CLI_OK;
 }
 
+void
+exp_set_acts (exp_args *a, const rs_act_type *const *const *acts, size_t n)
+{
+  a->n_acts = n;
+  for (size_t i = 0; i < n; i++)
+    a->acts[i] = (act_choice) { *acts[i], NAN };
+}
+
 /* "NAME[:P],NAME[:P],..." into a->acts; CLI_OK or CLI_USAGE. */
 int
 exp_parse_acts (exp_args *a, const char *s, size_t max)

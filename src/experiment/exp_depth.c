@@ -38,11 +38,7 @@ static const char depth_usage[] =
   "                            constant:C (he_normal)\n"
   "      --trials N            trials, 1 to 1000000000 (100)\n"
   "      --seed N              the seed (1)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
-  "                            with its intervals (.png, .pdf, .svg),\n"
-  "                            instead of the table\n"
-  "  -h, --help                show this help and exit\n"
-  "  -V, --version             show the version and exit\n";
+EXP_COMMON_HELP;
 
 /* The options of part i: the experiment's with activation i. */
 static rs_probe_depth_opts
@@ -61,9 +57,7 @@ static const struct option depth_options[] = {
   { "width", required_argument, NULL, OPT_WIDTH },
   { "points", required_argument, NULL, OPT_POINTS },
   { "init", required_argument, NULL, OPT_INIT },
-  { "trials", required_argument, NULL, OPT_TRIALS },
-  { "seed", required_argument, NULL, OPT_SEED },
-  { NULL, 0, NULL, 0 }
+  EXP_TRIALS_SEED_OPTIONS
 };
 
 static void
@@ -74,9 +68,7 @@ depth_defaults (exp_args *a)
   };
 
   rs_probe_depth_default (&a->depth);
-  a->n_acts = sizeof acts / sizeof acts[0];
-  for (size_t i = 0; i < a->n_acts; i++)
-    a->acts[i] = (act_choice) { *acts[i], NAN };
+  exp_set_acts (a, acts, sizeof acts / sizeof acts[0]);
 }
 
 static int
@@ -296,26 +288,28 @@ depth_point (expfig_series *s, double x, const rs_probe_depth_cell *c,
                     isnan (h) ? NAN : pow (10.0, c->mean_log10 + h));
 }
 
-/* The two plots of C1: at the greatest depth N the gradient reaching
- * each layer, and the gradient reaching layer 1 against the depth, one
- * series per activation, on log axes. */
-static int
-depth_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
+/* The figure's title, settings line and note. */
+static void
+depth_titles (const rs_probe_depth_opts *o, expfig_plot *p)
 {
-  const rs_probe_depth_opts *o = &a->depth;
-  size_t N = o->max_depth;
-  expfig_panel *left = &p->panel[0], *right = &p->panel[1];
-  char b[64];
-
   snprintf (p->title, sizeof p->title, "How the gradient fades through "
             "depth");
   snprintf (p->subtitle, sizeof p->subtitle, "<i>E</i>: mean squared "
             "error on %zu random points; %zu inputs, hidden layers of %zu "
-            "units, %s weights, biases 0; %zu trials, seed %lu", o->points, o->width, o->width,
-            o->init->name, o->trials, o->seed);
+            "units, %s weights, biases 0; %zu trials, seed %lu", o->points,
+            o->width, o->width, o->init->name, o->trials, o->seed);
   snprintf (p->note, sizeof p->note, "Points: geometric mean over the "
             "trials where the norm is not 0; bars and bands: its 95 %% "
             "interval.  ▼ on the bottom edge: 0 in every trial.");
+}
+
+/* The two panels' titles and their log axes of the gradient's norm:
+ * each layer at depth N, and layer 1 against depth. */
+static void
+depth_panels (size_t N, expfig_plot *p)
+{
+  expfig_panel *left = &p->panel[0], *right = &p->panel[1];
+
   p->n_panels = 2;
   snprintf (left->title, sizeof left->title, "Each layer, depth %zu", N);
   snprintf (left->x_title, sizeof left->x_title, "layer <i>l</i> (%zu: "
@@ -331,12 +325,25 @@ depth_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
       p->panel[k].integer_x = 1;
       p->panel[k].y_lo = p->panel[k].y_hi = NAN;
     }
+}
+
+/* The two plots of C1: at the greatest depth N the gradient reaching
+ * each layer, and the gradient reaching layer 1 against the depth, one
+ * series per activation, on log axes. */
+static int
+depth_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
+{
+  size_t N = a->depth.max_depth;
+  char b[64];
+
+  depth_titles (&a->depth, p);
+  depth_panels (N, p);
   for (size_t i = 0; i < a->n_acts; i++)
     {
       const rs_probe_depth_result *d = &r->depth[i];
       const char *label = exp_act_label (&a->acts[i], b, sizeof b);
-      expfig_series *sl = expfig_add_series (left, label, (int) i, 0);
-      expfig_series *sr = expfig_add_series (right, label, (int) i, 0);
+      expfig_series *sl = expfig_add_series (&p->panel[0], label, (int) i, 0);
+      expfig_series *sr = expfig_add_series (&p->panel[1], label, (int) i, 0);
 
       for (size_t l = 1; l <= N; l++)
         depth_point (sl, (double) l, &d->cell[N - 1][l - 1], d->trials);
@@ -347,7 +354,7 @@ depth_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 }
 
 const experiment exp_depth = {
-  "depth", depth_usage, 0, depth_options, depth_defaults, depth_option,
+  "depth", depth_usage, NULL, depth_options, depth_defaults, depth_option,
   depth_check, exp_parts_acts, depth_trials, depth_run, depth_text,
   depth_csv, depth_plot, depth_cost
 };

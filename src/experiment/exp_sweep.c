@@ -38,11 +38,7 @@ static const char sweep_usage[] =
   "      --seed N              the first seed (the scene's)\n"
   "      --set KEY=VALUE       the scene line 'KEY VALUE' over the scene's\n"
   "                            own (repeatable; checked as in the file)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
-  "                            with its intervals (.png, .pdf, .svg),\n"
-  "                            instead of the table\n"
-  "  -h, --help                show this help and exit\n"
-  "  -V, --version             show the version and exit\n";
+EXP_COMMON_HELP;
 
 static const struct option sweep_options[] = {
   { "vary", required_argument, NULL, OPT_VARY },
@@ -123,7 +119,6 @@ sweep_option (int c, const char *arg, exp_args *a)
       return exp_parse_values (arg, o->values, &o->n_values) == 0 ? CLI_OK
         : exp_bad_value (a, "--values", arg, "1 to 64 numbers, V1,V2,...");
     case OPT_SEEDS: return exp_count_option (a, "--seeds", arg, &o->seeds);
-    case CLI_OPT_SET: return cli_set_add (arg);
     default:
       a->have_seed = 1;
       return cli_parse_seed (arg, &a->seed) == 0 ? CLI_OK
@@ -217,8 +212,11 @@ sweep_cost (const exp_args *a, size_t part, double *bytes)
   return cli_run_seconds (&p);
 }
 
-int
-exp_sweep_finish (exp_args *a, const rs_scene *sc)
+/* Fill in what the scene and the options decide once all are read (the
+ * base run, the seed, the default values) and check the values against
+ * the scene language's range; CLI_OK or CLI_USAGE. */
+static int
+sweep_scene (exp_args *a, const rs_scene *sc)
 {
   sweep_finish (a, sc);
   return check_values (a);
@@ -357,20 +355,18 @@ sweep_log_x (const rs_probe_sweep_opts *o)
   return lo > 0.0 && hi >= 10.0 * lo;
 }
 
-/* The dead fraction at the start and after training against the swept
- * value, with their t intervals over the seeds. */
-static int
-sweep_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
+/* The figure's title, settings line and note (with the scene's own
+ * change of the swept setting, when it has one). */
+static void
+sweep_titles (const exp_args *a, const exp_results *r, expfig_plot *p)
 {
   const rs_probe_sweep_opts *o = &a->sweep;
   const rs_sim_event *ev = sweep_override (o);
-  size_t fi = field_index (o->field), diverged = 0;
-  expfig_panel *pn = &p->panel[0];
-  expfig_series *s0, *s1;
+  size_t diverged = 0;
   char shape[128];
 
   snprintf (p->title, sizeof p->title, "Dead units against %s",
-            sweep_fields[fi].what);
+            sweep_fields[field_index (o->field)].what);
   for (size_t v = 0; v < r->sweep.n_values; v++)
     diverged += r->sweep.point[v].diverged;
   snprintf (p->subtitle, sizeof p->subtitle, "%s network of %s, %zu steps; "
@@ -383,6 +379,19 @@ sweep_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
   if (ev != NULL)
     snprintf (p->note + strlen (p->note), sizeof p->note - strlen (p->note),
               "  The scene sets it to %g at step %zu.", ev->value, ev->step);
+}
+
+/* The dead fraction at the start and after training against the swept
+ * value, with their t intervals over the seeds. */
+static int
+sweep_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
+{
+  const rs_probe_sweep_opts *o = &a->sweep;
+  size_t fi = field_index (o->field);
+  expfig_panel *pn = &p->panel[0];
+  expfig_series *s0, *s1;
+
+  sweep_titles (a, r, p);
   p->n_panels = 1;
   snprintf (pn->title, sizeof pn->title, "Fraction of hidden units dead");
   snprintf (pn->x_title, sizeof pn->x_title, "%s (--vary %s)",
@@ -405,7 +414,7 @@ sweep_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 }
 
 const experiment exp_dead_sweep = {
-  "dead-sweep", sweep_usage, 1, sweep_options, sweep_defaults,
+  "dead-sweep", sweep_usage, sweep_scene, sweep_options, sweep_defaults,
   sweep_option, sweep_check, exp_parts_one, sweep_trials, sweep_run,
   sweep_text, sweep_csv, sweep_plot, sweep_cost
 };

@@ -32,11 +32,7 @@ static const char zero_usage[] =
   "                            (0: ReLU'(0) = 0)\n"
   "      --trials N            trials, 1 to 1000000000 (100)\n"
   "      --seed N              the seed (1)\n"
-  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n"
-  "                            with its intervals (.png, .pdf, .svg),\n"
-  "                            instead of the table\n"
-  "  -h, --help                show this help and exit\n"
-  "  -V, --version             show the version and exit\n";
+EXP_COMMON_HELP;
 
 static rs_probe_zero_grad_opts
 zero_opts (const exp_args *a, size_t i)
@@ -54,9 +50,7 @@ static const struct option zero_options[] = {
   { "sigma", required_argument, NULL, OPT_SIGMA },
   { "samples", required_argument, NULL, OPT_SAMPLES },
   { "kink", required_argument, NULL, OPT_KINK },
-  { "trials", required_argument, NULL, OPT_TRIALS },
-  { "seed", required_argument, NULL, OPT_SEED },
-  { NULL, 0, NULL, 0 }
+  EXP_TRIALS_SEED_OPTIONS
 };
 
 static void
@@ -68,9 +62,7 @@ zero_defaults (exp_args *a)
   };
 
   rs_probe_zero_grad_default (&a->zero);
-  a->n_acts = sizeof acts / sizeof acts[0];
-  for (size_t i = 0; i < a->n_acts; i++)
-    a->acts[i] = (act_choice) { *acts[i], NAN };
+  exp_set_acts (a, acts, sizeof acts / sizeof acts[0]);
 }
 
 static int
@@ -132,16 +124,10 @@ zero_cost (const exp_args *a, size_t part, double *bytes)
   return EXP_SEED_S + (double) o.samples * EXP_SAMPLE_S;
 }
 
-static int
-zero_text (FILE *f, const exp_args *a, const exp_results *r)
+/* The description above the table, and the table's head row. */
+static void
+zero_head (FILE *f, text_table *t, const rs_probe_zero_grad_opts *o)
 {
-  const rs_probe_zero_grad_opts *o = &a->zero;
-  text_table *t = exp_tab_alloc (1);
-  char b[5][64];
-  int outside = 0;
-
-  if (t == NULL)
-    return -1;
   exp_say (f, "P(f'(z) = 0): how often the derivative is exactly 0 for z ~ "
            "N(%g, %g^2), as the backward pass computes it (taking %g at a "
            "kink), in %zu trials of %zu samples, seed %lu; exact: the value "
@@ -154,6 +140,18 @@ zero_text (FILE *f, const exp_args *a, const exp_results *r)
   exp_tab_cell (t, "95%% interval");
   exp_tab_cell (t, "exact");
   exp_tab_row (t);
+}
+
+static int
+zero_text (FILE *f, const exp_args *a, const exp_results *r)
+{
+  text_table *t = exp_tab_alloc (1);
+  char b[5][64];
+  int outside = 0;
+
+  if (t == NULL)
+    return -1;
+  zero_head (f, t, &a->zero);
   for (size_t i = 0; i < a->n_acts; i++)
     {
       const rs_probe_zero_grad_result *z = &r->zero[i];
@@ -253,7 +251,7 @@ zero_plot (const exp_args *a, const exp_results *r, expfig_plot *p)
 }
 
 const experiment exp_zero_grad = {
-  "zero-grad", zero_usage, 0, zero_options, zero_defaults, zero_option,
+  "zero-grad", zero_usage, NULL, zero_options, zero_defaults, zero_option,
   zero_check, exp_parts_acts, zero_trials, zero_run, zero_text, zero_csv,
   zero_plot, zero_cost
 };

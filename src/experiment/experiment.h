@@ -26,6 +26,22 @@ enum {
   OPT_WIDTHS, OPT_BIAS_INIT, OPT_DEPTHS, OPT_SHARD
 };
 
+/* The end of every experiment's help: the options cmd_experiment.c
+ * takes for all of them. */
+#define EXP_COMMON_HELP \
+  "  -o, --output FILE         write CSV to FILE (.csv), or draw the result\n" \
+  "                            with its intervals (.png, .pdf, .svg),\n" \
+  "                            instead of the table\n" \
+  "  -h, --help                show this help and exit\n" \
+  "  -V, --version             show the version and exit\n"
+
+/* The end of the option table of an experiment of seeded trials: the
+ * options exp_trials_seed takes. */
+#define EXP_TRIALS_SEED_OPTIONS \
+  { "trials", required_argument, NULL, OPT_TRIALS }, \
+  { "seed", required_argument, NULL, OPT_SEED }, \
+  { NULL, 0, NULL, 0 }
+
 /* born-dead's table (--depths): widths and depths at most. */
 #define MAX_TABLE_WIDTHS 16
 #define MAX_TABLE_DEPTHS (RS_NET_MAX_LAYERS - 1)
@@ -77,7 +93,11 @@ typedef struct {
 struct experiment {
   const char *name;
   const char *usage;
-  int wants_scene;
+  /* NULL: no SCENE argument; else the experiment takes one, loaded
+     (cli_load_scene) once the options are read and given to this, which
+     fills in what the scene decides; CLI_OK or CLI_USAGE with a
+     message */
+  int (*scene) (exp_args *a, const rs_scene *sc);
   const struct option *opts;
   void (*defaults) (exp_args *a);
   /* one of its own options; CLI_OK or CLI_USAGE with a message */
@@ -117,11 +137,6 @@ extern const experiment exp_depth;
 extern const experiment exp_zero_grad;
 extern const experiment exp_born_dead;
 extern const experiment exp_dead_sweep;
-
-/* dead-sweep: fill in what the scene and the options decide once all
- * are read (the base run, the seed, the default values) and check the
- * values against the scene language's range; CLI_OK or CLI_USAGE. */
-int exp_sweep_finish (exp_args *a, const rs_scene *sc);
 
 /* ---- the cost of a run, estimated before it (exp_cost.c) ---- */
 
@@ -174,6 +189,11 @@ int exp_parse_counts (const char *s, size_t *v, size_t max, size_t *n);
 
 /* "V1,V2,...": 1 to RS_PROBE_MAX_VALUES finite numbers; 0 on success. */
 int exp_parse_values (const char *s, double *v, size_t *n);
+
+/* The default --act list: the n families of acts, each with its own
+ * default parameter. */
+void exp_set_acts (exp_args *a, const rs_act_type *const *const *acts,
+                   size_t n);
 
 /* "NAME[:P],NAME[:P],..." into a->acts; CLI_OK or CLI_USAGE. */
 int exp_parse_acts (exp_args *a, const char *s, size_t max);

@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,15 +30,9 @@
 rs_anim_format
 rs_anim_format_of (const char *path)
 {
-  const char *dot = rs_file_suffix (path);
+  static const char *const suffixes[] = { ".mp4", ".gif" };
 
-  if (dot == NULL)
-    return RS_ANIM_NONE;
-  if (strcasecmp (dot, ".mp4") == 0)
-    return RS_ANIM_MP4;
-  if (strcasecmp (dot, ".gif") == 0)
-    return RS_ANIM_GIF;
-  return RS_ANIM_NONE;
+  return (rs_anim_format) rs_file_suffix_in (path, suffixes, 2);
 }
 
 /* Draw frame fr of fig into the image surface s, over the landscapes of
@@ -103,39 +96,60 @@ folder_empty (const char *dir)
   return empty;
 }
 
-int
-rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
-                const rs_anim_frame *frames, size_t n,
-                rs_anim_progress progress, char *errbuf, size_t errlen)
+/* A new temporary file (dir 0) or folder (dir 1) beside path, into tmp
+ * (n bytes), with the mode a new output gets; 0, or -1 with a message
+ * naming path in errbuf. */
+static int
+make_temp (const char *path, char *tmp, size_t n, int dir, char *errbuf,
+           size_t errlen)
 {
-  struct stat st;
-  char tmp[PATH_MAX], path[PATH_MAX + 32], pngerr[PATH_MAX + 300];
-  char folder[PATH_MAX];
-  size_t len = strlen (dir);
-  cairo_surface_t *s;
-  const char *why = NULL;
+  int fd = rs_temp_create (path, tmp, n, dir);
 
-  /* "frames/" names the folder "frames" (the trailing slash is not a
-   * part of the name; "/" alone stays) */
-  while (len > 1 && dir[len - 1] == '/')
-    len--;
-  snprintf (folder, sizeof folder, "%.*s", (int) len, dir);
-  dir = folder;
-  if (stat (dir, &st) == 0 && (!S_ISDIR (st.st_mode) || !folder_empty (dir)))
+  if (fd < 0)
     {
-      snprintf (errbuf, errlen, "%s: %s", dir, S_ISDIR (st.st_mode)
-                ? "the folder is not empty: name a new one for the frames"
-                : "exists and is not a folder");
-      return -1;
-    }
-  if (rs_temp_create (dir, tmp, sizeof tmp, 1) < 0)
-    {
-      snprintf (errbuf, errlen, "%s: cannot write: %s", dir,
+      snprintf (errbuf, errlen, "%s: cannot write: %s", path,
                 strerror (errno));
       return -1;
     }
-  chmod (tmp, 0777 & ~rs_file_umask ());
-  s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  /* mkstemp and mkdtemp make it private; an output gets the usual mode */
+  if (dir)
+    chmod (tmp, 0777 & ~rs_file_umask ());
+  else
+    {
+      fchmod (fd, 0666 & ~rs_file_umask ());
+      close (fd);
+    }
+  return 0;
+}
+
+/* Frames go into a new folder, or an empty one; 0, or -1 with a message
+ * naming dir in errbuf. */
+static int
+check_frames_folder (const char *dir, char *errbuf, size_t errlen)
+{
+  struct stat st;
+
+  if (stat (dir, &st) != 0 || (S_ISDIR (st.st_mode) && folder_empty (dir)))
+    return 0;
+  snprintf (errbuf, errlen, "%s: %s", dir, S_ISDIR (st.st_mode)
+            ? "the folder is not empty: name a new one for the frames"
+            : "exists and is not a folder");
+  return -1;
+}
+
+/* The n frames as PNG files frame-00000.png ... in the folder tmp; NULL,
+ * or why one could not be drawn or written (in buf, len bytes, or static
+ * text). */
+static const char *
+write_frame_files (const char *tmp, rs_figure *fig, int width, int height,
+                   const rs_anim_frame *frames, size_t n,
+                   rs_anim_progress progress, char *buf, size_t len)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                   width, height);
+  char path[PATH_MAX + 32];
+  const char *why = NULL;
+
   for (size_t k = 0; k < n && why == NULL; k++)
     {
       const char *bad = draw_frame (s, fig, &frames[k]);
@@ -143,13 +157,36 @@ rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
       snprintf (path, sizeof path, "%s/frame-%05zu.png", tmp, k);
       if (bad != NULL)
         why = bad;
-      else if (rs_export_png (s, path, pngerr, sizeof pngerr) != 0)
-        why = strchr (pngerr, ':') != NULL ? strrchr (pngerr, ':') + 2
-                                           : pngerr;
+      else if (rs_export_png (s, path, buf, len) != 0)
+        why = strchr (buf, ':') != NULL ? strrchr (buf, ':') + 2 : buf;
       else if (progress != NULL)
         progress (k + 1, n);
     }
   cairo_surface_destroy (s);
+  return why;
+}
+
+int
+rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
+                const rs_anim_frame *frames, size_t n,
+                rs_anim_progress progress, char *errbuf, size_t errlen)
+{
+  struct stat st;
+  char tmp[PATH_MAX], pngerr[PATH_MAX + 300], folder[PATH_MAX];
+  size_t len = strlen (dir);
+  const char *why;
+
+  /* "frames/" names the folder "frames" (the trailing slash is not a
+   * part of the name; "/" alone stays) */
+  while (len > 1 && dir[len - 1] == '/')
+    len--;
+  snprintf (folder, sizeof folder, "%.*s", (int) len, dir);
+  dir = folder;
+  if (check_frames_folder (dir, errbuf, errlen) != 0
+      || make_temp (dir, tmp, sizeof tmp, 1, errbuf, errlen) != 0)
+    return -1;
+  why = write_frame_files (tmp, fig, width, height, frames, n, progress,
+                           pngerr, sizeof pngerr);
   if (why == NULL && stat (dir, &st) == 0 && rmdir (dir) != 0)
     why = strerror (errno);
   if (why == NULL && rename (tmp, dir) != 0)
@@ -158,11 +195,9 @@ rs_anim_frames (const char *dir, rs_figure *fig, int width, int height,
     {
       snprintf (errbuf, errlen, "%s: cannot write the frames: %s", dir, why);
       remove_folder (tmp);
-      rs_temp_forget (tmp);
-      return -1;
     }
   rs_temp_forget (tmp);
-  return 0;
+  return why != NULL ? -1 : 0;
 }
 
 /* ---- ffmpeg ---- */
@@ -258,6 +293,45 @@ encoder_drop (encoder *e, const int *in)
   e->out = e->err = NULL;
 }
 
+/* Open what the helper e needs: its standard error's file, its
+ * standard output's when keep, the pipe in to its input when feed, and
+ * the pipe report on which the child says why exec failed; 0, or -1 with
+ * the reason in why (e dropped). */
+static int
+encoder_files (encoder *e, int feed, int keep, int *in, int *report,
+               char *why, size_t n)
+{
+  e->in = e->out = NULL;
+  e->err = tmpfile ();
+  if (e->err != NULL && (!keep || (e->out = tmpfile ()) != NULL)
+      && (!feed || pipe (in) == 0) && pipe (report) == 0
+      && fcntl (report[1], F_SETFD, FD_CLOEXEC) == 0)
+    return 0;
+  snprintf (why, n, "%s", strerror (errno));
+  encoder_drop (e, in);
+  return -1;
+}
+
+/* Whether the child of e said on report (then closed) that exec of prog
+ * failed: it is then waited for, e dropped, and -2 (prog was not found)
+ * or -1 returned with the reason in why; 0 when prog runs. */
+static int
+exec_failed (encoder *e, const char *prog, int report, const int *in,
+             char *why, size_t n)
+{
+  int child_errno = 0;
+  ssize_t got = read (report, &child_errno, sizeof child_errno);
+
+  close (report);
+  if (got != (ssize_t) sizeof child_errno)
+    return 0;
+  waitpid (e->pid, NULL, 0);
+  rs_temp_forget_child (e->pid);
+  encoder_drop (e, in);
+  snprintf (why, n, "cannot start %s: %s", prog, strerror (child_errno));
+  return child_errno == ENOENT ? -2 : -1;
+}
+
 /* Start args[0] with args: fed through a pipe (e->in) when feed, its
  * standard output kept in e->out when keep.  0; -2 when the program was
  * not found; -1 with the reason in why otherwise. */
@@ -265,26 +339,12 @@ static int
 encoder_start (encoder *e, char **args, int feed, int keep, char *why,
                size_t n)
 {
-  int in[2] = { -1, -1 }, report[2], child_errno = 0;
+  int in[2] = { -1, -1 }, report[2], rc;
   pid_t parent = getpid ();
-  ssize_t got;
 
   e->name = args[0];
-  e->in = e->out = NULL;
-  e->err = tmpfile ();
-  if (e->err == NULL || (keep && (e->out = tmpfile ()) == NULL)
-      || (feed && pipe (in) != 0))
-    {
-      snprintf (why, n, "%s", strerror (errno));
-      encoder_drop (e, in);
-      return -1;
-    }
-  if (pipe (report) != 0 || fcntl (report[1], F_SETFD, FD_CLOEXEC) != 0)
-    {
-      snprintf (why, n, "%s", strerror (errno));
-      encoder_drop (e, in);
-      return -1;
-    }
+  if (encoder_files (e, feed, keep, in, report, why, n) != 0)
+    return -1;
   fflush (NULL);
   e->pid = fork ();
   if (e->pid == 0)
@@ -301,17 +361,8 @@ encoder_start (encoder *e, char **args, int feed, int keep, char *why,
       return -1;
     }
   rs_temp_add_child (e->pid);
-  got = read (report[0], &child_errno, sizeof child_errno);
-  close (report[0]);
-  if (got == (ssize_t) sizeof child_errno)
-    {
-      waitpid (e->pid, NULL, 0);
-      rs_temp_forget_child (e->pid);
-      encoder_drop (e, in);
-      snprintf (why, n, "cannot start %s: %s", args[0],
-                strerror (child_errno));
-      return child_errno == ENOENT ? -2 : -1;
-    }
+  if ((rc = exec_failed (e, args[0], report[0], in, why, n)) != 0)
+    return rc;
   if (feed)
     {
       close (in[0]);
@@ -355,6 +406,28 @@ encoder_finish (encoder *e, char *why, size_t n)
   return -1;
 }
 
+/* Run args[0] with args and keep the first line of its output in line
+ * (n bytes); 0, -2 when the program was not found, or -1 with the reason
+ * in why. */
+static int
+run_for_line (char **args, char *line, size_t n, char *why, size_t whylen)
+{
+  encoder e;
+  FILE *out;
+  int rc = encoder_start (&e, args, 0, 1, why, whylen);
+
+  if (rc != 0)
+    return rc;
+  out = e.out;
+  e.out = NULL;
+  rc = encoder_finish (&e, why, whylen);
+  rewind (out);
+  if (fgets (line, (int) n, out) == NULL)
+    line[0] = '\0';
+  fclose (out);
+  return rc;
+}
+
 /* Read back the file ffmpeg wrote (name as given to ffmpeg) with
  * ffprobe, when it is installed: it must be a container ffprobe reads
  * without an error, holding the frames frames sent.  A truncated file
@@ -372,23 +445,11 @@ probe_video (const char *name, size_t frames, char *why, size_t n)
     (char *) name, NULL
   };
   char fail[512], got[64] = "";
-  encoder e;
-  int rc = encoder_start (&e, args, 0, 1, fail, sizeof fail);
+  int rc = run_for_line (args, got, sizeof got, fail, sizeof fail);
   unsigned long count = 0;
 
   if (rc == -2)
     return 0;
-  if (rc == 0)
-    {
-      FILE *out = e.out;
-
-      e.out = NULL;
-      rc = encoder_finish (&e, fail, sizeof fail);
-      rewind (out);
-      if (fgets (got, sizeof got, out) == NULL)
-        got[0] = '\0';
-      fclose (out);
-    }
   if (rc != 0)
     {
       snprintf (why, n, "the file ffmpeg wrote is unreadable (%s)",
@@ -489,31 +550,52 @@ check_video (const char *tmp, size_t frames, char *why, size_t n)
   return probe_video (name, frames, why, n);
 }
 
+/* Feed the n frames to the running ffmpeg e and wait for it, a write to
+ * an ffmpeg that has died meanwhile an error here, not a signal; 0, or
+ * -1 with the reason in why (left empty when ffmpeg only stopped
+ * reading). */
+static int
+encode_frames (encoder *e, rs_figure *fig, int width, int height,
+               const rs_anim_frame *frames, size_t n,
+               rs_anim_progress progress, char *why, size_t whylen)
+{
+  struct sigaction ign, old;
+  char fail[600];
+  int rc;
+
+  memset (&ign, 0, sizeof ign);
+  ign.sa_handler = SIG_IGN;
+  sigaction (SIGPIPE, &ign, &old);
+  rc = feed_frames (e, fig, width, height, frames, n, progress, why,
+                    whylen);
+  /* ffmpeg's own reason comes first: a failed write only follows it */
+  if (encoder_finish (e, fail, sizeof fail) != 0)
+    {
+      if (why[0] == '\0')
+        snprintf (why, whylen, "%s", fail);
+      rc = -1;
+    }
+  sigaction (SIGPIPE, &old, NULL);
+  return rc;
+}
+
 int
 rs_anim_video (const char *path, rs_figure *fig, int width, int height,
                double fps, const rs_anim_frame *frames, size_t n,
                rs_anim_progress progress, char *errbuf, size_t errlen)
 {
   rs_anim_format fmt = rs_anim_format_of (path);
-  char tmp[PATH_MAX], why[600] = "", fail[600];
-  struct sigaction ign, old;
+  char tmp[PATH_MAX], why[600] = "";
   encoder e;
-  int fd, rc;
+  int rc;
 
   if (fmt == RS_ANIM_NONE || n == 0)
     {
       snprintf (errbuf, errlen, "%s: an animation is .mp4 or .gif", path);
       return -1;
     }
-  if ((fd = rs_temp_create (path, tmp, sizeof tmp, 0)) < 0)
-    {
-      snprintf (errbuf, errlen, "%s: cannot write: %s", path,
-                strerror (errno));
-      return -1;
-    }
-  /* mkstemp makes the file private; an output gets the usual mode */
-  fchmod (fd, 0666 & ~rs_file_umask ());
-  close (fd);
+  if (make_temp (path, tmp, sizeof tmp, 0, errbuf, errlen) != 0)
+    return -1;
   if (start_ffmpeg (&e, fmt, width, height, fps, tmp, why, sizeof why) != 0)
     {
       unlink (tmp);
@@ -521,20 +603,8 @@ rs_anim_video (const char *path, rs_figure *fig, int width, int height,
       snprintf (errbuf, errlen, "%s: %s", path, why);
       return -1;
     }
-  /* a write to an ffmpeg that has died is an error here, not a signal */
-  memset (&ign, 0, sizeof ign);
-  ign.sa_handler = SIG_IGN;
-  sigaction (SIGPIPE, &ign, &old);
-  rc = feed_frames (&e, fig, width, height, frames, n, progress, why,
-                    sizeof why);
-  /* ffmpeg's own reason comes first: a failed write only follows it */
-  if (encoder_finish (&e, fail, sizeof fail) != 0)
-    {
-      if (why[0] == '\0')
-        snprintf (why, sizeof why, "%s", fail);
-      rc = -1;
-    }
-  sigaction (SIGPIPE, &old, NULL);
+  rc = encode_frames (&e, fig, width, height, frames, n, progress, why,
+                      sizeof why);
   if (rc == 0)
     rc = check_video (tmp, n, why, sizeof why);
   if (rc == 0 && rename (tmp, path) != 0)
@@ -546,10 +616,7 @@ rs_anim_video (const char *path, rs_figure *fig, int width, int height,
     unlink (tmp);
   rs_temp_forget (tmp);
   if (rc != 0)
-    {
-      snprintf (errbuf, errlen, "%s: cannot write the animation: %s", path,
-                why[0] != '\0' ? why : "ffmpeg stopped reading its input");
-      return -1;
-    }
-  return 0;
+    snprintf (errbuf, errlen, "%s: cannot write the animation: %s", path,
+              why[0] != '\0' ? why : "ffmpeg stopped reading its input");
+  return rc != 0 ? -1 : 0;
 }

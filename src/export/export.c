@@ -30,20 +30,23 @@ rs_file_suffix (const char *path)
   return dot == NULL || (slash != NULL && dot < slash) ? NULL : dot;
 }
 
-rs_export_format
-rs_export_format_of (const char *path)
+size_t
+rs_file_suffix_in (const char *path, const char *const *suffixes, size_t n)
 {
   const char *dot = rs_file_suffix (path);
 
-  if (dot == NULL)
-    return RS_EXPORT_NONE;
-  if (strcasecmp (dot, ".png") == 0)
-    return RS_EXPORT_PNG;
-  if (strcasecmp (dot, ".pdf") == 0)
-    return RS_EXPORT_PDF;
-  if (strcasecmp (dot, ".svg") == 0)
-    return RS_EXPORT_SVG;
-  return RS_EXPORT_NONE;
+  for (size_t i = 0; dot != NULL && i < n; i++)
+    if (strcasecmp (dot, suffixes[i]) == 0)
+      return i + 1;
+  return 0;
+}
+
+rs_export_format
+rs_export_format_of (const char *path)
+{
+  static const char *const suffixes[] = { ".png", ".pdf", ".svg" };
+
+  return (rs_export_format) rs_file_suffix_in (path, suffixes, 3);
 }
 
 mode_t
@@ -156,6 +159,23 @@ has_alpha (cairo_surface_t *img)
   return 0;
 }
 
+/* The PNG's start through out: w x h, 8 bits, RGB or (alpha) RGBA,
+ * zlib at level 1 with the "sub" filter, then its header written (an
+ * error longjmps to png's jump buffer). */
+static void
+png_begin (png_structp png, png_infop info, out_stream *out, int w, int h,
+           int alpha)
+{
+  png_set_write_fn (png, out, png_out, png_flush_out);
+  png_set_compression_level (png, 1);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_IHDR (png, info, (png_uint_32) w, (png_uint_32) h, 8,
+                alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE,
+                PNG_FILTER_TYPE_BASE);
+  png_write_info (png, info);
+}
+
 /* The image as a PNG through out, zlib at level 1 with the "sub" filter:
  * a figure's large smooth areas compress almost as well as at cairo's
  * default, several times faster.  CAIRO_STATUS_SUCCESS or
@@ -187,14 +207,7 @@ write_png (cairo_surface_t *img, out_stream *out)
       free (row);
       return CAIRO_STATUS_WRITE_ERROR;
     }
-  png_set_write_fn (png, out, png_out, png_flush_out);
-  png_set_compression_level (png, 1);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_set_IHDR (png, info, (png_uint_32) w, (png_uint_32) h, 8,
-                alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
-                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE,
-                PNG_FILTER_TYPE_BASE);
-  png_write_info (png, info);
+  png_begin (png, info, out, w, h, alpha);
   for (int y = 0; y < h; y++)
     {
       png_row ((const uint32_t *) (const void *) (d + (size_t) y * stride), w,

@@ -19,6 +19,12 @@ typedef enum {
 /* The extension of path's file name, from its dot, or NULL. */
 const char *rs_file_suffix (const char *path);
 
+/* Which of the n suffixes (".png", ...) path's extension is, ignoring
+ * case: 1 + its index, or 0 when none (the formats' enums count from 1
+ * in the order of their suffixes). */
+size_t rs_file_suffix_in (const char *path, const char *const *suffixes,
+                          size_t n);
+
 /* The process's umask, left as it was: the mode of a new output file is
  * 0666 & ~rs_file_umask (). */
 mode_t rs_file_umask (void);

@@ -270,18 +270,17 @@ build (rs_pace *p, const rs_pace_spec *s, const double *b, size_t nb,
   set_slopes (p);
 }
 
-rs_pace *
-rs_pace_alloc (const rs_pace_spec *s, rs_error *err)
+/* A new pace with room for the knots of s's nmax breakpoints, and the
+ * scratch arrays *b and *secs of nmax numbers (the breakpoints, the
+ * pieces' seconds); NULL with err when out of memory. */
+static rs_pace *
+pace_new (const rs_pace_spec *s, size_t nmax, double **b, double **secs,
+          rs_error *err)
 {
-  size_t nmax = 2 + s->n_stops + 2 * s->n_spans, nb;
-  double *b, *secs, holds = 0.0, hscale = 1.0, left, final;
-  rs_pace *p;
+  rs_pace *p = calloc (1, sizeof *p);
 
-  if (check_spec (s, err) != RS_OK)
-    return NULL;
-  p = calloc (1, sizeof *p);
-  b = malloc (nmax * sizeof *b);
-  secs = malloc (nmax * sizeof *secs);
+  *b = malloc (nmax * sizeof **b);
+  *secs = malloc (nmax * sizeof **secs);
   if (p != NULL)
     {
       p->k = malloc ((2 * nmax + 2) * sizeof *p->k);
@@ -289,15 +288,26 @@ rs_pace_alloc (const rs_pace_spec *s, rs_error *err)
       p->pre = calloc (s->n_stops + 1, sizeof *p->pre);
       p->morph = calloc (s->n_stops + 1, sizeof *p->morph);
     }
-  if (p == NULL || b == NULL || secs == NULL || p->k == NULL
-      || p->stop_knot == NULL || p->pre == NULL || p->morph == NULL)
-    {
-      free (b);
-      free (secs);
-      rs_pace_free (p);
-      rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
-      return NULL;
-    }
+  if (p != NULL && *b != NULL && *secs != NULL && p->k != NULL
+      && p->stop_knot != NULL && p->pre != NULL && p->morph != NULL)
+    return p;
+  free (*b);
+  free (*secs);
+  rs_pace_free (p);
+  rs_error_set (err, RS_ENOMEM, NULL, 0, 0, "out of memory");
+  return NULL;
+}
+
+rs_pace *
+rs_pace_alloc (const rs_pace_spec *s, rs_error *err)
+{
+  size_t nmax = 2 + s->n_stops + 2 * s->n_spans, nb;
+  double *b, *secs, holds = 0.0, hscale = 1.0, left, final;
+  rs_pace *p;
+
+  if (check_spec (s, err) != RS_OK
+      || (p = pace_new (s, nmax, &b, &secs, err)) == NULL)
+    return NULL;
   /* the final hold whole (up to the share), the stops' in what is left */
   final = fmin (s->final_hold, RS_PACE_HOLD_SHARE * s->duration);
   for (size_t i = 0; i < s->n_stops; i++)
