@@ -135,25 +135,29 @@ sum (const double *x, size_t n)
   return s;
 }
 
-/* z_l = W_l a_(l-1) + b_l and a_l = f_l(z_l), unit by unit. */
+/* z = W a_(l-1) + b and a = f(z) of unit j of layer l. */
 WIDE_VECTORS static void
-layer_forward (const rs_net *net, size_t l, rs_net_workspace *w)
+unit_forward (const rs_net *net, size_t l, size_t j, rs_net_workspace *w)
 {
   const double *theta = net->theta->data;
   const double *W = theta + net->w_off[l], *b = theta + net->b_off[l];
-  const rs_act_type *f = net->spec.act[l - 1];
   size_t in = net->spec.sizes[l - 1], n = w->n;
+  double *z = w->z[l] + j * n;
 
+  for (size_t i = 0; i < n; i++)
+    z[i] = b[j];
+  for (size_t k = 0; k < in; k++)
+    axpy (W[j * in + k], w->a[l - 1] + k * n, z, n);
+  net->spec.act[l - 1]->value_n (z, w->a[l] + j * n, n,
+                                 rs_net_unit_param (net, l, j));
+}
+
+/* z_l = W_l a_(l-1) + b_l and a_l = f_l(z_l), unit by unit. */
+static void
+layer_forward (const rs_net *net, size_t l, rs_net_workspace *w)
+{
   for (size_t j = 0; j < net->spec.sizes[l]; j++)
-    {
-      double *z = w->z[l] + j * n;
-
-      for (size_t i = 0; i < n; i++)
-        z[i] = b[j];
-      for (size_t k = 0; k < in; k++)
-        axpy (W[j * in + k], w->a[l - 1] + k * n, z, n);
-      f->value_n (z, w->a[l] + j * n, n, rs_net_unit_param (net, l, j));
-    }
+    unit_forward (net, l, j, w);
 }
 
 int
@@ -170,6 +174,19 @@ rs_net_forward (const rs_net *net, const double *x, size_t n,
     for (size_t i = 0; i < n; i++)
       w->a[0][k * n + i] = x[i * dim + k];
   for (size_t l = 1; l <= net->spec.layers; l++)
+    layer_forward (net, l, w);
+  return RS_OK;
+}
+
+int
+rs_net_forward_units (const rs_net *net, rs_net_workspace *w,
+                      const size_t *unit, size_t nunits)
+{
+  if (!same_shape (net, w) || w->n < 1 || net->theta->stride != 1)
+    return RS_EINVAL;
+  for (size_t t = 0; t < nunits; t++)
+    unit_forward (net, 1, unit[t], w);
+  for (size_t l = 2; l <= net->spec.layers; l++)
     layer_forward (net, l, w);
   return RS_OK;
 }

@@ -1,5 +1,7 @@
 /* surface.c: the loss and friends over a grid on a slice, coarse to fine,
- * shared among the cores; and the single neuron's grid of (w, b). */
+ * shared among the cores, each point by the generic forward and backward
+ * pass unless a fast path of surface_fast.c applies; and the single
+ * neuron's grid of (w, b). */
 #include <config.h>
 
 #include <float.h>
@@ -14,51 +16,10 @@
 
 #include "grid_private.h"
 #include "threads_private.h"
-#include "net_private.h"
-#include "reluscape/rs_surface.h"
+#include "surface_private.h"
 
 /* Grid points per rs_surface_iterate. */
 #define BATCH 2048
-
-/* One thread's tools. */
-typedef struct {
-  rs_net *net;
-  rs_net_workspace *w;
-  gsl_vector *grad;
-  double *theta;
-  double *out;              /* outputs of the fast path, [k][n] */
-  double *a;                /* one touched unit's outputs, n values */
-} worker;
-
-/* The fast path: the loss over directions touching layer 1 only, for
- * networks of 1 or 2 layers.  For the nt touched units t of layer 1,
- * z_t(u, v) = z0 + u zu + v zv at every point; the other units keep a0. */
-typedef struct {
-  int on;
-  size_t nt;
-  size_t unit[RS_NET_MAX_UNITS];
-  double *z0, *zu, *zv, *a0;   /* [t][n] */
-  double *next;                /* layer 2's base z, [c][n] */
-  double *wn;                  /* W2[c][unit[t]], [c][t] */
-} fast_path;
-
-struct rs_surface {
-  rs_net *net;
-  const rs_loss_type *loss;
-  rs_data *d;
-  rs_slice *sl;
-  size_t nu, nv;
-  rs_interval ur, vr;
-  unsigned what;
-  double eps;
-  double *val[3];           /* loss, gradient norm, dead units */
-  unsigned char *done;
-  size_t *order;
-  size_t next, npreview, k;     /* done: order[0 .. next - 1] */
-  int nthreads;
-  worker *workers;
-  fast_path fast;
-};
 
 double
 rs_surface_coord (rs_interval r, size_t k, size_t n)
@@ -74,158 +35,11 @@ range_ok (rs_interval r)
   return isfinite (r.lo) && isfinite (r.hi) && r.lo < r.hi;
 }
 
-/* Whether every nonzero entry of both directions is a weight or bias of
- * layer 1, and which units of layer 1 they touch. */
-static int
-first_layer_only (const rs_surface *s, size_t *unit, size_t *nt)
-{
-  unsigned char touched[RS_NET_MAX_UNITS] = { 0 };
-
-  *nt = 0;
-  for (size_t i = 0; i < s->sl->np; i++)
-    if (s->sl->d1[i] != 0.0 || s->sl->d2[i] != 0.0)
-      {
-        rs_param_info p = rs_net_param_info (s->net, i);
-
-        if (p.layer != 1 || p.kind == RS_PARAM_SLOPE)
-          return 0;
-        touched[p.unit] = 1;
-      }
-  for (size_t j = 0; j < rs_net_units (s->net, 1); j++)
-    if (touched[j])
-      unit[(*nt)++] = j;
-  return 1;
-}
-
-/* z of touched unit j of layer 1 at every point for parameters p (theta0
- * or a direction, with or without the bias). */
-static void
-first_layer_z (const rs_surface *s, const double *p, size_t j, int bias,
-               double *z)
-{
-  const rs_net *net = s->net;
-  size_t in = rs_net_inputs (net), n = s->d->n;
-
-  for (size_t i = 0; i < n; i++)
-    {
-      double acc = bias ? p[rs_net_b_index (net, 1, j)] : 0.0;
-
-      for (size_t k = 0; k < in; k++)
-        acc += p[rs_net_w_index (net, 1, j, k)] * s->d->x[i * in + k];
-      z[i] = acc;
-    }
-}
-
-/* Set up the fast path when it applies: the loss alone, 1 or 2 layers,
- * directions on layer 1 only. */
-static int
-fast_setup (rs_surface *s)
-{
-  fast_path *f = &s->fast;
-  const rs_net *net = s->net;
-  size_t n = s->d->n, L = rs_net_layers (net), K, U;
-  rs_net_workspace *w;
-
-  if (s->what != RS_SURFACE_LOSS || L > 2
-      || !first_layer_only (s, f->unit, &f->nt))
-    return RS_OK;
-  K = rs_net_units (net, L);
-  U = rs_net_units (net, 1);
-  f->z0 = malloc (4 * U * n * sizeof (double));
-  f->next = malloc (K * n * sizeof (double));
-  f->wn = malloc (K * U * sizeof (double));
-  w = rs_net_workspace_alloc (net, n, NULL);
-  if (f->z0 == NULL || f->next == NULL || f->wn == NULL || w == NULL)
-    {
-      rs_net_workspace_free (w);
-      return RS_ENOMEM;
-    }
-  f->zu = f->z0 + U * n;
-  f->zv = f->zu + U * n;
-  f->a0 = f->zv + U * n;
-  rs_net_forward (net, s->d->x, n, w);
-  for (size_t t = 0; t < f->nt; t++)
-    {
-      size_t j = f->unit[t];
-
-      first_layer_z (s, s->sl->theta0, j, 1, f->z0 + t * n);
-      first_layer_z (s, s->sl->d1, j, 1, f->zu + t * n);
-      first_layer_z (s, s->sl->d2, j, 1, f->zv + t * n);
-      memcpy (f->a0 + t * n, rs_net_workspace_a (w, 1) + j * n,
-              n * sizeof (double));
-    }
-  /* the base of what the touched units feed: layer 2's z, or for a
-     single layer the outputs themselves */
-  memcpy (f->next, L == 2 ? rs_net_workspace_z (w, 2) : rs_net_output (w),
-          K * n * sizeof (double));
-  for (size_t c = 0; L == 2 && c < K; c++)
-    for (size_t t = 0; t < f->nt; t++)
-      f->wn[c * f->nt + t] = gsl_vector_get (rs_net_params_const (net),
-                                             rs_net_w_index (net, 2, c,
-                                                             f->unit[t]));
-  rs_net_workspace_free (w);
-  f->on = 1;
-  return RS_OK;
-}
-
-/* a = f(z0 + u zu + v zv) of touched unit t at every point, into a. */
-static void
-touched_unit (const rs_surface *s, size_t t, double u, double v,
-              double *restrict a)
-{
-  const fast_path *f = &s->fast;
-  size_t n = s->d->n;
-  const double *restrict z0 = f->z0 + t * n, *restrict zu = f->zu + t * n;
-  const double *restrict zv = f->zv + t * n;
-
-  for (size_t i = 0; i < n; i++)
-    a[i] = z0[i] + u * zu[i] + v * zv[i];
-  s->net->spec.act[0]->value_n (a, a, n,
-                                rs_net_unit_param (s->net, 1, f->unit[t]));
-}
-
-/* out += w (a - a0) over n values. */
-static inline void
-add_change (double *restrict out, double w, const double *restrict a,
-            const double *restrict a0, size_t n)
-{
-  for (size_t i = 0; i < n; i++)
-    out[i] += w * (a[i] - a0[i]);
-}
-
-/* The loss at (u, v) by the fast path: the outputs built in out, one
- * touched unit at a time in a (n values), every loop a plain one. */
-static double
-fast_loss (const rs_surface *s, double u, double v, double *out, double *a)
-{
-  const fast_path *f = &s->fast;
-  const rs_net *net = s->net;
-  size_t n = s->d->n, L = net->spec.layers, K = net->spec.sizes[L];
-  double loss;
-
-  memcpy (out, f->next, K * n * sizeof (double));
-  for (size_t t = 0; t < f->nt; t++)
-    {
-      touched_unit (s, t, u, v, a);
-      if (L == 1)
-        memcpy (out + f->unit[t] * n, a, n * sizeof (double));
-      else
-        for (size_t c = 0; c < K; c++)
-          add_change (out + c * n, f->wn[c * f->nt + t], a, f->a0 + t * n,
-                      n);
-    }
-  if (L == 2 && net->spec.act[1] != rs_act_identity)
-    for (size_t c = 0; c < K; c++)
-      net->spec.act[1]->value_n (out + c * n, out + c * n, n,
-                                 rs_net_unit_param (net, 2, c));
-  s->loss->eval (out, K, n, s->d->y, s->d->ydim, &loss, NULL, NULL);
-  return loss;
-}
-
 /* Every asked value at grid point g by a forward (and backward) pass of
  * the worker's network. */
 static void
-full_point (rs_surface *s, worker *wk, size_t g, double u, double v)
+full_point (rs_surface *s, rs_surface_worker *wk, size_t g, double u,
+            double v)
 {
   double loss;
   gsl_vector *grad = s->what & RS_SURFACE_GRAD ? wk->grad : NULL;
@@ -242,14 +56,12 @@ full_point (rs_surface *s, worker *wk, size_t g, double u, double v)
 }
 
 static void
-eval_point (rs_surface *s, worker *wk, size_t g)
+eval_point (rs_surface *s, rs_surface_worker *wk, size_t g)
 {
   double u = rs_surface_coord (s->ur, g % s->nu, s->nu);
   double v = rs_surface_v (s, g / s->nu);
 
-  if (s->fast.on)
-    s->val[0][g] = fast_loss (s, u, v, wk->out, wk->a);
-  else
+  if (!rs_surface_fast_point (s, wk, g, u, v))
     full_point (s, wk, g, u, v);
   s->done[g] = 1;
 }
@@ -268,7 +80,7 @@ alloc_workers (rs_surface *s)
     return RS_ENOMEM;
   for (int t = 0; t < s->nthreads; t++)
     {
-      worker *wk = &s->workers[t];
+      rs_surface_worker *wk = &s->workers[t];
 
       wk->net = rs_net_clone (s->net, NULL);
       wk->w = wk->net != NULL ? rs_net_workspace_alloc (wk->net, s->d->n,
@@ -353,7 +165,8 @@ rs_surface_alloc (const rs_net *net, const rs_loss_type *loss,
                       .what = what | RS_SURFACE_LOSS, .eps = eps };
   s->net = rs_net_clone (net, NULL);
   if (s->net == NULL || alloc_grids (s, sl, d) != RS_OK
-      || alloc_workers (s) != RS_OK || fast_setup (s) != RS_OK)
+      || alloc_workers (s) != RS_OK
+      || rs_surface_fast_setup (s) != RS_OK)
     goto nomem;
   return s;
 
@@ -380,9 +193,7 @@ rs_surface_free (rs_surface *s)
       free (s->workers[t].a);
     }
   free (s->workers);
-  free (s->fast.z0);
-  free (s->fast.next);
-  free (s->fast.wn);
+  rs_surface_fast_free (s);
   for (int q = 0; q < 3; q++)
     free (s->val[q]);
   free (s->done);
@@ -393,36 +204,51 @@ rs_surface_free (rs_surface *s)
   free (s);
 }
 
-int
-rs_surface_iterate (rs_surface *s)
+/* Points order[first .. last - 1], shared among the threads free now. */
+static void
+eval_points (rs_surface *s, size_t first, size_t last)
 {
-  size_t total = s->nu * s->nv, first = s->next;
-  size_t last = rs_grid_batch_end (first, total, s->npreview, BATCH);
   long q;
 
-  if (first >= total)
-    return RS_EINVAL;
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 16) num_threads(rs_threads_now (s->nthreads))
 #endif
   for (q = (long) first; q < (long) last; q++)
     {
 #ifdef _OPENMP
-      worker *wk = &s->workers[omp_get_thread_num ()];
+      rs_surface_worker *wk = &s->workers[omp_get_thread_num ()];
 #else
-      worker *wk = &s->workers[0];
+      rs_surface_worker *wk = &s->workers[0];
 #endif
       eval_point (s, wk, s->order[q]);
     }
+}
+
+int
+rs_surface_iterate (rs_surface *s)
+{
+  size_t total = s->nu * s->nv, first = s->next;
+  size_t last = rs_grid_batch_end (first, total, s->npreview, BATCH);
+
+  if (first >= total)
+    return RS_EINVAL;
+  eval_points (s, first, last);
   s->next = last;
   return RS_OK;
 }
 
+/* Every remaining point in one batch: no one waits for a preview here,
+ * and each batch costs a look at the free processors (rs_threads_now
+ * reads /proc) and a start of the threads.  A point's values do not
+ * depend on its batch. */
 void
 rs_surface_run (rs_surface *s)
 {
-  while (rs_surface_iterate (s) == RS_OK)
-    ;
+  size_t total = s->nu * s->nv;
+
+  if (s->next < total)
+    eval_points (s, s->next, total);
+  s->next = total;
 }
 
 size_t

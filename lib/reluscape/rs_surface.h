@@ -16,7 +16,10 @@
  * The loss alone over directions that touch only the first layer is
  * computed without a forward pass per point: the first layer's
  * pre-activations are affine in (u, v), and units the directions do not
- * touch keep their values.
+ * touch keep their values.  With the gradient norm or the dead units
+ * asked over such directions, a point computes again only the touched
+ * units of the first layer and the layers above; its values are those of
+ * the whole forward and backward pass to the bit.
  *
  * The single neuron's grid of (w, b), rs_surface_loss, stays at the end. */
 #ifndef RS_SURFACE_H
@@ -101,7 +104,7 @@ void rs_surface_free (rs_surface *s);
  * every point is done. */
 int rs_surface_iterate (rs_surface *s);
 
-/* Compute every remaining point. */
+/* Compute every remaining point, in one batch. */
 void rs_surface_run (rs_surface *s);
 
 /* How many of the nu nv points are done; whether the coarse preview is

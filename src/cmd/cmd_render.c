@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "cli/cli.h"
 #include "draw/variants.h"
 #include "cmd/commands.h"
@@ -636,6 +638,10 @@ cmd_render (int argc, char **argv)
     a.fps = (double) sc.fps;
   if (a.duration == 0)
     a.duration = sc.duration;
+  /* pango reads fontconfig's configuration in a thread of its own from
+   * the moment the font map is made: made now, that goes on while the
+   * run and the landscapes are computed, and the drawing finds it done */
+  pango_cairo_font_map_get_default ();
   a.cli_at = a.have_at;
   if (!a.have_at && sc.has_show && sc.show != RS_EXPECT_END)
     {

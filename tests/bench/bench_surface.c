@@ -2,8 +2,9 @@
  * 512 x 512 grid of the MSE of a 2-16-1 ReLU network on 256 points, over
  * two first-layer weights, timed whole (rs_surface_alloc and
  * rs_surface_run) on every OpenMP thread and on one; the same slice with
- * the gradient norm and the dead units (a forward and backward pass per
- * point) on a smaller grid; and the single neuron's 256 x 256 grid of the
+ * the gradient norm and the dead units (the partial pass: layer 1's two
+ * touched units and the layers above forward, the whole network
+ * backward, per point) on a smaller grid; and the single neuron's 256 x 256 grid of the
  * built-in scene.  With --dump FILE it also writes the network, the data,
  * the grid, a few of its values and its own times, from which
  * bench_surface.py computes the same grid with PyTorch and numpy, checks
@@ -298,8 +299,8 @@ bench_loss (const scene *sc, int t, double *sec_t, double *sec_1,
   return RS_OK;
 }
 
-/* The same slice with the gradient norm and the dead units: a forward
- * and backward pass per point, on a smaller grid, for information. */
+/* The same slice with the gradient norm and the dead units: the partial
+ * pass per point (surface_fast.c), on a smaller grid, for information. */
 static int
 bench_full (const scene *sc, int t, rs_error *err)
 {
@@ -308,8 +309,8 @@ bench_full (const scene *sc, int t, rs_error *err)
 
   if (sec < 0.0)
     return err->code;
-  printf ("  loss, gradient norm and dead units (forward + backward per "
-          "point), %d x %d: ", FULL_SIDE, FULL_SIDE);
+  printf ("  loss, gradient norm and dead units (partial pass: 2 units "
+          "forward, all backward), %d x %d: ", FULL_SIDE, FULL_SIDE);
   print_time (sec, FULL_SIDE, t);
   printf ("\n");
   return RS_OK;
