@@ -2,7 +2,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <setjmp.h>
 #include <limits.h>
 #include <stdint.h>
 #include <math.h>
@@ -15,9 +14,9 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <png.h>
 
 #include "export/export.h"
+#include "export/export_png.h"
 #include "export/tempfile.h"
 #include "draw/theme.h"
 
@@ -97,129 +96,6 @@ make_surface (rs_export_format fmt, out_stream *out, double width,
     }
 }
 
-/* ---- PNG ---- */
-
-/* libpng's writer and its error handler: errors end the write through
- * longjmp, with the first failed write's errno in the stream. */
-static void
-png_out (png_structp png, png_bytep data, size_t length)
-{
-  if (write_stream (png_get_io_ptr (png), data, (unsigned) length)
-      != CAIRO_STATUS_SUCCESS)
-    png_error (png, "write error");
-}
-
-static void
-png_flush_out (png_structp png)
-{
-  (void) png;
-}
-
-/* One row of an ARGB32 image (premultiplied, native-endian words) as RGB
- * bytes when every pixel is opaque, else as straight RGBA. */
-static void
-png_row (const uint32_t *src, int width, int alpha, unsigned char *dst)
-{
-  for (int x = 0; x < width; x++)
-    {
-      uint32_t p = src[x];
-      unsigned a = p >> 24, r = p >> 16 & 0xff, g = p >> 8 & 0xff,
-               b = p & 0xff;
-
-      if (alpha && a > 0 && a < 255)
-        {
-          r = (r * 255 + a / 2) / a;
-          g = (g * 255 + a / 2) / a;
-          b = (b * 255 + a / 2) / a;
-        }
-      *dst++ = (unsigned char) r;
-      *dst++ = (unsigned char) g;
-      *dst++ = (unsigned char) b;
-      if (alpha)
-        *dst++ = (unsigned char) a;
-    }
-}
-
-/* Whether a pixel of the image is not opaque. */
-static int
-has_alpha (cairo_surface_t *img)
-{
-  const unsigned char *d = cairo_image_surface_get_data (img);
-  int w = cairo_image_surface_get_width (img);
-  int h = cairo_image_surface_get_height (img);
-  int stride = cairo_image_surface_get_stride (img);
-
-  if (cairo_image_surface_get_format (img) != CAIRO_FORMAT_ARGB32)
-    return 0;
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      if (((const uint32_t *) (const void *) (d + (size_t) y * stride))[x]
-          >> 24 != 0xff)
-        return 1;
-  return 0;
-}
-
-/* The PNG's start through out: w x h, 8 bits, RGB or (alpha) RGBA,
- * zlib at level 1 with the "sub" filter, then its header written (an
- * error longjmps to png's jump buffer). */
-static void
-png_begin (png_structp png, png_infop info, out_stream *out, int w, int h,
-           int alpha)
-{
-  png_set_write_fn (png, out, png_out, png_flush_out);
-  png_set_compression_level (png, 1);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_set_IHDR (png, info, (png_uint_32) w, (png_uint_32) h, 8,
-                alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
-                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE,
-                PNG_FILTER_TYPE_BASE);
-  png_write_info (png, info);
-}
-
-/* The image as a PNG through out, zlib at level 1 with the "sub" filter:
- * a figure's large smooth areas compress almost as well as at cairo's
- * default, several times faster.  CAIRO_STATUS_SUCCESS or
- * CAIRO_STATUS_WRITE_ERROR. */
-static cairo_status_t
-write_png (cairo_surface_t *img, out_stream *out)
-{
-  int w = cairo_image_surface_get_width (img);
-  int h = cairo_image_surface_get_height (img);
-  int stride = cairo_image_surface_get_stride (img);
-  int alpha = has_alpha (img);
-  const unsigned char *d;
-  unsigned char *volatile row = NULL;
-  png_structp png;
-  png_infop info;
-
-  cairo_surface_flush (img);
-  d = cairo_image_surface_get_data (img);
-  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-  info = png != NULL ? png_create_info_struct (png) : NULL;
-  if (info == NULL || (row = malloc ((size_t) w * 4)) == NULL)
-    {
-      png_destroy_write_struct (&png, &info);
-      return CAIRO_STATUS_NO_MEMORY;
-    }
-  if (setjmp (png_jmpbuf (png)))
-    {
-      png_destroy_write_struct (&png, &info);
-      free (row);
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
-  png_begin (png, info, out, w, h, alpha);
-  for (int y = 0; y < h; y++)
-    {
-      png_row ((const uint32_t *) (const void *) (d + (size_t) y * stride), w,
-               alpha, row);
-      png_write_row (png, row);
-    }
-  png_write_end (png, info);
-  png_destroy_write_struct (&png, &info);
-  free (row);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 int
 rs_export_png (cairo_surface_t *img, const char *path, char *errbuf,
                size_t errlen)
@@ -235,7 +111,7 @@ rs_export_png (cairo_surface_t *img, const char *path, char *errbuf,
       return -1;
     }
   errno = 0;
-  st = write_png (img, &out);
+  st = rs_png_write (img, write_stream, &out, 0);
   if (fclose (f) != 0 && st == CAIRO_STATUS_SUCCESS)
     {
       out.err = errno != 0 ? errno : EIO;
@@ -268,7 +144,7 @@ render_to (rs_export_format fmt, out_stream *out, double width,
   st = cairo_status (cr);
   cairo_destroy (cr);
   if (st == CAIRO_STATUS_SUCCESS && fmt == RS_EXPORT_PNG)
-    st = write_png (surf, out);
+    st = rs_png_write (surf, write_stream, out, 0);
   cairo_surface_finish (surf);
   if (st == CAIRO_STATUS_SUCCESS)
     st = cairo_surface_status (surf);
