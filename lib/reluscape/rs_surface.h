@@ -151,6 +151,12 @@ typedef struct rs_basin rs_basin;
  * processors at that moment. */
 void rs_threads_limit (int n);
 
+/* How many threads of at most max (>= 1) are worth starting now: the
+ * processors free at this moment, as every batch above takes them; for a
+ * caller's own parallel work (the program's PNG writer).  max when the
+ * free processors cannot be told. */
+int rs_threads_now (int max);
+
 /* A basin map's largest side (starts) and longest runs (steps). */
 #define RS_BASIN_MAX_SIDE 1024
 #define RS_BASIN_MAX_STEPS 1000000

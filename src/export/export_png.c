@@ -19,7 +19,7 @@
 #endif
 
 #include "export/export_png.h"
-#include "threads_private.h"
+#include "reluscape/rs_surface.h"
 
 /* A band holds about this many bytes of the source image (4 a pixel):
  * large enough that starting each band's deflate afresh costs almost
