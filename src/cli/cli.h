@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <reluscape/reluscape.h>
 
+#include "draw/variants.h"
+
 /* Exit statuses (DESIGN.md): success, runtime failure, bad input/usage. */
 enum { CLI_OK = 0, CLI_FAILURE = 1, CLI_USAGE = 2 };
 
@@ -256,5 +258,12 @@ int cli_run_scene (rs_sim *sim, const char *name, const char *what);
  * free. */
 int cli_sim_run (const rs_scene *sc, const char *name, const char *what,
                  rs_sim **sim);
+
+/* The runs of sc's variants made and run to their end (cli_run_scene,
+ * progress named what and the variant), for a command: CLI_OK, or a
+ * message and CLI_USAGE (a variant that cannot be made) / CLI_FAILURE
+ * (no memory, a run that diverged), r then empty (cli_variants.c). */
+int cli_runs_make (rs_runs *r, const rs_scene *sc, const char *name,
+                   const char *what);
 
 #endif /* RS_CLI_H */

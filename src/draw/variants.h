@@ -41,11 +41,4 @@ size_t rs_runs_point_at (const rs_sim *sim, size_t step);
 void rs_runs_legend (const rs_runs *r, const rs_theme *th, size_t step,
                      char *buf, size_t n);
 
-/* The runs of sc's variants made and run to their end (cli_run_scene,
- * progress named what and the variant), for a command: CLI_OK, or a
- * message and CLI_USAGE (a variant that cannot be made) / CLI_FAILURE
- * (no memory, a run that diverged), r then empty (cli_variants.c). */
-int cli_runs_make (rs_runs *r, const rs_scene *sc, const char *name,
-                   const char *what);
-
 #endif /* RS_VARIANTS_H */
