@@ -47,7 +47,7 @@ rs_net_unit_param (const rs_net *net, size_t l, size_t j)
  * 1] changed: those units and every layer above are computed again, to
  * the bit as rs_net_forward does; layer 1's other units keep their
  * values.  RS_EINVAL when w does not fit net or holds no pass. */
-int rs_net_forward_units (const rs_net *net, rs_net_workspace *w,
+int net_forward_units (const rs_net *net, rs_net_workspace *w,
                           const size_t *unit, size_t nunits);
 
 #endif /* RS_NET_PRIVATE_H */

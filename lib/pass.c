@@ -179,7 +179,7 @@ rs_net_forward (const rs_net *net, const double *x, size_t n,
 }
 
 int
-rs_net_forward_units (const rs_net *net, rs_net_workspace *w,
+net_forward_units (const rs_net *net, rs_net_workspace *w,
                       const size_t *unit, size_t nunits)
 {
   if (!same_shape (net, w) || w->n < 1 || net->theta->stride != 1)

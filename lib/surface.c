@@ -61,7 +61,7 @@ eval_point (rs_surface *s, rs_surface_worker *wk, size_t g)
   double u = rs_surface_coord (s->ur, g % s->nu, s->nu);
   double v = rs_surface_v (s, g / s->nu);
 
-  if (!rs_surface_fast_point (s, wk, g, u, v))
+  if (!surface_fast_point (s, wk, g, u, v))
     full_point (s, wk, g, u, v);
   s->done[g] = 1;
 }
@@ -166,7 +166,7 @@ rs_surface_alloc (const rs_net *net, const rs_loss_type *loss,
   s->net = rs_net_clone (net, NULL);
   if (s->net == NULL || alloc_grids (s, sl, d) != RS_OK
       || alloc_workers (s) != RS_OK
-      || rs_surface_fast_setup (s) != RS_OK)
+      || surface_fast_setup (s) != RS_OK)
     goto nomem;
   return s;
 
@@ -193,7 +193,7 @@ rs_surface_free (rs_surface *s)
       free (s->workers[t].a);
     }
   free (s->workers);
-  rs_surface_fast_free (s);
+  surface_fast_free (s);
   for (int q = 0; q < 3; q++)
     free (s->val[q]);
   free (s->done);

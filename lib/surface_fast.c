@@ -10,7 +10,7 @@
  * The gradient norm and the dead units (and the loss with them), for any
  * depth: the partial pass.  Each worker keeps the pass at theta0; a point
  * computes again only layer 1's touched units and the layers above, with
- * the generic code (rs_net_forward_units, the loss, rs_net_backward), so
+ * the generic code (net_forward_units, the loss, rs_net_backward), so
  * that the loss, the whole gradient's norm (over every parameter, as the
  * plateau needs it), the dead count and the plateau mask are the generic
  * pass's to the bit.  What it saves: the inputs' copy, layer 1's other
@@ -251,7 +251,7 @@ part_point (rs_surface *s, rs_surface_worker *wk, size_t g, double u,
 
   rs_slice_point (s->sl, u, v, wk->theta);
   memcpy (rs_net_params (net)->data, wk->theta, s->sl->np * sizeof (double));
-  rs_net_forward_units (net, w, s->part.unit, s->part.nt);
+  net_forward_units (net, w, s->part.unit, s->part.nt);
   rc = s->loss->eval (rs_net_output (w), rs_net_outputs (net), s->d->n,
                       s->d->y, s->d->ydim, &loss, dout, NULL);
   s->val[0][g] = loss;
@@ -264,7 +264,7 @@ part_point (rs_surface *s, rs_surface_worker *wk, size_t g, double u,
 }
 
 int
-rs_surface_fast_setup (rs_surface *s)
+surface_fast_setup (rs_surface *s)
 {
   if (s->what & RS_SURFACE_GENERIC)
     return RS_OK;
@@ -274,7 +274,7 @@ rs_surface_fast_setup (rs_surface *s)
 }
 
 void
-rs_surface_fast_free (rs_surface *s)
+surface_fast_free (rs_surface *s)
 {
   free (s->fast.z0);
   free (s->fast.next);
@@ -282,7 +282,7 @@ rs_surface_fast_free (rs_surface *s)
 }
 
 int
-rs_surface_fast_point (rs_surface *s, rs_surface_worker *wk, size_t g,
+surface_fast_point (rs_surface *s, rs_surface_worker *wk, size_t g,
                        double u, double v)
 {
   if (s->fast.on)

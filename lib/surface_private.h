@@ -69,12 +69,12 @@ struct rs_surface {
 
 /* Set up the loss fast path or the partial pass when one applies (after
  * the workers are made); RS_ENOMEM. */
-int rs_surface_fast_setup (rs_surface *s);
-void rs_surface_fast_free (rs_surface *s);
+int surface_fast_setup (rs_surface *s);
+void surface_fast_free (rs_surface *s);
 
 /* The asked values at grid point g, (u, v), by the fast path that is on:
  * 1, or 0 when neither is. */
-int rs_surface_fast_point (rs_surface *s, rs_surface_worker *wk, size_t g,
+int surface_fast_point (rs_surface *s, rs_surface_worker *wk, size_t g,
                            double u, double v);
 
 #endif /* RS_SURFACE_PRIVATE_H */

@@ -1,6 +1,8 @@
 /* cmd_run.c: `reluscape run [OPTIONS] [SCENE]`, the interactive app (what
- * `reluscape` alone runs, on the built-in scene).  Without SDL2 the build
- * has no app and says where to turn instead. */
+ * `reluscape` alone runs, on the built-in scene).  The app and SDL2 live
+ * in a module (app_module.h) that only this command loads, so that the
+ * others start without SDL's libraries.  Without SDL2 the build has no
+ * app and says where to turn instead. */
 #include <config.h>
 
 #include <stdio.h>
@@ -15,13 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
+#include "app/app_module.h"
+#include "cmd/run_module.h"
 
 /* What the command line asked for. */
 typedef struct {
-  rs_app_options app;
+  rs_app_request app;
   const char *scene;
-  const char *script;
   char name[256];       /* S and E name their files after the scene */
 } run_args;
 
@@ -140,7 +142,7 @@ apply_option (int c, const char *arg, char **argv, run_args *ra)
         return bad_usage ("expected a size WxH (each 16 to 16384), not", arg);
       return -1;
     case OPT_SCRIPT:
-      ra->script = arg;
+      ra->app.script = arg;
       return -1;
     case OPT_FRAMES:
       if (parse_frames (arg, &ra->app.frames) != 0)
@@ -175,9 +177,7 @@ parse_args (int argc, char **argv, run_args *ra)
 {
   int c, rc;
 
-  rs_app_options_default (&ra->app);
-  ra->scene = NULL;
-  ra->script = NULL;
+  memset (ra, 0, sizeof *ra);
   optind = 0;
   opterr = 0;
   while ((c = getopt_long (argc, argv, ":s:h", long_options, NULL)) != -1)
@@ -210,31 +210,12 @@ scene_name (const char *path, char *buf, size_t n)
   snprintf (buf, n, "%.*s", (int) len, base[0] ? base : "reluscape");
 }
 
-/* Open the app and run it to the end; CLI_FAILURE after any failure. */
-static int
-run_app (const rs_scene *sc, const rs_app_options *o)
-{
-  rs_error err;
-  rs_app *a;
-  int rc;
-
-  rs_error_clear (&err);
-  a = rs_app_alloc (sc, o, &err);
-  rc = a != NULL ? rs_app_run (a, &err) : -1;
-  if (rc != 0)
-    cli_message ("%s", err.message);
-  rs_app_free (a);
-  SDL_Quit ();
-  return rc == 0 ? CLI_OK : CLI_FAILURE;
-}
-
 int
 cmd_run (int argc, char **argv)
 {
   run_args ra;
   rs_scene sc;
-  rs_app_script *script = NULL;
-  rs_error err;
+  rs_app_module_main_fn *app_main;
   int rc = parse_args (argc, argv, &ra);
 
   if (rc >= 0)
@@ -243,17 +224,9 @@ cmd_run (int argc, char **argv)
     return CLI_USAGE;
   scene_name (ra.scene, ra.name, sizeof ra.name);
   ra.app.name = ra.name;
-  rs_error_clear (&err);
-  if (ra.script != NULL
-      && (script = rs_app_script_load (ra.script, &err)) == NULL)
-    {
-      cli_print_error (&err, NULL, 0);
-      return CLI_USAGE;
-    }
-  ra.app.script = script;
-  rc = run_app (&sc, &ra.app);
-  rs_app_script_free (script);
-  return rc;
+  if ((app_main = run_module_load ()) == NULL)
+    return CLI_FAILURE;
+  return app_main (&sc, &ra.app);
 }
 
 #else /* !HAVE_SDL */
