@@ -10,7 +10,6 @@
 #endif
 
 #include "grid_private.h"
-#include "threads_private.h"
 #include "reluscape/rs_surface.h"
 
 /* Starts per call after the preview. */

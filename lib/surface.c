@@ -15,7 +15,7 @@
 #endif
 
 #include "grid_private.h"
-#include "threads_private.h"
+#include "reluscape/rs_surface.h"
 #include "surface_private.h"
 
 /* Grid points per rs_surface_iterate. */

@@ -15,7 +15,6 @@
 #endif
 
 #include "reluscape/rs_surface.h"
-#include "threads_private.h"
 
 /* The processors this process may run on (its affinity mask). */
 static int

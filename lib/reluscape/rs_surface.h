@@ -152,9 +152,13 @@ typedef struct rs_basin rs_basin;
 void rs_threads_limit (int n);
 
 /* How many threads of at most max (>= 1) are worth starting now: the
- * processors free at this moment, as every batch above takes them; for a
- * caller's own parallel work (the program's PNG writer).  max when the
- * free processors cannot be told. */
+ * processors this process may use, less those that other processes keep
+ * busy at this moment (the runnable count of /proc/loadavg less this
+ * process's own running threads), as every batch above takes them; for
+ * a caller's own parallel work too (the program's PNG writer).  Two
+ * threads on two cores beside one busy process would wait for each
+ * other's preempted chunks and spin at the barriers: up to 3 times
+ * slower than one thread.  max when the free processors cannot be told. */
 int rs_threads_now (int max);
 
 /* A basin map's largest side (starts) and longest runs (steps). */
