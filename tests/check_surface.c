@@ -670,7 +670,7 @@ START_TEST (test_surface_resolves)
 }
 END_TEST
 
-/* rs_threads_now (lib/threads_private.h): never more threads than asked
+/* rs_threads_now (rs_surface.h): never more threads than asked
  * for nor fewer than one, and no more than the processors the process
  * may use: pinned to one processor (sched_setaffinity), one thread. */
 int rs_threads_now (int max);
