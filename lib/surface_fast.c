@@ -14,7 +14,10 @@
  * that the loss, the whole gradient's norm (over every parameter, as the
  * plateau needs it), the dead count and the plateau mask are the generic
  * pass's to the bit.  What it saves: the inputs' copy, layer 1's other
- * units, and a dead count that stops at a unit's first active point. */
+ * units, and a dead count that stops at a unit's first active point.
+ * The single neuron (one ReLU or Leaky ReLU unit under MSE) takes one loop
+ * over its points instead (one_point), with the generic pass's very
+ * expressions in its order: the same bits again, a third of the work. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -194,6 +197,21 @@ unit_dead (const rs_net *net, const rs_net_workspace *w, size_t l, size_t j)
          && rs_net_unit_can_die (net, l, j);
 }
 
+/* Whether the network is one unit (one layer of one output, ReLU or
+ * Leaky ReLU) under the MSE of one target: the single neuron, whose point
+ * one_point computes in one loop. */
+static int
+one_unit (const rs_surface *s)
+{
+  const rs_net *net = s->net;
+
+  return rs_net_layers (net) == 1 && rs_net_units (net, 1) == 1
+         && s->loss == rs_loss_mse_type && s->d->ydim == 1
+         && (net->spec.act[0] == rs_act_relu
+             || net->spec.act[0] == rs_act_leaky_relu)
+         && rs_net_inputs (net) == 1;
+}
+
 /* Set up the partial pass: the gradient or the dead units asked,
  * directions on layer 1 only; every worker's workspace gets the pass at
  * theta0, and part->dead1 the dead units of layer 1 that the directions
@@ -217,6 +235,7 @@ part_setup (rs_surface *s)
   for (size_t j = 0; j < rs_net_units (s->net, 1); j++)
     p->dead1 += !touched[j] && unit_dead (s->workers[0].net,
                                           s->workers[0].w, 1, j);
+  p->one = one_unit (s);
   p->on = 1;
   return RS_OK;
 }
@@ -235,6 +254,75 @@ part_dead (const rs_surface *s, const rs_surface_worker *wk)
     for (size_t j = 0; j < rs_net_units (wk->net, l); j++)
       dead += unit_dead (wk->net, wk->w, l, j);
   return dead;
+}
+
+/* One point i of one_unit's data into the sums of slot q (the partial sum
+ * that sum_squares and dot put it in): its square of residual, its dL/dz
+ * into dL/db and dL/dw; whether the unit is active there. */
+typedef struct {
+  double alpha, at0, n;
+  int relu;
+} one_act;
+
+static inline int
+one_data_point (const one_act *c, double w, double b, double x, double y,
+                double *sq, double *gb, double *gw)
+{
+  double z = b + w * x;
+  double a = z > 0.0 ? z : c->relu ? 0.0 : c->alpha * z;
+  double r = a - y;
+  double dz = (z > 0.0 ? 1.0 : z < 0.0 ? c->alpha : c->at0)
+              * (2.0 * r / c->n);
+
+  *sq += r * r;
+  *gb += dz;
+  *gw += dz * x;
+  return z > 0.0;
+}
+
+/* The partial pass of one_unit's network at (u, v), with the very
+ * expressions of the generic pass in the same order, so that every value
+ * is its value to the bit: z = b + w x (unit_forward), a = f(z) and
+ * f'(z) as act.c's relu and leaky_relu give them (f'(0) by its pick from
+ * [alpha, 1]), the loss's four partial sums of squares (sum_squares),
+ * dL/da = 2 (a - y) / n (mse_eval), dL/dz = f'(z) dL/da (layer_grads),
+ * dL/db summed in order, dL/dw in four partial sums (dot); the norm by
+ * gsl_blas_dnrm2. */
+static void
+one_point (rs_surface *s, rs_surface_worker *wk, size_t g, double u,
+           double v)
+{
+  const rs_net *net = wk->net;
+  const double *x = s->d->x, *y = s->d->y;
+  size_t n = s->d->n, i = 0;
+  int relu = net->spec.act[0] == rs_act_relu;
+  double alpha = relu ? 0.0 : rs_net_unit_param (net, 1, 0);
+  one_act c = { alpha, alpha + net->spec.kink * (1.0 - alpha), (double) n,
+                relu };
+  double sq[4] = { 0.0, 0.0, 0.0, 0.0 }, gw[4] = { 0.0, 0.0, 0.0, 0.0 };
+  double gb = 0.0, w, b;
+  size_t bi = rs_net_b_index (net, 1, 0), wi = rs_net_w_index (net, 1, 0, 0);
+  int active = 0;
+
+  rs_slice_point (s->sl, u, v, wk->theta);
+  w = wk->theta[wi];
+  b = wk->theta[bi];
+  for (; i + 4 <= n; i += 4)
+    for (int q = 0; q < 4; q++)
+      active |= one_data_point (&c, w, b, x[i + q], y[i + q], &sq[q], &gb,
+                                &gw[q]);
+  for (; i < n; i++)
+    active |= one_data_point (&c, w, b, x[i], y[i], &sq[0], &gb, &gw[0]);
+  s->val[0][g] = (0.0 + ((sq[0] + sq[1]) + (sq[2] + sq[3]))) / (double) n;
+  if (s->what & RS_SURFACE_GRAD)
+    {
+      wk->grad->data[bi * wk->grad->stride] = gb;
+      wk->grad->data[wi * wk->grad->stride] = (gw[0] + gw[1])
+                                             + (gw[2] + gw[3]);
+      s->val[1][g] = gsl_blas_dnrm2 (wk->grad);
+    }
+  if (s->what & RS_SURFACE_DEAD)
+    s->val[2][g] = (double) (!active && rs_net_unit_can_die (net, 1, 0));
 }
 
 /* The asked values at grid point g by the partial pass: what rs_loss_net
@@ -287,6 +375,8 @@ surface_fast_point (rs_surface *s, rs_surface_worker *wk, size_t g,
 {
   if (s->fast.on)
     s->val[0][g] = fast_loss (s, u, v, wk->out, wk->a);
+  else if (s->part.on && s->part.one)
+    one_point (s, wk, g, u, v);
   else if (s->part.on)
     part_point (s, wk, g, u, v);
   return s->fast.on || s->part.on;

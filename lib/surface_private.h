@@ -46,6 +46,7 @@ typedef struct {
   size_t nt;
   size_t unit[RS_NET_MAX_UNITS];
   size_t dead1;                /* layer 1's other units that are dead */
+  int one;                     /* a single unit under MSE: one loop */
 } rs_surface_part;
 
 struct rs_surface {

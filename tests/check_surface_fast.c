@@ -245,6 +245,61 @@ START_TEST (test_gradient_by_differences)
 }
 END_TEST
 
+/* The single neuron's own loop (one_point) against the generic pass,
+ * bit for bit, where the kink convention decides: at w = 0, b = 0 every
+ * point sits on the kink (z = 0 x + 0 = 0), and the grid passes through
+ * it; ReLU and Leaky ReLU under the conventions 0, 0.5 and 1. */
+START_TEST (test_single_neuron_kinks)
+{
+  static const char *const extra[] = {
+    "activation relu\nkink 0\n", "activation relu\nkink 0.5\n",
+    "activation relu\nkink 1\n",
+    "activation leaky_relu\nalpha 0.3\nkink 0\n",
+    "activation leaky_relu\nalpha 0.3\nkink 0.5\n",
+    "activation leaky_relu\nalpha 0.3\nkink 1\n"
+  };
+  rs_scene sc;
+  rs_sim *sim;
+  rs_net *net;
+  rs_slice *sl;
+  rs_surface *f, *g;
+  rs_error err;
+
+  ck_assert_int_eq (rs_scene_parse (&sc, extra[_i], strlen (extra[_i]),
+                                    "kinks.scene", &err), RS_OK);
+  sim = rs_sim_alloc (&sc.sim, &err);
+  ck_assert_ptr_nonnull (sim);
+  net = rs_net_clone (rs_sim_net (sim), NULL);
+  sl = rs_slice_alloc (net, NULL);
+  ck_assert_int_eq (rs_slice_axes (sl, net, "W1[0][0]", "b1[0]", NULL),
+                    RS_OK);
+  f = rs_surface_alloc (net, rs_sim_loss (sim), rs_sim_data (sim), sl, 5, 5,
+                        rs_interval_make (-2, 2), rs_interval_make (-2, 2),
+                        ASKED, 1e-9, NULL);
+  g = rs_surface_alloc (net, rs_sim_loss (sim), rs_sim_data (sim), sl, 5, 5,
+                        rs_interval_make (-2, 2), rs_interval_make (-2, 2),
+                        ASKED | RS_SURFACE_GENERIC, 1e-9, NULL);
+  ck_assert (f != NULL && g != NULL);
+  ck_assert (f->part.on && f->part.one && !g->part.on);
+  ck_assert (rs_surface_u (f, 2) == 0.0 && rs_surface_v (f, 2) == 0.0);
+  rs_surface_run (f);
+  rs_surface_run (g);
+  for (size_t i = 0; i < 5; i++)
+    for (size_t j = 0; j < 5; j++)
+      for (unsigned q = RS_SURFACE_LOSS; q <= RS_SURFACE_DEAD; q <<= 1)
+        ck_assert_msg (same (rs_surface_value (f, q, i, j),
+                             rs_surface_value (g, q, i, j)),
+                       "%s value %u at (%zu, %zu): %.17g, generic %.17g",
+                       extra[_i], q, i, j, rs_surface_value (f, q, i, j),
+                       rs_surface_value (g, q, i, j));
+  rs_surface_free (f);
+  rs_surface_free (g);
+  rs_slice_free (sl);
+  rs_net_free (net);
+  rs_sim_free (sim);
+}
+END_TEST
+
 static Suite *
 surface_fast_suite (void)
 {
@@ -257,6 +312,7 @@ surface_fast_suite (void)
   suite_add_tcase (s, scenes);
   tcase_set_timeout (differences, 120);
   tcase_add_loop_test (differences, test_gradient_by_differences, 0, 3);
+  tcase_add_loop_test (differences, test_single_neuron_kinks, 0, 6);
   suite_add_tcase (s, differences);
   return s;
 }
