@@ -673,7 +673,6 @@ END_TEST
 /* rs_threads_now (rs_surface.h): never more threads than asked
  * for nor fewer than one, and no more than the processors the process
  * may use: pinned to one processor (sched_setaffinity), one thread. */
-int rs_threads_now (int max);
 
 START_TEST (test_threads_now)
 {
